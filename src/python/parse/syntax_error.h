@@ -1,0 +1,36 @@
+// A syntax error as CPython reports it (docs/frontend.md): the exception
+// class, the message, and the location of the offending text.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace pyrite::python::parse {
+
+struct SyntaxError {
+  // "SyntaxError", "IndentationError" or "TabError"; ValueError for
+  // source that cannot be compiled at all (null bytes), as CPython 3.11 does.
+  std::string type = "SyntaxError";
+  std::string msg;
+  std::string filename;
+  // 1-based line; 1-based column counted in code points, as CPython's
+  // SyntaxError.offset; 0 when unknown. The end position likewise.
+  int lineno = 0;
+  int offset = 0;
+  int end_lineno = 0;
+  int end_offset = 0;
+  // The source line the error is on (without its newline), "" if unknown.
+  std::string text;
+};
+
+// CPython reports columns in code points: converts a 0-based UTF-8 byte
+// column of `line` into the 1-based offset SyntaxError.offset holds.
+inline int char_offset(std::string_view line, int byte_col) {
+  int chars = 0;
+  for (int i = 0; i < byte_col && i < static_cast<int>(line.size()); i++)
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) chars++;
+  if (byte_col > static_cast<int>(line.size())) chars += byte_col - static_cast<int>(line.size());
+  return chars + 1;
+}
+
+}  // namespace pyrite::python::parse
