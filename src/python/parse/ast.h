@@ -112,6 +112,7 @@ struct Node {
 #define AST_CONST(name) ConstValue name;
 #define AST_OPT_STR(name) std::string_view name;
 #define AST_STR(name) std::string_view name;
+#define AST_OPT_STR_AS(member, name) std::string_view member;
 #include "python/parse/ast.def"
 
 // Checked downcasts: `if (auto* b = ast::as<ast::BinOp>(e)) ...`.

@@ -34,3 +34,17 @@ inline int char_offset(std::string_view line, int byte_col) {
 }
 
 }  // namespace pyrite::python::parse
+
+namespace pyrite::python::parse {
+
+// The report CPython prints for an uncaught SyntaxError:
+//     File "f.py", line 3
+//       x = = 1
+//           ^
+//   SyntaxError: invalid syntax
+std::string format_syntax_error(const SyntaxError& e);
+
+// One line for tools and tests: "SyntaxError: msg (line 3, offset 5)".
+std::string describe_syntax_error(const SyntaxError& e);
+
+}  // namespace pyrite::python::parse

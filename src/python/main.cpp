@@ -1,0 +1,266 @@
+// The `pyrite` command: CPython's command line (docs/cli.md).
+//
+//   pyrite [option] ... [-c cmd | -m mod | file | -] [arg] ...
+//
+// Front-end inspection: `--dump-ast FILE` prints ast.dump() of the file,
+// `--dis FILE` its bytecode.
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "base/arena.h"
+#include "python/parse/parser.h"
+#include "python/parse/syntax_error.h"
+
+namespace pyrite::python {
+namespace {
+
+constexpr const char* kVersion = "Python 3.11.2 (Pyrite 0.1.0)";
+
+constexpr const char* kUsage = "usage: pyrite [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
+
+constexpr const char* kHelp =
+    "Options and arguments:\n"
+    "-b     : issue warnings about str(bytes_instance), str(bytearray_instance)\n"
+    "-B     : don't write compiled files on import (Pyrite never writes .pyc)\n"
+    "-c cmd : program passed in as string (terminates option list)\n"
+    "-d     : turn on parser debugging output\n"
+    "-E     : ignore PYTHON* environment variables\n"
+    "-h     : print this help message and exit (also -? or --help)\n"
+    "-i     : inspect interactively after running script\n"
+    "-I     : isolate Python from the user's environment (implies -E and -s)\n"
+    "-m mod : run library module as a script (terminates option list)\n"
+    "-O     : remove assert and __debug__-dependent statements\n"
+    "-OO    : do -O changes and also discard docstrings\n"
+    "-P     : don't prepend a potentially unsafe path to sys.path\n"
+    "-q     : don't print version and copyright messages on interactive startup\n"
+    "-s     : don't add user site directory to sys.path\n"
+    "-S     : don't imply 'import site' on initialization\n"
+    "-u     : force the stdout and stderr streams to be unbuffered\n"
+    "-v     : verbose (trace import statements)\n"
+    "-V     : print the Python version number and exit (also --version)\n"
+    "-W arg : warning control\n"
+    "-x     : skip first line of source\n"
+    "-X opt : set implementation-specific option:\n"
+    "         -X jit=off          interpreter only\n"
+    "         -X jit-threshold=N  hot-loop threshold (1 = compile at once)\n"
+    "         -X jitlog=FILE      write the structured JIT log\n"
+    "         -X jitstats         print JIT statistics at exit\n"
+    "         -X gc-stress        collect at every allocation\n"
+    "         unknown options are ignored, as CPython does\n"
+    "--dump-ast FILE : print ast.dump() of FILE's syntax tree and exit\n"
+    "--dis FILE      : print the bytecode of every code object in FILE and exit\n"
+    "file   : program read from script file\n"
+    "-      : program read from stdin (default; interactive mode if a tty)\n"
+    "arg ...: arguments passed to program in sys.argv[1:]\n";
+
+struct CommandLine {
+  enum class Action { kRunFile, kRunCommand, kRunModule, kRunStdin, kDumpAst, kDis } action = Action::kRunStdin;
+  std::string target;  // file, command text or module name
+  std::vector<std::string> argv;  // what becomes sys.argv
+  std::map<std::string, std::string> xoptions;
+  int optimize = 0;
+  bool skip_first_line = false;
+};
+
+int usage_error(const std::string& message) {
+  std::fprintf(stderr, "%s\n%sTry `pyrite -h' for more information.\n", message.c_str(), kUsage);
+  return 2;
+}
+
+// Parses argv as CPython does: single-letter options may be bundled
+// (`-OO`, `-Ec cmd`), and -c / -m / a file name end the option list.
+// Returns -1 to go on, or an exit status.
+int parse_command_line(int argc, char** argv, CommandLine* cl) {
+  int i = 1;
+  for (; i < argc; i++) {
+    std::string arg = argv[i];
+    if (arg == "--") {
+      i++;
+      break;
+    }
+    if (arg == "--version") {
+      std::printf("%s\n", kVersion);
+      return 0;
+    }
+    if (arg == "--help") {
+      std::printf("%s%s", kUsage, kHelp);
+      return 0;
+    }
+    if (arg == "--dump-ast" || arg == "--dis") {
+      if (i + 1 >= argc) return usage_error("Argument expected for the " + arg + " option");
+      cl->action = arg == "--dump-ast" ? CommandLine::Action::kDumpAst : CommandLine::Action::kDis;
+      cl->target = argv[++i];
+      return -1;
+    }
+    if (arg.size() < 2 || arg[0] != '-' || arg == "-") break;
+    if (arg[1] == '-') return usage_error("unknown option " + arg);
+    for (size_t k = 1; k < arg.size(); k++) {
+      char c = arg[k];
+      auto operand = [&](std::string* out) -> bool {
+        if (k + 1 < arg.size()) {
+          *out = arg.substr(k + 1);
+        } else if (i + 1 < argc) {
+          *out = argv[++i];
+        } else {
+          return false;
+        }
+        k = arg.size();
+        return true;
+      };
+      std::string value;
+      switch (c) {
+        case 'c':
+        case 'm':
+          if (!operand(&value)) return usage_error(std::string("Argument expected for the -") + c + " option");
+          cl->action = c == 'c' ? CommandLine::Action::kRunCommand : CommandLine::Action::kRunModule;
+          cl->target = value;
+          cl->argv.push_back(c == 'c' ? "-c" : "-m");
+          for (int j = i + 1; j < argc; j++) cl->argv.push_back(argv[j]);
+          return -1;
+        case 'X': {
+          if (!operand(&value)) return usage_error("Argument expected for the -X option");
+          size_t eq = value.find('=');
+          if (eq == std::string::npos)
+            cl->xoptions[value] = "";
+          else
+            cl->xoptions[value.substr(0, eq)] = value.substr(eq + 1);
+          break;
+        }
+        case 'W':
+          if (!operand(&value)) return usage_error("Argument expected for the -W option");
+          break;
+        case 'V':
+          std::printf("%s\n", kVersion);
+          return 0;
+        case 'h':
+        case '?':
+          std::printf("%s%s", kUsage, kHelp);
+          return 0;
+        case 'O':
+          cl->optimize++;
+          break;
+        case 'x':
+          cl->skip_first_line = true;
+          break;
+        case 'b':
+        case 'B':
+        case 'd':
+        case 'E':
+        case 'i':
+        case 'I':
+        case 'P':
+        case 'q':
+        case 's':
+        case 'S':
+        case 'u':
+        case 'v':
+          break;
+        default:
+          return usage_error(std::string("Unknown option: -") + c);
+      }
+    }
+  }
+  if (i < argc) {
+    std::string target = argv[i];
+    cl->action = target == "-" ? CommandLine::Action::kRunStdin : CommandLine::Action::kRunFile;
+    cl->target = target;
+    for (int j = i; j < argc; j++) cl->argv.push_back(argv[j]);
+  } else {
+    cl->argv.push_back("");
+  }
+  return -1;
+}
+
+bool read_file(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return true;
+}
+
+int cannot_open(const std::string& path) {
+  std::fprintf(stderr, "pyrite: can't open file '%s': [Errno %d] %s\n", path.c_str(), errno, std::strerror(errno));
+  return 2;
+}
+
+int dump_ast(const std::string& path) {
+  std::string source;
+  if (!read_file(path, &source)) return cannot_open(path);
+  base::Arena arena;
+  parse::SyntaxError error;
+  ast::ModNode* mod = parse::parse(source, path, parse::ParseOptions{}, arena, &error);
+  if (!mod) {
+    std::printf("%s\n", parse::describe_syntax_error(error).c_str());
+    return 1;
+  }
+  std::string out = ast::dump(mod);
+  out += '\n';
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return 0;
+}
+
+// Until the interpreter exists (issue #3) a program is parsed, so syntax
+// errors are reported exactly as CPython reports them, and then refused.
+int run_source(const std::string& source, const std::string& filename, bool source_is_bytes) {
+  base::Arena arena;
+  parse::SyntaxError error;
+  parse::ParseOptions options;
+  options.source_is_bytes = source_is_bytes;
+  ast::ModNode* mod = parse::parse(source, filename, options, arena, &error);
+  if (!mod) {
+    std::fflush(stdout);
+    std::string report = parse::format_syntax_error(error);
+    std::fwrite(report.data(), 1, report.size(), stderr);
+    return 1;
+  }
+  // TODO(#3): execute the module.
+  std::fprintf(stderr, "pyrite: %s parses; executing programs needs the interpreter (not built yet)\n",
+               filename.c_str());
+  return 1;
+}
+
+int main(int argc, char** argv) {
+  CommandLine cl;
+  int status = parse_command_line(argc, argv, &cl);
+  if (status >= 0) return status;
+  switch (cl.action) {
+    case CommandLine::Action::kDumpAst:
+      return dump_ast(cl.target);
+    case CommandLine::Action::kDis:
+      // TODO(#2): wire --dis to the bytecode compiler.
+      std::fprintf(stderr, "pyrite: --dis needs the bytecode compiler (not built yet)\n");
+      return 1;
+    case CommandLine::Action::kRunFile: {
+      std::string source;
+      if (!read_file(cl.target, &source)) return cannot_open(cl.target);
+      if (cl.skip_first_line) {
+        size_t nl = source.find('\n');
+        source = nl == std::string::npos ? "" : source.substr(nl);
+      }
+      return run_source(source, cl.target, true);
+    }
+    case CommandLine::Action::kRunCommand:
+      return run_source(cl.target + "\n", "<string>", false);
+    case CommandLine::Action::kRunModule:
+      // TODO(#3): find the module on sys.path and run it as __main__.
+      std::fprintf(stderr, "pyrite: -m needs the interpreter and import system (not built yet)\n");
+      return 1;
+    case CommandLine::Action::kRunStdin: {
+      std::string source((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      return run_source(source, "<stdin>", true);
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace pyrite::python
+
+int main(int argc, char** argv) { return pyrite::python::main(argc, argv); }
