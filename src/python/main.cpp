@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "base/arena.h"
 #include "python/parse/parser.h"
 #include "python/parse/syntax_error.h"
@@ -178,6 +180,33 @@ int parse_command_line(int argc, char** argv, CommandLine* cl) {
   return -1;
 }
 
+// CPython names the main script by its absolute path (os.path.abspath:
+// joined to the working directory, "." and ".." folded, links kept).
+std::string absolute_path(const std::string& path) {
+  std::string joined = path;
+  if (path.empty() || path[0] != '/') {
+    char cwd[4096];
+    if (!getcwd(cwd, sizeof cwd)) return path;
+    joined = std::string(cwd) + "/" + path;
+  }
+  std::vector<std::string> parts;
+  size_t i = 0;
+  while (i <= joined.size()) {
+    size_t j = joined.find('/', i);
+    if (j == std::string::npos) j = joined.size();
+    std::string part = joined.substr(i, j - i);
+    if (part == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    i = j + 1;
+  }
+  std::string out;
+  for (auto& p : parts) out += "/" + p;
+  return out.empty() ? "/" : out;
+}
+
 bool read_file(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
@@ -244,7 +273,7 @@ int main(int argc, char** argv) {
         size_t nl = source.find('\n');
         source = nl == std::string::npos ? "" : source.substr(nl);
       }
-      return run_source(source, cl.target, true);
+      return run_source(source, absolute_path(cl.target), true);
     }
     case CommandLine::Action::kRunCommand:
       return run_source(cl.target + "\n", "<string>", false);

@@ -3,10 +3,13 @@
 
 For each tests/frontend/cases/NAME.py writes NAME.ast: what
 `pyrite --dump-ast NAME.py` must print (ast.dump, or the SyntaxError line
-followed by "[exit 1]"). Run after adding or editing a case.
+followed by "[exit 1]"). For each tests/frontend/errors/NAME.py writes
+NAME.err: what `python3.11 NAME.py` prints to stderr, run in that folder.
+Run after adding or editing a case.
 """
 import glob
 import os
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -19,3 +22,16 @@ for path in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file
     with open(path[:-3] + ".ast", "w", encoding="utf-8") as f:
         f.write(out)
     print("wrote", os.path.relpath(path[:-3] + ".ast"))
+
+errors = os.path.join(os.path.dirname(os.path.abspath(__file__)), "errors")
+for path in sorted(glob.glob(os.path.join(errors, "*.py"))):
+    name = os.path.basename(path)
+    p = subprocess.run(["/usr/bin/python3.11", name], cwd=errors, capture_output=True)
+    # CPython names the script by its absolute path; the test substitutes
+    # its own folder for @DIR@ so the expectation holds in any checkout.
+    out = p.stderr.decode("utf-8").replace(errors + "/", "@DIR@/")
+    if p.returncode:
+        out += "[exit %d]\n" % p.returncode
+    with open(path[:-3] + ".err", "w", encoding="utf-8") as f:
+        f.write(out)
+    print("wrote", os.path.relpath(path[:-3] + ".err"))
