@@ -41,36 +41,33 @@ void encode(std::u32string_view s, std::string* out) {
 
 }  // namespace
 
+// Mirrors what CPython's default excepthook prints for a SyntaxError: the
+// source line without its leading blanks (spaces, tabs, form feeds), and a
+// caret line when the offset falls on or after the first printed character,
+// counted in code points. The carets run to end_offset, or to the end of the
+// line when the error spans lines, and are never fewer than one.
 std::string format_syntax_error(const SyntaxError& e) {
-  std::string out;
   if (e.type == "ValueError") return e.type + ": " + e.msg + "\n";
-  out += "  File \"" + e.filename + "\", line " + std::to_string(e.lineno) + "\n";
+  std::string out = "  File \"" + e.filename + "\", line " + std::to_string(e.lineno) + "\n";
   if (!e.text.empty()) {
     std::u32string text = decode(e.text);
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-    size_t spaces = 0;
-    while (spaces < text.size() && (text[spaces] == ' ' || text[spaces] == '\n' || text[spaces] == '\f')) spaces++;
-    std::u32string stripped = text.substr(spaces);
+    size_t strip = 0;
+    while (strip < text.size() && (text[strip] == ' ' || text[strip] == '\t' || text[strip] == '\f')) strip++;
+    text = text.substr(strip);
+    int len = static_cast<int>(text.size());
+    if (len > 0 && text.back() == '\n') len--;
+    int col = e.offset - 1 - static_cast<int>(strip);
+    int end_col = e.end_offset - 1 - static_cast<int>(strip);
+    if (col > len) col = len;
+    if (e.end_lineno > e.lineno || end_col > len) end_col = len;
     out += "    ";
-    encode(stripped, &out);
-    out += "\n";
-    if (e.offset > 0) {
-      int offset = e.offset;
-      int end_offset = e.end_offset > 0 && e.end_lineno == e.lineno ? e.end_offset : offset;
-      if (end_offset <= offset) end_offset = offset + 1;
-      int col = offset - 1 - static_cast<int>(spaces);
-      int end_col = end_offset - 1 - static_cast<int>(spaces);
-      if (col >= 0) {
-        std::u32string pad;
-        for (int i = 0; i < col; i++)
-          pad.push_back(i < static_cast<int>(stripped.size()) && (stripped[i] == '\t' || stripped[i] == '\f')
-                            ? stripped[i]
-                            : U' ');
-        out += "    ";
-        encode(pad, &out);
-        out.append(end_col - col, '^');
-        out += "\n";
-      }
+    encode(text, &out);
+    if (text.empty() || text.back() != '\n') out += "\n";
+    if (e.offset > 0 && col >= 0) {
+      out += "    ";
+      out.append(col, ' ');
+      out.append(end_col - col > 1 ? end_col - col : 1, '^');
+      out += "\n";
     }
   }
   out += e.type + ": " + e.msg + "\n";
