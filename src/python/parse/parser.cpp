@@ -1,0 +1,323 @@
+// The parser's driver: the token buffer, memoization, the two passes and
+// syntax-error reporting as CPython 3.11 does it (docs/frontend.md).
+//
+// The first pass runs the grammar without the invalid_* rules. Only if it
+// fails does a second pass run with them enabled; they raise the specific
+// messages. If the second pass finds nothing specific, the generic error is
+// reported at the furthest token the first pass read, unless the tokenizer
+// finds an error in the rest of the file.
+#include "python/parse/parser.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "python/parse/literals.h"
+#include "python/parse/parser_impl.h"
+
+namespace pyrite::python::parse {
+
+Parser::Parser(std::string_view utf8, std::string_view filename, const ParseOptions& options, base::Arena& arena,
+               SyntaxError* error, bool known_encoding)
+    : src_(utf8),
+      filename_(filename),
+      options_(options),
+      arena_(arena),
+      error_(error),
+      known_encoding_(known_encoding) {
+  TokenizerOptions topts;
+  topts.type_comments = options.type_comments;
+  topts.known_encoding = known_encoding;
+  tokenizer_ = std::make_unique<Tokenizer>(src_, topts);
+  memo_arena_ = std::make_unique<base::Arena>();
+}
+
+void Parser::fill_token() {
+  if (tokenizer_error_) raise_tokenizer_error();
+  Token t = tokenizer_->next();
+  if (t.kind == Tok::ERRORTOKEN || tokenizer_->failed()) {
+    tokenizer_error_ = true;
+    raise_tokenizer_error();
+  }
+  if (fstring_mode_) {
+    // Shift the sub-parser's tokens to where the expression sits in the
+    // file. Like CPython, only tokens that end on the first line get the
+    // column shift.
+    bool first_line = t.end_lineno == 1;
+    if (first_line) {
+      t.col_offset += start_col_;
+      t.end_col_offset += start_col_;
+    }
+    t.lineno += start_lineno_ - 1;
+    t.end_lineno += start_lineno_ - 1;
+  }
+  switch (t.kind) {
+    case Tok::LPAR:
+    case Tok::LSQB:
+    case Tok::LBRACE:
+      depth_++;
+      break;
+    case Tok::RPAR:
+    case Tok::RSQB:
+    case Tok::RBRACE:
+      if (depth_ > 0) depth_--;
+      break;
+    default:
+      break;
+  }
+  tokens_.push_back(t);
+  levels_.push_back(depth_);
+}
+
+const Token* Parser::expect_forced(Tok k) {
+  if (const Token* t = expect(k)) return t;
+  std::string msg = "expected '";
+  msg += token_text(k);
+  msg += "'";
+  raise_tok(cur(), msg);
+}
+
+const Token& Parser::last_nonws_token() {
+  for (int m = pos_ - 1; m >= 0; m--) {
+    const Token& t = tokens_[m];
+    if (t.kind != Tok::ENDMARKER && t.kind != Tok::NEWLINE && t.kind != Tok::INDENT && t.kind != Tok::DEDENT)
+      return t;
+  }
+  return tokens_[0];
+}
+
+void Parser::store_memo(int pos, Memo rule, void* result, int end) {
+  if (pos >= static_cast<int>(memo_.size())) memo_.resize(tokens_.size() + 64, nullptr);
+  MemoEntry* e = memo_arena_->make<MemoEntry>();
+  e->next = memo_[pos];
+  e->result = result;
+  e->end = end;
+  e->rule = rule;
+  memo_[pos] = e;
+}
+
+// ---- identifiers -------------------------------------------------------------
+
+ast::Ident Parser::ident(const Token& t) {
+  std::string_view s = t.text;
+  bool ascii = true;
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  // The source buffer lives in the arena, so ASCII names are views into it.
+  if (ascii) return s;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) return s;
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString out = nfkc->normalize(in, status);
+  if (U_FAILURE(status)) return s;
+  std::string utf8;
+  out.toUTF8String(utf8);
+  return arena_.copy(utf8);
+}
+
+ast::Name* Parser::name_node(const Token& t, ast::ExprContext ctx) {
+  auto* n = node_tok<ast::Name>(t);
+  n->id = ident(t);
+  n->ctx = ctx;
+  return n;
+}
+
+ast::Arguments* Parser::empty_arguments() { return arena_.make<ast::Arguments>(); }
+
+// A copy of `e` with context `ctx`, recursing into tuples, lists and
+// starred; nodes may be shared through the memo, so they are not mutated.
+ast::ExprNode* Parser::set_ctx(ast::ExprNode* e, ast::ExprContext ctx) {
+  switch (e->kind) {
+    case ast::Kind::Name: {
+      auto* n = arena_.make<ast::Name>(*static_cast<ast::Name*>(e));
+      n->ctx = ctx;
+      return n;
+    }
+    case ast::Kind::Attribute: {
+      auto* n = arena_.make<ast::Attribute>(*static_cast<ast::Attribute*>(e));
+      n->ctx = ctx;
+      return n;
+    }
+    case ast::Kind::Subscript: {
+      auto* n = arena_.make<ast::Subscript>(*static_cast<ast::Subscript*>(e));
+      n->ctx = ctx;
+      return n;
+    }
+    case ast::Kind::Starred: {
+      auto* n = arena_.make<ast::Starred>(*static_cast<ast::Starred*>(e));
+      n->ctx = ctx;
+      n->value = set_ctx(n->value, ctx);
+      return n;
+    }
+    case ast::Kind::Tuple: {
+      auto* n = arena_.make<ast::Tuple>(*static_cast<ast::Tuple*>(e));
+      n->ctx = ctx;
+      ast::List<ast::ExprNode> elts = n->elts;
+      n->elts.items = static_cast<ast::ExprNode**>(arena_.allocate(sizeof(void*) * (elts.size + 1), alignof(void*)));
+      for (uint32_t i = 0; i < elts.size; i++) n->elts.items[i] = set_ctx(elts.items[i], ctx);
+      return n;
+    }
+    case ast::Kind::ListExpr: {
+      auto* n = arena_.make<ast::ListExpr>(*static_cast<ast::ListExpr*>(e));
+      n->ctx = ctx;
+      ast::List<ast::ExprNode> elts = n->elts;
+      n->elts.items = static_cast<ast::ExprNode**>(arena_.allocate(sizeof(void*) * (elts.size + 1), alignof(void*)));
+      for (uint32_t i = 0; i < elts.size; i++) n->elts.items[i] = set_ctx(elts.items[i], ctx);
+      return n;
+    }
+    default:
+      return e;
+  }
+}
+
+// ---- errors ------------------------------------------------------------------
+
+void Parser::raise(const char* type, int lineno, int col, int end_lineno, int end_col, const std::string& msg) {
+  error_->type = type;
+  error_->msg = fstring_mode_ ? "f-string: " + msg : msg;
+  error_->filename = std::string(filename_);
+  error_->lineno = lineno;
+  std::string_view line, end_line;
+  if (fstring_mode_) {
+    // CPython reports errors in an f-string field against the "(expr)"
+    // text it parsed, with the column shift taken back out.
+    line = tokenizer_->line(lineno - start_lineno_ + 1);
+    end_line = tokenizer_->line(end_lineno - start_lineno_ + 1);
+    if (lineno == start_lineno_) col -= start_col_;
+    if (end_lineno == start_lineno_) end_col -= start_col_;
+  } else {
+    line = tokenizer_->line(lineno);
+    end_line = end_lineno == lineno ? line : tokenizer_->line(end_lineno);
+  }
+  error_->text = std::string(line);
+  // Like CPython, columns become code points only when the source encoding
+  // is known (str input, BOM or coding declaration); else they stay bytes.
+  auto offset = [&](std::string_view l, int c) { return c < 0 ? 0 : known_encoding_ ? char_offset(l, c) : c + 1; };
+  error_->offset = offset(line, col);
+  error_->end_lineno = end_lineno;
+  error_->end_offset = offset(end_line, end_col);
+  throw ParseAbort{};
+}
+
+void Parser::raise_last(const std::string& msg, const char* type) {
+  if (tokens_.empty()) raise(type, 0, -1, 0, -1, msg);
+  const Token& t = tokens_.back();
+  raise(type, t.lineno, t.col_offset, t.end_lineno, t.end_col_offset, msg);
+}
+
+// CPython ends these at the tokenizer's position (the end of the last token
+// read) and, unlike the other locations, does not add one to it.
+void Parser::raise_starting_from(const ast::Node* a, const std::string& msg) {
+  const Token& t = tokens_.back();
+  raise("SyntaxError", a->lineno, a->col_offset, t.end_lineno, t.end_col_offset - 1, msg);
+}
+
+void Parser::raise_starting_from_tok(const Token& a, const std::string& msg) {
+  const Token& t = tokens_.back();
+  raise("SyntaxError", a.lineno, a.col_offset, t.end_lineno, t.end_col_offset - 1, msg);
+}
+
+void Parser::raise_tokenizer_error() {
+  *error_ = tokenizer_->error();
+  error_->filename = std::string(filename_);
+  if (fstring_mode_) {
+    error_->msg = "f-string: " + error_->msg;
+  }
+  throw ParseAbort{};
+}
+
+// After a parser error, CPython tokenizes the rest of the file: a tokenizer
+// error there (bad character, unterminated string, bracket never closed
+// before the error line) replaces the parser's message.
+void Parser::check_rest_for_tokenizer_errors(int err_lineno) {
+  if (tokenizer_error_) return;
+  for (;;) {
+    Token t = tokenizer_->next();
+    if (t.kind == Tok::ENDMARKER && !tokenizer_->failed()) return;
+    if (t.kind == Tok::ERRORTOKEN || tokenizer_->failed()) {
+      const SyntaxError& te = tokenizer_->error();
+      bool never_closed = te.msg.find("was never closed") != std::string::npos;
+      if (never_closed && !(err_lineno > te.lineno)) return;
+      *error_ = te;
+      error_->filename = std::string(filename_);
+      return;
+    }
+  }
+}
+
+void Parser::report_generic_error(int first_pass_fill) {
+  const Token& t = tokens_[first_pass_fill - 1];
+  if (t.kind == Tok::INDENT) {
+    raise("IndentationError", t.lineno, t.col_offset, t.end_lineno, t.end_col_offset, "unexpected indent");
+  }
+  if (t.kind == Tok::DEDENT) {
+    raise("IndentationError", t.lineno, t.col_offset, t.end_lineno, t.end_col_offset, "unexpected unindent");
+  }
+  raise("SyntaxError", t.lineno, t.col_offset, t.end_lineno, t.end_col_offset, "invalid syntax");
+}
+
+ast::ModNode* Parser::run() {
+  auto start = [&]() -> ast::ModNode* {
+    switch (options_.mode) {
+      case Mode::kFile:
+        return file_rule();
+      case Mode::kSingle:
+        return interactive_rule();
+      case Mode::kEval:
+        return eval_rule();
+      case Mode::kFuncType:
+        return func_type_rule();
+    }
+    return nullptr;
+  };
+  try {
+    if (ast::ModNode* m = start()) return m;
+  } catch (ParseAbort&) {
+    return nullptr;
+  }
+  // Second pass, with the error rules.
+  int first_fill = static_cast<int>(tokens_.size());
+  error_pass_ = true;
+  pos_ = 0;
+  memo_.clear();
+  memo_arena_ = std::make_unique<base::Arena>();
+  try {
+    if (ast::ModNode* m = start()) return m;  // cannot happen: the error rules only add failures
+    report_generic_error(first_fill);
+  } catch (ParseAbort&) {
+    if (!tokenizer_error_ && !fstring_mode_) {
+      int line = error_->lineno;
+      check_rest_for_tokenizer_errors(line);
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+ast::ModNode* parse(std::string_view source, std::string_view filename, const ParseOptions& options,
+                    base::Arena& arena, SyntaxError* error) {
+  std::string utf8;
+  bool known_encoding = true;
+  if (options.source_is_bytes) {
+    if (!decode_source(source, &utf8, error, &known_encoding)) {
+      error->filename = std::string(filename);
+      return nullptr;
+    }
+  } else {
+    utf8.assign(source);
+  }
+  if (utf8.find('\0') != std::string::npos) {
+    error->type = "ValueError";
+    error->msg = "source code string cannot contain null bytes";
+    return nullptr;
+  }
+  // The tokens, and so every identifier, point into this arena copy.
+  std::string_view text = arena.copy(utf8);
+  Parser p(text, filename, options, arena, error, known_encoding);
+  return p.run();
+}
+
+}  // namespace pyrite::python::parse
