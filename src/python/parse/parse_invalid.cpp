@@ -717,19 +717,22 @@ void Parser::invalid_except_stmt_indent(bool star) {
 }
 
 // invalid_match_stmt:
-//   | "match" subject_expr !':'
+//   | "match" subject_expr NEWLINE
 //   | "match" subject_expr ':' NEWLINE !INDENT
 void Parser::invalid_match_stmt() {
   Rewind rw{pos_, pos_};
   const Token* a = expect_soft("match");
   if (!a || !subject_expr()) return;
-  if (!at(Tok::COLON)) raise_last("expected ':'");
+  if (at(Tok::NEWLINE)) {
+    pos_++;
+    raise_last("expected ':'");
+  }
   if (expect(Tok::COLON) && expect(Tok::NEWLINE) && !at(Tok::INDENT))
     raise_indentation("expected an indented block after 'match' statement on line " + std::to_string(a->lineno));
 }
 
 // invalid_case_block:
-//   | "case" patterns guard? !':'
+//   | "case" patterns guard? NEWLINE
 //   | "case" patterns guard? ':' NEWLINE !INDENT
 void Parser::invalid_case_block() {
   Rewind rw{pos_, pos_};
@@ -737,7 +740,10 @@ void Parser::invalid_case_block() {
   if (!a || !patterns()) return;
   int m = pos_;
   if (!(expect(Tok::KW_IF) && named_expression())) pos_ = m;
-  if (!at(Tok::COLON)) raise_last("expected ':'");
+  if (at(Tok::NEWLINE)) {
+    pos_++;
+    raise_last("expected ':'");
+  }
   if (expect(Tok::COLON) && expect(Tok::NEWLINE) && !at(Tok::INDENT))
     raise_indentation("expected an indented block after 'case' statement on line " + std::to_string(a->lineno));
 }

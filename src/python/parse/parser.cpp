@@ -176,10 +176,6 @@ ast::ExprNode* Parser::set_ctx(ast::ExprNode* e, ast::ExprContext ctx) {
 // ---- errors ------------------------------------------------------------------
 
 void Parser::raise(const char* type, int lineno, int col, int end_lineno, int end_col, const std::string& msg) {
-  error_->type = type;
-  error_->msg = fstring_mode_ ? "f-string: " + msg : msg;
-  error_->filename = std::string(filename_);
-  error_->lineno = lineno;
   std::string_view line, end_line;
   if (fstring_mode_) {
     // CPython reports errors in an f-string field against the "(expr)"
@@ -192,19 +188,47 @@ void Parser::raise(const char* type, int lineno, int col, int end_lineno, int en
     line = tokenizer_->line(lineno);
     end_line = end_lineno == lineno ? line : tokenizer_->line(end_lineno);
   }
-  error_->text = std::string(line);
   // Like CPython, columns become code points only when the source encoding
   // is known (str input, BOM or coding declaration); else they stay bytes.
   auto offset = [&](std::string_view l, int c) { return c < 0 ? 0 : known_encoding_ ? char_offset(l, c) : c + 1; };
-  error_->offset = offset(line, col);
+  raise_offsets(type, lineno, offset(line, col), end_lineno, offset(end_line, end_col), msg);
+}
+
+void Parser::raise_offsets(const char* type, int lineno, int offset, int end_lineno, int end_offset,
+                           const std::string& msg) {
+  error_->type = type;
+  error_->msg = fstring_mode_ ? "f-string: " + msg : msg;
+  error_->filename = std::string(filename_);
+  error_->lineno = lineno;
+  error_->text = std::string(tokenizer_->line(fstring_mode_ ? lineno - start_lineno_ + 1 : lineno));
+  error_->offset = offset;
   error_->end_lineno = end_lineno;
-  error_->end_offset = offset(end_line, end_col);
+  error_->end_offset = end_offset;
   throw ParseAbort{};
+}
+
+namespace {
+
+// INDENT, DEDENT and ENDMARKER have no extent in CPython (column -1), which
+// changes how errors located at them are reported.
+bool no_extent(const Token& t) { return t.kind == Tok::INDENT || t.kind == Tok::DEDENT || t.kind == Tok::ENDMARKER; }
+
+}  // namespace
+
+void Parser::raise_tok(const Token& a, const std::string& msg) {
+  if (no_extent(a)) raise_offsets("SyntaxError", a.lineno, 0, a.end_lineno, 0, msg);
+  raise("SyntaxError", a.lineno, a.col_offset, a.end_lineno, a.end_col_offset, msg);
 }
 
 void Parser::raise_last(const std::string& msg, const char* type) {
   if (tokens_.empty()) raise(type, 0, -1, 0, -1, msg);
   const Token& t = tokens_.back();
+  if (no_extent(t)) {
+    // CPython then reports the tokenizer's column, not plus one, and no end.
+    std::string_view line = tokenizer_->line(t.lineno);
+    int off = known_encoding_ ? char_offset(line, t.col_offset) - 1 : t.col_offset;
+    raise_offsets(type, t.lineno, off, t.end_lineno, -1, msg);
+  }
   raise(type, t.lineno, t.col_offset, t.end_lineno, t.end_col_offset, msg);
 }
 
@@ -250,13 +274,15 @@ void Parser::check_rest_for_tokenizer_errors(int err_lineno) {
 
 void Parser::report_generic_error(int first_pass_fill) {
   const Token& t = tokens_[first_pass_fill - 1];
-  if (t.kind == Tok::INDENT) {
-    raise("IndentationError", t.lineno, t.col_offset, t.end_lineno, t.end_col_offset, "unexpected indent");
+  if (t.kind == Tok::INDENT || t.kind == Tok::DEDENT) {
+    // Reported at the tokenizer's position, which the second pass may have
+    // moved past the token; the token's own column is where it stood.
+    std::string_view line = tokenizer_->line(t.lineno);
+    int off = known_encoding_ ? char_offset(line, t.col_offset) - 1 : t.col_offset;
+    raise_offsets("IndentationError", t.lineno, off, t.end_lineno, -1,
+                  t.kind == Tok::INDENT ? "unexpected indent" : "unexpected unindent");
   }
-  if (t.kind == Tok::DEDENT) {
-    raise("IndentationError", t.lineno, t.col_offset, t.end_lineno, t.end_col_offset, "unexpected unindent");
-  }
-  raise("SyntaxError", t.lineno, t.col_offset, t.end_lineno, t.end_col_offset, "invalid syntax");
+  raise_tok(t, "invalid syntax");
 }
 
 ast::ModNode* Parser::run() {
@@ -276,6 +302,10 @@ ast::ModNode* Parser::run() {
   try {
     if (ast::ModNode* m = start()) return m;
   } catch (ParseAbort&) {
+    // An error the first pass raised stands (CPython's second pass does
+    // nothing once an error is set), but the rest of the file still gets
+    // its tokenizer check.
+    if (!tokenizer_error_ && !fstring_mode_) check_rest_for_tokenizer_errors(tokens_.back().lineno);
     return nullptr;
   }
   // Second pass, with the error rules.
@@ -288,10 +318,9 @@ ast::ModNode* Parser::run() {
     if (ast::ModNode* m = start()) return m;  // cannot happen: the error rules only add failures
     report_generic_error(first_fill);
   } catch (ParseAbort&) {
-    if (!tokenizer_error_ && !fstring_mode_) {
-      int line = error_->lineno;
-      check_rest_for_tokenizer_errors(line);
-    }
+    // CPython compares against the line of the last token read, not the
+    // error's own line.
+    if (!tokenizer_error_ && !fstring_mode_) check_rest_for_tokenizer_errors(tokens_.back().lineno);
     return nullptr;
   }
   return nullptr;

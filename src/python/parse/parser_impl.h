@@ -275,9 +275,10 @@ class Parser {
   [[noreturn]] void raise_range(const ast::Node* a, const ast::Node* b, const std::string& msg) {
     raise("SyntaxError", a->lineno, a->col_offset, b->end_lineno, b->end_col_offset, msg);
   }
-  [[noreturn]] void raise_tok(const Token& a, const std::string& msg) {
-    raise("SyntaxError", a.lineno, a.col_offset, a.end_lineno, a.end_col_offset, msg);
-  }
+  [[noreturn]] void raise_tok(const Token& a, const std::string& msg);
+  // With the final 1-based offsets (0: unknown, -1: none).
+  [[noreturn]] void raise_offsets(const char* type, int lineno, int offset, int end_lineno, int end_offset,
+                                  const std::string& msg);
   [[noreturn]] void raise_tok_range(const Token& a, const Token& b, const std::string& msg) {
     raise("SyntaxError", a.lineno, a.col_offset, b.end_lineno, b.end_col_offset, msg);
   }
