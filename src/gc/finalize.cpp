@@ -1,0 +1,65 @@
+// Finalizers with PEP 442 semantics (docs/gc.md).
+//
+// Invariants: finalizable_ holds exactly the objects with kFlagFinalizable,
+// each of which is live or unreachable-but-not-yet-collected. When marking
+// from the roots is complete, every unmarked object in it is moved to the
+// pending queue, flagged kFlagFinalized (so it is never queued again), and
+// marked together with everything it reaches: all of that survives this
+// collection, so the hook sees intact objects. The pending queue is a root
+// until the hook has run; an object still unreachable at a later collection
+// is then freed like any other. Hooks run in registration order; objects in
+// a cycle are all queued in the same collection, in no guaranteed order.
+#include "base/check.h"
+#include "gc/heap.h"
+
+namespace pyrite::gc {
+
+void Heap::register_finalizer(void* obj) {
+  auto* h = static_cast<Header*>(obj);
+  if (header_has(h, kFlagFinalizable | kFlagFinalized)) return;
+  const LayoutInfo* layout = find_layout(header_layout(h));
+  PYR_CHECK_MSG(layout != nullptr && layout->finalize != nullptr,
+                "register_finalizer on an object whose layout has no finalize hook");
+  header_set(h, kFlagFinalizable);
+  finalizable_.push_back(obj);
+}
+
+void Heap::queue_unreachable_finalizable() {
+  size_t kept = 0;
+  size_t first_new = pending_finalize_.size();
+  for (void* obj : finalizable_) {
+    if (is_marked(obj)) {
+      finalizable_[kept++] = obj;
+      continue;
+    }
+    auto* h = static_cast<Header*>(obj);
+    header_clear(h, kFlagFinalizable);
+    header_set(h, kFlagFinalized);
+    pending_finalize_.push_back(obj);
+  }
+  finalizable_.resize(kept);
+  stats_.finalizers_queued += pending_finalize_.size() - first_new;
+  for (size_t i = first_new; i < pending_finalize_.size(); i++) mark_root(pending_finalize_[i]);
+  drain_mark_stack();
+}
+
+size_t Heap::run_pending_finalizers() {
+  if (running_hooks_) return 0;
+  running_hooks_ = true;
+  size_t n = 0;
+  while (!pending_finalize_.empty()) {
+    void* obj = pending_finalize_.front();
+    running_hook_for_ = obj;
+    pending_finalize_.pop_front();
+    const LayoutInfo* layout = find_layout(header_layout(static_cast<Header*>(obj)));
+    PYR_CHECK(layout != nullptr && layout->finalize != nullptr);
+    layout->finalize(obj);
+    n++;
+  }
+  stats_.finalizers_run += n;
+  running_hook_for_ = nullptr;
+  running_hooks_ = false;
+  return n;
+}
+
+}  // namespace pyrite::gc

@@ -1,0 +1,296 @@
+// The heap: allocation, collection, roots, weak slots, finalizers, stats
+// (docs/gc.md). This is the GC's public interface; include "gc/heap.h".
+//
+// Mark-sweep, non-moving, full-heap. Objects live in Immix-style blocks of
+// lines (block.h) or, above kLargeThreshold, in the large-object space
+// (large_space.h). The heap is traced precisely through each layout's trace
+// hook; the native stack and registers are scanned conservatively, so C++
+// code holds objects in plain local variables.
+//
+// One Heap per process today, but all collector state lives here (none in
+// globals besides the layout table and the current-heap pointer) so that
+// per-thread allocation buffers can come later.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/check.h"
+#include "gc/block.h"
+#include "gc/header.h"
+#include "gc/large_space.h"
+#include "gc/layout.h"
+#include "gc/visitor.h"
+
+namespace pyrite::gc {
+
+// Requests above this fail (return nullptr) without asking the OS.
+inline constexpr size_t kMaxObjectSize = size_t(1) << 46;
+
+struct Stats {
+  uint64_t collections = 0;
+  uint64_t bytes_allocated = 0;     // total, since the heap was made
+  uint64_t bytes_freed = 0;         // total
+  uint64_t bytes_live = 0;          // marked bytes after the last collection
+  uint64_t objects_live = 0;        // marked objects after the last collection
+  uint64_t heap_bytes = 0;          // committed blocks + large objects, now
+  uint64_t large_objects = 0;       // now
+  uint64_t last_pause_ns = 0;
+  uint64_t max_pause_ns = 0;
+  uint64_t total_pause_ns = 0;
+  uint64_t finalizers_queued = 0;   // total
+  uint64_t finalizers_run = 0;      // total
+  uint64_t weak_slots_cleared = 0;  // total
+};
+
+class Heap {
+ public:
+  struct Options {
+    // A collection starts when the bytes allocated since the last one reach
+    // max(min_trigger, growth * live bytes after the last one).
+    size_t min_trigger = 4 * 1024 * 1024;
+    double growth = 1.0;
+    // Committed bytes (blocks + large objects) beyond which allocation
+    // collects and then fails; 0 for no limit.
+    size_t heap_limit = 0;
+    // Collect at every allocation (-X gc-stress).
+    bool stress = false;
+    // Fill dead objects with 0xdb when sweeping (finds missing trace edges).
+#ifdef NDEBUG
+    bool poison_freed = false;
+#else
+    bool poison_freed = true;
+#endif
+    // Run the heap verifier before and after every collection.
+    bool verify_collections = false;
+    // Highest address of the stack to scan; nullptr: the calling thread's
+    // stack end, from the system.
+    void* stack_top = nullptr;
+  };
+
+  // The allocation buffer: the JIT emits the fast path against these two
+  // words (load cursor, add, compare with limit, store cursor).
+  struct Tlab {
+    uintptr_t cursor = 0;
+    uintptr_t limit = 0;
+  };
+
+  Heap() : Heap(Options()) {}
+  explicit Heap(const Options& options);
+  ~Heap();
+  Heap(const Heap&) = delete;
+  Heap& operator=(const Heap&) = delete;
+
+  // The most recently created heap still alive (the process's heap).
+  static Heap* current() { return current_; }
+
+  // ---- allocation -----------------------------------------------------------
+
+  // A new object of `bytes` bytes (header included, at least 16) with the
+  // given layout, or nullptr when memory is exhausted (the caller raises
+  // MemoryError). Its gc_word is set; everything after it is zero, so the
+  // object may be traced before the caller fills it in. May collect.
+  void* allocate(LayoutId layout, size_t bytes) {
+    PYR_DCHECK(bytes >= sizeof(Header));
+    if (__builtin_expect(bytes <= kLargeThreshold, 1)) {
+      size_t size = round_to_granule(bytes);
+      uintptr_t p = tlab_.cursor;
+      uintptr_t next = p + size;
+      if (__builtin_expect(next <= tlab_.limit, 1)) {
+        tlab_.cursor = next;
+        reinterpret_cast<Header*>(p)->gc_word = make_gc_word(layout, size);
+        return reinterpret_cast<void*>(p);
+      }
+    }
+    return allocate_slow(layout, bytes);
+  }
+
+  Tlab* tlab() { return &tlab_; }
+
+  // ---- collection -----------------------------------------------------------
+
+  void collect();
+  void set_stress(bool on);
+  bool stress() const { return options_.stress; }
+  void set_heap_limit(size_t bytes) { options_.heap_limit = bytes; }
+  void set_verify_collections(bool on) { options_.verify_collections = on; }
+  const Stats& stats();
+
+  // ---- roots ----------------------------------------------------------------
+
+  // `*slot` (null or an object start) is a root until removed.
+  void add_root(void** slot);
+  void remove_root(void** slot);
+  // fn(v, data) reports roots to v at every collection.
+  using RootFn = void (*)(Visitor& v, void* data);
+  void add_root_callback(RootFn fn, void* data);
+  void remove_root_callback(RootFn fn, void* data);
+  // The thread's stack end (highest address) for the conservative scan.
+  void set_stack_top(void* top) { stack_top_ = reinterpret_cast<uintptr_t>(top); }
+
+  // ---- weak slots -----------------------------------------------------------
+
+  // Registers `slot`, which holds null or an object start, as weak: after a
+  // collection in which its target died, *slot is null. `owner` is the heap
+  // object containing the slot (the registration goes when the owner dies)
+  // or nullptr for a slot outside the heap (remove it explicitly). With
+  // notify, the owner's layout weak_cleared hook is queued when the slot is
+  // cleared; run_pending_weak_callbacks runs it.
+  void add_weak(void** slot, void* owner, bool notify = false);
+  void remove_weak(void** slot);
+
+  // ---- finalizers -----------------------------------------------------------
+
+  // Marks `obj` (whose layout has a finalize hook) for finalization: when it
+  // becomes unreachable it and everything it reaches survive that collection,
+  // and its hook is queued. Each object is queued at most once (PEP 442).
+  void register_finalizer(void* obj);
+  // Run the queued hooks; each returns the number run. The language calls
+  // them after a collection, where running Python code is safe. Weak
+  // callbacks should run first, as CPython does.
+  size_t run_pending_weak_callbacks();
+  size_t run_pending_finalizers();
+  size_t pending_finalizers() const { return pending_finalize_.size(); }
+  size_t pending_weak_callbacks() const { return pending_weak_.size(); }
+
+  // ---- inspection -----------------------------------------------------------
+
+  // The start of the allocated object containing `addr`, or nullptr (the
+  // question the conservative stack scan asks of each word).
+  void* find_object(const void* addr);
+  // Size in bytes (header included) of an allocated object.
+  size_t object_size(const void* obj) const;
+  // Calls f(void* obj, size_t size) for every allocated object (live or not
+  // yet found dead). f must not allocate.
+  template <class F>
+  void for_each_object(F&& f);
+  // Checks every object's header, layout, size and traced references, the
+  // roots, weak slots and finalizer lists. Returns the number of problems;
+  // describes the first few in *report if given.
+  size_t verify(std::string* report = nullptr);
+
+ private:
+  struct WeakEntry {
+    void* owner;
+    bool notify;
+  };
+  struct RootCallback {
+    RootFn fn;
+    void* data;
+  };
+
+  void* allocate_slow(LayoutId layout, size_t bytes);
+  void* allocate_large(LayoutId layout, size_t size);
+  uintptr_t allocate_medium(size_t size);
+  bool next_region();
+  Block* take_block(bool* collected, bool empty_only);
+  bool should_collect() const;
+  bool within_limit(size_t extra) const;
+  void publish_regions();
+  void retire_regions();
+  void zero_hole(Block* b, uintptr_t begin, uintptr_t end);
+
+  // mark.cpp
+  bool mark(void* obj);
+  bool is_marked(const void* obj) const;
+  void mark_root(void* obj);
+  void mark_roots();
+  void drain_mark_stack();
+  void mark_ambiguous_range(const uintptr_t* begin, const uintptr_t* end);
+  uintptr_t resolve_ambiguous(uintptr_t word);
+  // stack_scan.cpp
+  void scan_stack();
+  void scan_stack_from(const void* sp);
+  static uintptr_t system_stack_top();
+  // weak.cpp
+  void clear_dead_weak_slots();
+  void drop_dead_weak_owners();
+  // finalize.cpp
+  void queue_unreachable_finalizable();
+  // verify.cpp
+  bool is_object_start(const void* p) const;
+
+  static inline Heap* current_ = nullptr;
+
+  Tlab tlab_;
+  uintptr_t region_begin_ = 0;  // start of the unpublished part of the region
+  uintptr_t region_limit_ = 0;  // the region's real end (tlab_.limit is 0 in stress mode)
+  Block* region_block_ = nullptr;
+  uintptr_t medium_begin_ = 0;  // overflow region for medium objects
+  uintptr_t medium_cursor_ = 0;
+  uintptr_t medium_limit_ = 0;
+
+  Options options_;
+  BlockSpace blocks_;
+  LargeSpace large_;
+  uintptr_t low_ = ~uintptr_t(0);  // bounds of every object address
+  uintptr_t high_ = 0;
+  uintptr_t stack_top_ = 0;
+
+  std::vector<void**> roots_;
+  std::vector<RootCallback> root_callbacks_;
+  std::unordered_map<void**, WeakEntry> weak_;
+  std::vector<void*> finalizable_;
+  std::deque<void*> pending_finalize_;
+  std::deque<std::pair<void*, void**>> pending_weak_;
+  void* running_hook_for_ = nullptr;  // the object whose hook is running
+  bool running_hooks_ = false;
+
+  Visitor mark_stack_;
+  bool collecting_ = false;
+  uint64_t allocated_since_gc_ = 0;
+  uint64_t trigger_ = 0;
+  uint64_t marked_bytes_ = 0;
+  uint64_t marked_objects_ = 0;
+  Stats stats_;
+};
+
+// The barrier every store of a reference into a heap object goes through,
+// called before the store with the object, the field's address and the value
+// about to be stored (the old value is still readable at field_addr, which a
+// snapshot-at-the-beginning barrier would log). A no-op today; with sticky
+// mark bits it will remember `obj` when it is old and not yet logged
+// (kFlagLogged), and the JIT emits the same check inline.
+inline void write_barrier(void* obj, void* field_addr, const void* new_value) {
+  (void)obj;
+  (void)field_addr;
+  (void)new_value;
+}
+
+// Store helper: barrier, then the store.
+template <class T>
+inline void store_ref(void* obj, T** field, T* value) {
+  write_barrier(obj, field, value);
+  *field = value;
+}
+
+// Shorthands on the current heap.
+inline void* allocate(LayoutId layout, size_t bytes) { return Heap::current()->allocate(layout, bytes); }
+inline void collect() { Heap::current()->collect(); }
+inline void set_stress(bool on) { Heap::current()->set_stress(on); }
+inline void add_root(void** slot) { Heap::current()->add_root(slot); }
+inline void remove_root(void** slot) { Heap::current()->remove_root(slot); }
+inline size_t run_pending_finalizers() { return Heap::current()->run_pending_finalizers(); }
+
+template <class F>
+void Heap::for_each_object(F&& f) {
+  publish_regions();
+  for (Block* b : blocks_.in_use()) {
+    for (size_t w = 0; w < kBitmapWords; w++) {
+      uint64_t bits = b->starts[w];
+      while (bits) {
+        size_t g = w * 64 + size_t(__builtin_ctzll(bits));
+        bits &= bits - 1;
+        auto* obj = reinterpret_cast<Header*>(b->base() + (g << kGranuleShift));
+        f(static_cast<void*>(obj), header_small_size(obj));
+      }
+    }
+  }
+  large_.for_each([&](uintptr_t obj, size_t size) { f(reinterpret_cast<void*>(obj), size); });
+}
+
+}  // namespace pyrite::gc
