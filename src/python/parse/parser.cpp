@@ -248,7 +248,10 @@ void Parser::raise_tokenizer_error() {
   *error_ = tokenizer_->error();
   error_->filename = std::string(filename_);
   if (fstring_mode_) {
-    error_->msg = "f-string: " + error_->msg;
+    // Lines count from the field's line as in the shifted tokens; columns
+    // stay those of the "(expr)" text, and there is no "f-string: " prefix.
+    if (error_->lineno > 0) error_->lineno += start_lineno_ - 1;
+    if (error_->end_lineno > 0) error_->end_lineno += start_lineno_ - 1;
   }
   throw ParseAbort{};
 }
@@ -265,6 +268,13 @@ void Parser::check_rest_for_tokenizer_errors(int err_lineno) {
       const SyntaxError& te = tokenizer_->error();
       bool never_closed = te.msg.find("was never closed") != std::string::npos;
       if (never_closed && !(err_lineno > te.lineno)) return;
+      // The errors CPython's tokenizer only flags (the parser turns them
+      // into exceptions when it meets them) do not replace the parser's.
+      if (te.msg == "unindent does not match any outer indentation level" ||
+          te.msg == "unexpected character after line continuation character" ||
+          te.msg == "unexpected EOF while parsing" || te.msg == "too many levels of indentation" ||
+          te.msg == "inconsistent use of tabs and spaces in indentation")
+        return;
       *error_ = te;
       error_->filename = std::string(filename_);
       return;
@@ -275,6 +285,7 @@ void Parser::check_rest_for_tokenizer_errors(int err_lineno) {
 void Parser::report_generic_error(int first_pass_fill) {
   const Token& t = tokens_[first_pass_fill - 1];
   if (t.kind == Tok::INDENT || t.kind == Tok::DEDENT) {
+    no_rest_check_ = true;
     // Reported at the tokenizer's position, which the second pass may have
     // moved past the token; the token's own column is where it stood.
     std::string_view line = tokenizer_->line(t.lineno);
@@ -320,7 +331,8 @@ ast::ModNode* Parser::run() {
   } catch (ParseAbort&) {
     // CPython compares against the line of the last token read, not the
     // error's own line.
-    if (!tokenizer_error_ && !fstring_mode_) check_rest_for_tokenizer_errors(tokens_.back().lineno);
+    if (!tokenizer_error_ && !fstring_mode_ && !no_rest_check_)
+      check_rest_for_tokenizer_errors(tokens_.back().lineno);
     return nullptr;
   }
   return nullptr;

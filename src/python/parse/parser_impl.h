@@ -537,6 +537,7 @@ class Parser {
   int start_col_ = 0;
   bool fstring_mode_ = false;
   bool tokenizer_error_ = false;
+  bool no_rest_check_ = false;  // "unexpected indent" skips the rest-of-file check
   int first_pass_fill_ = 0;
   int level_ = 0;  // recursion depth, for "too many nested parentheses"
 };
