@@ -18,14 +18,36 @@ namespace pyrite::python::parse {
 
 struct TokenizerOptions {
   bool type_comments = false;  // emit TYPE_COMMENT tokens for `# type: ...`
+  // CPython converts the byte columns of the errors its parser raises for
+  // the tokenizer (unexpected EOF, bad dedent, bad line continuation, bad
+  // UTF-8 in a name, never-closed brackets) into code points only when it
+  // knows the source encoding: str input, a UTF-8 BOM or a coding
+  // declaration. Plain bytes keep byte columns. decode_source says which.
+  bool known_encoding = true;
 };
 
 class Tokenizer {
  public:
   // `utf8` is decoded source (see decode_source) and must outlive the
-  // tokenizer and every token it returns.
+  // tokenizer and every token it returns. Like CPython, the tokenizer does
+  // not insist on valid UTF-8: bad bytes in a name are an error, in a
+  // comment they are ignored, in a string literal decode_string_body
+  // reports them. Newlines may be \n, \r\n or \r.
   explicit Tokenizer(std::string_view utf8, const TokenizerOptions& options = {});
 
+  // Token stream notes for the parser:
+  // - NAME text is the source text; non-ASCII names still need NFKC
+  //   normalization (CPython's parser does it, and matches keywords and soft
+  //   keywords on the text as written).
+  // - NEWLINE: [col of the newline, or of a comment before it] .. col of the
+  //   newline. INDENT, DEDENT and ENDMARKER have no extent in CPython (col
+  //   -1); here both columns hold the tokenizer's current column, which is
+  //   the column CPython reports errors at when such a token is the last one
+  //   read (e.g. "unexpected indent").
+  // - The end of input inside brackets is an ERRORTOKEN whose error is
+  //   "'(' was never closed" (also available as unclosed_bracket_error()).
+  // - OP marks `$ ? ! \`` and `<>`: no grammar rule accepts it.
+  // - After an error, next() keeps returning ERRORTOKEN.
   Token next();
 
   bool failed() const { return failed_; }
@@ -43,30 +65,77 @@ class Tokenizer {
     int col_offset = 0;
   };
   OpenBracket innermost_open_bracket() const;
+  // CPython's "'(' was never closed" error for innermost_open_bracket().
+  SyntaxError unclosed_bracket_error() const;
+
+  // `# type: ignore[tag]` comments seen so far (only with type_comments),
+  // for ast.Module.type_ignores; CPython keeps them out of the token stream.
+  struct TypeIgnore {
+    int lineno = 0;
+    std::string_view tag;
+  };
+  const std::vector<TypeIgnore>& type_ignores() const { return type_ignores_; }
 
  private:
-  // Implementation state lives in tokenizer.cpp's helpers; kept here so
-  // the tokenizer can be a value type without heap allocation per token.
+  int peek(size_t i) const {
+    if (i < size_) return static_cast<unsigned char>(src_[i]);
+    return i < limit_ ? '\n' : -1;
+  }
+  bool at_newline(size_t i) const {
+    int c = peek(i);
+    return c == '\n' || c == '\r';
+  }
+  size_t newline_length(size_t i) const { return peek(i) == '\r' && peek(i + 1) == '\n' ? 2 : 1; }
+  void consume_newline();
+  int col() const { return static_cast<int>(pos_ - line_start_); }
+
+  Token make(Tok kind, size_t start, int start_line, size_t start_line_start);
+  Token simple(Tok kind, size_t start) { return make(kind, start, lineno_, line_start_); }
+  Token fail(std::string msg, int offset, int end_offset, int lineno = 0);
+  Token fail_at_cur(std::string msg, size_t cur);
+  Token fail_from_parser(const char* type, std::string msg, int offset, int end_offset);
+  Token fail_unclosed();
+  int parser_col(int lineno, int byte_count) const;
+
+  bool scan_type_comment(size_t start, Token* out);
+  Token scan_name(size_t start);
+  Token scan_number(size_t start);
+  Token scan_string(size_t start, size_t quote_pos);
+  Token scan_operator(size_t start);
+  int nextc();
+  void backup(int c);
+  bool verify_end_of_number(int c, const char* kind, Token* error);
+  int decimal_tail(Token* error);
+
   std::string_view src_;
   TokenizerOptions options_;
+  size_t size_ = 0;
+  size_t limit_ = 0;  // size_, plus 1 when a final newline must be assumed
   size_t pos_ = 0;
+  size_t line_start_ = 0;
+  int lineno_ = 1;
   bool failed_ = false;
+  bool atbol_ = true;
+  bool at_end_ = false;
+  int pending_ = 0;  // > 0: INDENTs to emit, < 0: DEDENTs
   SyntaxError error_;
+  Token error_token_;
   std::vector<size_t> line_starts_;
   std::vector<int> indents_;
   std::vector<int> alt_indents_;
   std::vector<OpenBracket> brackets_;
-  int pending_dedents_ = 0;
-  bool at_line_start_ = true;
-  bool done_ = false;
-  int lineno_ = 1;
-  size_t line_start_ = 0;
-  Tok last_kind_ = Tok::NEWLINE;
+  std::vector<TypeIgnore> type_ignores_;
 };
 
 // PEP 263 / PEP 3120: turns the bytes of a source file into UTF-8. Strips a
-// UTF-8 BOM, honours a coding declaration on line 1 or 2, and checks that
-// the result is valid UTF-8. Errors as CPython reports them.
+// UTF-8 BOM, honours a coding declaration on line 1 or 2 and transcodes
+// to UTF-8. Errors as CPython 3.11's compile() of bytes reports them.
+// Without a BOM or a declaration the bytes pass through unchecked, as in
+// CPython (see Tokenizer). Newlines are translated to \n. `*known_encoding`
+// (if given) tells whether a BOM or declaration was present: see
+// TokenizerOptions::known_encoding.
 bool decode_source(std::string_view bytes, std::string* utf8, SyntaxError* error);
+bool decode_source(std::string_view bytes, std::string* utf8, SyntaxError* error,
+                   bool* known_encoding);
 
 }  // namespace pyrite::python::parse
