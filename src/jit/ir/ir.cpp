@@ -1,0 +1,135 @@
+// The trace IR's tables and containers (docs/jit.md, "IR").
+#include "jit/ir/ir.h"
+
+#include <bit>
+#include <string>
+
+#include "base/check.h"
+
+namespace pyrite::jit::ir {
+
+char type_letter(Type t) {
+  switch (t) {
+    case Type::kVoid: return 'v';
+    case Type::kInt: return 'i';
+    case Type::kFloat: return 'f';
+    case Type::kRef: return 'r';
+  }
+  PYR_UNREACHABLE();
+}
+
+char value_letter(Type t) { return t == Type::kRef ? 'p' : type_letter(t); }
+
+const char* type_name(Type t) {
+  switch (t) {
+    case Type::kVoid: return "void";
+    case Type::kInt: return "int";
+    case Type::kFloat: return "float";
+    case Type::kRef: return "ref";
+  }
+  PYR_UNREACHABLE();
+}
+
+std::optional<Type> fixed_result_type(Opcode op) {
+  switch (op_info(op).result) {
+    case 'v': return Type::kVoid;
+    case 'i': return Type::kInt;
+    case 'f': return Type::kFloat;
+    case 'r': return Type::kRef;
+    default: return std::nullopt;
+  }
+}
+
+std::optional<Opcode> opcode_from_name(std::string_view name) {
+  static const std::unordered_map<std::string_view, Opcode> table = [] {
+    std::unordered_map<std::string_view, Opcode> m;
+    for (int i = 0; i < kNumOpcodes; i++) m.emplace(detail::kOpInfo[i].name, static_cast<Opcode>(i));
+    return m;
+  }();
+  auto it = table.find(name);
+  if (it == table.end()) return std::nullopt;
+  return it->second;
+}
+
+Trace::Trace(std::shared_ptr<DescrTable> descrs)
+    : descrs_(descrs ? std::move(descrs) : std::make_shared<DescrTable>()) {}
+
+Type Trace::type_of(Ref r) const {
+  switch (r.kind()) {
+    case Ref::Kind::kValue:
+      return r.index() < ops_.size() ? ops_[r.index()].type : Type::kVoid;
+    case Ref::Kind::kConst:
+      return r.index() < consts_.size() ? consts_[r.index()].type : Type::kVoid;
+    default:
+      return Type::kVoid;
+  }
+}
+
+std::optional<uint32_t> Trace::loop_label() const {
+  for (uint32_t i = num_ops(); i-- > 0;)
+    if (ops_[i].opcode == Opcode::kLabel) return i;
+  return std::nullopt;
+}
+
+Effects Trace::effects_of(uint32_t i) const {
+  const Op& o = ops_[i];
+  Effects e = op_effects(o.opcode);
+  if (is_call(o.opcode) && o.descr != kNoDescr) {
+    const Descr& d = descr(o.descr);
+    if (d.kind == DescrKind::kCall) {
+      // The descriptor narrows what a call may do; kPure comes only from it
+      // (an elidable callee) or from call_pure's own bit.
+      constexpr Effects kNarrowable = effect::kReadsHeap | effect::kWritesHeap | effect::kMayRaise |
+                                      effect::kCallsArbitrary | effect::kCanCollect;
+      e = (e & ~kNarrowable) | (e & d.effects & kNarrowable) |
+          (d.effects & (effect::kCanInvalidate | effect::kForcesVirtuals));
+      if ((d.effects & effect::kPure) && (o.opcode == Opcode::kCallPureI ||
+                                          o.opcode == Opcode::kCallPureR ||
+                                          o.opcode == Opcode::kCallPureF))
+        e |= effect::kPure;
+    }
+  }
+  return e;
+}
+
+Ref Trace::add_input(Type t) {
+  PYR_CHECK_MSG(num_inputs_ == ops_.size(), "inputargs come before every other op");
+  PYR_CHECK(t != Type::kVoid);
+  ops_.push_back(Op{Opcode::kInput, t, 0, static_cast<uint32_t>(args_.size()), 0, kNoDescr,
+                    kNoSnapshot});
+  num_inputs_++;
+  return Ref::value(num_inputs_ - 1);
+}
+
+Ref Trace::emit(Opcode op, std::span<const Ref> args, DescrId descr, SnapshotId snapshot,
+                Type type) {
+  if (op == Opcode::kInput) return add_input(type);
+  std::optional<Type> fixed = fixed_result_type(op);
+  Type t = fixed ? *fixed : type;
+  if (!fixed && t == Type::kVoid && !args.empty()) t = type_of(args[0]);  // same_as
+  PYR_CHECK(ops_.size() < Ref::kMaxIndex);
+  uint32_t first = static_cast<uint32_t>(args_.size());
+  args_.insert(args_.end(), args.begin(), args.end());
+  ops_.push_back(Op{op, t, 0, first, static_cast<uint32_t>(args.size()), descr, snapshot});
+  return Ref::value(static_cast<uint32_t>(ops_.size() - 1));
+}
+
+Ref Trace::const_float(double v) { return intern(Type::kFloat, std::bit_cast<uint64_t>(v)); }
+
+Ref Trace::intern(Type t, uint64_t bits) {
+  auto& index = const_index_[static_cast<int>(t)];
+  auto [it, inserted] = index.emplace(bits, static_cast<uint32_t>(consts_.size()));
+  if (inserted) {
+    PYR_CHECK(consts_.size() < Ref::kMaxIndex);
+    consts_.push_back(Const{t, bits});
+  }
+  return Ref::constant(it->second);
+}
+
+Ref Builder::finish(Opcode op, Pending& p, Type t) {
+  SnapshotId s = p.snapshot;
+  if (s == kNoSnapshot && is_guard(op)) s = snapshot_;
+  return trace_.emit(op, std::span<const Ref>(p.args), p.descr, s, t);
+}
+
+}  // namespace pyrite::jit::ir

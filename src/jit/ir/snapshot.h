@@ -1,0 +1,145 @@
+// Snapshots: the interpreter state a guard resumes to (docs/jit.md, "Snapshots").
+//
+// Invariants:
+//   - A snapshot is a chain of frames, outermost first. Each frame has a
+//     language-defined kind (frame or continuation kind) and resume pc, the
+//     number of slots the frame has, and a sparse list of entries
+//     (slot -> Ref) sorted by slot, each slot at most once.
+//   - Sparse means: a slot without an entry is, for the outermost frame,
+//     whatever the interpreter's frame already holds (unchanged since the
+//     trace was entered); for an inlined frame, dead. The language decides
+//     which slots are worth listing (LuaJIT's rule: only modified slots).
+//   - Entry Refs are values defined before the guard, constants of the
+//     trace, or virtuals of this table (objects the optimizer removed; the
+//     resumer allocates them lazily from their recipes).
+//   - Frames and snapshots are interned: equal contents give equal ids, so
+//     neighbouring guards with no side effect between them share one
+//     snapshot, and an inlined call's unchanged caller frames are stored
+//     once for every snapshot taken inside the callee (PyPy shares resume
+//     data the same way; LuaJIT merges snapshots with no guard between).
+//
+// Storage (all in flat vectors of the table):
+//
+//   Snapshot  { first, count } ---> frame_ids_[first .. first+count)
+//                                       |
+//   Frame     { kind, pc, size, first_entry, num_entries }
+//                                       |
+//   Entry  64 bits:   63        48 47        32 31 30 29              0
+//                    +------------+-----------+-----+-----------------+
+//                    |    slot    |   flags   | tag |      index      |
+//                    +------------+-----------+-----+-----------------+
+//                                              \_______ Ref ________/
+//   Virtual   { descr (size or array descr), first_field, num_fields }
+//   VField    { descr (field descr) or kNoDescr + index (array item), Ref }
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include "jit/ir/descr.h"
+#include "jit/ir/ref.h"
+
+namespace pyrite::jit::ir {
+
+enum class SnapshotId : uint32_t {};
+inline constexpr SnapshotId kNoSnapshot{0xFFFFFFFFu};
+
+struct SnapEntry {
+  uint16_t slot;
+  uint16_t flags;  // reserved for the resumer (e.g. "no restore"); 0 today
+  Ref ref;
+  bool operator==(const SnapEntry&) const = default;
+};
+static_assert(sizeof(SnapEntry) == 8);
+
+struct SnapFrame {
+  uint32_t kind;         // language-defined: frame or continuation kind
+  uint32_t pc;           // language-defined resume position
+  uint32_t size;         // slots in the frame; every entry's slot < size
+  uint32_t first_entry;  // into entries_
+  uint32_t num_entries;
+};
+
+struct VirtualField {
+  DescrId descr;   // a field descriptor, or kNoDescr for an array item
+  uint32_t index;  // the array index when descr is kNoDescr
+  Ref value;
+  bool operator==(const VirtualField&) const = default;
+};
+
+struct VirtualObject {
+  DescrId descr;   // a size descriptor (new / new_with_vtable) or an array descriptor
+  bool with_vtable;
+  uint32_t length;  // arrays: the item count
+  uint32_t first_field;
+  uint32_t num_fields;
+};
+
+// The state a tracing context accumulates and then freezes into a snapshot.
+class SnapshotBuilder {
+ public:
+  struct Frame {
+    uint32_t kind = 0;
+    uint32_t pc = 0;
+    uint32_t size = 0;
+    std::vector<SnapEntry> entries;  // kept sorted by slot
+  };
+  void clear() { frames_.clear(); }
+  Frame& push_frame(uint32_t kind, uint32_t pc, uint32_t size);
+  void pop_frame() { frames_.pop_back(); }
+  Frame& top() { return frames_.back(); }
+  // Sets (or replaces) the top frame's entry for `slot`.
+  void set(uint16_t slot, Ref ref);
+  void erase(uint16_t slot);
+  const std::vector<Frame>& frames() const { return frames_; }
+  std::vector<Frame>& frames() { return frames_; }
+
+ private:
+  std::vector<Frame> frames_;
+};
+
+class SnapshotTable {
+ public:
+  SnapshotId add(const SnapshotBuilder& b);
+  size_t num_snapshots() const { return snapshots_.size(); }
+  size_t num_frames() const { return frames_.size(); }  // distinct frames stored
+
+  std::span<const uint32_t> frames_of(SnapshotId id) const;
+  const SnapFrame& frame(uint32_t frame_id) const { return frames_[frame_id]; }
+  std::span<const SnapEntry> entries(const SnapFrame& f) const {
+    return {entries_.data() + f.first_entry, f.num_entries};
+  }
+
+  // Virtual objects referenced by entries as Ref::virt(i).
+  Ref add_virtual(DescrId descr, bool with_vtable, uint32_t length,
+                  std::span<const VirtualField> fields);
+  // Two steps, for recipes that refer to each other (cycles are allowed):
+  // reserve the Ref first, define it once its fields are known.
+  Ref reserve_virtual();
+  void define_virtual(Ref v, DescrId descr, bool with_vtable, uint32_t length,
+                      std::span<const VirtualField> fields);
+  size_t num_virtuals() const { return virtuals_.size(); }
+  const VirtualObject& virtual_object(uint32_t i) const { return virtuals_[i]; }
+  std::span<const VirtualField> fields(const VirtualObject& v) const {
+    return {vfields_.data() + v.first_field, v.num_fields};
+  }
+
+ private:
+  struct Span {
+    uint32_t first, count;
+  };
+  uint32_t intern_frame(const SnapshotBuilder::Frame& f);
+
+  std::vector<Span> snapshots_;
+  std::vector<uint32_t> frame_ids_;
+  std::vector<SnapFrame> frames_;
+  std::vector<SnapEntry> entries_;
+  std::vector<VirtualObject> virtuals_;
+  std::vector<VirtualField> vfields_;
+  std::unordered_multimap<uint64_t, uint32_t> frame_by_hash_;
+  std::unordered_multimap<uint64_t, uint32_t> snapshot_by_hash_;
+};
+
+}  // namespace pyrite::jit::ir
