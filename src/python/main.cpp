@@ -55,6 +55,7 @@ constexpr const char* kHelp =
     "         -X jitlog=FILE      write the structured JIT log\n"
     "         -X jitstats         print JIT statistics at exit\n"
     "         -X gc-stress        collect at every allocation\n"
+    "         -X ast-attributes   --dump-ast prints positions too (include_attributes=True)\n"
     "         unknown options are ignored, as CPython does\n"
     "--dump-ast FILE : print ast.dump() of FILE's syntax tree and exit\n"
     "--dis FILE      : print the bytecode of every code object in FILE and exit\n"
@@ -219,7 +220,7 @@ int cannot_open(const std::string& path) {
   return 2;
 }
 
-int dump_ast(const std::string& path) {
+int dump_ast(const std::string& path, bool include_attributes) {
   std::string source;
   if (!read_file(path, &source)) return cannot_open(path);
   base::Arena arena;
@@ -229,7 +230,7 @@ int dump_ast(const std::string& path) {
     std::printf("%s\n", parse::describe_syntax_error(error).c_str());
     return 1;
   }
-  std::string out = ast::dump(mod);
+  std::string out = ast::dump(mod, include_attributes);
   out += '\n';
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;
@@ -261,7 +262,7 @@ int main(int argc, char** argv) {
   if (status >= 0) return status;
   switch (cl.action) {
     case CommandLine::Action::kDumpAst:
-      return dump_ast(cl.target);
+      return dump_ast(cl.target, cl.xoptions.count("ast-attributes") > 0);
     case CommandLine::Action::kDis:
       // TODO(#2): wire --dis to the bytecode compiler.
       std::fprintf(stderr, "pyrite: --dis needs the bytecode compiler (not built yet)\n");

@@ -23,21 +23,26 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 KNOWN = os.path.join(HERE, "stdlib_known_failures.txt")
 
 
-def reference(path):
+def reference(path, attributes=False):
     """What `pyrite --dump-ast path` must print (without the final newline)."""
     with open(path, "rb") as f:
         source = f.read()
     try:
-        return ast.dump(ast.parse(source, path))
+        return ast.dump(ast.parse(source, path), include_attributes=attributes)
     except SyntaxError as e:
         return "%s: %s (line %s, offset %s)" % (type(e).__name__, e.msg, e.lineno or 0, e.offset or 0)
     except (ValueError, RecursionError, MemoryError) as e:
         return "%s: %s" % (type(e).__name__, e)
 
 
-def run_pyrite(pyrite, path):
+def reference_with_attributes(path):
+    return reference(path, True)
+
+
+def run_pyrite(pyrite, path, attributes=False):
+    flags = ["-X", "ast-attributes"] if attributes else []
     try:
-        p = subprocess.run([pyrite, "--dump-ast", path], capture_output=True, timeout=60)
+        p = subprocess.run([pyrite] + flags + ["--dump-ast", path], capture_output=True, timeout=60)
     except subprocess.TimeoutExpired:
         return "<timeout>"
     out = p.stdout.decode("utf-8", "replace").rstrip("\n")
@@ -83,6 +88,8 @@ def main():
     ap.add_argument("--show", type=int, default=20, help="differences to show in detail")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--attributes", action="store_true",
+                    help="compare positions too (ast.dump(include_attributes=True))")
     ap.add_argument("--update-known", action="store_true",
                     help="rewrite the known-failures list with today's differences")
     args = ap.parse_args()
@@ -90,9 +97,9 @@ def main():
     files = collect(args.root)
     start = time.time()
     with multiprocessing.Pool(args.jobs) as pool:
-        expected = pool.map(reference, files, chunksize=16)
+        expected = pool.map(reference_with_attributes if args.attributes else reference, files, chunksize=16)
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as ex:
-        got = list(ex.map(lambda f: run_pyrite(args.pyrite, f), files))
+        got = list(ex.map(lambda f: run_pyrite(args.pyrite, f, args.attributes), files))
     elapsed = time.time() - start
 
     known = load_known()
