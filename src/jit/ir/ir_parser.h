@@ -25,8 +25,7 @@ namespace pyrite::jit::ir {
   X(kUnknownSymbol, "unknown symbol")                                            \
   X(kBadNumber, "bad number")                                                    \
   X(kInputsTwice, "inputargs given twice or after ops")                          \
-  X(kUnknownVirtual, "virtual used but not defined in its snapshot")            \
-  X(kVoidResultUsed, "an op without a result cannot be used as a value")
+  X(kUnknownVirtual, "virtual used but not defined in its snapshot")
 
 enum class ParseErrorCode : uint8_t {
   kOk,

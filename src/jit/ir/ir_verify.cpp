@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/check.h"
 #include "jit/ir/ir_printer.h"
 
 namespace pyrite::jit::ir {
@@ -90,7 +91,7 @@ class Verifier {
     auto args = t_.args(op);
 
     if (op.opcode == Opcode::kInput) {
-      if (i >= t_.num_inputs()) return error(VerifyErrorCode::kInputNotAtStart, i);
+      PYR_DCHECK(i < t_.num_inputs());  // Trace::add_input refuses anything else
       if (op.type == Type::kVoid) return error(VerifyErrorCode::kResultType, i);
       return {};
     }

@@ -10,7 +10,6 @@
 namespace pyrite::jit::ir {
 
 #define PYR_IR_VERIFY_ERRORS(X)                                                       \
-  X(kInputNotAtStart, "input op after other ops")                                    \
   X(kBadRef, "operand is not a value or constant of this trace")                     \
   X(kUseBeforeDef, "operand used before (or by) its definition")                    \
   X(kVoidOperand, "operand names an op without a result")                           \
