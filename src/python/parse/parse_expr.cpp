@@ -51,6 +51,7 @@ ExprNode* Parser::expression() {
 
 // expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef
 ExprNode* Parser::expression_body() {
+  DepthGuard depth(this);
   if (error_pass_) {
     invalid_expression();
     invalid_legacy_expression();
@@ -119,7 +120,7 @@ ExprNode* Parser::star_expressions() {
 
 // star_expression: '*' bitwise_or | expression
 ExprNode* Parser::star_expression() {
-  return memoized<ExprNode>(Memo::kStarExpression, [&]() -> ExprNode* {
+  return memoized_in_error_pass<ExprNode>(Memo::kStarExpression, [&]() -> ExprNode* {
     int start = pos_;
     if (expect(Tok::STAR)) {
       if (ExprNode* a = bitwise_or()) {
@@ -196,7 +197,7 @@ ExprNode* Parser::named_expression() {
 }
 
 ExprNode* Parser::disjunction() {
-  return memoized<ExprNode>(Memo::kDisjunction, [&]() -> ExprNode* {
+  return memoized_in_error_pass<ExprNode>(Memo::kDisjunction, [&]() -> ExprNode* {
     int start = pos_;
     ExprNode* a = conjunction();
     if (!a || !at(Tok::KW_OR)) return a;
@@ -221,7 +222,7 @@ ExprNode* Parser::disjunction() {
 }
 
 ExprNode* Parser::conjunction() {
-  return memoized<ExprNode>(Memo::kConjunction, [&]() -> ExprNode* {
+  return memoized_in_error_pass<ExprNode>(Memo::kConjunction, [&]() -> ExprNode* {
     int start = pos_;
     ExprNode* a = inversion();
     if (!a || !at(Tok::KW_AND)) return a;
@@ -246,7 +247,8 @@ ExprNode* Parser::conjunction() {
 }
 
 ExprNode* Parser::inversion() {
-  return memoized<ExprNode>(Memo::kInversion, [&]() -> ExprNode* {
+  return memoized_in_error_pass<ExprNode>(Memo::kInversion, [&]() -> ExprNode* {
+    DepthGuard depth(this);
     int start = pos_;
     if (expect(Tok::KW_NOT)) {
       if (ExprNode* a = inversion()) {
@@ -340,7 +342,7 @@ done:
   }
 
 ExprNode* Parser::bitwise_or() {
-  return memoized<ExprNode>(Memo::kBitwiseOr, [&]() -> ExprNode* {
+  return memoized_in_error_pass<ExprNode>(Memo::kBitwiseOr, [&]() -> ExprNode* {
     PYR_BINOP_LOOP(bitwise_xor, case Tok::VBAR : op = ast::Operator::BitOr; break;)
   });
 }
@@ -370,7 +372,8 @@ ExprNode* Parser::term() {
 #undef PYR_BINOP_LOOP
 
 ExprNode* Parser::factor() {
-  return memoized<ExprNode>(Memo::kFactor, [&]() -> ExprNode* {
+  return memoized_in_error_pass<ExprNode>(Memo::kFactor, [&]() -> ExprNode* {
+    DepthGuard depth(this);
     int start = pos_;
     ast::UnaryOpKind op;
     switch (kind()) {
@@ -412,7 +415,7 @@ ExprNode* Parser::power() {
 }
 
 ExprNode* Parser::await_primary() {
-  return memoized<ExprNode>(Memo::kAwaitPrimary, [&]() -> ExprNode* {
+  return memoized_in_error_pass<ExprNode>(Memo::kAwaitPrimary, [&]() -> ExprNode* {
     int start = pos_;
     if (expect(Tok::KW_AWAIT)) {
       if (ExprNode* a = primary()) {
@@ -428,7 +431,7 @@ ExprNode* Parser::await_primary() {
 }
 
 ExprNode* Parser::primary() {
-  return memoized<ExprNode>(Memo::kPrimary, [&]() -> ExprNode* {
+  return memoized_in_error_pass<ExprNode>(Memo::kPrimary, [&]() -> ExprNode* {
     int start = pos_;
     ExprNode* a = atom();
     if (!a) return nullptr;
@@ -1126,6 +1129,7 @@ bool Parser::star_targets_tuple_seq(SmallVec<ExprNode*>& out) {
 // star_target: '*' (!'*' star_target) | target_with_star_atom
 ExprNode* Parser::star_target() {
   return memoized<ExprNode>(Memo::kStarTarget, [&]() -> ExprNode* {
+    DepthGuard depth(this);
     int start = pos_;
     if (expect(Tok::STAR)) {
       if (!at(Tok::STAR)) {
@@ -1219,6 +1223,7 @@ ExprNode* Parser::star_atom() {
 
 // single_target: single_subscript_attribute_target | NAME | '(' single_target ')'
 ExprNode* Parser::single_target() {
+  DepthGuard depth(this);
   if (ExprNode* a = single_subscript_attribute_target()) return a;
   int start = pos_;
   if (const Token* n = expect_name()) return name_node(*n, ast::ExprContext::Store);
@@ -1322,6 +1327,7 @@ bool Parser::del_targets(SmallVec<ExprNode*>& out) {
 
 ExprNode* Parser::del_target() {
   return memoized<ExprNode>(Memo::kDelTarget, [&]() -> ExprNode* {
+    DepthGuard depth(this);
     if (ExprNode* a = attribute_or_subscript_target(ast::ExprContext::Del)) return a;
     return del_t_atom();
   });

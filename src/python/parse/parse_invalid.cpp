@@ -542,8 +542,8 @@ void Parser::invalid_import_from_targets() {
 }
 
 // invalid_with_stmt:
-//   | [ASYNC] 'with' ','.(expression ['as' star_target])+ &&':'
-//   | [ASYNC] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' &&':'
+//   | [ASYNC] 'with' ','.(expression ['as' star_target])+ NEWLINE
+//   | [ASYNC] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE
 void Parser::invalid_with_stmt() {
   Rewind rw{pos_, pos_};
   int start = pos_;
@@ -567,11 +567,17 @@ void Parser::invalid_with_stmt() {
     }
     return n > 0;
   };
-  if (items(false)) expect_forced(Tok::COLON);
+  auto newline = [&] {
+    if (at(Tok::NEWLINE)) {
+      pos_++;
+      raise_last("expected ':'");
+    }
+  };
+  if (items(false)) newline();
   pos_ = after;
   if (expect(Tok::LPAR) && items(true)) {
     expect(Tok::COMMA);
-    if (expect(Tok::RPAR)) expect_forced(Tok::COLON);
+    if (expect(Tok::RPAR)) newline();
   }
   (void)start;
 }

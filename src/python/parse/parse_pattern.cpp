@@ -89,6 +89,7 @@ PatternNode* Parser::patterns() {
 }
 
 PatternNode* Parser::pattern() {
+  DepthGuard depth(this);
   if (PatternNode* p = as_pattern()) return p;
   return or_pattern();
 }

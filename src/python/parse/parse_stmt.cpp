@@ -83,6 +83,7 @@ bool Parser::statements(SmallVec<StmtNode*, 16>& out) {
 }
 
 bool Parser::statement(SmallVec<StmtNode*, 16>& out) {
+  DepthGuard depth(this);
   if (StmtNode* s = compound_stmt()) {
     out.push_back(s);
     return true;

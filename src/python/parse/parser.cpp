@@ -95,6 +95,12 @@ void Parser::store_memo(int pos, Memo rule, void* result, int end) {
   memo_[pos] = e;
 }
 
+DepthGuard::DepthGuard(Parser* parser) : p(parser) {
+  if (++p->level_ > kMaxDepth) p->raise_offsets("MemoryError", 0, 0, 0, 0, "");
+}
+
+DepthGuard::~DepthGuard() { p->level_--; }
+
 // ---- identifiers -------------------------------------------------------------
 
 ast::Ident Parser::ident(const Token& t) {

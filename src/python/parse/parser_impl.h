@@ -146,6 +146,18 @@ struct CallArgs {
   int lineno, col, end_lineno, end_col;
 };
 
+class Parser;
+
+// Counts the nesting of the recursive rules. Source nested deeper than
+// kMaxDepth fails as CPython's parser does when its stack limit is hit
+// (MemoryError) instead of overflowing the C++ stack.
+struct DepthGuard {
+  static constexpr int kMaxDepth = 3000;
+  explicit DepthGuard(Parser* p);
+  ~DepthGuard();
+  Parser* p;
+};
+
 class Parser {
  public:
   Parser(std::string_view utf8, std::string_view filename, const ParseOptions& options, base::Arena& arena,
@@ -165,6 +177,7 @@ class Parser {
 
  private:
   friend class FStringBuilder;
+  friend struct DepthGuard;
 
   // ---- tokens (parser.cpp) --------------------------------------------------
   const Token& tok(int i) {
@@ -258,6 +271,14 @@ class Parser {
     if (!r) pos_ = start;
     store_memo(start, rule, r, pos_);
     return r;
+  }
+  // Memoized only in the error pass, whose invalid_* rules re-enter these
+  // at the same positions; in the first pass the expression memo suffices
+  // and storing entries would cost more than it saves.
+  template <class T, class F>
+  T* memoized_in_error_pass(Memo rule, F&& body) {
+    if (!error_pass_) return body();
+    return memoized<T>(rule, static_cast<F&&>(body));
   }
 
   // ---- identifiers and small helpers ------------------------------------------
@@ -539,7 +560,7 @@ class Parser {
   bool tokenizer_error_ = false;
   bool no_rest_check_ = false;  // "unexpected indent" skips the rest-of-file check
   int first_pass_fill_ = 0;
-  int level_ = 0;  // recursion depth, for "too many nested parentheses"
+  int level_ = 0;  // recursion depth of the nesting rules, see DepthGuard
 };
 
 }  // namespace pyrite::python::parse
