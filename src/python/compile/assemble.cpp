@@ -104,6 +104,13 @@ void Compiler::assemble(CompileUnit& un) {
     if (depth[i] < 0) continue;
     if (opcode_flags(ins.op) & OpFlag::kPseudo) {
       if (ins.op == Opcode::JUMP || ins.op == Opcode::JUMP_NO_INTERRUPT) keep[i] = true;
+      // SETUP_*/POP_BLOCK become NOPs, which stay only if they carry a line
+      // nothing else carries (the `try:` line, for tracing).
+      if (is_setup(ins.op) || ins.op == Opcode::POP_BLOCK) {
+        in[i].op = Opcode::NOP;
+        in[i].arg = 0;
+        keep[i] = true;
+      }
       continue;
     }
     keep[i] = true;

@@ -432,7 +432,7 @@ void Compiler::unpack_helper(const List<ExprNode>& elts, ExprNode* at) {
   bool seen_star = false;
   for (uint32_t i = 0; i < n; i++) {
     if (!is<Starred>(elts[i])) continue;
-    if (seen_star) error(elts[i], "multiple starred expressions in assignment");
+    if (seen_star) error(at, "multiple starred expressions in assignment");
     if (i >= (1u << 8) || n - i - 1 >= (1u << 16)) error(at, "too many expressions in star-unpacking assignment");
     emit(Opcode::UNPACK_EX, static_cast<int>(i + ((n - i - 1) << 8)));
     seen_star = true;
@@ -455,7 +455,7 @@ void Compiler::dict(Dict* e) {
   // Pushes keys[begin..end) and values as one dict.
   auto subdict = [&](uint32_t begin, uint32_t end) {
     uint32_t count = end - begin;
-    if (count > 1) {
+    if (count > 1 && count * 2 <= kStackUseGuideline) {
       Constant keys;
       keys.kind = Constant::Kind::kTuple;
       bool all = true;
@@ -640,6 +640,8 @@ void Compiler::call_ex(int n_pushed, const List<ExprNode>& args, const List<Keyw
   Location loc = u().loc;
   if (n_pushed == 0 && args.size == 1 && is<Starred>(args[0])) {
     expr(static_cast<Starred*>(args[0])->value);
+  } else if (n_pushed == 0) {
+    starunpack(args, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true);
   } else {
     // Positional arguments as one tuple, including the n_pushed already there.
     uint32_t n = args.size;
@@ -747,19 +749,22 @@ void Compiler::defaults(Arguments* args, int* flags) {
     u().loc = saved;
     *flags |= MakeFunction::kDefaults;
   }
-  int nkw = 0;
+  // Keyword-only defaults: values, then the names, as one const-key map.
+  Constant names;
+  names.kind = Constant::Kind::kTuple;
   for (uint32_t i = 0; i < args->kwonlyargs.size; i++) {
     ExprNode* d = i < args->kw_defaults.size ? args->kw_defaults[i] : nullptr;
     if (!d) continue;
     ast::ConstValue v;
     v.kind = ConstKind::Str;
     v.s = mangle_name(args->kwonlyargs[i]->arg);
-    load_const_value(v);
+    names.items.push_back(Constant::of(v));
     expr(d);
-    nkw++;
   }
-  if (nkw) {
-    emit(Opcode::BUILD_MAP, nkw);
+  if (!names.items.empty()) {
+    int nkw = static_cast<int>(names.items.size());
+    load_const(names);
+    emit(Opcode::BUILD_CONST_KEY_MAP, nkw);
     *flags |= MakeFunction::kKwDefaults;
   }
   auto check = [&](Arg* a) {

@@ -182,7 +182,7 @@ void Compiler::pattern(PatternNode* p, PatternContext& pc) {
         Constant c;
         if (fold(k, &c)) {
           for (const Constant& seen : keys.items)
-            if (same_constant(seen, c)) error(k, "mapping pattern checks duplicate key (" + constant_repr(c) + ")");
+            if (same_constant(seen, c)) error(p, "mapping pattern checks duplicate key (" + constant_repr(c) + ")");
           keys.items.push_back(std::move(c));
         } else if (is<Attribute>(k)) {
           all_const = false;

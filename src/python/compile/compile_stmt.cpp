@@ -582,6 +582,7 @@ void Compiler::return_stmt(Return* s) {
   bool is_const = s->value && fold(s->value, &folded);
   bool preserve_tos = s->value && !is_const;
   if (preserve_tos) expr(s->value);
+  else if (s->value) set_loc(s->value);  // the unwinding code reports the value's line
   std::vector<int> saved = u().open_handlers;
   unwind_fblock_stack(preserve_tos, nullptr);
   set_loc(s);

@@ -135,14 +135,20 @@ void Compiler::enter_unit(UnitKind kind, std::string_view name, const Node* node
     }
     for (const Symbol& s : sc->symbols) {
       if (s.scope != NameScope::kLocal || unit->varnames_map.count(std::string(s.name))) continue;
+      // `x: int` alone never touches x; a later store adds it lazily.
+      if ((s.flags & ~(SymFlag::kAnnot | SymFlag::kLocal)) == 0) continue;
       unit->varnames_map.emplace(std::string(s.name), static_cast<int>(code->varnames.size()));
       code->varnames.emplace_back(s.name);
     }
   }
+  // Cells: parameters first, in parameter order, then the rest sorted.
+  for (std::string_view p : sc->params)
+    if (sc->scope_of(p) == NameScope::kCell) code->cellvars.emplace_back(p);
+  size_t nparam_cells = code->cellvars.size();
   for (const Symbol& s : sc->symbols)
-    if (s.scope == NameScope::kCell) code->cellvars.emplace_back(s.name);
+    if (s.scope == NameScope::kCell && !(s.flags & SymFlag::kParam)) code->cellvars.emplace_back(s.name);
   if (sc->needs_class_closure) code->cellvars.emplace_back("__class__");
-  std::sort(code->cellvars.begin(), code->cellvars.end());
+  std::sort(code->cellvars.begin() + nparam_cells, code->cellvars.end());
   for (const Symbol& s : sc->symbols)
     if (s.scope == NameScope::kFree || (s.flags & SymFlag::kFreeClass)) code->freevars.emplace_back(s.name);
   std::sort(code->freevars.begin(), code->freevars.end());
@@ -211,9 +217,17 @@ int Compiler::local_slot(std::string_view name) {
   CompileUnit& un = u();
   auto it = un.varnames_map.find(std::string(name));
   if (it != un.varnames_map.end()) return it->second;
-  // A local the symbol table did not list (e.g. a hidden temporary).
-  PYR_CHECK(false);
-  return 0;
+  // An annotated-only local that is stored after all.
+  int idx = static_cast<int>(un.code->varnames.size());
+  un.code->varnames.emplace_back(name);
+  un.varnames_map.emplace(std::string(name), idx);
+  PYR_CHECK_MSG(un.code->cellvars.empty() && un.code->freevars.empty(), "late local in a unit with cells");
+  std::vector<std::string> lp = un.code->localsplus_names();
+  std::vector<uint8_t> kinds = un.code->localsplus_kinds();
+  lp.insert(lp.begin() + idx, std::string(name));
+  kinds.insert(kinds.begin() + idx, SlotKind::kLocal);
+  un.code->set_localsplus(std::move(lp), std::move(kinds));
+  return idx;
 }
 
 int Compiler::cell_slot(std::string_view name) {

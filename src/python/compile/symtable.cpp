@@ -115,6 +115,7 @@ class SymtableBuilder {
       val |= SymFlag::kCompIter;
     }
     val |= flag;
+    if (flag & SymFlag::kLocal) val |= SymFlag::kStored;
     sym.flags = val;
     if (flag & SymFlag::kParam) s->params.push_back(name);
     return true;
@@ -253,7 +254,9 @@ bool SymtableBuilder::visit_stmt(StmtNode* s) {
                              ((cur & SymFlag::kGlobal) ? "global" : "nonlocal"));
         }
         if (a->simple) {
+          bool stored = (lookup(n->id) & SymFlag::kStored) || a->value;
           if (!add_def(n->id, SymFlag::kAnnot | SymFlag::kLocal, n)) return false;
+          if (!stored) symbol(cur_, mangled(n->id)).flags &= ~SymFlag::kStored;
         } else if (a->value) {
           if (!add_def(n->id, SymFlag::kLocal, n)) return false;
         }

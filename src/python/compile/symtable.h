@@ -29,6 +29,7 @@ inline constexpr uint32_t kFreeClass = 1 << 5;   // free in a method, bound in t
 inline constexpr uint32_t kImport = 1 << 6;
 inline constexpr uint32_t kAnnot = 1 << 7;       // annotated (x: int)
 inline constexpr uint32_t kCompIter = 1 << 8;    // a comprehension's iteration target
+inline constexpr uint32_t kStored = 1 << 9;      // bound by something other than a bare `x: T`
 inline constexpr uint32_t kBound = kLocal | kParam | kImport;
 }  // namespace SymFlag
 
