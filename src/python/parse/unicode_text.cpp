@@ -157,6 +157,51 @@ bool is_printable(uint32_t cp) {
   }
 }
 
+namespace {
+
+struct NameAlias {
+  uint32_t cp;
+  std::string_view name;
+};
+constexpr NameAlias kNameAliases[] = {
+#define NAME_ALIAS(cp, name) {cp, name},
+#include "python/parse/name_aliases.def"
+};
+
+bool same_name(std::string_view a, std::string_view upper) {
+  if (a.size() != upper.size()) return false;
+  for (size_t i = 0; i < a.size(); i++) {
+    char c = a[i];
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (c != upper[i]) return false;
+  }
+  return true;
+}
+
+// ICU knows only the "correction" aliases; Python accepts all of them.
+bool lookup_alias(std::string_view name, uint32_t* cp) {
+  if (name.size() >= 3 && name.size() <= 5 && (name[0] == 'V' || name[0] == 'v') &&
+      (name[1] == 'S' || name[1] == 's') && name[2] >= '1' && name[2] <= '9') {
+    uint32_t n = 0;
+    for (size_t i = 2; i < name.size(); i++) {
+      if (name[i] < '0' || name[i] > '9') return false;
+      n = n * 10 + static_cast<uint32_t>(name[i] - '0');
+    }
+    if (n < 1 || n > 256) return false;
+    *cp = n <= 16 ? 0xFE00 + n - 1 : 0xE0100 + n - 17;
+    return true;
+  }
+  for (const NameAlias& a : kNameAliases) {
+    if (same_name(name, a.name)) {
+      *cp = a.cp;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 bool lookup_name(std::string_view name, uint32_t* cp) {
   // ICU wants a NUL-terminated ASCII name; no character name is longer than
   // about 90 characters, so anything longer cannot match.
@@ -170,10 +215,44 @@ bool lookup_name(std::string_view name, uint32_t* cp) {
     buf[i] = static_cast<char>(c);
   }
   buf[name.size()] = '\0';
+  if (lookup_alias(name, cp)) return true;
+  // Algorithmic names: CPython 3.11 spells them in upper case only, knows
+  // the CJK ideographs of Unicode 14 (with 4 or 5 hex digits) and no Tangut.
+  std::string upper(name);
+  for (char& c : upper)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  bool lower_case = upper != name;
+  if (upper.rfind("HANGUL SYLLABLE ", 0) == 0 && lower_case) return false;
+  if (upper.rfind("TANGUT IDEOGRAPH-", 0) == 0) return false;
+  static constexpr std::string_view kCjk = "CJK UNIFIED IDEOGRAPH-";
+  if (upper.rfind(kCjk, 0) == 0) {
+    size_t digits = name.size() - kCjk.size();
+    if (lower_case || (digits != 4 && digits != 5)) return false;
+    uint32_t v = 0;
+    for (char c : name.substr(kCjk.size())) {
+      int d = (c >= '0' && c <= '9') ? c - '0' : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+      if (d < 0) return false;
+      v = v * 16 + static_cast<uint32_t>(d);
+    }
+    static constexpr uint32_t kRanges[][2] = {
+        {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0x20000, 0x2A6DF}, {0x2A700, 0x2B738},
+        {0x2B740, 0x2B81D}, {0x2B820, 0x2CEA1}, {0x2CEB0, 0x2EBE0}, {0x30000, 0x3134A}};
+    for (const auto& r : kRanges) {
+      if (v >= r[0] && v <= r[1]) {
+        *cp = v;
+        return true;
+      }
+    }
+    return false;
+  }
   for (UCharNameChoice choice : {U_UNICODE_CHAR_NAME, U_CHAR_NAME_ALIAS}) {
     UErrorCode status = U_ZERO_ERROR;
     UChar32 c = u_charFromName(choice, buf, &status);
     if (U_SUCCESS(status) && c >= 0) {
+      // ICU may know a newer Unicode than CPython 3.11's 14.0.
+      UVersionInfo age;
+      u_charAge(c, age);
+      if (age[0] > 14) return false;
       *cp = static_cast<uint32_t>(c);
       return true;
     }
