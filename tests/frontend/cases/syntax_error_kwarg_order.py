@@ -1,0 +1,1 @@
+f(key=1, positional)
