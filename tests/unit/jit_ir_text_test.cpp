@@ -254,3 +254,79 @@ TEST(JitIrText, ParseErrors) {
 
 }  // namespace
 }  // namespace pyrite::jit::ir
+
+namespace pyrite::jit::ir {
+namespace {
+
+TEST(JitIrTable, EffectsReadFromTheTable) {
+  EXPECT_TRUE(op_effects(Opcode::kIntAdd) & effect::kCommutative);
+  EXPECT_FALSE(op_effects(Opcode::kIntSub) & effect::kCommutative);
+  EXPECT_TRUE(is_guard(Opcode::kGuardClass));
+  EXPECT_TRUE(is_ovf(Opcode::kIntMulOvf));
+  EXPECT_TRUE(is_final(Opcode::kFinish));
+  EXPECT_TRUE(is_call(Opcode::kCallMayForceN));
+  EXPECT_TRUE(removable_if_unused(op_effects(Opcode::kGetfieldGcI)));
+  EXPECT_TRUE(removable_if_unused(op_effects(Opcode::kNew)));
+  EXPECT_FALSE(removable_if_unused(op_effects(Opcode::kSetfieldGc)));
+  EXPECT_FALSE(removable_if_unused(op_effects(Opcode::kIntAddOvf)));
+  EXPECT_FALSE(removable_if_unused(op_effects(Opcode::kLabel)));
+  EXPECT_FALSE(removable_if_unused(op_effects(Opcode::kCallI)));
+  EXPECT_EQ(fixed_result_type(Opcode::kSameAs), std::nullopt);
+  EXPECT_EQ(fixed_result_type(Opcode::kCallF), Type::kFloat);
+  static_assert(op_info(Opcode::kGetarrayitemRawI).descr == DescrReq::kArray);
+  static_assert(std::string_view(op_name(Opcode::kNew)) == "new");
+}
+
+TEST(JitIrTable, CallEffectsNarrowByDescriptor) {
+  ParseResult r = parse_trace(
+      "descr pure = call(fn=0x10, args=(i), result=i, effects=(pure))\n"
+      "descr io = call(fn=0x20, args=(i), result=v, effects=(writes, collects))\n"
+      "[i0]\n"
+      "i1 = call_pure_i(i0, descr=pure)\n"
+      "i2 = call_i(i0, descr=pure)\n"
+      "call_n(i0, descr=io)\n"
+      "finish(i1, i2)\n");
+  ASSERT_TRUE(r.ok()) << r.error.to_string();
+  const Trace& t = *r.trace;
+  EXPECT_EQ(t.effects_of(1), effect::kCall | effect::kPure);
+  EXPECT_EQ(t.effects_of(2), effect::kCall);  // pure only through call_pure
+  EXPECT_EQ(t.effects_of(3), effect::kCall | effect::kWritesHeap | effect::kCanCollect);
+  EXPECT_TRUE(removable_if_unused(t.effects_of(1)));
+  EXPECT_FALSE(removable_if_unused(t.effects_of(3)));
+}
+
+}  // namespace
+}  // namespace pyrite::jit::ir
+
+namespace pyrite::jit::ir {
+namespace {
+
+// The example of docs/jit.md, "Text form", verbatim: it parses, verifies and
+// prints back unchanged.
+TEST(JitIrText, DocsExample) {
+  const char* text =
+      "descr cell = array(offset=0, type=i, size=1, unsigned)\n"
+      "descr putc = call(fn=bf_putchar, args=(i), result=v, effects=(writes))\n"
+      "descr point = size(size=24)\n"
+      "descr x = field(offset=8, type=i, size=8, signed)\n"
+      "[i0, i1]\n"
+      "label(i0, i1)\n"
+      "i2 = getarrayitem_raw_i(i0, i1, descr=cell)\n"
+      "i3 = int_is_true(i2)\n"
+      "guard_true(i3) [0@7/2: 1=i1]\n"
+      "call_n(i2, descr=putc)\n"
+      "i4 = int_add_ovf(i1, 1)\n"
+      "guard_no_overflow() [0@9/2: 1=i1 | 2@0/3: 0=v0 | v0=new(point) x=i4]\n"
+      "jump(i0, i4)\n";
+  Symbols syms;
+  syms.add("bf_putchar", 0x4242);
+  ParseResult r = parse_trace(text, &syms);
+  ASSERT_TRUE(r.ok()) << r.error.to_string();
+  EXPECT_TRUE(verify(*r.trace).ok()) << verify(*r.trace).to_string();
+  PrintOptions o;
+  o.symbols = &syms;
+  EXPECT_EQ(print_trace(*r.trace, o), text);
+}
+
+}  // namespace
+}  // namespace pyrite::jit::ir

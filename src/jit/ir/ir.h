@@ -71,6 +71,15 @@ constexpr bool is_ovf(Opcode op) { return op_effects(op) & effect::kOvf; }
 constexpr bool is_overflow_guard(Opcode op) {
   return op == Opcode::kGuardNoOverflow || op == Opcode::kGuardOverflow;
 }
+// Whether an op whose result is unused may be deleted (DCE): nothing it
+// does is observable apart from its result. Guards, stores, calls that may
+// raise or run code, markers, *_ovf ops (their guard reads them) and
+// jumps stay; pure ops, loads and allocations go.
+constexpr bool removable_if_unused(Effects e) {
+  using namespace effect;
+  return !(e & (kGuard | kOvf | kWritesHeap | kMayRaise | kCallsArbitrary | kFinal | kMarker |
+                kCanInvalidate | kForcesVirtuals));
+}
 // The op's result type when the table fixes it; kVoid for 'v'; nullopt for 'a'.
 std::optional<Type> fixed_result_type(Opcode op);
 // Lookup by printed name.

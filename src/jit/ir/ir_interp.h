@@ -89,6 +89,7 @@ struct Exit {
   std::vector<ExitVirtual> virtuals;   // virtual objects the frames mention
   std::vector<ExitValue> values;       // kFinish, kIterationLimit
   uint64_t jumps = 0;                  // loop iterations completed
+  bool operator==(const Exit&) const = default;  // the backend's tests compare exits whole
 };
 
 // Runs `t` (which must verify) with `inputs` as the inputargs' bits (floats

@@ -156,7 +156,8 @@ class Verifier {
     }
     switch (op.opcode) {
       case Opcode::kGuardValue:
-        if (!args[1].is_const()) return error(VerifyErrorCode::kGuardValueNotConstant, i);
+      case Opcode::kGuardClass:
+        if (!args[1].is_const()) return error(VerifyErrorCode::kGuardNotConstant, i);
         break;
       case Opcode::kLabel: {
         std::unordered_set<uint32_t> seen;

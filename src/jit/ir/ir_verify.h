@@ -25,7 +25,7 @@ namespace pyrite::jit::ir {
   X(kSnapshotOnNonGuard, "snapshot on an op that is not a guard")                   \
   X(kBadSnapshot, "snapshot malformed (id, slot beyond frame size, virtual)")        \
   X(kSnapshotUseBeforeDef, "snapshot refers to a value not defined before its guard") \
-  X(kGuardValueNotConstant, "guard_value's second operand must be a constant")      \
+  X(kGuardNotConstant, "guard_value/guard_class compare with a constant")        \
   X(kOvfWithoutGuard, "*_ovf op not directly followed by an overflow guard")        \
   X(kOverflowGuardWithoutOvf, "overflow guard not directly after an *_ovf op")      \
   X(kNoTerminator, "trace does not end with jump or finish")                        \

@@ -1,0 +1,187 @@
+// Random trace generator (docs/jit.md, "IR interpreter").
+//
+// Invariant: every trace it returns verifies. It keeps pools of defined int
+// and float values, draws operands from them or from a list of edge-case
+// constants, pairs each *_ovf op with its guard, gives every guard a small
+// snapshot of defined values, and clamps memory indexes with int_and so
+// accesses stay in the caller's buffer.
+#include "jit/ir/ir_random.h"
+
+#include <limits>
+#include <vector>
+
+namespace pyrite::jit::ir {
+
+namespace {
+
+class Rng {
+ public:
+  explicit Rng(uint64_t seed) : s_(seed) {}
+  uint64_t next() {  // splitmix64
+    uint64_t z = (s_ += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+  }
+  uint32_t below(uint32_t n) { return static_cast<uint32_t>(next() % n); }
+  bool chance(uint32_t percent) { return below(100) < percent; }
+
+ private:
+  uint64_t s_;
+};
+
+constexpr int64_t kIntEdges[] = {0, 1, -1, 2, 3, 7, 63, 64, 65, 255, 256, -256, 1 << 20,
+                                 std::numeric_limits<int64_t>::max(),
+                                 std::numeric_limits<int64_t>::min(),
+                                 std::numeric_limits<int32_t>::max(),
+                                 std::numeric_limits<int32_t>::min()};
+constexpr double kFloatEdges[] = {0.0, -0.0, 1.0, -1.5, 0.1, 1e300, -1e-300, 9.2e18, -9.3e18,
+                                  std::numeric_limits<double>::infinity(),
+                                  -std::numeric_limits<double>::infinity(),
+                                  std::numeric_limits<double>::quiet_NaN()};
+
+class Generator {
+ public:
+  Generator(uint64_t seed, const RandomTraceOptions& o) : rng_(seed), o_(o), b_(t_) {}
+
+  Trace run() {
+    std::vector<Ref> inputs;
+    if (o_.memory) base_ = b_.input(Type::kInt), inputs.push_back(base_);
+    for (int k = 0; k < o_.num_int_inputs; k++) inputs.push_back(b_.input(Type::kInt));
+    for (int k = 0; k < o_.num_float_inputs; k++) inputs.push_back(b_.input(Type::kFloat));
+    if (o_.memory) {
+      auto& d = t_.descrs();
+      mem_[0] = d.add_or_die(array_descr("mem_u8", 0, Type::kInt, 1, false));
+      mem_[1] = d.add_or_die(array_descr("mem_s8", 0, Type::kInt, 1, true));
+      mem_[2] = d.add_or_die(array_descr("mem_s16", 0, Type::kInt, 2, true));
+      mem_[3] = d.add_or_die(array_descr("mem_u32", 0, Type::kInt, 4, false));
+      mem_[4] = d.add_or_die(array_descr("mem_i64", 0, Type::kInt, 8, true));
+      memf_ = d.add_or_die(array_descr("mem_f64", 0, Type::kFloat, 8));
+    }
+    if (o_.loop) t_.emit(Opcode::kLabel, std::span<const Ref>(inputs));
+    for (Ref r : inputs) {
+      if (r == base_) continue;
+      (t_.type_of(r) == Type::kInt ? ints_ : floats_).push_back(r);
+    }
+    for (int k = 0; k < o_.num_ops; k++) step();
+    if (o_.loop) {
+      std::vector<Ref> args;
+      for (Ref r : inputs) {
+        if (r == base_) args.push_back(r);
+        else args.push_back(t_.type_of(r) == Type::kInt ? pick_int_value() : pick_float_value());
+      }
+      t_.emit(Opcode::kJump, std::span<const Ref>(args));
+    } else {
+      std::vector<Ref> args;
+      for (int k = 0; k < 3; k++) args.push_back(pick_int());
+      args.push_back(pick_float());
+      t_.emit(Opcode::kFinish, std::span<const Ref>(args));
+    }
+    return std::move(t_);
+  }
+
+ private:
+  Ref pick_int_value() { return ints_.empty() ? t_.const_int(1) : ints_[rng_.below(ints_.size())]; }
+  Ref pick_float_value() { return floats_.empty() ? t_.const_float(1) : floats_[rng_.below(floats_.size())]; }
+  Ref pick_int() {
+    if (ints_.empty() || rng_.chance(25)) return t_.const_int(kIntEdges[rng_.below(std::size(kIntEdges))]);
+    return pick_int_value();
+  }
+  Ref pick_float() {
+    if (floats_.empty() || rng_.chance(25))
+      return t_.const_float(kFloatEdges[rng_.below(std::size(kFloatEdges))]);
+    return pick_float_value();
+  }
+
+  SnapshotId snapshot() {
+    SnapshotBuilder sb;
+    int frames = 1 + (rng_.chance(30) ? 1 : 0);
+    for (int f = 0; f < frames; f++) {
+      sb.push_frame(f, t_.num_ops(), 6);
+      for (uint16_t slot = 0; slot < 6; slot++)
+        if (rng_.chance(50)) sb.set(slot, rng_.chance(70) ? pick_int() : pick_float());
+    }
+    return t_.add_snapshot(sb);
+  }
+
+  void guard_on(Ref cond) { t_.emit(rng_.chance(50) ? Opcode::kGuardTrue : Opcode::kGuardFalse, {cond}, kNoDescr, snapshot()); }
+
+  Ref index(int bytes) {  // an in-bounds item index for `bytes`-wide items
+    return b_.int_and(pick_int(), kRandomTraceMemoryBytes / bytes - 1);
+  }
+
+  void step() {
+    static constexpr Opcode kIntBinary[] = {
+        Opcode::kIntAdd,    Opcode::kIntSub,    Opcode::kIntMul,     Opcode::kIntAnd, Opcode::kIntOr,
+        Opcode::kIntXor,    Opcode::kIntLshift, Opcode::kIntRshift,  Opcode::kIntUrshift,
+        Opcode::kIntLt,     Opcode::kIntLe,     Opcode::kIntEq,      Opcode::kIntNe,  Opcode::kIntGt,
+        Opcode::kIntGe,     Opcode::kUintLt,    Opcode::kUintLe,     Opcode::kUintGt, Opcode::kUintGe};
+    static constexpr Opcode kIntUnary[] = {Opcode::kIntNeg, Opcode::kIntInvert, Opcode::kIntIsZero,
+                                           Opcode::kIntIsTrue};
+    static constexpr Opcode kFloatBinary[] = {Opcode::kFloatAdd, Opcode::kFloatSub, Opcode::kFloatMul,
+                                              Opcode::kFloatTruediv};
+    static constexpr Opcode kFloatCompare[] = {Opcode::kFloatLt, Opcode::kFloatLe, Opcode::kFloatEq,
+                                               Opcode::kFloatNe, Opcode::kFloatGt, Opcode::kFloatGe};
+    static constexpr Opcode kOvf[] = {Opcode::kIntAddOvf, Opcode::kIntSubOvf, Opcode::kIntMulOvf};
+    uint32_t what = rng_.below(100);
+    if (what < 35) {
+      ints_.push_back(t_.emit(kIntBinary[rng_.below(std::size(kIntBinary))], {pick_int(), pick_int()}));
+    } else if (what < 43) {
+      ints_.push_back(t_.emit(kIntUnary[rng_.below(std::size(kIntUnary))], {pick_int()}));
+    } else if (what < 53) {
+      floats_.push_back(t_.emit(kFloatBinary[rng_.below(std::size(kFloatBinary))], {pick_float(), pick_float()}));
+    } else if (what < 57) {
+      floats_.push_back(t_.emit(rng_.chance(50) ? Opcode::kFloatNeg : Opcode::kFloatAbs, {pick_float()}));
+    } else if (what < 62) {
+      ints_.push_back(t_.emit(kFloatCompare[rng_.below(std::size(kFloatCompare))], {pick_float(), pick_float()}));
+    } else if (what < 66) {
+      if (rng_.chance(50)) floats_.push_back(b_.cast_int_to_float(pick_int()));
+      else ints_.push_back(b_.cast_float_to_int(pick_float()));
+    } else if (what < 74) {
+      ints_.push_back(t_.emit(kOvf[rng_.below(std::size(kOvf))], {pick_int(), pick_int()}));
+      t_.emit(rng_.chance(85) ? Opcode::kGuardNoOverflow : Opcode::kGuardOverflow, {}, kNoDescr, snapshot());
+    } else if (what < 84) {
+      Ref c = t_.emit(kIntBinary[9 + rng_.below(10)], {pick_int(), pick_int()});  // a compare
+      ints_.push_back(c);
+      guard_on(c);
+    } else if (what < 87) {
+      // guard_value against a value it often has: a constant it was just compared to
+      t_.emit(Opcode::kGuardValue, {pick_int_value(), t_.const_int(kIntEdges[rng_.below(4)])}, kNoDescr, snapshot());
+    } else if (o_.memory && what < 94) {
+      int k = rng_.below(6);
+      if (k < 5) {
+        int bytes = t_.descr(mem_[k]).size;
+        ints_.push_back(b_.getarrayitem_raw_i(base_, index(bytes), mem_[k]));
+      } else {
+        floats_.push_back(b_.getarrayitem_raw_f(base_, index(8), memf_));
+      }
+    } else if (o_.memory) {
+      int k = rng_.below(6);
+      if (k < 5) {
+        int bytes = t_.descr(mem_[k]).size;
+        b_.setarrayitem_raw(base_, index(bytes), pick_int(), mem_[k]);
+      } else {
+        b_.setarrayitem_raw(base_, index(8), pick_float(), memf_);
+      }
+    } else {
+      ints_.push_back(b_.int_add(pick_int(), pick_int()));
+    }
+  }
+
+  Rng rng_;
+  RandomTraceOptions o_;
+  Trace t_;
+  Builder b_;
+  Ref base_;
+  DescrId mem_[5] = {};
+  DescrId memf_ = kNoDescr;
+  std::vector<Ref> ints_, floats_;
+};
+
+}  // namespace
+
+Trace random_trace(uint64_t seed, const RandomTraceOptions& options) {
+  return Generator(seed, options).run();
+}
+
+}  // namespace pyrite::jit::ir
