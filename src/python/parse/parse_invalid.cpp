@@ -500,7 +500,15 @@ void Parser::invalid_kwds(bool lambda) {
     raise_tok(cur(), "arguments cannot follow var-keyword argument");
 }
 
-void Parser::invalid_double_type_comments() {}
+// invalid_double_type_comments: TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
+void Parser::invalid_double_type_comments() {
+  Rewind rw{pos_, pos_};
+  if (expect(Tok::TYPE_COMMENT) && expect(Tok::NEWLINE) && expect(Tok::TYPE_COMMENT) && expect(Tok::NEWLINE) &&
+      at(Tok::INDENT)) {
+    pos_++;
+    raise_last("Cannot have two type comments on def");
+  }
+}
 
 // invalid_with_item: expression 'as' expression &(',' | ')' | ':')
 void Parser::invalid_with_item() {

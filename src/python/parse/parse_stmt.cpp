@@ -16,6 +16,16 @@ ast::ModNode* Parser::file_rule() {
   if (!expect(Tok::ENDMARKER)) return nullptr;
   auto* m = arena_.make<ast::Module>();
   m->body = to_list(body);
+  // `# type: ignore` comments (only collected with type_comments).
+  SmallVec<ast::TypeIgnoreNode*> ignores;
+  for (const Tokenizer::TypeIgnore& ti : tokenizer_->type_ignores()) {
+    auto* t = arena_.make<ast::TypeIgnore>();
+    static_cast<ast::Node*>(t)->lineno = ti.lineno;
+    t->lineno = ti.lineno;
+    t->tag = arena_.copy(ti.tag);
+    ignores.push_back(t);
+  }
+  m->type_ignores = to_list(ignores);
   return m;
 }
 
