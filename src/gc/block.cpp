@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 
 #include "base/check.h"
 
@@ -112,7 +113,26 @@ void BlockSpace::clear_line_marks() {
   for (Block* b : in_use_) std::memset(b->line_marks + kFirstLine, 0, kUsableLines);
 }
 
-BlockSpace::SweepResult BlockSpace::sweep(bool poison) {
+// Keeps `reserve` committed free blocks (what the mutator will need before
+// the next collection) and gives the rest back to the OS, lowest addresses
+// kept, adjacent blocks returned with one call.
+void BlockSpace::release_free(size_t reserve) {
+  if (free_.size() <= reserve) return;
+  std::sort(free_.begin(), free_.end(), std::greater<Block*>());
+  size_t excess = free_.size() - reserve;
+  std::vector<Block*> give_back(free_.begin(), free_.begin() + excess);
+  free_.erase(free_.begin(), free_.begin() + excess);
+  for (size_t i = 0; i < give_back.size();) {
+    size_t j = i + 1;
+    while (j < give_back.size() && give_back[j]->base() + kBlockSize == give_back[j - 1]->base()) j++;
+    madvise(give_back[j - 1], (j - i) * kBlockSize, MADV_DONTNEED);
+    i = j;
+  }
+  committed_blocks_ -= give_back.size();
+  zeroed_.insert(zeroed_.end(), give_back.begin(), give_back.end());
+}
+
+BlockSpace::SweepResult BlockSpace::sweep(bool poison, size_t reserve) {
   SweepResult r;
   recyclable_.clear();
   size_t kept = 0;
@@ -150,15 +170,7 @@ BlockSpace::SweepResult BlockSpace::sweep(bool poison) {
   // would be broken up. (Order only affects fragmentation, not safety.)
   std::sort(recyclable_.begin(), recyclable_.end(),
             [](const Block* a, const Block* b) { return a->free_lines > b->free_lines; });
-  // Keep a reserve of committed free blocks; give the rest back to the OS.
-  size_t reserve = std::max<size_t>(8, in_use_.size() / 2);
-  while (free_.size() > reserve) {
-    Block* b = free_.back();
-    free_.pop_back();
-    madvise(b, kBlockSize, MADV_DONTNEED);
-    committed_blocks_--;
-    zeroed_.push_back(b);
-  }
+  release_free(reserve);
   return r;
 }
 

@@ -106,9 +106,13 @@ class BlockSpace {
     size_t live_lines = 0;
     size_t free_blocks = 0;
   };
-  // Drops dead start bits, clears marks and re-sorts the blocks (see above).
-  // With poison set, the memory of every dead object is filled with 0xdb.
-  SweepResult sweep(bool poison);
+  // Drops dead start bits, clears marks and re-sorts the blocks (see above),
+  // keeping at most `reserve` free blocks committed. With poison set, the
+  // memory of every dead object is filled with 0xdb.
+  SweepResult sweep(bool poison, size_t reserve);
+
+  // Returns the memory of all but `reserve` free blocks to the OS.
+  void release_free(size_t reserve);
 
   const std::vector<Block*>& in_use() const { return in_use_; }
   size_t committed() const { return committed_blocks_ * kBlockSize; }

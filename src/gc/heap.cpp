@@ -95,11 +95,13 @@ Block* Heap::take_block(bool* collected, bool empty_only) {
   }
 }
 
-bool Heap::next_region() {
+// Moves the allocation region to the next hole. `collected` says whether
+// this allocation has already collected: a collection rebuilds the
+// recyclable list, so collecting twice for one request could loop forever.
+bool Heap::next_region(bool* collected) {
   publish_regions();
   tlab_ = Tlab();
   region_begin_ = region_limit_ = 0;
-  bool collected = false;
   for (;;) {
     uintptr_t begin, end;
     if (region_block_ && region_block_->next_hole(&begin, &end)) {
@@ -108,7 +110,7 @@ bool Heap::next_region() {
       region_limit_ = end;
       return true;
     }
-    region_block_ = take_block(&collected, false);
+    region_block_ = take_block(collected, false);
     if (region_block_ == nullptr) return false;
   }
 }
@@ -125,7 +127,7 @@ uintptr_t Heap::allocate_medium(size_t size) {
     if (b == nullptr) {
       // No empty block: settle for any hole big enough.
       while (tlab_.cursor + size > region_limit_)
-        if (!next_region()) return 0;
+        if (!next_region(&collected)) return 0;
       uintptr_t p = tlab_.cursor;
       tlab_.cursor = p + size;
       return p;
@@ -157,7 +159,8 @@ void* Heap::allocate_slow(LayoutId layout, size_t bytes) {
     p = allocate_medium(size);
     if (p == 0) return nullptr;
   } else {
-    if (!next_region()) return nullptr;
+    bool collected = false;
+    if (!next_region(&collected)) return nullptr;
     p = tlab_.cursor;
     tlab_.cursor = p + size;
   }
@@ -168,7 +171,10 @@ void* Heap::allocate_slow(LayoutId layout, size_t bytes) {
 
 void* Heap::allocate_large(LayoutId layout, size_t size) {
   if (!options_.stress && (allocated_since_gc_ + size >= trigger_ || !within_limit(size))) collect();
-  if (!within_limit(size)) return nullptr;
+  if (!within_limit(size)) {
+    blocks_.release_free(0);  // committed but empty blocks count against the limit
+    if (!within_limit(size)) return nullptr;
+  }
   void* p = large_.allocate(size);
   if (p == nullptr) {
     collect();
@@ -204,14 +210,14 @@ void Heap::collect() {
   clear_dead_weak_slots();
   queue_unreachable_finalizable();
   drop_dead_weak_owners();
-  blocks_.sweep(options_.poison_freed);
+  trigger_ = std::max<uint64_t>(options_.min_trigger, uint64_t(options_.growth * double(marked_bytes_)));
+  blocks_.sweep(options_.poison_freed, trigger_ / kBlockSize + 8);
   large_.sweep();
 
   stats_.collections++;
   stats_.bytes_live = marked_bytes_;
   stats_.objects_live = marked_objects_;
   stats_.bytes_freed += before > marked_bytes_ ? before - marked_bytes_ : 0;
-  trigger_ = std::max<uint64_t>(options_.min_trigger, uint64_t(options_.growth * double(marked_bytes_)));
   allocated_since_gc_ = 0;
   collecting_ = false;
 

@@ -186,7 +186,7 @@ class Heap {
   void* allocate_slow(LayoutId layout, size_t bytes);
   void* allocate_large(LayoutId layout, size_t size);
   uintptr_t allocate_medium(size_t size);
-  bool next_region();
+  bool next_region(bool* collected);
   Block* take_block(bool* collected, bool empty_only);
   bool should_collect() const;
   bool within_limit(size_t extra) const;

@@ -1,0 +1,153 @@
+// What keeps objects alive: stack words (conservative, interior too),
+// precise roots and callbacks, references between objects; and that
+// unreachable objects and cycles are freed (docs/gc.md).
+#include <gtest/gtest.h>
+
+#include "gc_test_support.h"
+
+namespace pyrite::gc::testing {
+namespace {
+
+__attribute__((noinline)) uintptr_t make_chain(Heap& heap, int n) {
+  Node* head = nullptr;
+  for (int i = 0; i < n; i++) head = new_node(heap, i, head);
+  return hide(head);
+}
+
+__attribute__((noinline)) uintptr_t make_cycle(Heap& heap, int n) {
+  Node* first = new_node(heap, 0);
+  Node* last = first;
+  for (int i = 1; i < n; i++) last = new_node(heap, i, last);
+  first->a = last;
+  return hide(first);
+}
+
+int chain_length(const Node* n) {
+  int len = 0;
+  for (; n; n = n->a) len++;
+  return len;
+}
+
+TEST(GcRoots, StackVariableKeepsObjectAlive) {
+  Heap heap;
+  Node* head = static_cast<Node*>(reveal(make_chain(heap, 1000)));
+  collect_clean(heap);
+  EXPECT_EQ(heap.find_object(head), head);
+  EXPECT_EQ(chain_length(head), 1000);
+  EXPECT_EQ(head->value, 999u);
+  EXPECT_GE(heap.stats().objects_live, 1000u);
+  EXPECT_EQ(heap.verify(), 0u);
+}
+
+TEST(GcRoots, InteriorPointerKeepsObjectAlive) {
+  Heap heap;
+  uintptr_t hidden = make_chain(heap, 10);
+  // Only a pointer to the payload is left on the stack.
+  uint64_t* value = &static_cast<Node*>(reveal(hidden))->value;
+  collect_clean(heap);
+  EXPECT_FALSE(is_freed(heap, hidden));
+  EXPECT_EQ(*value, 9u);
+  EXPECT_EQ(heap.find_object(value), reveal(hidden));
+  EXPECT_EQ(chain_length(static_cast<Node*>(reveal(hidden))), 10);
+}
+
+TEST(GcRoots, UnreachableObjectsAreFreed) {
+  Heap heap;
+  uintptr_t chain = make_chain(heap, 500);
+  uintptr_t cycle = make_cycle(heap, 500);
+  collect_clean(heap);
+  EXPECT_TRUE(is_freed(heap, chain));
+  EXPECT_TRUE(is_freed(heap, cycle));
+  EXPECT_LT(heap.stats().objects_live, 10u);
+  EXPECT_GE(heap.stats().bytes_freed, 1000u * sizeof(Node));
+}
+
+TEST(GcRoots, SelfCycleIsFreed) {
+  Heap heap;
+  uintptr_t one = make_cycle(heap, 1);
+  collect_clean(heap);
+  EXPECT_TRUE(is_freed(heap, one));
+}
+
+void* g_root = nullptr;
+
+__attribute__((noinline)) int chain_length_at(void* const* slot) {
+  return chain_length(static_cast<Node*>(*slot));
+}
+
+__attribute__((noinline)) void store_chain(Heap& heap, void** slot, int n) {
+  *slot = reveal(make_chain(heap, n));
+}
+
+TEST(GcRoots, PreciseRootKeepsObjectAlive) {
+  Heap heap;
+  store_chain(heap, &g_root, 100);
+  uintptr_t hidden = hidden_at(&g_root);
+  heap.add_root(&g_root);
+  collect_clean(heap);
+  EXPECT_FALSE(is_freed(heap, hidden));
+  EXPECT_EQ(chain_length_at(&g_root), 100);
+  heap.remove_root(&g_root);
+  collect_clean(heap);
+  EXPECT_TRUE(is_freed(heap, hidden));
+  g_root = nullptr;
+}
+
+struct RootTable {
+  void* slots[4];
+};
+
+void report_table(Visitor& v, void* data) {
+  for (void* p : static_cast<RootTable*>(data)->slots) v.visit(p);
+}
+
+TEST(GcRoots, RootCallbackKeepsObjectsAlive) {
+  Heap heap;
+  static RootTable table;  // not on the stack, so not scanned
+  for (int i = 0; i < 4; i++) store_chain(heap, &table.slots[i], 10 + i);
+  uintptr_t hidden = hidden_at(&table.slots[2]);
+  heap.add_root_callback(report_table, &table);
+  collect_clean(heap);
+  for (int i = 0; i < 4; i++) EXPECT_EQ(chain_length_at(&table.slots[i]), 10 + i);
+  heap.remove_root_callback(report_table, &table);
+  collect_clean(heap);
+  EXPECT_TRUE(is_freed(heap, hidden));
+}
+
+__attribute__((noinline)) uintptr_t make_tree(Heap& heap, int depth) {
+  if (depth == 0) return hide(new_node(heap, 1));
+  Node* left = static_cast<Node*>(reveal(make_tree(heap, depth - 1)));
+  Node* right = static_cast<Node*>(reveal(make_tree(heap, depth - 1)));
+  return hide(new_node(heap, left->value + right->value + 1, left, right));
+}
+
+uint64_t count_tree(const Node* n) { return n ? 1 + count_tree(n->a) + count_tree(n->b) : 0; }
+
+TEST(GcRoots, ObjectGraphIsTracedPrecisely) {
+  Heap heap;
+  Array* root = new_array(heap, 3);
+  root->items[0] = reveal(make_tree(heap, 12));  // 8191 nodes
+  root->items[1] = new_blob(heap, 20000, 3);     // large, referenced from a small object
+  uintptr_t dropped = make_tree(heap, 8);
+  collect_clean(heap);
+  auto* tree = static_cast<Node*>(root->items[0]);
+  EXPECT_EQ(count_tree(tree), 8191u);
+  EXPECT_EQ(tree->value, 8191u);
+  EXPECT_EQ(static_cast<Blob*>(root->items[1])->bytes[19999], 3);
+  EXPECT_TRUE(is_freed(heap, dropped));
+  EXPECT_EQ(heap.verify(), 0u);
+}
+
+TEST(GcRoots, ReferencesFromLargeObjects) {
+  Heap heap;
+  Array* big = new_array(heap, 5000);  // 40 KB: large space
+  ASSERT_TRUE(header_has(&big->header, kFlagLarge));
+  for (size_t i = 0; i < big->length; i++) big->items[i] = reveal(make_chain(heap, 2));
+  collect_clean(heap);
+  for (size_t i = 0; i < big->length; i++)
+    ASSERT_EQ(chain_length(static_cast<Node*>(big->items[i])), 2);
+  EXPECT_EQ(heap.verify(), 0u);
+}
+
+}  // namespace
+}  // namespace pyrite::gc::testing
