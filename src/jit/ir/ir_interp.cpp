@@ -94,6 +94,75 @@ uint64_t call_c_function(const Descr& call, std::span<const uint64_t> args) {
   return r;
 }
 
+bool eval_pure(Opcode op, const uint64_t* x, uint64_t* r, bool* ovf) {
+  switch (op) {
+    case Opcode::kSameAs: *r = x[0]; return true;
+
+    case Opcode::kIntAdd: *r = x[0] + x[1]; return true;
+    case Opcode::kIntSub: *r = x[0] - x[1]; return true;
+    case Opcode::kIntMul: *r = x[0] * x[1]; return true;
+    case Opcode::kIntAnd: *r = x[0] & x[1]; return true;
+    case Opcode::kIntOr: *r = x[0] | x[1]; return true;
+    case Opcode::kIntXor: *r = x[0] ^ x[1]; return true;
+    case Opcode::kIntLshift: *r = x[0] << (x[1] & 63); return true;
+    case Opcode::kIntRshift: *r = static_cast<uint64_t>(to_i(x[0]) >> (x[1] & 63)); return true;
+    case Opcode::kIntUrshift: *r = x[0] >> (x[1] & 63); return true;
+    case Opcode::kIntNeg: *r = 0 - x[0]; return true;
+    case Opcode::kIntInvert: *r = ~x[0]; return true;
+    case Opcode::kIntIsZero: *r = x[0] == 0; return true;
+    case Opcode::kIntIsTrue: *r = x[0] != 0; return true;
+    case Opcode::kIntAddOvf: {
+      int64_t v;
+      *ovf = __builtin_add_overflow(to_i(x[0]), to_i(x[1]), &v);
+      *r = static_cast<uint64_t>(v);
+      return true;
+    }
+    case Opcode::kIntSubOvf: {
+      int64_t v;
+      *ovf = __builtin_sub_overflow(to_i(x[0]), to_i(x[1]), &v);
+      *r = static_cast<uint64_t>(v);
+      return true;
+    }
+    case Opcode::kIntMulOvf: {
+      int64_t v;
+      *ovf = __builtin_mul_overflow(to_i(x[0]), to_i(x[1]), &v);
+      *r = static_cast<uint64_t>(v);
+      return true;
+    }
+    case Opcode::kIntLt: *r = to_i(x[0]) < to_i(x[1]); return true;
+    case Opcode::kIntLe: *r = to_i(x[0]) <= to_i(x[1]); return true;
+    case Opcode::kIntEq: *r = x[0] == x[1]; return true;
+    case Opcode::kIntNe: *r = x[0] != x[1]; return true;
+    case Opcode::kIntGt: *r = to_i(x[0]) > to_i(x[1]); return true;
+    case Opcode::kIntGe: *r = to_i(x[0]) >= to_i(x[1]); return true;
+    case Opcode::kUintLt: *r = x[0] < x[1]; return true;
+    case Opcode::kUintLe: *r = x[0] <= x[1]; return true;
+    case Opcode::kUintGt: *r = x[0] > x[1]; return true;
+    case Opcode::kUintGe: *r = x[0] >= x[1]; return true;
+
+    case Opcode::kFloatAdd: *r = from_f(to_f(x[0]) + to_f(x[1])); return true;
+    case Opcode::kFloatSub: *r = from_f(to_f(x[0]) - to_f(x[1])); return true;
+    case Opcode::kFloatMul: *r = from_f(to_f(x[0]) * to_f(x[1])); return true;
+    case Opcode::kFloatTruediv: *r = from_f(to_f(x[0]) / to_f(x[1])); return true;
+    case Opcode::kFloatNeg: *r = x[0] ^ (uint64_t(1) << 63); return true;
+    case Opcode::kFloatAbs: *r = x[0] & ~(uint64_t(1) << 63); return true;
+    case Opcode::kFloatLt: *r = to_f(x[0]) < to_f(x[1]); return true;
+    case Opcode::kFloatLe: *r = to_f(x[0]) <= to_f(x[1]); return true;
+    case Opcode::kFloatEq: *r = to_f(x[0]) == to_f(x[1]); return true;
+    case Opcode::kFloatNe: *r = to_f(x[0]) != to_f(x[1]); return true;
+    case Opcode::kFloatGt: *r = to_f(x[0]) > to_f(x[1]); return true;
+    case Opcode::kFloatGe: *r = to_f(x[0]) >= to_f(x[1]); return true;
+    case Opcode::kCastIntToFloat: *r = from_f(static_cast<double>(to_i(x[0]))); return true;
+    case Opcode::kCastFloatToInt: *r = static_cast<uint64_t>(float_to_int(to_f(x[0]))); return true;
+
+    case Opcode::kPtrEq: *r = x[0] == x[1]; return true;
+    case Opcode::kPtrNe: *r = x[0] != x[1]; return true;
+    case Opcode::kCastPtrToInt:
+    case Opcode::kCastIntToPtr: *r = x[0]; return true;
+    default: return false;
+  }
+}
+
 namespace {
 
 class Interp {
@@ -144,71 +213,7 @@ class Interp {
           exit.op = pc;
           for (Ref x : t_.args(op)) exit.values.push_back(ExitValue{t_.type_of(x), get(x)});
           return exit;
-        case Opcode::kSameAs: r = a(0); break;
         case Opcode::kForceToken: r = rt_.force_token; break;
-
-        case Opcode::kIntAdd: r = a(0) + a(1); break;
-        case Opcode::kIntSub: r = a(0) - a(1); break;
-        case Opcode::kIntMul: r = a(0) * a(1); break;
-        case Opcode::kIntAnd: r = a(0) & a(1); break;
-        case Opcode::kIntOr: r = a(0) | a(1); break;
-        case Opcode::kIntXor: r = a(0) ^ a(1); break;
-        case Opcode::kIntLshift: r = a(0) << (a(1) & 63); break;
-        case Opcode::kIntRshift: r = static_cast<uint64_t>(to_i(a(0)) >> (a(1) & 63)); break;
-        case Opcode::kIntUrshift: r = a(0) >> (a(1) & 63); break;
-        case Opcode::kIntNeg: r = 0 - a(0); break;
-        case Opcode::kIntInvert: r = ~a(0); break;
-        case Opcode::kIntIsZero: r = a(0) == 0; break;
-        case Opcode::kIntIsTrue: r = a(0) != 0; break;
-        case Opcode::kIntAddOvf: {
-          int64_t v;
-          ovf = __builtin_add_overflow(to_i(a(0)), to_i(a(1)), &v);
-          r = static_cast<uint64_t>(v);
-          break;
-        }
-        case Opcode::kIntSubOvf: {
-          int64_t v;
-          ovf = __builtin_sub_overflow(to_i(a(0)), to_i(a(1)), &v);
-          r = static_cast<uint64_t>(v);
-          break;
-        }
-        case Opcode::kIntMulOvf: {
-          int64_t v;
-          ovf = __builtin_mul_overflow(to_i(a(0)), to_i(a(1)), &v);
-          r = static_cast<uint64_t>(v);
-          break;
-        }
-        case Opcode::kIntLt: r = to_i(a(0)) < to_i(a(1)); break;
-        case Opcode::kIntLe: r = to_i(a(0)) <= to_i(a(1)); break;
-        case Opcode::kIntEq: r = a(0) == a(1); break;
-        case Opcode::kIntNe: r = a(0) != a(1); break;
-        case Opcode::kIntGt: r = to_i(a(0)) > to_i(a(1)); break;
-        case Opcode::kIntGe: r = to_i(a(0)) >= to_i(a(1)); break;
-        case Opcode::kUintLt: r = a(0) < a(1); break;
-        case Opcode::kUintLe: r = a(0) <= a(1); break;
-        case Opcode::kUintGt: r = a(0) > a(1); break;
-        case Opcode::kUintGe: r = a(0) >= a(1); break;
-
-        case Opcode::kFloatAdd: r = from_f(to_f(a(0)) + to_f(a(1))); break;
-        case Opcode::kFloatSub: r = from_f(to_f(a(0)) - to_f(a(1))); break;
-        case Opcode::kFloatMul: r = from_f(to_f(a(0)) * to_f(a(1))); break;
-        case Opcode::kFloatTruediv: r = from_f(to_f(a(0)) / to_f(a(1))); break;
-        case Opcode::kFloatNeg: r = a(0) ^ (uint64_t(1) << 63); break;
-        case Opcode::kFloatAbs: r = a(0) & ~(uint64_t(1) << 63); break;
-        case Opcode::kFloatLt: r = to_f(a(0)) < to_f(a(1)); break;
-        case Opcode::kFloatLe: r = to_f(a(0)) <= to_f(a(1)); break;
-        case Opcode::kFloatEq: r = to_f(a(0)) == to_f(a(1)); break;
-        case Opcode::kFloatNe: r = to_f(a(0)) != to_f(a(1)); break;
-        case Opcode::kFloatGt: r = to_f(a(0)) > to_f(a(1)); break;
-        case Opcode::kFloatGe: r = to_f(a(0)) >= to_f(a(1)); break;
-        case Opcode::kCastIntToFloat: r = from_f(static_cast<double>(to_i(a(0)))); break;
-        case Opcode::kCastFloatToInt: r = static_cast<uint64_t>(float_to_int(to_f(a(0)))); break;
-
-        case Opcode::kPtrEq: r = a(0) == a(1); break;
-        case Opcode::kPtrNe: r = a(0) != a(1); break;
-        case Opcode::kCastPtrToInt:
-        case Opcode::kCastIntToPtr: r = a(0); break;
-
         case Opcode::kGuardTrue:
           if (a(0) == 0) return fail(pc, exit);
           break;
@@ -318,7 +323,15 @@ class Interp {
           r = rt_.call_assembler(t_.descr(op.descr), scratch);
           break;
         }
-        case Opcode::kCount: PYR_UNREACHABLE();
+        default: {
+          uint64_t x[2] = {};
+          auto args = t_.args(op);
+          for (size_t k = 0; k < args.size() && k < 2; k++) x[k] = get(args[k]);
+          bool o = false;
+          if (!eval_pure(op.opcode, x, &r, &o)) PYR_UNREACHABLE();
+          if (is_ovf(op.opcode)) ovf = o;
+          break;
+        }
       }
       // Only the guard right after an *_ovf op may read the condition.
       if (!is_ovf(op.opcode)) ovf = false;

@@ -96,6 +96,12 @@ struct Exit {
 // by their bit pattern; see bits_of).
 Exit run_trace(const Trace& t, std::span<const uint64_t> inputs, const Runtime& rt = {});
 
+// The value of a pure arithmetic, compare, cast or same_as op on operand
+// words `x` (one or two); false for any other op. *_ovf ops also set *ovf.
+// The interpreter runs these ops through it, so a constant folder that
+// calls it agrees with the oracle by construction.
+bool eval_pure(Opcode op, const uint64_t* x, uint64_t* result, bool* ovf);
+
 uint64_t bits_of(double d);
 uint64_t bits_of(const void* p);
 
