@@ -62,10 +62,27 @@ constexpr Keyword kKeywords[] = {
 #include "python/parse/token.def"
 };
 
+// Keywords bucketed by first letter and length: a name is compared with at
+// most three candidates ("if", "in", "is").
+constexpr auto kKeywordIndex = [] {
+  struct Index {
+    uint8_t slot[128][9][3] = {};  // 1 + position in kKeywords, or 0
+  } t;
+  for (size_t i = 0; i < sizeof kKeywords / sizeof kKeywords[0]; i++) {
+    const Keyword& k = kKeywords[i];
+    uint8_t* s = t.slot[static_cast<unsigned char>(k.text[0])][k.text.size()];
+    while (*s) s++;
+    *s = static_cast<uint8_t>(i + 1);
+  }
+  return t;
+}();
+
 Tok keyword_or_name(std::string_view s) {
   if (s.size() < 2 || s.size() > 8) return Tok::NAME;
-  for (const Keyword& k : kKeywords)
-    if (k.text[0] == s[0] && k.text.size() == s.size() && k.text == s) return k.kind;
+  auto c = static_cast<unsigned char>(s[0]);
+  if (c >= 128) return Tok::NAME;
+  for (uint8_t i : kKeywordIndex.slot[c][s.size()])
+    if (i && kKeywords[i - 1].text == s) return kKeywords[i - 1].kind;
   return Tok::NAME;
 }
 
@@ -95,7 +112,7 @@ std::string format(const char* fmt, ...) {
 Tokenizer::Tokenizer(std::string_view utf8, const TokenizerOptions& options)
     : src_(utf8), options_(options), size_(utf8.size()) {
   limit_ = size_;
-  if (size_ == 0 || (src_.back() != '\n' && src_.back() != '\r')) limit_ = size_ + 1;
+  if (options.exec_input && (size_ == 0 || (src_.back() != '\n' && src_.back() != '\r'))) limit_ = size_ + 1;
   line_starts_.push_back(0);
   indents_.push_back(0);
   alt_indents_.push_back(0);
