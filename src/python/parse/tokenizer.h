@@ -24,6 +24,9 @@ struct TokenizerOptions {
   // knows the source encoding: str input, a UTF-8 BOM or a coding
   // declaration. Plain bytes keep byte columns. decode_source says which.
   bool known_encoding = true;
+  // CPython assumes a final newline only for 'exec' input; 'eval',
+  // 'single' and 'func_type' input ends at its last character.
+  bool exec_input = true;
 };
 
 class Tokenizer {
