@@ -193,6 +193,21 @@ TEST(JitIrText, SnapshotsWithFramesAndVirtuals) {
   EXPECT_EQ(r.trace->snapshots().num_snapshots(), 2u);
 }
 
+TEST(JitIrText, SnapshotValuesAreTheFailargs) {
+  ParseResult r = parse_trace(
+      "descr point = size(size=24)\n"
+      "descr x = field(offset=8, type=i, size=8, signed)\n"
+      "descr next = field(offset=16, type=r, size=8)\n"
+      "[i0, p1, f2]\n"
+      "i3 = int_add(i0, 1)\n"
+      "guard_true(i3) [0@0/4: 0=i3 1=7 2=v0 3=i0 | 1@5/2: 0=i3 | v0=new(point) x=i0 next=v1 | "
+      "v1=new(point) next=p1]\n"
+      "finish()\n");
+  ASSERT_TRUE(r.ok()) << r.error.to_string();
+  std::vector<Ref> v = r.trace->snapshot_values(r.trace->op(4).snapshot);
+  EXPECT_EQ(v, (std::vector<Ref>{Ref::value(3), Ref::value(0), Ref::value(1)}));
+}
+
 TEST(JitIrText, FramesAreSharedBetweenSnapshots) {
   Trace t;
   Builder b(t);

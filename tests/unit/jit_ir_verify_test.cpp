@@ -73,6 +73,8 @@ TEST(JitIrVerify, EachNamedError) {
       {VerifyErrorCode::kGuardNotConstant, "[p0, i1]\nguard_class(p0, i1, descr=fi) [0@0/1:]\nfinish()\n"},
       {VerifyErrorCode::kOvfWithoutGuard, "[i0]\ni1 = int_add_ovf(i0, 1)\nfinish(i1)\n"},
       {VerifyErrorCode::kOverflowGuardWithoutOvf, "[i0]\ni1 = int_add(i0, 1)\nguard_overflow() [0@0/1:]\nfinish()\n"},
+      {VerifyErrorCode::kMayForceWithoutGuard, "[i0, f1]\ni2 = call_may_force_i(i0, f1, descr=c2)\nfinish()\n"},
+      {VerifyErrorCode::kNotForcedWithoutCall, "[i0, f1]\ni2 = call_i(i0, f1, descr=c2)\nguard_not_forced() [0@0/1:]\nfinish()\n"},
       {VerifyErrorCode::kNoTerminator, "[i0]\ni1 = int_add(i0, 1)\n"},
       {VerifyErrorCode::kNoTerminator, "[i0]\n"},
       {VerifyErrorCode::kOpAfterTerminator, "[i0]\nfinish()\ni1 = int_add(i0, 1)\nfinish()\n"},

@@ -92,6 +92,27 @@ Effects Trace::effects_of(uint32_t i) const {
   return e;
 }
 
+std::vector<Ref> Trace::snapshot_values(SnapshotId s) const {
+  std::vector<Ref> out;
+  std::vector<uint32_t> todo;
+  std::vector<bool> seen_value(ops_.size()), seen_virtual(snapshots_.num_virtuals());
+  auto visit = [&](Ref r) {
+    if (r.is_value() && !seen_value[r.index()]) {
+      seen_value[r.index()] = true;
+      out.push_back(r);
+    } else if (r.is_virtual() && !seen_virtual[r.index()]) {
+      seen_virtual[r.index()] = true;
+      todo.push_back(r.index());
+    }
+  };
+  for (uint32_t fid : snapshots_.frames_of(s))
+    for (const SnapEntry& e : snapshots_.entries(snapshots_.frame(fid))) visit(e.ref);
+  // Virtual fields after the frames, breadth first.
+  for (size_t k = 0; k < todo.size(); k++)
+    for (const VirtualField& f : snapshots_.fields(snapshots_.virtual_object(todo[k]))) visit(f.value);
+  return out;
+}
+
 Ref Trace::add_input(Type t) {
   PYR_CHECK_MSG(num_inputs_ == ops_.size(), "inputargs come before every other op");
   PYR_CHECK(t != Type::kVoid);

@@ -71,6 +71,10 @@ constexpr bool is_ovf(Opcode op) { return op_effects(op) & effect::kOvf; }
 constexpr bool is_overflow_guard(Opcode op) {
   return op == Opcode::kGuardNoOverflow || op == Opcode::kGuardOverflow;
 }
+constexpr bool is_call_may_force(Opcode op) {
+  return op == Opcode::kCallMayForceI || op == Opcode::kCallMayForceR ||
+         op == Opcode::kCallMayForceF || op == Opcode::kCallMayForceN;
+}
 // Whether an op whose result is unused may be deleted (DCE): nothing it
 // does is observable apart from its result. Guards, stores, calls that may
 // raise or run code, markers, *_ovf ops (their guard reads them) and
@@ -162,6 +166,10 @@ class Trace {
   SnapshotTable& snapshots() { return snapshots_; }
   const SnapshotTable& snapshots() const { return snapshots_; }
   SnapshotId add_snapshot(const SnapshotBuilder& b) { return snapshots_.add(b); }
+  // The distinct values (not constants) a snapshot needs, through its
+  // virtuals too, in first-mention order: a guard's "failargs", which the
+  // backend keeps in registers or spill slots and DCE keeps alive.
+  std::vector<Ref> snapshot_values(SnapshotId s) const;
 
  private:
   std::shared_ptr<DescrTable> descrs_;

@@ -4,7 +4,7 @@
 // snapshot entry is defined strictly before its use; every op matches its
 // ir.def signature and descriptor kind; guards, and only guards, carry
 // well-formed snapshots; *_ovf ops pair with the overflow guard right after
-// them; the trace ends with its only jump or finish, and a jump matches the
+// them, and call_may_force_* with guard_not_forced; the trace ends with its only jump or finish, and a jump matches the
 // label it targets. One forward pass; the first violation wins.
 #include "jit/ir/ir_verify.h"
 
@@ -191,6 +191,13 @@ class Verifier {
       return error(VerifyErrorCode::kOvfWithoutGuard, i);
     if (is_overflow_guard(op.opcode) && !is_ovf(t_.op(i - 1).opcode))
       return error(VerifyErrorCode::kOverflowGuardWithoutOvf, i);
+
+    // call_may_force pairing: the guard is where the forced frame resumes.
+    if (is_call_may_force(op.opcode) &&
+        (i + 1 >= t_.num_ops() || t_.op(i + 1).opcode != Opcode::kGuardNotForced))
+      return error(VerifyErrorCode::kMayForceWithoutGuard, i);
+    if (op.opcode == Opcode::kGuardNotForced && !is_call_may_force(t_.op(i - 1).opcode))
+      return error(VerifyErrorCode::kNotForcedWithoutCall, i);
 
     // Snapshots.
     if (is_guard(op.opcode)) {

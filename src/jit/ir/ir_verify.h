@@ -28,6 +28,8 @@ namespace pyrite::jit::ir {
   X(kGuardNotConstant, "guard_value/guard_class compare with a constant")        \
   X(kOvfWithoutGuard, "*_ovf op not directly followed by an overflow guard")        \
   X(kOverflowGuardWithoutOvf, "overflow guard not directly after an *_ovf op")      \
+  X(kMayForceWithoutGuard, "call_may_force_* not directly followed by guard_not_forced") \
+  X(kNotForcedWithoutCall, "guard_not_forced not directly after a call_may_force_*")  \
   X(kNoTerminator, "trace does not end with jump or finish")                        \
   X(kOpAfterTerminator, "jump or finish before the end of the trace")               \
   X(kLabelArg, "label operands must be distinct values")                            \
