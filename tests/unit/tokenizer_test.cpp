@@ -475,6 +475,25 @@ TEST(Tokenizer, ErrorsMatchCPython) {
   }
 }
 
+TEST(Tokenizer, ErrorRaisedOrFlagged) {
+  auto raised = [](std::string_view src) {
+    Tokenizer t(src);
+    while (t.next().kind != Tok::ERRORTOKEN) {
+    }
+    return t.error_raised();
+  };
+  EXPECT_TRUE(raised("x = 1abc\n"));
+  EXPECT_TRUE(raised("x = 'abc\n"));
+  EXPECT_TRUE(raised("x = )\n"));
+  EXPECT_TRUE(raised("x = \xe2\x82\xac\n"));
+  EXPECT_FALSE(raised("x = (1,\n"));
+  EXPECT_FALSE(raised("x = 1 \\"));
+  EXPECT_FALSE(raised("x = 1 \\ 2\n"));
+  EXPECT_FALSE(raised("if x:\n  a\n b\n"));
+  EXPECT_FALSE(raised("if x:\n\ta\n        b\n"));
+  EXPECT_FALSE(raised("x = \xe9\n"));
+}
+
 TEST(Tokenizer, ErrorText) {
   SyntaxError e = first_error("x = 1\ny = 'abc\n");
   EXPECT_EQ(e.text, "y = 'abc");

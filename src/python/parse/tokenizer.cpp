@@ -182,6 +182,7 @@ Token Tokenizer::make(Tok kind, size_t start, int start_line, size_t start_line_
 Token Tokenizer::fail(std::string msg, int offset, int end_offset, int lineno) {
   if (lineno == 0) lineno = lineno_;
   failed_ = true;
+  error_raised_ = true;
   error_.type = "SyntaxError";
   error_.msg = std::move(msg);
   error_.lineno = error_.end_lineno = lineno;
@@ -205,6 +206,7 @@ Token Tokenizer::fail_at_cur(std::string msg, size_t cur) {
 Token Tokenizer::fail_from_parser(const char* type, std::string msg, int offset, int end_offset) {
   Token t = fail(std::move(msg), offset, end_offset);
   error_.type = type;
+  error_raised_ = false;
   return t;
 }
 
@@ -212,6 +214,7 @@ Token Tokenizer::fail_unclosed() {
   SyntaxError e = unclosed_bracket_error();
   fail(e.msg, e.offset, e.end_offset, e.lineno);
   error_ = std::move(e);
+  error_raised_ = false;
   return error_token_;
 }
 

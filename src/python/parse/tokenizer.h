@@ -55,6 +55,13 @@ class Tokenizer {
 
   bool failed() const { return failed_; }
   const SyntaxError& error() const { return error_; }
+  // Whether CPython's tokenizer raises error() itself (true) or only flags
+  // it for its parser to raise on reading the token (false: unexpected EOF,
+  // bad dedent, inconsistent tabs, too deep, bad continuation character,
+  // bracket never closed, undecodable name). After a parser error CPython
+  // tokenizes the rest of the file, and only raised errors (and a bracket
+  // opened before the error's line) replace the parser's.
+  bool error_raised() const { return error_raised_; }
 
   // Line `lineno` (1-based) of the source without its line ending; "" when
   // out of range. Used for error messages.
@@ -118,6 +125,7 @@ class Tokenizer {
   size_t line_start_ = 0;
   int lineno_ = 1;
   bool failed_ = false;
+  bool error_raised_ = false;
   bool atbol_ = true;
   bool at_end_ = false;
   int pending_ = 0;  // > 0: INDENTs to emit, < 0: DEDENTs
