@@ -189,14 +189,14 @@ class Verifier {
     if (is_ovf(op.opcode) &&
         (i + 1 >= t_.num_ops() || !is_overflow_guard(t_.op(i + 1).opcode)))
       return error(VerifyErrorCode::kOvfWithoutGuard, i);
-    if (is_overflow_guard(op.opcode) && !is_ovf(t_.op(i - 1).opcode))
+    if (is_overflow_guard(op.opcode) && (i == 0 || !is_ovf(t_.op(i - 1).opcode)))
       return error(VerifyErrorCode::kOverflowGuardWithoutOvf, i);
 
     // call_may_force pairing: the guard is where the forced frame resumes.
     if (is_call_may_force(op.opcode) &&
         (i + 1 >= t_.num_ops() || t_.op(i + 1).opcode != Opcode::kGuardNotForced))
       return error(VerifyErrorCode::kMayForceWithoutGuard, i);
-    if (op.opcode == Opcode::kGuardNotForced && !is_call_may_force(t_.op(i - 1).opcode))
+    if (op.opcode == Opcode::kGuardNotForced && (i == 0 || !is_call_may_force(t_.op(i - 1).opcode)))
       return error(VerifyErrorCode::kNotForcedWithoutCall, i);
 
     // Snapshots.
