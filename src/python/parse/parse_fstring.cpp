@@ -242,7 +242,7 @@ ast::ExprNode* FStringBuilder::compile_expr(const char* expr_start, const char* 
   text.append(expr_start, expr_end - expr_start);
   text += ')';
   std::string_view src = p_->arena_.copy(text);
-  Parser sub(src, p_->filename_, p_->options_, p_->arena_, p_->error_, p_->known_encoding_);
+  Parser sub(src, p_->filename_, p_->options_, p_->arena_, p_->error_, p_->known_encoding_, true);
   sub.fstring_mode_ = true;
   sub.start_lineno_ = t.lineno + lines;
   sub.start_col_ = lines != 0 ? cols : t.col_offset + cols;

@@ -43,10 +43,8 @@ ast::ModNode* Parser::interactive_rule() {
   if (body.empty() && !simple_stmts(body)) {
     if (const Token* t = expect(Tok::NEWLINE)) {
       body.push_back(node_tok<ast::Pass>(*t));
-    } else if (at(Tok::ENDMARKER)) {
-      raise_last("unexpected EOF while parsing");
     } else {
-      return nullptr;
+      return nullptr;  // at ENDMARKER too: CPython's interactive exit is a failure here
     }
   }
   auto* m = arena_.make<ast::Interactive>();

@@ -17,7 +17,7 @@
 namespace pyrite::python::parse {
 
 Parser::Parser(std::string_view utf8, std::string_view filename, const ParseOptions& options, base::Arena& arena,
-               SyntaxError* error, bool known_encoding)
+               SyntaxError* error, bool known_encoding, bool fstring_source)
     : src_(utf8),
       filename_(filename),
       options_(options),
@@ -27,13 +27,23 @@ Parser::Parser(std::string_view utf8, std::string_view filename, const ParseOpti
   TokenizerOptions topts;
   topts.type_comments = options.type_comments;
   topts.known_encoding = known_encoding;
+  // Only 'exec' input gets a final newline assumed (f-string fields too).
+  topts.exec_input = options.mode == Mode::kFile || fstring_source;
   tokenizer_ = std::make_unique<Tokenizer>(src_, topts);
   memo_arena_ = std::make_unique<base::Arena>();
 }
 
 void Parser::fill_token() {
   if (tokenizer_error_) raise_tokenizer_error();
-  Token t = tokenizer_->next();
+  Token t;
+  if (pending_endmarker_) {
+    // The ENDMARKER 'single' mode turned into a NEWLINE comes again.
+    t = eof_token_;
+    pending_endmarker_ = false;
+  } else {
+    t = tokenizer_->next();
+  }
+  if (t.kind == Tok::ENDMARKER) eof_token_ = t;
   if (t.kind == Tok::ERRORTOKEN || tokenizer_->failed()) {
     tokenizer_error_ = true;
     raise_tokenizer_error();
@@ -64,6 +74,33 @@ void Parser::fill_token() {
     default:
       break;
   }
+  // In 'single' mode CPython's parser turns the first ENDMARKER after any
+  // other token into a NEWLINE (with no position) followed by the DEDENTs
+  // still open, so a compound statement can end the input.
+  if (options_.mode == Mode::kSingle && !fstring_mode_) {
+    if (t.kind == Tok::ENDMARKER && parsing_started_) {
+      Token nl = t;
+      nl.kind = Tok::NEWLINE;
+      parsing_started_ = false;
+      implicit_newline_index_ = tokens_.size();
+      push_token(nl);
+      while (open_indents_ > 0) {
+        Token d = t;
+        d.kind = Tok::DEDENT;
+        parsing_started_ = true;
+        push_token(d);
+      }
+      pending_endmarker_ = true;
+      return;
+    }
+    parsing_started_ = true;
+  }
+  push_token(t);
+}
+
+void Parser::push_token(const Token& t) {
+  if (t.kind == Tok::INDENT) open_indents_++;
+  if (t.kind == Tok::DEDENT && open_indents_ > 0) open_indents_--;
   tokens_.push_back(t);
   levels_.push_back(depth_);
 }
@@ -213,13 +250,13 @@ void Parser::raise_offsets(const char* type, int lineno, int offset, int end_lin
   throw ParseAbort{};
 }
 
-namespace {
-
-// INDENT, DEDENT and ENDMARKER have no extent in CPython (column -1), which
-// changes how errors located at them are reported.
-bool no_extent(const Token& t) { return t.kind == Tok::INDENT || t.kind == Tok::DEDENT || t.kind == Tok::ENDMARKER; }
-
-}  // namespace
+// INDENT, DEDENT and ENDMARKER have no extent in CPython (column -1), and
+// neither has the NEWLINE 'single' mode makes of the first ENDMARKER;
+// errors located at them are reported differently.
+bool Parser::no_extent(const Token& t) {
+  return t.kind == Tok::INDENT || t.kind == Tok::DEDENT || t.kind == Tok::ENDMARKER ||
+         (implicit_newline_index_ >= 0 && &t == &tokens_[implicit_newline_index_]);
+}
 
 void Parser::raise_tok(const Token& a, const std::string& msg) {
   if (no_extent(a)) raise_offsets("SyntaxError", a.lineno, 0, a.end_lineno, 0, msg);
@@ -302,6 +339,24 @@ void Parser::report_generic_error(int first_pass_fill) {
   raise_tok(t, "invalid syntax");
 }
 
+// After a 'single' statement only blanks and comments may follow.
+bool Parser::single_statement_only() {
+  const Token& t = tokens_.back();
+  size_t i = t.text.data() + t.text.size() - src_.data();
+  if (implicit_newline_index_ >= 0 && &t == &tokens_[implicit_newline_index_]) i = src_.size();
+  while (i < src_.size()) {
+    char c = src_[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r') {
+      i++;
+    } else if (c == '#') {
+      while (i < src_.size() && src_[i] != '\n') i++;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 ast::ModNode* Parser::run() {
   auto start = [&]() -> ast::ModNode* {
     switch (options_.mode) {
@@ -317,8 +372,15 @@ ast::ModNode* Parser::run() {
     return nullptr;
   };
   try {
-    if (ast::ModNode* m = start()) return m;
+    if (ast::ModNode* m = start()) {
+      if (options_.mode == Mode::kSingle && !single_statement_only()) {
+        no_rest_check_ = true;
+        raise_last("multiple statements found while compiling a single statement");
+      }
+      return m;
+    }
   } catch (ParseAbort&) {
+    if (no_rest_check_) return nullptr;
     // An error the first pass raised stands (CPython's second pass does
     // nothing once an error is set), but the rest of the file still gets
     // its tokenizer check.
@@ -361,6 +423,11 @@ ast::ModNode* parse(std::string_view source, std::string_view filename, const Pa
     error->msg = "source code string cannot contain null bytes";
     return nullptr;
   }
+  // decode_source appends the final newline CPython assumes for 'exec'
+  // input; the other modes see the input as it ends.
+  bool terminated = !source.empty() && (source.back() == '\n' || source.back() == '\r');
+  if (options.mode != Mode::kFile && options.source_is_bytes && !terminated && !utf8.empty() && utf8.back() == '\n')
+    utf8.pop_back();
   // The tokens, and so every identifier, point into this arena copy.
   std::string_view text = arena.copy(utf8);
   Parser p(text, filename, options, arena, error, known_encoding);

@@ -161,7 +161,7 @@ struct DepthGuard {
 class Parser {
  public:
   Parser(std::string_view utf8, std::string_view filename, const ParseOptions& options, base::Arena& arena,
-         SyntaxError* error, bool known_encoding);
+         SyntaxError* error, bool known_encoding, bool fstring_source = false);
 
   ast::ModNode* run();
 
@@ -205,6 +205,7 @@ class Parser {
   // &&tok: the token must follow, else "expected 'x'".
   const Token* expect_forced(Tok k);
   void fill_token();
+  void push_token(const Token& t);
   const Token& last_token() { return tokens_[pos_ - 1]; }
   // CPython ends a node at the last token that is not NEWLINE, INDENT,
   // DEDENT or ENDMARKER, so compound statements end at their last statement.
@@ -297,6 +298,8 @@ class Parser {
     raise("SyntaxError", a->lineno, a->col_offset, b->end_lineno, b->end_col_offset, msg);
   }
   [[noreturn]] void raise_tok(const Token& a, const std::string& msg);
+  bool no_extent(const Token& t);
+  bool single_statement_only();
   // With the final 1-based offsets (0: unknown, -1: none).
   [[noreturn]] void raise_offsets(const char* type, int lineno, int offset, int end_lineno, int end_offset,
                                   const std::string& msg);
@@ -554,6 +557,11 @@ class Parser {
   std::unique_ptr<base::Arena> memo_arena_;
   int pos_ = 0;
   bool known_encoding_ = true;
+  int implicit_newline_index_ = -1;  // the NEWLINE 'single' mode made of ENDMARKER
+  bool parsing_started_ = false;
+  int open_indents_ = 0;             // INDENTs not yet closed by a DEDENT
+  bool pending_endmarker_ = false;   // 'single' mode: ENDMARKER comes again
+  Token eof_token_;
   int start_lineno_ = 0;  // f-string sub-parsers: where line 1 col 0 sits
   int start_col_ = 0;
   bool fstring_mode_ = false;
