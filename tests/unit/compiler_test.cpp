@@ -3,6 +3,8 @@
 // errors (docs/compiler.md).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <string>
 
@@ -360,6 +362,52 @@ TEST(CompileErrors, ValidProgramsCompile) {
   EXPECT_EQ(error_of("a, *b, c = d\n"), "");
   EXPECT_EQ(error_of("def f():\n  for x in y:\n   try: pass\n   finally:\n    continue\n"), "");
   EXPECT_EQ(error_of("async def f():\n    return [x async for x in y]\n"), "");
+}
+
+}  // namespace
+}  // namespace pyrite::python::compile
+
+namespace pyrite::python::compile {
+namespace {
+
+// Every stdlib file that parses compiles, and the bytecode keeps the rules
+// the interpreter and the JIT rely on (the assembler's own checks run too).
+TEST(CompileStdlib, EveryParsedFileCompilesAndKeepsTheJumpRules) {
+  namespace fs = std::filesystem;
+  const fs::path root = "/usr/lib/python3.11";
+  if (!fs::exists(root)) GTEST_SKIP() << "no CPython stdlib here";
+  int compiled = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".py") continue;
+    std::string path = entry.path().string();
+    std::ifstream in(path, std::ios::binary);
+    std::string src((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    base::Arena arena;
+    parse::SyntaxError error;
+    parse::ParseOptions opt;
+    ast::ModNode* mod = parse::parse(src, path, opt, arena, &error);
+    if (!mod) continue;  // the parser's tests cover these
+    CompileOptions co;
+    co.source = src;
+    auto code = compile_module(mod, path, arena, &error, co);
+    if (!code) {
+      // Only the files CPython's test suite keeps to be rejected.
+      EXPECT_NE(path.find("badsyntax"), std::string::npos) << path << ": " << error.msg;
+      continue;
+    }
+    compiled++;
+    for_each_unit(*code, [&](const CodeUnit& u) {
+      for (const Ins& i : instructions(u)) {
+        if (is_jump(i.op) && i.arg <= i.offset)
+          EXPECT_TRUE(i.op == Opcode::JUMP_BACKWARD || i.op == Opcode::JUMP_BACKWARD_NO_INTERRUPT) << path;
+        EXPECT_FALSE(opcode_flags(i.op) & OpFlag::kPseudo) << path;
+      }
+      for (size_t k = 1; k < u.exception_table.size(); k++)
+        EXPECT_LE(u.exception_table[k - 1].end, u.exception_table[k].start) << path;
+      EXPECT_LE(u.stack_size, 1000) << path;
+    });
+  }
+  EXPECT_GT(compiled, 1000);
 }
 
 }  // namespace

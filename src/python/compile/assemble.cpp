@@ -140,6 +140,27 @@ void Compiler::assemble(CompileUnit& un) {
     next_kept[i] = keep[i] ? i : next_kept[i + 1];
   }
 
+  // ---- constants only dead code used are dropped ----
+  {
+    std::vector<Constant>& consts = un.code->constants;
+    std::vector<int> remap(consts.size(), -1);
+    // consts[0] of a function is its docstring slot, used or not.
+    if (!consts.empty() && (un.kind == UnitKind::kFunction || un.kind == UnitKind::kAsyncFunction ||
+                            un.kind == UnitKind::kLambda))
+      remap[0] = 0;
+    for (int i = 0; i < n; i++)
+      if (keep[i] && opcode_arg_kind(in[i].op) == OpArg::kConst) remap[in[i].arg] = 0;
+    std::vector<Constant> kept;
+    for (size_t c = 0; c < consts.size(); c++) {
+      if (remap[c] < 0) continue;
+      remap[c] = static_cast<int>(kept.size());
+      kept.push_back(std::move(consts[c]));
+    }
+    consts = std::move(kept);
+    for (int i = 0; i < n; i++)
+      if (keep[i] && opcode_arg_kind(in[i].op) == OpArg::kConst) in[i].arg = remap[in[i].arg];
+  }
+
   // ---- offsets ----
   std::vector<uint32_t> offset(n + 1, 0);
   uint32_t pc = 0;

@@ -1,6 +1,7 @@
 // CodeUnit queries and constant identity (docs/compiler.md).
 #include "python/compile/code_unit.h"
 
+#include <cmath>
 #include <cstring>
 
 namespace pyrite::python::compile {
@@ -29,7 +30,7 @@ bool same_constant(const Constant& a, const Constant& b) {
     case ast::ConstKind::Complex:
       // Bitwise, so 0.0 and -0.0 stay apart and a NaN equals itself.
       return std::memcmp(&x.f, &y.f, sizeof(double)) == 0 &&
-             (x.kind != ast::ConstKind::Complex || std::memcmp(&x.i, &y.i, sizeof(int64_t)) == 0);
+             (x.kind != ast::ConstKind::Complex || std::memcmp(&a.real, &b.real, sizeof(double)) == 0);
     case ast::ConstKind::BigInt:
     case ast::ConstKind::Str:
     case ast::ConstKind::Bytes:
@@ -42,6 +43,17 @@ bool same_constant(const Constant& a, const Constant& b) {
 std::string constant_repr(const Constant& c) {
   switch (c.kind) {
     case Constant::Kind::kValue:
+      if (c.value.kind == ast::ConstKind::Complex && (c.real != 0 || std::signbit(c.real))) {
+        // complex.__repr__: floats without a trailing ".0", the imaginary signed.
+        auto fmt = [](double d) {
+          std::string s = ast::repr_float(d);
+          if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+          return s;
+        };
+        std::string im = fmt(c.value.f);
+        if (im[0] != '-') im = "+" + im;
+        return "(" + fmt(c.real) + im + "j)";
+      }
       return ast::repr_constant(c.value);
     case Constant::Kind::kCode:
       return "<code object " + c.code->name + ">";

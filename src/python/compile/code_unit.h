@@ -24,6 +24,7 @@ struct Constant {
   enum class Kind : uint8_t { kValue, kCode, kTuple, kFrozenSet };
   Kind kind = Kind::kValue;
   ast::ConstValue value;                 // kValue
+  double real = 0;                       // kValue of kind Complex: the real part (value.f is the imaginary)
   std::shared_ptr<CodeUnit> code;        // kCode
   std::vector<Constant> items;           // kTuple, kFrozenSet
 

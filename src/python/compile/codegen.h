@@ -78,12 +78,13 @@ struct CompileUnit {
   std::vector<FBlock> fblocks;
 
   std::unordered_map<std::string, int> names_map;
+  std::unordered_map<std::string, int> const_index;  // constant_key() -> index
   std::unordered_map<std::string, int> varnames_map;
   std::unordered_map<std::string, int> cell_map;   // index into cellvars
   std::unordered_map<std::string, int> free_map;   // index into freevars
 
   Location loc;
-  bool in_annotation = false;
+  int last_bind = 0;  // instruction index of the latest bound label (peepholes must not cross it)
 };
 
 // Thrown on a compile error; caught by compile_module. Never leaves the compiler.
@@ -112,7 +113,10 @@ class Compiler {
     u().label_pos.push_back(-1);
     return static_cast<int>(u().label_pos.size()) - 1;
   }
-  void bind(int label) { u().label_pos[label] = static_cast<int>(u().instrs.size()); }
+  void bind(int label) {
+    u().label_pos[label] = static_cast<int>(u().instrs.size());
+    u().last_bind = static_cast<int>(u().instrs.size());
+  }
   void emit(Opcode op, int arg = 0);
   void emit_jump(Opcode op, int label) { emit(op, label); }
   void emit_noloc(Opcode op, int arg = 0);
@@ -232,6 +236,8 @@ class Compiler {
   // ---- constant folding (fold.cpp) -------------------------------------------------
   // Evaluates `e` if it is a constant expression CPython would fold.
   bool fold(ast::ExprNode* e, Constant* out);
+  // `{1, 2}` as a frozenset constant, for `in` tests and for loops.
+  bool fold_set_display(ast::ExprNode* e, Constant* out);
   bool fold_binop(ast::Operator op, const Constant& a, const Constant& b, Constant* out);
   bool fold_unary(ast::UnaryOpKind op, const Constant& a, Constant* out);
   std::unordered_set<const ast::Node*> not_foldable_;

@@ -306,7 +306,7 @@ void Compiler::jump_if(ExprNode* e, int label, bool cond) {
           case ConstKind::Int: truth = v.i != 0; break;
           case ConstKind::BigInt: truth = 1; break;
           case ConstKind::Float: truth = v.f != 0; break;
-          case ConstKind::Complex: truth = v.f != 0; break;
+          case ConstKind::Complex: truth = v.f != 0 || k.real != 0; break;
           case ConstKind::Str: case ConstKind::Bytes: truth = !v.s.empty(); break;
         }
         if (truth == static_cast<int>(cond)) emit_jump(Opcode::JUMP, label);
@@ -339,6 +339,8 @@ void Compiler::compare(Compare* e) {
     ExprNode* c = e->comparators[i];
     CmpOp op = e->ops[i];
     if ((op == CmpOp::In || op == CmpOp::NotIn)) {
+      Constant fs;
+      if (fold_set_display(c, &fs)) return load_const(fs);
       if (auto* l = as<ast::ListExpr>(c); l && !has_starred(l->elts)) {
         auto* t = make<Tuple>(arena_, l->lineno, l->col_offset, l->end_lineno, l->end_col_offset);
         t->elts = l->elts;
@@ -890,7 +892,16 @@ void Compiler::comprehension_generator(const List<Comprehension>& gens, uint32_t
       expr((*elts)[0]);
       loop = false;
     } else {
-      expr(gen->iter);
+      ExprNode* iter = gen->iter;
+      Constant fs;
+      if (auto* l = as<ast::ListExpr>(iter); l && !has_starred(l->elts)) {
+        auto* t = make<Tuple>(arena_, l->lineno, l->col_offset, l->end_lineno, l->end_col_offset);
+        t->elts = l->elts;
+        t->ctx = ExprContext::Load;
+        iter = t;
+      }
+      if (fold_set_display(iter, &fs)) load_const(fs);
+      else expr(iter);
       emit(Opcode::GET_ITER);
     }
   }

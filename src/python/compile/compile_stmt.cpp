@@ -497,14 +497,10 @@ void Compiler::for_stmt(For* s) {
       t->ctx = ExprContext::Load;
       iter = t;
     }
-  } else if (auto* st = as<Set>(iter)) {
-    Constant c;
-    if (fold(st, &c)) {
-      expr(st);  // a frozenset constant
-      iter = nullptr;
-    }
   }
-  if (iter) expr(iter);
+  Constant fs;
+  if (fold_set_display(iter, &fs)) load_const(fs);
+  else expr(iter);
   set_loc(s);
   emit(Opcode::GET_ITER);
   bind(start);

@@ -32,6 +32,26 @@ void Compiler::error_at(Location loc, std::string msg) {
 void Compiler::emit(Opcode op, int arg) {
   CompileUnit& un = u();
   int handler = un.open_handlers.empty() ? -1 : un.open_handlers.back();
+  // LOAD_CONST x n; BUILD_TUPLE n  ->  LOAD_CONST (x, ...), as CPython's
+  // flow-graph optimizer does, unless a label falls inside the run.
+  if (op == Opcode::BUILD_TUPLE && arg > 0 && static_cast<int>(un.instrs.size()) >= arg) {
+    int start = static_cast<int>(un.instrs.size()) - arg;
+    bool all = start >= un.last_bind;
+    for (int i = start; all && i < static_cast<int>(un.instrs.size()); i++)
+      all = un.instrs[i].op == Opcode::LOAD_CONST &&
+            un.code->constants[un.instrs[i].arg].kind != Constant::Kind::kCode;
+    if (all) {
+      Constant t;
+      t.kind = Constant::Kind::kTuple;
+      for (int i = start; i < static_cast<int>(un.instrs.size()); i++)
+        t.items.push_back(un.code->constants[un.instrs[i].arg]);
+      Location first = un.instrs[start].loc;
+      un.instrs.resize(start);
+      int idx = add_const(std::move(t));
+      un.instrs.push_back(Instr{Opcode::LOAD_CONST, idx, handler, first.line >= 0 ? first : un.loc});
+      return;
+    }
+  }
   un.instrs.push_back(Instr{op, arg, handler, un.loc});
 }
 
@@ -65,11 +85,51 @@ void Compiler::pop_block() {
   u().open_handlers.pop_back();
 }
 
+namespace {
+
+// A byte string that is equal for two constants iff same_constant() holds,
+// so that dedup is a hash lookup (modules with thousands of constants).
+void constant_key(const Constant& c, std::string* out) {
+  out->push_back(static_cast<char>(c.kind));
+  if (c.kind != Constant::Kind::kValue) {
+    uint32_t n = static_cast<uint32_t>(c.items.size());
+    out->append(reinterpret_cast<const char*>(&n), sizeof n);
+    for (const Constant& x : c.items) constant_key(x, out);
+    return;
+  }
+  const ast::ConstValue& v = c.value;
+  out->push_back(static_cast<char>(v.kind));
+  switch (v.kind) {
+    case ConstKind::Int:
+      out->append(reinterpret_cast<const char*>(&v.i), sizeof v.i);
+      break;
+    case ConstKind::Float:
+    case ConstKind::Complex:
+      out->append(reinterpret_cast<const char*>(&v.f), sizeof v.f);
+      out->append(reinterpret_cast<const char*>(&c.real), sizeof c.real);
+      break;
+    case ConstKind::BigInt:
+    case ConstKind::Str:
+    case ConstKind::Bytes: {
+      uint32_t n = static_cast<uint32_t>(v.s.size());
+      out->append(reinterpret_cast<const char*>(&n), sizeof n);
+      out->append(v.s);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+}  // namespace
+
 int Compiler::add_const(Constant c) {
   std::vector<Constant>& consts = u().code->constants;
   if (c.kind != Constant::Kind::kCode) {
-    for (size_t i = 0; i < consts.size(); i++)
-      if (same_constant(consts[i], c)) return static_cast<int>(i);
+    std::string key;
+    constant_key(c, &key);
+    auto [it, inserted] = u().const_index.emplace(std::move(key), static_cast<int>(consts.size()));
+    if (!inserted) return it->second;
   }
   consts.push_back(std::move(c));
   return static_cast<int>(consts.size()) - 1;

@@ -146,7 +146,9 @@ bool fold_float_op(Operator op, double a, double b, ConstValue* out) {
     default:
       return false;
   }
-  if (std::isinf(r) && std::isfinite(a) && std::isfinite(b) && op != Operator::Div) return false;
+  // + - * / overflow to inf silently; // and % would raise at run time.
+  if (std::isinf(r) && std::isfinite(a) && std::isfinite(b) && (op == Operator::FloorDiv || op == Operator::Mod))
+    return false;
   *out = make_float(r);
   return true;
 }
@@ -265,7 +267,8 @@ bool Compiler::fold_unary(UnaryOpKind op, const Constant& a, Constant* out) {
   const ConstValue& v = a.value;
   if (op == UnaryOpKind::Not) {
     ConstValue r;
-    r.kind = truth(v) ? ConstKind::False : ConstKind::True;
+    bool t = v.kind == ConstKind::Complex ? (v.f != 0 || a.real != 0) : truth(v);
+    r.kind = t ? ConstKind::False : ConstKind::True;
     *out = Constant::of(r);
     return true;
   }
@@ -279,6 +282,15 @@ bool Compiler::fold_unary(UnaryOpKind op, const Constant& a, Constant* out) {
       default: return false;
     }
     *out = Constant::of(from_big(r, arena_));
+    return true;
+  }
+  if (v.kind == ConstKind::Complex) {
+    if (op == UnaryOpKind::Invert) return false;
+    *out = a;
+    if (op == UnaryOpKind::USub) {
+      out->value.f = -v.f;
+      out->real = -a.real;
+    }
     return true;
   }
   if (v.kind == ConstKind::Float) {
@@ -336,6 +348,33 @@ bool Compiler::fold_binop(Operator op, const Constant& a, const Constant& b, Con
     }
     return false;  // % formatting and the rest stay at run time
   }
+  if (x.kind == ConstKind::Complex || y.kind == ConstKind::Complex) {
+    // + - * only; the rest (division by zero, pow) stays at run time.
+    double ar, ai, br, bi;
+    auto parts = [](const Constant& k, double* re, double* im) {
+      if (k.value.kind == ConstKind::Complex) {
+        *re = k.real;
+        *im = k.value.f;
+        return true;
+      }
+      *im = 0;
+      return to_double(k.value, re);
+    };
+    if (!parts(a, &ar, &ai) || !parts(b, &br, &bi)) return false;
+    double re, im;
+    switch (op) {
+      case Operator::Add: re = ar + br, im = ai + bi; break;
+      case Operator::Sub: re = ar - br, im = ai - bi; break;
+      case Operator::Mult: re = ar * br - ai * bi, im = ar * bi + ai * br; break;
+      default: return false;
+    }
+    Constant c;
+    c.value.kind = ConstKind::Complex;
+    c.value.f = im;
+    c.real = re;
+    *out = c;
+    return true;
+  }
   if (is_int_like(x) && is_int_like(y)) {
     if (!fold_int_op(op, x, y, arena_, &r)) return false;
     *out = Constant::of(r);
@@ -349,6 +388,22 @@ bool Compiler::fold_binop(Operator op, const Constant& a, const Constant& b, Con
     return true;
   }
   return false;
+}
+
+bool Compiler::fold_set_display(ExprNode* e, Constant* out) {
+  auto* set = as<Set>(e);
+  if (!set) return false;
+  Constant r;
+  r.kind = Constant::Kind::kFrozenSet;
+  for (ExprNode* x : set->elts) {
+    Constant c;
+    if (is<Starred>(x) || !fold(x, &c)) return false;
+    bool dup = false;
+    for (const Constant& y : r.items) dup |= same_constant(y, c);
+    if (!dup) r.items.push_back(std::move(c));
+  }
+  *out = std::move(r);
+  return true;
 }
 
 bool Compiler::fold(ExprNode* e, Constant* out) {
@@ -410,6 +465,15 @@ bool Compiler::fold(ExprNode* e, Constant* out) {
         if (idx < 0) idx += n;
         if (idx < 0 || idx >= n) break;
         *out = v.items[idx];
+        ok = true;
+      } else if (v.kind == Constant::Kind::kValue && v.value.kind == ConstKind::Bytes) {
+        int64_t n = static_cast<int64_t>(v.value.s.size());
+        if (idx < 0) idx += n;
+        if (idx < 0 || idx >= n) break;
+        ConstValue r;
+        r.kind = ConstKind::Int;
+        r.i = static_cast<unsigned char>(v.value.s[idx]);
+        *out = Constant::of(r);
         ok = true;
       } else if (v.kind == Constant::Kind::kValue && v.value.kind == ConstKind::Str) {
         // Index by code point; the result is one character.
