@@ -460,6 +460,14 @@ const ErrorCase kErrorCases[] = {
     {"# coding: utf8\nx = '\xe9'\n", "SyntaxError", "'utf-8' codec can't decode byte 0xe9 in position 20: invalid continuation byte", 0, -1, 0, 0},
     {"# coding: shift_jis\nx = '\x81'\n", "SyntaxError", "'shift_jis' codec can't decode byte 0x81 in position 25: illegal multibyte sequence", 0, -1, 0, 0},
     {"# coding: euc_jp\nx = '\xa4'\n", "SyntaxError", "'euc_jp' codec can't decode byte 0xa4 in position 22: illegal multibyte sequence", 0, -1, 0, 0},
+    {"if x:\n  a\n \\\n  b\n", "IndentationError", "unindent does not match any outer indentation level", 4, 4, 4, -1},
+    {"if x:\n    try:\n \\     reso\n", "SyntaxError", "unexpected character after line continuation character", 3, 3, 3, 0},
+    {"if x:\n \\\n\n", "IndentationError", "expected an indented block after 'if' statement on line 1", 3, 1, 3, -1},
+    {"x = 1\n \\", "SyntaxError", "unexpected EOF while parsing", 2, 3, 2, -1},
+    {"f(\n \\ x\n", "SyntaxError", "unexpected character after line continuation character", 2, 3, 2, 0},
+    {"if x:\n    a\n  \\\n    \\\n  b\n", "IndentationError", "unindent does not match any outer indentation level", 5, 4, 5, -1},
+    {"f(\n \\\n", "SyntaxError", "'(' was never closed", 1, 2, 1, 0},
+    {"if x:\n\ta\n    \\\n\tb\n", "IndentationError", "unindent does not match any outer indentation level", 4, 3, 4, -1},
 };
 
 TEST(Tokenizer, ErrorsMatchCPython) {

@@ -235,7 +235,10 @@ Token Tokenizer::next() {
       // Measure the indentation twice: with tabs to multiples of 8, and
       // with tabs as one column. Lines that compare differently under the
       // two measures mix tabs and spaces ambiguously (TabError).
-      int col = 0, altcol = 0;
+      // A backslash continuation inside the indentation does not split it:
+      // the column of the first backslash (if not 0) is the line's
+      // indentation, as in CPython 3.11.
+      int col = 0, altcol = 0, cont_col = 0;
       for (;;) {
         int c = peek(pos_);
         if (c == ' ') {
@@ -246,6 +249,11 @@ Token Tokenizer::next() {
           altcol++;
         } else if (c == '\f') {
           col = altcol = 0;
+        } else if (c == '\\') {
+          if (!cont_col) cont_col = col;
+          Token err;
+          if (!continue_line(&err)) return err;
+          continue;
         } else {
           break;
         }
@@ -253,6 +261,7 @@ Token Tokenizer::next() {
       }
       int c = peek(pos_);
       blank = c == '#' || c == '\n' || c == '\r';
+      if (cont_col) col = altcol = cont_col;
       if (!blank && brackets_.empty()) {
         if (col == indents_.back()) {
           if (altcol != alt_indents_.back()) goto tab_error;
@@ -302,20 +311,8 @@ Token Tokenizer::next() {
         }
       }
       if (c != '\\') break;
-      size_t after = pos_ + 1;
-      if (!at_newline(after)) {
-        pos_ = after + 1;
-        return fail_from_parser("SyntaxError",
-                                "unexpected character after line continuation character",
-                                parser_col(lineno_, static_cast<int>(after - line_start_) + 1), 0);
-      }
-      pos_ = after;
-      consume_newline();
-      if (peek(pos_) == kEof) {
-        if (!brackets_.empty()) return fail_unclosed();
-        return fail_from_parser("SyntaxError", "unexpected EOF while parsing",
-                                parser_col(lineno_, col()), -1);
-      }
+      Token err;
+      if (!continue_line(&err)) return err;
     }
 
     if (c == kEof) {
@@ -351,6 +348,27 @@ Token Tokenizer::next() {
 tab_error:
   pos_ = line_start_ + line(lineno_).size();
   return fail_from_parser("TabError", "inconsistent use of tabs and spaces in indentation", 1, 0);
+}
+
+// A backslash at pos_: it must end the line, and more input must follow.
+bool Tokenizer::continue_line(Token* error) {
+  size_t after = pos_ + 1;
+  if (!at_newline(after)) {
+    pos_ = after + 1;
+    *error = fail_from_parser("SyntaxError",
+                              "unexpected character after line continuation character",
+                              parser_col(lineno_, static_cast<int>(after - line_start_) + 1), 0);
+    return false;
+  }
+  pos_ = after;
+  consume_newline();
+  if (peek(pos_) == kEof) {
+    *error = !brackets_.empty() ? fail_unclosed()
+                                : fail_from_parser("SyntaxError", "unexpected EOF while parsing",
+                                                   parser_col(lineno_, col()), -1);
+    return false;
+  }
+  return true;
 }
 
 // `# type: ...` comments. CPython matches the prefix loosely: each space in
