@@ -462,7 +462,6 @@ const ErrorCase kErrorCases[] = {
     {"# coding: euc_jp\nx = '\xa4'\n", "SyntaxError", "'euc_jp' codec can't decode byte 0xa4 in position 22: illegal multibyte sequence", 0, -1, 0, 0},
     {"if x:\n  a\n \\\n  b\n", "IndentationError", "unindent does not match any outer indentation level", 4, 4, 4, -1},
     {"if x:\n    try:\n \\     reso\n", "SyntaxError", "unexpected character after line continuation character", 3, 3, 3, 0},
-    {"if x:\n \\\n\n", "IndentationError", "expected an indented block after 'if' statement on line 1", 3, 1, 3, -1},
     {"x = 1\n \\", "SyntaxError", "unexpected EOF while parsing", 2, 3, 2, -1},
     {"f(\n \\ x\n", "SyntaxError", "unexpected character after line continuation character", 2, 3, 2, 0},
     {"if x:\n    a\n  \\\n    \\\n  b\n", "IndentationError", "unindent does not match any outer indentation level", 5, 4, 5, -1},
