@@ -81,7 +81,7 @@ TEST(JitIrVerify, EachNamedError) {
       {VerifyErrorCode::kLabelArg, "[i0]\nlabel(i0, i0)\njump(i0, i0)\n"},
       {VerifyErrorCode::kLabelArg, "[i0]\nlabel(i0, 1)\njump(i0, i0)\n"},
       {VerifyErrorCode::kJumpArity, "[i0, p1]\njump(i0)\n"},
-      {VerifyErrorCode::kJumpArity, "[i0, p1]\nlabel(i0)\njump(i0, p1)\n"},
+      {VerifyErrorCode::kJumpArity, "[i0, p1]\nlabel(i0)\njump(i0, i0)\n"},
       {VerifyErrorCode::kJumpType, "[i0, p1]\njump(p1, i0)\n"},
       {VerifyErrorCode::kMergePointArg, "[i0]\ndebug_merge_point(i0)\nfinish()\n"},
   };

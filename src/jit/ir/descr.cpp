@@ -11,6 +11,7 @@ const char* descr_kind_name(DescrKind k) {
     case DescrKind::kArray: return "array";
     case DescrKind::kSize: return "size";
     case DescrKind::kCall: return "call";
+    case DescrKind::kTarget: return "target";
   }
   PYR_UNREACHABLE();
 }
@@ -42,6 +43,10 @@ bool valid_layout(const Descr& d) {
       if (d.result == Type::kInt && !valid_access(Type::kInt, d.result_size)) return false;
       return d.fn != 0;
     }
+    case DescrKind::kTarget:
+      for (Type t : d.arg_types)
+        if (t == Type::kVoid) return false;
+      return true;
   }
   return false;
 }
@@ -117,6 +122,15 @@ Descr call_descr(std::string name, uint64_t fn, std::vector<Type> args, Type res
   d.result_size = result == Type::kInt ? result_size : 8;
   d.result_signed = result == Type::kInt ? result_signed : false;
   d.effects = effects;
+  d.is_signed = false;
+  return d;
+}
+
+Descr target_descr(std::string name, std::vector<Type> args) {
+  Descr d;
+  d.kind = DescrKind::kTarget;
+  d.name = std::move(name);
+  d.arg_types = std::move(args);
   d.is_signed = false;
   return d;
 }

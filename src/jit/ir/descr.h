@@ -15,8 +15,8 @@
 
 namespace pyrite::jit::ir {
 
-enum class DescrKind : uint8_t { kField, kArray, kSize, kCall };
-const char* descr_kind_name(DescrKind k);  // "field", "array", "size", "call"
+enum class DescrKind : uint8_t { kField, kArray, kSize, kCall, kTarget };
+const char* descr_kind_name(DescrKind k);  // "field", "array", "size", "call", "target"
 
 // Flags of field and array descriptors.
 namespace DescrFlag {
@@ -47,6 +47,9 @@ struct Descr {
   uint32_t alloc_size = 0;
   uint64_t class_value = 0;
 
+  // kTarget: a loop label other traces may jump to (a bridge's end, an
+  // entry bridge); arg_types are the label's, fn its code address once the
+  // backend has compiled it (0 before).
   // kCall: the callee (a C function address), its argument and result
   // types, the result's width and signedness when it is a narrow int
   // (a C `bool`/`int` leaves the upper bits of rax undefined), and the
@@ -97,6 +100,7 @@ Descr field_descr(std::string name, int32_t offset, Type type, uint8_t size = 8,
 Descr array_descr(std::string name, int32_t offset, Type type, uint8_t size = 8,
                   bool is_signed = true, int32_t length_offset = -1, uint8_t flags = 0);
 Descr size_descr(std::string name, uint32_t alloc_size, uint64_t class_value = 0);
+Descr target_descr(std::string name, std::vector<Type> args);
 Descr call_descr(std::string name, uint64_t fn, std::vector<Type> args, Type result,
                  Effects effects, uint8_t result_size = 8, bool result_signed = true);
 

@@ -71,6 +71,12 @@ std::optional<uint32_t> Trace::loop_label() const {
   return std::nullopt;
 }
 
+std::optional<uint32_t> Trace::label_of(DescrId d) const {
+  for (uint32_t i = 0; i < num_ops(); i++)
+    if (ops_[i].opcode == Opcode::kLabel && ops_[i].descr == d) return i;
+  return std::nullopt;
+}
+
 Effects Trace::effects_of(uint32_t i) const {
   const Op& o = ops_[i];
   Effects e = op_effects(o.opcode);

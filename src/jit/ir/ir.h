@@ -10,7 +10,11 @@
 //   - Every guard carries a snapshot (snapshot.h); no other op does.
 //   - `label` args are its phis: a `jump` to it assigns them in parallel
 //     and continues after the label. With no label, jump assigns the
-//     inputargs and continues after them.
+//     inputargs and continues after them. After a label, ops and snapshots
+//     use only values defined after it and its args (so a bridge can enter
+//     the loop at the label with just those values).
+//   - A jump with a target descriptor goes to the label with that
+//     descriptor: in this trace (a loop) or in another one (a bridge's end).
 //   - The verifier (ir_verify.h) checks all of this; builders do not.
 #pragma once
 
@@ -41,7 +45,7 @@ enum class Opcode : uint16_t {
 inline constexpr int kNumOpcodes = static_cast<int>(Opcode::kCount);
 
 // The descriptor kind an op requires (ir.def's DESCR column).
-enum class DescrReq : uint8_t { kNone, kField, kArray, kSize, kCall };
+enum class DescrReq : uint8_t { kNone, kField, kArray, kSize, kCall, kTargetOpt };
 
 struct OpInfo {
   const char* name;
@@ -128,6 +132,8 @@ class Trace {
   // The op index of the label a jump targets: the last label, or nullopt
   // when the trace has none (the jump then targets the inputargs).
   std::optional<uint32_t> loop_label() const;
+  // The label carrying target descriptor `d`, if this trace has it.
+  std::optional<uint32_t> label_of(DescrId d) const;
   // The op's effects: the table's bits, narrowed by its call descriptor.
   Effects effects_of(uint32_t i) const;
 

@@ -172,8 +172,20 @@ class Interp {
   Exit run(std::span<const uint64_t> inputs) {
     PYR_CHECK(inputs.size() == t_.num_inputs());
     for (uint32_t k = 0; k < inputs.size(); k++) regs_[k] = inputs[k];
+    return run_from(t_.num_inputs());
+  }
+
+  Exit run_at(uint32_t label, std::span<const uint64_t> values) {
+    PYR_CHECK(t_.op(label).opcode == Opcode::kLabel);
+    auto phis = t_.args(label);
+    PYR_CHECK(values.size() == phis.size());
+    for (size_t k = 0; k < phis.size(); k++) regs_[phis[k].index()] = values[k];
+    return run_from(label + 1);
+  }
+
+ private:
+  Exit run_from(uint32_t pc) {
     Exit exit;
-    uint32_t pc = t_.num_inputs();
     bool ovf = false;
     std::vector<uint64_t> scratch;
     while (true) {
@@ -189,6 +201,16 @@ class Interp {
         case Opcode::kJump: {
           scratch.clear();
           for (Ref x : t_.args(op)) scratch.push_back(get(x));
+          std::optional<uint32_t> label =
+              op.descr != kNoDescr ? t_.label_of(op.descr) : t_.loop_label();
+          if (op.descr != kNoDescr && !label) {
+            exit.kind = ExitKind::kJumpOut;
+            exit.op = pc;
+            exit.target = op.descr;
+            for (size_t k = 0; k < scratch.size(); k++)
+              exit.values.push_back(ExitValue{t_.type_of(t_.args(op)[k]), scratch[k]});
+            return exit;
+          }
           if (exit.jumps >= rt_.max_jumps) {
             exit.kind = ExitKind::kIterationLimit;
             exit.op = pc;
@@ -197,7 +219,6 @@ class Interp {
             return exit;
           }
           exit.jumps++;
-          std::optional<uint32_t> label = t_.loop_label();
           if (label) {
             auto phis = t_.args(*label);
             for (size_t k = 0; k < phis.size(); k++) regs_[phis[k].index()] = scratch[k];
@@ -339,7 +360,6 @@ class Interp {
     }
   }
 
- private:
   uint64_t get(Ref r) const { return r.is_const() ? t_.constant(r).bits : regs_[r.index()]; }
 
   Exit error(ExitKind k, uint32_t pc, Exit& exit) {
@@ -389,6 +409,11 @@ class Interp {
 
 Exit run_trace(const Trace& t, std::span<const uint64_t> inputs, const Runtime& rt) {
   return Interp(t, rt).run(inputs);
+}
+
+Exit run_trace_at(const Trace& t, uint32_t label, std::span<const uint64_t> values,
+                  const Runtime& rt) {
+  return Interp(t, rt).run_at(label, values);
 }
 
 }  // namespace pyrite::jit::ir

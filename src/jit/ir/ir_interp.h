@@ -34,6 +34,7 @@ struct Runtime {
   X(kGuardFailed, "a guard failed; frames hold its snapshot")   \
   X(kFinish, "finish; values hold its operands")                \
   X(kIterationLimit, "max_jumps reached; values hold the jump's operands") \
+  X(kJumpOut, "a jump to another trace's label; target names it, values hold the operands") \
   X(kNoAllocator, "an allocation op ran without Runtime::allocate[_array]") \
   X(kNoCallAssembler, "call_assembler ran without Runtime::call_assembler")
 
@@ -87,7 +88,8 @@ struct Exit {
   SnapshotId snapshot = kNoSnapshot;   // kGuardFailed
   std::vector<ExitFrame> frames;       // kGuardFailed: the snapshot, resolved
   std::vector<ExitVirtual> virtuals;   // virtual objects the frames mention
-  std::vector<ExitValue> values;       // kFinish, kIterationLimit
+  std::vector<ExitValue> values;       // kFinish, kIterationLimit, kJumpOut
+  DescrId target = kNoDescr;           // kJumpOut: the target descriptor
   uint64_t jumps = 0;                  // loop iterations completed
   bool operator==(const Exit&) const = default;  // the backend's tests compare exits whole
 };
@@ -95,6 +97,10 @@ struct Exit {
 // Runs `t` (which must verify) with `inputs` as the inputargs' bits (floats
 // by their bit pattern; see bits_of).
 Exit run_trace(const Trace& t, std::span<const uint64_t> inputs, const Runtime& rt = {});
+// Enters `t` at its label op `label` with `values` for the label's
+// operands: how a bridge's kJumpOut continues in the loop it targets.
+Exit run_trace_at(const Trace& t, uint32_t label, std::span<const uint64_t> values,
+                  const Runtime& rt = {});
 
 // The value of a pure arithmetic, compare, cast or same_as op on operand
 // words `x` (one or two); false for any other op. *_ovf ops also set *ovf.

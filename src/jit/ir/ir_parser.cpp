@@ -395,6 +395,7 @@ class LineParser {
     else if (kind == "array") d.kind = DescrKind::kArray;
     else if (kind == "size") d.kind = DescrKind::kSize;
     else if (kind == "call") d.kind = DescrKind::kCall;
+    else if (kind == "target") d.kind = DescrKind::kTarget;
     else fail(ParseErrorCode::kBadDescr, std::string(kind));
     if (d.kind != DescrKind::kField && d.kind != DescrKind::kArray) d.is_signed = false;
     auto num = [&](const Item& it) -> int64_t {

@@ -210,6 +210,14 @@ std::string print_descr_decl(const Descr& d, const Symbols* symbols) {
       out += ", effects=" + effects_list(d.effects);
       break;
     }
+    case DescrKind::kTarget:
+      out += "args=(";
+      for (size_t k = 0; k < d.arg_types.size(); k++) {
+        if (k) out += ", ";
+        out += type_letter(d.arg_types[k]);
+      }
+      out += ")";
+      break;
   }
   return out + ")";
 }

@@ -1,11 +1,13 @@
 // Trace verifier (docs/jit.md, "Verifier").
 //
 // Invariant checked: the trace is one SSA list where each operand and each
-// snapshot entry is defined strictly before its use; every op matches its
-// ir.def signature and descriptor kind; guards, and only guards, carry
-// well-formed snapshots; *_ovf ops pair with the overflow guard right after
-// them, and call_may_force_* with guard_not_forced; the trace ends with its only jump or finish, and a jump matches the
-// label it targets. One forward pass; the first violation wins.
+// snapshot entry is defined strictly before its use, and nothing defined
+// before a label is used after it unless it is the label's operand; every
+// op matches its ir.def signature and descriptor kind; guards, and only
+// guards, carry well-formed snapshots; *_ovf ops pair with the overflow
+// guard right after them, and call_may_force_* with guard_not_forced; the
+// trace ends with its only jump or finish, and a jump matches the label it
+// targets. One forward pass; the first violation wins.
 #include "jit/ir/ir_verify.h"
 
 #include <unordered_set>
@@ -82,6 +84,8 @@ class Verifier {
     if (!r.is_value()) return VerifyErrorCode::kBadRef;
     if (r.index() >= at) return VerifyErrorCode::kUseBeforeDef;
     if (t_.op(r.index()).type == Type::kVoid) return VerifyErrorCode::kVoidOperand;
+    if (label_ >= 0 && r.index() < static_cast<uint32_t>(label_) && !label_args_.count(r.index()))
+      return VerifyErrorCode::kCrossesLabel;
     return VerifyErrorCode::kOk;
   }
 
@@ -111,6 +115,8 @@ class Verifier {
     }
     if (info.descr == DescrReq::kNone) {
       if (d) return error(VerifyErrorCode::kUnexpectedDescr, i);
+    } else if (info.descr == DescrReq::kTargetOpt) {
+      if (d && d->kind != DescrKind::kTarget) return error(VerifyErrorCode::kDescrKind, i);
     } else {
       if (!d) return error(VerifyErrorCode::kMissingDescr, i);
       DescrKind want = info.descr == DescrReq::kField ? DescrKind::kField
@@ -163,11 +169,21 @@ class Verifier {
         std::unordered_set<uint32_t> seen;
         for (Ref a : args)
           if (!a.is_value() || !seen.insert(a.index()).second) return error(VerifyErrorCode::kLabelArg, i);
+        if (d) {
+          if (t_.label_of(op.descr) != i) return error(VerifyErrorCode::kTargetTwice, i);
+          if (d->arg_types.size() != args.size()) return error(VerifyErrorCode::kDescrType, i, "arity");
+          for (size_t k = 0; k < args.size(); k++)
+            if (t_.type_of(args[k]) != d->arg_types[k]) return error(VerifyErrorCode::kDescrType, i, "operand " + std::to_string(k));
+        }
+        label_ = static_cast<int64_t>(i);
+        label_args_ = std::move(seen);
         break;
       }
       case Opcode::kJump: {
         std::vector<Type> target;
-        if (auto label = t_.loop_label()) {
+        if (d) {
+          target = d->arg_types;
+        } else if (auto label = t_.loop_label()) {
           for (Ref a : t_.args(*label)) target.push_back(t_.type_of(a));
         } else {
           for (uint32_t k = 0; k < t_.num_inputs(); k++) target.push_back(t_.op(k).type);
@@ -229,6 +245,7 @@ class Verifier {
         if (op.opcode == Opcode::kNewWithVtable && d.class_value == 0)
           return error(VerifyErrorCode::kDescrType, i, "new_with_vtable needs a class");
         break;
+      case DescrKind::kTarget: break;  // label and jump check their targets
       case DescrKind::kCall: {
         if (args.size() != d.arg_types.size()) return error(VerifyErrorCode::kCallSignature, i, "arity");
         for (size_t k = 0; k < args.size(); k++)
@@ -254,7 +271,7 @@ class Verifier {
       }
       VerifyErrorCode c = check_use(r, i);
       if (c == VerifyErrorCode::kUseBeforeDef) return VerifyErrorCode::kSnapshotUseBeforeDef;
-      if (c != VerifyErrorCode::kOk) return VerifyErrorCode::kBadSnapshot;
+      if (c != VerifyErrorCode::kOk && c != VerifyErrorCode::kCrossesLabel) return VerifyErrorCode::kBadSnapshot;
       return c;
     };
     for (uint32_t fid : st.frames_of(id)) {
@@ -288,6 +305,8 @@ class Verifier {
   }
 
   const Trace& t_;
+  int64_t label_ = -1;  // the last label seen, whose args alone cross it
+  std::unordered_set<uint32_t> label_args_;
 };
 
 }  // namespace

@@ -33,6 +33,8 @@ namespace pyrite::jit::ir {
   X(kNoTerminator, "trace does not end with jump or finish")                        \
   X(kOpAfterTerminator, "jump or finish before the end of the trace")               \
   X(kLabelArg, "label operands must be distinct values")                            \
+  X(kCrossesLabel, "value defined before a label used after it without being its operand") \
+  X(kTargetTwice, "two labels carry the same target descriptor")                     \
   X(kJumpArity, "jump operand count differs from its target's")                    \
   X(kJumpType, "jump operand type differs from its target's")                       \
   X(kMergePointArg, "debug_merge_point operands must be int constants")
