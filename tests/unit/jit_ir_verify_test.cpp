@@ -2,6 +2,8 @@
 // a trace written to break exactly that rule, and well-formed traces pass.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "jit/ir/ir.h"
 #include "jit/ir/ir_parser.h"
 #include "jit/ir/ir_verify.h"
@@ -85,10 +87,20 @@ TEST(JitIrVerify, EachNamedError) {
       {VerifyErrorCode::kJumpType, "[i0, p1]\njump(p1, i0)\n"},
       {VerifyErrorCode::kMergePointArg, "[i0]\ndebug_merge_point(i0)\nfinish()\n"},
   };
+  std::set<VerifyErrorCode> covered = {
+      // built directly below, or in jit_ir_target_test.cpp
+      VerifyErrorCode::kOk, VerifyErrorCode::kBadRef, VerifyErrorCode::kUseBeforeDef,
+      VerifyErrorCode::kVoidOperand, VerifyErrorCode::kSnapshotUseBeforeDef,
+      VerifyErrorCode::kCrossesLabel, VerifyErrorCode::kTargetTwice};
   for (const Case& c : cases) {
     VerifyError e = verify_text(c.body);
     EXPECT_EQ(verify_error_name(e.code), std::string(verify_error_name(c.code))) << c.body << e.to_string();
+    covered.insert(c.code);
   }
+  // Every named error has a trace that triggers it.
+#define PYR_X(name, msg) EXPECT_TRUE(covered.count(VerifyErrorCode::name)) << #name;
+  PYR_IR_VERIFY_ERRORS(PYR_X)
+#undef PYR_X
 }
 
 // Errors the text form cannot express (it names only defined values) are

@@ -167,7 +167,12 @@ namespace {
 
 class Interp {
  public:
-  Interp(const Trace& t, const Runtime& rt) : t_(t), rt_(rt), regs_(t.num_ops()) {}
+  Interp(const Trace& t, const Runtime& rt) : t_(t), rt_(rt), regs_(t.num_ops()) {
+    // The jump is the last op; find its label once, not per iteration.
+    const Op& last = t.op(t.num_ops() - 1);
+    if (last.opcode == Opcode::kJump)
+      jump_label_ = last.descr != kNoDescr ? t.label_of(last.descr) : t.loop_label();
+  }
 
   Exit run(std::span<const uint64_t> inputs) {
     PYR_CHECK(inputs.size() == t_.num_inputs());
@@ -201,8 +206,7 @@ class Interp {
         case Opcode::kJump: {
           scratch.clear();
           for (Ref x : t_.args(op)) scratch.push_back(get(x));
-          std::optional<uint32_t> label =
-              op.descr != kNoDescr ? t_.label_of(op.descr) : t_.loop_label();
+          std::optional<uint32_t> label = jump_label_;
           if (op.descr != kNoDescr && !label) {
             exit.kind = ExitKind::kJumpOut;
             exit.op = pc;
@@ -403,6 +407,7 @@ class Interp {
   const Trace& t_;
   const Runtime& rt_;
   std::vector<uint64_t> regs_;
+  std::optional<uint32_t> jump_label_;
 };
 
 }  // namespace
