@@ -10,6 +10,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -17,6 +18,8 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "python/compile/compiler.h"
+#include "python/compile/disassembler.h"
 #include "python/parse/parser.h"
 #include "python/parse/syntax_error.h"
 
@@ -236,20 +239,48 @@ int dump_ast(const std::string& path, bool include_attributes) {
   return 0;
 }
 
-// Until the interpreter exists (issue #3) a program is parsed, so syntax
-// errors are reported exactly as CPython reports them, and then refused.
-int run_source(const std::string& source, const std::string& filename, bool source_is_bytes) {
-  base::Arena arena;
+int report_syntax_error(const parse::SyntaxError& error) {
+  std::fflush(stdout);
+  std::string report = parse::format_syntax_error(error);
+  std::fwrite(report.data(), 1, report.size(), stderr);
+  return 1;
+}
+
+// Parses and compiles a whole program; nullptr after reporting the error.
+std::unique_ptr<compile::CodeUnit> compile_program(const std::string& source, const std::string& filename,
+                                                   bool source_is_bytes, int optimize, base::Arena& arena) {
   parse::SyntaxError error;
   parse::ParseOptions options;
   options.source_is_bytes = source_is_bytes;
   ast::ModNode* mod = parse::parse(source, filename, options, arena, &error);
   if (!mod) {
-    std::fflush(stdout);
-    std::string report = parse::format_syntax_error(error);
-    std::fwrite(report.data(), 1, report.size(), stderr);
-    return 1;
+    report_syntax_error(error);
+    return nullptr;
   }
+  compile::CompileOptions copts;
+  copts.optimize = optimize;
+  copts.source = source;
+  auto code = compile::compile_module(mod, filename, arena, &error, copts);
+  if (!code) report_syntax_error(error);
+  return code;
+}
+
+int disassemble_file(const std::string& path, int optimize) {
+  std::string source;
+  if (!read_file(path, &source)) return cannot_open(path);
+  base::Arena arena;
+  auto code = compile_program(source, path, true, optimize, arena);
+  if (!code) return 1;
+  std::string out = compile::disassemble(*code);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return 0;
+}
+
+// Until the interpreter exists (issue #3) a program is compiled, so syntax
+// errors are reported exactly as CPython reports them, and then refused.
+int run_source(const std::string& source, const std::string& filename, bool source_is_bytes, int optimize) {
+  base::Arena arena;
+  if (!compile_program(source, filename, source_is_bytes, optimize, arena)) return 1;
   // TODO(#3): execute the module.
   std::fprintf(stderr, "pyrite: %s parses; executing programs needs the interpreter (not built yet)\n",
                filename.c_str());
@@ -264,9 +295,7 @@ int main(int argc, char** argv) {
     case CommandLine::Action::kDumpAst:
       return dump_ast(cl.target, cl.xoptions.count("ast-attributes") > 0);
     case CommandLine::Action::kDis:
-      // TODO(#2): wire --dis to the bytecode compiler.
-      std::fprintf(stderr, "pyrite: --dis needs the bytecode compiler (not built yet)\n");
-      return 1;
+      return disassemble_file(cl.target, cl.optimize);
     case CommandLine::Action::kRunFile: {
       std::string source;
       if (!read_file(cl.target, &source)) return cannot_open(cl.target);
@@ -274,17 +303,17 @@ int main(int argc, char** argv) {
         size_t nl = source.find('\n');
         source = nl == std::string::npos ? "" : source.substr(nl);
       }
-      return run_source(source, absolute_path(cl.target), true);
+      return run_source(source, absolute_path(cl.target), true, cl.optimize);
     }
     case CommandLine::Action::kRunCommand:
-      return run_source(cl.target + "\n", "<string>", false);
+      return run_source(cl.target + "\n", "<string>", false, cl.optimize);
     case CommandLine::Action::kRunModule:
       // TODO(#3): find the module on sys.path and run it as __main__.
       std::fprintf(stderr, "pyrite: -m needs the interpreter and import system (not built yet)\n");
       return 1;
     case CommandLine::Action::kRunStdin: {
       std::string source((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      return run_source(source, "<stdin>", true);
+      return run_source(source, "<stdin>", true, cl.optimize);
     }
   }
   return 0;

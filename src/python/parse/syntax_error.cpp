@@ -45,7 +45,8 @@ void encode(std::u32string_view s, std::string* out) {
 // source line without its leading blanks (spaces, tabs, form feeds), and a
 // caret line when the offset falls on or after the first printed character,
 // counted in code points. The carets run to end_offset, or to the end of the
-// line when the error spans lines, and are never fewer than one.
+// line when the error spans lines, and are never fewer than one; an
+// IndentationError (TabError too) always gets a single caret.
 std::string format_syntax_error(const SyntaxError& e) {
   if (e.type == "ValueError") return e.type + ": " + e.msg + "\n";
   std::string out = "  File \"" + e.filename + "\", line " + std::to_string(e.lineno) + "\n";
@@ -66,7 +67,8 @@ std::string format_syntax_error(const SyntaxError& e) {
     if (e.offset > 0 && col >= 0) {
       out += "    ";
       out.append(col, ' ');
-      out.append(end_col - col > 1 ? end_col - col : 1, '^');
+      bool indentation = e.type == "IndentationError" || e.type == "TabError";
+      out.append(end_col - col > 1 && !indentation ? end_col - col : 1, '^');
       out += "\n";
     }
   }
@@ -75,7 +77,7 @@ std::string format_syntax_error(const SyntaxError& e) {
 }
 
 std::string describe_syntax_error(const SyntaxError& e) {
-  if (e.type == "ValueError") return e.type + ": " + e.msg;
+  if (e.type == "ValueError" || e.type == "MemoryError") return e.type + ": " + e.msg;
   return e.type + ": " + e.msg + " (line " + std::to_string(e.lineno) + ", offset " + std::to_string(e.offset) +
          ")";
 }
