@@ -463,6 +463,30 @@ TEST(JitIrInterp, AllocationThroughTheRuntime) {
   EXPECT_STREQ(exit_kind_name(no_alloc.kind), "kNoAllocator");
 }
 
+// A language whose headers point at GC type objects uses a ref class word;
+// the class is then a ref constant, so it is one of the trace's GC roots.
+TEST(JitIrInterp, GuardClassOnARefClassWord) {
+  alignas(8) static uint64_t type_a[2], type_b[2];
+  alignas(8) uint64_t obj[2] = {bits_of(type_a), 7};
+  Symbols syms;
+  syms.add("A", bits_of(type_a));
+  syms.add("B", bits_of(type_b));
+  Trace t = parse_ok(
+      "descr type = field(offset=0, type=r, size=8)\n"
+      "[p0]\n"
+      "guard_class(p0, ConstPtr(A), descr=type) [0@1/1: 0=p0]\n"
+      "guard_class(p0, ConstPtr(B), descr=type) [0@2/1: 0=p0]\n"
+      "finish()\n",
+      &syms);
+  uint64_t in[] = {bits_of(obj)};
+  Exit e = run_trace(t, in);
+  ASSERT_EQ(e.kind, ExitKind::kGuardFailed);
+  EXPECT_EQ(e.frames[0].pc, 2u);
+  std::vector<uint64_t> roots;
+  t.for_each_ref_constant([&](uint64_t a) { roots.push_back(a); });
+  EXPECT_EQ(roots, (std::vector<uint64_t>{bits_of(type_a), bits_of(type_b)}));
+}
+
 TEST(JitIrInterp, GuardsOnRuntimeFlagsAndNulls) {
   std::string text = "descr c = call(fn=" + std::to_string(reinterpret_cast<uint64_t>(&is_even)) +
                      ", args=(), result=i, size=1, unsigned, effects=(forces))\n";

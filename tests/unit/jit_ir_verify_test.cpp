@@ -61,6 +61,8 @@ TEST(JitIrVerify, EachNamedError) {
       {VerifyErrorCode::kUnexpectedDescr, "[i0]\ni1 = int_add(i0, 1, descr=fi)\nfinish()\n"},
       {VerifyErrorCode::kDescrKind, "[p0]\ni1 = getfield_gc_i(p0, descr=ai)\nfinish()\n"},
       {VerifyErrorCode::kDescrType, "[p0]\ni1 = getfield_gc_i(p0, descr=ff)\nfinish()\n"},
+      {VerifyErrorCode::kDescrType, "[p0]\nguard_class(p0, 1.5, descr=ff) [0@0/1:]\nfinish()\n"},
+      {VerifyErrorCode::kOperandType, "[p0]\nguard_class(p0, 1.5, descr=fi) [0@0/1:]\nfinish()\n"},
       {VerifyErrorCode::kDescrType, "[i0]\ni1 = arraylen_gc(ConstPtr(0x10), descr=raw)\nfinish()\n"},
       {VerifyErrorCode::kDescrType, "[i0]\np1 = new_with_vtable(descr=sz)\nfinish()\n"},
       {VerifyErrorCode::kCallSignature, "[i0]\ni1 = call_i(i0, descr=c2)\nfinish()\n"},

@@ -235,8 +235,8 @@ class Verifier {
         bool load = op.type != Type::kVoid && op.opcode != Opcode::kNewArray;
         if (load && op.opcode != Opcode::kArraylenGc && op.type != d.type)
           return error(VerifyErrorCode::kDescrType, i, "load type");
-        if (op.opcode == Opcode::kGuardClass && d.type != Type::kInt)
-          return error(VerifyErrorCode::kDescrType, i, "class word must be an int field");
+        if (op.opcode == Opcode::kGuardClass && d.type == Type::kFloat)
+          return error(VerifyErrorCode::kDescrType, i, "class word must be an int or ref field");
         if (op.opcode == Opcode::kArraylenGc && d.length_offset < 0)
           return error(VerifyErrorCode::kDescrType, i, "array has no length");
         break;
