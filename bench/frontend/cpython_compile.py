@@ -3,6 +3,9 @@ stdin in one process; prints the best time of N rounds (seconds), the file
 count, the byte count and the number of files that failed to compile."""
 import sys
 import time
+import warnings
+
+warnings.simplefilter("ignore")
 
 rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
 files = []
