@@ -107,28 +107,52 @@ void encoding_error(SyntaxError* error, std::string msg) {
   error->offset = -1;
 }
 
-// Python codec names whose iconv spelling differs from the obvious one.
-const char* iconv_name(const std::string& key) {
+// Python codec names whose iconv spelling differs from the obvious one,
+// with the name Python's own messages use for the codec.
+struct Codec {
+  const char* iconv;
+  const char* name;  // nullptr: a single-byte ("charmap") codec
+};
+
+const Codec* known_codec(const std::string& key) {
   struct Alias {
-    const char* python;
-    const char* iconv;
+    std::initializer_list<const char*> keys;
+    Codec codec;
   };
   static const Alias kAliases[] = {
-      {"sjis", "SHIFT_JIS"},     {"s_jis", "SHIFT_JIS"},     {"shift_jis", "SHIFT_JIS"},
-      {"ms932", "CP932"},        {"mskanji", "CP932"},       {"ms_kanji", "CP932"},
-      {"932", "CP932"},          {"eucjp", "EUC-JP"},        {"ujis", "EUC-JP"},
-      {"u_jis", "EUC-JP"},       {"euckr", "EUC-KR"},        {"ks_c_5601", "EUC-KR"},
-      {"ms949", "CP949"},        {"uhc", "CP949"},           {"949", "CP949"},
-      {"936", "GBK"},            {"cp936", "GBK"},           {"ms936", "GBK"},
-      {"big5_tw", "BIG5"},       {"csbig5", "BIG5"},         {"big5hkscs", "BIG5-HKSCS"},
-      {"macroman", "MACINTOSH"}, {"mac_roman", "MACINTOSH"}, {"macintosh", "MACINTOSH"},
-      {"latin9", "ISO-8859-15"}, {"l9", "ISO-8859-15"},      {"utf_16", "UTF-16"},
-      {"utf16", "UTF-16"},       {"utf_16_le", "UTF-16LE"},  {"utf_16_be", "UTF-16BE"},
-      {"utf_32", "UTF-32"},      {"utf32", "UTF-32"},        {"utf_32_le", "UTF-32LE"},
-      {"utf_32_be", "UTF-32BE"}, {"utf_7", "UTF-7"},         {"utf7", "UTF-7"},
+      {{"shift_jis", "sjis", "s_jis", "shiftjis", "csshiftjis"}, {"SHIFT_JIS", "shift_jis"}},
+      {{"cp932", "ms932", "mskanji", "ms_kanji", "932"}, {"CP932", "cp932"}},
+      {{"euc_jp", "eucjp", "ujis", "u_jis"}, {"EUC-JP", "euc_jp"}},
+      {{"euc_kr", "euckr", "korean", "ksc5601", "ks_c_5601", "ks_c_5601_1987", "ks_x_1001"},
+       {"EUC-KR", "euc_kr"}},
+      {{"cp949", "ms949", "uhc", "949"}, {"CP949", "cp949"}},
+      {{"gbk", "936", "cp936", "ms936"}, {"GBK", "gbk"}},
+      {{"gb2312", "chinese", "euc_cn", "euccn", "eucgb2312_cn", "gb2312_1980", "gb2312_80"},
+       {"GB2312", "gb2312"}},
+      {{"gb18030", "gb18030_2000"}, {"GB18030", "gb18030"}},
+      {{"big5", "big5_tw", "csbig5"}, {"BIG5", "big5"}},
+      {{"big5hkscs", "big5_hkscs", "hkscs"}, {"BIG5-HKSCS", "big5hkscs"}},
+      {{"cp950", "ms950", "950"}, {"CP950", "cp950"}},
+      {{"iso2022_jp", "iso2022jp", "iso_2022_jp", "csiso2022jp"}, {"ISO-2022-JP", "iso2022_jp"}},
+      {{"iso2022_kr", "iso2022kr", "iso_2022_kr", "csiso2022kr"}, {"ISO-2022-KR", "iso2022_kr"}},
+      {{"euc_jis_2004", "jisx0213", "eucjis2004"}, {"EUC-JISX0213", "euc_jis_2004"}},
+      {{"shift_jis_2004", "shiftjis2004", "sjis_2004", "s_jis_2004"},
+       {"SHIFT_JISX0213", "shift_jis_2004"}},
+      {{"utf_16", "utf16", "u16", "utf_16_le", "utf_16le"}, {"UTF-16LE", "utf-16-le"}},
+      {{"utf_16_be", "utf_16be"}, {"UTF-16BE", "utf-16-be"}},
+      {{"utf_32", "utf32", "u32", "utf_32_le", "utf_32le"}, {"UTF-32LE", "utf-32-le"}},
+      {{"utf_32_be", "utf_32be"}, {"UTF-32BE", "utf-32-be"}},
+      {{"utf_7", "utf7", "u7", "unicode_1_1_utf_7"}, {"UTF-7", "utf7"}},
+      {{"mac_roman", "macroman", "macintosh"}, {"MACINTOSH", nullptr}},
+      {{"latin9", "l9", "iso8859_15", "iso_8859_15"}, {"ISO-8859-15", nullptr}},
+      {{"ptcp154", "csptcp154", "pt154", "cp154", "cyrillic_asian"}, {"PT154", nullptr}},
+      {{"cp037", "ibm037", "ibm039", "ebcdic_cp_us", "ebcdic_cp_ca", "ebcdic_cp_wt",
+        "ebcdic_cp_nl", "csibm037"},
+       {"IBM037", nullptr}},
   };
   for (const Alias& a : kAliases)
-    if (key == a.python) return a.iconv;
+    for (const char* k : a.keys)
+      if (key == k) return &a.codec;
   return nullptr;
 }
 
@@ -142,9 +166,10 @@ bool is_charmap(const std::string& key) {
 
 bool transcode_iconv(std::string_view text, const std::string& spec, const std::string& key,
                      std::string* out, SyntaxError* error) {
+  const Codec* codec = known_codec(key);
   std::string name;
-  if (const char* n = iconv_name(key)) {
-    name = n;
+  if (codec) {
+    name = codec->iconv;
   } else {
     for (char c : key) name += c == '_' ? '-' : static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
   }
@@ -165,14 +190,17 @@ bool transcode_iconv(std::string_view text, const std::string& spec, const std::
   if (r == static_cast<size_t>(-1)) {
     size_t pos = static_cast<size_t>(in - text.data());
     unicode::DecodeError de{pos, pos + 1, ""};
-    std::string codec = key;
-    if (is_charmap(key)) {
-      codec = "charmap";
+    std::string codec_name = codec && codec->name ? codec->name : key;
+    bool charmap = codec ? codec->name == nullptr : is_charmap(key);
+    if (charmap) {
+      codec_name = "charmap";
       de.reason = "character maps to <undefined>";
+    } else if (codec_name.rfind("utf", 0) == 0) {
+      de.reason = err == EINVAL ? "truncated data" : "unexpected special character";
     } else {
       de.reason = err == EINVAL ? "incomplete multibyte sequence" : "illegal multibyte sequence";
     }
-    encoding_error(error, unicode::decode_error_message(codec, text, de));
+    encoding_error(error, unicode::decode_error_message(codec_name, text, de));
     return false;
   }
   out->resize(static_cast<size_t>(o - out->data()));
