@@ -345,3 +345,42 @@ TEST(JitIrText, DocsExample) {
 
 }  // namespace
 }  // namespace pyrite::jit::ir
+
+namespace pyrite::jit::ir {
+namespace {
+
+TEST(JitIrText, BuilderArgumentForms) {
+  Trace t;
+  Builder b(t);
+  Ref i0 = b.input(Type::kInt);
+  Ref f1 = b.input(Type::kFloat);
+  Ref i2 = b.same_as(i0);                        // type from the operand
+  Ref f3 = b.typed(Opcode::kSameAs, Type::kFloat, f1);
+  Ref f4 = b.float_mul(f3, 0.5);                 // a double becomes a float constant
+  Ref i5 = b.int_add(i2, uint8_t{7});            // any integer becomes an int constant
+  SnapshotBuilder sb;
+  sb.push_frame(0, 1, 3);
+  sb.set(2, f4);
+  sb.set(0, i5);
+  sb.set(1, i0);
+  sb.erase(1);
+  sb.push_frame(9, 9, 1);
+  sb.pop_frame();
+  SnapshotId s = t.add_snapshot(sb);
+  b.guard_true(i5, s);
+  b.finish(i5, f4);
+  EXPECT_EQ(t.type_of(i2), Type::kInt);
+  EXPECT_EQ(t.type_of(f3), Type::kFloat);
+  EXPECT_TRUE(verify(t).ok()) << verify(t).to_string();
+  EXPECT_EQ(print_trace(t),
+            "[i0, f1]\n"
+            "i2 = same_as(i0)\n"
+            "f3 = same_as(f1)\n"
+            "f4 = float_mul(f3, 0.5)\n"
+            "i5 = int_add(i2, 7)\n"
+            "guard_true(i5) [0@1/3: 0=i5 2=f4]\n"
+            "finish(i5, f4)\n");
+}
+
+}  // namespace
+}  // namespace pyrite::jit::ir

@@ -4,7 +4,9 @@
 // a comment, a descriptor declaration, the inputargs, or one op. The parser
 // checks only what it needs to build the trace (names, types of results);
 // whether the trace is well formed is the verifier's job, so tests can
-// write broken traces on purpose.
+// write broken traces on purpose. A failure unwinds as a local C++
+// exception (Failure) that parse_trace catches: none ever leaves it, and the
+// parser is tooling, never on an interpreter or JIT frame.
 #include "jit/ir/ir_parser.h"
 
 #include <bit>
