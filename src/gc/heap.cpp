@@ -152,7 +152,8 @@ void* Heap::allocate_slow(LayoutId layout, size_t bytes) {
   if (size > kLargeThreshold) return allocate_large(layout, size);
   uintptr_t p;
   if (tlab_.cursor + size <= region_limit_) {
-    // Only in stress mode, where the fast path always misses.
+    // The region has room but the fast path missed: stress mode (limit 0),
+    // or the region was just replaced by the medium fallback.
     p = tlab_.cursor;
     tlab_.cursor = p + size;
   } else if (size > kLineSize) {

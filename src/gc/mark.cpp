@@ -91,6 +91,9 @@ void Heap::drain_mark_stack() {
 }
 
 void Heap::mark_roots() {
+  // The stack first, before marking leaves object pointers in dead frames
+  // below this one.
+  scan_stack();
   for (void** slot : roots_) mark_root(*slot);
   for (const RootCallback& c : root_callbacks_) {
     size_t from = mark_stack_.size();
@@ -102,7 +105,6 @@ void Heap::mark_roots() {
   for (void* obj : pending_finalize_) mark_root(obj);
   for (auto& [owner, slot] : pending_weak_) mark_root(owner);
   mark_root(running_hook_for_);
-  scan_stack();
 }
 
 uintptr_t Heap::resolve_ambiguous(uintptr_t word) {

@@ -109,7 +109,7 @@ TEST(GcAlloc, LargeObjects) {
   EXPECT_TRUE(header_has(&big->header, kFlagLarge));
   EXPECT_EQ(heap.object_size(big), round_to_granule(Blob::size_for(100000)));
   EXPECT_EQ(heap.find_object(big->bytes + 50000), big);
-  uintptr_t dropped = make_large(heap, 200000);
+  uintptr_t dropped = GC_DEEP(make_large(heap, 200000));
   EXPECT_EQ(heap.stats().large_objects, 2u);
   collect_clean(heap);
   EXPECT_EQ(heap.stats().large_objects, 1u);

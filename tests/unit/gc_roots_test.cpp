@@ -53,8 +53,8 @@ TEST(GcRoots, InteriorPointerKeepsObjectAlive) {
 
 TEST(GcRoots, UnreachableObjectsAreFreed) {
   Heap heap;
-  uintptr_t chain = make_chain(heap, 500);
-  uintptr_t cycle = make_cycle(heap, 500);
+  uintptr_t chain = GC_DEEP(make_chain(heap, 500));
+  uintptr_t cycle = GC_DEEP(make_cycle(heap, 500));
   collect_clean(heap);
   EXPECT_TRUE(is_freed(heap, chain));
   EXPECT_TRUE(is_freed(heap, cycle));
@@ -64,15 +64,15 @@ TEST(GcRoots, UnreachableObjectsAreFreed) {
 
 TEST(GcRoots, SelfCycleIsFreed) {
   Heap heap;
-  uintptr_t one = make_cycle(heap, 1);
+  uintptr_t one = GC_DEEP(make_cycle(heap, 1));
   collect_clean(heap);
   EXPECT_TRUE(is_freed(heap, one));
 }
 
 void* g_root = nullptr;
 
-__attribute__((noinline)) int chain_length_at(void* const* slot) {
-  return chain_length(static_cast<Node*>(*slot));
+int chain_length_at(void* const* slot) {
+  return deep([&] { return chain_length(static_cast<Node*>(*slot)); });
 }
 
 __attribute__((noinline)) void store_chain(Heap& heap, void** slot, int n) {
@@ -81,7 +81,7 @@ __attribute__((noinline)) void store_chain(Heap& heap, void** slot, int n) {
 
 TEST(GcRoots, PreciseRootKeepsObjectAlive) {
   Heap heap;
-  store_chain(heap, &g_root, 100);
+  GC_DEEP(store_chain(heap, &g_root, 100));
   uintptr_t hidden = hidden_at(&g_root);
   heap.add_root(&g_root);
   collect_clean(heap);
@@ -104,7 +104,7 @@ void report_table(Visitor& v, void* data) {
 TEST(GcRoots, RootCallbackKeepsObjectsAlive) {
   Heap heap;
   static RootTable table;  // not on the stack, so not scanned
-  for (int i = 0; i < 4; i++) store_chain(heap, &table.slots[i], 10 + i);
+  for (int i = 0; i < 4; i++) GC_DEEP(store_chain(heap, &table.slots[i], 10 + i));
   uintptr_t hidden = hidden_at(&table.slots[2]);
   heap.add_root_callback(report_table, &table);
   collect_clean(heap);
@@ -128,7 +128,7 @@ TEST(GcRoots, ObjectGraphIsTracedPrecisely) {
   Array* root = new_array(heap, 3);
   root->items[0] = reveal(make_tree(heap, 12));  // 8191 nodes
   root->items[1] = new_blob(heap, 20000, 3);     // large, referenced from a small object
-  uintptr_t dropped = make_tree(heap, 8);
+  uintptr_t dropped = GC_DEEP(make_tree(heap, 8));
   collect_clean(heap);
   auto* tree = static_cast<Node*>(root->items[0]);
   EXPECT_EQ(count_tree(tree), 8191u);

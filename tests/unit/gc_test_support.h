@@ -4,11 +4,14 @@
 // no stale copy of the pointer survives on the stack or in a register: tests
 // create such objects inside a noinline helper that returns the address
 // disguised (xor with kHide), then overwrite the dead part of the stack with
-// clobber_stack() before collecting.
+// clobber_stack() before collecting. Stale copies also survive from one
+// test to the next, and a new heap maps the addresses the last one freed:
+// tests that assert "freed" keep their long-lived objects in precise roots.
 #pragma once
 
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 #include <vector>
 
 #include "gc/heap.h"
@@ -132,26 +135,50 @@ inline uintptr_t hide(const void* p) { return reinterpret_cast<uintptr_t>(p) ^ k
 inline void* reveal(uintptr_t h) { return reinterpret_cast<void*>(h ^ kHide); }
 
 // Overwrites the stack below the caller's frame, where dead helper frames
-// left copies of pointers.
-__attribute__((noinline)) inline void clobber_stack() {
+// left copies of pointers. Not instrumented: ASan's redzones around the
+// buffer would otherwise keep their stale contents.
+__attribute__((noinline, no_sanitize("address"))) inline void clobber_stack() {
   volatile char buf[64 * 1024];
   for (size_t i = 0; i < sizeof buf; i++) buf[i] = 0;
-  asm volatile("" : : "r"(buf) : "memory");
 }
 
 // Collects after clobbering the stack, so only real references keep objects.
-__attribute__((noinline)) inline void collect_clean(Heap& h) {
-  clobber_stack();
+// The buffer is in this very frame: a separate clobbering call would leave
+// this frame's own unwritten slots (stale from earlier calls) behind.
+__attribute__((noinline, no_sanitize("address"))) inline void collect_clean(Heap& h) {
+  volatile char buf[64 * 1024];
+  for (size_t i = 0; i < sizeof buf; i++) buf[i] = 0;
   h.collect();
 }
 
-// True if `hidden` (from hide) is no longer an allocated object. Not inlined:
-// the revealed pointer must not linger in a callee-saved register of the test.
-__attribute__((noinline)) inline bool is_freed(Heap& h, uintptr_t hidden) {
-  return h.find_object(reveal(hidden)) == nullptr;
+// Runs f() below a 16 KiB pad, so whatever pointers its frames leave behind
+// lie deeper than any frame the test body, collect_clean's own frame or the
+// collector's bookkeeping will occupy, and collect_clean's buffer overwrites
+// them. (At -O0 frames have unwritten padding slots; without the pad such a
+// slot of a later frame can still hold an old pointer.)
+template <class F>
+__attribute__((noinline)) auto deep(F f) {
+  volatile char pad[16 * 1024];
+  pad[0] = 0;
+  if constexpr (std::is_void_v<decltype(f())>) {
+    f();
+    asm volatile("" : : "r"(pad) : "memory");
+  } else {
+    auto result = f();
+    asm volatile("" : : "r"(pad) : "memory");
+    return result;
+  }
+}
+#define GC_DEEP(expr) ::pyrite::gc::testing::deep([&] { return (expr); })
+
+// True if `hidden` (from hide) is no longer an allocated object.
+inline bool is_freed(Heap& h, uintptr_t hidden) {
+  return deep([&] { return h.find_object(reveal(hidden)) == nullptr; });
 }
 
 // *slot, disguised, read without leaving the pointer in the caller.
-__attribute__((noinline)) inline uintptr_t hidden_at(void* const* slot) { return hide(*slot); }
+inline uintptr_t hidden_at(void* const* slot) {
+  return deep([&] { return hide(*slot); });
+}
 
 }  // namespace pyrite::gc::testing

@@ -14,6 +14,7 @@ class GcWeakFinalize : public ::testing::Test {
     g_weak_cleared.clear();
     g_resurrect = false;
     g_resurrect_slot = nullptr;
+    clobber_stack();  // stale pointers from earlier tests (see gc_test_support.h)
   }
   void TearDown() override {
     g_resurrect_slot = nullptr;
@@ -42,7 +43,7 @@ __attribute__((noinline)) void register_weak(Heap& heap, void** slot, uintptr_t 
 }
 
 TEST_F(GcWeakFinalize, WeakSlotClearedWhenTargetDies) {
-  register_weak(heap_, &g_weak_slot, make_node(heap_, 5));
+  GC_DEEP(register_weak(heap_, &g_weak_slot, make_node(heap_, 5)));
   collect_clean(heap_);
   EXPECT_EQ(g_weak_slot, nullptr);
   EXPECT_EQ(heap_.stats().weak_slots_cleared, 1u);
@@ -68,7 +69,7 @@ __attribute__((noinline)) WeakBox* make_box(Heap& heap, int64_t id, void* target
 }
 
 TEST_F(GcWeakFinalize, WeakCallbackQueuedForLiveOwner) {
-  WeakBox* box = make_box(heap_, 1, reveal(make_node(heap_, 7)));
+  WeakBox* box = GC_DEEP(make_box(heap_, 1, reveal(make_node(heap_, 7))));
   Node* live_target = new_node(heap_, 8);
   WeakBox* other = make_box(heap_, 2, live_target);
   collect_clean(heap_);
@@ -89,7 +90,7 @@ __attribute__((noinline)) uintptr_t make_dead_box_with_live_target(Heap& heap, N
 
 TEST_F(GcWeakFinalize, DeadOwnerDropsRegistration) {
   Node* target = new_node(heap_, 9);
-  uintptr_t box = make_dead_box_with_live_target(heap_, target);
+  uintptr_t box = GC_DEEP(make_dead_box_with_live_target(heap_, target));
   collect_clean(heap_);
   EXPECT_TRUE(is_freed(heap_, box));
   // The box's memory is reused; the registry must not write into it.
@@ -100,13 +101,13 @@ TEST_F(GcWeakFinalize, DeadOwnerDropsRegistration) {
   EXPECT_EQ(target->value, 9u);
 }
 
-__attribute__((noinline)) uint64_t node_value(uintptr_t hidden) {
-  return static_cast<Node*>(reveal(hidden))->value;
+uint64_t node_value(uintptr_t hidden) {
+  return deep([&] { return static_cast<Node*>(reveal(hidden))->value; });
 }
 
 TEST_F(GcWeakFinalize, FinalizerRunsOnceWithResurrection) {
-  uintptr_t child = make_node(heap_, 42);
-  uintptr_t fin = make_fin(heap_, 1, reveal(child));
+  uintptr_t child = GC_DEEP(make_node(heap_, 42));
+  uintptr_t fin = GC_DEEP(make_fin(heap_, 1, reveal(child)));
   collect_clean(heap_);
   // Unreachable but resurrected for its finalizer, with what it references.
   EXPECT_FALSE(is_freed(heap_, fin));
@@ -135,12 +136,20 @@ TEST_F(GcWeakFinalize, FinalizerRunsOnceWithResurrection) {
   EXPECT_EQ(heap_.stats().finalizers_run, 1u);
 }
 
+void* g_live_fin = nullptr;
+
 TEST_F(GcWeakFinalize, FinalizerOfLiveObjectDoesNotRun) {
-  Fin* f = static_cast<Fin*>(reveal(make_fin(heap_, 5, nullptr)));
+  // Kept by a precise root rather than a local: a stale copy of a local in
+  // a later test's frame could alias that test's objects (same addresses
+  // after the heap is recreated).
+  heap_.add_root(&g_live_fin);
+  g_live_fin = reveal(GC_DEEP(make_fin(heap_, 5, nullptr)));
   collect_clean(heap_);
   collect_clean(heap_);
   EXPECT_EQ(heap_.pending_finalizers(), 0u);
-  EXPECT_EQ(f->id, 5);
+  EXPECT_EQ(static_cast<Fin*>(g_live_fin)->id, 5);
+  heap_.remove_root(&g_live_fin);
+  g_live_fin = nullptr;
 }
 
 __attribute__((noinline)) uintptr_t make_fin_cycle(Heap& heap) {
@@ -151,7 +160,7 @@ __attribute__((noinline)) uintptr_t make_fin_cycle(Heap& heap) {
 }
 
 TEST_F(GcWeakFinalize, CycleOfFinalizableObjects) {
-  uintptr_t a = make_fin_cycle(heap_);
+  uintptr_t a = GC_DEEP(make_fin_cycle(heap_));
   collect_clean(heap_);
   EXPECT_EQ(heap_.pending_finalizers(), 2u);
   EXPECT_EQ(heap_.run_pending_finalizers(), 2u);
@@ -162,8 +171,8 @@ TEST_F(GcWeakFinalize, CycleOfFinalizableObjects) {
 }
 
 TEST_F(GcWeakFinalize, WeakSlotToFinalizableClearedBeforeHook) {
-  uintptr_t fin = make_fin(heap_, 20, nullptr);
-  register_weak(heap_, &g_weak_slot, fin);
+  uintptr_t fin = GC_DEEP(make_fin(heap_, 20, nullptr));
+  GC_DEEP(register_weak(heap_, &g_weak_slot, fin));
   collect_clean(heap_);
   EXPECT_EQ(g_weak_slot, nullptr);         // cleared, as CPython does...
   EXPECT_FALSE(is_freed(heap_, fin));      // ...though the object survives for its hook
@@ -183,11 +192,13 @@ TEST_F(GcWeakFinalize, FinalizerMayAllocateAndCollect) {
                                             heap->collect();
                                             g_finalized.push_back(static_cast<Fin*>(obj)->id);
                                           }});
-  for (int i = 0; i < 10; i++) {
-    auto* f = static_cast<Fin*>(heap_.allocate(busy, sizeof(Fin)));
-    f->id = i;
-    heap_.register_finalizer(f);
-  }
+  deep([&] {
+    for (int i = 0; i < 10; i++) {
+      auto* f = static_cast<Fin*>(heap_.allocate(busy, sizeof(Fin)));
+      f->id = i;
+      heap_.register_finalizer(f);
+    }
+  });
   collect_clean(heap_);
   heap_.run_pending_finalizers();
   EXPECT_EQ(g_finalized.size(), 10u);
