@@ -127,14 +127,15 @@ void Compiler::assemble(CompileUnit& un) {
     if (keep[i]) {
       Instr& ins = in[i];
       int nx = next_kept[i + 1];
+      // A jump to the next instruction is a NOP (which may still carry a line).
+      if ((ins.op == Opcode::JUMP || ins.op == Opcode::JUMP_NO_INTERRUPT) && target_of(ins) > i &&
+          next_kept[target_of(ins)] == nx)
+        ins.op = Opcode::NOP;
       if (ins.op == Opcode::NOP) {
         // A NOP stays only to carry a line that no neighbour carries.
         bool redundant = ins.loc.line < 0 || (nx < n && in[nx].loc.line == ins.loc.line) ||
                          (prev_real[i] >= 0 && in[prev_real[i]].loc.line == ins.loc.line && !is_target[i]);
         if (redundant) keep[i] = false;
-      } else if ((ins.op == Opcode::JUMP || ins.op == Opcode::JUMP_NO_INTERRUPT) && target_of(ins) > i &&
-                 next_kept[target_of(ins)] == nx) {
-        keep[i] = false;
       }
     }
     next_kept[i] = keep[i] ? i : next_kept[i + 1];

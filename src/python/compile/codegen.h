@@ -223,6 +223,7 @@ class Compiler {
   void yield_from_loop(int resume_kind);
   void fstring_value(ast::FormattedValue* e);
   void slice(ast::ExprNode* e);
+  Location attr_loc(Location loc, const ast::Attribute* a);
   void check_subscripter(ast::ExprNode* e);
   void check_index(ast::ExprNode* e, ast::ExprNode* s);
   void check_caller(ast::ExprNode* e);

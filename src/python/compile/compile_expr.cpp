@@ -164,7 +164,7 @@ void Compiler::expr_inner(ExprNode* e) {
       if (a->ctx != ExprContext::Load && a->attr == "__debug__")
         error(e, a->ctx == ExprContext::Store ? "cannot assign to __debug__" : "cannot delete __debug__");
       expr(a->value);
-      set_loc(e);
+      set_loc(attr_loc(Location::of(e), a));
       int name = add_name(mangle_name(a->attr));
       if (a->ctx == ExprContext::Load) emit(Opcode::LOAD_ATTR, name);
       else if (a->ctx == ExprContext::Store) emit(Opcode::STORE_ATTR, name);
@@ -228,13 +228,32 @@ void Compiler::expr_inner(ExprNode* e) {
 
 void Compiler::slice(ExprNode* e) { expr(e); }
 
+// An attribute access spanning lines is reported on the attribute name's
+// line (`x\n  .y`), so tracebacks point at `.y`.
+Location Compiler::attr_loc(Location loc, const Attribute* a) {
+  if (loc.line != a->end_lineno) {
+    loc.line = a->end_lineno;
+    int len = static_cast<int>(a->attr.size());
+    if (len <= a->end_col_offset) {
+      loc.col = a->end_col_offset - len;
+    } else {
+      loc.col = -1;
+      loc.end_col = -1;
+    }
+    if (loc.end_line < loc.line) loc.end_line = loc.line;
+    if (loc.line == loc.end_line && loc.end_col < loc.col) loc.end_col = loc.col;
+  }
+  return loc;
+}
+
 void Compiler::store_target(ExprNode* t) { expr(t); }
 
 // ---- conditions ---------------------------------------------------------------------------
 
 void Compiler::jump_if(ExprNode* e, int label, bool cond) {
+  // The jumps (and a chained comparison's own ops) keep the enclosing
+  // statement's location, as in CPython: tracing sees the `if` line.
   Location saved = u().loc;
-  set_loc(e);
   switch (e->kind) {
     case Kind::UnaryOp: {
       auto* un = static_cast<UnaryOp*>(e);
@@ -309,7 +328,9 @@ void Compiler::jump_if(ExprNode* e, int label, bool cond) {
           case ConstKind::Complex: truth = v.f != 0 || k.real != 0; break;
           case ConstKind::Str: case ConstKind::Bytes: truth = !v.s.empty(); break;
         }
+        // A NOP keeps the test's line (`while True:`) for tracing.
         if (truth == static_cast<int>(cond)) emit_jump(Opcode::JUMP, label);
+        else emit(Opcode::NOP);
         u().loc = saved;
         return;
       }
@@ -530,11 +551,9 @@ bool Compiler::maybe_method_call(Call* e) {
       if (e->keywords[i]->arg == e->keywords[j]->arg)
         error(e->keywords[j], "keyword argument repeated: " + std::string(e->keywords[j]->arg));
   expr(meth->value);
-  Location saved = u().loc;
-  u().loc = Location{meth->end_lineno, meth->end_lineno, meth->col_offset, meth->end_col_offset};
-  set_loc(meth);
+  Location call_loc = attr_loc(Location::of(e), meth);
+  set_loc(attr_loc(Location::of(meth), meth));
   emit(Opcode::LOAD_METHOD, add_name(mangle_name(meth->attr)));
-  u().loc = saved;
   exprs(e->args);
   if (nkw) {
     Constant names;
@@ -548,7 +567,7 @@ bool Compiler::maybe_method_call(Call* e) {
     }
     emit(Opcode::KW_NAMES, add_const(std::move(names)));
   }
-  set_loc(e);
+  set_loc(call_loc);
   emit(Opcode::CALL, static_cast<int>(nargs + nkw));
   return true;
 }
@@ -743,8 +762,14 @@ void Compiler::defaults(Arguments* args, int* flags) {
     t->ctx = ExprContext::Load;
     Location saved = u().loc;
     Constant c;
-    if (fold(t, &c)) load_const(c);
-    else {
+    if (fold(t, &c)) {
+      for (ExprNode* d : args->defaults) {
+        set_loc(d);
+        emit(Opcode::NOP);  // the default's line, for tracing
+      }
+      u().loc = saved;
+      load_const(c);
+    } else {
       exprs(args->defaults);
       emit(Opcode::BUILD_TUPLE, static_cast<int>(args->defaults.size));
     }

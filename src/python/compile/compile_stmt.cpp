@@ -291,7 +291,8 @@ void Compiler::class_def(ClassDef* s) {
   int firstline = s->decorator_list.empty() ? s->lineno : s->decorator_list[0]->lineno;
   set_loc(s);
   enter_unit(UnitKind::kClass, s->name, s, firstline);
-  set_loc(s);
+  // The body's prologue belongs to the first line (the decorator's).
+  set_loc(Location{firstline, firstline, -1, -1});
   nameop("__name__", ExprContext::Load);
   nameop("__module__", ExprContext::Store);
   {
@@ -958,7 +959,6 @@ void Compiler::assert_stmt(Assert* s) {
 
 void Compiler::import(Import* s) {
   for (Alias* a : s->names) {
-    set_loc(a);
     ast::ConstValue zero;
     zero.kind = ConstKind::Int;
     load_const_value(zero);
@@ -1037,7 +1037,6 @@ void Compiler::import_from(ImportFrom* s) {
     return;
   }
   for (Alias* a : s->names) {
-    set_loc(a);
     emit(Opcode::IMPORT_FROM, add_name(a->name));
     nameop(is_none(a->asname) ? a->name : a->asname, ExprContext::Store);
   }

@@ -45,10 +45,10 @@ void Compiler::emit(Opcode op, int arg) {
       t.kind = Constant::Kind::kTuple;
       for (int i = start; i < static_cast<int>(un.instrs.size()); i++)
         t.items.push_back(un.code->constants[un.instrs[i].arg]);
-      Location first = un.instrs[start].loc;
-      un.instrs.resize(start);
+      // The loads become NOPs: those on lines of their own keep the line.
+      for (int i = start; i < static_cast<int>(un.instrs.size()); i++) un.instrs[i].op = Opcode::NOP;
       int idx = add_const(std::move(t));
-      un.instrs.push_back(Instr{Opcode::LOAD_CONST, idx, handler, first.line >= 0 ? first : un.loc});
+      un.instrs.push_back(Instr{Opcode::LOAD_CONST, idx, handler, un.loc});
       return;
     }
   }
