@@ -2,6 +2,7 @@
 // form, and every error message, as CPython 3.11 decodes them (expected
 // values produced by /usr/bin/python3.11's ast.parse).
 #include "python/parse/literals.h"
+#include "python/parse/unicode_text.h"
 
 #include <gtest/gtest.h>
 
@@ -264,6 +265,96 @@ TEST(LiteralNumber, Imaginary) {
   expect_float("1_0e-1_0j", 10e-10, ConstKind::Complex);
   expect_float(".5j", 0.5, ConstKind::Complex);
   expect_float("1e400j", HUGE_VAL, ConstKind::Complex);
+}
+
+// ---- UTF-8 and character names --------------------------------------------------
+
+std::string utf8_error(std::string_view bytes) {
+  unicode::DecodeError e;
+  if (unicode::check_utf8(bytes, &e)) return "ok";
+  return unicode::decode_error_message("utf-8", bytes, e);
+}
+
+TEST(LiteralUtf8, ErrorsReadAsPythons) {
+  // Expected: str(UnicodeDecodeError) of bytes.decode() in CPython 3.11.
+  EXPECT_EQ(utf8_error("a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80"), "ok");
+  EXPECT_EQ(utf8_error("\xe0\x80"),
+            "'utf-8' codec can't decode byte 0xe0 in position 0: invalid continuation byte");
+  EXPECT_EQ(utf8_error("\xe2\x82"),
+            "'utf-8' codec can't decode bytes in position 0-1: unexpected end of data");
+  EXPECT_EQ(utf8_error("\xe2"), "'utf-8' codec can't decode byte 0xe2 in position 0: unexpected end of data");
+  EXPECT_EQ(utf8_error("\xf0\x90\x80"),
+            "'utf-8' codec can't decode bytes in position 0-2: unexpected end of data");
+  EXPECT_EQ(utf8_error("\xf0\x80"),
+            "'utf-8' codec can't decode byte 0xf0 in position 0: invalid continuation byte");
+  EXPECT_EQ(utf8_error("\xed\xa0"),
+            "'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte");
+  EXPECT_EQ(utf8_error("\xc3x"), "'utf-8' codec can't decode byte 0xc3 in position 0: invalid continuation byte");
+  EXPECT_EQ(utf8_error("\xf4\x90"),
+            "'utf-8' codec can't decode byte 0xf4 in position 0: invalid continuation byte");
+  EXPECT_EQ(utf8_error("ab\xf5"), "'utf-8' codec can't decode byte 0xf5 in position 2: invalid start byte");
+  EXPECT_EQ(utf8_error("\x80"), "'utf-8' codec can't decode byte 0x80 in position 0: invalid start byte");
+  EXPECT_EQ(utf8_error("\xf0\x90\x80x"),
+            "'utf-8' codec can't decode bytes in position 0-2: invalid continuation byte");
+  EXPECT_EQ(utf8_error("\xe2\x82x"),
+            "'utf-8' codec can't decode bytes in position 0-1: invalid continuation byte");
+}
+
+TEST(LiteralUtf8, LoneSurrogatesUseThreeBytes) {
+  std::string s;
+  unicode::append_utf8(&s, 0xDC80);
+  EXPECT_EQ(s, "\xed\xb2\x80");
+  uint32_t cp = 0;
+  auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  EXPECT_EQ(unicode::decode_one(p, p + 3, &cp), 3);
+  EXPECT_EQ(cp, 0xDC80u);
+}
+
+uint32_t name(std::string_view n) {
+  uint32_t cp = 0;
+  return unicode::lookup_name(n, &cp) ? cp : 0xFFFFFFFF;
+}
+
+TEST(LiteralUtf8, CharacterNames) {
+  // What \N{...} accepts in CPython 3.11 (Unicode 14.0).
+  EXPECT_EQ(name("LATIN SMALL LETTER A"), 0x61u);
+  EXPECT_EQ(name("latin small letter a"), 0x61u);
+  EXPECT_EQ(name("LINE FEED"), 0x0Au);
+  EXPECT_EQ(name("nbsp"), 0xA0u);
+  EXPECT_EQ(name("BYTE ORDER MARK"), 0xFEFFu);
+  EXPECT_EQ(name("VS17"), 0xE0100u);
+  EXPECT_EQ(name("LATIN CAPITAL LETTER GHA"), 0x1A2u);  // a correction alias
+  EXPECT_EQ(name("HANGUL SYLLABLE GAG"), 0xAC01u);
+  EXPECT_EQ(name("CJK UNIFIED IDEOGRAPH-4E00"), 0x4E00u);
+  EXPECT_EQ(name("CJK UNIFIED IDEOGRAPH-04E00"), 0x4E00u);
+  EXPECT_EQ(name("NUSHU CHARACTER-1B170"), 0x1B170u);
+  // Not names for CPython 3.11.
+  EXPECT_EQ(name("hangul syllable gag"), 0xFFFFFFFFu);
+  EXPECT_EQ(name("CJK UNIFIED IDEOGRAPH-4e00"), 0xFFFFFFFFu);
+  EXPECT_EQ(name("CJK UNIFIED IDEOGRAPH-31350"), 0xFFFFFFFFu);  // Unicode 15
+  EXPECT_EQ(name("TANGUT IDEOGRAPH-17000"), 0xFFFFFFFFu);
+  EXPECT_EQ(name("KEYCAP NUMBER SIGN"), 0xFFFFFFFFu);  // a named sequence
+  EXPECT_EQ(name(" LATIN SMALL LETTER A"), 0xFFFFFFFFu);
+  EXPECT_EQ(name("LATIN  SMALL LETTER A"), 0xFFFFFFFFu);
+  EXPECT_EQ(name("VS257"), 0xFFFFFFFFu);
+}
+
+TEST(LiteralUtf8, IdentifierCharacters) {
+  EXPECT_TRUE(unicode::is_xid_start('a'));
+  EXPECT_FALSE(unicode::is_xid_start('1'));
+  EXPECT_TRUE(unicode::is_xid_continue('1'));
+  EXPECT_TRUE(unicode::is_xid_start(0xE9));
+  EXPECT_FALSE(unicode::is_xid_start(0xB7));
+  EXPECT_TRUE(unicode::is_xid_continue(0xB7));
+  EXPECT_FALSE(unicode::is_xid_start(0x20AC));
+  EXPECT_TRUE(unicode::is_printable(0x20AC));
+  EXPECT_FALSE(unicode::is_printable(0xA0));
+  EXPECT_FALSE(unicode::is_printable(0x200B));
+  EXPECT_TRUE(unicode::is_printable(' '));
+  std::string out;
+  EXPECT_TRUE(unicode::normalize_nfkc("\xe2\x84\x8c", &out));  // ℌ -> H
+  EXPECT_EQ(out, "H");
+  EXPECT_FALSE(unicode::normalize_nfkc("\xc3\xa9t\xc3\xa9", &out));  // already NFKC
 }
 
 }  // namespace
