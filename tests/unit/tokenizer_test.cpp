@@ -635,5 +635,36 @@ TEST(DecodeSource, Errors) {
             "'rot13' is not a text encoding; use codecs.decode() to handle arbitrary codecs");
 }
 
+TEST(DecodeSource, ScriptFiles) {
+  DecodeOptions script;
+  script.script_file = true;
+  script.filename = "/tmp/x.py";
+  std::string out;
+  SyntaxError e;
+  bool known = false;
+  EXPECT_TRUE(decode_source("\xc3\xa9 = 1\n", &out, &e, &known, script));
+  EXPECT_TRUE(known);  // columns count code points even without a declaration
+  // Every byte must be UTF-8, comments included.
+  EXPECT_FALSE(decode_source("x = 1\nprint(1)\n# \xe9", &out, &e, &known, script));
+  EXPECT_EQ(e.msg,
+            "Non-UTF-8 code starting with '\\xe9' in file /tmp/x.py on line 3, but no encoding "
+            "declared; see https://peps.python.org/pep-0263/ for details");
+  EXPECT_EQ(e.lineno, 0);
+  EXPECT_FALSE(decode_source("x = 1\n# \xe2\x82\n", &out, &e, &known, script));
+  EXPECT_EQ(e.msg.substr(0, 35), "Non-UTF-8 code starting with '\\xe2'");
+  // A declaration (or BOM) naming UTF-8 turns the check off, as for bytes.
+  EXPECT_TRUE(decode_source("# coding: utf-8\n# \xe9\n", &out, &e, &known, script));
+  EXPECT_TRUE(decode_source("\xef\xbb\xbfx = 1\n# \xe9\n", &out, &e, &known, script));
+  // Failing declarations are all "encoding problem".
+  EXPECT_FALSE(decode_source("# coding: foobar\n", &out, &e, &known, script));
+  EXPECT_EQ(e.msg, "encoding problem: foobar");
+  EXPECT_FALSE(decode_source("# coding: ascii\n# \xe9\n", &out, &e, &known, script));
+  EXPECT_EQ(e.msg, "encoding problem: ascii");
+  EXPECT_FALSE(decode_source("\xef\xbb\xbf# coding: latin-1\n", &out, &e, &known, script));
+  EXPECT_EQ(e.msg, "encoding problem: iso-8859-1 with BOM");
+  EXPECT_TRUE(decode_source("# coding: latin-1\nx = '\xe9'\n", &out, &e, &known, script));
+  EXPECT_EQ(out, "# coding: latin-1\nx = '\xc3\xa9'\n");
+}
+
 }  // namespace
 }  // namespace pyrite::python::parse

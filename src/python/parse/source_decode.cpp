@@ -262,6 +262,11 @@ bool decode_source(std::string_view bytes, std::string* utf8, SyntaxError* error
 
 bool decode_source(std::string_view bytes, std::string* utf8, SyntaxError* error,
                    bool* known_encoding) {
+  return decode_source(bytes, utf8, error, known_encoding, DecodeOptions{});
+}
+
+bool decode_source(std::string_view bytes, std::string* utf8, SyntaxError* error,
+                   bool* known_encoding, const DecodeOptions& options) {
   if (known_encoding) *known_encoding = false;
   if (std::memchr(bytes.data(), 0, bytes.size())) {
     *error = SyntaxError{};
@@ -305,7 +310,21 @@ bool decode_source(std::string_view bytes, std::string* utf8, SyntaxError* error
     encoding_error(error, "encoding problem: " + spec + " with BOM");
     return false;
   }
-  if (known_encoding) *known_encoding = found || bom;
+  if (known_encoding) *known_encoding = found || bom || options.script_file;
+  if (options.script_file && !found && !bom) {
+    unicode::DecodeError de;
+    if (!unicode::check_utf8(text, &de)) {
+      size_t line = 1;
+      for (size_t i = 0; i < de.start; i++) line += text[i] == '\n';
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "Non-UTF-8 code starting with '\\x%02x' in file ",
+                    static_cast<unsigned char>(text[de.start]));
+      *error = SyntaxError{};
+      error->msg = buf + std::string(options.filename) + " on line " + std::to_string(line) +
+                   ", but no encoding declared; see https://peps.python.org/pep-0263/ for details";
+      return false;
+    }
+  }
   if (!found || spec == "utf-8") {
     if (bom)
       utf8->assign(text);
@@ -313,7 +332,14 @@ bool decode_source(std::string_view bytes, std::string* utf8, SyntaxError* error
       *utf8 = std::move(buf);
     return true;
   }
-  return transcode(text, spec, utf8, error);
+  if (!transcode(text, spec, utf8, error)) {
+    if (options.script_file) {
+      *error = SyntaxError{};
+      error->msg = "encoding problem: " + spec;
+    }
+    return false;
+  }
+  return true;
 }
 
 }  // namespace pyrite::python::parse

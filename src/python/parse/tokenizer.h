@@ -150,4 +150,18 @@ bool decode_source(std::string_view bytes, std::string* utf8, SyntaxError* error
 bool decode_source(std::string_view bytes, std::string* utf8, SyntaxError* error,
                    bool* known_encoding);
 
+// A script run by name (`pyrite file.py`) goes through CPython's file
+// tokenizer instead, which decodes differently: without a BOM or a
+// declaration every byte must be UTF-8 ("Non-UTF-8 code starting with
+// '\xe9' in file F on line N, ..."), a declared encoding that fails is
+// "encoding problem: NAME", and columns always count code points
+// (known_encoding is true). Modules imported by path are compile()d from
+// bytes: they use the default.
+struct DecodeOptions {
+  bool script_file = false;
+  std::string_view filename;  // for the Non-UTF-8 message
+};
+bool decode_source(std::string_view bytes, std::string* utf8, SyntaxError* error,
+                   bool* known_encoding, const DecodeOptions& options);
+
 }  // namespace pyrite::python::parse
