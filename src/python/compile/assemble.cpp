@@ -231,6 +231,8 @@ void Compiler::assemble(CompileUnit& un) {
   };
   for (int i = 0; i < n; i++) {
     if (!keep[i]) continue;
+    // A NOP cannot raise: it extends the current run instead of opening one.
+    if (in[i].op == Opcode::NOP) continue;
     int h = in[i].handler;
     if (h != cur) {
       flush(offset[i]);
