@@ -13,7 +13,37 @@
 #include "base/check.h"
 #include "gc/heap.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define PYR_GC_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PYR_GC_ASAN 1
+#endif
+#endif
+#ifdef PYR_GC_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 namespace pyrite::gc {
+
+#ifdef PYR_GC_ASAN
+// With detect_stack_use_after_return, ASan moves locals into "fake frames"
+// allocated off the stack; each live fake frame's address is held in the
+// real stack or a register of its function. Scan the fake frames the real
+// stack points into.
+__attribute__((no_sanitize("address"))) static void for_each_fake_frame(
+    const uintptr_t* begin, const uintptr_t* end, void (*scan)(void* ctx, const uintptr_t*, const uintptr_t*),
+    void* ctx) {
+  void* fake = __asan_get_current_fake_stack();
+  if (fake == nullptr) return;
+  for (const uintptr_t* p = begin; p < end; p++) {
+    void* frame_begin = nullptr;
+    void* frame_end = nullptr;
+    if (__asan_addr_is_in_fake_stack(fake, reinterpret_cast<void*>(*p), &frame_begin, &frame_end))
+      scan(ctx, static_cast<const uintptr_t*>(frame_begin), static_cast<const uintptr_t*>(frame_end));
+  }
+}
+#endif
 
 uintptr_t Heap::system_stack_top() {
   pthread_attr_t attr;
@@ -37,7 +67,9 @@ __attribute__((noinline, no_sanitize("address"))) static void clear_dead_stack()
   for (size_t i = 0; i < sizeof dead; i++) dead[i] = 0;
 }
 
-__attribute__((noinline)) void Heap::scan_stack() {
+// Not instrumented, so that the jmp_buf is on the real stack even when ASan
+// uses fake frames.
+__attribute__((noinline, no_sanitize("address"))) void Heap::scan_stack() {
   clear_dead_stack();
   jmp_buf registers;
   __builtin_unwind_init();
@@ -51,8 +83,17 @@ __attribute__((noinline)) void Heap::scan_stack_from(const void* registers) {
   uintptr_t here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
   uintptr_t low = std::min(here, reinterpret_cast<uintptr_t>(registers)) & ~uintptr_t(7);
   PYR_CHECK_MSG(low < stack_top_, "the stack top is below the scanning frame");
-  mark_ambiguous_range(reinterpret_cast<const uintptr_t*>(low),
-                       reinterpret_cast<const uintptr_t*>(stack_top_ & ~uintptr_t(7)));
+  auto* begin = reinterpret_cast<const uintptr_t*>(low);
+  auto* end = reinterpret_cast<const uintptr_t*>(stack_top_ & ~uintptr_t(7));
+  mark_ambiguous_range(begin, end);
+#ifdef PYR_GC_ASAN
+  for_each_fake_frame(
+      begin, end,
+      [](void* heap, const uintptr_t* b, const uintptr_t* e) {
+        static_cast<Heap*>(heap)->mark_ambiguous_range(b, e);
+      },
+      this);
+#endif
 }
 
 }  // namespace pyrite::gc
