@@ -192,3 +192,25 @@ TEST(GcStress, RandomMutatorUnderStress) {
 
 }  // namespace
 }  // namespace pyrite::gc::testing
+
+namespace pyrite::gc::testing {
+namespace {
+
+void trace_allocating(void* obj, Visitor& v) {
+  Heap::current()->allocate(node_layout(), sizeof(Node));  // forbidden
+}
+
+TEST(GcVerifyDeathTest, AllocationInsideTraceHookIsCaught) {
+  static LayoutId bad = register_layout({.name = "Bad", .trace = trace_allocating, .fixed_size = 16});
+  EXPECT_DEATH(
+      {
+        Heap heap;
+        void* obj = heap.allocate(bad, 16);
+        heap.collect();
+        asm volatile("" : : "r"(obj) : "memory");
+      },
+      "allocation during a collection");
+}
+
+}  // namespace
+}  // namespace pyrite::gc::testing
