@@ -338,6 +338,9 @@ TEST(CompileErrors, CPythonMessagesAndLocations) {
        "'break', 'continue' and 'return' cannot appear in an except* block", 5, 11},
       {"x = 1\nfrom __future__ import division", "from __future__ imports must occur at the beginning of the file", 2, 1},
       {"from __future__ import rjust", "future feature rjust is not defined", 1, 1},
+      {"import os; from __future__ import division", "from __future__ imports must occur at the beginning of the file", 1, 11},
+      {"import os\nif 1:\n    from __future__ import division",
+       "from __future__ imports must occur at the beginning of the file", 3, 5},
   };
   for (const Case& k : cases) {
     int line = 0, col = 0;
