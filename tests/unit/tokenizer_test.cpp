@@ -92,6 +92,15 @@ TEST(Tokenizer, MissingFinalNewlineIsAssumed) {
             "ENDMARKER 2,4-2,4\n");
 }
 
+TEST(Tokenizer, ScriptFileEndOfInputIsColumnZero) {
+  TokenizerOptions o;
+  o.script_file = true;
+  EXPECT_EQ(dump("if x:\n  y", o),
+            "KW_IF if 1,0-1,2\nNAME x 1,3-1,4\nCOLON : 1,4-1,5\nNEWLINE 1,5-1,5\n"
+            "INDENT 2,2-2,2\nNAME y 2,2-2,3\nNEWLINE 2,3-2,3\nDEDENT 2,0-2,0\n"
+            "ENDMARKER 2,0-2,0\n");
+}
+
 TEST(Tokenizer, EmptyAndBlankSources) {
   EXPECT_EQ(dump(""), "ENDMARKER 1,1-1,1\n");
   EXPECT_EQ(dump("   "), "ENDMARKER 1,4-1,4\n");
@@ -643,7 +652,7 @@ TEST(DecodeSource, ScriptFiles) {
   SyntaxError e;
   bool known = false;
   EXPECT_TRUE(decode_source("\xc3\xa9 = 1\n", &out, &e, &known, script));
-  EXPECT_TRUE(known);  // columns count code points even without a declaration
+  EXPECT_FALSE(known);
   // Every byte must be UTF-8, comments included.
   EXPECT_FALSE(decode_source("x = 1\nprint(1)\n# \xe9", &out, &e, &known, script));
   EXPECT_EQ(e.msg,

@@ -310,7 +310,7 @@ bool decode_source(std::string_view bytes, std::string* utf8, SyntaxError* error
     encoding_error(error, "encoding problem: " + spec + " with BOM");
     return false;
   }
-  if (known_encoding) *known_encoding = found || bom || options.script_file;
+  if (known_encoding) *known_encoding = found || bom;
   if (options.script_file && !found && !bom) {
     unicode::DecodeError de;
     if (!unicode::check_utf8(text, &de)) {

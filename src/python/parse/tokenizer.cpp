@@ -179,6 +179,14 @@ Token Tokenizer::make(Tok kind, size_t start, int start_line, size_t start_line_
   return t;
 }
 
+// INDENT, DEDENT, ENDMARKER: no extent, the current column (see
+// TokenizerOptions::script_file for the end of a script).
+Token Tokenizer::at_end_token(Tok kind) {
+  Token t = simple(kind, pos_);
+  if (options_.script_file && pos_ >= limit_) t.col_offset = t.end_col_offset = 0;
+  return t;
+}
+
 Token Tokenizer::fail(std::string msg, int offset, int end_offset, int lineno) {
   if (lineno == 0) lineno = lineno_;
   failed_ = true;
@@ -227,7 +235,7 @@ int Tokenizer::parser_col(int lineno, int byte_count) const {
 
 Token Tokenizer::next() {
   if (failed_) return error_token_;
-  if (at_end_) return simple(Tok::ENDMARKER, pos_);
+  if (at_end_) return at_end_token(Tok::ENDMARKER);
   for (;;) {
     bool blank = false;
     if (atbol_) {
@@ -295,7 +303,7 @@ Token Tokenizer::next() {
     if (pending_ != 0) {
       Tok kind = pending_ < 0 ? Tok::DEDENT : Tok::INDENT;
       pending_ += pending_ < 0 ? 1 : -1;
-      return simple(kind, pos_);
+      return at_end_token(kind);
     }
 
     int c;
@@ -320,7 +328,7 @@ Token Tokenizer::next() {
       // parser words as "'(' was never closed".
       if (!brackets_.empty()) return fail_unclosed();
       at_end_ = true;
-      return simple(Tok::ENDMARKER, pos_);
+      return at_end_token(Tok::ENDMARKER);
     }
 
     if (c == '\n' || c == '\r') {

@@ -27,6 +27,11 @@ struct TokenizerOptions {
   // CPython assumes a final newline only for 'exec' input; 'eval',
   // 'single' and 'func_type' input ends at its last character.
   bool exec_input = true;
+  // A script run by name: CPython's file tokenizer has emptied its line
+  // buffer when it meets the end of input, so the DEDENT and ENDMARKER
+  // tokens there sit at column 0 (errors at them, like "expected an
+  // indented block", report offset 0).
+  bool script_file = false;
 };
 
 class Tokenizer {
@@ -101,6 +106,7 @@ class Tokenizer {
 
   Token make(Tok kind, size_t start, int start_line, size_t start_line_start);
   Token simple(Tok kind, size_t start) { return make(kind, start, lineno_, line_start_); }
+  Token at_end_token(Tok kind);
   Token fail(std::string msg, int offset, int end_offset, int lineno = 0);
   Token fail_at_cur(std::string msg, size_t cur);
   Token fail_from_parser(const char* type, std::string msg, int offset, int end_offset);
@@ -153,10 +159,10 @@ bool decode_source(std::string_view bytes, std::string* utf8, SyntaxError* error
 // A script run by name (`pyrite file.py`) goes through CPython's file
 // tokenizer instead, which decodes differently: without a BOM or a
 // declaration every byte must be UTF-8 ("Non-UTF-8 code starting with
-// '\xe9' in file F on line N, ..."), a declared encoding that fails is
-// "encoding problem: NAME", and columns always count code points
-// (known_encoding is true). Modules imported by path are compile()d from
-// bytes: they use the default.
+// '\xe9' in file F on line N, ..."), and a declared encoding that fails is
+// "encoding problem: NAME". Modules imported by path are compile()d from
+// bytes: they use the default. (Tokenize such a script with
+// TokenizerOptions::script_file.)
 struct DecodeOptions {
   bool script_file = false;
   std::string_view filename;  // for the Non-UTF-8 message
