@@ -99,6 +99,17 @@ TEST(Tokenizer, ScriptFileEndOfInputIsColumnZero) {
             "KW_IF if 1,0-1,2\nNAME x 1,3-1,4\nCOLON : 1,4-1,5\nNEWLINE 1,5-1,5\n"
             "INDENT 2,2-2,2\nNAME y 2,2-2,3\nNEWLINE 2,3-2,3\nDEDENT 2,0-2,0\n"
             "ENDMARKER 2,0-2,0\n");
+  // So is the end of input after a continuation in the indentation.
+  Tokenizer t("x = 1\n \\", o);
+  while (t.next().kind != Tok::ERRORTOKEN) {
+  }
+  EXPECT_EQ(t.error().msg, "unexpected EOF while parsing");
+  EXPECT_EQ(t.error().lineno, 2);
+  EXPECT_EQ(t.error().offset, 0);
+  Tokenizer u("x = 1 \\", o);
+  while (u.next().kind != Tok::ERRORTOKEN) {
+  }
+  EXPECT_EQ(u.error().offset, 8);
 }
 
 TEST(Tokenizer, EmptyAndBlankSources) {

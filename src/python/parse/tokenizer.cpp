@@ -260,7 +260,7 @@ Token Tokenizer::next() {
         } else if (c == '\\') {
           if (!cont_col) cont_col = col;
           Token err;
-          if (!continue_line(&err)) return err;
+          if (!continue_line(&err, true)) return err;
           continue;
         } else {
           break;
@@ -320,7 +320,7 @@ Token Tokenizer::next() {
       }
       if (c != '\\') break;
       Token err;
-      if (!continue_line(&err)) return err;
+      if (!continue_line(&err, false)) return err;
     }
 
     if (c == kEof) {
@@ -359,7 +359,9 @@ tab_error:
 }
 
 // A backslash at pos_: it must end the line, and more input must follow.
-bool Tokenizer::continue_line(Token* error) {
+// `in_indent`: met while measuring indentation, outside any token (where
+// CPython's file tokenizer has emptied its line buffer at the end of input).
+bool Tokenizer::continue_line(Token* error, bool in_indent) {
   size_t after = pos_ + 1;
   if (!at_newline(after)) {
     pos_ = after + 1;
@@ -373,7 +375,10 @@ bool Tokenizer::continue_line(Token* error) {
   if (peek(pos_) == kEof) {
     *error = !brackets_.empty() ? fail_unclosed()
                                 : fail_from_parser("SyntaxError", "unexpected EOF while parsing",
-                                                   parser_col(lineno_, col()), -1);
+                                                   options_.script_file && in_indent
+                                                       ? 0
+                                                       : parser_col(lineno_, col()),
+                                                   -1);
     return false;
   }
   return true;

@@ -113,7 +113,7 @@ class Tokenizer {
   Token fail_unclosed();
   int parser_col(int lineno, int byte_count) const;
 
-  bool continue_line(Token* error);
+  bool continue_line(Token* error, bool in_indent);
   bool scan_type_comment(size_t start, Token* out);
   Token scan_name(size_t start);
   Token scan_number(size_t start);
