@@ -112,6 +112,25 @@ TEST(ConstantFolding, MembershipAndIterationUseConstantTuples) {
   EXPECT_EQ(listing(*c->code).find("BUILD_LIST"), std::string::npos);
 }
 
+TEST(ConstantFolding, PercentFormatBecomesAnFString) {
+  auto c = compile_src("x = 'a%sb%-5rc%.3a%%' % (1, y, z)\ny = '%d' % (1,)\nz = '%s %s' % (a,)\n");
+  ASSERT_TRUE(c->code);
+  std::string l = listing(*c->code);
+  EXPECT_NE(l.find("BUILD_STRING"), std::string::npos) << l;
+  EXPECT_TRUE(has_const(*c->code, "'5'"));   // the width of %-5r
+  EXPECT_TRUE(has_const(*c->code, "'.3'"));  // the precision of %.3a
+  EXPECT_TRUE(has_const(*c->code, "'%'"));   // %% is a literal %
+  size_t mods = 0;
+  for (size_t pos = 0; (pos = l.find("BINARY_OP", pos)) != std::string::npos; pos++) mods++;
+  EXPECT_EQ(mods, 2u);  // %d and the arity mismatch stay at run time
+}
+
+TEST(ConstantFolding, ComplexAndFloatResults) {
+  auto c = compile_src("a = 1 + 2j\nb = -(3 - 4j)\nc = 1e300 * 1e300\nd = 2 ** -1\n");
+  ASSERT_TRUE(c->code);
+  for (const char* r : {"(1+2j)", "(-3+4j)", "inf", "0.5"}) EXPECT_TRUE(has_const(*c->code, r)) << r;
+}
+
 TEST(ConstantFolding, DebugIsAConstant) {
   auto c = compile_src("if __debug__: x = 1\nassert x\n", 1);
   ASSERT_TRUE(c->code);

@@ -239,6 +239,8 @@ class Compiler {
   bool fold(ast::ExprNode* e, Constant* out);
   // `{1, 2}` as a frozenset constant, for `in` tests and for loops.
   bool fold_set_display(ast::ExprNode* e, Constant* out);
+  // `'..%s..' % (a,)` as the equivalent f-string, or nullptr.
+  ast::ExprNode* optimize_format(ast::BinOp* e);
   bool fold_binop(ast::Operator op, const Constant& a, const Constant& b, Constant* out);
   bool fold_unary(ast::UnaryOpKind op, const Constant& a, Constant* out);
   std::unordered_set<const ast::Node*> not_foldable_;

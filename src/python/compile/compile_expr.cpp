@@ -65,6 +65,7 @@ void Compiler::expr_inner(ExprNode* e) {
       Constant c;
       if (fold(e, &c)) return load_const(c);
       auto* b = static_cast<BinOp*>(e);
+      if (ExprNode* f = optimize_format(b)) return expr_inner(f);
       expr(b->left);
       expr(b->right);
       emit(Opcode::BINARY_OP, static_cast<int>(b->op));

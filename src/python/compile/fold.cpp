@@ -503,3 +503,109 @@ bool Compiler::fold(ExprNode* e, Constant* out) {
 }
 
 }  // namespace pyrite::python::compile
+
+namespace pyrite::python::compile {
+
+using namespace ast;
+
+namespace {
+
+// One `%[flags][width][.precision]spec` at `*pos` (just after the '%'), as
+// CPython's AST optimizer reads it: at most 2 digits each.
+bool simple_format_arg(std::string_view fmt, size_t* pos, char* spec, bool* ljust, int* width, int* prec) {
+  size_t p = *pos;
+  auto next = [&](char* ch) {
+    if (p >= fmt.size()) return false;
+    *ch = fmt[p++];
+    return true;
+  };
+  char ch;
+  *ljust = false;
+  for (;;) {
+    if (!next(&ch)) return false;
+    if (ch == '-') *ljust = true;
+    else if (ch == '+' || ch == ' ' || ch == '#' || ch == '0') continue;
+    else break;
+  }
+  constexpr int kMaxDigits = 3;
+  if (ch >= '0' && ch <= '9') {
+    *width = 0;
+    int digits = 0;
+    while (ch >= '0' && ch <= '9') {
+      *width = *width * 10 + (ch - '0');
+      if (!next(&ch) || ++digits >= kMaxDigits) return false;
+    }
+  }
+  if (ch == '.') {
+    if (!next(&ch)) return false;
+    *prec = 0;
+    int digits = 0;
+    while (ch >= '0' && ch <= '9') {
+      *prec = *prec * 10 + (ch - '0');
+      if (!next(&ch) || ++digits >= kMaxDigits) return false;
+    }
+  }
+  *spec = ch;
+  *pos = p;
+  return true;
+}
+
+}  // namespace
+
+// 'a%sb%r' % (x, y)  ->  f'a{x!s}b{y!r}', as CPython 3.11 does, when the
+// format has only %s/%r/%a (with width/precision) and as many as the tuple.
+ExprNode* Compiler::optimize_format(BinOp* e) {
+  if (e->op != Operator::Mod) return nullptr;
+  auto* args = as<Tuple>(e->right);
+  Constant lhs;
+  if (!args || !fold(e->left, &lhs) || lhs.kind != Constant::Kind::kValue || lhs.value.kind != ConstKind::Str)
+    return nullptr;
+  for (ExprNode* a : args->elts)
+    if (is<Starred>(a)) return nullptr;
+  std::string_view fmt = lhs.value.s;
+  std::vector<ExprNode*> parts;
+  size_t pos = 0;
+  uint32_t used = 0;
+  auto constant = [&](std::string_view text) {
+    auto* c = make<ast::Constant>(arena_, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset);
+    c->value.kind = ConstKind::Str;
+    c->value.s = arena_.copy(text);
+    return c;
+  };
+  for (;;) {
+    // The literal up to the next lone '%', with '%%' made '%'.
+    std::string lit;
+    while (pos < fmt.size()) {
+      if (fmt[pos] != '%') lit += fmt[pos++];
+      else if (pos + 1 < fmt.size() && fmt[pos + 1] == '%') lit += '%', pos += 2;
+      else break;
+    }
+    if (!lit.empty()) parts.push_back(constant(lit));
+    if (pos >= fmt.size()) break;
+    if (used >= args->elts.size) return nullptr;
+    pos++;
+    char spec;
+    bool ljust;
+    int width = -1, prec = -1;
+    if (!simple_format_arg(fmt, &pos, &spec, &ljust, &width, &prec)) return nullptr;
+    if (spec != 's' && spec != 'r' && spec != 'a') return nullptr;
+    ExprNode* arg = args->elts[used++];
+    auto* fv = make<FormattedValue>(arena_, arg->lineno, arg->col_offset, arg->end_lineno, arg->end_col_offset);
+    fv->value = arg;
+    fv->conversion = spec;
+    std::string spec_text;
+    if (!ljust && width > 0) spec_text += '>';
+    if (width >= 0) spec_text += std::to_string(width);
+    if (prec >= 0) spec_text += "." + std::to_string(prec);
+    if (!spec_text.empty()) fv->format_spec = constant(spec_text);
+    parts.push_back(fv);
+  }
+  if (used < args->elts.size) return nullptr;
+  auto* j = make<JoinedStr>(arena_, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset);
+  j->values.items = arena_.make_array<ExprNode*>(parts.size());
+  j->values.size = static_cast<uint32_t>(parts.size());
+  for (size_t i = 0; i < parts.size(); i++) j->values.items[i] = parts[i];
+  return j;
+}
+
+}  // namespace pyrite::python::compile
