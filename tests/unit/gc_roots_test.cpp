@@ -30,6 +30,7 @@ int chain_length(const Node* n) {
 
 TEST(GcRoots, StackVariableKeepsObjectAlive) {
   Heap heap;
+  GC_SCAN_FROM_HERE(heap);
   Node* head = static_cast<Node*>(reveal(make_chain(heap, 1000)));
   collect_clean(heap);
   EXPECT_EQ(heap.find_object(head), head);
@@ -41,6 +42,7 @@ TEST(GcRoots, StackVariableKeepsObjectAlive) {
 
 TEST(GcRoots, InteriorPointerKeepsObjectAlive) {
   Heap heap;
+  GC_SCAN_FROM_HERE(heap);
   uintptr_t hidden = make_chain(heap, 10);
   // Only a pointer to the payload is left on the stack.
   uint64_t* value = &static_cast<Node*>(reveal(hidden))->value;
@@ -53,6 +55,7 @@ TEST(GcRoots, InteriorPointerKeepsObjectAlive) {
 
 TEST(GcRoots, UnreachableObjectsAreFreed) {
   Heap heap;
+  GC_SCAN_FROM_HERE(heap);
   uintptr_t chain = GC_DEEP(make_chain(heap, 500));
   uintptr_t cycle = GC_DEEP(make_cycle(heap, 500));
   collect_clean(heap);
@@ -64,6 +67,7 @@ TEST(GcRoots, UnreachableObjectsAreFreed) {
 
 TEST(GcRoots, SelfCycleIsFreed) {
   Heap heap;
+  GC_SCAN_FROM_HERE(heap);
   uintptr_t one = GC_DEEP(make_cycle(heap, 1));
   collect_clean(heap);
   EXPECT_TRUE(is_freed(heap, one));
@@ -81,6 +85,7 @@ __attribute__((noinline)) void store_chain(Heap& heap, void** slot, int n) {
 
 TEST(GcRoots, PreciseRootKeepsObjectAlive) {
   Heap heap;
+  GC_SCAN_FROM_HERE(heap);
   GC_DEEP(store_chain(heap, &g_root, 100));
   uintptr_t hidden = hidden_at(&g_root);
   heap.add_root(&g_root);
@@ -103,6 +108,7 @@ void report_table(Visitor& v, void* data) {
 
 TEST(GcRoots, RootCallbackKeepsObjectsAlive) {
   Heap heap;
+  GC_SCAN_FROM_HERE(heap);
   static RootTable table;  // not on the stack, so not scanned
   for (int i = 0; i < 4; i++) GC_DEEP(store_chain(heap, &table.slots[i], 10 + i));
   uintptr_t hidden = hidden_at(&table.slots[2]);
@@ -125,6 +131,7 @@ uint64_t count_tree(const Node* n) { return n ? 1 + count_tree(n->a) + count_tre
 
 TEST(GcRoots, ObjectGraphIsTracedPrecisely) {
   Heap heap;
+  GC_SCAN_FROM_HERE(heap);
   Array* root = new_array(heap, 3);
   root->items[0] = reveal(make_tree(heap, 12));  // 8191 nodes
   root->items[1] = new_blob(heap, 20000, 3);     // large, referenced from a small object
@@ -140,6 +147,7 @@ TEST(GcRoots, ObjectGraphIsTracedPrecisely) {
 
 TEST(GcRoots, ReferencesFromLargeObjects) {
   Heap heap;
+  GC_SCAN_FROM_HERE(heap);
   Array* big = new_array(heap, 5000);  // 40 KB: large space
   ASSERT_TRUE(header_has(&big->header, kFlagLarge));
   for (size_t i = 0; i < big->length; i++) big->items[i] = reveal(make_chain(heap, 2));

@@ -43,6 +43,7 @@ __attribute__((noinline)) void register_weak(Heap& heap, void** slot, uintptr_t 
 }
 
 TEST_F(GcWeakFinalize, WeakSlotClearedWhenTargetDies) {
+  GC_SCAN_FROM_HERE(heap_);
   GC_DEEP(register_weak(heap_, &g_weak_slot, make_node(heap_, 5)));
   collect_clean(heap_);
   EXPECT_EQ(g_weak_slot, nullptr);
@@ -50,6 +51,7 @@ TEST_F(GcWeakFinalize, WeakSlotClearedWhenTargetDies) {
 }
 
 TEST_F(GcWeakFinalize, WeakSlotKeptWhileTargetLives) {
+  GC_SCAN_FROM_HERE(heap_);
   Node* strong = new_node(heap_, 6);
   g_weak_slot = strong;
   heap_.add_weak(&g_weak_slot, nullptr);
@@ -69,6 +71,7 @@ __attribute__((noinline)) WeakBox* make_box(Heap& heap, int64_t id, void* target
 }
 
 TEST_F(GcWeakFinalize, WeakCallbackQueuedForLiveOwner) {
+  GC_SCAN_FROM_HERE(heap_);
   WeakBox* box = GC_DEEP(make_box(heap_, 1, reveal(make_node(heap_, 7))));
   Node* live_target = new_node(heap_, 8);
   WeakBox* other = make_box(heap_, 2, live_target);
@@ -89,6 +92,7 @@ __attribute__((noinline)) uintptr_t make_dead_box_with_live_target(Heap& heap, N
 }
 
 TEST_F(GcWeakFinalize, DeadOwnerDropsRegistration) {
+  GC_SCAN_FROM_HERE(heap_);
   Node* target = new_node(heap_, 9);
   uintptr_t box = GC_DEEP(make_dead_box_with_live_target(heap_, target));
   collect_clean(heap_);
@@ -106,6 +110,7 @@ uint64_t node_value(uintptr_t hidden) {
 }
 
 TEST_F(GcWeakFinalize, FinalizerRunsOnceWithResurrection) {
+  GC_SCAN_FROM_HERE(heap_);
   uintptr_t child = GC_DEEP(make_node(heap_, 42));
   uintptr_t fin = GC_DEEP(make_fin(heap_, 1, reveal(child)));
   collect_clean(heap_);
@@ -139,6 +144,7 @@ TEST_F(GcWeakFinalize, FinalizerRunsOnceWithResurrection) {
 void* g_live_fin = nullptr;
 
 TEST_F(GcWeakFinalize, FinalizerOfLiveObjectDoesNotRun) {
+  GC_SCAN_FROM_HERE(heap_);
   // Kept by a precise root rather than a local: a stale copy of a local in
   // a later test's frame could alias that test's objects (same addresses
   // after the heap is recreated).
@@ -160,6 +166,7 @@ __attribute__((noinline)) uintptr_t make_fin_cycle(Heap& heap) {
 }
 
 TEST_F(GcWeakFinalize, CycleOfFinalizableObjects) {
+  GC_SCAN_FROM_HERE(heap_);
   uintptr_t a = GC_DEEP(make_fin_cycle(heap_));
   collect_clean(heap_);
   EXPECT_EQ(heap_.pending_finalizers(), 2u);
@@ -171,6 +178,7 @@ TEST_F(GcWeakFinalize, CycleOfFinalizableObjects) {
 }
 
 TEST_F(GcWeakFinalize, WeakSlotToFinalizableClearedBeforeHook) {
+  GC_SCAN_FROM_HERE(heap_);
   uintptr_t fin = GC_DEEP(make_fin(heap_, 20, nullptr));
   GC_DEEP(register_weak(heap_, &g_weak_slot, fin));
   collect_clean(heap_);
@@ -182,6 +190,7 @@ TEST_F(GcWeakFinalize, WeakSlotToFinalizableClearedBeforeHook) {
 }
 
 TEST_F(GcWeakFinalize, FinalizerMayAllocateAndCollect) {
+  GC_SCAN_FROM_HERE(heap_);
   static Heap* heap;
   heap = &heap_;
   static LayoutId busy = register_layout({.name = "BusyFin",
