@@ -380,6 +380,18 @@ TEST(CompileErrors, TooManyStaticallyNestedBlocks) {
   EXPECT_EQ(error_of(ok), "");
 }
 
+TEST(CompileErrors, DeepExpressionsRaiseRecursionErrorNotACrash) {
+  std::string src = "x = a";
+  for (int i = 0; i < 50000; i++) src += "+a";
+  auto c = compile_src(src + "\n");
+  EXPECT_FALSE(c->code);
+  EXPECT_EQ(c->error.type, "RecursionError");
+  EXPECT_EQ(c->error.msg, "maximum recursion depth exceeded during compilation");
+  std::string ok = "x = a";
+  for (int i = 0; i < 1000; i++) ok += "+a";
+  EXPECT_EQ(error_of(ok + "\n"), "");
+}
+
 TEST(CompileErrors, ValidProgramsCompile) {
   EXPECT_EQ(error_of("a, *b, c = d\n"), "");
   EXPECT_EQ(error_of("def f():\n  for x in y:\n   try: pass\n   finally:\n    continue\n"), "");

@@ -163,6 +163,8 @@ class SymtableBuilder {
   SymbolTable* t_;
   parse::SyntaxError* error_;
   bool failed_ = false;
+  static constexpr int kMaxDepth = 3000;
+  int depth_ = 0;
   Scope* cur_ = nullptr;
   std::string_view class_name_;  // for mangling: the innermost enclosing class
   std::deque<std::string> strings_;
@@ -422,6 +424,19 @@ bool SymtableBuilder::visit_comprehension(ExprNode* e, std::string_view scope_na
 }
 
 bool SymtableBuilder::visit_expr(ExprNode* e) {
+  // CPython's compile-time recursion limit (3 x the default recursion
+  // limit): deeper expressions would overflow the C++ stack in later passes.
+  struct Depth {
+    int& d;
+    explicit Depth(int& x) : d(x) { d++; }
+    ~Depth() { d--; }
+  } guard(depth_);
+  if (depth_ > kMaxDepth) {
+    if (failed_) return false;
+    fail(e, "maximum recursion depth exceeded during compilation");
+    error_->type = "RecursionError";
+    return false;
+  }
   switch (e->kind) {
     case Kind::Name: {
       auto* n = static_cast<Name*>(e);
