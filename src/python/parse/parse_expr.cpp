@@ -347,26 +347,40 @@ ExprNode* Parser::bitwise_or() {
   });
 }
 
-ExprNode* Parser::bitwise_xor() { PYR_BINOP_LOOP(bitwise_and, case Tok::CIRCUMFLEX : op = ast::Operator::BitXor; break;) }
+ExprNode* Parser::bitwise_xor() {
+  return memoized_in_error_pass<ExprNode>(Memo::kBitwiseXor, [&]() -> ExprNode* {
+    PYR_BINOP_LOOP(bitwise_and, case Tok::CIRCUMFLEX : op = ast::Operator::BitXor; break;)
+  });
+}
 
-ExprNode* Parser::bitwise_and() { PYR_BINOP_LOOP(shift_expr, case Tok::AMPER : op = ast::Operator::BitAnd; break;) }
+ExprNode* Parser::bitwise_and() {
+  return memoized_in_error_pass<ExprNode>(Memo::kBitwiseAnd, [&]() -> ExprNode* {
+    PYR_BINOP_LOOP(shift_expr, case Tok::AMPER : op = ast::Operator::BitAnd; break;)
+  });
+}
 
 ExprNode* Parser::shift_expr() {
-  PYR_BINOP_LOOP(sum, case Tok::LEFTSHIFT : op = ast::Operator::LShift; break;
-                 case Tok::RIGHTSHIFT : op = ast::Operator::RShift; break;)
+  return memoized_in_error_pass<ExprNode>(Memo::kShiftExpr, [&]() -> ExprNode* {
+    PYR_BINOP_LOOP(sum, case Tok::LEFTSHIFT : op = ast::Operator::LShift; break;
+                   case Tok::RIGHTSHIFT : op = ast::Operator::RShift; break;)
+  });
 }
 
 ExprNode* Parser::sum() {
-  PYR_BINOP_LOOP(term, case Tok::PLUS : op = ast::Operator::Add; break;
-                 case Tok::MINUS : op = ast::Operator::Sub; break;)
+  return memoized_in_error_pass<ExprNode>(Memo::kSum, [&]() -> ExprNode* {
+    PYR_BINOP_LOOP(term, case Tok::PLUS : op = ast::Operator::Add; break;
+                   case Tok::MINUS : op = ast::Operator::Sub; break;)
+  });
 }
 
 ExprNode* Parser::term() {
-  PYR_BINOP_LOOP(factor, case Tok::STAR : op = ast::Operator::Mult; break;
-                 case Tok::SLASH : op = ast::Operator::Div; break;
-                 case Tok::DOUBLESLASH : op = ast::Operator::FloorDiv; break;
-                 case Tok::PERCENT : op = ast::Operator::Mod; break;
-                 case Tok::AT : op = ast::Operator::MatMult; break;)
+  return memoized_in_error_pass<ExprNode>(Memo::kTerm, [&]() -> ExprNode* {
+    PYR_BINOP_LOOP(factor, case Tok::STAR : op = ast::Operator::Mult; break;
+                   case Tok::SLASH : op = ast::Operator::Div; break;
+                   case Tok::DOUBLESLASH : op = ast::Operator::FloorDiv; break;
+                   case Tok::PERCENT : op = ast::Operator::Mod; break;
+                   case Tok::AT : op = ast::Operator::MatMult; break;)
+  });
 }
 
 #undef PYR_BINOP_LOOP
@@ -498,7 +512,7 @@ ExprNode* Parser::primary() {
 
 // slices: slice !',' | ','.(slice | starred_expression)+ [',']
 ExprNode* Parser::slices() {
-  return memoized<ExprNode>(Memo::kSlices, [&]() -> ExprNode* {
+  return memoized_in_first_pass<ExprNode>(Memo::kSlices, [&]() -> ExprNode* {
     int start = pos_;
     ExprNode* a = slice();
     if (a && !at(Tok::COMMA)) return a;

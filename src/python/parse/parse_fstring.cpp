@@ -260,6 +260,7 @@ ast::ExprNode* Parser::run_fstring_expr() {
   }
   int first_fill = static_cast<int>(tokens_.size());
   error_pass_ = true;
+  second_pass_ = true;
   pos_ = 0;
   memo_.clear();
   memo_arena_ = std::make_unique<base::Arena>();

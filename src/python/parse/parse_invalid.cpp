@@ -149,8 +149,11 @@ void Parser::invalid_expression() {
   bool blocked = false;
   if (at(Tok::NAME)) {
     if (tok(pos_ + 1).kind == Tok::STRING) blocked = true;
+    // CPython compares only the token's length of each soft keyword, so
+    // any prefix of "match" or "case" ("m", "ca", ...) counts as one here.
     std::string_view t = cur().text;
-    if (t == "match" || t == "case" || t == "_") blocked = true;
+    for (std::string_view kw : {"match", "case", "_"})
+      if (!t.empty() && kw.substr(0, t.size()) == t) blocked = true;
   }
   if (!blocked) {
     if (ExprNode* a = disjunction()) {

@@ -390,6 +390,7 @@ ast::ModNode* Parser::run() {
   // Second pass, with the error rules.
   int first_fill = static_cast<int>(tokens_.size());
   error_pass_ = true;
+  second_pass_ = true;
   pos_ = 0;
   memo_.clear();
   memo_arena_ = std::make_unique<base::Arena>();

@@ -108,6 +108,11 @@ enum class Memo : uint8_t {
   kConjunction,
   kInversion,
   kBitwiseOr,
+  kBitwiseXor,
+  kBitwiseAnd,
+  kShiftExpr,
+  kSum,
+  kTerm,
   kFactor,
   kAwaitPrimary,
   kPrimary,
@@ -173,7 +178,8 @@ class Parser {
     start_col_ = col;
   }
   ast::ExprNode* run_fstring_expr();
-  bool error_pass_ = false;
+  bool error_pass_ = false;   // the invalid_* rules are on
+  bool second_pass_ = false;  // the error pass runs (error_pass_ may be off inside it)
 
  private:
   friend class FStringBuilder;
@@ -273,12 +279,21 @@ class Parser {
     store_memo(start, rule, r, pos_);
     return r;
   }
-  // Memoized only in the error pass, whose invalid_* rules re-enter these
+  // Memoized only in the second pass, whose invalid_* rules re-enter these
   // at the same positions; in the first pass the expression memo suffices
-  // and storing entries would cost more than it saves.
+  // and storing entries would cost more than it saves. The second pass must
+  // memoize exactly the rules CPython memoizes: a result stored while the
+  // invalid rules are switched off (expression_without_invalid) is reused
+  // where they are on, which decides which errors CPython finds.
   template <class T, class F>
   T* memoized_in_error_pass(Memo rule, F&& body) {
-    if (!error_pass_) return body();
+    if (!second_pass_) return body();
+    return memoized<T>(rule, static_cast<F&&>(body));
+  }
+  // The reverse: a memo CPython does not have, kept to the first pass.
+  template <class T, class F>
+  T* memoized_in_first_pass(Memo rule, F&& body) {
+    if (second_pass_) return body();
     return memoized<T>(rule, static_cast<F&&>(body));
   }
 
