@@ -1,0 +1,219 @@
+// The tracing context's recording logic: folding, guards and their
+// snapshots, calls, loop closing and aborts (docs/jit.md, "The
+// execution-context contract", "Trace selection").
+#include "jit/trace/tracing_context.h"
+
+#include "base/check.h"
+#include "jit/ir/ir_printer.h"
+#include "jit/ir/ir_verify.h"
+
+namespace pyrite::jit::trace {
+
+namespace {
+// A trace with more constants than this aborts (kTooManyConstants): each
+// is a register or a memory operand for the backend.
+constexpr uint32_t kMaxConstants = 4096;
+}  // namespace
+
+TracingContext::TracingContext(Jit& jit, uint32_t cell, FrameHooks& hooks)
+    : jit_(jit), hooks_(hooks), cell_(cell), key_(jit.counters().cell(cell).key),
+      trace_(jit.descrs()) {
+  jit_.stats().traces_started++;
+}
+
+TracingContext::Val TracingContext::input(ir::Type type, uint64_t w) {
+  PYR_CHECK_MSG(trace_.num_ops() == inputs_.size(), "inputs come before any other op");
+  ir::Ref r = trace_.add_input(type);
+  inputs_.push_back(r);
+  return {w, r};
+}
+
+void TracingContext::start_loop() {
+  std::vector<ir::Type> types;
+  for (ir::Ref r : inputs_) types.push_back(trace_.type_of(r));
+  target_ = jit_.new_target(types);
+  trace_.emit(ir::Opcode::kLabel, std::span<const ir::Ref>(inputs_), target_);
+}
+
+TracingContext::Val TracingContext::binop(ir::Opcode op, Val a, Val b) {
+  uint64_t x[2] = {a.w, b.w};
+  uint64_t r = 0;
+  bool ovf = false;
+  ir::eval_pure(op, x, &r, &ovf);
+  if (!recording()) return {r, ir::Ref()};
+  if (a.ref.is_const() && b.ref.is_const())
+    return {r, trace_.intern(*ir::fixed_result_type(op), r)};
+  return {r, emit(op, {a.ref, b.ref})};
+}
+
+TracingContext::Val TracingContext::unop(ir::Opcode op, Val a) {
+  uint64_t r = 0;
+  bool ovf = false;
+  ir::eval_pure(op, &a.w, &r, &ovf);
+  if (!recording()) return {r, ir::Ref()};
+  if (a.ref.is_const()) return {r, trace_.intern(*ir::fixed_result_type(op), r)};
+  return {r, emit(op, {a.ref})};
+}
+
+bool TracingContext::add_overflows(Val a, Val b, Val* out) {
+  uint64_t x[2] = {a.w, b.w};
+  uint64_t r = 0;
+  bool ovf = false;
+  ir::eval_pure(ir::Opcode::kIntAddOvf, x, &r, &ovf);
+  out->w = r;
+  out->ref = ir::Ref();
+  if (!recording()) return ovf;
+  if (a.ref.is_const() && b.ref.is_const()) {
+    out->ref = trace_.const_int(static_cast<int64_t>(r));
+    return ovf;
+  }
+  // The guard must directly follow its *_ovf op, so any snapshot is taken
+  // (and the side-effect rule checked) before the op is emitted.
+  if (side_effect_) {
+    abort(AbortReason::kSideEffectBeforeGuard);
+    return ovf;
+  }
+  if (snapshot_ == ir::kNoSnapshot) take_snapshot(pc_);
+  if (!recording()) return ovf;
+  out->ref = emit(ir::Opcode::kIntAddOvf, {a.ref, b.ref});
+  trace_.emit(ovf ? ir::Opcode::kGuardOverflow : ir::Opcode::kGuardNoOverflow, {}, ir::kNoDescr,
+              snapshot_);
+  return ovf;
+}
+
+void TracingContext::take_snapshot(uint32_t pc) {
+  if (trace_.snapshots().num_snapshots() >= static_cast<size_t>(jit_.params().snapshot_limit)) {
+    abort(AbortReason::kTooManySnapshots);
+    return;
+  }
+  snapshot_ = trace_.add_snapshot(snap_);
+}
+
+void TracingContext::guard(ir::Opcode op, std::initializer_list<ir::Ref> args) {
+  if (side_effect_) {
+    abort(AbortReason::kSideEffectBeforeGuard);
+    return;
+  }
+  if (snapshot_ == ir::kNoSnapshot) take_snapshot(pc_);
+  if (!recording()) return;
+  trace_.emit(op, args, ir::kNoDescr, snapshot_);
+}
+
+bool TracingContext::is_true(Val v) {
+  bool t = v.w != 0;
+  if (recording() && !v.ref.is_const())
+    guard(t ? ir::Opcode::kGuardTrue : ir::Opcode::kGuardFalse, {v.ref});
+  return t;
+}
+
+TracingContext::Val TracingContext::promote(Val v) {
+  if (!recording() || v.ref.is_const()) return v;
+  ir::Ref c = trace_.intern(trace_.type_of(v.ref), v.w);
+  guard(ir::Opcode::kGuardValue, {v.ref, c});
+  return {v.w, c};
+}
+
+TracingContext::Val TracingContext::alloc(const SizeSpec& s) {
+  uint64_t w = s.allocate(s.size, s.class_value);
+  if (!recording()) return {w, ir::Ref()};
+  ir::DescrId d = intern_descr(ir::size_descr(s.name, s.size, s.class_value));
+  jit_.register_allocator(d, s.allocate);
+  return {w, emit(s.class_value ? ir::Opcode::kNewWithVtable : ir::Opcode::kNew, {}, d)};
+}
+
+ir::Ref TracingContext::record_call_op(ir::DescrId d, ir::Type result, ir::Effects effects,
+                                       std::initializer_list<ir::Ref> args) {
+  using ir::Opcode;
+  bool pure = effects & ir::effect::kPure;
+  Opcode op;
+  switch (result) {
+    case ir::Type::kInt: op = pure ? Opcode::kCallPureI : Opcode::kCallI; break;
+    case ir::Type::kFloat: op = pure ? Opcode::kCallPureF : Opcode::kCallF; break;
+    case ir::Type::kRef: op = pure ? Opcode::kCallPureR : Opcode::kCallR; break;
+    default: op = Opcode::kCallN; break;
+  }
+  if (!recording()) return ir::Ref();
+  ir::Ref r = emit(op, args, d);
+  if (effects & (ir::effect::kWritesHeap | ir::effect::kCallsArbitrary |
+                 ir::effect::kCanInvalidate | ir::effect::kForcesVirtuals))
+    side_effect_ = true;
+  return r;
+}
+
+ir::DescrId TracingContext::intern_descr(const ir::Descr& d) {
+  ir::DescrId id;
+  ir::DescrTable::AddError e = trace_.descrs().add(d, &id);
+  PYR_CHECK_MSG(e == ir::DescrTable::AddError::kOk,
+                "a language spec conflicts with a descriptor of the same name");
+  return id;
+}
+
+void TracingContext::begin_instruction(uint32_t pc) {
+  if (!recording()) return;
+  if (trace_.num_ops() > static_cast<uint32_t>(jit_.params().trace_limit)) {
+    abort(AbortReason::kTraceTooLong);
+    return;
+  }
+  if (trace_.num_consts() > kMaxConstants) {
+    abort(AbortReason::kTooManyConstants);
+    return;
+  }
+  trace_.emit(ir::Opcode::kDebugMergePoint, {trace_.const_int(0), trace_.const_int(pc)});
+  pc_ = pc;
+  snap_.clear();
+  hooks_.snapshot(snap_, pc);
+  snapshot_ = ir::kNoSnapshot;
+  side_effect_ = false;
+}
+
+void TracingContext::resume_point(uint32_t pc) {
+  if (!recording()) return;
+  pc_ = pc;
+  snap_.clear();
+  hooks_.snapshot(snap_, pc);
+  snapshot_ = ir::kNoSnapshot;
+  side_effect_ = false;
+}
+
+bool TracingContext::loop_header(const GreenKey& key, std::span<const Val> reds) {
+  if (!recording()) return true;
+  if (key == key_) return finish(key, reds, target_);
+  int32_t other = jit_.loop_at(key);
+  if (other != kNoLoop) return finish(key, reds, jit_.loop(other).target);
+  // An inner loop with no compiled code: it goes first (LuaJIT's rule);
+  // this location backs off and is traced again later, when the inner
+  // loop can be jumped to.
+  abort(AbortReason::kInnerLoop);
+  return true;
+}
+
+bool TracingContext::finish(const GreenKey&, std::span<const Val> reds, ir::DescrId target) {
+  const ir::Descr& t = trace_.descr(target);
+  if (t.arg_types.size() != reds.size()) {
+    abort(AbortReason::kBadLoop);
+    return true;
+  }
+  std::vector<ir::Ref> args;
+  for (const Val& v : reds) args.push_back(v.ref);
+  trace_.emit(ir::Opcode::kJump, std::span<const ir::Ref>(args), target);
+  ir::VerifyError e = ir::verify(trace_);
+  if (!e.ok()) {
+    verify_error_ = e.to_string();
+    abort(AbortReason::kVerifyFailed);
+    return true;
+  }
+  jit_.stats().ops_recorded += trace_.num_ops();
+  state_ = State::kClosed;
+  installed_ = static_cast<int32_t>(jit_.install(cell_, std::move(trace_), target_));
+  trace_ = ir::Trace(jit_.descrs());
+  return true;
+}
+
+void TracingContext::abort(AbortReason why) {
+  if (!recording()) return;
+  state_ = State::kAborted;
+  abort_reason_ = why;
+  jit_.record_abort(cell_, why);
+}
+
+}  // namespace pyrite::jit::trace

@@ -1,0 +1,244 @@
+// The tracing context: handlers compiled with it are the trace recorder
+// (docs/jit.md, "The execution-context contract"). Every operation executes
+// concretely, exactly as the concrete context does, and also records its
+// IR op; so the program runs for real while it is traced, and an abort at
+// any point leaves the interpreter's state correct.
+//
+// Invariants:
+//   - A Val's word is what the concrete context would have computed; its
+//     Ref is the IR value (or constant) that computes it in the trace.
+//   - Operations whose operands are all constants fold at record time
+//     (through eval_pure, the IR interpreter's own semantics): nothing is
+//     recorded and the result is a constant.
+//   - Every guard gets the snapshot of the current resume point: the start
+//     of the instruction (begin_instruction) or a point the handler
+//     declared (resume_point) after a side effect. A guard after an
+//     undeclared side effect within one instruction would resume the
+//     interpreter before that effect, repeating it; the recorder refuses
+//     it (AbortReason::kSideEffectBeforeGuard), in every build.
+//   - Once recording stops (closed or aborted) the context keeps executing
+//     concretely and records nothing more.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <span>
+#include <string>
+#include <type_traits>
+
+#include "jit/ir/ir.h"
+#include "jit/ir/ir_interp.h"
+#include "jit/trace/jit.h"
+#include "jit/trace/specs.h"
+
+namespace pyrite::jit::trace {
+
+class TracingContext {
+ public:
+  struct Val {
+    uint64_t w = 0;
+    ir::Ref ref;
+  };
+  static constexpr bool kTracing = true;
+
+  enum class State : uint8_t {
+    kRecording,
+    kClosed,    // the trace was installed (it closed its loop or jumped into another)
+    kAborted,
+  };
+
+  // Starts a recording at loop cell `cell` (the location whose counter fired).
+  TracingContext(Jit& jit, uint32_t cell, FrameHooks& hooks);
+
+  // ---- starting: the reds become inputargs, then the entry label ----
+  Val input(ir::Type type, uint64_t w);
+  void start_loop();
+
+  // ---- constants and words ----
+  Val const_int(int64_t v) { return {static_cast<uint64_t>(v), trace_.const_int(v)}; }
+  Val const_float(double v) { return {to_word(v), trace_.const_float(v)}; }
+  Val const_ref(const void* p) { return {to_word(p), trace_.const_ref(to_word(p))}; }
+  static uint64_t word(Val v) { return v.w; }
+
+  // ---- arithmetic and compares (context_ops.def) ----
+#define PYR_CX_INT_BINOP(m, op, expr) \
+  Val m(Val a, Val b) { return binop(ir::Opcode::k##op, a, b); }
+#define PYR_CX_INT_UNOP(m, op, expr) \
+  Val m(Val a) { return unop(ir::Opcode::k##op, a); }
+#define PYR_CX_FLOAT_BINOP(m, op, expr) \
+  Val m(Val a, Val b) { return binop(ir::Opcode::k##op, a, b); }
+#define PYR_CX_FLOAT_CMP(m, op, expr) \
+  Val m(Val a, Val b) { return binop(ir::Opcode::k##op, a, b); }
+#include "jit/trace/context_ops.def"
+#undef PYR_CX_INT_BINOP
+#undef PYR_CX_INT_UNOP
+#undef PYR_CX_FLOAT_BINOP
+#undef PYR_CX_FLOAT_CMP
+
+  // int_add_ovf plus the overflow guard of the direction taken.
+  bool add_overflows(Val a, Val b, Val* out);
+
+  // ---- branches: a guard for the direction taken ----
+  bool is_true(Val v);
+  // ---- hints ----
+  // guard_value: from here on `v` is a trace constant.
+  Val promote(Val v);
+
+  // ---- memory ----
+  template <class T>
+  Val load_item(const ArraySpec<T>& s, Val base, Val index) {
+    T x;
+    std::memcpy(&x, reinterpret_cast<const char*>(base.w + s.offset + index.w * sizeof(T)), sizeof(T));
+    uint64_t w = to_word(x);
+    if (!recording()) return {w, ir::Ref()};
+    if ((s.flags & ir::DescrFlag::kImmutable) && base.ref.is_const() && index.ref.is_const())
+      return {w, trace_.intern(ir_type_of<T>(), w)};
+    ir::DescrId d = array_descr_of<T>(s);
+    ir::Opcode op = load_op<T>(s.gc, /*array=*/true);
+    return {w, emit(op, {base.ref, index.ref}, d)};
+  }
+  template <class T>
+  void store_item(const ArraySpec<T>& s, Val base, Val index, Val v) {
+    T x = from_word<T>(v.w);
+    std::memcpy(reinterpret_cast<char*>(base.w + s.offset + index.w * sizeof(T)), &x, sizeof(T));
+    if (!recording()) return;
+    emit(s.gc ? ir::Opcode::kSetarrayitemGc : ir::Opcode::kSetarrayitemRaw,
+         {base.ref, index.ref, v.ref}, array_descr_of<T>(s));
+    side_effect_ = true;
+  }
+  template <class T>
+  Val load_field(const FieldSpec<T>& s, Val base) {
+    T x;
+    std::memcpy(&x, reinterpret_cast<const char*>(base.w + s.offset), sizeof(T));
+    uint64_t w = to_word(x);
+    if (!recording()) return {w, ir::Ref()};
+    if ((s.flags & ir::DescrFlag::kImmutable) && base.ref.is_const())
+      return {w, trace_.intern(ir_type_of<T>(), w)};
+    return {w, emit(load_op<T>(s.gc, /*array=*/false), {base.ref}, field_descr_of<T>(s))};
+  }
+  template <class T>
+  void store_field(const FieldSpec<T>& s, Val base, Val v) {
+    T x = from_word<T>(v.w);
+    std::memcpy(reinterpret_cast<char*>(base.w + s.offset), &x, sizeof(T));
+    if (!recording()) return;
+    emit(s.gc ? ir::Opcode::kSetfieldGc : ir::Opcode::kSetfieldRaw, {base.ref, v.ref},
+         field_descr_of<T>(s));
+    side_effect_ = true;
+  }
+
+  // ---- calls and allocation ----
+  // A pure (elidable) call whose arguments are all constants is made now
+  // and becomes a constant; any other call is made now and recorded as a
+  // residual call_* (call_pure_* when pure). Effects that the interpreter
+  // could observe (writes, arbitrary code) start a side-effect region: a
+  // guard may follow only after the handler declares a resume_point.
+  template <class R, class... A, class... V>
+  auto call(const CallSpec<R, A...>& s, V... args) {
+    static_assert(sizeof...(A) == sizeof...(V), "argument count differs from the CallSpec");
+    if constexpr (std::is_void_v<R>) {
+      s.fn(from_word<A>(args.w)...);
+      if (recording()) record_call(s, ir::Type::kVoid, 0, {args.ref...});
+    } else {
+      R r = s.fn(from_word<A>(args.w)...);
+      uint64_t w = to_word<R>(r);
+      if (!recording()) return Val{w, ir::Ref()};
+      bool all_const = (true && ... && args.ref.is_const());
+      if ((s.effects & ir::effect::kPure) && all_const) return Val{w, trace_.intern(ir_type_of<R>(), w)};
+      return Val{w, record_call(s, ir_type_of<R>(), w, {args.ref...})};
+    }
+  }
+  Val alloc(const SizeSpec& s);
+
+  // ---- the recorder's hooks ----
+  bool stopped() const { return state_ != State::kRecording; }
+  bool recording() const { return state_ == State::kRecording; }
+  // The dispatch loop calls this before each instruction: the resume point
+  // for its guards, and the trace-length limit.
+  void begin_instruction(uint32_t pc);
+  // A handler that has performed a side effect and may still guard declares
+  // where the interpreter resumes (with the frame state as it is now).
+  void resume_point(uint32_t pc);
+  // The loop header: closes the loop when `key` is where recording began,
+  // ends the trace with a jump into another compiled loop, or aborts.
+  // Returns true (stop the dispatch loop) unless recording had already
+  // stopped... in which case it also returns true.
+  bool loop_header(const GreenKey& key, std::span<const Val> reds);
+  void abort(AbortReason why);
+
+  State state() const { return state_; }
+  AbortReason abort_reason() const { return abort_reason_; }
+  const std::string& verify_error() const { return verify_error_; }
+  // The trace so far (after kClosed: moved into the JIT; see Jit::loop).
+  const ir::Trace& trace() const { return trace_; }
+  int32_t installed_loop() const { return installed_; }
+  uint32_t cell() const { return cell_; }
+
+ private:
+  ir::Ref emit(ir::Opcode op, std::initializer_list<ir::Ref> args, ir::DescrId d = ir::kNoDescr) {
+    return trace_.emit(op, args, d);
+  }
+  Val binop(ir::Opcode op, Val a, Val b);
+  Val unop(ir::Opcode op, Val a);
+  void guard(ir::Opcode op, std::initializer_list<ir::Ref> args);
+  void take_snapshot(uint32_t pc);
+  bool finish(const GreenKey& key, std::span<const Val> reds, ir::DescrId target);
+
+  template <class T>
+  static ir::Opcode load_op(bool gc, bool array) {
+    constexpr ir::Type t = ir_type_of<T>();
+    using ir::Opcode;
+    if (array) {
+      if (gc) return t == ir::Type::kFloat ? Opcode::kGetarrayitemGcF
+                     : t == ir::Type::kRef ? Opcode::kGetarrayitemGcR : Opcode::kGetarrayitemGcI;
+      return t == ir::Type::kFloat ? Opcode::kGetarrayitemRawF : Opcode::kGetarrayitemRawI;
+    }
+    if (gc) return t == ir::Type::kFloat ? Opcode::kGetfieldGcF
+                   : t == ir::Type::kRef ? Opcode::kGetfieldGcR : Opcode::kGetfieldGcI;
+    return t == ir::Type::kFloat ? Opcode::kGetfieldRawF : Opcode::kGetfieldRawI;
+  }
+  template <class T>
+  ir::DescrId array_descr_of(const ArraySpec<T>& s) {
+    return intern_descr(ir::array_descr(s.name, s.offset, ir_type_of<T>(), sizeof(T),
+                                        std::is_signed_v<T>, -1, s.flags));
+  }
+  template <class T>
+  ir::DescrId field_descr_of(const FieldSpec<T>& s) {
+    return intern_descr(ir::field_descr(s.name, s.offset, ir_type_of<T>(), sizeof(T),
+                                        std::is_signed_v<T>, s.flags));
+  }
+  template <class R, class... A>
+  ir::Ref record_call(const CallSpec<R, A...>& s, ir::Type result, uint64_t w,
+                      std::initializer_list<ir::Ref> args) {
+    uint8_t size = 8;
+    bool is_signed = true;
+    if constexpr (std::is_integral_v<R>) {
+      size = sizeof(R);
+      is_signed = std::is_signed_v<R>;
+    }
+    ir::DescrId d = intern_descr(ir::call_descr(s.name, reinterpret_cast<uint64_t>(s.fn),
+                                                {ir_type_of<A>()...}, result, s.effects, size,
+                                                is_signed));
+    return record_call_op(d, result, s.effects, args);
+  }
+  ir::Ref record_call_op(ir::DescrId d, ir::Type result, ir::Effects effects,
+                         std::initializer_list<ir::Ref> args);
+  ir::DescrId intern_descr(const ir::Descr& d);
+
+  Jit& jit_;
+  FrameHooks& hooks_;
+  uint32_t cell_;
+  GreenKey key_;
+  ir::Trace trace_;
+  ir::DescrId target_ = ir::kNoDescr;
+  std::vector<ir::Ref> inputs_;
+  ir::SnapshotBuilder snap_;
+  ir::SnapshotId snapshot_ = ir::kNoSnapshot;
+  uint32_t pc_ = 0;
+  bool side_effect_ = false;
+  State state_ = State::kRecording;
+  AbortReason abort_reason_ = AbortReason::kCount;
+  int32_t installed_ = kNoLoop;
+  std::string verify_error_;
+};
+
+}  // namespace pyrite::jit::trace

@@ -1,0 +1,104 @@
+// The BF driver: interpreter, recorder and compiled loops, and BF's frame
+// callbacks for snapshots and resumption (docs/bf.md, docs/jit.md
+// "Deoptimization").
+#include "langs/bf/driver.h"
+
+#include "jit/ir/ir_printer.h"
+#include "jit/trace/concrete_context.h"
+#include "jit/trace/tracing_context.h"
+#include "langs/bf/interp.h"
+
+namespace pyrite::langs::bf {
+
+namespace {
+
+using jit::trace::ConcreteContext;
+using jit::trace::TracingContext;
+
+// BF's frame is one frame of one slot: slot 0 is the tape pointer, the
+// resume pc is the instruction index. The recorder's frame (while tracing)
+// and the interpreter's frame (to resume into) are both reached from here.
+class BfHooks final : public jit::trace::FrameHooks {
+ public:
+  BfHooks(Frame<ConcreteContext>& frame, uint32_t& pc) : frame_(frame), pc_(pc) {}
+  void set_tracing_frame(Frame<TracingContext>* f) { tracing_ = f; }
+
+  void snapshot(jit::ir::SnapshotBuilder& b, uint32_t pc) override {
+    b.push_frame(/*kind=*/0, pc, /*size=*/1);
+    b.set(0, tracing_->ptr.ref);
+  }
+  void resume(const jit::ir::Exit& exit, std::span<const uint64_t> entry) override {
+    const jit::ir::ExitFrame& f = exit.frames.at(0);
+    pc_ = f.pc;
+    frame_.ptr.w = entry[0];
+    for (const jit::ir::ExitSlot& s : f.slots)
+      if (s.slot == 0) frame_.ptr.w = s.value.bits;
+  }
+
+ private:
+  Frame<ConcreteContext>& frame_;
+  uint32_t& pc_;
+  Frame<TracingContext>* tracing_ = nullptr;
+};
+
+std::string move_error(const Program& prog, const Tape& t, uint64_t ptr, uint32_t pc) {
+  const Insn& in = prog.code[pc];
+  int64_t to = static_cast<int64_t>(ptr) + in.arg;
+  std::string where = " (the move at line " + std::to_string(in.line) + ", column " +
+                      std::to_string(in.column) + ")";
+  if (to < 0) return "the tape pointer moved left of cell 0" + where;
+  return "the tape pointer moved right of the last cell (" + std::to_string(t.size - 1) + ")" + where;
+}
+
+}  // namespace
+
+RunResult run_program(const Program& prog, jit::trace::Jit* jit, std::string* trace_log) {
+  Tape tape = make_tape();
+  ConcreteContext cx(jit);
+  Frame<ConcreteContext> frame{ConcreteContext::const_int(0)};
+  uint32_t pc = 0;
+  BfHooks hooks(frame, pc);
+  RunResult result;
+  for (;;) {
+    Event ev = run(cx, prog, tape, frame, pc);
+    if (ev == Event::kEnd) break;
+    if (ev == Event::kError) {
+      result = {false, move_error(prog, tape, frame.ptr.w, pc)};
+      break;
+    }
+    // Event::kJit at a hot loop header: pc is the loop body's first instruction.
+    if (cx.action() == jit::trace::HotAction::kEnter) {
+      uint64_t reds[] = {frame.ptr.w};
+      jit->execute(static_cast<uint32_t>(jit->counters().cell(cx.cell()).loop), reds, hooks);
+      continue;
+    }
+    TracingContext tcx(*jit, cx.cell(), hooks);
+    Frame<TracingContext> tframe{tcx.input(jit::ir::Type::kInt, frame.ptr.w)};
+    hooks.set_tracing_frame(&tframe);
+    tcx.start_loop();
+    ev = run(tcx, prog, tape, tframe, pc);
+    frame.ptr.w = tframe.ptr.w;  // tracing executed for real: the state is current
+    hooks.set_tracing_frame(nullptr);
+    if (ev == Event::kEnd || ev == Event::kError) tcx.abort(jit::trace::AbortReason::kLeftLoop);
+    if (trace_log && tcx.state() == TracingContext::State::kClosed) {
+      jit::ir::Symbols symbols;
+      symbols.add("bf_putchar", reinterpret_cast<uint64_t>(&bf_putchar));
+      symbols.add("bf_getchar", reinterpret_cast<uint64_t>(&bf_getchar));
+      jit::ir::PrintOptions options;
+      options.symbols = &symbols;
+      *trace_log += "# loop " + std::to_string(tcx.installed_loop()) + " at pc " +
+                    std::to_string(jit->loop(tcx.installed_loop()).key.pc) + "\n";
+      *trace_log += jit::ir::print_trace(jit->loop(tcx.installed_loop()).trace, options);
+    }
+    if (ev == Event::kEnd) break;
+    if (ev == Event::kError) {
+      result = {false, move_error(prog, tape, frame.ptr.w, pc)};
+      break;
+    }
+  }
+  bf_flush();
+  free_tape(tape);
+  return result;
+}
+
+}  // namespace pyrite::langs::bf
