@@ -109,6 +109,12 @@ class Heap {
     return allocate_slow(layout, bytes);
   }
 
+  // allocate() typed: T must begin with a Header.
+  template <class T>
+  T* allocate_as(LayoutId layout, size_t bytes = sizeof(T)) {
+    return static_cast<T*>(allocate(layout, bytes));
+  }
+
   Tlab* tlab() { return &tlab_; }
 
   // ---- collection -----------------------------------------------------------

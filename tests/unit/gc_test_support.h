@@ -110,7 +110,7 @@ inline LayoutId weakbox_layout() {
 }
 
 inline Node* new_node(Heap& h, uint64_t value, Node* a = nullptr, Node* b = nullptr) {
-  auto* n = static_cast<Node*>(h.allocate(node_layout(), sizeof(Node)));
+  Node* n = h.allocate_as<Node>(node_layout());
   if (n == nullptr) return nullptr;
   n->value = value;
   n->a = a;
