@@ -201,5 +201,31 @@ TEST(Parser, DeepNestingFailsCleanly) {
   EXPECT_EQ(parse_to_string(nots + "x"), "MemoryError:  (0,0)-(0,0)");
 }
 
+// Regression: CPython matches soft keywords in invalid_expression by the
+// token's length only, so "m" (a prefix of "match") suppresses the comma hint.
+TEST(Parser, SoftKeywordPrefixSuppressesCommaHint) {
+  EXPECT_EQ(parse_to_string("x[m y]\n"), "SyntaxError: invalid syntax (1,5)-(1,6)");
+  EXPECT_EQ(parse_to_string("x[a b]\n"), "SyntaxError: invalid syntax. Perhaps you forgot a comma? (1,3)-(1,6)");
+}
+
+// Regression: a parser error is replaced by an unclosed bracket only when
+// the bracket opened before the line of the last token read.
+TEST(Parser, UnclosedBracketAfterParserError) {
+  EXPECT_EQ(parse_to_string("x = (1,\ny = 2\n"), "SyntaxError: '(' was never closed (1,5)-(1,0)");
+}
+
+TEST(Parser, SingleModeEndsCompoundStatementAtEnd) {
+  EXPECT_EQ(parse_to_string("if x:\n  pass", Mode::kSingle),
+            "Interactive(body=[If(test=Name(id='x', ctx=Load(), lineno=1, col_offset=3, end_lineno=1, "
+            "end_col_offset=4), body=[Pass(lineno=2, col_offset=2, end_lineno=2, end_col_offset=6)], orelse=[], "
+            "lineno=1, col_offset=0, end_lineno=2, end_col_offset=6)])");
+  EXPECT_EQ(parse_to_string("1\n2", Mode::kSingle),
+            "SyntaxError: multiple statements found while compiling a single statement (1,2)-(1,2)");
+}
+
+TEST(Parser, EvalModeHasNoAssumedNewline) {
+  EXPECT_EQ(parse_to_string("+", Mode::kEval), "SyntaxError: invalid syntax (1,0)-(1,0)");
+}
+
 }  // namespace
 }  // namespace pyrite::python::parse
