@@ -159,3 +159,47 @@ TEST(GcRoots, ReferencesFromLargeObjects) {
 
 }  // namespace
 }  // namespace pyrite::gc::testing
+
+namespace pyrite::gc::testing {
+namespace {
+
+__attribute__((noinline)) uintptr_t make_dead_pair(Heap& heap, Node* keep) {
+  new_node(heap, 1, keep);
+  return hide(new_node(heap, 2));
+}
+
+TEST(GcHeap, StatsObjectWalkAndPoisoning) {
+  Heap::Options options;
+  options.poison_freed = true;
+  Heap heap(options);
+  GC_SCAN_FROM_HERE(heap);
+  Node* keep = new_node(heap, 7, new_node(heap, 8));
+  uintptr_t dead = GC_DEEP(make_dead_pair(heap, keep));
+  size_t objects = 0, bytes = 0;
+  heap.for_each_object([&](void* obj, size_t size) {
+    objects++;
+    bytes += size;
+  });
+  EXPECT_EQ(objects, 4u);
+  EXPECT_EQ(bytes, 4 * 48u);
+  collect_clean(heap);
+  const Stats& s = heap.stats();
+  EXPECT_EQ(s.collections, 1u);
+  EXPECT_EQ(s.objects_live, 2u);
+  EXPECT_EQ(s.bytes_live, 2 * 48u);
+  EXPECT_EQ(s.bytes_allocated, 4 * 48u);
+  EXPECT_EQ(s.bytes_freed, 2 * 48u);
+  EXPECT_GT(s.last_pause_ns, 0u);
+  EXPECT_EQ(s.heap_bytes, kBlockSize);
+  objects = 0;
+  heap.for_each_object([&](void*, size_t) { objects++; });
+  EXPECT_EQ(objects, 2u);
+  // The dead node's memory was filled with 0xdb (its block is not reused yet).
+  EXPECT_TRUE(is_freed(heap, dead));
+  EXPECT_EQ(hidden_at(reinterpret_cast<void* const*>(reveal(dead)) + 3),
+            hide(reinterpret_cast<void*>(uintptr_t(0xdbdbdbdbdbdbdbdbull))));
+  EXPECT_EQ(keep->a->value, 8u);
+}
+
+}  // namespace
+}  // namespace pyrite::gc::testing
