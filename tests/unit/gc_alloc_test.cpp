@@ -12,7 +12,7 @@ namespace {
 
 TEST(GcAlloc, FastPathBumpsAndZeroes) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   Node* first = new_node(heap, 1);
   Node* second = new_node(heap, 2);
   ASSERT_NE(first, nullptr);
@@ -32,7 +32,7 @@ TEST(GcAlloc, FastPathBumpsAndZeroes) {
 
 TEST(GcAlloc, SizesRoundToGranules) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   Blob* b = new_blob(heap, 9, 7);  // 33 bytes -> 48
   EXPECT_EQ(heap.object_size(b), 48u);
   Blob* c = new_blob(heap, 8, 0);  // 32 bytes
@@ -54,7 +54,7 @@ __attribute__((noinline)) Array* fill_and_keep_sparse(Heap& heap, size_t n, std:
 
 TEST(GcAlloc, FreedLinesAreReused) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   std::set<Block*> blocks;
   Array* keep = fill_and_keep_sparse(heap, 4000, &blocks);
   collect_clean(heap);
@@ -76,7 +76,7 @@ TEST(GcAlloc, FreedLinesAreReused) {
 
 TEST(GcAlloc, MediumObjectsDoNotWasteHoles) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   std::set<Block*> blocks;
   Array* keep = fill_and_keep_sparse(heap, 4000, &blocks);
   collect_clean(heap);
@@ -108,14 +108,14 @@ __attribute__((noinline)) uintptr_t make_large(Heap& heap, size_t n) {
 
 TEST(GcAlloc, LargeObjects) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   Blob* big = new_blob(heap, 100000, 0x11);
   ASSERT_NE(big, nullptr);
   EXPECT_TRUE(header_has(&big->header, kFlagLarge));
   EXPECT_EQ(heap.object_size(big), round_to_granule(Blob::size_for(100000)));
   EXPECT_EQ(heap.find_object(big->bytes + 50000), big);
   uintptr_t dropped[4];
-  for (uintptr_t& d : dropped) d = GC_DEEP(make_large(heap, 200000));
+  for (uintptr_t& d : dropped) d = PYR_GC_DEEP(make_large(heap, 200000));
   EXPECT_EQ(heap.stats().large_objects, 5u);
   collect_clean(heap);
   // A large object is a big target for stale stack words (any interior
@@ -133,7 +133,7 @@ TEST(GcAlloc, LargeObjects) {
 
 TEST(GcAlloc, LargeObjectKeptByInteriorPointer) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   unsigned char* inside = new_blob(heap, 50000, 0x22)->bytes + 40000;
   collect_clean(heap);
   EXPECT_EQ(heap.stats().large_objects, 1u);
@@ -142,7 +142,7 @@ TEST(GcAlloc, LargeObjectKeptByInteriorPointer) {
 
 TEST(GcAlloc, HugeRequestFails) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   EXPECT_EQ(heap.allocate(blob_layout(), size_t(1) << 50), nullptr);
   EXPECT_EQ(heap.allocate(blob_layout(), ~size_t(0)), nullptr);
 }
@@ -160,7 +160,7 @@ TEST(GcAlloc, HeapLimitMakesAllocationFail) {
   Heap::Options options;
   options.heap_limit = 2 * 1024 * 1024;
   Heap heap(options);
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   Array* keep = new_array(heap, 10000);
   void* root = keep;
   heap.add_root(&root);
@@ -193,7 +193,7 @@ TEST(GcAlloc, MemoryStaysBoundedUnderChurn) {
   Heap::Options options;
   options.min_trigger = 1024 * 1024;
   Heap heap(options);
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   churn(heap, 20000);  // ~150 MB allocated in total
   const Stats& s = heap.stats();
   EXPECT_GT(s.bytes_allocated, 100u * 1024 * 1024);
@@ -206,7 +206,7 @@ TEST(GcAlloc, CollectionsAreTriggeredByVolume) {
   Heap::Options options;
   options.min_trigger = 256 * 1024;
   Heap heap(options);
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   for (int i = 0; i < 100000; i++) new_node(heap, i);  // 4.8 MB
   EXPECT_GE(heap.stats().collections, 10u);
   EXPECT_LE(heap.stats().collections, 25u);

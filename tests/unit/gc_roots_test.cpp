@@ -30,7 +30,7 @@ int chain_length(const Node* n) {
 
 TEST(GcRoots, StackVariableKeepsObjectAlive) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   Node* head = static_cast<Node*>(reveal(make_chain(heap, 1000)));
   collect_clean(heap);
   EXPECT_EQ(heap.find_object(head), head);
@@ -42,7 +42,7 @@ TEST(GcRoots, StackVariableKeepsObjectAlive) {
 
 TEST(GcRoots, InteriorPointerKeepsObjectAlive) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   uintptr_t hidden = make_chain(heap, 10);
   // Only a pointer to the payload is left on the stack.
   uint64_t* value = &static_cast<Node*>(reveal(hidden))->value;
@@ -55,9 +55,9 @@ TEST(GcRoots, InteriorPointerKeepsObjectAlive) {
 
 TEST(GcRoots, UnreachableObjectsAreFreed) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
-  uintptr_t chain = GC_DEEP(make_chain(heap, 500));
-  uintptr_t cycle = GC_DEEP(make_cycle(heap, 500));
+  PYR_GC_SCAN_FROM_HERE(heap);
+  uintptr_t chain = PYR_GC_DEEP(make_chain(heap, 500));
+  uintptr_t cycle = PYR_GC_DEEP(make_cycle(heap, 500));
   collect_clean(heap);
   EXPECT_TRUE(is_freed(heap, chain));
   EXPECT_TRUE(is_freed(heap, cycle));
@@ -67,8 +67,8 @@ TEST(GcRoots, UnreachableObjectsAreFreed) {
 
 TEST(GcRoots, SelfCycleIsFreed) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
-  uintptr_t one = GC_DEEP(make_cycle(heap, 1));
+  PYR_GC_SCAN_FROM_HERE(heap);
+  uintptr_t one = PYR_GC_DEEP(make_cycle(heap, 1));
   collect_clean(heap);
   EXPECT_TRUE(is_freed(heap, one));
 }
@@ -85,8 +85,8 @@ __attribute__((noinline)) void store_chain(Heap& heap, void** slot, int n) {
 
 TEST(GcRoots, PreciseRootKeepsObjectAlive) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
-  GC_DEEP(store_chain(heap, &g_root, 100));
+  PYR_GC_SCAN_FROM_HERE(heap);
+  PYR_GC_DEEP(store_chain(heap, &g_root, 100));
   uintptr_t hidden = hidden_at(&g_root);
   heap.add_root(&g_root);
   collect_clean(heap);
@@ -108,9 +108,9 @@ void report_table(Visitor& v, void* data) {
 
 TEST(GcRoots, RootCallbackKeepsObjectsAlive) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   static RootTable table;  // not on the stack, so not scanned
-  for (int i = 0; i < 4; i++) GC_DEEP(store_chain(heap, &table.slots[i], 10 + i));
+  for (int i = 0; i < 4; i++) PYR_GC_DEEP(store_chain(heap, &table.slots[i], 10 + i));
   uintptr_t hidden = hidden_at(&table.slots[2]);
   heap.add_root_callback(report_table, &table);
   collect_clean(heap);
@@ -131,11 +131,11 @@ uint64_t count_tree(const Node* n) { return n ? 1 + count_tree(n->a) + count_tre
 
 TEST(GcRoots, ObjectGraphIsTracedPrecisely) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   Array* root = new_array(heap, 3);
   root->items[0] = reveal(make_tree(heap, 12));  // 8191 nodes
   root->items[1] = new_blob(heap, 20000, 3);     // large, referenced from a small object
-  uintptr_t dropped = GC_DEEP(make_tree(heap, 8));
+  uintptr_t dropped = PYR_GC_DEEP(make_tree(heap, 8));
   collect_clean(heap);
   auto* tree = static_cast<Node*>(root->items[0]);
   EXPECT_EQ(count_tree(tree), 8191u);
@@ -147,7 +147,7 @@ TEST(GcRoots, ObjectGraphIsTracedPrecisely) {
 
 TEST(GcRoots, ReferencesFromLargeObjects) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   Array* big = new_array(heap, 5000);  // 40 KB: large space
   ASSERT_TRUE(header_has(&big->header, kFlagLarge));
   for (size_t i = 0; i < big->length; i++) big->items[i] = reveal(make_chain(heap, 2));
@@ -172,9 +172,9 @@ TEST(GcHeap, StatsObjectWalkAndPoisoning) {
   Heap::Options options;
   options.poison_freed = true;
   Heap heap(options);
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   Node* keep = new_node(heap, 7, new_node(heap, 8));
-  uintptr_t dead = GC_DEEP(make_dead_pair(heap, keep));
+  uintptr_t dead = PYR_GC_DEEP(make_dead_pair(heap, keep));
   size_t objects = 0, bytes = 0;
   heap.for_each_object([&](void* obj, size_t size) {
     objects++;

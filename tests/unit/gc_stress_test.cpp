@@ -12,7 +12,7 @@ namespace {
 
 TEST(GcStress, CollectsAtEveryAllocation) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   heap.set_stress(true);
   heap.set_verify_collections(true);
   Node* list = nullptr;
@@ -32,7 +32,7 @@ TEST(GcStress, CollectsAtEveryAllocation) {
 
 TEST(GcVerify, AcceptsHealthyHeap) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   Node* a = new_node(heap, 1, new_node(heap, 2));
   new_array(heap, 3)->items[1] = a;
   new_blob(heap, 30000, 1);
@@ -42,7 +42,7 @@ TEST(GcVerify, AcceptsHealthyHeap) {
 
 TEST(GcVerify, CatchesCorruptedReference) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   Node* b = new_node(heap, 2);
   Node* a = new_node(heap, 1, b);
   a->b = reinterpret_cast<Node*>(reinterpret_cast<char*>(b) + 16);  // not an object start
@@ -56,7 +56,7 @@ TEST(GcVerify, CatchesCorruptedReference) {
 
 TEST(GcVerify, CatchesBadHeaders) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   Node* n = new_node(heap, 1);
   uint64_t saved = n->header.gc_word;
   n->header.gc_word = make_gc_word(12345678, 48);
@@ -73,7 +73,7 @@ TEST(GcVerify, CatchesBadHeaders) {
 
 TEST(GcVerify, CatchesDanglingRoot) {
   Heap heap;
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   static void* slot;
   slot = reinterpret_cast<void*>(uintptr_t(0x1230));
   heap.add_root(&slot);
@@ -174,7 +174,7 @@ TEST(GcStress, RandomMutatorKeepsReachableObjectsIntact) {
   options.min_trigger = 512 * 1024;
   options.poison_freed = true;
   Heap heap(options);
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   Torture t(heap, 12345);
   for (int round = 0; round < 40; round++) {
     for (int i = 0; i < 2000; i++) t.step();
@@ -190,7 +190,7 @@ TEST(GcStress, RandomMutatorUnderStress) {
   options.stress = true;
   options.poison_freed = true;
   Heap heap(options);
-  GC_SCAN_FROM_HERE(heap);
+  PYR_GC_SCAN_FROM_HERE(heap);
   Torture t(heap, 777);
   for (int i = 0; i < 1500; i++) t.step();
   t.check();

@@ -169,14 +169,14 @@ __attribute__((noinline)) auto deep(F f) {
     return result;
   }
 }
-#define GC_DEEP(expr) ::pyrite::gc::testing::deep([&] { return (expr); })
+#define PYR_GC_DEEP(expr) ::pyrite::gc::testing::deep([&] { return (expr); })
 
 // Limits the conservative scan to the calling test body's frame and below.
 // The frames above it (gtest's runner) are live, but their unwritten slots
 // hold stale words from earlier tests, which can point into this test's
 // objects (heaps and malloc reuse addresses); they hold no object a test
 // needs, so tests leave them out and their "freed" assertions stay exact.
-#define GC_SCAN_FROM_HERE(heap) (heap).set_stack_top(__builtin_frame_address(0))
+#define PYR_GC_SCAN_FROM_HERE(heap) (heap).set_stack_top(__builtin_frame_address(0))
 
 // True if `hidden` (from hide) is no longer an allocated object.
 inline bool is_freed(Heap& h, uintptr_t hidden) {

@@ -43,15 +43,15 @@ __attribute__((noinline)) void register_weak(Heap& heap, void** slot, uintptr_t 
 }
 
 TEST_F(GcWeakFinalize, WeakSlotClearedWhenTargetDies) {
-  GC_SCAN_FROM_HERE(heap_);
-  GC_DEEP(register_weak(heap_, &g_weak_slot, make_node(heap_, 5)));
+  PYR_GC_SCAN_FROM_HERE(heap_);
+  PYR_GC_DEEP(register_weak(heap_, &g_weak_slot, make_node(heap_, 5)));
   collect_clean(heap_);
   EXPECT_EQ(g_weak_slot, nullptr);
   EXPECT_EQ(heap_.stats().weak_slots_cleared, 1u);
 }
 
 TEST_F(GcWeakFinalize, WeakSlotKeptWhileTargetLives) {
-  GC_SCAN_FROM_HERE(heap_);
+  PYR_GC_SCAN_FROM_HERE(heap_);
   Node* strong = new_node(heap_, 6);
   g_weak_slot = strong;
   heap_.add_weak(&g_weak_slot, nullptr);
@@ -71,8 +71,8 @@ __attribute__((noinline)) WeakBox* make_box(Heap& heap, int64_t id, void* target
 }
 
 TEST_F(GcWeakFinalize, WeakCallbackQueuedForLiveOwner) {
-  GC_SCAN_FROM_HERE(heap_);
-  WeakBox* box = GC_DEEP(make_box(heap_, 1, reveal(make_node(heap_, 7))));
+  PYR_GC_SCAN_FROM_HERE(heap_);
+  WeakBox* box = PYR_GC_DEEP(make_box(heap_, 1, reveal(make_node(heap_, 7))));
   Node* live_target = new_node(heap_, 8);
   WeakBox* other = make_box(heap_, 2, live_target);
   collect_clean(heap_);
@@ -92,9 +92,9 @@ __attribute__((noinline)) uintptr_t make_dead_box_with_live_target(Heap& heap, N
 }
 
 TEST_F(GcWeakFinalize, DeadOwnerDropsRegistration) {
-  GC_SCAN_FROM_HERE(heap_);
+  PYR_GC_SCAN_FROM_HERE(heap_);
   Node* target = new_node(heap_, 9);
-  uintptr_t box = GC_DEEP(make_dead_box_with_live_target(heap_, target));
+  uintptr_t box = PYR_GC_DEEP(make_dead_box_with_live_target(heap_, target));
   collect_clean(heap_);
   EXPECT_TRUE(is_freed(heap_, box));
   // The box's memory is reused; the registry must not write into it.
@@ -110,9 +110,9 @@ uint64_t node_value(uintptr_t hidden) {
 }
 
 TEST_F(GcWeakFinalize, FinalizerRunsOnceWithResurrection) {
-  GC_SCAN_FROM_HERE(heap_);
-  uintptr_t child = GC_DEEP(make_node(heap_, 42));
-  uintptr_t fin = GC_DEEP(make_fin(heap_, 1, reveal(child)));
+  PYR_GC_SCAN_FROM_HERE(heap_);
+  uintptr_t child = PYR_GC_DEEP(make_node(heap_, 42));
+  uintptr_t fin = PYR_GC_DEEP(make_fin(heap_, 1, reveal(child)));
   collect_clean(heap_);
   // Unreachable but resurrected for its finalizer, with what it references.
   EXPECT_FALSE(is_freed(heap_, fin));
@@ -144,12 +144,12 @@ TEST_F(GcWeakFinalize, FinalizerRunsOnceWithResurrection) {
 void* g_live_fin = nullptr;
 
 TEST_F(GcWeakFinalize, FinalizerOfLiveObjectDoesNotRun) {
-  GC_SCAN_FROM_HERE(heap_);
+  PYR_GC_SCAN_FROM_HERE(heap_);
   // Kept by a precise root rather than a local: a stale copy of a local in
   // a later test's frame could alias that test's objects (same addresses
   // after the heap is recreated).
   heap_.add_root(&g_live_fin);
-  g_live_fin = reveal(GC_DEEP(make_fin(heap_, 5, nullptr)));
+  g_live_fin = reveal(PYR_GC_DEEP(make_fin(heap_, 5, nullptr)));
   collect_clean(heap_);
   collect_clean(heap_);
   EXPECT_EQ(heap_.pending_finalizers(), 0u);
@@ -166,8 +166,8 @@ __attribute__((noinline)) uintptr_t make_fin_cycle(Heap& heap) {
 }
 
 TEST_F(GcWeakFinalize, CycleOfFinalizableObjects) {
-  GC_SCAN_FROM_HERE(heap_);
-  uintptr_t a = GC_DEEP(make_fin_cycle(heap_));
+  PYR_GC_SCAN_FROM_HERE(heap_);
+  uintptr_t a = PYR_GC_DEEP(make_fin_cycle(heap_));
   collect_clean(heap_);
   EXPECT_EQ(heap_.pending_finalizers(), 2u);
   EXPECT_EQ(heap_.run_pending_finalizers(), 2u);
@@ -178,9 +178,9 @@ TEST_F(GcWeakFinalize, CycleOfFinalizableObjects) {
 }
 
 TEST_F(GcWeakFinalize, WeakSlotToFinalizableClearedBeforeHook) {
-  GC_SCAN_FROM_HERE(heap_);
-  uintptr_t fin = GC_DEEP(make_fin(heap_, 20, nullptr));
-  GC_DEEP(register_weak(heap_, &g_weak_slot, fin));
+  PYR_GC_SCAN_FROM_HERE(heap_);
+  uintptr_t fin = PYR_GC_DEEP(make_fin(heap_, 20, nullptr));
+  PYR_GC_DEEP(register_weak(heap_, &g_weak_slot, fin));
   collect_clean(heap_);
   EXPECT_EQ(g_weak_slot, nullptr);         // cleared, as CPython does...
   EXPECT_FALSE(is_freed(heap_, fin));      // ...though the object survives for its hook
@@ -190,7 +190,7 @@ TEST_F(GcWeakFinalize, WeakSlotToFinalizableClearedBeforeHook) {
 }
 
 TEST_F(GcWeakFinalize, FinalizerMayAllocateAndCollect) {
-  GC_SCAN_FROM_HERE(heap_);
+  PYR_GC_SCAN_FROM_HERE(heap_);
   static Heap* heap;
   heap = &heap_;
   static LayoutId busy = register_layout({.name = "BusyFin",
