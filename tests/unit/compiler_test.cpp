@@ -310,6 +310,25 @@ TEST(Structure, MatchStatementCompilesEveryPatternKind) {
     EXPECT_NE(l.find(op), std::string::npos) << op;
 }
 
+TEST(Structure, EvalAndSingleModes) {
+  for (auto mode : {parse::Mode::kEval, parse::Mode::kSingle}) {
+    base::Arena arena;
+    parse::SyntaxError error;
+    parse::ParseOptions opt;
+    opt.mode = mode;
+    ast::ModNode* mod = parse::parse("a + 1\n", "<test>", opt, arena, &error);
+    ASSERT_NE(mod, nullptr) << error.msg;
+    auto code = compile_module(mod, "<test>", arena, &error);
+    ASSERT_TRUE(code);
+    std::string l = listing(*code);
+    if (mode == parse::Mode::kEval) {
+      EXPECT_EQ(l, "RESUME\nLOAD_NAME\nLOAD_CONST 1\nBINARY_OP\nRETURN_VALUE\n");
+    } else {
+      EXPECT_NE(l.find("PRINT_EXPR"), std::string::npos) << l;
+    }
+  }
+}
+
 TEST(Disassembler, ReadsLikeDis) {
   auto c = compile_src("def f(x):\n    for i in x:\n        try:\n            g(i)\n        except E:\n            pass\n");
   ASSERT_TRUE(c->code);
