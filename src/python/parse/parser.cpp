@@ -29,6 +29,7 @@ Parser::Parser(std::string_view utf8, std::string_view filename, const ParseOpti
   topts.known_encoding = known_encoding;
   // Only 'exec' input gets a final newline assumed (f-string fields too).
   topts.exec_input = options.mode == Mode::kFile || fstring_source;
+  topts.script_file = options.script_file && !fstring_source;
   tokenizer_ = std::make_unique<Tokenizer>(src_, topts);
   memo_arena_ = std::make_unique<base::Arena>();
 }
@@ -412,7 +413,10 @@ ast::ModNode* parse(std::string_view source, std::string_view filename, const Pa
   std::string utf8;
   bool known_encoding = true;
   if (options.source_is_bytes) {
-    if (!decode_source(source, &utf8, error, &known_encoding)) {
+    DecodeOptions dopts;
+    dopts.script_file = options.script_file;
+    dopts.filename = filename;
+    if (!decode_source(source, &utf8, error, &known_encoding, dopts)) {
       error->filename = std::string(filename);
       return nullptr;
     }

@@ -30,6 +30,11 @@ struct ParseOptions {
   bool type_comments = false;
   // Accept features of older minor versions (ast.parse(feature_version=)).
   int feature_version = 11;
+  // A script run by name (`pyrite file.py`): CPython reads it with its file
+  // tokenizer, which decodes and places end-of-input tokens differently
+  // (see DecodeOptions and TokenizerOptions::script_file). compile() of
+  // bytes, imports and --dump-ast leave it false.
+  bool script_file = false;
 };
 
 // Parses `source`. On success returns the module node, allocated in `arena`;
