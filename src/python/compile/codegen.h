@@ -141,7 +141,7 @@ class Compiler {
   int cell_slot(std::string_view name);   // localsplus index of a cell
   int free_slot(std::string_view name);   // localsplus index of a free variable
   int deref_slot(std::string_view name);  // cell or free
-  void make_closure(CodeUnit* code, int flags, std::string_view qualname);
+  void make_function(std::shared_ptr<CodeUnit> co, int flags);
 
   // ---- fblocks (compile_stmt.cpp) -------------------------------------------------
   void push_fblock(FBlockKind kind, int block, int exit, const ast::Node* datum = nullptr,
@@ -224,11 +224,6 @@ class Compiler {
   void fstring_value(ast::FormattedValue* e);
   void slice(ast::ExprNode* e);
   Location attr_loc(Location loc, const ast::Attribute* a);
-  void check_subscripter(ast::ExprNode* e);
-  void check_index(ast::ExprNode* e, ast::ExprNode* s);
-  void check_caller(ast::ExprNode* e);
-  void warn(const ast::Node*, const char*) {}
-  bool is_top_level_await() const { return false; }
 
   // ---- patterns (compile_pattern.cpp) ---------------------------------------------
   struct PatternContext;
@@ -255,7 +250,6 @@ class Compiler {
   parse::SyntaxError* error_;
   std::vector<std::unique_ptr<CompileUnit>> units_;
   bool future_annotations_ = false;
-  int nested_blocks_ = 0;
 };
 
 // Unparses an annotation for `from __future__ import annotations`.

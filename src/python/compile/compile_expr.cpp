@@ -862,16 +862,7 @@ void Compiler::lambda(Lambda* e) {
   emit(Opcode::RETURN_VALUE);
   std::shared_ptr<CodeUnit> co = leave_unit();
   set_loc(e);
-  if (!co->freevars.empty()) {
-    for (const std::string& fv : co->freevars) emit(Opcode::LOAD_CLOSURE, deref_slot(fv));
-    emit(Opcode::BUILD_TUPLE, static_cast<int>(co->freevars.size()));
-    flags |= MakeFunction::kClosure;
-  }
-  Constant c;
-  c.kind = Constant::Kind::kCode;
-  c.code = co;
-  emit(Opcode::LOAD_CONST, add_const(std::move(c)));
-  emit(Opcode::MAKE_FUNCTION, flags);
+  make_function(co, flags);
 }
 
 // ---- comprehensions ---------------------------------------------------------------------------------
@@ -1000,16 +991,7 @@ void Compiler::comprehension(ExprNode* e, UnitKind kind, std::string_view name, 
   std::shared_ptr<CodeUnit> co = leave_unit();
   set_loc(e);
   int flags = 0;
-  if (!co->freevars.empty()) {
-    for (const std::string& fv : co->freevars) emit(Opcode::LOAD_CLOSURE, deref_slot(fv));
-    emit(Opcode::BUILD_TUPLE, static_cast<int>(co->freevars.size()));
-    flags |= MakeFunction::kClosure;
-  }
-  Constant c;
-  c.kind = Constant::Kind::kCode;
-  c.code = co;
-  emit(Opcode::LOAD_CONST, add_const(std::move(c)));
-  emit(Opcode::MAKE_FUNCTION, flags);
+  make_function(co, flags);
   // The outermost iterable is evaluated here, in the enclosing scope.
   ExprNode* iter = outermost->iter;
   if (auto* l = as<ast::ListExpr>(iter); l && !has_starred(l->elts)) {

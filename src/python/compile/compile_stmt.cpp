@@ -267,17 +267,7 @@ void Compiler::function_def(StmtNode* s) {
   emit(Opcode::RETURN_VALUE);
   std::shared_ptr<CodeUnit> co = leave_unit();
   set_loc(s);
-  Constant c;
-  c.kind = Constant::Kind::kCode;
-  c.code = co;
-  // Closure cells are loaded before the code constant.
-  if (!co->freevars.empty()) {
-    for (const std::string& fv : co->freevars) emit(Opcode::LOAD_CLOSURE, deref_slot(fv));
-    emit(Opcode::BUILD_TUPLE, static_cast<int>(co->freevars.size()));
-    flags |= MakeFunction::kClosure;
-  }
-  emit(Opcode::LOAD_CONST, add_const(std::move(c)));
-  emit(Opcode::MAKE_FUNCTION, flags);
+  make_function(co, flags);
   for (uint32_t i = decorators.size; i-- > 0;) {
     set_loc(decorators[i]);
     emit(Opcode::CALL, 0);
@@ -335,17 +325,7 @@ void Compiler::class_def(ClassDef* s) {
   set_loc(s);
   emit(Opcode::PUSH_NULL);
   emit(Opcode::LOAD_BUILD_CLASS);
-  int flags = 0;
-  if (!co->freevars.empty()) {
-    for (const std::string& fv : co->freevars) emit(Opcode::LOAD_CLOSURE, deref_slot(fv));
-    emit(Opcode::BUILD_TUPLE, static_cast<int>(co->freevars.size()));
-    flags |= MakeFunction::kClosure;
-  }
-  Constant c;
-  c.kind = Constant::Kind::kCode;
-  c.code = co;
-  emit(Opcode::LOAD_CONST, add_const(std::move(c)));
-  emit(Opcode::MAKE_FUNCTION, flags);
+  make_function(co, 0);
   ast::ConstValue n;
   n.kind = ConstKind::Str;
   n.s = s->name;

@@ -360,17 +360,19 @@ void Compiler::nameop(std::string_view raw, ExprContext ctx) {
   }
 }
 
-void Compiler::make_closure(CodeUnit* code, int flags, std::string_view) {
-  if (!code->freevars.empty()) {
-    for (const std::string& name : code->freevars) {
-      int slot;
-      if (u().kind == UnitKind::kClass && name == "__class__") slot = cell_slot(name);
-      else slot = deref_slot(name);
-      emit(Opcode::LOAD_CLOSURE, slot);
-    }
-    emit(Opcode::BUILD_TUPLE, static_cast<int>(code->freevars.size()));
+// Pushes a new function for `co`: its closure cells (if any), the code
+// constant, MAKE_FUNCTION. The optional items `flags` names are already pushed.
+void Compiler::make_function(std::shared_ptr<CodeUnit> co, int flags) {
+  if (!co->freevars.empty()) {
+    // deref_slot finds a class body's own __class__ cell before any free variable.
+    for (const std::string& name : co->freevars) emit(Opcode::LOAD_CLOSURE, deref_slot(name));
+    emit(Opcode::BUILD_TUPLE, static_cast<int>(co->freevars.size()));
     flags |= MakeFunction::kClosure;
   }
+  Constant c;
+  c.kind = Constant::Kind::kCode;
+  c.code = std::move(co);
+  emit(Opcode::LOAD_CONST, add_const(std::move(c)));
   emit(Opcode::MAKE_FUNCTION, flags);
 }
 
