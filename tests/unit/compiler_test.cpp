@@ -310,6 +310,28 @@ TEST(Structure, MatchStatementCompilesEveryPatternKind) {
     EXPECT_NE(l.find(op), std::string::npos) << op;
 }
 
+TEST(Structure, FutureAnnotationsAreStrings) {
+  const char* body = "def f(x: list[int], *a: 'T', k: A | None = None) -> dict[str, int]: pass\n";
+  auto check = [](const CodeUnit& code) {
+    EXPECT_TRUE(code.flags & CodeFlag::kFutureAnnotations);
+    EXPECT_TRUE(has_const(code, "('x', 'list[int]', 'a', \"'T'\", 'k', 'A | None', 'return', 'dict[str, int]')"))
+        << disassemble(code);
+  };
+  auto c = compile_src(std::string("from __future__ import annotations\n") + body);
+  ASSERT_TRUE(c->code) << c->error.msg;
+  check(*c->code);
+  // The same when exec() inherits the flag from its caller.
+  base::Arena arena;
+  parse::SyntaxError error;
+  ast::ModNode* mod = parse::parse(body, "<test>", parse::ParseOptions{}, arena, &error);
+  ASSERT_NE(mod, nullptr);
+  CompileOptions co;
+  co.inherited_flags = CodeFlag::kFutureAnnotations;
+  auto code = compile_module(mod, "<test>", arena, &error, co);
+  ASSERT_TRUE(code);
+  check(*code);
+}
+
 TEST(Structure, EvalAndSingleModes) {
   for (auto mode : {parse::Mode::kEval, parse::Mode::kSingle}) {
     base::Arena arena;

@@ -440,6 +440,7 @@ std::unique_ptr<CodeUnit> compile_module(ModNode* mod, std::string_view filename
   parse::SyntaxError local;
   parse::SyntaxError* err = error ? error : &local;
   SymbolTable st;
+  if (options.inherited_flags & CodeFlag::kFutureAnnotations) st.inherit_future_annotations();
   bool ok = st.build(mod, err);
   std::unique_ptr<CodeUnit> result;
   if (ok) {

@@ -17,6 +17,9 @@ struct CompileOptions {
   int optimize = 0;
   // interactive mode ('single'): expression statements print their value.
   bool interactive = false;
+  // Future features inherited from the code calling compile()/exec()
+  // (CodeUnit::flags of the caller): kFutureAnnotations.
+  uint32_t inherited_flags = 0;
   // The source text, used only to put the offending line and a
   // code-point column into SyntaxErrors. May be empty.
   std::string_view source;

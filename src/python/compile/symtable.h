@@ -97,6 +97,9 @@ class SymbolTable {
   // Builds the table of `mod`. On a scoping error returns false and fills
   // `*error` (message and location; the caller adds filename and text).
   bool build(const ast::ModNode* mod, parse::SyntaxError* error);
+  // Annotations are strings even without the future import (inherited by
+  // compile()/exec() from the calling code's flags). Call before build().
+  void inherit_future_annotations() { future_annotations_ = true; }
 
   Scope* top() const { return top_; }
   // The scope a FunctionDef/AsyncFunctionDef/ClassDef/Lambda/comprehension
