@@ -247,11 +247,15 @@ int report_syntax_error(const parse::SyntaxError& error) {
 }
 
 // Parses and compiles a whole program; nullptr after reporting the error.
+// A script named on the command line is read the way CPython's file reader
+// reads it (`script_file`), which differs from compile() in a few errors.
 std::unique_ptr<compile::CodeUnit> compile_program(const std::string& source, const std::string& filename,
-                                                   bool source_is_bytes, int optimize, base::Arena& arena) {
+                                                   bool source_is_bytes, bool script_file, int optimize,
+                                                   base::Arena& arena) {
   parse::SyntaxError error;
   parse::ParseOptions options;
   options.source_is_bytes = source_is_bytes;
+  options.script_file = script_file;
   ast::ModNode* mod = parse::parse(source, filename, options, arena, &error);
   if (!mod) {
     report_syntax_error(error);
@@ -269,7 +273,7 @@ int disassemble_file(const std::string& path, int optimize) {
   std::string source;
   if (!read_file(path, &source)) return cannot_open(path);
   base::Arena arena;
-  auto code = compile_program(source, path, true, optimize, arena);
+  auto code = compile_program(source, path, true, false, optimize, arena);
   if (!code) return 1;
   std::string out = compile::disassemble(*code);
   std::fwrite(out.data(), 1, out.size(), stdout);
@@ -278,9 +282,10 @@ int disassemble_file(const std::string& path, int optimize) {
 
 // Until the interpreter exists (issue #3) a program is compiled, so syntax
 // errors are reported exactly as CPython reports them, and then refused.
-int run_source(const std::string& source, const std::string& filename, bool source_is_bytes, int optimize) {
+int run_source(const std::string& source, const std::string& filename, bool source_is_bytes, bool script_file,
+               int optimize) {
   base::Arena arena;
-  if (!compile_program(source, filename, source_is_bytes, optimize, arena)) return 1;
+  if (!compile_program(source, filename, source_is_bytes, script_file, optimize, arena)) return 1;
   // TODO(#3): execute the module.
   std::fprintf(stderr, "pyrite: %s parses; executing programs needs the interpreter (not built yet)\n",
                filename.c_str());
@@ -303,17 +308,17 @@ int main(int argc, char** argv) {
         size_t nl = source.find('\n');
         source = nl == std::string::npos ? "" : source.substr(nl);
       }
-      return run_source(source, absolute_path(cl.target), true, cl.optimize);
+      return run_source(source, absolute_path(cl.target), true, true, cl.optimize);
     }
     case CommandLine::Action::kRunCommand:
-      return run_source(cl.target + "\n", "<string>", false, cl.optimize);
+      return run_source(cl.target + "\n", "<string>", false, false, cl.optimize);
     case CommandLine::Action::kRunModule:
       // TODO(#3): find the module on sys.path and run it as __main__.
       std::fprintf(stderr, "pyrite: -m needs the interpreter and import system (not built yet)\n");
       return 1;
     case CommandLine::Action::kRunStdin: {
       std::string source((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      return run_source(source, "<stdin>", true, cl.optimize);
+      return run_source(source, "<stdin>", true, true, cl.optimize);
     }
   }
   return 0;
