@@ -313,6 +313,7 @@ void Compiler::jump_if(ExprNode* e, int label, bool cond) {
         u().loc = saved;
         return;
       }
+      set_loc(e);  // a single comparison's jump is reported on its own line
       break;
     }
     default: {
