@@ -233,7 +233,12 @@ int dump_ast(const std::string& path, bool include_attributes) {
     std::printf("%s\n", parse::describe_syntax_error(error).c_str());
     return 1;
   }
-  std::string out = ast::dump(mod, include_attributes);
+  bool too_deep = false;
+  std::string out = ast::dump(mod, include_attributes, &too_deep);
+  if (too_deep) {
+    std::printf("RecursionError: maximum recursion depth exceeded during ast construction\n");
+    return 1;
+  }
   out += '\n';
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;

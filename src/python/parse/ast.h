@@ -142,7 +142,13 @@ T* make(base::Arena& arena, int lineno, int col, int end_lineno, int end_col) {
 
 // ast.dump(node) with CPython's default arguments (annotate_fields=True,
 // include_attributes=False). `include_attributes` adds the positions.
-std::string dump(const Node* node, bool include_attributes = false);
+// A tree nested deeper than kMaxDumpDepth sets `*too_deep` (and the text is
+// incomplete): CPython cannot build such a tree as Python objects either
+// ("maximum recursion depth exceeded during ast construction"); its limit
+// is 3 x the recursion limit less 3 per active frame, so 2994 for
+// ast.parse() called at module level.
+constexpr int kMaxDumpDepth = 2994;
+std::string dump(const Node* node, bool include_attributes = false, bool* too_deep = nullptr);
 
 // Python repr() of constants, as ast.dump prints them.
 std::string repr_constant(const ConstValue& v);

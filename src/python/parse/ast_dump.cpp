@@ -280,6 +280,7 @@ class Dumper {
 
   void node(const Node* n);
   std::string take() { return std::move(out_); }
+  bool too_deep() const { return too_deep_; }
 
  private:
   // Starts the next `name=value` pair.
@@ -363,6 +364,8 @@ class Dumper {
 
   bool include_attributes_;
   bool first_ = true;
+  int depth_ = 0;
+  bool too_deep_ = false;
   std::string out_;
 };
 
@@ -394,6 +397,11 @@ void Dumper::attributes(const Node* n) {
 }
 
 void Dumper::node(const Node* n) {
+  if (too_deep_) return;
+  if (++depth_ > kMaxDumpDepth) {
+    too_deep_ = true;
+    return;
+  }
   bool saved_first = first_;
   first_ = true;
   out_ += kind_name(n->kind);
@@ -425,14 +433,16 @@ void Dumper::node(const Node* n) {
   attributes(n);
   out_ += ')';
   first_ = saved_first;
+  depth_--;
 }
 
 }  // namespace
 
-std::string dump(const Node* node, bool include_attributes) {
+std::string dump(const Node* node, bool include_attributes, bool* too_deep) {
   if (!node) return "None";
   Dumper d(include_attributes);
   d.node(node);
+  if (too_deep) *too_deep = d.too_deep();
   return d.take();
 }
 

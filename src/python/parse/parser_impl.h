@@ -161,10 +161,12 @@ struct CallArgs {
 class Parser;
 
 // Counts the nesting of the recursive rules. Source nested deeper than
-// kMaxDepth fails as CPython's parser does when its stack limit is hit
-// (MemoryError) instead of overflowing the C++ stack.
+// kMaxDepth fails as CPython's parser does when its stack limit (6000 rule
+// levels) is hit: MemoryError, instead of overflowing the C++ stack. Trees
+// that deep are refused later anyway, by the compiler and by ast.dump
+// (RecursionError past ~3000 levels), as in CPython.
 struct DepthGuard {
-  static constexpr int kMaxDepth = 3000;
+  static constexpr int kMaxDepth = 6000;
   explicit DepthGuard(Parser* p);
   ~DepthGuard();
   Parser* p;

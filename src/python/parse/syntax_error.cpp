@@ -41,6 +41,12 @@ void encode(std::u32string_view s, std::string* out) {
 
 }  // namespace
 
+// ValueError (null bytes), MemoryError (parser stack) and RecursionError
+// (compiler depth) carry no location: CPython prints only "Type: msg".
+bool is_syntax_error_class(const std::string& type) {
+  return type == "SyntaxError" || type == "IndentationError" || type == "TabError";
+}
+
 // Mirrors what CPython's default excepthook prints for a SyntaxError: the
 // source line without its leading blanks (spaces, tabs, form feeds), and a
 // caret line when the offset falls on or after the first printed character,
@@ -48,7 +54,7 @@ void encode(std::u32string_view s, std::string* out) {
 // line when the error spans lines, and are never fewer than one; an
 // IndentationError (TabError too) always gets a single caret.
 std::string format_syntax_error(const SyntaxError& e) {
-  if (e.type == "ValueError") return e.type + ": " + e.msg + "\n";
+  if (!is_syntax_error_class(e.type)) return e.type + (e.msg.empty() ? "" : ": " + e.msg) + "\n";
   std::string out = "  File \"" + e.filename + "\", line " + std::to_string(e.lineno) + "\n";
   if (!e.text.empty()) {
     std::u32string text = decode(e.text);
@@ -77,7 +83,7 @@ std::string format_syntax_error(const SyntaxError& e) {
 }
 
 std::string describe_syntax_error(const SyntaxError& e) {
-  if (e.type == "ValueError" || e.type == "MemoryError") return e.type + ": " + e.msg;
+  if (!is_syntax_error_class(e.type)) return e.type + (e.msg.empty() ? "" : ": " + e.msg);
   return e.type + ": " + e.msg + " (line " + std::to_string(e.lineno) + ", offset " + std::to_string(e.offset) +
          ")";
 }

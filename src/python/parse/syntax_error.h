@@ -37,6 +37,9 @@ inline int char_offset(std::string_view line, int byte_col) {
 
 namespace pyrite::python::parse {
 
+// SyntaxError or one of its subclasses (the others have no location).
+bool is_syntax_error_class(const std::string& type);
+
 // The report CPython prints for an uncaught SyntaxError:
 //     File "f.py", line 3
 //       x = = 1
