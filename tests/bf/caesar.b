@@ -1,0 +1,2 @@
+caesar: every input byte plus one until the end of input
+,[+.,]

@@ -1,0 +1,2 @@
+moves left of cell 0 after a loop
+++++[>++<-]>[<<]
