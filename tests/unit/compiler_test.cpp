@@ -473,8 +473,9 @@ TEST(CompileStdlib, EveryParsedFileCompilesAndKeepsTheJumpRules) {
     compiled++;
     for_each_unit(*code, [&](const CodeUnit& u) {
       for (const Ins& i : instructions(u)) {
-        if (is_jump(i.op) && i.arg <= i.offset)
+        if (is_jump(i.op) && i.arg <= i.offset) {
           EXPECT_TRUE(i.op == Opcode::JUMP_BACKWARD || i.op == Opcode::JUMP_BACKWARD_NO_INTERRUPT) << path;
+        }
         EXPECT_FALSE(opcode_flags(i.op) & OpFlag::kPseudo) << path;
       }
       for (size_t k = 1; k < u.exception_table.size(); k++)

@@ -4,16 +4,17 @@
 // this follows its rules: every field is printed as `name=value`, except an
 // optional field whose value is None, which is left out; lists are always
 // printed; operator enums print as `Add()`.
-#include <unicode/uchar.h>
-
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 
 #include "python/parse/ast.h"
+#include "python/parse/unicode_text.h"
 
 namespace pyrite::python::ast {
+
+namespace unicode = parse::unicode;
 
 // ---- names -------------------------------------------------------------------
 
@@ -107,70 +108,6 @@ std::string format_repr(double d, bool add_dot_0) {
   return out;
 }
 
-// Decodes one code point of generalized UTF-8 (surrogates allowed).
-uint32_t next_code_point(std::string_view s, size_t* i) {
-  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  uint32_t c = b(*i);
-  if (c < 0x80) {
-    *i += 1;
-    return c;
-  }
-  if (c < 0xE0 && *i + 1 < s.size()) {
-    c = ((c & 0x1F) << 6) | (b(*i + 1) & 0x3F);
-    *i += 2;
-    return c;
-  }
-  if (c < 0xF0 && *i + 2 < s.size()) {
-    c = ((c & 0x0F) << 12) | ((b(*i + 1) & 0x3F) << 6) | (b(*i + 2) & 0x3F);
-    *i += 3;
-    return c;
-  }
-  if (*i + 3 < s.size()) {
-    c = ((c & 0x07) << 18) | ((b(*i + 1) & 0x3F) << 12) | ((b(*i + 2) & 0x3F) << 6) | (b(*i + 3) & 0x3F);
-    *i += 4;
-    return c;
-  }
-  *i += 1;  // truncated sequence: cannot come from the tokenizer
-  return 0xFFFD;
-}
-
-void append_utf8(std::string* out, uint32_t c) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
-// str.isprintable() for one character: everything but the "Other" and
-// "Separator" categories, with the ASCII space as the one exception.
-bool is_printable(uint32_t c) {
-  if (c == ' ') return true;
-  switch (u_charType(static_cast<UChar32>(c))) {
-    case U_CONTROL_CHAR:
-    case U_FORMAT_CHAR:
-    case U_SURROGATE:
-    case U_PRIVATE_USE_CHAR:
-    case U_UNASSIGNED:
-    case U_LINE_SEPARATOR:
-    case U_PARAGRAPH_SEPARATOR:
-    case U_SPACE_SEPARATOR:
-      return false;
-    default:
-      return true;
-  }
-}
-
 char choose_quote(std::string_view s) {
   bool has_single = s.find('\'') != std::string_view::npos;
   bool has_double = s.find('"') != std::string_view::npos;
@@ -185,8 +122,10 @@ std::string repr_str(std::string_view s) {
   char quote = choose_quote(s);
   std::string out(1, quote);
   size_t i = 0;
+  auto* p = reinterpret_cast<const unsigned char*>(s.data());
   while (i < s.size()) {
-    uint32_t c = next_code_point(s, &i);
+    uint32_t c;
+    i += unicode::decode_one(p + i, p + s.size(), &c);
     char buf[16];
     if (c == static_cast<uint32_t>(quote) || c == '\\') {
       out += '\\';
@@ -202,8 +141,8 @@ std::string repr_str(std::string_view s) {
       out += buf;
     } else if (c < 0x7F) {
       out += static_cast<char>(c);
-    } else if (is_printable(c)) {
-      append_utf8(&out, c);
+    } else if (unicode::is_printable(c)) {
+      unicode::append_utf8(&out, c);
     } else {
       if (c <= 0xFF)
         std::snprintf(buf, sizeof buf, "\\x%02x", c);

@@ -1,6 +1,8 @@
 // Printing syntax errors the way CPython does (docs/frontend.md).
 #include "python/parse/syntax_error.h"
 
+#include "python/parse/unicode_text.h"
+
 namespace pyrite::python::parse {
 
 namespace {
@@ -8,35 +10,17 @@ namespace {
 // Code points of a UTF-8 string, for caret alignment.
 std::u32string decode(std::string_view s) {
   std::u32string out;
+  auto* p = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : c & (0xFF >> (n + 1));
-    for (int k = 1; k < n && i + k < s.size(); k++) cp = (cp << 6) | (s[i + k] & 0x3F);
+    uint32_t cp;
+    i += unicode::decode_one(p + i, p + s.size(), &cp);
     out.push_back(cp);
-    i += n;
   }
   return out;
 }
 
 void encode(std::u32string_view s, std::string* out) {
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out->push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
+  for (char32_t c : s) unicode::append_utf8(out, c);
 }
 
 }  // namespace
