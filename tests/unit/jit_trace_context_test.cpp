@@ -1,0 +1,385 @@
+// The tracing context (docs/jit.md, "The execution-context contract"): a toy
+// interpreter written once over Cx, recorded into IR text; guards in both
+// directions, promote, folding, calls, loop closing, aborts, blacklisting,
+// and guard failure resuming the interpreter with the right state.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <random>
+#include <string>
+
+#include "jit/ir/ir_interp.h"
+#include "jit/ir/ir_printer.h"
+#include "jit/trace/concrete_context.h"
+#include "jit/trace/tracing_context.h"
+
+namespace pyrite::jit::trace {
+namespace {
+
+using ir::Type;
+
+// ---- a toy language: `while i < n: acc += i; i += step(i)` ----------------
+// Frame slots: 0 = i, 1 = acc, 2 = n. Instructions: 0 acc += i; 1 i += 1 (or
+// += 2 when bit 2 of i is set and `odd_skip` is set: a data-dependent
+// branch that goes both ways as i grows);
+// 2 if i < n goto 0 (the loop header) else end.
+template <class Cx>
+struct ToyFrame {
+  typename Cx::Val i, acc, n;
+};
+enum ToyEvent { kToyEnd, kToyJit };
+constexpr GreenKey kToyLoop{7, 0};
+
+template <class Cx>
+ToyEvent toy_run(Cx& cx, ToyFrame<Cx>& f, uint32_t& pc, bool odd_skip) {
+  for (;;) {
+    if (cx.stopped()) return kToyJit;
+    cx.begin_instruction(pc);
+    switch (pc) {
+      case 0:
+        f.acc = cx.add(f.acc, f.i);
+        pc = 1;
+        break;
+      case 1:
+        if (odd_skip && cx.is_true(cx.bit_and(f.i, cx.const_int(4))))
+          f.i = cx.add(f.i, cx.const_int(2));
+        else
+          f.i = cx.add(f.i, cx.const_int(1));
+        pc = 2;
+        break;
+      case 2:
+        if (!cx.is_true(cx.lt(f.i, f.n))) return kToyEnd;
+        pc = 0;
+        {
+          typename Cx::Val reds[] = {f.i, f.acc, f.n};
+          if (cx.loop_header(kToyLoop, reds)) return kToyJit;
+        }
+        break;
+    }
+  }
+}
+
+class ToyHooks : public FrameHooks {
+ public:
+  ToyFrame<ConcreteContext>* frame = nullptr;
+  ToyFrame<TracingContext>* tracing = nullptr;
+  uint32_t* pc = nullptr;
+  int resumes = 0;
+  uint32_t last_resume_pc = 0;
+  void snapshot(ir::SnapshotBuilder& b, uint32_t at) override {
+    b.push_frame(0, at, 3);
+    b.set(0, tracing->i.ref);
+    b.set(1, tracing->acc.ref);
+    b.set(2, tracing->n.ref);
+  }
+  void resume(const ir::Exit& e, std::span<const uint64_t> entry) override {
+    resumes++;
+    *pc = last_resume_pc = e.frames.at(0).pc;
+    ConcreteContext::Val* slots[] = {&frame->i, &frame->acc, &frame->n};
+    for (int k = 0; k < 3; k++) slots[k]->w = entry[k];
+    for (const ir::ExitSlot& s : e.frames.at(0).slots) slots[s.slot]->w = s.value.bits;
+  }
+};
+
+// Runs the toy program to the end, with `jit` (or none); returns acc.
+int64_t toy_program(Jit* jit, int64_t n, bool odd_skip, ToyHooks* hooks_out = nullptr) {
+  ConcreteContext cx(jit);
+  ToyFrame<ConcreteContext> f{cx.const_int(0), cx.const_int(0), cx.const_int(n)};
+  uint32_t pc = 0;
+  ToyHooks hooks;
+  hooks.frame = &f;
+  hooks.pc = &pc;
+  while (toy_run(cx, f, pc, odd_skip) == kToyJit) {
+    if (cx.action() == HotAction::kEnter) {
+      uint64_t reds[] = {f.i.w, f.acc.w, f.n.w};
+      jit->execute(static_cast<uint32_t>(jit->counters().cell(cx.cell()).loop), reds, hooks);
+      continue;
+    }
+    TracingContext tcx(*jit, cx.cell(), hooks);
+    ToyFrame<TracingContext> tf;
+    tf.i = tcx.input(Type::kInt, f.i.w);
+    tf.acc = tcx.input(Type::kInt, f.acc.w);
+    tf.n = tcx.input(Type::kInt, f.n.w);
+    tcx.start_loop();
+    hooks.tracing = &tf;
+    ToyEvent ev = toy_run(tcx, tf, pc, odd_skip);
+    f = {{tf.i.w}, {tf.acc.w}, {tf.n.w}};
+    if (ev == kToyEnd) {
+      tcx.abort(AbortReason::kLeftLoop);
+      break;
+    }
+  }
+  if (hooks_out) *hooks_out = hooks;
+  return static_cast<int64_t>(f.acc.w);
+}
+
+int64_t expected_acc(int64_t n, bool odd_skip) {
+  int64_t i = 0, acc = 0;
+  while (true) {
+    acc += i;
+    i += (odd_skip && (i & 4)) ? 2 : 1;
+    if (!(i < n)) return acc;
+  }
+}
+
+Params threshold(int64_t t) {
+  Params p;
+  p.threshold = t;
+  return p;
+}
+
+TEST(JitTraceContext, ToyLoopRecordsExpectedIr) {
+  Jit jit(threshold(1));
+  EXPECT_EQ(toy_program(&jit, 100, false), expected_acc(100, false));
+  ASSERT_EQ(jit.num_loops(), 1u);
+  EXPECT_EQ(ir::print_trace(jit.loop(0).trace),
+            "descr loop0 = target(args=(i, i, i))\n"
+            "[i0, i1, i2]\n"
+            "label(i0, i1, i2, descr=loop0)\n"
+            "debug_merge_point(0, 0)\n"
+            "i3 = int_add(i1, i0)\n"
+            "debug_merge_point(0, 1)\n"
+            "i4 = int_add(i0, 1)\n"
+            "debug_merge_point(0, 2)\n"
+            "i5 = int_lt(i4, i2)\n"
+            "guard_true(i5) [0@2/3: 0=i4 1=i3 2=i2]\n"
+            "jump(i4, i3, i2, descr=loop0)\n");
+  EXPECT_EQ(jit.stats().traces_recorded, 1u);
+  EXPECT_EQ(jit.stats().guard_failures, 1u);  // the loop's exit
+}
+
+TEST(JitTraceContext, GuardFailureResumesInterpreterWithTheRightState) {
+  for (int64_t t : {1, 2, 5, 50}) {
+    for (bool skip : {false, true}) {
+      Jit jit(threshold(t));
+      ToyHooks hooks;
+      EXPECT_EQ(toy_program(&jit, 1000, skip, &hooks), expected_acc(1000, skip))
+          << "threshold " << t << " skip " << skip;
+      EXPECT_GE(hooks.resumes, 1);
+    }
+  }
+}
+
+TEST(JitTraceContext, DataDependentBranchGuardsTheDirectionTaken) {
+  // Recording starts with i == 1: `i & 4` is 0, so guard_false; rounds
+  // with bit 2 set fail that guard and resume the interpreter at
+  // instruction 1.
+  Jit jit(threshold(1));
+  ToyHooks hooks;
+  EXPECT_EQ(toy_program(&jit, 1000, true, &hooks), expected_acc(1000, true));
+  ASSERT_GE(jit.num_loops(), 1u);
+  std::string text = ir::print_trace(jit.loop(0).trace);
+  EXPECT_NE(text.find("i4 = int_and(i0, 4)\nguard_false(i4) [0@1/3: 0=i0 1=i3 2=i2]\n"),
+            std::string::npos)
+      << text;
+  EXPECT_GT(jit.stats().guard_failures, 1u);
+}
+
+// A direct recording, without a dispatch loop: a hooks object with one slot.
+class OneSlotHooks : public FrameHooks {
+ public:
+  TracingContext::Val* slot = nullptr;
+  void snapshot(ir::SnapshotBuilder& b, uint32_t pc) override {
+    b.push_frame(0, pc, 1);
+    b.set(0, slot->ref);
+  }
+  void resume(const ir::Exit&, std::span<const uint64_t>) override {}
+};
+
+struct Recording {
+  Jit jit;
+  OneSlotHooks hooks;
+  uint32_t cell;
+  TracingContext cx;
+  TracingContext::Val x;
+  explicit Recording(Params p = {}, uint64_t x0 = 5)
+      : jit(p), cell(jit.counters().find_or_add({1, 1})), cx(jit, cell, hooks) {
+    x = cx.input(Type::kInt, x0);
+    hooks.slot = &x;
+    cx.start_loop();
+    cx.begin_instruction(0);
+  }
+  std::string text() { return ir::print_trace(cx.trace()); }
+};
+
+TEST(JitTraceContext, GuardsBothDirections) {
+  Recording r;
+  EXPECT_TRUE(r.cx.is_true(r.cx.gt(r.x, r.cx.const_int(3))));
+  EXPECT_FALSE(r.cx.is_true(r.cx.lt(r.x, r.cx.const_int(3))));
+  EXPECT_EQ(r.text(),
+            "descr loop0 = target(args=(i))\n"
+            "[i0]\n"
+            "label(i0, descr=loop0)\n"
+            "debug_merge_point(0, 0)\n"
+            "i1 = int_gt(i0, 3)\n"
+            "guard_true(i1) [0@0/1: 0=i0]\n"
+            "i2 = int_lt(i0, 3)\n"
+            "guard_false(i2) [0@0/1: 0=i0]\n");
+  // Both guards share one snapshot: no side effect between them.
+  EXPECT_EQ(r.cx.trace().op(4).snapshot, r.cx.trace().op(6).snapshot);
+}
+
+TEST(JitTraceContext, PromoteMakesAConstantAndFoldsWhatFollows) {
+  Recording r;
+  auto c = r.cx.promote(r.x);
+  auto y = r.cx.mul(r.cx.add(c, r.cx.const_int(1)), r.cx.const_int(7));
+  EXPECT_EQ(y.w, 42u);
+  EXPECT_TRUE(y.ref.is_const());
+  EXPECT_TRUE(r.cx.is_true(y));  // a constant: no guard
+  EXPECT_EQ(r.text(),
+            "descr loop0 = target(args=(i))\n"
+            "[i0]\n"
+            "label(i0, descr=loop0)\n"
+            "debug_merge_point(0, 0)\n"
+            "guard_value(i0, 5) [0@0/1: 0=i0]\n");
+}
+
+int64_t square(int64_t v) { return v * v; }
+int64_t calls_made = 0;
+void note(int64_t v) { calls_made += v; }
+constexpr auto kSquare = residual("square", &square, ir::effect::kPure);
+constexpr auto kNote = residual("note", &note, ir::effect::kWritesHeap);
+
+TEST(JitTraceContext, ElidableCallsFoldOnConstantsResidualCallsAreRecorded) {
+  Recording r;
+  auto folded = r.cx.call(kSquare, r.cx.const_int(9));
+  EXPECT_EQ(folded.w, 81u);
+  EXPECT_TRUE(folded.ref.is_const());
+  auto recorded = r.cx.call(kSquare, r.x);
+  EXPECT_EQ(recorded.w, 25u);
+  calls_made = 0;
+  r.cx.call(kNote, recorded);
+  EXPECT_EQ(calls_made, 25);  // executed once, now, for real
+  ir::Symbols s;
+  s.add("square", reinterpret_cast<uint64_t>(&square));
+  s.add("note", reinterpret_cast<uint64_t>(&note));
+  ir::PrintOptions o;
+  o.symbols = &s;
+  std::string text = ir::print_trace(r.cx.trace(), o);
+  EXPECT_NE(text.find("i1 = call_pure_i(i0, descr=square)\ncall_n(i1, descr=note)\n"),
+            std::string::npos)
+      << text;
+}
+
+TEST(JitTraceContext, GuardAfterUndeclaredSideEffectAborts) {
+  Recording r;
+  uint8_t mem[16] = {};
+  constexpr ArraySpec<uint8_t> kByte{"byte", 0, false, 0};
+  auto base = r.cx.const_int(reinterpret_cast<int64_t>(mem));
+  r.cx.store_item(kByte, base, r.cx.const_int(3), r.x);
+  EXPECT_EQ(mem[3], 5);
+  r.cx.is_true(r.x);
+  EXPECT_EQ(r.cx.state(), TracingContext::State::kAborted);
+  EXPECT_EQ(r.cx.abort_reason(), AbortReason::kSideEffectBeforeGuard);
+  EXPECT_EQ(r.jit.stats().aborts[static_cast<int>(AbortReason::kSideEffectBeforeGuard)], 1u);
+}
+
+TEST(JitTraceContext, DeclaredResumePointAllowsAGuardAfterASideEffect) {
+  Recording r;
+  uint8_t mem[16] = {};
+  constexpr ArraySpec<uint8_t> kByte{"byte", 0, false, 0};
+  auto base = r.cx.const_int(reinterpret_cast<int64_t>(mem));
+  r.cx.store_item(kByte, base, r.cx.const_int(3), r.x);
+  r.cx.resume_point(1);
+  EXPECT_TRUE(r.cx.is_true(r.x));
+  EXPECT_EQ(r.cx.state(), TracingContext::State::kRecording);
+  EXPECT_NE(r.text().find("guard_true(i0) [0@1/1: 0=i0]"), std::string::npos) << r.text();
+}
+
+TEST(JitTraceContext, TraceTooLongAborts) {
+  Params p;
+  p.trace_limit = 20;
+  Recording r(p);
+  for (uint32_t pc = 1; pc < 100 && r.cx.recording(); pc++) {
+    r.x = r.cx.add(r.x, r.cx.const_int(1));
+    r.cx.begin_instruction(pc);
+  }
+  EXPECT_EQ(r.cx.abort_reason(), AbortReason::kTraceTooLong);
+  // The context kept computing concretely after the abort.
+  auto y = r.cx.add(r.x, r.cx.const_int(1));
+  EXPECT_EQ(y.w, r.x.w + 1);
+}
+
+TEST(JitTraceContext, LoopClosesOnlyAtItsOwnGreens) {
+  Recording r;
+  TracingContext::Val reds[] = {r.cx.add(r.x, r.cx.const_int(1))};
+  // Another location with no compiled loop: the inner loop goes first.
+  Recording other;
+  TracingContext::Val oreds[] = {other.x};
+  EXPECT_TRUE(other.cx.loop_header({99, 99}, oreds));
+  EXPECT_EQ(other.cx.abort_reason(), AbortReason::kInnerLoop);
+  EXPECT_TRUE(r.cx.loop_header({1, 1}, reds));
+  EXPECT_EQ(r.cx.state(), TracingContext::State::kClosed);
+  ASSERT_EQ(r.jit.num_loops(), 1u);
+  ir::Exit e = ir::run_trace_at(r.jit.loop(0).trace, r.jit.loop(0).label,
+                                std::vector<uint64_t>{5}, ir::Runtime{.max_jumps = 10});
+  EXPECT_EQ(e.kind, ir::ExitKind::kIterationLimit);
+  // x + 1 per iteration, from 5: e.jumps jumps taken, and the operands of
+  // the one refused at the cap.
+  EXPECT_EQ(e.values.at(0).as_int(), 5 + static_cast<int64_t>(e.jumps) + 1);
+}
+
+TEST(JitTraceContext, RepeatedAbortsBackOffThenBlacklist) {
+  Params p;
+  p.threshold = 1;
+  p.max_aborts = 3;
+  p.abort_backoff = 4;
+  HotCounters h(&p);
+  uint32_t cell;
+  GreenKey k{3, 4};
+  ASSERT_EQ(h.tick(k, &cell), HotAction::kTrace);
+  EXPECT_FALSE(h.on_abort(cell));
+  // Backing off: at least abort_backoff arrivals before the next attempt.
+  int waited = 0;
+  while (h.tick(k, &cell) != HotAction::kTrace) waited++;
+  EXPECT_GE(waited, 4);
+  EXPECT_FALSE(h.on_abort(cell));
+  int waited2 = 0;
+  while (h.tick(k, &cell) != HotAction::kTrace) waited2++;
+  EXPECT_GE(waited2, 8);  // doubled
+  EXPECT_TRUE(h.on_abort(cell));
+  for (int i = 0; i < 10000; i++) ASSERT_EQ(h.tick(k, &cell), HotAction::kNone);
+  EXPECT_EQ(h.num_blacklisted(), 1u);
+}
+
+TEST(JitTraceContext, DecayKeepsRarelyReachedLocationsCold) {
+  Params p;
+  p.threshold = 10;
+  p.decay = 500;
+  HotCounters h(&p);
+  uint32_t cell;
+  int fired_cold = 0;
+  for (int round = 0; round < 100; round++) {
+    for (int i = 0; i < 10; i++) h.tick({1, 1}, &cell);  // hot: fires every round
+    if (h.tick({2, 2}, &cell) == HotAction::kTrace) fired_cold++;
+  }
+  EXPECT_EQ(fired_cold, 0);
+}
+
+TEST(JitTraceContext, ConcreteOpsAgreeWithTheIrInterpreter) {
+  std::mt19937_64 rng(17);
+  const uint64_t edge[] = {0, 1, 63, 64, 0x7fffffffffffffffull, 0x8000000000000000ull, ~0ull};
+  Jit jit;
+  OneSlotHooks hooks;
+  TracingContext t(jit, jit.counters().find_or_add({0, 0}), hooks);
+  for (int k = 0; k < 2000; k++) {
+    uint64_t a = k < 49 ? edge[k % 7] : rng(), b = k < 49 ? edge[k / 7] : rng() >> (rng() % 64);
+    ConcreteContext::Val ca{a}, cb{b};
+    TracingContext::Val ta{a, ir::Ref()}, tb{b, ir::Ref()};
+    t.abort(AbortReason::kNotYetImplemented);  // compute only
+#define PYR_CX_INT_BINOP(m, op, expr) \
+    EXPECT_EQ(ConcreteContext::m(ca, cb).w, t.m(ta, tb).w) << #m << " " << a << " " << b;
+#define PYR_CX_INT_UNOP(m, op, expr) EXPECT_EQ(ConcreteContext::m(ca).w, t.m(ta).w) << #m;
+#define PYR_CX_FLOAT_BINOP(m, op, expr) \
+    EXPECT_EQ(ConcreteContext::m(ca, cb).w, t.m(ta, tb).w) << #m;
+#define PYR_CX_FLOAT_CMP(m, op, expr) EXPECT_EQ(ConcreteContext::m(ca, cb).w, t.m(ta, tb).w) << #m;
+#include "jit/trace/context_ops.def"
+#undef PYR_CX_INT_BINOP
+#undef PYR_CX_INT_UNOP
+#undef PYR_CX_FLOAT_BINOP
+#undef PYR_CX_FLOAT_CMP
+  }
+}
+
+}  // namespace
+}  // namespace pyrite::jit::trace
