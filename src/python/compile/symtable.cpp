@@ -17,6 +17,7 @@
 #include <deque>
 #include <set>
 
+#include "base/stack.h"
 #include "python/compile/ast_walk.h"
 
 namespace pyrite::python::compile {
@@ -431,7 +432,7 @@ bool SymtableBuilder::visit_expr(ExprNode* e) {
     explicit Depth(int& x) : d(x) { d++; }
     ~Depth() { d--; }
   } guard(depth_);
-  if (depth_ > kMaxDepth) {
+  if (depth_ > kMaxDepth || base::stack_exhausted()) {
     if (failed_) return false;
     fail(e, "maximum recursion depth exceeded during compilation");
     error_->type = "RecursionError";

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "base/stack.h"
 #include "python/parse/ast.h"
 #include "python/parse/unicode_text.h"
 
@@ -337,7 +338,7 @@ void Dumper::attributes(const Node* n) {
 
 void Dumper::node(const Node* n) {
   if (too_deep_) return;
-  if (++depth_ > kMaxDumpDepth) {
+  if (++depth_ > kMaxDumpDepth || base::stack_exhausted()) {
     too_deep_ = true;
     return;
   }

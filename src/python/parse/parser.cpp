@@ -11,6 +11,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "base/stack.h"
 #include "python/parse/literals.h"
 #include "python/parse/parser_impl.h"
 
@@ -134,7 +135,7 @@ void Parser::store_memo(int pos, Memo rule, void* result, int end) {
 }
 
 DepthGuard::DepthGuard(Parser* parser) : p(parser) {
-  if (++p->level_ > kMaxDepth) p->raise_offsets("MemoryError", 0, 0, 0, 0, "");
+  if (++p->level_ > kMaxDepth || base::stack_exhausted()) p->raise_offsets("MemoryError", 0, 0, 0, 0, "");
 }
 
 DepthGuard::~DepthGuard() { p->level_--; }
