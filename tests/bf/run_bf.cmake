@@ -1,6 +1,7 @@
 # Runs `BF FLAGS PROGRAM < INPUT` and compares its stdout with EXPECTED, or,
 # with STREAM=stderr, its stderr (plus "[exit N]" when the status is not 0)
-# with EXPECTED. See docs/bf.md.
+# with EXPECTED. STDERR_MATCH, if set, is a ;-list of regexes stderr must
+# each match (what the JIT did, from -X jitstats). See docs/bf.md.
 separate_arguments(flag_list UNIX_COMMAND "${FLAGS}")
 if(INPUT)
   set(input_arg INPUT_FILE ${INPUT})
@@ -22,3 +23,8 @@ file(READ ${EXPECTED} expected)
 if(NOT got STREQUAL expected)
   message(FATAL_ERROR "${STREAM} differs from ${EXPECTED} (flags: ${FLAGS})\n--- got:\n${got}\n--- stderr:\n${err}\n--- expected:\n${expected}")
 endif()
+foreach(re ${STDERR_MATCH})
+  if(NOT err MATCHES "${re}")
+    message(FATAL_ERROR "stderr does not match '${re}'\n--- stderr:\n${err}")
+  endif()
+endforeach()
