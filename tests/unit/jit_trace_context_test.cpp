@@ -4,6 +4,7 @@
 // and guard failure resuming the interpreter with the right state.
 #include <gtest/gtest.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -259,6 +260,42 @@ TEST(JitTraceContext, ElidableCallsFoldOnConstantsResidualCallsAreRecorded) {
   EXPECT_NE(text.find("i1 = call_pure_i(i0, descr=square)\ncall_n(i1, descr=note)\n"),
             std::string::npos)
       << text;
+}
+
+uint64_t test_allocate(uint32_t size, uint64_t) {
+  static uint64_t arena[64];
+  static uint32_t used = 0;
+  uint64_t* p = arena + used;
+  used += (size + 7) / 8;
+  return reinterpret_cast<uint64_t>(p);
+}
+
+struct Point {
+  int64_t x;
+  int64_t y;
+};
+
+TEST(JitTraceContext, AllocationAndFieldsAreRecordedImmutableFieldsFold) {
+  Recording r;
+  constexpr SizeSpec kPoint{"point", sizeof(Point), 0, &test_allocate};
+  constexpr FieldSpec<int64_t> kX{"x", offsetof(Point, x), true, 0};
+  constexpr FieldSpec<int64_t> kY{"y", offsetof(Point, y), true, ir::DescrFlag::kImmutable};
+  auto p = r.cx.alloc(kPoint);
+  r.cx.store_field(kX, p, r.x);
+  EXPECT_EQ(reinterpret_cast<Point*>(p.w)->x, 5);
+  auto x = r.cx.load_field(kX, p);
+  EXPECT_EQ(x.w, 5u);
+  // An immutable field of a constant object folds to its value.
+  static const Point kOrigin{1, 42};
+  auto y = r.cx.load_field(kY, r.cx.const_ref(&kOrigin));
+  EXPECT_EQ(y.w, 42u);
+  EXPECT_TRUE(y.ref.is_const());
+  std::string text = r.text();
+  EXPECT_NE(text.find("p1 = new(descr=point)\nsetfield_gc(p1, i0, descr=x)\n"
+                      "i2 = getfield_gc_i(p1, descr=x)\n"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("descr=y"), std::string::npos) << text;
 }
 
 TEST(JitTraceContext, GuardAfterUndeclaredSideEffectAborts) {
