@@ -349,7 +349,11 @@ TEST(JitTraceContext, LoopClosesOnlyAtItsOwnGreens) {
   EXPECT_EQ(r.cx.state(), TracingContext::State::kClosed);
   ASSERT_EQ(r.jit.num_loops(), 1u);
   ir::Exit e = ir::run_trace_at(r.jit.loop(0).trace, r.jit.loop(0).label,
-                                std::vector<uint64_t>{5}, ir::Runtime{.max_jumps = 10});
+                                std::vector<uint64_t>{5}, [] {
+                                  ir::Runtime rt;
+                                  rt.max_jumps = 10;
+                                  return rt;
+                                }());
   EXPECT_EQ(e.kind, ir::ExitKind::kIterationLimit);
   // x + 1 per iteration, from 5: e.jumps jumps taken, and the operands of
   // the one refused at the cap.

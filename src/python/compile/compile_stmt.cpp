@@ -15,6 +15,36 @@ using namespace ast;
 
 namespace {
 
+bool has_annotations(const List<StmtNode>& body);
+
+template <class TryNode>
+bool try_has_annotations(TryNode* t) {
+  if (has_annotations(t->body) || has_annotations(t->orelse) || has_annotations(t->finalbody)) return true;
+  for (ExceptHandlerNode* h : t->handlers)
+    if (has_annotations(static_cast<ExceptHandler*>(h)->body)) return true;
+  return false;
+}
+
+// A class body gets SETUP_ANNOTATIONS when an annotated assignment appears
+// in it at any block depth, nested scopes excluded. Blocks nest at most 100
+// deep (the tokenizer's indentation limit), so recursion is safe.
+bool has_annotations(const List<StmtNode>& body) {
+  for (StmtNode* st : body) {
+    if (is<AnnAssign>(st)) return true;
+    bool found = false;
+    if (auto* x = as<For>(st)) found = has_annotations(x->body) || has_annotations(x->orelse);
+    else if (auto* x = as<While>(st)) found = has_annotations(x->body) || has_annotations(x->orelse);
+    else if (auto* x = as<If>(st)) found = has_annotations(x->body) || has_annotations(x->orelse);
+    else if (auto* x = as<With>(st)) found = has_annotations(x->body);
+    else if (auto* x = as<AsyncFor>(st)) found = has_annotations(x->body) || has_annotations(x->orelse);
+    else if (auto* x = as<AsyncWith>(st)) found = has_annotations(x->body);
+    else if (auto* x = as<Try>(st)) found = try_has_annotations(x);
+    else if (auto* x = as<TryStar>(st)) found = try_has_annotations(x);
+    if (found) return true;
+  }
+  return false;
+}
+
 constexpr size_t kMaxBlocks = 20;  // CPython's CO_MAXBLOCKS
 
 bool is_docstring(StmtNode* s) {
@@ -292,25 +322,7 @@ void Compiler::class_def(ClassDef* s) {
     load_const_value(q);
   }
   nameop("__qualname__", ExprContext::Store);
-  bool has_annotations = false;
-  {
-    std::vector<StmtNode*> work(s->body.begin(), s->body.end());
-    while (!work.empty() && !has_annotations) {
-      StmtNode* st = work.back();
-      work.pop_back();
-      if (is<AnnAssign>(st)) has_annotations = true;
-      auto add = [&](const List<StmtNode>& l) { work.insert(work.end(), l.begin(), l.end()); };
-      if (auto* x = as<For>(st)) add(x->body), add(x->orelse);
-      else if (auto* x = as<While>(st)) add(x->body), add(x->orelse);
-      else if (auto* x = as<If>(st)) add(x->body), add(x->orelse);
-      else if (auto* x = as<With>(st)) add(x->body);
-      else if (auto* x = as<Try>(st)) {
-        add(x->body), add(x->orelse), add(x->finalbody);
-        for (ExceptHandlerNode* h : x->handlers) add(static_cast<ExceptHandler*>(h)->body);
-      }
-    }
-  }
-  if (has_annotations) emit(Opcode::SETUP_ANNOTATIONS);
+  if (has_annotations(s->body)) emit(Opcode::SETUP_ANNOTATIONS);
   body_with_docstring(s->body, false);
   no_loc();
   if (u().scope->needs_class_closure) {
