@@ -168,12 +168,13 @@ class Compiler {
   void if_stmt(ast::If* s);
   void with_stmt(ast::With* s, uint32_t pos);
   void async_with(ast::AsyncWith* s, uint32_t pos);
-  void try_stmt(ast::Try* s);
-  void try_finally(ast::Try* s);
+  template <class TryNode>
+  void try_stmt(TryNode* s);
+  // try/finally around the except part (or the bare body) of either kind of try.
+  template <class TryNode>
+  void try_finally(TryNode* s);
   void try_except(ast::Try* s);
-  void try_star(ast::TryStar* s);
-  void try_star_finally(ast::TryStar* s);
-  void try_star_except(ast::TryStar* s);
+  void try_except(ast::TryStar* s);  // except*
   void raise(ast::Raise* s);
   void return_stmt(ast::Return* s);
   void break_stmt(ast::StmtNode* s);

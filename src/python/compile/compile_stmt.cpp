@@ -215,11 +215,8 @@ void Compiler::stmt(StmtNode* s) {
       return raise(static_cast<Raise*>(s));
     case Kind::Try:
       return try_stmt(static_cast<Try*>(s));
-    case Kind::TryStar: {
-      auto* t = static_cast<TryStar*>(s);
-      if (!t->finalbody.empty()) return try_star_finally(t);
-      return try_star_except(t);
-    }
+    case Kind::TryStar:
+      return try_stmt(static_cast<TryStar*>(s));
     case Kind::Assert:
       return assert_stmt(static_cast<Assert*>(s));
     case Kind::Import:
@@ -693,14 +690,17 @@ void Compiler::async_with(AsyncWith* s, uint32_t pos) {
 
 // ---- try --------------------------------------------------------------------------------------
 
-void Compiler::try_stmt(Try* s) {
+template <class TryNode>
+void Compiler::try_stmt(TryNode* s) {
   if (!s->finalbody.empty()) try_finally(s);
   else try_except(s);
 }
 
 // try: body finally: finalbody. The normal path runs a copy of the finally
 // body; the exceptional path runs another copy under a cleanup handler.
-void Compiler::try_finally(Try* s) {
+// The same for try and try*: only the except part differs.
+template <class TryNode>
+void Compiler::try_finally(TryNode* s) {
   int end = new_label(), exit = new_label(), cleanup = new_label();
   setup(Opcode::SETUP_FINALLY, end);
   push_fblock(FBlockKind::kFinallyTry, -1, end, s);
@@ -798,36 +798,10 @@ void Compiler::try_except(Try* s) {
   bind(end);
 }
 
-void Compiler::try_star_finally(TryStar* s) {
-  // Same shape as try_finally; the body is the except* part.
-  int end = new_label(), exit = new_label(), cleanup = new_label();
-  setup(Opcode::SETUP_FINALLY, end);
-  push_fblock(FBlockKind::kFinallyTry, -1, end, s);
-  if (!s->handlers.empty()) try_star_except(s);
-  else stmts(s->body);
-  pop_block();
-  pop_fblock(FBlockKind::kFinallyTry);
-  stmts(s->finalbody);
-  no_loc();
-  emit_jump(Opcode::JUMP, exit);
-  bind_handler(end);
-  no_loc();
-  setup(Opcode::SETUP_CLEANUP, cleanup);
-  emit(Opcode::PUSH_EXC_INFO);
-  push_fblock(FBlockKind::kFinallyEnd, -1, -1);
-  stmts(s->finalbody);
-  pop_fblock(FBlockKind::kFinallyEnd);
-  no_loc();
-  emit(Opcode::RERAISE, 0);
-  bind_handler(cleanup);
-  pop_except_and_reraise();
-  bind(exit);
-}
-
 // except*: each clause splits the group; what the clauses raise and what no
 // clause matched are combined by PREP_RERAISE_STAR.
 // Stack in the clauses: [prev exc_info, original group, raised list, rest].
-void Compiler::try_star_except(TryStar* s) {
+void Compiler::try_except(TryStar* s) {
   int except = new_label(), end = new_label(), cleanup = new_label(), reraise_star = new_label();
   setup(Opcode::SETUP_FINALLY, except);
   push_fblock(FBlockKind::kTryExcept, -1, -1);

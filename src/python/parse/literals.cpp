@@ -2,7 +2,7 @@
 //
 // String escapes follow CPython 3.11 exactly, including where its error
 // positions come from: before decoding escapes CPython rewrites every
-// non-ASCII character of a str literal as a 10-byte "\UXXXXXXXX" escape (and
+// non-ASCII character of a str literal as a 10-byte \U escape of eight hex digits (and
 // a backslash before one as "\u005c"), so the positions in its
 // 'unicodeescape' messages count in that rewritten text. We decode in place
 // and only recompute those positions when an error is reported.
