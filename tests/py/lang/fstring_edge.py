@@ -1,0 +1,25 @@
+x = 10
+d = {"key": "val"}
+print(f"{d['key']}")
+print(f'{d["key"]!r:>8}')
+print(f"{x!r:^6}|{x!s:<4}|")
+print(f"{ x + 1 }")
+print(f"{x=:>5}")
+print(f"{x*2=}")
+print(f"{'{'}{'}'}")
+print(f"{3.5!s:0>8}")
+print(f"{x:{'' if x else '>'}{5}d}")
+print(f"{x:#{10}b}")
+print(f"{[i for i in range(3)]}")
+print(f"{(lambda y: y * 2)(4)}")
+print(f"{'a' 'b'}")
+print(f"{x:,}" f"{x:04}")
+print(f"{ {'a': 1}['a'] }")
+print(f"{x if x > 5 else 0:03}")
+fmt = ".3f"
+print(f"{2/3:{fmt}}")
+print(f"{'tab':\t<6}|")
+obj = [1, 2]
+print(f"{obj!r}", f"{obj!a}", f"{'ü'!a}")
+print(f"{1e100:.3g} {12345.678:.2e} {0.000012:g}")
+print(F"upper prefix {x}", fR"{x}\t")
