@@ -1,0 +1,261 @@
+// Unicode character properties with CPython 3.11's definitions, read from
+// ICU (docs/runtime.md, "Text"). ASCII is answered from a small table because
+// the interpreter asks about ASCII far more often than anything else.
+#include "python/runtime/unicode_props.h"
+
+#include <unicode/uchar.h>
+
+namespace pyrite::python::runtime {
+
+namespace {
+
+enum AsciiBits : uint8_t {
+  kAlpha = 1,
+  kDigit = 2,
+  kSpace = 4,
+  kUpper = 8,
+  kLower = 16,
+  kPrint = 32,
+  kIdStart = 64,
+};
+
+constexpr uint8_t ascii_bits(unsigned c) {
+  uint8_t b = 0;
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) b |= kAlpha | kIdStart;
+  if (c >= '0' && c <= '9') b |= kDigit;
+  // \t \n \v \f \r and the information separators 0x1C..0x1F (bidi B/S/WS).
+  if ((c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20)) b |= kSpace;
+  if (c >= 'A' && c <= 'Z') b |= kUpper;
+  if (c >= 'a' && c <= 'z') b |= kLower;
+  if (c >= 0x20 && c < 0x7F) b |= kPrint;
+  if (c == '_') b |= kIdStart;
+  return b;
+}
+
+struct AsciiTable {
+  uint8_t bits[128];
+  constexpr AsciiTable() : bits() {
+    for (unsigned c = 0; c < 128; ++c) bits[c] = ascii_bits(c);
+  }
+};
+
+constexpr AsciiTable kAscii;
+
+inline bool ascii_has(char32_t c, uint8_t bit) { return (kAscii.bits[c] & bit) != 0; }
+
+inline bool valid(char32_t c) { return c <= kMaxCodePoint; }
+
+inline int8_t category(char32_t c) { return u_charType(static_cast<UChar32>(c)); }
+
+inline int numeric_type(char32_t c) {
+  return u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_NUMERIC_TYPE);
+}
+
+inline bool binary(char32_t c, UProperty p) {
+  return valid(c) && u_hasBinaryProperty(static_cast<UChar32>(c), p);
+}
+
+template <class Pred>
+bool all_of_nonempty(std::u32string_view s, Pred pred) {
+  if (s.empty()) return false;
+  for (char32_t c : s)
+    if (!pred(c)) return false;
+  return true;
+}
+
+}  // namespace
+
+bool is_alpha(char32_t c) {
+  if (c < 0x80) return ascii_has(c, kAlpha);
+  if (!valid(c)) return false;
+  switch (category(c)) {
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_decimal(char32_t c) {
+  if (c < 0x80) return ascii_has(c, kDigit);
+  return valid(c) && category(c) == U_DECIMAL_DIGIT_NUMBER;
+}
+
+bool is_digit(char32_t c) {
+  if (c < 0x80) return ascii_has(c, kDigit);
+  if (!valid(c)) return false;
+  int t = numeric_type(c);
+  return t == U_NT_DECIMAL || t == U_NT_DIGIT;
+}
+
+bool is_numeric(char32_t c) {
+  if (c < 0x80) return ascii_has(c, kDigit);
+  return valid(c) && numeric_type(c) != U_NT_NONE;
+}
+
+bool is_alnum(char32_t c) {
+  if (c < 0x80) return ascii_has(c, kAlpha | kDigit);
+  return is_alpha(c) || is_numeric(c);  // decimal and digit imply numeric
+}
+
+bool is_space(char32_t c) {
+  if (c < 0x80) return ascii_has(c, kSpace);
+  if (!valid(c)) return false;
+  switch (u_charDirection(static_cast<UChar32>(c))) {
+    case U_WHITE_SPACE_NEUTRAL:
+    case U_BLOCK_SEPARATOR:
+    case U_SEGMENT_SEPARATOR:
+      return true;
+    default:
+      return category(c) == U_SPACE_SEPARATOR;
+  }
+}
+
+bool is_printable(char32_t c) {
+  if (c < 0x80) return ascii_has(c, kPrint);
+  if (!valid(c)) return false;
+  switch (category(c)) {
+    case U_CONTROL_CHAR:
+    case U_FORMAT_CHAR:
+    case U_SURROGATE:
+    case U_PRIVATE_USE_CHAR:
+    case U_UNASSIGNED:
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR:
+    case U_SPACE_SEPARATOR:
+      return false;
+    default:
+      return true;
+  }
+}
+
+bool is_upper(char32_t c) {
+  if (c < 0x80) return ascii_has(c, kUpper);
+  return binary(c, UCHAR_UPPERCASE);
+}
+
+bool is_lower(char32_t c) {
+  if (c < 0x80) return ascii_has(c, kLower);
+  return binary(c, UCHAR_LOWERCASE);
+}
+
+bool is_title(char32_t c) { return c >= 0x80 && valid(c) && category(c) == U_TITLECASE_LETTER; }
+
+bool is_cased(char32_t c) {
+  if (c < 0x80) return ascii_has(c, kAlpha);
+  return binary(c, UCHAR_CASED);
+}
+
+bool is_case_ignorable(char32_t c) { return binary(c, UCHAR_CASE_IGNORABLE); }
+
+bool is_xid_start(char32_t c) {
+  if (c < 0x80) return ascii_has(c, kAlpha);  // '_' is not XID_Start
+  return binary(c, UCHAR_XID_START);
+}
+
+bool is_xid_continue(char32_t c) {
+  if (c < 0x80) return ascii_has(c, kIdStart | kDigit);
+  return binary(c, UCHAR_XID_CONTINUE);
+}
+
+bool is_linebreak(char32_t c) {
+  switch (c) {
+    case 0x0A: case 0x0B: case 0x0C: case 0x0D:
+    case 0x1C: case 0x1D: case 0x1E:
+    case 0x85: case 0x2028: case 0x2029:
+      return true;
+    default:
+      return false;
+  }
+}
+
+int decimal_value(char32_t c) {
+  if (c < 0x80) return ascii_has(c, kDigit) ? static_cast<int>(c - '0') : -1;
+  if (!is_decimal(c)) return -1;
+  return u_charDigitValue(static_cast<UChar32>(c));
+}
+
+int digit_value(char32_t c) {
+  if (c < 0x80) return ascii_has(c, kDigit) ? static_cast<int>(c - '0') : -1;
+  if (!is_digit(c)) return -1;
+  return static_cast<int>(u_getNumericValue(static_cast<UChar32>(c)));
+}
+
+std::optional<double> numeric_value(char32_t c) {
+  if (c < 0x80) {
+    if (!ascii_has(c, kDigit)) return std::nullopt;
+    return static_cast<double>(c - '0');
+  }
+  if (!valid(c)) return std::nullopt;
+  double v = u_getNumericValue(static_cast<UChar32>(c));
+  if (v == U_NO_NUMERIC_VALUE) return std::nullopt;
+  return v;
+}
+
+bool str_isalpha(std::u32string_view s) { return all_of_nonempty(s, is_alpha); }
+bool str_isdecimal(std::u32string_view s) { return all_of_nonempty(s, is_decimal); }
+bool str_isdigit(std::u32string_view s) { return all_of_nonempty(s, is_digit); }
+bool str_isnumeric(std::u32string_view s) { return all_of_nonempty(s, is_numeric); }
+bool str_isalnum(std::u32string_view s) { return all_of_nonempty(s, is_alnum); }
+bool str_isspace(std::u32string_view s) { return all_of_nonempty(s, is_space); }
+
+bool str_isprintable(std::u32string_view s) {
+  for (char32_t c : s)
+    if (!is_printable(c)) return false;
+  return true;
+}
+
+bool str_isascii(std::u32string_view s) {
+  for (char32_t c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+bool str_islower(std::u32string_view s) {
+  bool cased = false;
+  for (char32_t c : s) {
+    if (is_upper(c) || is_title(c)) return false;
+    if (is_lower(c)) cased = true;
+  }
+  return cased;
+}
+
+bool str_isupper(std::u32string_view s) {
+  bool cased = false;
+  for (char32_t c : s) {
+    if (is_lower(c) || is_title(c)) return false;
+    if (is_upper(c)) cased = true;
+  }
+  return cased;
+}
+
+bool str_istitle(std::u32string_view s) {
+  bool cased = false;
+  bool previous_is_cased = false;
+  for (char32_t c : s) {
+    if (is_upper(c) || is_title(c)) {
+      if (previous_is_cased) return false;
+      previous_is_cased = cased = true;
+    } else if (is_lower(c)) {
+      if (!previous_is_cased) return false;
+      previous_is_cased = cased = true;
+    } else {
+      previous_is_cased = false;
+    }
+  }
+  return cased;
+}
+
+bool str_isidentifier(std::u32string_view s) {
+  if (s.empty()) return false;
+  if (s[0] != U'_' && !is_xid_start(s[0])) return false;
+  for (size_t i = 1; i < s.size(); ++i)
+    if (!is_xid_continue(s[i])) return false;
+  return true;
+}
+
+}  // namespace pyrite::python::runtime
