@@ -1,0 +1,57 @@
+// dict: an insertion-ordered hash table (docs/objects.md, "dict").
+//
+// Compact layout: an index table of int32 slots (open addressing,
+// perturbed probing) pointing into a dense entries array in insertion
+// order; deletions leave a dummy index and a null entry that compaction
+// removes. Keys hash and compare through the object protocol, so lookups
+// may run Python code (__hash__, __eq__) and fail.
+//
+// Module globals and builtins are dicts whose values the interpreter caches
+// through the dict's version (dict_version), the first step towards the
+// cells DESIGN.md asks for (docs/interp.md, "Globals").
+#pragma once
+
+#include "python/objects/object.h"
+
+namespace pyrite::python {
+
+struct DictEntry {
+  Value key;    // null: deleted
+  Value value;
+  int64_t hash;
+};
+
+struct DictTable;  // the GC-allocated storage (indices + entries)
+
+struct Dict : Object {
+  DictTable* table;
+  int64_t used;       // live entries
+  uint64_t version;   // changes on every insert/delete/value replacement of a new key
+};
+
+extern gc::LayoutId kDictLayout;
+
+inline bool is_dict(Value v) { return v.is_object() && type_of(v)->has_flag(TypeFlag::kDictSubclass); }
+inline bool is_exact_dict(Value v) { return v.is_object() && v.object()->type == types::dict; }
+
+Dict* dict_new(int64_t capacity = 0);
+// Lookups: the value or null. Null with a pending exception when hashing or
+// comparing failed (check thread_state().has_error() only on null).
+Value dict_get(Dict* d, Value key);
+Value dict_get_hashed(Dict* d, Value key, int64_t hash);
+// Fast path for interned-str keys (names): identity first, then equality.
+Value dict_get_str(Dict* d, Str* key);
+bool dict_set(Dict* d, Value key, Value value);   // false: exception pending
+bool dict_set_str(Dict* d, Str* key, Value value);
+// 1 deleted, 0 missing (no exception), -1 error.
+int dict_del(Dict* d, Value key);
+int dict_del_str(Dict* d, Str* key);
+int64_t dict_size(const Dict* d);
+void dict_clear(Dict* d);
+Dict* dict_copy(Dict* d);
+bool dict_update(Dict* d, Value other);  // dict or mapping or iterable of pairs
+
+// Iteration in insertion order: i starts at 0; returns false at the end.
+bool dict_next(Dict* d, int64_t* i, Value* key, Value* value);
+
+}  // namespace pyrite::python

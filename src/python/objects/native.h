@@ -1,0 +1,107 @@
+// Native (C++) callables exposed to Python: builtin functions, method
+// descriptors, getset descriptors, slot wrappers (docs/objects.md,
+// "Native code").
+//
+// A builtin type lists its methods in a MethodDef table and its computed
+// attributes in a GetSetDef table; make_builtin_type (type.h) turns them
+// into descriptors in the type's dict. Calling convention everywhere:
+// positional args, then the values of keyword args named by kwnames.
+#pragma once
+
+#include <string_view>
+
+#include "python/objects/object.h"
+
+namespace pyrite::python {
+
+// self is the bound object for methods, the module (or null) for functions,
+// the class for classmethods.
+using NativeFn = Value (*)(Value self, const Value* args, size_t nargs, Tuple* kwnames);
+
+namespace MethodFlag {
+// How many positional args the function accepts before it is called (the
+// descriptor checks and raises CPython's "x() takes exactly one argument (2
+// given)" so the function need not); kwnames are then always null unless
+// kKeywords is set.
+inline constexpr uint32_t kNoArgs = 1 << 0;     // "takes no arguments (N given)"
+inline constexpr uint32_t kOneArg = 1 << 1;     // "takes exactly one argument (N given)"
+inline constexpr uint32_t kVarArgs = 1 << 2;    // any positional count, no keywords unless kKeywords
+inline constexpr uint32_t kKeywords = 1 << 3;   // accepts keywords (kwnames may be non-null)
+inline constexpr uint32_t kClass = 1 << 4;      // classmethod: self is the class
+inline constexpr uint32_t kStatic = 1 << 5;     // staticmethod: self is null
+}  // namespace MethodFlag
+
+struct MethodDef {
+  const char* name;
+  NativeFn fn;
+  uint32_t flags;
+  const char* doc = nullptr;
+};
+
+using GetterFn = Value (*)(Value self);
+using SetterFn = bool (*)(Value self, Value v);  // v null: delete
+struct GetSetDef {
+  const char* name;
+  GetterFn get;
+  SetterFn set = nullptr;  // null: read-only ("attribute 'x' of 'T' objects is not writable")
+  const char* doc = nullptr;
+};
+
+// A builtin function object (`len`, `print`) or a method bound to its self
+// (`[].append`): builtin_function_or_method.
+struct BuiltinFunction : Object {
+  const MethodDef* def;
+  Value self;       // null for plain functions
+  Object* module;   // __module__ name (a Str) or null
+};
+
+// An unbound method of a builtin type (`list.append`): method_descriptor.
+// Also classmethod_descriptor (kClass).
+struct MethodDescriptor : Object {
+  const MethodDef* def;
+  Type* owner;
+};
+
+struct GetSetDescriptor : Object {
+  const GetSetDef* def;
+  Type* owner;
+};
+
+// A __slots__ member: the value lives in the instance at `offset`.
+struct MemberDescriptor : Object {
+  Str* name;
+  Type* owner;
+  uint32_t offset;
+};
+
+Value new_builtin_function(const MethodDef* def, Value self, Object* module = nullptr);
+Value new_method_descriptor(const MethodDef* def, Type* owner);
+Value new_getset_descriptor(const GetSetDef* def, Type* owner);
+
+// Calls a MethodDef after checking the arg count against its flags.
+Value call_method_def(const MethodDef* def, Value self, const Value* args, size_t nargs,
+                      Tuple* kwnames);
+
+// ---- argument parsing for native functions ----------------------------------------
+// ParseArgs binds positional and keyword args to named parameters with
+// CPython's messages (`func() missing required argument 'x' (pos 1)`,
+// `func() takes at most 2 arguments (3 given)`, `'x' is an invalid keyword
+// argument for func()`, `argument for func() given by name ('x') and
+// position (1)`). Unfilled optional outputs stay null.
+//   static const char* const kParams[] = {"sep", "end", nullptr};
+//   Value sep, end;
+//   if (!parse_args("print", args, nargs, kwnames, kParams, 0, 0, {&sep, &end})) return {};
+struct ArgSpec {
+  const char* fname;                 // for messages: "print"
+  const char* const* names;          // null-terminated; "" for positional-only unnamed
+  int required;                      // the first `required` are required
+  int positional_only;               // the first N can't be given by keyword
+  int keyword_only_from = -1;        // index of the first keyword-only param, -1 none
+};
+bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwnames,
+                std::initializer_list<Value*> out);
+// Raise CPython's messages for the simple flag checks.
+bool check_no_kwargs(const char* fname, Tuple* kwnames);   // "f() takes no keyword arguments"
+bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max);  // "f expected at most 2 arguments, got 3"
+
+}  // namespace pyrite::python
