@@ -4,7 +4,9 @@
 #   stderr + "[exit N]" with WORKDIR/NAME.err when that file exists (the
 #                       "[exit N]" line only when the status N is not 0),
 #   otherwise stderr must be empty and the status 0.
-# Expected files come from CPython 3.11 (tests/py/regen.py).
+# Expected files come from CPython 3.11 (tests/py/regen.py). CPython names
+# the script by its absolute path in tracebacks, so expected files say @DIR@
+# for the program's folder; it is replaced by WORKDIR's real path here.
 # Parameters: PYRITE, FLAGS (space-separated), WORKDIR, NAME, optional
 # TIMEOUT (seconds, default 50) and OUTDIR (where got/expected copies are
 # written for the diff; default: the current directory).
@@ -41,6 +43,9 @@ else()
   set(expected_err "")
 endif()
 file(READ ${WORKDIR}/${NAME}.out expected_out)
+get_filename_component(realdir "${WORKDIR}" REALPATH)
+string(REPLACE "@DIR@" "${realdir}" expected_out "${expected_out}")
+string(REPLACE "@DIR@" "${realdir}" expected_err "${expected_err}")
 
 find_program(DIFF_PROGRAM diff)
 set(failures "")

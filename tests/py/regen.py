@@ -8,6 +8,9 @@ AREA and writes
   NAME.err  its stderr followed by "[exit N]" when the status N is not 0
             (only written when stderr is non-empty or the status is not 0;
             a stale NAME.err is removed otherwise).
+CPython names the script (and modules imported from its folder) by absolute
+path in tracebacks; the expected files say @DIR@ for the program's folder
+(the test harness substitutes the real path back).
 Each program is run twice, with PYTHONHASHSEED=0 and PYTHONHASHSEED=1; if
 the two runs differ the program is nondeterministic (or depends on str
 hashing) and nothing is written for it: the script prints it and exits 1.
@@ -38,7 +41,9 @@ def run(path, seed):
     env.pop("PYTHONSTARTUP", None)
     p = subprocess.run([PYTHON, os.path.basename(path)], cwd=os.path.dirname(path),
                        capture_output=True, env=env, timeout=60)
-    return p.stdout, p.stderr, p.returncode
+    folder = os.path.dirname(os.path.realpath(path)).encode() + b"/"
+    return (p.stdout.replace(folder, b"@DIR@/"), p.stderr.replace(folder, b"@DIR@/"),
+            p.returncode)
 
 
 def main(argv):
@@ -72,7 +77,12 @@ def main(argv):
                 f.write(err)
         elif os.path.exists(errpath):
             os.remove(errpath)
-        print("wrote", rel, "" if not (err or status) else "(stderr, exit %d)" % status)
+        note = ""
+        if err or status:
+            note = "(stderr, exit %d)" % status
+            if b"Warning" in err:
+                note += " WARNING in stderr"
+        print("wrote", rel, note)
     if bad:
         print("%d nondeterministic program(s); their expected files were not written" % len(bad))
         return 1
