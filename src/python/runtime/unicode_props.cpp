@@ -196,6 +196,15 @@ std::optional<double> numeric_value(char32_t c) {
   return v;
 }
 
+std::optional<std::string> char_name(char32_t c) {
+  if (!valid(c)) return std::nullopt;
+  char buf[128];
+  UErrorCode err = U_ZERO_ERROR;
+  int32_t n = u_charName(static_cast<UChar32>(c), U_UNICODE_CHAR_NAME, buf, sizeof buf, &err);
+  if (U_FAILURE(err) || n <= 0) return std::nullopt;
+  return std::string(buf, static_cast<size_t>(n));
+}
+
 bool str_isalpha(std::u32string_view s) { return all_of_nonempty(s, is_alpha); }
 bool str_isdecimal(std::u32string_view s) { return all_of_nonempty(s, is_decimal); }
 bool str_isdigit(std::u32string_view s) { return all_of_nonempty(s, is_digit); }

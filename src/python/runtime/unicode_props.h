@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace pyrite::python::runtime {
@@ -45,6 +46,11 @@ bool is_linebreak(char32_t c);
 int decimal_value(char32_t c);
 int digit_value(char32_t c);
 std::optional<double> numeric_value(char32_t c);
+
+// unicodedata.name(): "LATIN SMALL LETTER A", "CJK UNIFIED IDEOGRAPH-4E00",
+// "HANGUL SYLLABLE GA"; nullopt for characters without a name (controls,
+// surrogates, private use, unassigned). Used by the namereplace handler.
+std::optional<std::string> char_name(char32_t c);
 
 // --- a whole string, with CPython's rules for the empty string ---------------
 // All of these are false for "" (isascii is true).
