@@ -26,7 +26,8 @@ execute_process(COMMAND ${PYRITE} ${flag_list} ${NAME}.py
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE status)
 
 if(NOT status MATCHES "^-?[0-9]+$")
-  message(FATAL_ERROR "${NAME}.py (flags: ${FLAGS}): ${status}\n--- stdout:\n${out}\n--- stderr:\n${err}")
+  message("--- stdout:\n${out}\n--- stderr:\n${err}")
+  message(FATAL_ERROR "${NAME}.py (flags: ${FLAGS}): ${status}")
 endif()
 
 # What stderr must be: NAME.err, or nothing with status 0.
@@ -78,5 +79,7 @@ if(NOT got_err STREQUAL expected_err)
   report(stderr "${got_err}" "${expected_err}")
 endif()
 if(NOT failures STREQUAL "")
-  message(FATAL_ERROR "${WORKDIR}/${NAME}.py (flags: ${FLAGS}, exit status ${status}):${failures}")
+  # message() without a mode prints verbatim; FATAL_ERROR would reflow the diff.
+  message("${WORKDIR}/${NAME}.py (flags: ${FLAGS}, exit status ${status}):${failures}")
+  message(FATAL_ERROR "${NAME}.py: output differs from CPython's (diff above)")
 endif()
