@@ -14,8 +14,10 @@
 
 #include "python/runtime/unicode_case.h"
 #include "python/runtime/unicode_props.h"
+#include "runtime_text_test_data.h"
 
 namespace rt = pyrite::python::runtime;
+using pyrite::test::text::newer_than_unicode_14;
 
 namespace {
 
@@ -60,12 +62,6 @@ const std::vector<std::string>& section(const std::string& name) {
 // says were assigned after 14.0 are unassigned (Cn) for CPython, so they
 // cannot agree; they are skipped, and so are the listed property changes
 // of older characters (docs/runtime.md, "Text").
-bool newer_than_unicode_14(char32_t c) {
-  UVersionInfo age;
-  u_charAge(static_cast<UChar32>(c), age);
-  return age[0] > 14;
-}
-
 struct KnownDifference {
   const char* property;
   char32_t first, last;
