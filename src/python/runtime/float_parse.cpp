@@ -13,8 +13,9 @@ namespace pyrite::python::runtime {
 namespace {
 
 bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-         (c >= '\x1c' && c <= '\x1f');
+  // Only ASCII's six: CPython maps non-ASCII spaces to ' ' before parsing
+  // but leaves \x1c-\x1f alone, and they are then invalid.
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }

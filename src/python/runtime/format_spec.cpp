@@ -238,6 +238,7 @@ std::string layout_number(const NumberParts& parts, const FormatSpec& spec, int 
 
 NumResult<std::string> format_str(std::string_view utf8, const FormatSpec& spec) {
   if (spec.type != 's' && spec.type != 0) return unknown_format_code(spec.type, "str");
+  if (spec.sign == ' ') return NumError::value("Space not allowed in string format specifier");
   if (spec.sign != 0) return NumError::value("Sign not allowed in string format specifier");
   if (spec.no_neg_zero) {
     return NumError::value("Negative zero coercion (z) not allowed in string format specifier");

@@ -148,6 +148,7 @@ def main():
              '', ' ', '1e99999999999999999999', '0.' + '0' * 400 + '1', '1' * 400, '0e0', '00.5',
              '4.9406564584124654e-324', '2.4703282292062328e-324', '2.4703282292062327e-324',
              '1.7976931348623158e308', '1.7976931348623159e308', '9007199254740993', '0.1e-0',
+             '\x1c5', '5\x1f', '\x0b5\x0c', '1\x00',
              '1_000.000_1e1_0', '1.5E+3', '1.5e-3']
     for t in texts:
         out.append(f'parse\t{esc(t)}\t{outcome(lambda: float(t))}')
@@ -161,7 +162,7 @@ def main():
              '-0x0p0', '0x1e', '0x1.p+1', '1p1', '1.p1', '.p1']
     for t in hexes:
         out.append(f'fromhex\t{esc(t)}\t{outcome(lambda: float.fromhex(t))}')
-    sys.stdout.write('\n'.join(out) + '\n')
+    sys.stdout.buffer.write(('\n'.join(out) + '\n').encode('utf-8', 'surrogatepass'))
 
 
 main()
