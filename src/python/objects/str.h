@@ -21,7 +21,9 @@ struct Str : Object {
   uint8_t ascii;      // all code points < 128 (then utf8 is the data itself)
   uint8_t interned;
   uint8_t pad[5];
-  // data[length * kind] (+ a terminating 0 code unit) follows
+  // data[length * kind] (+ a terminating 0 code unit) follows; instances of
+  // str subclasses have their InstanceAttrs after it (type.h,
+  // alloc_var_instance).
 
   const uint8_t* data() const { return reinterpret_cast<const uint8_t*>(this + 1); }
   uint8_t* data() { return reinterpret_cast<uint8_t*>(this + 1); }
@@ -69,5 +71,26 @@ Str* intern_str(Str* s);
 
 // Builds a str from pieces (UTF-8 appends), for repr()s and messages.
 Str* str_format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+
+// ---- more of the C++ API (text owner) ------------------------------------------
+
+// A str from UTF-32 (narrowest kind chosen); the code points of a str.
+Str* str_from_u32(std::u32string_view cps);
+std::u32string str_to_u32(const Str* s);
+// sep.join(items): each item must be a str ("sequence item 0: expected str
+// instance, int found"); null + error. The interpreter's BUILD_STRING uses
+// it with an empty separator.
+Str* str_join(Str* sep, const Value* items, size_t n);
+// s[start:stop] for 0 <= start <= stop <= length (an exact str).
+Str* str_substr(Str* s, int64_t start, int64_t stop);
+// The text of `s` in a new instance of `type` (a str subclass, or str
+// itself: then s is returned if exact). null + MemoryError.
+Str* str_new_subtype(Type* type, Str* s);
+// Code point search (-1 when absent) in [start, end).
+int64_t str_find(const Str* s, const Str* sub, int64_t start, int64_t end);
+// Creates the str type (init.cpp calls it after the core types exist).
+// Strings made before it (type names, interned names) get their type
+// filled in here.
+void init_str();
 
 }  // namespace pyrite::python
