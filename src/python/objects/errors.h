@@ -26,8 +26,13 @@ struct BaseExceptionObject : Object {
   bool suppress_context;
   uint8_t pad[7];
   // Per-subclass fields (StopIteration.value, OSError.errno, SyntaxError.msg,
-  // ...) are ordinary attributes of the instance: exception types carry
-  // instance attributes through maps like any class.
+  // ...) live in `fields`, exposed as getset descriptors of their class like
+  // CPython's member descriptors (so they stay out of __dict__); which index
+  // holds what is private to exceptions.cpp. Null reads as None.
+  static constexpr int kFieldCount = 8;
+  Value fields[kFieldCount];
+  // Everything else is an ordinary instance attribute: every exception type
+  // carries instance attributes through maps (type->attrs_offset points here).
   Object* attrs_map;       // InstanceAttrs (type.h) for every exception type
   Object* attrs_storage;
 };
@@ -39,6 +44,7 @@ struct ErrorState {
 ErrorState& error_state();
 
 inline bool has_error() { return error_state().pending != nullptr; }
+bool has_error_pending();   // = has_error() (protocol.h's for_each uses it)
 // Takes the pending exception (null if none) and clears it.
 Object* take_error();
 void clear_error();
@@ -62,8 +68,80 @@ std::string type_name_of(const Type* t);
 
 // Makes an exception instance without raising it (null + error on failure).
 Value new_exception(Type* type, const Value* args, size_t nargs);
+// As new_exception with keyword args: type(*args, **kw). Builtin types run
+// their __new__/__init__ slots directly; heap types go through type_call.
+Value exception_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames);
+// True once init_exceptions() has made the types.
+bool exceptions_ready();
+// True for instances of BaseExceptionGroup and its subclasses.
+bool is_exception_group(Value v);
+// __suppress_context__
+bool exception_suppress_context(Value exc);
 
 bool is_exception_type(Value v);
 bool is_exception(Value v);
+
+// Builds every type of exceptions.def (exceptions.cpp); init.cpp calls it
+// right after the core types exist. Raising before it aborts with the
+// message instead of recursing.
+void init_exceptions();
+
+// ---- helpers for the interpreter and the runtime -------------------------------
+
+// raise StopIteration(value) (generator return, `next` on an exhausted
+// generator); value null means no args.
+Value raise_stop_iteration(Value value);
+// The value a StopIteration carries (its `value`), None if absent.
+Value stop_iteration_value(Value exc);
+// Sets the pending exception from a raise statement's operand: an instance,
+// or a class which is instantiated with no args. TypeError "exceptions must
+// derive from BaseException" otherwise. cause is the `from` operand (null:
+// none given; None allowed). Returns false (always: an exception is now pending).
+bool raise_value(Value exc_or_type, Value cause);
+
+// `except T:` — does the exception instance `exc` match `type_or_tuple`?
+// 1/0, or -1 with TypeError "catching classes that do not inherit from
+// BaseException is not allowed".
+int exception_matches(Value exc, Value type_or_tuple);
+// As exception_matches for `except* T:`, which also rejects ExceptionGroup
+// types ("catching ExceptionGroup with except* is not allowed. Use except
+// instead."): -1 on error.
+int check_except_star_type(Value type_or_tuple);
+// `except* T` splitting (CPython's exception_group_match): `exc` is the
+// exception being handled. On return *match is what the clause handles
+// (None if nothing) and *rest what it does not (None if nothing); a naked
+// exception matching T is wrapped in ExceptionGroup("", [exc]). -1 on error.
+int exception_group_match(Value exc, Value type, Value* match, Value* rest);
+// The end of a try/except* statement: given the original exception and the
+// list of exceptions raised or re-raised by its clauses (raised: those
+// raised anew; re-raised ones are identical objects from the original
+// group), the exception to propagate, or None. (CPython's
+// _PyExc_PrepReraiseStar.) Null on error.
+Value prep_reraise_star(Value orig, Value raised_list);
+
+// Field access for the runtime (all tolerate non-exceptions by returning null).
+Tuple* exception_args(Value exc);
+Value exception_traceback(Value exc);          // null if none
+void exception_set_traceback(Value exc, Value tb);   // null/None clears
+Value exception_context(Value exc);            // null if none
+void exception_set_context(Value exc, Value ctx);    // null/None clears
+Value exception_cause(Value exc);              // null if none
+void exception_set_cause(Value exc, Value cause);    // also sets __suppress_context__
+// SystemExit.code (None if absent) for the process exit status.
+Value system_exit_code(Value exc);
+
+// Builds SyntaxError(msg, (filename, lineno, offset, text, end_lineno,
+// end_offset)) for the compiler; offsets are 1-based columns as in CPython;
+// text may be empty (then None). Returns the instance (not raised).
+Value new_syntax_error(Type* type, std::string_view msg, std::string_view filename, int lineno,
+                       int offset, std::string_view text, int end_lineno, int end_offset);
+// raise OSError-family from errno with strerror text; filename optional
+// (null: none). Picks the subclass by errno as OSError(...) does.
+Value raise_os_error(int err, Value filename = Value(), Value filename2 = Value());
+// KeyError(key), AttributeError with name/obj set ("'T' object has no
+// attribute 'x'"), NameError with name ("name 'x' is not defined").
+Value raise_key_error(Value key);
+Value raise_attribute_error(Value obj, Str* name);
+Value raise_name_error(Str* name);
 
 }  // namespace pyrite::python
