@@ -139,7 +139,7 @@ std::string run_float_case(const std::vector<std::string>& f) {
     if (!spec.ok()) return err_text(spec.error);
     return show(format_float(from_bits(f[1]), spec.value), [](const std::string& s) { return s; });
   }
-  if (op == "percent") return percent_format_float(from_bits(f[1]), parse_percent(f[2]));
+  if (op == "percent") return percent_format_float(from_bits(f[1]), parse_percent(f[2])).value;
   double a = from_bits(f[1]), b = from_bits(f[2]);
   if (op == "div") return show(float_div(a, b), norm_bits);
   if (op == "mod") return show(float_mod(a, b), norm_bits);
@@ -226,15 +226,23 @@ TEST(RuntimeNumFloat, Format) {
   EXPECT_EQ(fmt(2.5, ".0f"), "2");
   EXPECT_EQ(fmt(1.0, ".0%"), "100%");
   EXPECT_EQ(fmt(1.0, "#.0%"), "100.%");
+  EXPECT_EQ(fmt(1.0, ".2147483648f"), "!ValueError: precision too big");
+  EXPECT_EQ(fmt(1.0, ".2147483648q"), "!ValueError: Unknown format code 'q' for object of type 'float'");
+}
+
+std::string pct(double x, const PercentSpec& spec) {
+  NumResult<std::string> r = percent_format_float(x, spec);
+  return r.ok() ? r.value : err_text(r.error);
 }
 
 TEST(RuntimeNumFloat, PercentFormat) {
-  EXPECT_EQ(percent_format_float(3.0, parse_percent("%#.0f")), "3.");
-  EXPECT_EQ(percent_format_float(3.0, parse_percent("%#.0e")), "3.e+00");
-  EXPECT_EQ(percent_format_float(3.0, parse_percent("%#g")), "3.00000");
-  EXPECT_EQ(percent_format_float(HUGE_VAL, parse_percent("%010f")), "0000000inf");
-  EXPECT_EQ(percent_format_float(HUGE_VAL, parse_percent("%-010f")), "inf       ");
-  EXPECT_EQ(percent_format_float(-5, parse_percent("% 08.2e")), "-5.00e+00");
+  EXPECT_EQ(pct(1.0, parse_percent("%.2147483648f")), "!ValueError: precision too big");
+  EXPECT_EQ(pct(3.0, parse_percent("%#.0f")), "3.");
+  EXPECT_EQ(pct(3.0, parse_percent("%#.0e")), "3.e+00");
+  EXPECT_EQ(pct(3.0, parse_percent("%#g")), "3.00000");
+  EXPECT_EQ(pct(HUGE_VAL, parse_percent("%010f")), "0000000inf");
+  EXPECT_EQ(pct(HUGE_VAL, parse_percent("%-010f")), "inf       ");
+  EXPECT_EQ(pct(-5, parse_percent("% 08.2e")), "-5.00e+00");
 }
 
 TEST(RuntimeNumFloat, Round) {

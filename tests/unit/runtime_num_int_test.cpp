@@ -337,6 +337,16 @@ TEST(RuntimeNumInt, Conversions) {
   EXPECT_EQ(bigint::true_divide(huge.v, huge.v).value, 1.0);
 }
 
+TEST(RuntimeNumInt, ToBytesMinusOneInZeroBytes) {
+  Z m1("-1"), m2("-2");
+  std::vector<uint8_t> out{1};
+  EXPECT_TRUE(bigint::to_bytes(m1.v, 0, false, true, &out).ok());
+  EXPECT_TRUE(out.empty());
+  EXPECT_EQ(err_text(bigint::to_bytes(m2.v, 0, false, true, &out)), "!OverflowError: int too big to convert");
+  EXPECT_EQ(err_text(bigint::to_bytes(m1.v, 4, false, false, &out)),
+            "!OverflowError: can't convert negative int to unsigned");
+}
+
 TEST(RuntimeNumInt, Int64FastPaths) {
   int64_t q;
   EXPECT_FALSE(bigint::floor_divide_i64(INT64_MIN, -1, &q));

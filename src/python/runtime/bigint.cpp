@@ -244,7 +244,9 @@ NumError to_bytes(mpz_srcptr v, size_t length, bool little_endian, bool is_signe
   if (sign < 0) mpz_sub_ui(mag.v, mag.v, 1);
   uint64_t need = mpz_sgn(mag.v) == 0 ? 0 : mpz_sizeinbase(mag.v, 2);
   if (is_signed && (sign != 0)) ++need;  // room for the sign bit
-  if (need > bits) return NumError::overflow("int too big to convert");
+  // CPython quirk kept for compatibility: (-1).to_bytes(0, signed=True) == b''.
+  bool minus_one_in_nothing = sign < 0 && bits == 0 && mpz_cmp_si(v, -1) == 0;
+  if (need > bits && !minus_one_in_nothing) return NumError::overflow("int too big to convert");
   out->assign(length, 0);
   Mpz t;
   if (sign < 0) {

@@ -16,6 +16,9 @@
 namespace pyrite::python::runtime {
 namespace {
 
+// CPython keeps precisions in a C int: "precision too big" beyond.
+constexpr int64_t kMaxPrecision = 2147483647;
+
 // A finite, non-negative value as decimal digits d1d2...dn with
 // value = 0.d1d2...dn * 10^decpt (so decpt is the number of integer digits).
 struct Digits {
@@ -25,14 +28,22 @@ struct Digits {
 
 // to_chars in scientific form, then split into digits and decpt.
 Digits scientific_digits(double ax, int precision /* -1: shortest */) {
-  std::vector<char> buf(static_cast<size_t>(precision < 0 ? 0 : precision) + 64);
+  // The common short cases stay on the stack; repr runs this on every float.
+  char small[96];
+  std::vector<char> large;
+  char* buf = small;
+  size_t size = sizeof small;
+  if (precision > 60) {
+    large.resize(static_cast<size_t>(precision) + 64);
+    buf = large.data();
+    size = large.size();
+  }
   std::to_chars_result r =
-      precision < 0 ? std::to_chars(buf.data(), buf.data() + buf.size(), ax, std::chars_format::scientific)
-                    : std::to_chars(buf.data(), buf.data() + buf.size(), ax, std::chars_format::scientific,
-                                    precision);
+      precision < 0 ? std::to_chars(buf, buf + size, ax, std::chars_format::scientific)
+                    : std::to_chars(buf, buf + size, ax, std::chars_format::scientific, precision);
   PYR_CHECK(r.ec == std::errc());
   Digits d;
-  const char* p = buf.data();
+  const char* p = buf;
   for (; p < r.ptr && *p != 'e'; ++p) {
     if (*p != '.') d.digits.push_back(*p);
   }
@@ -152,6 +163,7 @@ NumResult<std::string> format_float(double x, const FormatSpec& spec) {
     default:
       return unknown_format_code(spec.type, "float");
   }
+  if (precision > kMaxPrecision) return NumError::value("precision too big");
   bool upper = spec.type == 'E' || spec.type == 'F' || spec.type == 'G';
   bool negative = !std::isnan(x) && std::signbit(x);
   std::string body;
@@ -173,10 +185,11 @@ NumResult<std::string> format_float(double x, const FormatSpec& spec) {
   return layout_number(parts, spec, 3);
 }
 
-std::string percent_format_float(double x, const PercentSpec& spec) {
+NumResult<std::string> percent_format_float(double x, const PercentSpec& spec) {
   char mode = spec.type == 'e' || spec.type == 'E' ? 'e' : spec.type == 'f' || spec.type == 'F' ? 'f' : 'g';
   bool upper = spec.type == 'E' || spec.type == 'F' || spec.type == 'G';
   int64_t precision = spec.precision < 0 ? 6 : spec.precision;
+  if (precision > kMaxPrecision) return NumError::value("precision too big");
   std::string body;
   if (std::isnan(x)) {
     body = upper ? "NAN" : "nan";

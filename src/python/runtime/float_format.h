@@ -18,8 +18,9 @@ std::string repr_double(double x);
 // name 'float'. The spec comes from parse_format_spec(..., "float", 0, '>').
 NumResult<std::string> format_float(double x, const FormatSpec& spec);
 
-// '%e' '%E' '%f' '%F' '%g' '%G' of the % operator.
-std::string percent_format_float(double x, const PercentSpec& spec);
+// '%e' '%E' '%f' '%F' '%g' '%G' of the % operator. The only error is
+// ValueError "precision too big" (past INT_MAX), shared with format_float.
+NumResult<std::string> percent_format_float(double x, const PercentSpec& spec);
 
 // round(x, ndigits): the exact binary value rounded half-even to ndigits
 // decimal places (round(2.675, 2) == 2.67). inf/nan come back unchanged;

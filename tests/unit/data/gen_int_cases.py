@@ -10,13 +10,17 @@ One case per line, fields separated by tabs; ints in decimal; doubles as the
 16 hex digits of their bit pattern; an expected error is '!Kind: message'.
 Text fields escape backslash, tab and newline as \\\\, \\t, \\n.
 """
+import os
 import random
 import struct
 import sys
 
 assert sys.version_info[:2] == (3, 11), "the oracle is CPython 3.11"
 sys.set_int_max_str_digits(0)
-rng = random.Random(4300)
+# PYRITE_GEN_SEED / PYRITE_GEN_SCALE make a different or larger table for a
+# one-off stress run (write it over the committed file, run, git checkout).
+rng = random.Random(int(os.environ.get('PYRITE_GEN_SEED', '4300')))
+SCALE = int(os.environ.get('PYRITE_GEN_SCALE', '1'))
 
 
 def bits(x):
@@ -47,11 +51,11 @@ def ints():
             -10 ** 20, 0x10FFFF, 0x110000, 0x10000, 0xD800, 2 ** 1023, 2 ** 1024, 2 ** 1024 - 2 ** 970,
             2 ** 1024 - 2 ** 971, 2 ** 1024 - 2 ** 970 - 1, 10 ** 308, 10 ** 309, 2 ** 61 - 1, 2 ** 61,
             -(2 ** 61 - 1), 2 ** 61 - 2, -2 ** 61 + 2]
-    for _ in range(400):
+    for _ in range(400 * SCALE):
         vals.append(rng.randint(-2 ** 63, 2 ** 63 - 1))
-    for _ in range(300):
+    for _ in range(300 * SCALE):
         vals.append(rng.randint(-1000, 1000))
-    for _ in range(250):
+    for _ in range(250 * SCALE):
         nb = rng.choice([65, 70, 100, 128, 200, 500, 1030, 1100, rng.randint(54, 1200)])
         v = rng.getrandbits(nb)
         if rng.random() < 0.3:  # ties and near-ties for rounding
@@ -100,7 +104,7 @@ def main():
             specs = rng.sample(FIXED_SPECS, 2) + [rand_spec()]
         for spec in specs:
             out.append(f'format\t{v}\t{esc(spec)}\t{esc(outcome(lambda: format(v, spec)))}')
-        for _ in range(2):
+        for _ in range(2 * SCALE):
             flags = ''.join(f for f in '-+ #0' if rng.random() < 0.25)
             width = str(rng.randint(1, 30)) if rng.random() < 0.5 else ''
             prec = '.' + str(rng.randint(0, 25)) if rng.random() < 0.3 else ''
@@ -131,7 +135,13 @@ def main():
             if True:
                 out.append(f'tobytes\t{v}\t{length}\t{order}\t{int(signed)}\t'
                            f'{outcome(lambda: v.to_bytes(length, order, signed=signed))}')
-    for _ in range(300):
+    for v in (-257, -256, -255, -129, -128, -127, -2, -1, 0, 1, 127, 128, 255, 256, 65535, 65536):
+        for length in (0, 1, 2, 3):
+            for order in ('big', 'little'):
+                for signed in (False, True):
+                    out.append(f'tobytes\t{v}\t{length}\t{order}\t{int(signed)}\t'
+                               f'{outcome(lambda: v.to_bytes(length, order, signed=signed))}')
+    for _ in range(300 * SCALE):
         data = bytes(rng.getrandbits(8) for _ in range(rng.randint(0, 20)))
         for order in ('big', 'little'):
             for signed in (False, True):
