@@ -15,6 +15,7 @@
 #include "python/objects/str.h"
 #include "python/objects/tuple.h"
 #include "python/objects/type.h"
+#include "python/parse/parser.h"
 
 namespace pyrite::python {
 
@@ -127,6 +128,498 @@ void traceback_add(Value exc, Value frame, Value code, int lasti, int line, int 
   Traceback* tb = traceback_new(old ? T(old) : nullptr, frame, code, lasti, line, end_line, col,
                                 end_col, filename, funcname);
   exception_set_traceback(exc, tb);
+}
+
+// ---- source lines -----------------------------------------------------------------------
+
+namespace {
+
+std::unordered_map<std::string, std::vector<std::string>>& line_cache() {
+  static std::unordered_map<std::string, std::vector<std::string>> cache;
+  return cache;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) {
+      lines.push_back(text.substr(start));
+      break;
+    }
+    lines.push_back(text.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
+void register_source(const std::string& filename, const std::string& text) {
+  line_cache()[filename] = split_lines(text);
+}
+
+bool source_line(const std::string& filename, int lineno, std::string* out) {
+  if (filename.empty() || lineno < 1) return false;
+  auto& cache = line_cache();
+  auto it = cache.find(filename);
+  if (it == cache.end()) {
+    if (filename.front() == '<' && filename.back() == '>') return false;
+    std::ifstream in(filename, std::ios::binary);
+    if (!in) return false;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    it = cache.emplace(filename, split_lines(ss.str())).first;
+  }
+  const auto& lines = it->second;
+  if (static_cast<size_t>(lineno) > lines.size()) return false;
+  *out = lines[static_cast<size_t>(lineno) - 1];
+  if (!out->empty() && out->back() == '\r') out->pop_back();
+  return true;
+}
+
+// ---- formatting -----------------------------------------------------------------------------
+
+namespace {
+
+constexpr int kRecursiveCutoff = 3;   // identical entries shown before "[Previous line repeated]"
+constexpr int kTracebackLimit = 1000;  // sys.tracebacklimit's default
+constexpr int kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
+// Code points in the first `bytes` bytes of UTF-8 `s` (CPython's
+// _PyPegen_byte_offset_to_character_offset, clipped the same way).
+int64_t char_offset(const std::string& s, int64_t bytes) {
+  if (bytes > static_cast<int64_t>(s.size()) + 1) bytes = static_cast<int64_t>(s.size()) + 1;
+  int64_t n = 0;
+  for (int64_t i = 0; i < bytes && i < static_cast<int64_t>(s.size()); i++) {
+    if ((static_cast<unsigned char>(s[static_cast<size_t>(i)]) & 0xc0) != 0x80) n++;
+  }
+  if (bytes > static_cast<int64_t>(s.size())) n += bytes - static_cast<int64_t>(s.size());
+  return n;
+}
+
+int64_t utf8_length(const std::string& s) { return char_offset(s, static_cast<int64_t>(s.size())); }
+
+bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+// The anchors of a one-line failing expression (3.11's
+// extract_anchors_from_line): for `a + b` the operator, for `a[i]` the
+// subscript, as character offsets into the line. False: no anchors.
+bool extract_anchors(const std::string& line, int64_t start, int64_t end, int64_t* left,
+                     int64_t* right) {
+  // Substring by code points.
+  std::string segment;
+  {
+    int64_t cp = 0;
+    for (size_t i = 0; i < line.size(); i++) {
+      unsigned char c = static_cast<unsigned char>(line[i]);
+      if ((c & 0xc0) != 0x80) cp++;
+      if (cp > start && cp <= end) segment.push_back(line[i]);
+    }
+  }
+  base::Arena arena;
+  parse::SyntaxError error;
+  parse::ParseOptions options;
+  options.source_is_bytes = false;
+  ast::ModNode* mod = parse::parse(segment, "<string>", options, arena, &error);
+  auto* module = ast::as<ast::Module>(mod);
+  if (!module || module->body.size != 1) return false;
+  auto* expr_stmt = ast::as<ast::Expr>(module->body[0]);
+  if (!expr_stmt) return false;
+  ast::ExprNode* e = expr_stmt->value;
+  int64_t l = -1, r = -1;
+  if (auto* b = ast::as<ast::BinOp>(e)) {
+    for (int64_t i = b->left->end_col_offset; i < b->right->col_offset; i++) {
+      if (i < 0 || i >= static_cast<int64_t>(segment.size())) break;
+      if (is_ws(segment[static_cast<size_t>(i)])) continue;
+      l = i;
+      r = i + 1;
+      if (i + 1 < b->right->col_offset && !is_ws(segment[static_cast<size_t>(i) + 1])) r++;
+      break;
+    }
+    if (l < 0) return false;
+  } else if (auto* s = ast::as<ast::Subscript>(e)) {
+    l = s->value->end_col_offset;
+    r = s->slice->end_col_offset + 1;
+  } else {
+    return false;
+  }
+  *left = char_offset(segment, l) + start;
+  *right = char_offset(segment, r) + start;
+  return true;
+}
+
+struct Printer {
+  std::string out;
+  int depth = 0;          // exception group nesting (the margin's width)
+  bool need_close = false;
+  std::vector<Object*> seen;
+
+  std::string indent() const { return std::string(static_cast<size_t>(2 * depth), ' '); }
+
+  // Writes text, each line prefixed by the group margin.
+  void emit(const std::string& text, char margin_char = '|') {
+    if (depth == 0) {
+      out += text;
+      return;
+    }
+    std::string prefix = indent();
+    prefix += margin_char;
+    prefix += ' ';
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t nl = text.find('\n', start);
+      size_t end = nl == std::string::npos ? text.size() : nl + 1;
+      out += prefix;
+      out.append(text, start, end - start);
+      start = end;
+    }
+  }
+
+  void entry(const Traceback* tb) {
+    std::string filename = tb->filename ? str_to_utf8(tb->filename) : "<unknown>";
+    std::string name = tb->name ? str_to_utf8(tb->name) : "<unknown>";
+    std::string text = "  File \"" + filename + "\", line " + std::to_string(tb->lineno) + ", in " +
+                       name + "\n";
+    std::string line;
+    if (source_line(filename, tb->lineno, &line)) {
+      size_t ws = 0;
+      while (ws < line.size() && is_ws(line[ws])) ws++;
+      text += "    " + line.substr(ws) + "\n";
+      text += carets(tb, line, static_cast<int64_t>(ws));
+    }
+    emit(text);
+  }
+
+  std::string carets(const Traceback* tb, const std::string& line, int64_t ws) {
+    if (tb->col < 0 || tb->end_col < 0 || tb->end_lineno < 0 || tb->lineno < 0) return "";
+    int64_t start = char_offset(line, tb->col);
+    int64_t end = char_offset(line, tb->end_col);
+    int64_t left = -1, right = -1;
+    if (tb->end_lineno == tb->lineno || tb->end_lineno == 0) {
+      if (!extract_anchors(line, start, end, &left, &right)) left = right = -1;
+    } else {
+      int64_t i = static_cast<int64_t>(line.size());
+      while (--i >= 0)
+        if (!is_ws(line[static_cast<size_t>(i)])) break;
+      end = i + 1;
+    }
+    int64_t stripped_len = utf8_length(line) - ws;
+    bool secondary = left != -1 || right != -1;
+    if (end - start == stripped_len && !secondary) return "";
+    std::string c = "    ";
+    for (int64_t offset = ws - 4 + 1; offset <= end; offset++) {
+      if (offset <= start) {
+        c += ' ';
+      } else if (secondary && left < offset && offset <= right) {
+        c += '^';
+      } else {
+        c += secondary ? '~' : '^';
+      }
+    }
+    return c + "\n";
+  }
+
+  void stack(const Traceback* tb) {
+    int depth_count = 0;
+    for (const Traceback* t = tb; t; t = t->next) depth_count++;
+    while (tb && depth_count > kTracebackLimit) {
+      depth_count--;
+      tb = tb->next;
+    }
+    const Str* last_file = nullptr;
+    const Str* last_name = nullptr;
+    int last_line = -1;
+    int count = 0;
+    bool first = true;
+    for (; tb; tb = tb->next) {
+      bool same = !first && last_line != -1 && tb->lineno == last_line &&
+                  same_str(tb->filename, last_file) && same_str(tb->name, last_name);
+      if (!same) {
+        repeated(count);
+        last_file = tb->filename;
+        last_name = tb->name;
+        last_line = tb->lineno;
+        count = 0;
+      }
+      first = false;
+      count++;
+      if (count <= kRecursiveCutoff) entry(tb);
+    }
+    repeated(count);
+  }
+
+  static bool same_str(const Str* a, const Str* b) {
+    if (a == b) return true;
+    if (!a || !b) return false;
+    return str_equal(a, b);
+  }
+
+  void repeated(int count) {
+    if (count <= kRecursiveCutoff) return;
+    int n = count - kRecursiveCutoff;
+    emit("  [Previous line repeated " + std::to_string(n) + " more time" + (n > 1 ? "s" : "") +
+         "]\n");
+  }
+
+  // The "Type: message" line(s), SyntaxError's source line and the notes.
+  void exception_only(Value exc) { emit(format_exception_only(exc)); }
+
+  bool was_seen(Value e) {
+    for (Object* o : seen)
+      if (o == e.object()) return true;
+    return false;
+  }
+
+  void one(Value exc) {
+    seen.push_back(exc.object());
+    // The chain first, oldest exception first.
+    Value cause = exception_cause(exc);
+    Value context = exception_context(exc);
+    if (cause && is_exception(cause) && !was_seen(cause)) {
+      one(cause);
+      emit("\nThe above exception was the direct cause of the following exception:\n\n");
+    } else if (context && is_exception(context) && !exception_suppress_context(exc) &&
+               !was_seen(context)) {
+      one(context);
+      emit("\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+    Value tbv = exception_traceback(exc);
+    const Traceback* tb = tbv && is_traceback(tbv) ? tbv.as<Traceback>() : nullptr;
+    if (!is_exception_group(exc)) {
+      if (tb) {
+        emit("Traceback (most recent call last):\n");
+        stack(tb);
+      }
+      exception_only(exc);
+      return;
+    }
+    if (depth > kMaxGroupDepth) {
+      emit("... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n");
+      return;
+    }
+    bool toplevel = depth == 0;
+    if (toplevel) depth++;
+    if (tb) {
+      emit("Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
+      stack(tb);
+    }
+    exception_only(exc);
+    static Str* exceptions_name = intern("exceptions");
+    Value excs = get_attr(exc, exceptions_name);
+    if (!excs || !is_tuple(excs)) {
+      clear_error();
+      if (toplevel) depth = 0;
+      return;
+    }
+    Tuple* items = excs.as<Tuple>();
+    int64_t num = items->length;
+    int64_t n = num <= kMaxGroupWidth ? num : kMaxGroupWidth + 1;
+    need_close = false;
+    for (int64_t i = 0; i < n; i++) {
+      bool last = i == n - 1;
+      if (last) need_close = true;
+      bool truncated = i >= kMaxGroupWidth;
+      std::string title = truncated ? "..." : std::to_string(i + 1);
+      out += indent() + (i == 0 ? "+-" : "  ") + "+---------------- " + title +
+             " ----------------\n";
+      depth++;
+      if (!truncated) {
+        Value sub = items->at(i);
+        if (is_exception(sub) && !was_seen(sub)) one(sub);
+      } else {
+        int64_t remaining = num - kMaxGroupWidth;
+        emit("and " + std::to_string(remaining) + " more exception" + (remaining > 1 ? "s" : "") +
+             "\n");
+      }
+      if (last && need_close) {
+        out += indent() + "+------------------------------------\n";
+        need_close = false;
+      }
+      depth--;
+    }
+    if (toplevel) depth = 0;
+  }
+};
+
+std::string safe_str(Value v, const char* what) {
+  Value s = str_of(v);
+  if (!s) {
+    clear_error();
+    return std::string("<") + what + " str() failed>";
+  }
+  return str_to_utf8(s.as<Str>());
+}
+
+// "module.Qualname" as the exception line names the type.
+std::string qualified_type_name(Type* t) {
+  std::string out;
+  static Str* module_name = intern("__module__");
+  static Str* qualname_name = intern("__qualname__");
+  Value mod = get_attr_or_null(t, module_name);
+  if (!mod) clear_error();
+  if (!mod || !is_str(mod)) {
+    out = "<unknown>.";
+  } else {
+    std::string m = str_to_utf8(mod.as<Str>());
+    if (m != "builtins" && m != "__main__") out = m + ".";
+  }
+  Value q = get_attr_or_null(t, qualname_name);
+  if (!q) clear_error();
+  if (q && is_str(q)) {
+    out += str_to_utf8(q.as<Str>());
+  } else {
+    out += type_name_of(t);
+  }
+  return out;
+}
+
+// SyntaxError's "  File ..., line N" block with its caret line (3.11's
+// print_error_text); false if the fields are not usable.
+bool syntax_error_block(Value exc, std::string* out, std::string* message) {
+  auto attr = [&](const char* n) {
+    Value v = get_attr_str(exc, n);
+    if (!v) clear_error();
+    return v;
+  };
+  Value msg = attr("msg"), filename = attr("filename"), lineno_v = attr("lineno");
+  Value offset_v = attr("offset"), end_lineno_v = attr("end_lineno"), end_offset_v = attr("end_offset");
+  Value text_v = attr("text");
+  if (!msg || !lineno_v || !is_int(lineno_v)) return false;
+  auto as_int = [](Value v, int64_t dflt) {
+    if (!v || is_none(v) || !is_int(v)) return dflt;
+    auto i = int_to_i64(v);
+    return i ? *i : dflt;
+  };
+  int64_t lineno = as_int(lineno_v, 0);
+  int64_t offset = as_int(offset_v, -1);
+  int64_t end_lineno = end_lineno_v && !is_none(end_lineno_v) ? as_int(end_lineno_v, lineno) : lineno;
+  int64_t end_offset = as_int(end_offset_v, -1);
+  std::string fname = filename && is_str(filename) ? str_to_utf8(filename.as<Str>()) : "<string>";
+  if (filename && !is_none(filename) && !is_str(filename)) fname = safe_str(filename, "filename");
+  *message = safe_str(msg, "exception");
+  *out = "  File \"" + fname + "\", line " + std::to_string(lineno) + "\n";
+  if (text_v && is_str(text_v)) {
+    std::string text = str_to_utf8(text_v.as<Str>());
+    int64_t line_size = static_cast<int64_t>(text.size());
+    if (end_lineno > lineno) end_offset = line_size;
+    if (end_offset > line_size + 1) end_offset = line_size + 1;
+    // print_error_text
+    int64_t reps = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
+    int64_t off = offset - 1;
+    size_t p = 0;
+    while (p < text.size() && is_ws(text[p])) {
+      p++;
+      off--;
+    }
+    std::string t = text.substr(p);
+    int64_t len = static_cast<int64_t>(t.size());
+    if (len > 0 && t[static_cast<size_t>(len) - 1] == '\n') len--;
+    if (off > len) off = len;
+    for (;;) {
+      size_t nl = t.find('\n');
+      if (nl == std::string::npos) break;
+      int64_t inl = static_cast<int64_t>(nl);
+      if (inl >= off) break;
+      inl += 1;
+      t = t.substr(static_cast<size_t>(inl));
+      len -= inl;
+      off -= inl;
+    }
+    *out += "    " + t;
+    if (len >= static_cast<int64_t>(t.size()) || t[static_cast<size_t>(len)] != '\n') *out += "\n";
+    if (off >= 0) {
+      *out += "    " + std::string(static_cast<size_t>(off), ' ') +
+              std::string(static_cast<size_t>(reps), '^') + "\n";
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string format_exception_only(Value exc) {
+  if (!is_exception(exc)) {
+    return qualified_type_name(type_of(exc)) + ": " + safe_str(exc, "exception") + "\n";
+  }
+  std::string out;
+  std::string message;
+  bool have_message = false;
+  if (exc::SyntaxError && isinstance(exc, exc::SyntaxError)) {
+    std::string block;
+    if (syntax_error_block(exc, &block, &message)) {
+      out += block;
+      have_message = true;
+    }
+  }
+  if (!have_message) message = safe_str(exc, "exception");
+  out += qualified_type_name(type_of(exc));
+  if (!message.empty()) out += ": " + message;
+  out += "\n";
+  static Str* notes_name = intern("__notes__");
+  Value notes = get_attr_or_null(exc, notes_name);
+  if (!notes) {
+    clear_error();
+    return out;
+  }
+  if (is_none(notes)) return out;
+  bool sequence = !is_str(notes) && type_of(notes)->slots.getitem != nullptr &&
+                  !type_of(notes)->has_flag(TypeFlag::kDictSubclass) &&
+                  !type_of(notes)->has_flag(TypeFlag::kBytesSubclass);
+  if (!sequence) {
+    Value r = repr(notes);
+    if (!r) {
+      clear_error();
+      out += "<__notes__ repr() failed>\n";
+    } else {
+      out += str_to_utf8(r.as<Str>()) + "\n";
+    }
+    return out;
+  }
+  int64_t n = length(notes);
+  if (n < 0) {
+    clear_error();
+    return out;
+  }
+  for (int64_t i = 0; i < n; i++) {
+    Value note = get_item(notes, int_from_i64(i));
+    if (!note) {
+      clear_error();
+      break;
+    }
+    out += (is_str(note) ? str_to_utf8(note.as<Str>()) : safe_str(note, "note")) + "\n";
+  }
+  return out;
+}
+
+std::string format_exception(Value exc) {
+  Object* saved = take_error();
+  Printer p;
+  if (is_exception(exc)) {
+    p.one(exc);
+  } else {
+    p.out = format_exception_only(exc);
+  }
+  if (saved) set_error(saved); else clear_error();
+  return p.out;
+}
+
+void print_exception(Value exc, Value file) {
+  std::string text = format_exception(exc);
+  if (file && !is_none(file)) {
+    Object* saved = take_error();
+    Str* s = str_from_utf8(text);
+    static Str* write = intern("write");
+    Value arg = s;
+    bool ok = s && call_method(file, write, &arg, 1);
+    clear_error();
+    if (saved) set_error(saved);
+    if (ok) return;
+  }
+  std::fwrite(text.data(), 1, text.size(), stderr);
+  std::fflush(stderr);
 }
 
 }  // namespace pyrite::python
