@@ -21,7 +21,24 @@ struct DictEntry {
   int64_t hash;
 };
 
-struct DictTable;  // the GC-allocated storage (indices + entries)
+// The GC-allocated storage: an index of int32 slots (kIndexEmpty,
+// kIndexDummy or an entry position), then the entries.
+//
+//   +--------+---------+----------+----------+----------------+----------------------+
+//   | header | nslots  | capacity | nentries | pad | int32 index[nslots] | entries[capacity] |
+//   +--------+---------+----------+----------+----------------+----------------------+
+struct DictTable : Object {
+  int64_t nslots;     // power of two >= 8
+  int64_t capacity;   // usable entries: 2/3 of nslots
+  int64_t nentries;   // entries used so far, live or deleted
+  int64_t pad;
+  int32_t* index() { return reinterpret_cast<int32_t*>(this + 1); }
+  DictEntry* entries() {
+    return reinterpret_cast<DictEntry*>(reinterpret_cast<char*>(this + 1) + nslots * 4);
+  }
+};
+inline constexpr int32_t kIndexEmpty = -1;
+inline constexpr int32_t kIndexDummy = -2;
 
 struct Dict : Object {
   DictTable* table;
@@ -53,5 +70,29 @@ bool dict_update(Dict* d, Value other);  // dict or mapping or iterable of pairs
 
 // Iteration in insertion order: i starts at 0; returns false at the end.
 bool dict_next(Dict* d, int64_t* i, Value* key, Value* value);
+
+// ---- more of the C++ API (containers owner) -------------------------------------
+
+// The hash dicts and sets use: small ints and exact strs inline, else hash().
+int64_t key_hash(Value key);
+int64_t hash_small_int(int64_t v);   // hash() of a small int
+// The entry position of `key`, or kLookupMissing, or kLookupError.
+inline constexpr int64_t kLookupMissing = -1;
+inline constexpr int64_t kLookupError = -2;
+int64_t dict_lookup(Dict* d, Value key, int64_t hash);
+bool dict_set_hashed(Dict* d, Value key, Value value, int64_t hash);
+int dict_del_hashed(Dict* d, Value key, int64_t hash);
+void dict_del_entry(Dict* d, int64_t ix);
+bool dict_next_hashed(Dict* d, int64_t* i, Value* key, Value* value, int64_t* hash);
+uint64_t dict_version(const Dict* d);
+// An empty instance of `type` (dict or a subclass).
+Dict* dict_new_subtype(Type* type);
+// dict.update(other) / dict(other) merge with CPython's rules for `other`:
+// a dict (fast), anything with keys(), else an iterable of pairs.
+bool dict_merge_from(Dict* d, Value other);
+// d[key] with __missing__ for subclasses and KeyError(key): dict's getitem slot.
+Value dict_subscript(Value d, Value key);
+
+void init_dict();
 
 }  // namespace pyrite::python

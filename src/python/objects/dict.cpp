@@ -1,0 +1,535 @@
+// dict: the compact insertion-ordered hash table, and the dict type
+// (docs/objects.md, "Containers").
+//
+// Invariants: `table` is null for an empty dict that never held anything
+// (or after clear); otherwise every live entry has exactly one index slot
+// holding its position, deleted entries have a null key and a kDummy slot,
+// and nentries <= capacity = 2/3 of the slots, so a probe always ends at an
+// empty slot. Lookups may run Python code (__eq__) that mutates the dict:
+// after every such call the probe checks that the table and the entry are
+// unchanged and starts over otherwise, as CPython 3.11 does.
+#include "python/objects/dict.h"
+
+#include <cstring>
+#include <string>
+
+#include "python/objects/errors.h"
+#include "python/objects/protocol.h"
+#include "python/objects/str.h"
+#include "python/objects/tuple.h"
+#include "python/objects/type.h"
+
+namespace pyrite::python {
+
+namespace {
+
+void trace_dict(void* obj, gc::Visitor& v) {
+  auto* d = static_cast<Dict*>(obj);
+  v.visit(d->type);
+  v.visit(d->table);
+}
+
+void trace_table(void* obj, gc::Visitor& v) {
+  auto* t = static_cast<DictTable*>(obj);
+  DictEntry* e = t->entries();
+  for (int64_t i = 0; i < t->nentries; i++) {
+    visit_value(v, e[i].key);
+    visit_value(v, e[i].value);
+  }
+}
+
+size_t table_bytes(int64_t nslots, int64_t capacity) {
+  return sizeof(DictTable) + size_t(nslots) * sizeof(int32_t) + size_t(capacity) * sizeof(DictEntry);
+}
+
+size_t size_table(const void* obj) {
+  auto* t = static_cast<const DictTable*>(obj);
+  return table_bytes(t->nslots, t->capacity);
+}
+
+gc::LayoutId register_dict_layout() {
+  return gc::register_layout(gc::LayoutInfo{"dict", trace_dict, sizeof(Dict)});
+}
+
+gc::LayoutId table_layout() {
+  static gc::LayoutId id = [] {
+    gc::LayoutInfo info;
+    info.name = "dict table";
+    info.trace = trace_table;
+    info.size = size_table;
+    return gc::register_layout(info);
+  }();
+  return id;
+}
+
+uint64_t g_dict_version = 0;
+
+constexpr int64_t kMinSlots = 8;
+constexpr int kPerturbShift = 5;
+
+int64_t usable(int64_t nslots) { return (nslots << 1) / 3; }
+
+// The smallest power of two >= n (at least kMinSlots).
+int64_t slots_for(int64_t n) {
+  int64_t s = kMinSlots;
+  while (s < n) s <<= 1;
+  return s;
+}
+
+DictTable* new_table(int64_t nslots) {
+  if (nslots > (int64_t(1) << 31)) {
+    raise_memory_error();
+    return nullptr;
+  }
+  int64_t cap = usable(nslots);
+  auto* t = try_allocate<DictTable>(table_layout(), nullptr, table_bytes(nslots, cap));
+  if (!t) {
+    raise_memory_error();
+    return nullptr;
+  }
+  t->nslots = nslots;
+  t->capacity = cap;
+  t->nentries = 0;
+  std::memset(t->index(), 0xff, size_t(nslots) * sizeof(int32_t));  // kEmpty
+  return t;
+}
+
+// Inserts a live entry into a table known to hold no equal key and to have room.
+void insert_clean(DictTable* t, Value key, Value value, int64_t hash) {
+  uint64_t mask = uint64_t(t->nslots) - 1;
+  uint64_t perturb = uint64_t(hash);
+  uint64_t i = perturb & mask;
+  int32_t* index = t->index();
+  while (index[i] >= 0) {
+    perturb >>= kPerturbShift;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+  int64_t ix = t->nentries++;
+  index[i] = int32_t(ix);
+  DictEntry& e = t->entries()[ix];
+  e.key = key;
+  e.value = value;
+  e.hash = hash;
+}
+
+// The first empty or dummy slot for `hash`.
+uint64_t find_empty_slot(DictTable* t, int64_t hash) {
+  uint64_t mask = uint64_t(t->nslots) - 1;
+  uint64_t perturb = uint64_t(hash);
+  uint64_t i = perturb & mask;
+  int32_t* index = t->index();
+  while (index[i] >= 0) {
+    perturb >>= kPerturbShift;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+  return i;
+}
+
+// The slot holding entry `ix`.
+uint64_t find_slot_of(DictTable* t, int64_t hash, int64_t ix) {
+  uint64_t mask = uint64_t(t->nslots) - 1;
+  uint64_t perturb = uint64_t(hash);
+  uint64_t i = perturb & mask;
+  int32_t* index = t->index();
+  while (index[i] != ix) {
+    perturb >>= kPerturbShift;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+  return i;
+}
+
+// Rebuilds the table with room for `minsize`*... entries: compacts deleted
+// entries away, keeps insertion order.
+bool resize(Dict* d, int64_t minused) {
+  int64_t nslots = slots_for(minused);
+  DictTable* old = d->table;
+  DictTable* t = new_table(nslots);
+  if (!t) return false;
+  if (old) {
+    DictEntry* e = old->entries();
+    for (int64_t i = 0; i < old->nentries; i++) {
+      if (e[i].key) insert_clean(t, e[i].key, e[i].value, e[i].hash);
+    }
+  }
+  gc::store_ref<DictTable>(d, &d->table, t);
+  return true;
+}
+
+// True if comparing `a` and `b` cannot run Python code, and then *eq is the answer.
+inline bool equal_without_code(Value a, Value b, bool* eq) {
+  if (a.is(b)) {
+    *eq = true;
+    return true;
+  }
+  if (a.is_small() && b.is_small()) {
+    *eq = false;
+    return true;
+  }
+  if (is_exact_str(a) && is_exact_str(b)) {
+    *eq = str_equal(a.as<Str>(), b.as<Str>());
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+gc::LayoutId kDictLayout = register_dict_layout();
+
+// ---- hashing ----------------------------------------------------------------------
+
+int64_t hash_small_int(int64_t v) {
+  constexpr int64_t kModulus = (int64_t(1) << 61) - 1;
+  int64_t h = v >= 0 ? v % kModulus : -((-v) % kModulus);
+  return h == -1 ? -2 : h;
+}
+
+int64_t key_hash(Value key) {
+  if (key.is_small()) return hash_small_int(key.small_value());
+  if (is_exact_str(key)) return str_hash(key.as<Str>());
+  return hash(key);
+}
+
+// ---- lookup -------------------------------------------------------------------------
+
+int64_t dict_lookup(Dict* d, Value key, int64_t hash) {
+restart:
+  DictTable* t = d->table;
+  if (!t) return kLookupMissing;
+  uint64_t mask = uint64_t(t->nslots) - 1;
+  uint64_t perturb = uint64_t(hash);
+  uint64_t i = perturb & mask;
+  for (;;) {
+    int32_t ix = t->index()[i];
+    if (ix == kIndexEmpty) return kLookupMissing;
+    if (ix >= 0) {
+      DictEntry* e = &t->entries()[ix];
+      Value ek = e->key;
+      if (ek.is(key)) return ix;
+      if (e->hash == hash) {
+        bool eq;
+        if (equal_without_code(ek, key, &eq)) {
+          if (eq) return ix;
+        } else {
+          int r = equal(ek, key);
+          if (r < 0) return kLookupError;
+          if (d->table != t || !e->key.is(ek)) goto restart;
+          if (r > 0) return ix;
+        }
+      }
+    }
+    perturb >>= kPerturbShift;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+Value dict_get_hashed(Dict* d, Value key, int64_t hash) {
+  int64_t ix = dict_lookup(d, key, hash);
+  if (ix < 0) return {};
+  return d->table->entries()[ix].value;
+}
+
+Value dict_get(Dict* d, Value key) {
+  if (!d->table) {
+    // Still hash: {}[[]] raises TypeError like CPython.
+    if (key.is_small() || is_exact_str(key)) return {};
+  }
+  int64_t h = key_hash(key);
+  if (h == -1) return {};
+  return dict_get_hashed(d, key, h);
+}
+
+Value dict_get_str(Dict* d, Str* key) {
+  DictTable* t = d->table;
+  if (!t) return {};
+  int64_t hash = str_hash(key);
+  uint64_t mask = uint64_t(t->nslots) - 1;
+  uint64_t perturb = uint64_t(hash);
+  uint64_t i = perturb & mask;
+  for (;;) {
+    int32_t ix = t->index()[i];
+    if (ix == kIndexEmpty) return {};
+    if (ix >= 0) {
+      DictEntry* e = &t->entries()[ix];
+      if (e->key.is(key)) return e->value;
+      if (e->hash == hash) {
+        if (is_exact_str(e->key)) {
+          if (str_equal(e->key.as<Str>(), key)) return e->value;
+        } else {
+          return dict_get_hashed(d, key, hash);  // a non-str key equal by hash: full compare
+        }
+      }
+    }
+    perturb >>= kPerturbShift;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+// ---- insertion and deletion -----------------------------------------------------------
+
+bool dict_set_hashed(Dict* d, Value key, Value value, int64_t hash) {
+  int64_t ix = dict_lookup(d, key, hash);
+  if (ix == kLookupError) return false;
+  d->version = ++g_dict_version;
+  if (ix >= 0) {
+    DictEntry* e = &d->table->entries()[ix];
+    gc::write_barrier(d->table, &e->value, value.is_object() ? value.object() : nullptr);
+    e->value = value;
+    return true;
+  }
+  DictTable* t = d->table;
+  if (!t || t->nentries >= t->capacity) {
+    if (!resize(d, d->used * 3 < kMinSlots ? kMinSlots : d->used * 3)) return false;
+    t = d->table;
+  }
+  uint64_t slot = find_empty_slot(t, hash);
+  int64_t n = t->nentries++;
+  t->index()[slot] = int32_t(n);
+  DictEntry* e = &t->entries()[n];
+  gc::write_barrier(t, &e->key, key.is_object() ? key.object() : nullptr);
+  gc::write_barrier(t, &e->value, value.is_object() ? value.object() : nullptr);
+  e->key = key;
+  e->value = value;
+  e->hash = hash;
+  d->used++;
+  return true;
+}
+
+bool dict_set(Dict* d, Value key, Value value) {
+  int64_t h = key_hash(key);
+  if (h == -1) return false;
+  return dict_set_hashed(d, key, value, h);
+}
+
+bool dict_set_str(Dict* d, Str* key, Value value) {
+  return dict_set_hashed(d, key, value, str_hash(key));
+}
+
+int dict_del_hashed(Dict* d, Value key, int64_t hash) {
+  int64_t ix = dict_lookup(d, key, hash);
+  if (ix == kLookupError) return -1;
+  if (ix == kLookupMissing) return 0;
+  dict_del_entry(d, ix);
+  return 1;
+}
+
+void dict_del_entry(Dict* d, int64_t ix) {
+  DictTable* t = d->table;
+  DictEntry* e = &t->entries()[ix];
+  uint64_t slot = find_slot_of(t, e->hash, ix);
+  t->index()[slot] = kIndexDummy;
+  e->key = Value();
+  e->value = Value();
+  d->used--;
+  d->version = ++g_dict_version;
+}
+
+int dict_del(Dict* d, Value key) {
+  int64_t h = key_hash(key);
+  if (h == -1) return -1;
+  return dict_del_hashed(d, key, h);
+}
+
+int dict_del_str(Dict* d, Str* key) { return dict_del_hashed(d, key, str_hash(key)); }
+
+int64_t dict_size(const Dict* d) { return d->used; }
+
+void dict_clear(Dict* d) {
+  gc::store_ref<DictTable>(d, &d->table, nullptr);
+  d->used = 0;
+  d->version = ++g_dict_version;
+}
+
+// ---- construction and copying ------------------------------------------------------------
+
+Dict* dict_new(int64_t capacity) {
+  auto* d = allocate<Dict>(kDictLayout, types::dict);
+  d->version = ++g_dict_version;
+  if (capacity > 0) {
+    DictTable* t = new_table(slots_for((capacity * 3 + 1) / 2));
+    if (!t) return nullptr;
+    d->table = t;
+  }
+  return d;
+}
+
+Dict* dict_new_subtype(Type* type) {
+  if (type == types::dict) return dict_new();
+  auto* d = try_allocate<Dict>(type->instance_layout, type, type->instance_size);
+  if (!d) {
+    raise_memory_error();
+    return nullptr;
+  }
+  d->version = ++g_dict_version;
+  return d;
+}
+
+Dict* dict_copy(Dict* d) {
+  Dict* r = dict_new();
+  if (!r || d->used == 0) return r;
+  if (!resize(r, d->used * 3 / 2 + 1)) return nullptr;
+  DictTable* src = d->table;
+  DictTable* dst = r->table;
+  for (int64_t i = 0; i < src->nentries; i++) {
+    DictEntry& e = src->entries()[i];
+    if (e.key) insert_clean(dst, e.key, e.value, e.hash);
+  }
+  r->used = d->used;
+  return r;
+}
+
+bool dict_next(Dict* d, int64_t* i, Value* key, Value* value) {
+  DictTable* t = d->table;
+  if (!t) return false;
+  int64_t k = *i;
+  while (k < t->nentries) {
+    DictEntry& e = t->entries()[k++];
+    if (e.key) {
+      *i = k;
+      if (key) *key = e.key;
+      if (value) *value = e.value;
+      return true;
+    }
+  }
+  *i = k;
+  return false;
+}
+
+bool dict_next_hashed(Dict* d, int64_t* i, Value* key, Value* value, int64_t* hash) {
+  DictTable* t = d->table;
+  if (!t) return false;
+  int64_t k = *i;
+  while (k < t->nentries) {
+    DictEntry& e = t->entries()[k++];
+    if (e.key) {
+      *i = k;
+      if (key) *key = e.key;
+      if (value) *value = e.value;
+      if (hash) *hash = e.hash;
+      return true;
+    }
+  }
+  *i = k;
+  return false;
+}
+
+uint64_t dict_version(const Dict* d) { return d->version; }
+
+}  // namespace pyrite::python
+
+// ---- update ---------------------------------------------------------------------------------
+
+namespace pyrite::python {
+
+namespace {
+
+bool merge_dict(Dict* d, Dict* other) {
+  if (other == d || other->used == 0) return true;
+  if (d->used == 0 && d->table == nullptr && other->used == other->table->nentries) {
+    // Fresh target: grow once.
+    if (!resize(d, other->used * 3 / 2 + 1)) return false;
+  }
+  int64_t i = 0;
+  Value k, v;
+  int64_t h;
+  int64_t n = other->used;
+  while (dict_next_hashed(other, &i, &k, &v, &h)) {
+    if (!dict_set_hashed(d, k, v, h)) return false;
+    if (other->used != n) {
+      raise(exc::RuntimeError, "dict mutated during update");
+      return false;
+    }
+  }
+  return true;
+}
+
+bool merge_pairs(Dict* d, Value iterable) {
+  Value it = get_iter(iterable);
+  if (!it) return false;
+  for (int64_t n = 0;; n++) {
+    Value item = iter_next(it);
+    if (!item) return !has_error();
+    Value key, value;
+    if (is_tuple(item) && item.as<Tuple>()->length == 2) {
+      key = item.as<Tuple>()->at(0);
+      value = item.as<Tuple>()->at(1);
+    } else {
+      Value pit = get_iter(item);
+      if (!pit) {
+        if (error_matches(exc::TypeError)) {
+          clear_error();
+          raisef(exc::TypeError,
+                 "cannot convert dictionary update sequence element #%lld to a sequence",
+                 (long long)n);
+        }
+        return false;
+      }
+      int64_t len = 0;
+      Value got[2];
+      for (;;) {
+        Value x = iter_next(pit);
+        if (!x) {
+          if (has_error()) return false;
+          break;
+        }
+        if (len < 2) got[len] = x;
+        len++;
+      }
+      if (len != 2) {
+        raisef(exc::ValueError,
+               "dictionary update sequence element #%lld has length %lld; 2 is required",
+               (long long)n, (long long)len);
+        return false;
+      }
+      key = got[0];
+      value = got[1];
+    }
+    if (!dict_set(d, key, value)) return false;
+  }
+}
+
+}  // namespace
+
+bool dict_merge_from(Dict* d, Value other) {
+  if (is_dict(other) && type_of(other)->slots.iter == types::dict->slots.iter)
+    return merge_dict(d, other.as<Dict>());
+  static Str* keys_name = intern("keys");
+  Value keys = get_attr_or_null(other, keys_name);
+  if (!keys) {
+    if (has_error()) return false;
+    return merge_pairs(d, other);
+  }
+  Value ks = call0(keys);
+  if (!ks) return false;
+  return for_each(ks, [&](Value k) {
+    Value v = get_item(other, k);
+    if (!v) return false;
+    return dict_set(d, k, v);
+  });
+}
+
+bool dict_update(Dict* d, Value other) { return dict_merge_from(d, other); }
+
+}  // namespace pyrite::python
+
+// ---- the dict type -----------------------------------------------------------------------
+
+namespace pyrite::python {
+
+void init_dict() {
+  TypeSpec spec;
+  spec.name = "dict";
+  spec.layout = kDictLayout;
+  spec.instance_size = sizeof(Dict);
+  spec.flags = TypeFlag::kBaseType | TypeFlag::kDictSubclass | TypeFlag::kImmutable;
+  spec.trace = trace_dict;
+  Type* t = make_builtin_type(&types::dict, spec);
+  gc::Heap::current()->for_each_object([t](void* obj, size_t) {
+    auto* h = static_cast<gc::Header*>(obj);
+    if (gc::LayoutId(h->gc_word >> gc::kLayoutShift) == kDictLayout &&
+        h->language_word == nullptr)
+      h->language_word = t;
+  });
+}
+
+}  // namespace pyrite::python
