@@ -1,0 +1,8 @@
+print(True + True + True, True - False, True * 7, True / 4, True // 2, True % 2, True ** 10, -True, +True, ~True)
+print(True << 3, True >> 1, True & True, True | False, True ^ True, False ^ False)
+print(type(True + 1).__name__, type(True & True).__name__, type(True | 0).__name__, type(~True).__name__, type(-False).__name__)
+print(sum([True] * 100), [1, 2, 3][True], divmod(True, True), abs(True), abs(False), pow(True, 5))
+print(True == 1 == 1.0, True is True, isinstance(True, int), issubclass(bool, int))
+print(str(True + 0), repr(True), int(True), float(True), bool(True + 0) is True)
+print(max(True, 0), min(True, 2), sorted([True, 0, False, 2, -1]))
+print(True.__add__(1), True.__and__(False), True.__or__(2), (True).real)

@@ -1,0 +1,11 @@
+n = -17
+print(n.__abs__(), n.__neg__(), n.__pos__(), n.__invert__(), n.__trunc__(), n.__floor__(), n.__ceil__(), n.__round__())
+print(n.__round__(-1), (25).__round__(-1), (35).__round__(-1))
+print((7).__add__(3), (7).__radd__(3), (7).__sub__(3), (7).__rsub__(3), (7).__mul__(3), (7).__floordiv__(2))
+print((7).__truediv__(2), (7).__rtruediv__(2), (7).__mod__(3), (7).__rmod__(3), (7).__divmod__(2), (7).__pow__(2))
+print((7).__lshift__(2), (7).__rshift__(1), (7).__and__(3), (7).__or__(8), (7).__xor__(5))
+print((7).__eq__(7.0), (7).__eq__("7"), (7).__lt__(8), (7).__bool__(), (0).__bool__())
+print((7).__add__(1.5), (7).__mul__("a"))
+print(int.__new__(int, 5), int.__new__(bool, 0) if False else "", int("5").__class__)
+print((12345).__format__(","), (255).__format__("#x"), (3).__sizeof__() > 0)
+print((7).__getnewargs__(), (3).conjugate(), (2 ** 100).__index__() == 2 ** 100)
