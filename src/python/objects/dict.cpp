@@ -355,11 +355,7 @@ Dict* dict_new(int64_t capacity) {
 
 Dict* dict_new_subtype(Type* type) {
   if (type == types::dict) return dict_new();
-  auto* d = try_allocate<Dict>(type->instance_layout, type, type->instance_size);
-  if (!d) {
-    raise_memory_error();
-    return nullptr;
-  }
+  auto* d = static_cast<Dict*>(alloc_instance(type));
   d->version = ++g_dict_version;
   return d;
 }

@@ -285,9 +285,7 @@ List* list_new(int64_t capacity) {
 
 List* list_new_subtype(Type* type) {
   if (type == types::list) return list_new();
-  auto* l = try_allocate<List>(type->instance_layout, type, type->instance_size);
-  if (!l) raise_memory_error();
-  return l;
+  return static_cast<List*>(alloc_instance(type));
 }
 
 Value list_get(List* l, int64_t i) { return get_item(l, i); }

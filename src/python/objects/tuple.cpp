@@ -23,25 +23,18 @@ struct TupleIterator : Object {
   int64_t index;
 };
 
-size_t tuple_bytes(int64_t n, bool attrs) {
-  return sizeof(Tuple) + (attrs ? sizeof(InstanceAttrs) : 0) + size_t(n) * sizeof(Value);
-}
+size_t tuple_bytes(int64_t n) { return sizeof(Tuple) + size_t(n) * sizeof(Value); }
 
 void trace_tuple(void* obj, gc::Visitor& v) {
   auto* t = static_cast<Tuple*>(obj);
   v.visit(t->type);
-  if (t->has_attrs) {
-    auto* a = reinterpret_cast<InstanceAttrs*>(t + 1);
-    v.visit(a->map);
-    v.visit(a->storage);
-  }
   const Value* items = t->items();
   for (int64_t i = 0; i < t->length; i++) visit_value(v, items[i]);
 }
 
 size_t size_tuple(const void* obj) {
   auto* t = static_cast<const Tuple*>(obj);
-  return tuple_bytes(t->length, t->has_attrs != 0);
+  return tuple_bytes(t->length);
 }
 
 gc::LayoutId register_tuple_layout() {
@@ -82,7 +75,7 @@ Tuple* tuple_new(int64_t n) {
     raise_memory_error();
     return nullptr;
   }
-  auto* t = try_allocate<Tuple>(kTupleLayout, types::tuple, tuple_bytes(n, false));
+  auto* t = try_allocate<Tuple>(kTupleLayout, types::tuple, tuple_bytes(n));
   if (!t) {
     raise_memory_error();
     return nullptr;
@@ -98,14 +91,10 @@ Tuple* tuple_new_subtype(Type* type, int64_t n) {
     raise_memory_error();
     return nullptr;
   }
-  auto* t = try_allocate<Tuple>(kTupleLayout, type, tuple_bytes(n, true));
-  if (!t) {
-    raise_memory_error();
-    return nullptr;
-  }
+  auto* t = alloc_var_instance<Tuple>(type, tuple_bytes(n));
+  if (!t) return nullptr;
   t->length = n;
   t->hash = -1;
-  t->has_attrs = 1;
   return t;
 }
 

@@ -1,10 +1,7 @@
 // tuple: an immutable array of Values inline after the header
 // (docs/objects.md, "Containers").
-//
-// Instances of tuple subclasses whose class carries instance attributes
-// (type->attrs_offset != 0) hold an InstanceAttrs (type.h) at offset
-// sizeof(Tuple) and their items after it (has_attrs = 1), the same
-// convention as str; exact tuples keep their items right after the fields.
+// Instances of heap subclasses are allocated through alloc_var_instance
+// (type.h), which puts their InstanceAttrs after the items.
 #pragma once
 
 #include <initializer_list>
@@ -15,14 +12,10 @@ namespace pyrite::python {
 
 struct Tuple : Object {
   int64_t length;
-  int64_t hash;       // -1: not computed (tuples of immutables cache it)
-  uint32_t has_attrs; // 1: an InstanceAttrs precedes the items (subclass instances)
-  uint32_t pad;
-  // [InstanceAttrs when has_attrs] Value items[length] follows
-  Value* items() { return reinterpret_cast<Value*>(this + 1) + (size_t(has_attrs) << 1); }
-  const Value* items() const {
-    return reinterpret_cast<const Value*>(this + 1) + (size_t(has_attrs) << 1);
-  }
+  int64_t hash;  // -1: not computed (tuples of small ints and strs cache it)
+  // Value items[length] follows
+  Value* items() { return reinterpret_cast<Value*>(this + 1); }
+  const Value* items() const { return reinterpret_cast<const Value*>(this + 1); }
   Value at(int64_t i) const { return items()[i]; }
 };
 
