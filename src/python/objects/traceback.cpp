@@ -162,10 +162,11 @@ void register_source(const std::string& filename, const std::string& text) {
 
 bool source_line(const std::string& filename, int lineno, std::string* out) {
   if (filename.empty() || lineno < 1) return false;
+  // "<string>", "<stdin>": CPython's printer finds no file and shows no line.
+  if (filename.front() == '<' && filename.back() == '>') return false;
   auto& cache = line_cache();
   auto it = cache.find(filename);
   if (it == cache.end()) {
-    if (filename.front() == '<' && filename.back() == '>') return false;
     std::ifstream in(filename, std::ios::binary);
     if (!in) return false;
     std::stringstream ss;

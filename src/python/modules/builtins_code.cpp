@@ -1,0 +1,287 @@
+// The builtins about code and namespaces: compile exec eval globals locals
+// vars dir __build_class__ __import__ open breakpoint (docs/objects.md,
+// "Exceptions and builtins"). Running code is the interpreter's
+// (interp.h); these check the arguments with CPython 3.11's messages.
+#include "python/objects/errors.h"  // first: protocol.h's for_each needs has_error_pending
+#include "python/interp/eval.h"
+#include "python/interp/interp.h"
+#include "python/interp/pyrun.h"
+#include "python/modules/builtins.h"
+#include "python/objects/bytes.h"
+#include "python/objects/dict.h"
+#include "python/objects/int.h"
+#include "python/objects/list.h"
+#include "python/objects/module.h"
+#include "python/objects/protocol.h"
+#include "python/objects/str.h"
+#include "python/objects/tuple.h"
+#include "python/objects/type.h"
+
+namespace pyrite::python {
+
+namespace {
+
+bool is_code_object(Value v) { return v.is_object() && type_of(v) == types::code; }
+bool is_mapping(Value v) { return v.is_small() || type_of(v)->slots.getitem != nullptr; }
+
+// The text of a str/bytes/bytearray source, or false with `what`'s TypeError.
+bool source_text(Value src, const char* fname, std::string* out) {
+  if (is_str(src)) {
+    *out = str_to_utf8(src.as<Str>());
+  } else if (is_bytes(src)) {
+    *out = std::string(src.as<Bytes>()->view());
+  } else if (is_bytearray(src)) {
+    ByteArray* b = src.as<ByteArray>();
+    *out = std::string(reinterpret_cast<const char*>(b->data()), static_cast<size_t>(b->length));
+  } else {
+    raisef(exc::TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
+    return false;
+  }
+  if (out->find('\0') != std::string::npos) {
+    raise(exc::SyntaxError, "source code string cannot contain null bytes");
+    return false;
+  }
+  return true;
+}
+
+// globals/locals defaults and checks shared by exec and eval.
+bool resolve_namespaces(Value* globals, Value* locals) {
+  if (!*globals || is_none(*globals)) {
+    Dict* g = current_globals();
+    *globals = g ? Value(g) : Value(dict_new());
+    if (!*locals || is_none(*locals)) {
+      Value l = current_locals();
+      if (!l && has_error()) return false;
+      *locals = l ? l : *globals;
+    }
+  } else if (!*locals || is_none(*locals)) {
+    *locals = *globals;
+  }
+  static Str* builtins_name = intern("__builtins__");
+  Dict* g = globals->as<Dict>();
+  Value b = dict_get_str(g, builtins_name);
+  if (!b) {
+    if (has_error()) return false;
+    Module* m = builtins_module();
+    if (!dict_set_str(g, builtins_name, m ? Value(m) : Value(current_builtins()))) return false;
+  }
+  return true;
+}
+
+Value b_exec(Value, const Value* args, size_t nargs, Tuple* kw) {
+  static const char* const kNames[] = {"", "", "", "closure", nullptr};
+  Value src, globals, locals, closure;
+  if (!parse_args({"exec", kNames, 1, 3, 3}, args, nargs, kw, {&src, &globals, &locals, &closure}))
+    return Value();
+  if (globals && !is_none(globals) && !is_dict(globals)) {
+    return raisef(exc::TypeError, "exec() globals must be a dict, not %s", type_name(globals).c_str());
+  }
+  if (locals && !is_none(locals) && !is_mapping(locals)) {
+    return raisef(exc::TypeError, "locals must be a mapping or None, not %s", type_name(locals).c_str());
+  }
+  if (!resolve_namespaces(&globals, &locals)) return Value();
+  Value code = src;
+  if (!is_code_object(src)) {
+    if (closure && !is_none(closure)) {
+      return raise(exc::TypeError, "closure can only be used when source is a code object");
+    }
+    std::string text;
+    if (!source_text(src, "exec", &text)) return Value();
+    code = compile_source(text, "<string>", "exec", 0, false, -1);
+    if (!code) return Value();
+  }
+  if (!eval_code(code.as<Code>(), globals.as<Dict>(), locals)) return Value();
+  return none();
+}
+
+Value b_eval(Value, const Value* args, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("eval", kw) || !check_nargs("eval", nargs, 1, 3)) return Value();
+  Value src = args[0];
+  Value globals = nargs > 1 ? args[1] : Value();
+  Value locals = nargs > 2 ? args[2] : Value();
+  if (locals && !is_none(locals) && !is_mapping(locals)) {
+    return raise(exc::TypeError, "locals must be a mapping");
+  }
+  if (globals && !is_none(globals) && !is_dict(globals)) {
+    return raise(exc::TypeError, is_mapping(globals)
+                                     ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                                     : "globals must be a dict");
+  }
+  if (!resolve_namespaces(&globals, &locals)) return Value();
+  Value code = src;
+  if (!is_code_object(src)) {
+    std::string text;
+    if (!source_text(src, "eval", &text)) return Value();
+    size_t i = 0;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) i++;
+    code = compile_source(std::string_view(text).substr(i), "<string>", "eval", 0, false, -1);
+    if (!code) return Value();
+  }
+  return eval_code(code.as<Code>(), globals.as<Dict>(), locals);
+}
+
+Value b_compile(Value, const Value* args, size_t nargs, Tuple* kw) {
+  static const char* const kNames[] = {"source",   "filename", "mode", "flags", "dont_inherit",
+                                       "optimize", "_feature_version", nullptr};
+  Value src, filename, mode, flags, dont_inherit, optimize, feature;
+  if (!parse_args({"compile", kNames, 3, 0, 6}, args, nargs, kw,
+                  {&src, &filename, &mode, &flags, &dont_inherit, &optimize, &feature}))
+    return Value();
+  std::string fname;
+  if (is_str(filename)) {
+    fname = str_to_utf8(filename.as<Str>());
+  } else if (is_bytes(filename)) {
+    fname = std::string(filename.as<Bytes>()->view());
+  } else {
+    static Str* fspath = intern("__fspath__");
+    bool found = false;
+    Value p = call_special(filename, fspath, nullptr, 0, &found);
+    if (!found || !p || !is_str(p)) {
+      if (found && !p) return Value();
+      return raisef(exc::TypeError, "expected str, bytes or os.PathLike object, not %s",
+                    type_name(filename).c_str());
+    }
+    fname = str_to_utf8(p.as<Str>());
+  }
+  if (!is_str(mode)) {
+    return raisef(exc::TypeError, "compile() argument 'mode' must be str, not %s",
+                  type_name(mode).c_str());
+  }
+  std::string m = str_to_utf8(mode.as<Str>());
+  int64_t flag_bits = 0, opt = -1;
+  if (flags && !int_to_index(flags, &flag_bits)) return Value();
+  if (optimize && !int_to_index(optimize, &opt)) return Value();
+  bool dont = false;
+  if (dont_inherit) {
+    int t = truth(dont_inherit);
+    if (t < 0) return Value();
+    dont = t != 0;
+  }
+  if (m != "exec" && m != "eval" && m != "single" && m != "func_type") {
+    return raise(exc::ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+  }
+  if (opt < -1 || opt > 2) return raise(exc::ValueError, "compile(): invalid optimize value");
+  if (is_code_object(src)) return src;
+  std::string text;
+  if (!is_str(src) && !is_bytes(src) && !is_bytearray(src)) {
+    return raise(exc::TypeError, "compile() arg 1 must be a string, bytes or AST object");
+  }
+  if (!source_text(src, "compile", &text)) return Value();
+  return compile_source(text, fname, m, static_cast<int>(flag_bits), dont, static_cast<int>(opt));
+}
+
+Value b_globals(Value, const Value*, size_t, Tuple*) {
+  Dict* g = current_globals();
+  return g ? Value(g) : none();
+}
+
+Value b_locals(Value, const Value*, size_t, Tuple*) {
+  Value l = current_locals();
+  if (!l) return has_error() ? Value() : none();
+  return l;
+}
+
+Value b_vars(Value, const Value* args, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("vars", kw) || !check_nargs("vars", nargs, 0, 1)) return Value();
+  if (nargs == 0) return b_locals(Value(), nullptr, 0, nullptr);
+  static Str* dict_name = intern("__dict__");
+  Value d = get_attr_or_null(args[0], dict_name);
+  if (d) return d;
+  if (has_error()) return Value();
+  return raise(exc::TypeError, "vars() argument must have __dict__ attribute");
+}
+
+Value b_dir(Value, const Value* args, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("dir", kw) || !check_nargs("dir", nargs, 0, 1)) return Value();
+  List* result;
+  if (nargs == 0) {
+    Value l = current_locals();
+    if (!l) {
+      if (has_error()) return Value();
+      l = dict_new();
+    }
+    static Str* keys = intern("keys");
+    Value k = is_dict(l) ? l : call_method(l, keys, nullptr, 0);
+    if (!k) return Value();
+    result = list_from_iterable(k);
+  } else {
+    static Str* dir_name = intern("__dir__");
+    bool found = false;
+    Value r = call_special(args[0], dir_name, nullptr, 0, &found);
+    if (!found) {
+      if (has_error()) return Value();
+      return raise(exc::TypeError, "object does not provide __dir__");
+    }
+    if (!r) return Value();
+    result = list_from_iterable(r);
+  }
+  if (!result) return Value();
+  if (!list_sort(result, Value(), false)) return Value();
+  return result;
+}
+
+Value b_build_class(Value self, const Value* args, size_t nargs, Tuple* kw) {
+  return build_class(self, args, nargs, kw);
+}
+
+Value b_import(Value, const Value* args, size_t nargs, Tuple* kw) {
+  static const char* const kNames[] = {"name", "globals", "locals", "fromlist", "level", nullptr};
+  Value name, globals, locals, fromlist, level;
+  if (!parse_args({"__import__", kNames, 1, 0}, args, nargs, kw,
+                  {&name, &globals, &locals, &fromlist, &level}))
+    return Value();
+  if (!is_str(name)) {
+    return raisef(exc::TypeError, "__import__() argument 1 must be str, not %s",
+                  type_name(name).c_str());
+  }
+  int64_t lv = 0;
+  if (level && !int_to_index(level, &lv)) return Value();
+  if (lv < 0) return raise(exc::ValueError, "level must be >= 0");
+  if (lv == 0 && name.as<Str>()->length == 0) return raise(exc::ValueError, "Empty module name");
+  return import_module_level(name.as<Str>(), globals ? globals : none(),
+                             fromlist ? fromlist : Value(tuple_empty()), static_cast<int>(lv));
+}
+
+// open() is io.open (the io module is the stdlib's, over _io).
+Value b_open(Value, const Value* args, size_t nargs, Tuple* kw) {
+  Value io = import_module_level(intern("io"), none(), tuple_of({Value(intern("open"))}), 0);
+  if (!io) return Value();
+  static Str* open_name = intern("open");
+  Value f = get_attr(io, open_name);
+  if (!f) return Value();
+  return call(f, args, nargs, kw);
+}
+
+Value b_breakpoint(Value, const Value* args, size_t nargs, Tuple* kw) {
+  Value hook = get_sys_attr("breakpointhook");
+  if (!hook) {
+    clear_error();
+    return raise(exc::RuntimeError, "lost sys.breakpointhook");
+  }
+  return call(hook, args, nargs, kw);
+}
+
+}  // namespace
+
+const MethodDef kBuiltinCodeFunctions[] = {
+    {"__build_class__", b_build_class, MethodFlag::kVarArgs | MethodFlag::kKeywords,
+     "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class"},
+    {"__import__", b_import, MethodFlag::kVarArgs | MethodFlag::kKeywords, "Import a module."},
+    {"breakpoint", b_breakpoint, MethodFlag::kVarArgs | MethodFlag::kKeywords,
+     "Call sys.breakpointhook(*args, **kws)."},
+    {"compile", b_compile, MethodFlag::kVarArgs | MethodFlag::kKeywords,
+     "Compile source into a code object that can be executed by exec() or eval()."},
+    {"dir", b_dir, MethodFlag::kVarArgs, "Show attributes of an object."},
+    {"eval", b_eval, MethodFlag::kVarArgs, "Evaluate the given source in the context of globals and locals."},
+    {"exec", b_exec, MethodFlag::kVarArgs | MethodFlag::kKeywords,
+     "Execute the given source in the context of globals and locals."},
+    {"globals", b_globals, MethodFlag::kNoArgs,
+     "Return the dictionary containing the current scope's global variables."},
+    {"locals", b_locals, MethodFlag::kNoArgs,
+     "Return a dictionary containing the current scope's local variables."},
+    {"open", b_open, MethodFlag::kVarArgs | MethodFlag::kKeywords, "Open file and return a stream."},
+    {"vars", b_vars, MethodFlag::kVarArgs, "Show vars."},
+    {nullptr, nullptr, 0},
+};
+
+}  // namespace pyrite::python

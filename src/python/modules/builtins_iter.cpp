@@ -1,0 +1,230 @@
+// The builtins that iterate: all any iter next min max sorted sum aiter
+// anext (docs/objects.md, "Exceptions and builtins").
+#include "python/objects/errors.h"  // first: protocol.h's for_each needs has_error_pending
+#include "python/modules/builtins.h"
+#include "python/objects/bytes.h"
+#include "python/objects/int.h"
+#include "python/objects/iterators.h"
+#include "python/objects/list.h"
+#include "python/objects/protocol.h"
+#include "python/objects/str.h"
+#include "python/objects/tuple.h"
+#include "python/objects/type.h"
+
+namespace pyrite::python {
+
+namespace {
+
+Value b_all(Value, const Value* args, size_t, Tuple*) {
+  bool result = true;
+  bool ok = for_each(args[0], [&](Value x) {
+    int t = truth(x);
+    if (t < 0) return false;
+    if (t == 0) {
+      result = false;
+      return false;
+    }
+    return true;
+  });
+  if (!ok && has_error()) return Value();
+  return py_bool(result);
+}
+
+Value b_any(Value, const Value* args, size_t, Tuple*) {
+  bool result = false;
+  bool ok = for_each(args[0], [&](Value x) {
+    int t = truth(x);
+    if (t < 0) return false;
+    if (t == 1) {
+      result = true;
+      return false;
+    }
+    return true;
+  });
+  if (!ok && has_error()) return Value();
+  return py_bool(result);
+}
+
+Value b_iter(Value, const Value* args, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("iter", kw) || !check_nargs("iter", nargs, 1, 2)) return Value();
+  if (nargs == 1) return get_iter(args[0]);
+  if (!is_callable(args[0])) return raise(exc::TypeError, "iter(v, w): v must be callable");
+  return callable_iterator_new(args[0], args[1]);
+}
+
+Value b_next(Value, const Value* args, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("next", kw) || !check_nargs("next", nargs, 1, 2)) return Value();
+  Value it = args[0];
+  if (type_of(it)->slots.next == nullptr) {
+    return raisef(exc::TypeError, "'%s' object is not an iterator", type_name(it).c_str());
+  }
+  Value x = iter_next(it);
+  if (x) return x;
+  if (has_error()) {
+    if (nargs == 2 && error_matches(exc::StopIteration)) {
+      clear_error();
+      return args[1];
+    }
+    return Value();
+  }
+  if (nargs == 2) return args[1];
+  return raise_with(exc::StopIteration, Value());
+}
+
+// min() and max(): op is kLt for min, kGt for max.
+Value min_max(const char* fname, CompareOp op, const Value* args, size_t nargs, Tuple* kw) {
+  Value key, dflt;
+  if (kw && kw->length > 0) {
+    if (kw->length > 2) {
+      return raisef(exc::TypeError, "%s() takes at most 2 keyword arguments (%lld given)", fname,
+                    static_cast<long long>(kw->length));
+    }
+    static const char* const kNames[] = {"key", "default", nullptr};
+    if (!parse_args({fname, kNames, 0, 0, 0}, args + nargs, 0, kw, {&key, &dflt})) return Value();
+  }
+  if (nargs == 0) {
+    return raisef(exc::TypeError, "%s expected at least 1 argument, got 0", fname);
+  }
+  if (nargs > 1 && dflt) {
+    return raisef(exc::TypeError,
+                  "Cannot specify a default for %s() with multiple positional arguments", fname);
+  }
+  if (key && is_none(key)) key = Value();
+  Value best, best_key;
+  auto consider = [&](Value item) -> bool {
+    Value k = item;
+    if (key) {
+      k = call1(key, item);
+      if (!k) return false;
+    }
+    if (!best) {
+      best = item;
+      best_key = k;
+      return true;
+    }
+    int c = compare_bool(k, best_key, op);
+    if (c < 0) return false;
+    if (c) {
+      best = item;
+      best_key = k;
+    }
+    return true;
+  };
+  if (nargs == 1) {
+    if (!for_each(args[0], consider)) return Value();
+  } else {
+    for (size_t i = 0; i < nargs; i++)
+      if (!consider(args[i])) return Value();
+  }
+  if (best) return best;
+  if (dflt) return dflt;
+  return raisef(exc::ValueError, "%s() arg is an empty sequence", fname);
+}
+
+Value b_min(Value, const Value* args, size_t nargs, Tuple* kw) {
+  return min_max("min", CompareOp::kLt, args, nargs, kw);
+}
+Value b_max(Value, const Value* args, size_t nargs, Tuple* kw) {
+  return min_max("max", CompareOp::kGt, args, nargs, kw);
+}
+
+Value b_sorted(Value, const Value* args, size_t nargs, Tuple* kw) {
+  if (!check_nargs("sorted", nargs, 1, 1)) return Value();
+  Value key, reverse;
+  if (kw && kw->length > 0) {
+    static const char* const kNames[] = {"key", "reverse", nullptr};
+    if (!parse_args({"sort", kNames, 0, 0, 0}, args + nargs, 0, kw, {&key, &reverse}))
+      return Value();
+  }
+  bool rev = false;
+  if (reverse) {
+    Value i = index(reverse);
+    if (!i) return Value();
+    rev = int_sign(i) != 0;
+  }
+  List* l = list_from_iterable(args[0]);
+  if (!l) return Value();
+  if (!list_sort(l, key && !is_none(key) ? key : Value(), rev)) return Value();
+  return l;
+}
+
+Value b_sum(Value, const Value* args, size_t nargs, Tuple* kw) {
+  static const char* const kNames[] = {"", "start", nullptr};
+  Value iterable, start;
+  if (!parse_args({"sum", kNames, 1, 1}, args, nargs, kw, {&iterable, &start})) return Value();
+  Value acc = start ? start : Value::small(0);
+  if (start) {
+    if (is_str(start)) return raise(exc::TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    if (is_bytes(start)) return raise(exc::TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
+    if (is_bytearray(start)) {
+      return raise(exc::TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]");
+    }
+  }
+  // 3.11 adds left to right with no compensation (3.12 changed floats).
+  bool ok = for_each(iterable, [&](Value x) {
+    if (acc.is_small() && x.is_small()) {
+      int64_t r;
+      if (!__builtin_add_overflow(acc.small_value(), x.small_value(), &r) && Value::fits_small(r)) {
+        acc = Value::small(r);
+        return true;
+      }
+    }
+    Value r = binary_op(BinaryOp::kAdd, acc, x);
+    if (!r) return false;
+    acc = r;
+    return true;
+  });
+  if (!ok) return Value();
+  return acc;
+}
+
+Value b_aiter(Value, const Value* args, size_t, Tuple*) {
+  static Str* aiter_name = intern("__aiter__");
+  static Str* anext_name = intern("__anext__");
+  bool found = false;
+  Value r = call_special(args[0], aiter_name, nullptr, 0, &found);
+  if (!found) {
+    if (has_error()) return Value();
+    return raisef(exc::TypeError, "'%s' object is not an async iterable", type_name(args[0]).c_str());
+  }
+  if (!r) return Value();
+  if (!type_lookup(type_of(r), anext_name)) {
+    return raisef(exc::TypeError, "aiter() returned not an async iterator of type '%s'",
+                  type_name(r).c_str());
+  }
+  return r;
+}
+
+Value b_anext(Value, const Value* args, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("anext", kw) || !check_nargs("anext", nargs, 1, 2)) return Value();
+  static Str* anext_name = intern("__anext__");
+  bool found = false;
+  Value r = call_special(args[0], anext_name, nullptr, 0, &found);
+  if (!found) {
+    if (has_error()) return Value();
+    return raisef(exc::TypeError, "'%s' object is not an async iterator", type_name(args[0]).c_str());
+  }
+  // TODO(#3): anext(it, default) needs the awaitable wrapper that turns
+  // StopAsyncIteration into the default; the one-argument form is complete.
+  return r;
+}
+
+}  // namespace
+
+const MethodDef kBuiltinIterFunctions[] = {
+    {"aiter", b_aiter, MethodFlag::kOneArg, "Return an AsyncIterator for an AsyncIterable object."},
+    {"all", b_all, MethodFlag::kOneArg, "Return True if bool(x) is True for all values x in the iterable."},
+    {"anext", b_anext, MethodFlag::kVarArgs, "Return the next item from the async iterator."},
+    {"any", b_any, MethodFlag::kOneArg, "Return True if bool(x) is True for any x in the iterable."},
+    {"iter", b_iter, MethodFlag::kVarArgs, "Get an iterator from an object."},
+    {"max", b_max, MethodFlag::kVarArgs | MethodFlag::kKeywords, "With a single iterable argument, return its biggest item."},
+    {"min", b_min, MethodFlag::kVarArgs | MethodFlag::kKeywords, "With a single iterable argument, return its smallest item."},
+    {"next", b_next, MethodFlag::kVarArgs, "Return the next item from the iterator."},
+    {"sorted", b_sorted, MethodFlag::kVarArgs | MethodFlag::kKeywords,
+     "Return a new list containing all items from the iterable in ascending order."},
+    {"sum", b_sum, MethodFlag::kVarArgs | MethodFlag::kKeywords,
+     "Return the sum of a 'start' value (default: 0) plus an iterable of numbers"},
+    {nullptr, nullptr, 0},
+};
+
+}  // namespace pyrite::python
