@@ -16,6 +16,8 @@
 #include "python/objects/errors.h"  // first: protocol.h's for_each needs has_error_pending
 #include "python/objects/dict.h"
 #include "python/objects/int.h"
+#include "python/objects/iterators.h"
+#include "python/objects/map.h"
 #include "python/objects/protocol.h"
 #include "python/objects/str.h"
 #include "python/objects/traceback.h"
@@ -268,7 +270,21 @@ const MethodDef kBaseMethods[] = {
     {nullptr, nullptr, 0},
 };
 
+Value get_dict(Value self) { return instance_dict(self); }
+bool set_dict(Value self, Value v) {
+  if (!v) {
+    raise(exc::TypeError, "cannot delete __dict__");
+    return false;
+  }
+  if (!is_dict(v)) {
+    raisef(exc::TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(v).c_str());
+    return false;
+  }
+  return instance_set_dict(self, v);
+}
+
 const GetSetDef kBaseGetSets[] = {
+    {"__dict__", get_dict, set_dict},
     {"args", get_args, set_args_attr},
     {"__traceback__", get_traceback, set_traceback_attr},
     {"__context__", get_context, set_context_attr, "exception context"},
@@ -1010,9 +1026,8 @@ Value m_subgroup(Value self, const Value* args, size_t nargs, Tuple*) {
   return or_none(match);
 }
 
-Value m_class_getitem(Value self, const Value* args, size_t nargs, Tuple*) {
-  // types.GenericAlias is not there yet: return the class itself.
-  return self;
+Value m_class_getitem(Value self, const Value* args, size_t nargs, Tuple* kw) {
+  return class_getitem(self, args, nargs, kw);
 }
 
 const MethodDef kEgMethods[] = {
