@@ -207,6 +207,17 @@ NumResult<double> round_double(double x, int64_t ndigits) {
   // so fewer than 324 significant decimal, places).
   if (!std::isfinite(x) || x == 0.0 || ndigits > 323) return x;
   if (ndigits < -308) return 0.0 * x;
+  if (ndigits >= 0 && ndigits <= 22) {
+    // Fast path: to_chars with a precision rounds the exact binary value
+    // half-even (checked against the exact path below on millions of
+    // values, dyadic ties included), and the result cannot overflow.
+    char buf[400];
+    auto w = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, static_cast<int>(ndigits));
+    PYR_CHECK(w.ec == std::errc());
+    double r = 0;
+    std::from_chars(buf, w.ptr, r);
+    return r;
+  }
   // The exact decimal expansion (a double has at most 767 significant
   // digits), rounded half-even by hand: the tie must be judged on the exact
   // value, not on a shorter rendering.
