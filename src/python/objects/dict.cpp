@@ -14,6 +14,7 @@
 #include <string>
 
 #include "python/objects/errors.h"
+#include "python/objects/iterators.h"
 #include "python/objects/protocol.h"
 #include "python/objects/str.h"
 #include "python/objects/tuple.h"
@@ -512,6 +513,279 @@ bool dict_update(Dict* d, Value other) { return dict_merge_from(d, other); }
 
 namespace pyrite::python {
 
+Value dict_subscript(Value self, Value key) {
+  Dict* d = self.as<Dict>();
+  int64_t h = key_hash(key);
+  if (h == -1) return {};
+  int64_t ix = dict_lookup(d, key, h);
+  if (ix == kLookupError) return {};
+  if (ix >= 0) return d->table->entries()[ix].value;
+  if (!is_exact_dict(self)) {
+    Value missing = type_lookup(type_of(self), names::__missing__);
+    if (missing) {
+      bool found = false;
+      Value r = call_special(self, names::__missing__, &key, 1, &found);
+      if (found || r || has_error()) return r;
+    }
+  }
+  return raise_key_error(key);
+}
+
+namespace {
+
+Value dict_repr(Value self) {
+  Dict* d = self.as<Dict>();
+  if (d->used == 0) return str_from_ascii("{}");
+  if (repr_enter(self)) return str_from_ascii("{...}");
+  std::string out = "{";
+  bool first = true;
+  for (int64_t i = 0; d->table && i < d->table->nentries; i++) {
+    DictEntry e = d->table->entries()[i];
+    if (!e.key) continue;
+    if (!first) out += ", ";
+    first = false;
+    Value kr = repr(e.key);
+    if (!kr) {
+      repr_leave(self);
+      return {};
+    }
+    out += str_to_utf8(kr.as<Str>());
+    out += ": ";
+    Value vr = repr(e.value);
+    if (!vr) {
+      repr_leave(self);
+      return {};
+    }
+    out += str_to_utf8(vr.as<Str>());
+  }
+  out += "}";
+  repr_leave(self);
+  return str_from_utf8(out);
+}
+
+int64_t dict_len(Value self) { return self.as<Dict>()->used; }
+
+bool dict_ass_subscript(Value self, Value key, Value v) {
+  Dict* d = self.as<Dict>();
+  if (v) return dict_set(d, key, v);
+  int r = dict_del(d, key);
+  if (r == 0) raise_key_error(key);
+  return r > 0;
+}
+
+int dict_contains(Value self, Value key) {
+  Dict* d = self.as<Dict>();
+  int64_t h = key_hash(key);
+  if (h == -1) return -1;
+  int64_t ix = dict_lookup(d, key, h);
+  if (ix == kLookupError) return -1;
+  return ix >= 0;
+}
+
+// 1 equal, 0 not, -1 error.
+int dict_equal(Dict* a, Dict* b) {
+  if (a->used != b->used) return 0;
+  for (int64_t i = 0; a->table && i < a->table->nentries; i++) {
+    DictEntry e = a->table->entries()[i];
+    if (!e.key) continue;
+    int64_t ix = dict_lookup(b, e.key, e.hash);
+    if (ix == kLookupError) return -1;
+    if (ix < 0) return 0;
+    Value bv = b->table->entries()[ix].value;
+    int r = equal(e.value, bv);
+    if (r <= 0) return r;
+    if (a->used != b->used) return 0;
+  }
+  return 1;
+}
+
+Value dict_compare(Value a, Value b, CompareOp op) {
+  if (!is_dict(b) || (op != CompareOp::kEq && op != CompareOp::kNe)) return not_implemented();
+  int r = a.is(b) ? 1 : dict_equal(a.as<Dict>(), b.as<Dict>());
+  if (r < 0) return {};
+  return py_bool((r == 1) == (op == CompareOp::kEq));
+}
+
+Value dict_or(Value a, Value b) {
+  if (!is_dict(a) || !is_dict(b)) return not_implemented();
+  Dict* r = dict_copy(a.as<Dict>());
+  if (!r) return {};
+  if (!dict_merge_from(r, b)) return {};
+  return r;
+}
+
+Value dict_ior(Value a, Value b) {
+  if (!is_dict(a)) return not_implemented();
+  if (!dict_merge_from(a.as<Dict>(), b)) return {};
+  return a;
+}
+
+Value dict_new_slot(Type* type, const Value*, size_t, Tuple*) { return dict_new_subtype(type); }
+
+// dict(...) / d.update(...): one positional mapping or iterable of pairs,
+// then keyword arguments.
+bool update_common(Dict* d, const char* fname, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (nargs > 1) {
+    raisef(exc::TypeError, "%s expected at most 1 argument, got %zu", fname, nargs);
+    return false;
+  }
+  if (nargs == 1 && !dict_merge_from(d, args[0])) return false;
+  if (kwnames) {
+    for (int64_t i = 0; i < kwnames->length; i++) {
+      if (!dict_set(d, kwnames->at(i), args[nargs + i])) return false;
+    }
+  }
+  return true;
+}
+
+bool dict_init_slot(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  return update_common(self.as<Dict>(), "dict", args, nargs, kwnames);
+}
+
+// ---- methods ---------------------------------------------------------------------------------
+
+Value m_get(Value self, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("get", nargs, 1, 2)) return {};
+  Value v = dict_get(self.as<Dict>(), args[0]);
+  if (v) return v;
+  if (has_error()) return {};
+  return nargs == 2 ? args[1] : none();
+}
+
+Value m_setdefault(Value self, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("setdefault", nargs, 1, 2)) return {};
+  Dict* d = self.as<Dict>();
+  int64_t h = key_hash(args[0]);
+  if (h == -1) return {};
+  int64_t ix = dict_lookup(d, args[0], h);
+  if (ix == kLookupError) return {};
+  if (ix >= 0) return d->table->entries()[ix].value;
+  Value dflt = nargs == 2 ? args[1] : none();
+  if (!dict_set_hashed(d, args[0], dflt, h)) return {};
+  return dflt;
+}
+
+Value m_pop(Value self, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("pop", nargs, 1, 2)) return {};
+  Dict* d = self.as<Dict>();
+  if (d->used == 0) {
+    if (nargs == 2) return args[1];
+    return raise_key_error(args[0]);
+  }
+  int64_t h = key_hash(args[0]);
+  if (h == -1) return {};
+  int64_t ix = dict_lookup(d, args[0], h);
+  if (ix == kLookupError) return {};
+  if (ix < 0) {
+    if (nargs == 2) return args[1];
+    return raise_key_error(args[0]);
+  }
+  Value v = d->table->entries()[ix].value;
+  dict_del_entry(d, ix);
+  return v;
+}
+
+Value m_popitem(Value self, const Value*, size_t, Tuple*) {
+  Dict* d = self.as<Dict>();
+  if (d->used == 0) return raise(exc::KeyError, "popitem(): dictionary is empty");
+  DictTable* t = d->table;
+  int64_t i = t->nentries - 1;
+  while (i >= 0 && !t->entries()[i].key) i--;
+  DictEntry e = t->entries()[i];
+  Tuple* pair = tuple_of({e.key, e.value});
+  if (!pair) return {};
+  dict_del_entry(d, i);
+  d->table->nentries = i;  // everything from i on is deleted
+  return pair;
+}
+
+Value m_update(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!update_common(self.as<Dict>(), "update", args, nargs, kwnames)) return {};
+  return none();
+}
+
+Value m_fromkeys(Value cls, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("fromkeys", nargs, 1, 2)) return {};
+  Value value = nargs == 2 ? args[1] : none();
+  Value d = type_call(cls.as<Type>(), nullptr, 0, nullptr);
+  if (!d) return {};
+  bool fast = is_exact_dict(d);
+  if (!for_each(args[0], [&](Value k) {
+        return fast ? dict_set(d.as<Dict>(), k, value) : set_item(d, k, value);
+      }))
+    return {};
+  return d;
+}
+
+Value m_copy(Value self, const Value*, size_t, Tuple*) { return dict_copy(self.as<Dict>()); }
+
+Value m_clear(Value self, const Value*, size_t, Tuple*) {
+  dict_clear(self.as<Dict>());
+  return none();
+}
+
+Value m_keys(Value self, const Value*, size_t, Tuple*) { return dict_view_new(self.as<Dict>(), types::dict_keys); }
+Value m_values(Value self, const Value*, size_t, Tuple*) { return dict_view_new(self.as<Dict>(), types::dict_values); }
+Value m_items(Value self, const Value*, size_t, Tuple*) { return dict_view_new(self.as<Dict>(), types::dict_items); }
+
+Value m_reversed(Value self, const Value*, size_t, Tuple*) {
+  return dict_iter_new(self.as<Dict>(), types::dict_reversekeyiterator);
+}
+
+Value m_getitem(Value self, const Value* args, size_t, Tuple*) { return dict_subscript(self, args[0]); }
+
+Value m_contains(Value self, const Value* args, size_t, Tuple*) {
+  int r = dict_contains(self, args[0]);
+  if (r < 0) return {};
+  return py_bool(r);
+}
+
+Value m_sizeof(Value self, const Value*, size_t, Tuple*) {
+  Dict* d = self.as<Dict>();
+  int64_t n = sizeof(Dict);
+  if (d->table) n += int64_t(size_table(d->table));
+  return Value::small(n);
+}
+
+Value dict_iter_slot(Value self) { return dict_iter_new(self.as<Dict>(), types::dict_keyiterator); }
+
+const MethodDef kDictMethods[] = {
+    {"__contains__", m_contains, MethodFlag::kOneArg,
+     "True if the dictionary has the specified key, else False."},
+    {"__getitem__", m_getitem, MethodFlag::kOneArg, "x.__getitem__(y) <==> x[y]"},
+    {"__sizeof__", m_sizeof, MethodFlag::kNoArgs, "D.__sizeof__() -> size of D in memory, in bytes"},
+    {"get", m_get, MethodFlag::kVarArgs,
+     "Return the value for key if key is in the dictionary, else default."},
+    {"setdefault", m_setdefault, MethodFlag::kVarArgs,
+     "Insert key with a value of default if key is not in the dictionary.\n\nReturn the value "
+     "for key if key is in the dictionary, else default."},
+    {"pop", m_pop, MethodFlag::kVarArgs,
+     "D.pop(k[,d]) -> v, remove specified key and return the corresponding value.\n\nIf the key "
+     "is not found, return the default if given; otherwise,\nraise a KeyError."},
+    {"popitem", m_popitem, MethodFlag::kNoArgs,
+     "Remove and return a (key, value) pair as a 2-tuple.\n\nPairs are returned in LIFO (last-in, "
+     "first-out) order.\nRaises KeyError if the dict is empty."},
+    {"keys", m_keys, MethodFlag::kNoArgs, "D.keys() -> a set-like object providing a view on D's keys"},
+    {"items", m_items, MethodFlag::kNoArgs,
+     "D.items() -> a set-like object providing a view on D's items"},
+    {"values", m_values, MethodFlag::kNoArgs, "D.values() -> an object providing a view on D's values"},
+    {"update", m_update, MethodFlag::kVarArgs | MethodFlag::kKeywords,
+     "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F.\nIf E is present and has "
+     "a .keys() method, then does:  for k in E: D[k] = E[k]\nIf E is present and lacks a .keys() "
+     "method, then does:  for k, v in E: D[k] = v\nIn either case, this is followed by: for k in "
+     "F:  D[k] = F[k]"},
+    {"fromkeys", m_fromkeys, MethodFlag::kVarArgs | MethodFlag::kClass,
+     "Create a new dictionary with keys from iterable and values set to value."},
+    {"clear", m_clear, MethodFlag::kNoArgs, "D.clear() -> None.  Remove all items from D."},
+    {"copy", m_copy, MethodFlag::kNoArgs, "D.copy() -> a shallow copy of D"},
+    {"__reversed__", m_reversed, MethodFlag::kNoArgs,
+     "Return a reverse iterator over the dict keys."},
+    {"__class_getitem__", class_getitem, MethodFlag::kOneArg | MethodFlag::kClass, "See PEP 585"},
+    {nullptr, nullptr, 0},
+};
+
+}  // namespace
+
 void init_dict() {
   TypeSpec spec;
   spec.name = "dict";
@@ -519,6 +793,24 @@ void init_dict() {
   spec.instance_size = sizeof(Dict);
   spec.flags = TypeFlag::kBaseType | TypeFlag::kDictSubclass | TypeFlag::kImmutable;
   spec.trace = trace_dict;
+  spec.slots.repr = dict_repr;
+  spec.slots.compare = dict_compare;
+  spec.slots.iter = dict_iter_slot;
+  spec.slots.len = dict_len;
+  spec.slots.getitem = dict_subscript;
+  spec.slots.setitem = dict_ass_subscript;
+  spec.slots.contains = dict_contains;
+  spec.slots.binary[int(BinaryOp::kOr)] = dict_or;
+  spec.slots.inplace[int(BinaryOp::kOr)] = dict_ior;
+  spec.slots.new_ = dict_new_slot;
+  spec.slots.init = dict_init_slot;
+  spec.methods = kDictMethods;
+  spec.doc =
+      "dict() -> new empty dictionary\ndict(mapping) -> new dictionary initialized from a mapping "
+      "object's\n    (key, value) pairs\ndict(iterable) -> new dictionary initialized as if via:\n"
+      "    d = {}\n    for k, v in iterable:\n        d[k] = v\ndict(**kwargs) -> new dictionary "
+      "initialized with the name=value pairs\n    in the keyword argument list.  For example:  "
+      "dict(one=1, two=2)";
   Type* t = make_builtin_type(&types::dict, spec);
   gc::Heap::current()->for_each_object([t](void* obj, size_t) {
     auto* h = static_cast<gc::Header*>(obj);

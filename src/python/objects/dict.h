@@ -93,6 +93,13 @@ bool dict_merge_from(Dict* d, Value other);
 // d[key] with __missing__ for subclasses and KeyError(key): dict's getitem slot.
 Value dict_subscript(Value d, Value key);
 
+// Views and iterators (dict_views.cpp): `kind` is types::dict_keys,
+// dict_values or dict_items for views, one of the six dict iterator types
+// for iterators.
+Value dict_view_new(Dict* d, Type* kind);
+Value dict_iter_new(Dict* d, Type* kind);
+
 void init_dict();
+void init_dict_views();
 
 }  // namespace pyrite::python
