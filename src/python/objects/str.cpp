@@ -434,6 +434,8 @@ int64_t str_hash(Str* s) {
   return s->hash;
 }
 
+int64_t hash_latin1(const uint8_t* p, size_t n) { return hash_finish(hash_units(p, int64_t(n)), int64_t(n)); }
+
 int str_compare(const Str* a, const Str* b) {
   int64_t n = a->length < b->length ? a->length : b->length;
   if (a->kind == 1 && b->kind == 1) {

@@ -86,6 +86,9 @@ Str* str_substr(Str* s, int64_t start, int64_t stop);
 // The text of `s` in a new instance of `type` (a str subclass, or str
 // itself: then s is returned if exact). null + MemoryError.
 Str* str_new_subtype(Type* type, Str* s);
+// The hash str_hash gives the latin-1 text of these bytes (bytes hash
+// like the equal latin-1 str, as in CPython).
+int64_t hash_latin1(const uint8_t* p, size_t n);
 // Code point search (-1 when absent) in [start, end).
 int64_t str_find(const Str* s, const Str* sub, int64_t start, int64_t end);
 // Creates the str type (init.cpp calls it after the core types exist).

@@ -1,0 +1,400 @@
+// memoryview, the basic form: one-dimensional views with format 'B' and
+// itemsize 1 over bytes, bytearray or another memoryview (docs/objects.md,
+// "Text"). A view records its exporter, a byte offset, an item count and a
+// step; a view of a bytearray counts as an export, which freezes the
+// bytearray's size until release().
+#include <cstring>
+#include <string>
+
+#include "python/objects/bytes.h"
+#include "python/objects/str_methods.h"
+
+#include "python/objects/errors.h"
+#include "python/objects/int.h"
+#include "python/objects/list.h"
+#include "python/objects/protocol.h"
+#include "python/objects/slice.h"
+#include "python/objects/tuple.h"
+#include "python/objects/type.h"
+
+namespace pyrite::python {
+
+namespace {
+
+void trace_memoryview(void* obj, gc::Visitor& v) {
+  auto* m = static_cast<MemoryView*>(obj);
+  v.visit(m->type);
+  visit_value(v, m->obj);
+}
+
+gc::LayoutId register_memoryview_layout() {
+  gc::LayoutInfo info;
+  info.name = "memoryview";
+  info.trace = trace_memoryview;
+  info.fixed_size = sizeof(MemoryView);
+  return gc::register_layout(info);
+}
+
+MemoryView* mv(Value self) { return self.as<MemoryView>(); }
+
+bool check_live(MemoryView* m) {
+  if (m->released) {
+    raise(exc::ValueError, "operation forbidden on released memoryview object");
+    return false;
+  }
+  return true;
+}
+
+// The exporter's bytes (base pointer; the view adds start and step).
+uint8_t* base_of(MemoryView* m) {
+  if (is_bytearray(m->obj)) return m->obj.as<ByteArray>()->data();
+  return m->obj.as<Bytes>()->data();
+}
+
+uint8_t* item_ptr(MemoryView* m, int64_t i) { return base_of(m) + m->start + i * m->step; }
+
+std::string contents(MemoryView* m) {
+  std::string out(size_t(m->length), '\0');
+  for (int64_t i = 0; i < m->length; i++) out[size_t(i)] = char(*item_ptr(m, i));
+  return out;
+}
+
+MemoryView* new_view(Value exporter_obj, int64_t start, int64_t length, int64_t step, bool readonly) {
+  auto* m = allocate<MemoryView>(kMemoryViewLayout, types::memoryview);
+  m->obj = exporter_obj;
+  m->start = start;
+  m->length = length;
+  m->step = step;
+  m->readonly = readonly;
+  m->hash = -1;
+  if (is_bytearray(exporter_obj)) exporter_obj.as<ByteArray>()->exports++;
+  return m;
+}
+
+void release(MemoryView* m) {
+  if (m->released) return;
+  m->released = true;
+  if (m->obj && is_bytearray(m->obj)) m->obj.as<ByteArray>()->exports--;
+}
+
+// ---- slots ----
+
+Value mv_new(Type*, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kParams[] = {"object", nullptr};
+  Value obj;
+  if (!parse_args(ArgSpec{"memoryview", kParams, 1, 0}, args, nargs, kwnames, {&obj})) return {};
+  if (is_memoryview(obj)) {
+    MemoryView* src = mv(obj);
+    if (!check_live(src)) return {};
+    return new_view(src->obj, src->start, src->length, src->step, src->readonly);
+  }
+  if (is_bytes(obj)) return new_view(obj, 0, obj.as<Bytes>()->length, 1, true);
+  if (is_bytearray(obj)) return new_view(obj, 0, obj.as<ByteArray>()->length, 1, false);
+  return raisef(exc::TypeError, "memoryview: a bytes-like object is required, not '%s'", type_name(obj).c_str());
+}
+
+Value mv_repr(Value self) {
+  MemoryView* m = mv(self);
+  return str_format(m->released ? "<released memory at %p>" : "<memory at %p>", static_cast<void*>(m));
+}
+
+int64_t mv_len(Value self) {
+  MemoryView* m = mv(self);
+  if (!check_live(m)) return -1;
+  return m->length;
+}
+
+Value mv_getitem(Value self, Value key) {
+  MemoryView* m = mv(self);
+  if (!check_live(m)) return {};
+  if (is_slice(key)) {
+    int64_t start, stop, step;
+    int64_t n = slice_indices_for(key.as<Slice>(), m->length, &start, &stop, &step);
+    if (n < 0) return {};
+    return new_view(m->obj, m->start + start * m->step, n, m->step * step, m->readonly);
+  }
+  if (!has_index(key)) return raise(exc::TypeError, "memoryview: invalid slice key");
+  int64_t i;
+  if (!index_i64(key, &i)) return {};
+  if (i < 0) i += m->length;
+  if (i < 0 || i >= m->length) return raise(exc::IndexError, "index out of bounds on dimension 1");
+  return Value::small(*item_ptr(m, i));
+}
+
+bool mv_setitem(Value self, Value key, Value v) {
+  MemoryView* m = mv(self);
+  if (!check_live(m)) return false;
+  if (m->readonly) {
+    raise(exc::TypeError, "cannot modify read-only memory");
+    return false;
+  }
+  if (!v) {
+    raise(exc::TypeError, "cannot delete memory");
+    return false;
+  }
+  if (is_slice(key)) {
+    int64_t start, stop, step;
+    int64_t n = slice_indices_for(key.as<Slice>(), m->length, &start, &stop, &step);
+    if (n < 0) return false;
+    BufferView src;
+    if (!get_buffer(v, &src)) {
+      raisef(exc::TypeError, "a bytes-like object is required, not '%s'", type_name(v).c_str());
+      return false;
+    }
+    if (src.length != n) {
+      raise(exc::ValueError, "memoryview assignment: lvalue and rvalue have different structures");
+      return false;
+    }
+    std::string copy(reinterpret_cast<const char*>(src.data), size_t(n));
+    for (int64_t i = 0; i < n; i++) *item_ptr(m, start + i * step) = uint8_t(copy[size_t(i)]);
+    return true;
+  }
+  if (!has_index(key)) {
+    raise(exc::TypeError, "memoryview: invalid slice key");
+    return false;
+  }
+  int64_t i;
+  if (!index_i64(key, &i)) return false;
+  if (i < 0) i += m->length;
+  if (i < 0 || i >= m->length) {
+    raise(exc::IndexError, "index out of bounds on dimension 1");
+    return false;
+  }
+  int64_t b;
+  if (!is_int(v)) {
+    raisef(exc::TypeError, "memoryview: invalid type for format 'B'");
+    return false;
+  }
+  if (!index_i64(v, &b)) return false;
+  if (b < 0 || b > 255) {
+    raise(exc::ValueError, "memoryview: invalid value for format 'B'");
+    return false;
+  }
+  *item_ptr(m, i) = uint8_t(b);
+  return true;
+}
+
+Value mv_compare(Value a, Value b, CompareOp op) {
+  if (op != CompareOp::kEq && op != CompareOp::kNe) return not_implemented();
+  if (!is_memoryview(a)) std::swap(a, b);
+  MemoryView* m = mv(a);
+  if (a.is(b)) return py_bool(op == CompareOp::kEq);
+  if (m->released) return py_bool(op == CompareOp::kNe);
+  std::string x = contents(m), y;
+  if (is_memoryview(b)) {
+    if (mv(b)->released) return py_bool(op == CompareOp::kNe);
+    y = contents(mv(b));
+  } else {
+    BufferView view;
+    if (!get_buffer(b, &view)) return not_implemented();
+    y.assign(reinterpret_cast<const char*>(view.data), size_t(view.length));
+  }
+  return py_bool((x == y) == (op == CompareOp::kEq));
+}
+
+int64_t mv_hash(Value self) {
+  MemoryView* m = mv(self);
+  if (m->hash != -1) return m->hash;
+  if (!check_live(m)) return -1;
+  if (!m->readonly) {
+    raise(exc::ValueError, "cannot hash writable memoryview object");
+    return -1;
+  }
+  std::string c = contents(m);
+  m->hash = hash_latin1(reinterpret_cast<const uint8_t*>(c.data()), c.size());
+  return m->hash;
+}
+
+struct MemoryViewIterator : Object {
+  Value view;
+  int64_t index;
+};
+
+gc::LayoutId kMemoryViewIteratorLayout = 0;
+
+void trace_mv_iterator(void* obj, gc::Visitor& v) {
+  auto* it = static_cast<MemoryViewIterator*>(obj);
+  v.visit(it->type);
+  visit_value(v, it->view);
+}
+
+Value mv_iter(Value self) {
+  if (!check_live(mv(self))) return {};
+  auto* it = allocate<MemoryViewIterator>(kMemoryViewIteratorLayout, types::memory_iterator);
+  it->view = self;
+  return it;
+}
+
+Value mv_iterator_next(Value self) {
+  auto* it = self.as<MemoryViewIterator>();
+  if (!it->view) return {};
+  MemoryView* m = mv(it->view);
+  if (!check_live(m)) return {};
+  if (it->index >= m->length) {
+    it->view = Value();
+    return {};
+  }
+  return Value::small(*item_ptr(m, it->index++));
+}
+
+Value iter_self(Value self) { return self; }
+
+// ---- methods and attributes ----
+
+Value m_tobytes(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kParams[] = {"order", nullptr};
+  Value order;
+  if (!parse_args(ArgSpec{"tobytes", kParams, 0, 0}, args, nargs, kwnames, {&order})) return {};
+  MemoryView* m = mv(self);
+  if (!check_live(m)) return {};
+  return bytes_from(contents(m));
+}
+
+Value m_tolist(Value self, const Value*, size_t, Tuple*) {
+  MemoryView* m = mv(self);
+  if (!check_live(m)) return {};
+  List* l = list_new(m->length);
+  for (int64_t i = 0; i < m->length; i++) {
+    if (!list_append(l, Value::small(*item_ptr(m, i)))) return {};
+  }
+  return l;
+}
+
+Value m_hex(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  MemoryView* m = mv(self);
+  if (!check_live(m)) return {};
+  std::string c = contents(m);
+  return bytes_hex_of(reinterpret_cast<const uint8_t*>(c.data()), int64_t(c.size()), args, nargs, kwnames);
+}
+
+Value m_release(Value self, const Value*, size_t, Tuple*) {
+  release(mv(self));
+  return none();
+}
+
+Value m_enter(Value self, const Value*, size_t, Tuple*) {
+  if (!check_live(mv(self))) return {};
+  return self;
+}
+
+Value m_exit(Value self, const Value*, size_t, Tuple*) {
+  release(mv(self));
+  return none();
+}
+
+Value m_toreadonly(Value self, const Value*, size_t, Tuple*) {
+  MemoryView* m = mv(self);
+  if (!check_live(m)) return {};
+  return new_view(m->obj, m->start, m->length, m->step, true);
+}
+
+Value g_obj(Value self) {
+  MemoryView* m = mv(self);
+  if (!check_live(m)) return {};
+  return m->obj;
+}
+Value g_nbytes(Value self) {
+  MemoryView* m = mv(self);
+  if (!check_live(m)) return {};
+  return Value::small(m->length);
+}
+Value g_readonly(Value self) {
+  MemoryView* m = mv(self);
+  if (!check_live(m)) return {};
+  return py_bool(m->readonly);
+}
+Value g_itemsize(Value self) {
+  if (!check_live(mv(self))) return {};
+  return Value::small(1);
+}
+Value g_format(Value self) {
+  if (!check_live(mv(self))) return {};
+  return str_from_ascii("B");
+}
+Value g_ndim(Value self) {
+  if (!check_live(mv(self))) return {};
+  return Value::small(1);
+}
+Value g_shape(Value self) {
+  MemoryView* m = mv(self);
+  if (!check_live(m)) return {};
+  return tuple_of({Value::small(m->length)});
+}
+Value g_strides(Value self) {
+  MemoryView* m = mv(self);
+  if (!check_live(m)) return {};
+  return tuple_of({Value::small(m->step)});
+}
+Value g_contiguous(Value self) {
+  MemoryView* m = mv(self);
+  if (!check_live(m)) return {};
+  return py_bool(m->step == 1 || m->length <= 1);
+}
+Value g_suboffsets(Value self) {
+  if (!check_live(mv(self))) return {};
+  return tuple_empty();
+}
+
+const MethodDef kMemoryViewMethods[] = {
+    {"tobytes", m_tobytes, MethodFlag::kVarArgs | MethodFlag::kKeywords, "Return the data in the buffer as a byte string."},
+    {"tolist", m_tolist, MethodFlag::kNoArgs, "Return the data in the buffer as a list of elements."},
+    {"hex", m_hex, MethodFlag::kVarArgs | MethodFlag::kKeywords, "Return the data in the buffer as a str of hexadecimal numbers."},
+    {"release", m_release, MethodFlag::kNoArgs, "Release the underlying buffer exposed by the memoryview object."},
+    {"toreadonly", m_toreadonly, MethodFlag::kNoArgs, "Return a readonly version of the memoryview."},
+    {"__enter__", m_enter, MethodFlag::kNoArgs, nullptr},
+    {"__exit__", m_exit, MethodFlag::kVarArgs, nullptr},
+    {nullptr, nullptr, 0},
+};
+
+const GetSetDef kMemoryViewGetSets[] = {
+    {"obj", g_obj, nullptr, "The underlying object of the memoryview."},
+    {"nbytes", g_nbytes, nullptr, "The amount of space in bytes that the array would use in\n a contiguous representation."},
+    {"readonly", g_readonly, nullptr, "A bool indicating whether the memory is read only."},
+    {"itemsize", g_itemsize, nullptr, "The size in bytes of each element of the memoryview."},
+    {"format", g_format, nullptr, "A string containing the format (in struct module style)\n for each element in the view."},
+    {"ndim", g_ndim, nullptr, "An integer indicating how many dimensions of a multi-dimensional\n array the memory represents."},
+    {"shape", g_shape, nullptr, "A tuple of ndim integers giving the shape of the memory\n as an N-dimensional array."},
+    {"strides", g_strides, nullptr, "A tuple of ndim integers giving the size in bytes to access\n each element for each dimension of the array."},
+    {"suboffsets", g_suboffsets, nullptr, "A tuple of integers used internally for PIL-style arrays."},
+    {"c_contiguous", g_contiguous, nullptr, "A bool indicating whether the memory is C contiguous."},
+    {"f_contiguous", g_contiguous, nullptr, "A bool indicating whether the memory is Fortran contiguous."},
+    {"contiguous", g_contiguous, nullptr, "A bool indicating whether the memory is contiguous."},
+    {nullptr, nullptr},
+};
+
+}  // namespace
+
+gc::LayoutId kMemoryViewLayout = register_memoryview_layout();
+
+void init_memoryview() {
+  TypeSpec spec;
+  spec.name = "memoryview";
+  spec.layout = kMemoryViewLayout;
+  spec.instance_size = sizeof(MemoryView);
+  spec.trace = trace_memoryview;
+  spec.slots.repr = mv_repr;
+  spec.slots.new_ = mv_new;
+  spec.slots.len = mv_len;
+  spec.slots.getitem = mv_getitem;
+  spec.slots.setitem = mv_setitem;
+  spec.slots.compare = mv_compare;
+  spec.slots.hash = mv_hash;
+  spec.slots.iter = mv_iter;
+  spec.methods = kMemoryViewMethods;
+  spec.getsets = kMemoryViewGetSets;
+  spec.doc = "Create a new memoryview object which references the given object.";
+  make_builtin_type(&types::memoryview, spec);
+
+  kMemoryViewIteratorLayout =
+      register_object_layout("memory_iterator", sizeof(MemoryViewIterator), trace_mv_iterator);
+  TypeSpec it;
+  it.name = "memory_iterator";
+  it.layout = kMemoryViewIteratorLayout;
+  it.instance_size = sizeof(MemoryViewIterator);
+  it.trace = trace_mv_iterator;
+  it.slots.iter = iter_self;
+  it.slots.next = mv_iterator_next;
+  make_builtin_type(&types::memory_iterator, it);
+}
+
+}  // namespace pyrite::python
