@@ -1,0 +1,22 @@
+def show(op):
+    ba = bytearray(b"0123456789")
+    try:
+        op(ba)
+        print(bytes(ba))
+    except (ValueError, TypeError, IndexError) as e:
+        print(type(e).__name__, e)
+show(lambda ba: ba.__setitem__(slice(2, 5), b"ab"))
+show(lambda ba: ba.__setitem__(slice(2, 2), b"INS"))
+show(lambda ba: ba.__setitem__(slice(None, None, 3), b"wxyz"))
+show(lambda ba: ba.__setitem__(slice(None, None, 3), b"wx"))
+show(lambda ba: ba.__setitem__(slice(None, None, -1), b"abcdefghij"))
+show(lambda ba: ba.__setitem__(slice(8, 2, -2), [65, 66, 67]))
+show(lambda ba: ba.__setitem__(slice(0, 3), range(97, 100)))
+show(lambda ba: ba.__setitem__(slice(0, 3), 5))
+show(lambda ba: ba.__setitem__(slice(0, 3), "str"))
+show(lambda ba: ba.__delitem__(slice(1, None, 2)))
+show(lambda ba: ba.__delitem__(slice(None, None, -3)))
+show(lambda ba: ba.__setitem__(slice(5, None), bytearray(b"!")))
+show(lambda ba: ba.__setitem__(slice(0, 10), ba))
+show(lambda ba: ba.__setitem__(20, 1))
+show(lambda ba: ba.__setitem__(-1, 33))

@@ -1,0 +1,7 @@
+b = "Ünïcödé Straße".encode("utf-8")
+print(b.upper(), b.lower(), b.title(), b.swapcase(), b.isalpha(), b.isascii())
+print(b"a\x1cb\x1dc\x85d\xa0e f\tg".split(), "a\x1cb\x1dc\x85d\xa0e f\tg".split())
+print(b"\x0b\x0c x \r\n".strip(), b"\x1c x \x1c".strip(), b"  ".isspace(), b"\x1c".isspace(), b"\x85".isspace())
+print(b"abc\x80".isalnum(), b"ABC\xc0".isupper(), b"abc\xe0".islower(), b"12\xb2".isdigit())
+print(b"hello world".title(), b"they're".title(), b"\xe9t\xe9".capitalize())
+print(b"a\nb\x0bc\x0cd\x1ce\x85f".splitlines(), "a\nb\x0bc\x0cd\x1ce\x85f".splitlines())
