@@ -1,6 +1,6 @@
 print(b"\x41\101\n\t\\", rb"\x41\n", Rb"raw", br"\d+", len(b"\x00\xff"), b"line\
 continued", b"implicit " b"concat")
-print(b"\a\b\f\v\r", b"\0", b"\777"[0] if False else b"\377", b"\\N", b"\\u00e9")
+print(b"\a\b\f\v\r", b"\0", b"\377", b"\\N", b"\\u00e9")
 print(bytes.fromhex("00ff") == b"\x00\xff", b"%" b"s" % b"x", [b"a", b"b"] == [b"a", b"b"])
 print(eval("b'\\x41'"), eval("b'ABC'") == b"ABC")
 try:
