@@ -8,6 +8,8 @@
 // positional args, then the values of keyword args named by kwnames.
 #pragma once
 
+#include <initializer_list>
+#include <string>
 #include <string_view>
 
 #include "python/objects/object.h"
@@ -53,6 +55,7 @@ struct BuiltinFunction : Object {
   const MethodDef* def;
   Value self;       // null for plain functions
   Object* module;   // __module__ name (a Str) or null
+  Type* owner;      // methods bound by a descriptor: the type that defines them (for messages)
 };
 
 // An unbound method of a builtin type (`list.append`): method_descriptor.
@@ -81,6 +84,38 @@ Value new_getset_descriptor(const GetSetDef* def, Type* owner);
 // Calls a MethodDef after checking the arg count against its flags.
 Value call_method_def(const MethodDef* def, Value self, const Value* args, size_t nargs,
                       Tuple* kwnames);
+
+
+// ---- slot wrappers (slots.cpp) ------------------------------------------------------
+// `int.__add__`: a builtin type's slot exposed as a special method
+// (wrapper_descriptor); `(1).__add__` binds it to an instance (method-wrapper).
+struct SlotDef;  // slots.h
+struct WrapperDescriptor : Object {
+  const SlotDef* def;
+  Type* owner;
+  void* fn;          // the owner's slot function the wrapper calls
+};
+struct MethodWrapper : Object {
+  WrapperDescriptor* descr;
+  Value self;
+};
+
+// staticmethod-like builtin `T.__new__(T, ...)` of a builtin type: a
+// BuiltinFunction with this def and self = the type.
+extern const MethodDef kTpNewDef;
+
+// A slot wrapper for `def` (slots.h) calling `fn`, owned by `owner`.
+Value new_wrapper_descriptor(const SlotDef* def, Type* owner, void* fn);
+
+// A `__slots__` member descriptor for `name` stored at `offset` of instances of owner.
+Value new_member_descriptor(Str* name, Type* owner, uint32_t offset);
+// classmethod_descriptor for a kClass MethodDef.
+Value new_classmethod_descriptor(const MethodDef* def, Type* owner);
+
+// Argument-count messages shared by descriptors: "f() takes exactly one argument (2 given)".
+bool check_method_args(const char* qualname, uint32_t flags, size_t nargs, Tuple* kwnames);
+// The display name of a MethodDef bound to self ("list.append" or "len").
+std::string method_qualname(const MethodDef* def, Value self, bool is_method);
 
 // ---- argument parsing for native functions ----------------------------------------
 // ParseArgs binds positional and keyword args to named parameters with

@@ -80,6 +80,7 @@ int contains(Value container, Value item);           // item in container
 Value get_iter(Value v);                             // iter(v), with the __getitem__ fallback
 // next(it): the item, or null without error when exhausted, or null with error.
 Value iter_next(Value it);
+bool has_error_pending();  // errors.h's has_error(), for for_each below
 // Runs f(item) for each item of the iterable; f returns false to stop with
 // an error pending. Returns false on error.
 template <class F>
@@ -92,8 +93,6 @@ bool for_each(Value iterable, F&& f) {
     if (!f(x)) return false;
   }
 }
-// (for_each's helper; errors.h has the full API)
-bool has_error_pending();
 
 // ---- misc ------------------------------------------------------------------------
 Value type_call(Type* t, const Value* args, size_t nargs, Tuple* kwnames);  // t(*args): __new__ then __init__

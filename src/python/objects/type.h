@@ -4,6 +4,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <string>
 
 #include "python/objects/native.h"
 #include "python/objects/object.h"
@@ -23,6 +24,9 @@ struct TypeSpec {
   const GetSetDef* getsets = nullptr;   // {nullptr}-terminated
   const char* doc = nullptr;
   const char* module = nullptr;      // __module__ if not "builtins"
+  // Offset of an InstanceAttrs inside the C++ struct (exceptions), 0: none.
+  // Builtin subtypes inherit their base's.
+  int32_t attrs_offset = 0;
 };
 
 // Builds and readies a builtin type: dict with method/getset descriptors
@@ -66,9 +70,14 @@ struct InstanceAttrs {
   Map* map;
   Object* storage;
 };
+// attrs_offset > 0: at that offset (fixed-size structs); < 0: at the end of
+// a variable-size object (var_instance_attrs); 0: the instance has none.
+InstanceAttrs* var_instance_attrs(Object* o);
 inline InstanceAttrs* instance_attrs(Value obj) {
-  Type* t = type_of(obj);
+  if (!obj.is_object()) return nullptr;
+  Type* t = obj.object()->type;
   if (t->attrs_offset == 0) return nullptr;
+  if (t->attrs_offset < 0) return var_instance_attrs(obj.object());
   return reinterpret_cast<InstanceAttrs*>(reinterpret_cast<char*>(obj.object()) + t->attrs_offset);
 }
 
@@ -83,5 +92,95 @@ Value instance_attr_get(Value obj, Str* name);
 bool instance_attr_set(Value obj, Str* name, Value v);  // v null: delete; false+KeyError-free: AttributeError raised by caller
 // obj.__dict__ (materializes the dict from the map).
 Value instance_dict(Value obj);
+
+// ---- more of the core API (docs/objects.md, "Types and slots") -------------------
+
+// Interned special-method and attribute names: names::__init__ etc.
+namespace names {
+#define PYR_NAME(n) extern Str* n;
+#include "python/objects/special_names.def"
+}  // namespace names
+
+extern gc::LayoutId kTypeLayout;
+
+// Allocating an instance of `t`, which may be a heap subtype of the builtin
+// that owns the C++ struct (`class L(list)`): always allocate through these
+// in a builtin's __new__, so the instance gets t's layout and room for
+// __slots__ and instance attributes.
+//   fixed-size structs: alloc_instance(t) gives t->instance_size bytes.
+//   variable-size ones (str, tuple, int, bytes): alloc_var_instance(t,
+//   native_bytes) adds the attrs tail for heap subtypes (at
+//   round16(native size of the object), computed by the layout's size hook).
+// Null + MemoryError on failure (fixed size: fatal, like allocate<T>).
+Object* alloc_instance(Type* t);
+Object* try_alloc_var_instance(Type* t, size_t native_bytes);
+template <class T>
+inline T* alloc_var_instance(Type* t, size_t native_bytes) {
+  return static_cast<T*>(try_alloc_var_instance(t, native_bytes));
+}
+
+// True if the type's instances are variable-size (str, int, tuple, bytes).
+bool type_is_var_size(const Type* t);
+
+// The builtin's type `T.__new__` check: "T.__new__(X): X is not a subtype of
+// T"; also "X is not a type object". Returns the type or null.
+Type* check_new_subtype(Value arg, Type* base, const char* where);
+
+// type's getattr (type.__getattribute__): metaclass data descriptors, then
+// the class's MRO (descriptors bound with obj = null), then the metaclass.
+Value type_getattro(Value type, Str* name);
+Value type_getattr_or_null(Type* t, Str* name);
+// Sets / deletes a class attribute (TypeError for builtin types).
+bool type_setattro(Value type, Str* name, Value v);
+// `cls.__name__` etc. as UTF-8.
+std::string type_qualname_utf8(const Type* t);
+// The __module__ of a type ("builtins" for builtins without one).
+Value type_module(Type* t);
+
+// The read-only view of a class's __dict__ (type.__dict__).
+struct MappingProxy : Object {
+  Value mapping;
+};
+Value mappingproxy_new(Value mapping);
+
+// The heap-instance layout shared by all instances of classes (type.cpp).
+gc::LayoutId heap_instance_layout();
+
+// Weak list of direct subclasses.
+void type_add_subclass(Type* base, Type* sub);
+void type_remove_subclass(Type* base, Type* sub);
+// Calls f(Type*) for each live direct subclass.
+template <class F>
+void for_each_subclass(Type* t, F&& f);
+
+// Fresh version tag (never 0).
+uint64_t next_type_version();
+
+// The metaclass `type(name, bases, ns, **kw)` should use: the most derived
+// of meta and the bases' metaclasses; TypeError "metaclass conflict: ..." if
+// none is. Null + error.
+Type* calculate_metaclass(Type* meta, Tuple* bases);
+
+// Identity hash of an object (object.__hash__).
+int64_t identity_hash(Value v);
+
+// ---- inline implementations -------------------------------------------------------
+
+struct SubclassList : Object {
+  int64_t count;
+  int64_t capacity;
+  // Type* items[capacity] follows (weak slots)
+  Type** items() { return reinterpret_cast<Type**>(this + 1); }
+};
+
+template <class F>
+void for_each_subclass(Type* t, F&& f) {
+  auto* list = reinterpret_cast<SubclassList*>(t->subclasses);
+  if (!list) return;
+  for (int64_t i = 0; i < list->count; i++) {
+    Type* s = list->items()[i];
+    if (s) f(s);
+  }
+}
 
 }  // namespace pyrite::python

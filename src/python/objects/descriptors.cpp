@@ -1,0 +1,634 @@
+// property, classmethod, staticmethod, super and types.GenericAlias
+// (descriptors.h, docs/objects.md "Types and slots").
+#include "python/objects/descriptors.h"
+
+// Offsets of the InstanceAttrs fields of these structs (derived from Object,
+// so not standard-layout; GCC and Clang lay them out predictably).
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+
+#include <string>
+
+#include "python/objects/dict.h"
+#include "python/objects/errors.h"
+#include "python/objects/function.h"
+#include "python/objects/init.h"
+#include "python/objects/map.h"
+#include "python/objects/protocol.h"
+#include "python/objects/str.h"
+#include "python/objects/tuple.h"
+
+namespace pyrite::python {
+
+// The interpreter's zero-argument super() support (interp/pyrun.cpp): the
+// __class__ cell's value and the first argument of the innermost frame.
+bool current_frame_super_args(Value* type, Value* self);
+
+static gc::LayoutId g_property_layout, g_funcwrapper_layout, g_super_layout, g_alias_layout;
+
+static void visit_attrs(gc::Visitor& v, const InstanceAttrs& a) {
+  v.visit(a.map);
+  v.visit(a.storage);
+}
+
+// ---- property ------------------------------------------------------------------------
+
+static void trace_property(void* obj, gc::Visitor& v) {
+  auto* p = static_cast<Property*>(obj);
+  v.visit(p->type);
+  visit_value(v, p->fget);
+  visit_value(v, p->fset);
+  visit_value(v, p->fdel);
+  visit_value(v, p->doc);
+  visit_value(v, p->name);
+  visit_attrs(v, p->attrs);
+}
+
+static Property* P(Value v) { return v.as<Property>(); }
+
+static std::string property_name_part(Property* p) {
+  if (p->name && is_str(p->name)) return "property " + repr_utf8(p->name) + " ";
+  return "property ";
+}
+
+static Value property_new(Type* t, const Value*, size_t, Tuple*) { return alloc_instance(t); }
+
+static bool property_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kParams[] = {"fget", "fset", "fdel", "doc", nullptr};
+  Value fget, fset, fdel, doc;
+  if (!parse_args({"property", kParams, 0, 0}, args, nargs, kwnames, {&fget, &fset, &fdel, &doc}))
+    return false;
+  Property* p = P(self);
+  auto norm = [](Value v) { return v && !is_none(v) ? v : Value(); };
+  p->fget = norm(fget);
+  p->fset = norm(fset);
+  p->fdel = norm(fdel);
+  p->doc = norm(doc);
+  p->getter_doc = false;
+  if (!p->doc && p->fget) {
+    Value d = get_attr_or_null(p->fget, names::__doc__);
+    if (!d && has_error()) return false;
+    if (d && !is_none(d)) {
+      if (type_of(self) == types::property) {
+        p->doc = d;
+      } else {
+        // Subclasses keep the doc in their __dict__ (it may shadow a class doc).
+        if (!set_attr(self, names::__doc__, d)) return false;
+      }
+      p->getter_doc = true;
+    }
+  } else if (p->doc && type_of(self) != types::property) {
+    if (!set_attr(self, names::__doc__, p->doc)) return false;
+  }
+  return true;
+}
+
+static Value property_get(Value self, Value obj, Value type) {
+  (void)type;
+  if (!obj) return self;
+  Property* p = P(self);
+  if (!p->fget)
+    return raisef(exc::AttributeError, "%sof '%s' object has no getter",
+                  property_name_part(p).c_str(), type_name(obj).c_str());
+  return call1(p->fget, obj);
+}
+
+static bool property_set(Value self, Value obj, Value v) {
+  Property* p = P(self);
+  Value f = v ? p->fset : p->fdel;
+  if (!f) {
+    raisef(exc::AttributeError, "%sof '%s' object has no %s", property_name_part(p).c_str(),
+           type_name(obj).c_str(), v ? "setter" : "deleter");
+    return false;
+  }
+  Value r = v ? call2(f, obj, v) : call1(f, obj);
+  return bool(r);
+}
+
+// getter/setter/deleter: a copy of the property with one function replaced.
+static Value property_copy(Value self, Value fget, Value fset, Value fdel) {
+  Property* p = P(self);
+  Value doc = p->getter_doc && fget ? none() : (p->doc ? p->doc : none());
+  Value args[4] = {fget ? fget : (p->fget ? p->fget : none()),
+                   fset ? fset : (p->fset ? p->fset : none()),
+                   fdel ? fdel : (p->fdel ? p->fdel : none()), doc};
+  Value np = call(type_of(self), args, 4, nullptr);
+  if (!np) return {};
+  if (isinstance(np, types::property)) P(np)->name = p->name;
+  return np;
+}
+static Value property_getter(Value self, const Value* args, size_t, Tuple*) {
+  return property_copy(self, args[0], Value(), Value());
+}
+static Value property_setter(Value self, const Value* args, size_t, Tuple*) {
+  return property_copy(self, Value(), args[0], Value());
+}
+static Value property_deleter(Value self, const Value* args, size_t, Tuple*) {
+  return property_copy(self, Value(), Value(), args[0]);
+}
+static Value property_set_name(Value self, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("__set_name__", nargs, 2, 2)) return {};
+  P(self)->name = args[1];
+  return none();
+}
+
+static Value or_none(Value v) { return v ? v : none(); }
+static Value property_fget(Value self) { return or_none(P(self)->fget); }
+static Value property_fset(Value self) { return or_none(P(self)->fset); }
+static Value property_fdel(Value self) { return or_none(P(self)->fdel); }
+static Value property_doc(Value self) {
+  Property* p = P(self);
+  if (type_of(self) != types::property) {
+    Value d = instance_attr_get(self, names::__doc__);
+    if (d) return d;
+  }
+  return or_none(p->doc);
+}
+static bool property_set_doc(Value self, Value v) {
+  if (type_of(self) != types::property) return instance_attr_set(self, names::__doc__, v) || v;
+  P(self)->doc = v;
+  return true;
+}
+static Value is_abstract(Value f) {
+  if (!f) return py_bool(false);
+  Value a = get_attr_or_null(f, names::__isabstractmethod__);
+  if (!a) return has_error() ? Value() : py_bool(false);
+  int t = truth(a);
+  if (t < 0) return {};
+  return py_bool(t);
+}
+static Value property_isabstract(Value self) {
+  Property* p = P(self);
+  for (Value f : {p->fget, p->fset, p->fdel}) {
+    Value r = is_abstract(f);
+    if (!r || r.is(singletons::true_)) return r;
+  }
+  return py_bool(false);
+}
+
+static const MethodDef kPropertyMethods[] = {
+    {"getter", property_getter, MethodFlag::kOneArg, "Descriptor to obtain a copy of the property with a different getter."},
+    {"setter", property_setter, MethodFlag::kOneArg, "Descriptor to obtain a copy of the property with a different setter."},
+    {"deleter", property_deleter, MethodFlag::kOneArg, "Descriptor to obtain a copy of the property with a different deleter."},
+    {"__set_name__", property_set_name, MethodFlag::kVarArgs, "Method to set name of a property."},
+    {nullptr, nullptr, 0},
+};
+static const GetSetDef kPropertyGetSets[] = {
+    {"fget", property_fget},
+    {"fset", property_fset},
+    {"fdel", property_fdel},
+    {"__doc__", property_doc, property_set_doc},
+    {"__isabstractmethod__", property_isabstract},
+    {nullptr, nullptr},
+};
+
+// ---- classmethod / staticmethod ----------------------------------------------------------
+
+static void trace_funcwrapper(void* obj, gc::Visitor& v) {
+  auto* w = static_cast<FuncWrapper*>(obj);
+  v.visit(w->type);
+  visit_value(v, w->func);
+  visit_attrs(v, w->attrs);
+}
+
+static FuncWrapper* W(Value v) { return v.as<FuncWrapper>(); }
+
+static Value funcwrapper_new(Type* t, const Value* args, size_t nargs, Tuple* kwnames) {
+  const char* n = is_subtype(t, types::classmethod) ? "classmethod" : "staticmethod";
+  if (!check_no_kwargs(n, kwnames)) return {};
+  if (!check_nargs(n, nargs, 1, 1)) return {};
+  return alloc_instance(t);
+}
+
+// functools.update_wrapper's attributes, copied into the wrapper's __dict__.
+static bool copy_wrapped_attrs(Value self, Value func) {
+  static const char* const kAttrs[] = {"__module__", "__name__", "__qualname__", "__doc__",
+                                       "__annotations__"};
+  for (const char* a : kAttrs) {
+    Str* n = intern(a);
+    Value v = get_attr_or_null(func, n);
+    if (!v) {
+      if (has_error()) return false;
+      continue;
+    }
+    if (!instance_attr_set(self, n, v) && has_error()) return false;
+  }
+  return true;
+}
+
+static bool funcwrapper_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  (void)kwnames;
+  if (nargs != 1) return true;
+  W(self)->func = args[0];
+  return copy_wrapped_attrs(self, args[0]);
+}
+
+Value staticmethod_new(Value func) {
+  auto* w = static_cast<FuncWrapper*>(alloc_instance(types::staticmethod));
+  w->func = func;
+  // Builtin static methods are wrapped while the types are being made.
+  if (type_of(func) == types::builtin_function) return w;
+  if (!copy_wrapped_attrs(w, func)) return {};
+  return w;
+}
+
+Value classmethod_new(Value func) {
+  auto* w = static_cast<FuncWrapper*>(alloc_instance(types::classmethod));
+  w->func = func;
+  if (!copy_wrapped_attrs(w, func)) return {};
+  return w;
+}
+
+static Value classmethod_get(Value self, Value obj, Value type) {
+  FuncWrapper* w = W(self);
+  if (!w->func) return raise(exc::RuntimeError, "uninitialized classmethod object");
+  if (!type) type = type_of(obj);
+  // 3.9-3.12 chain through the wrapped object's __get__.
+  DescrGetFn get = type_of(w->func)->slots.descr_get;
+  if (get) return get(w->func, type, type);
+  return method_new(w->func, type);
+}
+
+static Value staticmethod_get(Value self, Value, Value) {
+  FuncWrapper* w = W(self);
+  if (!w->func) return raise(exc::RuntimeError, "uninitialized staticmethod object");
+  return w->func;
+}
+
+static Value staticmethod_call(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  return call(W(self)->func, args, nargs, kwnames);
+}
+
+static Value funcwrapper_repr(Value self) {
+  const char* n = isinstance(self, types::classmethod) ? "classmethod" : "staticmethod";
+  Value f = W(self)->func;
+  return str_format("<%s(%s)>", n, f ? repr_utf8(f).c_str() : "NULL");
+}
+
+static Value fw_func(Value self) { return or_none(W(self)->func); }
+static Value fw_isabstract(Value self) { return is_abstract(W(self)->func); }
+static Value fw_dict(Value self) { return instance_dict(self); }
+static bool fw_set_dict(Value self, Value v) { return instance_set_dict(self, v); }
+
+static const GetSetDef kFuncWrapperGetSets[] = {
+    {"__func__", fw_func},
+    {"__wrapped__", fw_func},
+    {"__isabstractmethod__", fw_isabstract},
+    {"__dict__", fw_dict, fw_set_dict},
+    {nullptr, nullptr},
+};
+
+// ---- super ----------------------------------------------------------------------------------
+
+static void trace_super(void* obj, gc::Visitor& v) {
+  auto* s = static_cast<Super*>(obj);
+  v.visit(s->type);
+  v.visit(s->obj_type);
+  visit_value(v, s->obj);
+  visit_attrs(v, s->attrs);
+}
+
+static Super* S(Value v) { return v.as<Super>(); }
+
+// The type to start the MRO search from: obj itself if it is a subclass
+// of type (super(C, cls) in a classmethod), else obj's class.
+static Type* supercheck(Type* type, Value obj) {
+  if (obj.is_object() && type_of(obj)->has_flag(TypeFlag::kTypeSubclass) &&
+      is_subtype(obj.as<Type>(), type))
+    return obj.as<Type>();
+  if (is_subtype(type_of(obj), type)) return type_of(obj);
+  Value cls = get_attr_or_null(obj, names::__class__);
+  if (cls && cls.is_object() && type_of(cls)->has_flag(TypeFlag::kTypeSubclass) &&
+      cls.as<Type>() != type_of(obj) && is_subtype(cls.as<Type>(), type))
+    return cls.as<Type>();
+  if (!cls && has_error()) return nullptr;
+  raise(exc::TypeError, "super(type, obj): obj must be an instance or subtype of type");
+  return nullptr;
+}
+
+static Value super_new(Type* t, const Value*, size_t, Tuple*) { return alloc_instance(t); }
+
+static bool super_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("super", kwnames)) return false;
+  if (!check_nargs("super", nargs, 0, 2)) return false;
+  Value type, obj;
+  if (nargs == 0) {
+    if (!current_frame_super_args(&type, &obj)) return false;
+  } else {
+    type = args[0];
+    if (nargs == 2 && !is_none(args[1])) obj = args[1];
+  }
+  if (!type.is_object() || !type_of(type)->has_flag(TypeFlag::kTypeSubclass)) {
+    raisef(exc::TypeError, "super() argument 1 must be a type, not %s", type_name(type).c_str());
+    return false;
+  }
+  Type* obj_type = nullptr;
+  if (obj) {
+    obj_type = supercheck(type.as<Type>(), obj);
+    if (!obj_type) return false;
+  }
+  Super* s = S(self);
+  s->type = type.as<Type>();
+  s->obj = obj;
+  s->obj_type = obj_type;
+  return true;
+}
+
+static Value super_getattro(Value self, Str* name) {
+  Super* s = S(self);
+  Type* start = s->obj_type;
+  if (start && name != names::__class__) {
+    Tuple* mro = start->mro;
+    int64_t n = mro ? mro->length : 0;
+    int64_t i = 0;
+    while (i + 1 < n && mro->at(i).object() != s->type) i++;
+    for (i++; i < n; i++) {
+      Type* t = mro->at(i).as<Type>();
+      if (!t->dict) continue;
+      Value res = dict_get_str(t->dict, name);
+      if (!res) {
+        if (has_error()) return {};
+        continue;
+      }
+      DescrGetFn get = type_of(res)->slots.descr_get;
+      if (get) return get(res, s->obj.is(start) ? Value() : s->obj, start);
+      return res;
+    }
+  }
+  return generic_getattr(self, name);
+}
+
+static Value super_get(Value self, Value obj, Value) {
+  Super* s = S(self);
+  if (!obj || s->obj) return self;
+  Value args[2] = {s->type, obj};
+  return type_call(type_of(self), args, 2, nullptr);
+}
+
+static Value super_repr(Value self) {
+  Super* s = S(self);
+  std::string t = s->type ? type_name_of(s->type) : "NULL";
+  if (s->obj_type)
+    return str_format("<super: <class '%s'>, <%s object>>", t.c_str(),
+                      type_name_of(s->obj_type).c_str());
+  return str_format("<super: <class '%s'>, NULL>", t.c_str());
+}
+
+static Value super_thisclass(Value self) { return S(self)->type ? Value(S(self)->type) : none(); }
+static Value super_self(Value self) { return or_none(S(self)->obj); }
+static Value super_self_class(Value self) {
+  return S(self)->obj_type ? Value(S(self)->obj_type) : none();
+}
+
+static const GetSetDef kSuperGetSets[] = {
+    {"__thisclass__", super_thisclass},
+    {"__self__", super_self},
+    {"__self_class__", super_self_class},
+    {nullptr, nullptr},
+};
+
+// ---- GenericAlias -----------------------------------------------------------------------------
+
+static void trace_alias(void* obj, gc::Visitor& v) {
+  auto* a = static_cast<GenericAlias*>(obj);
+  v.visit(a->type);
+  visit_value(v, a->origin);
+  v.visit(a->args);
+  visit_value(v, a->parameters);
+}
+
+static GenericAlias* A(Value v) { return v.as<GenericAlias>(); }
+
+Value generic_alias_new(Value origin, Value args) {
+  Tuple* t = is_tuple(args) ? args.as<Tuple>() : tuple_of({args});
+  if (!t) return {};
+  auto* a = allocate<GenericAlias>(g_alias_layout, types::generic_alias);
+  a->origin = origin;
+  a->args = t;
+  return a;
+}
+
+Value generic_class_getitem(Value cls, const Value* args, size_t, Tuple*) {
+  return generic_alias_new(cls, args[0]);
+}
+
+static Value alias_new(Type*, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("GenericAlias", kwnames)) return {};
+  if (!check_nargs("GenericAlias", nargs, 2, 2)) return {};
+  return generic_alias_new(args[0], args[1]);
+}
+
+static bool alias_arg_repr(Value v, std::string* out) {
+  if (v.is(singletons::ellipsis)) {
+    *out += "...";
+    return true;
+  }
+  if (type_of(v) == types::generic_alias) {
+    Value r = repr(v);
+    if (!r) return false;
+    *out += str_to_utf8(r.as<Str>());
+    return true;
+  }
+  // Objects with __origin__ and __args__ (typing's aliases) use their repr.
+  Value origin = get_attr_or_null(v, intern("__origin__"));
+  if (has_error()) return false;
+  if (origin) {
+    Value a = get_attr_or_null(v, intern("__args__"));
+    if (has_error()) return false;
+    if (a) {
+      Value r = repr(v);
+      if (!r) return false;
+      *out += str_to_utf8(r.as<Str>());
+      return true;
+    }
+  }
+  Value qn = get_attr_or_null(v, names::__qualname__);
+  if (has_error()) return false;
+  Value mod = qn ? get_attr_or_null(v, names::__module__) : Value();
+  if (has_error()) return false;
+  if (qn && mod && is_str(qn) && is_str(mod)) {
+    std::string m = str_to_utf8(mod.as<Str>());
+    if (m != "builtins") *out += m + ".";
+    *out += str_to_utf8(qn.as<Str>());
+    return true;
+  }
+  Value r = repr(v);
+  if (!r) return false;
+  *out += str_to_utf8(r.as<Str>());
+  return true;
+}
+
+static Value alias_repr(Value self) {
+  GenericAlias* a = A(self);
+  std::string out;
+  if (!alias_arg_repr(a->origin, &out)) return {};
+  out += "[";
+  for (int64_t i = 0; i < a->args->length; i++) {
+    if (i) out += ", ";
+    if (!alias_arg_repr(a->args->at(i), &out)) return {};
+  }
+  if (a->args->length == 0) out += "()";
+  out += "]";
+  return str_from_utf8(out);
+}
+
+static Value alias_call(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value r = call(A(self)->origin, args, nargs, kwnames);
+  if (!r) return {};
+  // Like CPython, try to record the alias on the instance; ignore failures.
+  Value b = r;
+  if (!set_attr(b, intern("__orig_class__"), self)) {
+    if (error_matches(exc::AttributeError) || error_matches(exc::TypeError))
+      clear_error();
+    else
+      return {};
+  }
+  return r;
+}
+
+static Value alias_getattro(Value self, Str* name) {
+  // Dunder names (and the alias's own attributes) are looked up on the
+  // alias; everything else comes from the origin.
+  std::string n = str_to_utf8(name);
+  bool dunder = n.size() > 4 && n.compare(0, 2, "__") == 0 && n.compare(n.size() - 2, 2, "__") == 0;
+  if (!dunder || n == "__doc__" || n == "__module__" || n == "__name__" || n == "__qualname__" ||
+      n == "__dict__" || n == "__annotations__") {
+    if (n != "__class__" && n != "__origin__" && n != "__args__" && n != "__parameters__" &&
+        n != "__mro_entries__" && n != "__reduce__" && n != "__copy__" && n != "__deepcopy__")
+      return get_attr(A(self)->origin, name);
+  }
+  return generic_getattr(self, name);
+}
+
+static Value alias_compare(Value a, Value b, CompareOp op) {
+  if ((op != CompareOp::kEq && op != CompareOp::kNe) || type_of(b) != types::generic_alias)
+    return not_implemented();
+  int e = equal(A(a)->origin, A(b)->origin);
+  if (e < 0) return {};
+  if (e) {
+    e = equal(A(a)->args, A(b)->args);
+    if (e < 0) return {};
+  }
+  return py_bool(op == CompareOp::kEq ? e : !e);
+}
+
+static int64_t alias_hash(Value self) {
+  int64_t h0 = hash(A(self)->origin);
+  if (h0 == -1) return -1;
+  int64_t h1 = hash(A(self)->args);
+  if (h1 == -1) return -1;
+  int64_t h = h0 ^ h1;
+  return h == -1 ? -2 : h;
+}
+
+static Value alias_origin(Value self) { return A(self)->origin; }
+static Value alias_args(Value self) { return A(self)->args; }
+static Value alias_parameters(Value self) {
+  GenericAlias* a = A(self);
+  if (!a->parameters) a->parameters = tuple_empty();
+  return a->parameters;
+}
+static Value alias_mro_entries(Value self, const Value*, size_t, Tuple*) {
+  return tuple_of({A(self)->origin});
+}
+static Value alias_getitem(Value self, Value) {
+  return raisef(exc::TypeError, "%s is not a generic class", repr_utf8(self).c_str());
+}
+
+static const MethodDef kAliasMethods[] = {
+    {"__mro_entries__", alias_mro_entries, MethodFlag::kOneArg},
+    {nullptr, nullptr, 0},
+};
+static const GetSetDef kAliasGetSets[] = {
+    {"__origin__", alias_origin},
+    {"__args__", alias_args},
+    {"__parameters__", alias_parameters},
+    {nullptr, nullptr},
+};
+
+// ---- init --------------------------------------------------------------------------------------
+
+void init_descriptors() {
+  g_property_layout = register_object_layout("property", sizeof(Property), trace_property);
+  g_funcwrapper_layout =
+      register_object_layout("classmethod", sizeof(FuncWrapper), trace_funcwrapper);
+  g_super_layout = register_object_layout("super", sizeof(Super), trace_super);
+  g_alias_layout = register_object_layout("GenericAlias", sizeof(GenericAlias), trace_alias);
+  {
+    TypeSpec s;
+    s.name = "property";
+    s.layout = g_property_layout;
+    s.flags = TypeFlag::kBaseType;
+    s.attrs_offset = int32_t(offsetof(Property, attrs));
+    s.slots.new_ = property_new;
+    s.slots.init = property_init;
+    s.slots.descr_get = property_get;
+    s.slots.descr_set = property_set;
+    s.methods = kPropertyMethods;
+    s.getsets = kPropertyGetSets;
+    s.doc = "Property attribute.";
+    make_builtin_type(&types::property, s);
+  }
+  {
+    TypeSpec s;
+    s.name = "classmethod";
+    s.layout = g_funcwrapper_layout;
+    s.flags = TypeFlag::kBaseType;
+    s.attrs_offset = int32_t(offsetof(FuncWrapper, attrs));
+    s.slots.new_ = funcwrapper_new;
+    s.slots.init = funcwrapper_init;
+    s.slots.descr_get = classmethod_get;
+    s.slots.repr = funcwrapper_repr;
+    s.getsets = kFuncWrapperGetSets;
+    s.doc = "classmethod(function) -> method\n\nConvert a function to be a class method.";
+    make_builtin_type(&types::classmethod, s);
+  }
+  {
+    TypeSpec s;
+    s.name = "staticmethod";
+    s.layout = g_funcwrapper_layout;
+    s.flags = TypeFlag::kBaseType;
+    s.attrs_offset = int32_t(offsetof(FuncWrapper, attrs));
+    s.slots.new_ = funcwrapper_new;
+    s.slots.init = funcwrapper_init;
+    s.slots.descr_get = staticmethod_get;
+    s.slots.call = staticmethod_call;
+    s.slots.repr = funcwrapper_repr;
+    s.getsets = kFuncWrapperGetSets;
+    s.doc = "staticmethod(function) -> method\n\nConvert a function to be a static method.";
+    make_builtin_type(&types::staticmethod, s);
+  }
+  {
+    TypeSpec s;
+    s.name = "super";
+    s.layout = g_super_layout;
+    s.flags = TypeFlag::kBaseType;
+    s.attrs_offset = int32_t(offsetof(Super, attrs));
+    s.slots.new_ = super_new;
+    s.slots.init = super_init;
+    s.slots.getattr = super_getattro;
+    s.slots.descr_get = super_get;
+    s.slots.repr = super_repr;
+    s.getsets = kSuperGetSets;
+    s.doc = "super() -> same as super(__class__, <first argument>)\nsuper(type) -> unbound super object\nsuper(type, obj) -> bound super object; requires isinstance(obj, type)\nsuper(type, type2) -> bound super object; requires issubclass(type2, type)";
+    make_builtin_type(&types::super_, s);
+  }
+  {
+    TypeSpec s;
+    s.name = "GenericAlias";
+    s.module = "types";
+    s.layout = g_alias_layout;
+    s.flags = TypeFlag::kBaseType;
+    s.slots.new_ = alias_new;
+    s.slots.repr = alias_repr;
+    s.slots.call = alias_call;
+    s.slots.getattr = alias_getattro;
+    s.slots.compare = alias_compare;
+    s.slots.hash = alias_hash;
+    s.slots.getitem = alias_getitem;
+    s.methods = kAliasMethods;
+    s.getsets = kAliasGetSets;
+    make_builtin_type(&types::generic_alias, s);
+  }
+}
+
+}  // namespace pyrite::python
