@@ -45,14 +45,14 @@ void init_runtime() {
   init_memoryview();
   // containers
   init_list();
-  // init_dict_views();
-  // init_set();
+  init_dict_views();
+  init_set();
   // init_range();
   init_slice();
   init_iterators();
   // exceptions + builtins
-  // init_errors();
-  // init_traceback();
+  init_errors();
+  init_traceback();
   // lead
   init_cell();
   init_code();
