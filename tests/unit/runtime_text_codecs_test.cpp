@@ -164,7 +164,9 @@ TEST(RuntimeTextCodecs, Utf16BomResolvesTheByteOrder) {
 TEST(RuntimeTextCodecs, CustomHandlers) {
   // Like codecs.register_error('x', lambda e: ('<%d>' % e.start, e.end)).
   rt::CustomEncodeHandler enc = [](const rt::CodecError& e, rt::EncodeReplacement* rep) {
-    for (char c : "<" + std::to_string(e.start) + ">") rep->text.push_back(c);
+    rep->text = U"<";
+    for (char c : std::to_string(e.start)) rep->text.push_back(static_cast<char32_t>(c));
+    rep->text += U">";
     rep->resume = e.end;
     return true;
   };
