@@ -12,6 +12,7 @@
 
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
+#include "python/objects/float.h"
 #include "python/objects/int.h"
 #include "python/objects/list.h"
 #include "python/objects/protocol.h"
@@ -23,10 +24,6 @@
 #include "python/runtime/format_spec.h"
 #include "python/runtime/unicode_props.h"
 
-#if __has_include("python/objects/float.h")
-#include "python/objects/float.h"
-#define PYR_HAVE_FLOAT_H 1
-#endif
 
 namespace pyrite::python {
 
@@ -1020,23 +1017,7 @@ Value bytes_hex_of(const uint8_t* p, int64_t n, const Value* args, size_t nargs,
 
 namespace {
 
-bool real_double(Value v, double* out) {
-  Type* t = type_of(v);
-  if (is_str(v) || (!t->slots.float_ && !t->slots.index)) {
-    raisef(exc::TypeError, "must be real number, not %s", type_name(v).c_str());
-    return false;
-  }
-  Value f = number_float(v);
-  if (!f) return false;
-#ifdef PYR_HAVE_FLOAT_H
-  *out = float_value(f);
-  return true;
-#else
-  (void)out;
-  raise(exc::SystemError, "float formatting needs float.h");
-  return false;
-#endif
-}
+bool real_double(Value v, double* out) { return float_as_double(v, out); }
 
 // %b / %s of bytes: a buffer, or __bytes__.
 bool bytes_of_arg(Value v, std::string* out) {

@@ -3,7 +3,7 @@
 //
 // The %-template and the str.format template are parsed here, on the str's
 // code points (runtime/format_string.h was not available when this was
-// written; the grammar is small). Number conversions go through
+// written; its incremental order of errors matches CPython). Number conversions go through
 // runtime/format_spec.h and runtime/float_format.h so that `%d`, `%x`,
 // `%f` print exactly as int and float format themselves.
 #include "python/objects/str_methods.h"
@@ -13,6 +13,7 @@
 
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
+#include "python/objects/float.h"
 #include "python/objects/int.h"
 #include "python/objects/protocol.h"
 #include "python/objects/slice.h"
@@ -21,10 +22,6 @@
 #include "python/runtime/format_spec.h"
 #include "python/runtime/unicode_props.h"
 
-#if __has_include("python/objects/float.h")
-#include "python/objects/float.h"
-#define PYR_HAVE_FLOAT_H 1
-#endif
 
 namespace pyrite::python {
 
@@ -42,23 +39,7 @@ Value raise_num_error(const runtime::NumError& e) {
 
 // The double of a float-like value (float, int, or a class with
 // __float__/__index__), or TypeError "must be real number, not str".
-bool real_value(Value v, double* out) {
-  Type* t = type_of(v);
-  if (is_str(v) || (!t->slots.float_ && !t->slots.index)) {
-    raisef(exc::TypeError, "must be real number, not %s", type_name(v).c_str());
-    return false;
-  }
-  Value f = number_float(v);
-  if (!f) return false;
-#ifdef PYR_HAVE_FLOAT_H
-  *out = float_value(f);
-  return true;
-#else
-  (void)out;
-  raise(exc::SystemError, "float formatting needs float.h");
-  return false;
-#endif
-}
+bool real_value(Value v, double* out) { return float_as_double(v, out); }
 
 }  // namespace
 
