@@ -20,6 +20,7 @@
 #include "base/arena.h"
 #include "python/compile/compiler.h"
 #include "python/compile/disassembler.h"
+#include "python/interp/pyrun.h"
 #include "python/parse/parser.h"
 #include "python/parse/syntax_error.h"
 
@@ -285,16 +286,23 @@ int disassemble_file(const std::string& path, int optimize) {
   return 0;
 }
 
-// Until the interpreter exists (issue #3) a program is compiled, so syntax
-// errors are reported exactly as CPython reports them, and then refused.
-int run_source(const std::string& source, const std::string& filename, bool source_is_bytes, bool script_file,
-               int optimize) {
-  base::Arena arena;
-  if (!compile_program(source, filename, source_is_bytes, script_file, optimize, arena)) return 1;
-  // TODO(#3): execute the module.
-  std::fprintf(stderr, "pyrite: %s parses; executing programs needs the interpreter (not built yet)\n",
-               filename.c_str());
-  return 1;
+// Runs a program: syntax errors are reported exactly as CPython reports
+// them; otherwise the interpreter executes it as __main__.
+RunOptions run_options(const CommandLine& cl, const std::string& script_dir, const char* argv0) {
+  RunOptions o;
+  o.argv = cl.argv;
+  o.script_dir = script_dir;
+  o.gc_stress = cl.xoptions.count("gc-stress") > 0;
+  o.optimize = cl.optimize;
+  o.executable = absolute_path(argv0);
+  return o;
+}
+
+std::string dir_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
 }
 
 int main(int argc, char** argv) {
@@ -313,17 +321,21 @@ int main(int argc, char** argv) {
         size_t nl = source.find('\n');
         source = nl == std::string::npos ? "" : source.substr(nl);
       }
-      return run_source(source, absolute_path(cl.target), true, true, cl.optimize);
+      std::string path = absolute_path(cl.target);
+      init_interpreter(run_options(cl, dir_of(path), argv[0]));
+      return run_main_file(source, path);
     }
     case CommandLine::Action::kRunCommand:
-      return run_source(cl.target + "\n", "<string>", false, false, cl.optimize);
+      init_interpreter(run_options(cl, "", argv[0]));
+      return run_main_source(cl.target + "\n", "<string>");
     case CommandLine::Action::kRunModule:
       // TODO(#3): find the module on sys.path and run it as __main__.
       std::fprintf(stderr, "pyrite: -m needs the interpreter and import system (not built yet)\n");
       return 1;
     case CommandLine::Action::kRunStdin: {
       std::string source((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      return run_source(source, "<stdin>", true, true, cl.optimize);
+      init_interpreter(run_options(cl, "", argv[0]));
+      return run_main_source(source, "<stdin>");
     }
   }
   return 0;

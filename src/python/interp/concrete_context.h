@@ -1,0 +1,113 @@
+// The concrete Python execution context: handlers compiled with it are the
+// interpreter (docs/interp.md, "Handlers and contexts"; the contract is
+// DESIGN.md's "execution-context contract").
+//
+// It owns the registers of the running frame: the frame, its stack pointer
+// and the next pc. Everything a handler does with a value goes through it:
+// stack and local slots, tag and type tests (guards when tracing), small-int
+// arithmetic, residual calls into the runtime. Compiled with this context
+// each operation is the plain machine operation.
+#pragma once
+
+#include <cstdint>
+
+#include "python/interp/frame.h"
+#include "python/objects/object.h"
+
+namespace pyrite::python {
+
+class ConcretePyContext {
+ public:
+  using Val = Value;
+  static constexpr bool kTracing = false;
+
+  // ---- the frame registers ----
+  Frame* frame = nullptr;
+  Value* sp = nullptr;
+  const compile::Unit* code = nullptr;  // frame->code->code()
+  uint32_t pc = 0;                       // next instruction
+  uint32_t cur = 0;                      // the instruction being executed
+  Tuple* kwnames = nullptr;              // set by KW_NAMES for the next CALL
+
+  void load(Frame* f) {
+    frame = f;
+    code = f->code->code();
+    sp = f->stack_base() + f->stack_depth;
+    pc = f->pc;
+  }
+  // Publishes the registers to the frame before it stops being the running
+  // one (a call, a yield): lasti is the instruction that made the call.
+  void save() {
+    frame->pc = pc;
+    frame->lasti = static_cast<int32_t>(cur);
+    frame->stack_depth = static_cast<uint32_t>(sp - frame->stack_base());
+  }
+
+  // ---- value stack and locals ----
+  Value pop() { return *--sp; }
+  void push(Value v) { *sp++ = v; }
+  Value top() const { return sp[-1]; }
+  Value peek(int n) const { return sp[-n]; }  // 1 = top
+  void poke(int n, Value v) { sp[-n] = v; }
+  void drop(int n) { sp -= n; }
+  Value* stack_top_ptr(int n) { return sp - n; }  // address of the n-th from top (args arrays)
+  Value local(int i) const { return frame->slots()[i]; }
+  void set_local(int i, Value v) { frame->slots()[i] = v; }
+  int depth() const { return static_cast<int>(sp - frame->stack_base()); }
+
+  // ---- constants ----
+  static Value constant(Value v) { return v; }
+
+  // ---- tests on values: guards when tracing ----
+  static bool is_null(Value v) { return v.is_null(); }
+  static bool is_small(Value v) { return v.is_small(); }
+  static bool both_small(Value a, Value b) { return (a.bits() & b.bits() & 1) != 0; }
+  static bool is(Value a, Value b) { return a == b; }
+  static Type* type_of_(Value v) { return python::type_of(v); }
+  static bool has_type(Value v, const Type* t) { return v.is_object() && v.object()->type == t; }
+  static Value promote(Value v) { return v; }
+
+  // ---- small-int arithmetic (tagged) ----
+  static int64_t small(Value v) { return v.small_value(); }
+  static bool add_small(Value a, Value b, Value* out) {
+    int64_t r;
+    if (__builtin_add_overflow(a.small_value(), b.small_value(), &r) || !Value::fits_small(r)) return false;
+    *out = Value::small(r);
+    return true;
+  }
+  static bool sub_small(Value a, Value b, Value* out) {
+    int64_t r;
+    if (__builtin_sub_overflow(a.small_value(), b.small_value(), &r) || !Value::fits_small(r)) return false;
+    *out = Value::small(r);
+    return true;
+  }
+  static bool mul_small(Value a, Value b, Value* out) {
+    int64_t r;
+    if (__builtin_mul_overflow(a.small_value(), b.small_value(), &r) || !Value::fits_small(r)) return false;
+    *out = Value::small(r);
+    return true;
+  }
+  static bool compare_small(Value a, Value b, int op) {
+    int64_t x = a.small_value(), y = b.small_value();
+    switch (op) {
+      case 0: return x < y;
+      case 1: return x <= y;
+      case 2: return x == y;
+      case 3: return x != y;
+      case 4: return x > y;
+      default: return x >= y;
+    }
+  }
+
+  // ---- residual calls into the runtime ----
+  template <class F, class... A>
+  static auto call(F fn, A... args) {
+    return fn(args...);
+  }
+
+  // ---- the JIT's hooks: nothing to do without a JIT ----
+  static void begin_instruction(uint32_t) {}
+  static bool loop_header(Code*, uint32_t) { return false; }
+};
+
+}  // namespace pyrite::python

@@ -1,0 +1,538 @@
+// Generators and coroutines (docs/interp.md, "Generators").
+//
+// The generator object embeds its frame. Resuming links the frame above the
+// running chain and enters a dispatch loop on it; the frame's yield or
+// return leaves that loop, so one resumption is one nested run(). The
+// generator's state says which of yield / return / raise happened.
+#include "python/interp/generator.h"
+
+#include <cstring>
+
+#include "base/stack.h"
+#include "python/interp/eval.h"
+#include "python/objects/code.h"
+#include "python/objects/errors.h"
+#include "python/objects/function.h"
+#include "python/objects/protocol.h"
+#include "python/objects/str.h"
+#include "python/objects/tuple.h"
+#include "python/objects/type.h"
+#include "python/objects/iterators.h"
+#include "python/objects/traceback.h"
+
+namespace pyrite::python {
+
+namespace {
+
+gc::LayoutId g_generator_layout;
+
+void trace_generator(void* p, gc::Visitor& v) {
+  auto* g = static_cast<Generator*>(p);
+  v.visit(g->type);
+  v.visit(g->name);
+  v.visit(g->qualname);
+  visit_value(v, g->return_value);
+  v.visit(g->weakrefs);
+  visit_value(v, g->origin);
+  visit_value(v, g->ag_hooks);
+  visit_frame(g->frame(), v);
+}
+
+size_t generator_size(const void* p) {
+  auto* g = static_cast<const Generator*>(p);
+  return sizeof(Generator) + Frame::size_for(const_cast<Generator*>(g)->frame()->code);
+}
+
+Generator* gen(Value v) { return v.as<Generator>(); }
+
+const char* kind_word(const Generator* g) {
+  switch (static_cast<GenKind>(g->kind)) {
+    case GenKind::kCoroutine: return "coroutine";
+    case GenKind::kAsyncGenerator: return "async generator";
+    default: return "generator";
+  }
+}
+
+// Resumes the frame with `v` pushed (or with `exc` raised at the yield).
+SendResult resume(Generator* g, Value v, Value exc, Value* out) {
+  ThreadState& ts = thread_state();
+  auto state = static_cast<GenState>(g->state);
+  if (state == GenState::kRunning) {
+    raisef(exc::ValueError, "%s already executing", kind_word(g));
+    return SendResult::kError;
+  }
+  if (state == GenState::kFinished) {
+    if (exc) {
+      set_error(exc.object());
+      return SendResult::kError;
+    }
+    if (static_cast<GenKind>(g->kind) == GenKind::kCoroutine) {
+      raise(exc::RuntimeError, "cannot reuse already awaited coroutine");
+      return SendResult::kError;
+    }
+    *out = none();
+    return SendResult::kReturned;
+  }
+  if (state == GenState::kCreated && v && !is_none(v) && !exc) {
+    raisef(exc::TypeError, "can't send non-None value to a just-started %s", kind_word(g));
+    return SendResult::kError;
+  }
+  if (ts.depth >= ts.recursion_limit || base::stack_exhausted()) {
+    raise(exc::RecursionError, "maximum recursion depth exceeded");
+    return SendResult::kError;
+  }
+  Frame* f = g->frame();
+  f->previous = ts.frame;
+  f->cont = Continuation::kEntry;
+  Value* sp = f->stack_base() + f->stack_depth;
+  *sp = v ? v : none();
+  f->stack_depth++;
+  g->state = static_cast<uint8_t>(GenState::kRunning);
+  ts.depth++;
+  Frame* saved = ts.frame;
+  if (exc) {
+    // Throw at the yield: the value is not pushed; the exception unwinds
+    // from the instruction after the yield.
+    f->stack_depth--;
+    set_error(exc.object());
+  }
+  Value r = run(ts, f, /*throw_pending=*/exc ? true : false);
+  ts.frame = saved;
+  ts.depth--;
+  switch (static_cast<GenState>(g->state)) {
+    case GenState::kSuspended:
+      *out = r;
+      return SendResult::kYielded;
+    case GenState::kFinished:
+      if (!r) return SendResult::kError;
+      *out = r;
+      return SendResult::kReturned;
+    default:
+      PYR_UNREACHABLE();
+  }
+}
+
+// next(gen): the yielded value, or null without error when it returned.
+Value generator_next_slot(Value self) {
+  Value out;
+  switch (resume(gen(self), none(), Value(), &out)) {
+    case SendResult::kYielded: return out;
+    case SendResult::kReturned:
+      if (!is_none(out)) raise_stop_iteration(out);
+      return {};
+    default:
+      return {};
+  }
+}
+
+Value gen_send(Value self, const Value* args, size_t nargs, Tuple*) {
+  Value out;
+  switch (resume(gen(self), args[0], Value(), &out)) {
+    case SendResult::kYielded: return out;
+    case SendResult::kReturned: return raise_stop_iteration(out);
+    default: return {};
+  }
+}
+
+// gen.throw(type[, value[, tb]]) or gen.throw(exc).
+Value make_thrown(const Value* args, size_t nargs) {
+  Value typ = args[0];
+  Value val = nargs > 1 ? args[1] : Value();
+  Value tb = nargs > 2 ? args[2] : Value();
+  if (tb && !is_none(tb) && !is_traceback(tb)) {
+    return raise(exc::TypeError, "throw() third argument must be a traceback object");
+  }
+  Value e;
+  if (is_exception_type(typ)) {
+    if (!val || is_none(val)) {
+      e = call0(typ);
+    } else if (is_exception(val) && isinstance(val, typ.as<Type>())) {
+      e = val;
+    } else if (is_tuple(val)) {
+      e = call_tuple_dict(typ, val.as<Tuple>(), nullptr);
+    } else {
+      e = call1(typ, val);
+    }
+    if (!e) return {};
+  } else if (is_exception(typ)) {
+    if (val && !is_none(val)) return raise(exc::TypeError, "instance exception may not have a separate value");
+    e = typ;
+  } else {
+    return raisef(exc::TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
+                  type_name(typ).c_str());
+  }
+  if (tb && !is_none(tb)) exception_set_traceback(e, tb);
+  return e;
+}
+
+Value gen_throw(Value self, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("throw", nargs, 1, 3)) return {};
+  Value e = make_thrown(args, nargs);
+  if (!e) return {};
+  Value out;
+  switch (generator_throw(gen(self), e, &out)) {
+    case SendResult::kYielded: return out;
+    case SendResult::kReturned: return raise_stop_iteration(out);
+    default: return {};
+  }
+}
+
+Value gen_close(Value self, const Value*, size_t, Tuple*) {
+  Generator* g = gen(self);
+  auto state = static_cast<GenState>(g->state);
+  if (state == GenState::kCreated) {
+    g->state = static_cast<uint8_t>(GenState::kFinished);
+    return none();
+  }
+  if (state == GenState::kFinished) return none();
+  Value e = call0(exc::GeneratorExit);
+  if (!e) return {};
+  Value out;
+  switch (generator_throw(g, e, &out)) {
+    case SendResult::kYielded:
+      return raisef(exc::RuntimeError, "%s ignored GeneratorExit", kind_word(g));
+    case SendResult::kReturned:
+      return none();
+    default:
+      if (error_matches(exc::GeneratorExit) || error_matches(exc::StopIteration)) {
+        clear_error();
+        return none();
+      }
+      return {};
+  }
+}
+
+Value gen_repr(Value self) {
+  Generator* g = gen(self);
+  const char* word = static_cast<GenKind>(g->kind) == GenKind::kCoroutine ? "coroutine"
+                     : static_cast<GenKind>(g->kind) == GenKind::kAsyncGenerator ? "async_generator"
+                                                                                  : "generator";
+  return str_format("<%s object %s at %p>", word, str_to_utf8(g->qualname).c_str(), static_cast<void*>(g));
+}
+
+Value gen_get_name(Value s) { return gen(s)->name; }
+Value gen_get_qualname(Value s) { return gen(s)->qualname; }
+Value gen_get_running(Value s) { return py_bool(gen(s)->state == static_cast<uint8_t>(GenState::kRunning)); }
+Value gen_get_suspended(Value s) { return py_bool(gen(s)->state == static_cast<uint8_t>(GenState::kSuspended)); }
+Value gen_get_code(Value s) { return gen(s)->frame()->code; }
+Value gen_get_frame(Value s) {
+  return gen(s)->state == static_cast<uint8_t>(GenState::kFinished) ? none() : none();
+}
+
+const MethodDef kGenMethods[] = {
+    {"send", gen_send, MethodFlag::kOneArg},
+    {"throw", gen_throw, MethodFlag::kVarArgs},
+    {"close", gen_close, MethodFlag::kNoArgs},
+    {nullptr, nullptr, 0},
+};
+
+const GetSetDef kGenGetSets[] = {
+    {"__name__", gen_get_name},
+    {"__qualname__", gen_get_qualname},
+    {"gi_running", gen_get_running},
+    {"gi_suspended", gen_get_suspended},
+    {"gi_code", gen_get_code},
+    {"gi_frame", gen_get_frame},
+    {nullptr, nullptr},
+};
+const GetSetDef kCoroGetSets[] = {
+    {"__name__", gen_get_name},
+    {"__qualname__", gen_get_qualname},
+    {"cr_running", gen_get_running},
+    {"cr_suspended", gen_get_suspended},
+    {"cr_code", gen_get_code},
+    {"cr_frame", gen_get_frame},
+    {nullptr, nullptr},
+};
+
+// coroutine.__await__() returns an iterator over the coroutine: the
+// coroutine itself serves, through a wrapper type.
+Value coro_await(Value self, const Value*, size_t, Tuple*) { return coroutine_wrapper_new(self); }
+
+const MethodDef kCoroMethods[] = {
+    {"send", gen_send, MethodFlag::kOneArg},
+    {"throw", gen_throw, MethodFlag::kVarArgs},
+    {"close", gen_close, MethodFlag::kNoArgs},
+    {"__await__", coro_await, MethodFlag::kNoArgs},
+    {nullptr, nullptr, 0},
+};
+
+}  // namespace
+
+Type* coroutine_wrapper_type = nullptr;
+Type* generator_type = nullptr;
+Type* coroutine_type = nullptr;
+Type* async_generator_type = nullptr;
+
+// ---- coroutine.__await__(): an iterator driving the coroutine ----
+
+namespace {
+
+gc::LayoutId g_wrapper_layout;
+
+struct CoroutineWrapper : Object {
+  Value coro;
+};
+
+void trace_wrapper(void* p, gc::Visitor& v) {
+  auto* w = static_cast<CoroutineWrapper*>(p);
+  v.visit(w->type);
+  visit_value(v, w->coro);
+}
+
+Value wrapper_next(Value self) { return generator_next_slot(self.as<CoroutineWrapper>()->coro); }
+Value wrapper_send(Value self, const Value* args, size_t nargs, Tuple* kw) {
+  return gen_send(self.as<CoroutineWrapper>()->coro, args, nargs, kw);
+}
+Value wrapper_throw(Value self, const Value* args, size_t nargs, Tuple* kw) {
+  return gen_throw(self.as<CoroutineWrapper>()->coro, args, nargs, kw);
+}
+Value wrapper_close(Value self, const Value* args, size_t nargs, Tuple* kw) {
+  return gen_close(self.as<CoroutineWrapper>()->coro, args, nargs, kw);
+}
+
+const MethodDef kWrapperMethods[] = {
+    {"send", wrapper_send, MethodFlag::kOneArg},
+    {"throw", wrapper_throw, MethodFlag::kVarArgs},
+    {"close", wrapper_close, MethodFlag::kNoArgs},
+    {nullptr, nullptr, 0},
+};
+
+void init_coroutine_wrapper() {
+  g_wrapper_layout = register_object_layout("coroutine_wrapper", sizeof(CoroutineWrapper), trace_wrapper);
+  TypeSpec spec;
+  spec.name = "coroutine_wrapper";
+  spec.layout = g_wrapper_layout;
+  spec.instance_size = sizeof(CoroutineWrapper);
+  spec.trace = trace_wrapper;
+  spec.slots.iter = iter_self;
+  spec.slots.next = wrapper_next;
+  spec.methods = kWrapperMethods;
+  make_builtin_type(&coroutine_wrapper_type, spec);
+}
+
+// TODO(#3): async generators (asend/athrow awaitables, ASYNC_GEN_WRAP).
+void init_async_generator() {
+  TypeSpec spec;
+  spec.name = "async_generator";
+  spec.layout = g_generator_layout;
+  spec.trace = trace_generator;
+  spec.slots.repr = gen_repr;
+  make_builtin_type(&async_generator_type, spec);
+}
+
+}  // namespace
+
+Value coroutine_wrapper_new(Value coro) {
+  auto* w = allocate<CoroutineWrapper>(g_wrapper_layout, coroutine_wrapper_type);
+  w->coro = coro;
+  return w;
+}
+bool is_coroutine_wrapper(Value v) { return v.is_object() && v.object()->type == coroutine_wrapper_type; }
+Value coroutine_wrapper_target(Value v) { return v.as<CoroutineWrapper>()->coro; }
+
+Value async_gen_wrap(Value v) {
+  return raise(exc::NotImplementedError, "async generators are not supported yet");
+}
+
+Value get_awaitable(Value v, int where) {
+  if (v.is_object() && v.object()->type == coroutine_type) {
+    Generator* g = gen(v);
+    if (g->state == static_cast<uint8_t>(GenState::kRunning) || g->frame()->lasti >= 0 && g->state == static_cast<uint8_t>(GenState::kSuspended) && false) {
+      return raise(exc::RuntimeError, "coroutine is being awaited already");
+    }
+    return v;
+  }
+  static Str* const kAwait = intern("__await__");
+  bool found = false;
+  Value r = call_special(v, kAwait, nullptr, 0, &found);
+  if (!found) {
+    if (has_error()) return {};
+    if (where == 1) {
+      return raisef(exc::TypeError, "'async with' received an object from __aenter__ that does not implement __await__: %s",
+                    type_name(v).c_str());
+    }
+    if (where == 2) {
+      return raisef(exc::TypeError, "'async with' received an object from __aexit__ that does not implement __await__: %s",
+                    type_name(v).c_str());
+    }
+    return raisef(exc::TypeError, "object %s can't be used in 'await' expression", type_name(v).c_str());
+  }
+  if (!r) return {};
+  if (r.is_object() && r.object()->type == coroutine_type) {
+    return raise(exc::TypeError, "__await__() returned a coroutine");
+  }
+  if (!type_of(r)->slots.next) {
+    return raisef(exc::TypeError, "__await__() returned non-iterator of type '%s'", type_name(r).c_str());
+  }
+  return r;
+}
+
+Value get_aiter(Value v) {
+  static Str* const kAiter = intern("__aiter__");
+  bool found = false;
+  Value r = call_special(v, kAiter, nullptr, 0, &found);
+  if (!found) {
+    if (has_error()) return {};
+    return raisef(exc::TypeError, "'async for' requires an object with __aiter__ method, got %s", type_name(v).c_str());
+  }
+  if (!r) return {};
+  static Str* const kAnext = intern("__anext__");
+  if (!type_lookup(type_of(r), kAnext)) {
+    return raisef(exc::TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %s",
+                  type_name(r).c_str());
+  }
+  return r;
+}
+
+Value get_anext(Value aiter) {
+  static Str* const kAnext = intern("__anext__");
+  bool found = false;
+  Value r = call_special(aiter, kAnext, nullptr, 0, &found);
+  if (!found) {
+    if (has_error()) return {};
+    return raisef(exc::TypeError, "'async for' requires an iterator with __anext__ method, got %s",
+                  type_name(aiter).c_str());
+  }
+  if (!r) return {};
+  Value a = get_awaitable(r, 0);
+  if (!a && error_matches(exc::TypeError)) {
+    clear_error();
+    return raisef(exc::TypeError, "'async for' received an invalid object from __anext__: %s", type_name(r).c_str());
+  }
+  return a;
+}
+
+Value make_generator(ThreadState& ts, Frame* f) {
+  size_t fsize = Frame::size_for(f->code);
+  uint32_t flags = f->code->flags;
+  Type* t = (flags & compile::CodeFlag::kCoroutine)        ? coroutine_type
+            : (flags & compile::CodeFlag::kAsyncGenerator) ? async_generator_type
+                                                            : generator_type;
+  auto* g = try_allocate<Generator>(g_generator_layout, t, sizeof(Generator) + fsize);
+  if (!g) return raise_memory_error();
+  std::memcpy(static_cast<void*>(g->frame()), f, fsize);
+  Frame* gf = g->frame();
+  gf->generator = g;
+  gf->on_vm_stack = 0;
+  gf->previous = nullptr;
+  g->kind = static_cast<uint8_t>((flags & compile::CodeFlag::kCoroutine)        ? GenKind::kCoroutine
+                                 : (flags & compile::CodeFlag::kAsyncGenerator) ? GenKind::kAsyncGenerator
+                                                                                 : GenKind::kGenerator);
+  g->state = static_cast<uint8_t>(GenState::kCreated);
+  g->name = f->func ? f->func->name : f->code->name;
+  g->qualname = f->func ? f->func->qualname : f->code->qualname;
+  g->return_value = none();
+  return g;
+}
+
+void generator_yielded(ThreadState& ts, Frame* f) {
+  auto* g = reinterpret_cast<Generator*>(f->generator);
+  g->state = static_cast<uint8_t>(GenState::kSuspended);
+  ts.frame = f->previous;
+  f->previous = nullptr;
+}
+
+void generator_returned(ThreadState& ts, Frame* f, Value v) {
+  auto* g = reinterpret_cast<Generator*>(f->generator);
+  g->state = static_cast<uint8_t>(GenState::kFinished);
+  g->return_value = v;
+  ts.frame = f->previous;
+  f->previous = nullptr;
+  // Drop the frame's references: a finished generator keeps nothing alive.
+  Value* s = f->slots();
+  for (int i = 0, n = f->code->frame_slots(); i < n; i++) s[i] = Value();
+}
+
+void generator_raised(ThreadState& ts, Frame* f) {
+  auto* g = reinterpret_cast<Generator*>(f->generator);
+  generator_returned(ts, f, none());
+  // PEP 479: StopIteration leaking out of a generator becomes RuntimeError.
+  if (error_matches(exc::StopIteration) || (static_cast<GenKind>(g->kind) == GenKind::kAsyncGenerator &&
+                                            error_matches(exc::StopAsyncIteration))) {
+    Object* e = take_error();
+    const char* what = static_cast<GenKind>(g->kind) == GenKind::kAsyncGenerator &&
+                               reinterpret_cast<Object*>(e)->type != nullptr &&
+                               isinstance(Value(e), exc::StopAsyncIteration)
+                           ? "async generator raised StopAsyncIteration"
+                           : static_cast<GenKind>(g->kind) == GenKind::kCoroutine ? "coroutine raised StopIteration"
+                           : static_cast<GenKind>(g->kind) == GenKind::kAsyncGenerator
+                               ? "async generator raised StopIteration"
+                               : "generator raised StopIteration";
+    raise(exc::RuntimeError, what);
+    Object* r = take_error();
+    auto* ro = reinterpret_cast<BaseExceptionObject*>(r);
+    ro->cause = e;
+    ro->context = e;
+    ro->suppress_context = true;
+    set_error(r);
+  }
+}
+
+SendResult generator_send(Generator* g, Value v, Value* out) { return resume(g, v, Value(), out); }
+SendResult generator_throw(Generator* g, Value e, Value* out) { return resume(g, Value(), e, out); }
+
+bool is_generator_like(Value v) {
+  if (!v.is_object()) return false;
+  Type* t = v.object()->type;
+  return t == generator_type || t == coroutine_type;
+}
+
+SendResult send_value(Value receiver, Value v, Value* out) {
+  if (is_generator_like(receiver)) return generator_send(gen(receiver), v, out);
+  if (is_coroutine_wrapper(receiver)) return generator_send(gen(coroutine_wrapper_target(receiver)), v, out);
+  Value r;
+  if (is_none(v)) {
+    r = iter_next(receiver);
+    if (!r && !has_error()) {
+      *out = none();
+      return SendResult::kReturned;
+    }
+  } else {
+    static Str* const kSend = intern("send");
+    r = call_method(receiver, kSend, &v, 1);
+  }
+  if (r) {
+    *out = r;
+    return SendResult::kYielded;
+  }
+  if (error_matches(exc::StopIteration)) {
+    Object* e = take_error();
+    static Str* const kValue = intern("value");
+    Value val = get_attr(e, kValue);
+    if (!val) return SendResult::kError;
+    *out = val;
+    return SendResult::kReturned;
+  }
+  return SendResult::kError;
+}
+
+void init_generator() {
+  g_generator_layout = register_object_layout("generator", 0, trace_generator, generator_size);
+  {
+    TypeSpec spec;
+    spec.name = "generator";
+    spec.layout = g_generator_layout;
+    spec.trace = trace_generator;
+    spec.slots.iter = iter_self;
+    spec.slots.next = generator_next_slot;
+    spec.slots.repr = gen_repr;
+    spec.methods = kGenMethods;
+    spec.getsets = kGenGetSets;
+    make_builtin_type(&generator_type, spec);
+  }
+  {
+    TypeSpec spec;
+    spec.name = "coroutine";
+    spec.layout = g_generator_layout;
+    spec.trace = trace_generator;
+    spec.slots.repr = gen_repr;
+    spec.methods = kCoroMethods;
+    spec.getsets = kCoroGetSets;
+    make_builtin_type(&coroutine_type, spec);
+  }
+  init_coroutine_wrapper();
+  init_async_generator();
+}
+
+}  // namespace pyrite::python

@@ -1,0 +1,62 @@
+// Generators, coroutines and async generators (docs/interp.md,
+// "Generators").
+//
+// A generator owns its frame: RETURN_GENERATOR copies the function's frame
+// from the VM stack into the generator object, and every resumption links
+// that frame on top of the running chain and runs it until it yields,
+// returns or raises.
+#pragma once
+
+#include "python/interp/thread_state.h"
+
+namespace pyrite::python {
+
+struct Generator : Object {
+  Str* name;
+  Str* qualname;
+  Value return_value;   // set when the frame returned
+  Object* weakrefs;
+  Value origin;         // for coroutines: unused for now
+  Value ag_hooks;       // async generators
+  uint8_t state;        // GenState
+  uint8_t kind;         // GenKind
+  uint8_t running_async;  // async generator: an asend/athrow awaitable is running
+  uint8_t pad[5];
+  Object* attrs_map;      // unused (generators have no instance attributes)
+  Object* attrs_storage;
+  // The frame follows (Frame header + slots).
+  Frame* frame() { return reinterpret_cast<Frame*>(this + 1); }
+};
+
+enum class GenState : uint8_t { kCreated, kSuspended, kRunning, kFinished };
+enum class GenKind : uint8_t { kGenerator, kCoroutine, kAsyncGenerator };
+
+Value make_generator(ThreadState& ts, Frame* f);
+// Called by the loop when a generator frame yields / returns / raises out.
+void generator_yielded(ThreadState& ts, Frame* f);
+void generator_returned(ThreadState& ts, Frame* f, Value v);
+void generator_raised(ThreadState& ts, Frame* f);
+
+enum class SendResult : uint8_t { kYielded, kReturned, kError };
+// Resumes `gen` with `v` (or throws when exc is set): kYielded with the
+// yielded value, kReturned with the return value, or kError.
+SendResult generator_send(Generator* gen, Value v, Value* out);
+SendResult generator_throw(Generator* gen, Value exc, Value* out);
+// SEND: a generator/coroutine receiver is resumed directly; other
+// iterators through __next__ / send().
+SendResult send_value(Value receiver, Value v, Value* out);
+Value async_gen_wrap(Value v);
+Value coroutine_wrapper_new(Value coro);
+bool is_coroutine_wrapper(Value v);
+Value coroutine_wrapper_target(Value v);
+Value get_awaitable(Value v, int where);
+Value get_aiter(Value v);
+Value get_anext(Value v);
+extern Type* generator_type;
+extern Type* coroutine_type;
+extern Type* async_generator_type;
+bool is_generator_like(Value v);
+
+void init_generator();
+
+}  // namespace pyrite::python

@@ -1,0 +1,517 @@
+// Running programs (docs/interp.md, "Running programs"): start-up, the sys
+// module, __build_class__, executing files and source, the top level's
+// handling of uncaught exceptions and SystemExit.
+#include "python/interp/pyrun.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "base/arena.h"
+#include "base/stack.h"
+#include "python/compile/compiler.h"
+#include "python/interp/eval.h"
+#include "python/interp/interp.h"
+#include "python/interp/thread_state.h"
+#include "python/objects/cell.h"
+#include "python/objects/code.h"
+#include "python/objects/dict.h"
+#include "python/objects/errors.h"
+#include "python/objects/function.h"
+#include "python/objects/init.h"
+#include "python/objects/int.h"
+#include "python/objects/list.h"
+#include "python/objects/module.h"
+#include "python/objects/protocol.h"
+#include "python/objects/str.h"
+#include "python/objects/traceback.h"
+#include "python/objects/tuple.h"
+#include "python/objects/type.h"
+#include "python/parse/parser.h"
+#include "python/parse/syntax_error.h"
+
+namespace pyrite::python {
+
+Dict* make_builtins_dict();
+Module* make_sys_module(const RunOptions& options);
+
+namespace {
+
+Module* g_builtins = nullptr;
+Module* g_sys = nullptr;
+Dict* g_modules = nullptr;
+Value g_default_import;
+std::vector<Object*> g_initializing;
+
+bool read_file(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+// A SyntaxError object from the front end's report.
+void raise_syntax_error(const parse::SyntaxError& e) {
+  Type* t = e.type == "IndentationError" ? exc::IndentationError
+            : e.type == "TabError"       ? exc::TabError
+            : e.type == "ValueError"     ? exc::ValueError
+                                         : exc::SyntaxError;
+  if (t == exc::ValueError) {
+    raise(t, e.msg);
+    return;
+  }
+  Value exc = new_syntax_error(t, e.msg, e.filename, e.lineno, e.offset, e.text, e.end_lineno, e.end_offset);
+  if (exc) set_error(exc.object());
+}
+
+}  // namespace
+
+Value compile_source(std::string_view source, std::string_view filename, std::string_view mode, int flags,
+                     bool dont_inherit, int optimize) {
+  base::Arena arena;
+  parse::SyntaxError error;
+  parse::ParseOptions options;
+  if (mode == "eval") options.mode = parse::Mode::kEval;
+  else if (mode == "single") options.mode = parse::Mode::kSingle;
+  ast::ModNode* mod = parse::parse(source, filename, options, arena, &error);
+  if (!mod) {
+    raise_syntax_error(error);
+    return {};
+  }
+  compile::CompileOptions copts;
+  copts.optimize = optimize < 0 ? 0 : optimize;
+  copts.interactive = mode == "single";
+  copts.source = source;
+  auto unit = compile::compile_module(mod, filename, arena, &error, copts);
+  if (!unit) {
+    raise_syntax_error(error);
+    return {};
+  }
+  register_source(std::string(filename), std::string(source));
+  Code* c = code_from_unit(*unit);
+  return c ? Value(c) : Value();
+}
+
+Value eval_code(Code* code, Dict* globals, Value locals) {
+  ThreadState& ts = thread_state();
+  Frame* f = push_frame(ts, code);
+  if (!f) return {};
+  f->globals = globals;
+  static Str* const kBuiltins = intern("__builtins__");
+  Value b = dict_get_str(globals, kBuiltins);
+  if (!b) {
+    if (has_error()) {
+      pop_frame(ts, f);
+      return {};
+    }
+    dict_set_str(globals, kBuiltins, g_builtins);
+    b = g_builtins;
+  }
+  f->builtins = is_module(b) ? b.as<Module>()->dict : is_dict(b) ? b.as<Dict>() : g_builtins->dict;
+  f->locals = locals ? locals : Value(globals);
+  f->cont = Continuation::kEntry;
+  Frame* saved = ts.frame;
+  Value r = run(ts, f);
+  ts.frame = saved;
+  return r;
+}
+
+Dict* sys_modules() { return g_modules; }
+Module* builtins_module() { return g_builtins; }
+
+Value get_sys_attr(const char* name) {
+  Value v = dict_get_str(g_sys->dict, intern(name));
+  if (!v && !has_error()) raisef(exc::RuntimeError, "lost sys.%s", name);
+  return v;
+}
+
+bool is_default_import(Value import_fn) { return import_fn.is(g_default_import); }
+
+bool module_initializing(Value module) {
+  for (Object* o : g_initializing) {
+    if (Value(o).is(module)) return true;
+  }
+  return false;
+}
+
+Value builtin_module(const std::string& name) {
+  if (name == "sys") return g_sys;
+  if (name == "builtins") return g_builtins;
+  if (name == "gc") {
+    static Module* gc_module = nullptr;
+    if (!gc_module) {
+      gc_module = make_gc_module();
+      gc::add_root(reinterpret_cast<void**>(&gc_module));
+      dict_set(g_modules, intern("gc"), gc_module);
+    }
+    return gc_module;
+  }
+  return {};
+}
+
+Dict* current_globals() {
+  Frame* f = thread_state().frame;
+  return f ? f->globals : nullptr;
+}
+Dict* current_builtins() {
+  Frame* f = thread_state().frame;
+  return f ? f->builtins : g_builtins->dict;
+}
+Value current_locals() {
+  Frame* f = thread_state().frame;
+  if (!f) return {};
+  if (f->locals) return f->locals;
+  // A function: a snapshot of its fast locals.
+  Dict* d = dict_new();
+  Code* c = f->code;
+  for (int i = 0; i < c->nlocalsplus; i++) {
+    Value v = f->slots()[i];
+    if (!v) continue;
+    if (c->slot_kind(i) & (compile::SlotKind::kCell | compile::SlotKind::kFree)) {
+      if (!v.is_object() || type_of(v) != types::cell) continue;
+      v = v.as<Cell>()->value;
+      if (!v) continue;
+    }
+    if (!dict_set(d, c->localsplus_names->at(i), v)) return {};
+  }
+  return d;
+}
+
+bool enter_recursive_call(const char* where) {
+  ThreadState& ts = thread_state();
+  if (++ts.depth > ts.recursion_limit || base::stack_exhausted()) {
+    ts.depth--;
+    raisef(exc::RecursionError, "maximum recursion depth exceeded%s", where);
+    return false;
+  }
+  return true;
+}
+void leave_recursive_call() { thread_state().depth--; }
+
+bool current_frame_super_args(Value* type, Value* self) {
+  Frame* f = thread_state().frame;
+  if (!f || !f->func) {
+    raise(exc::RuntimeError, "super(): no arguments");
+    return false;
+  }
+  Code* c = f->code;
+  if (c->argcount == 0) {
+    raise(exc::RuntimeError, "super(): no arguments");
+    return false;
+  }
+  Value first = f->slots()[0];
+  if (first && (c->slot_kind(0) & compile::SlotKind::kCell) && type_of(first) == types::cell) {
+    first = first.as<Cell>()->value;
+  }
+  if (!first) {
+    raise(exc::RuntimeError, "super(): arg[0] deleted");
+    return false;
+  }
+  static Str* const kClass = intern("__class__");
+  for (int i = 0; i < c->nlocalsplus; i++) {
+    if (!(c->slot_kind(i) & compile::SlotKind::kFree)) continue;
+    if (!c->localsplus_names->at(i).is(kClass)) continue;
+    Value cell = f->slots()[i];
+    Value cls = cell && type_of(cell) == types::cell ? cell.as<Cell>()->value : Value();
+    if (!cls) {
+      raise(exc::RuntimeError, "super(): empty __class__ cell");
+      return false;
+    }
+    if (!type_of(cls)->has_flag(TypeFlag::kTypeSubclass)) {
+      raise(exc::RuntimeError, "super(): __class__ is not a type");
+      return false;
+    }
+    *type = cls;
+    *self = first;
+    return true;
+  }
+  raise(exc::RuntimeError, "super(): __class__ cell not found");
+  return false;
+}
+
+// ---- __build_class__ -------------------------------------------------------------
+
+Value build_class(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (nargs < 2) return raise(exc::TypeError, "__build_class__: not enough arguments");
+  Value func = args[0], name = args[1];
+  if (!is_function(func)) return raise(exc::TypeError, "__build_class__: func must be a function");
+  if (!is_str(name)) return raise(exc::TypeError, "__build_class__: name is not a string");
+  Tuple* orig_bases = tuple_from_array(args + 2, static_cast<int64_t>(nargs - 2));
+  // PEP 560: __mro_entries__.
+  List* resolved = list_new();
+  bool changed = false;
+  static Str* const kMroEntries = intern("__mro_entries__");
+  for (int64_t i = 0; i < orig_bases->length; i++) {
+    Value b = orig_bases->at(i);
+    if (!type_of(b)->has_flag(TypeFlag::kTypeSubclass)) {
+      Value me = get_attr_or_null(b, kMroEntries);
+      if (me) {
+        Value r = call1(me, orig_bases);
+        if (!r) return {};
+        if (!is_tuple(r)) return raise(exc::TypeError, "__mro_entries__ must return a tuple");
+        for (int64_t j = 0; j < r.as<Tuple>()->length; j++) list_append(resolved, r.as<Tuple>()->at(j));
+        changed = true;
+        continue;
+      }
+      if (has_error()) return {};
+    }
+    list_append(resolved, b);
+  }
+  Tuple* bases = changed ? list_as_tuple(resolved) : orig_bases;
+  // Keywords: metaclass=... and the rest for __prepare__/the metaclass.
+  Value meta;
+  Dict* kw = dict_new();
+  size_t nkw = kwnames ? static_cast<size_t>(kwnames->length) : 0;
+  static Str* const kMetaclass = intern("metaclass");
+  for (size_t i = 0; i < nkw; i++) {
+    Value k = kwnames->at(static_cast<int64_t>(i));
+    if (str_equal(k.as<Str>(), kMetaclass)) {
+      meta = args[nargs + i];
+    } else if (!dict_set(kw, k, args[nargs + i])) {
+      return {};
+    }
+  }
+  bool is_class = false;
+  if (!meta) {
+    meta = bases->length ? Value(type_of(bases->at(0))) : Value(types::type);
+    is_class = true;
+  } else {
+    is_class = type_of(meta)->has_flag(TypeFlag::kTypeSubclass);
+  }
+  if (is_class) {
+    // The most derived metaclass of meta and the bases' types.
+    Type* winner = meta.as<Type>();
+    for (int64_t i = 0; i < bases->length; i++) {
+      Type* bt = type_of(bases->at(i));
+      if (is_subtype(winner, bt)) continue;
+      if (is_subtype(bt, winner)) {
+        winner = bt;
+        continue;
+      }
+      return raise(exc::TypeError,
+                   "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
+                   "metaclasses of all its bases");
+    }
+    meta = winner;
+  }
+  // __prepare__
+  Value ns;
+  static Str* const kPrepare = intern("__prepare__");
+  Value prepare = get_attr_or_null(meta, kPrepare);
+  if (prepare) {
+    Value pargs[2] = {name, bases};
+    Tuple* knames = nullptr;
+    std::vector<Value> all(pargs, pargs + 2);
+    if (dict_size(kw)) {
+      knames = tuple_new(dict_size(kw));
+      int64_t i = 0, j = 0;
+      Value k, v;
+      while (dict_next(kw, &i, &k, &v)) {
+        knames->items()[j++] = k;
+        all.push_back(v);
+      }
+    }
+    ns = call(prepare, all.data(), 2, knames);
+    if (!ns) return {};
+  } else {
+    if (has_error()) return {};
+    ns = dict_new();
+  }
+  if (!is_dict(ns) && !type_of(ns)->slots.getitem) {
+    return raisef(exc::TypeError, "%s.__prepare__() must return a mapping, not %s",
+                  is_class ? str_to_utf8(meta.as<Type>()->name).c_str() : "<metaclass>", type_name(ns).c_str());
+  }
+  // Run the body with the namespace as its locals.
+  Function* fn = func.as<Function>();
+  ThreadState& ts = thread_state();
+  Frame* f = push_frame(ts, fn->code);
+  if (!f) return {};
+  f->func = fn;
+  f->globals = fn->globals;
+  f->builtins = fn->builtins;
+  f->locals = ns;
+  f->cont = Continuation::kEntry;
+  Frame* saved = ts.frame;
+  Value cell = run(ts, f);
+  ts.frame = saved;
+  if (!cell) return {};
+  if (changed) {
+    static Str* const kOrigBases = intern("__orig_bases__");
+    if (!set_item(ns, kOrigBases, orig_bases)) return {};
+  }
+  std::vector<Value> margs = {name, bases, ns};
+  Tuple* knames = nullptr;
+  if (dict_size(kw)) {
+    knames = tuple_new(dict_size(kw));
+    int64_t i = 0, j = 0;
+    Value k, v;
+    while (dict_next(kw, &i, &k, &v)) {
+      knames->items()[j++] = k;
+      margs.push_back(v);
+    }
+  }
+  Value cls = call(meta, margs.data(), 3, knames);
+  if (!cls) return {};
+  if (type_of(cell) == types::cell) {
+    Value inner = cell.as<Cell>()->value;
+    if (!inner.is(cls)) {
+      if (!inner) {
+        return raisef(exc::RuntimeError, "__class__ not set defining '%s' as %s. Was __classcell__ propagated to type.__new__?",
+                      str_to_utf8(name.as<Str>()).c_str(), repr_utf8(cls).c_str());
+      }
+      return raisef(exc::TypeError, "__class__ set to %s defining '%s' as %s", repr_utf8(inner).c_str(),
+                    str_to_utf8(name.as<Str>()).c_str(), repr_utf8(cls).c_str());
+    }
+  }
+  return cls;
+}
+
+// ---- running files ----------------------------------------------------------------
+
+bool run_file_in(const std::string& path, Dict* globals) {
+  std::string source;
+  if (!read_file(path, &source)) {
+    raisef(exc::OSError, "could not read %s", path.c_str());
+    return false;
+  }
+  Value code = compile_source(source, path, "exec", 0, true, 0);
+  if (!code) return false;
+  Value mod = dict_get_str(g_modules, dict_get_str(globals, intern("__name__")).as<Str>());
+  if (mod) g_initializing.push_back(mod.object());
+  Value r = eval_code(code.as<Code>(), globals, globals);
+  if (mod) g_initializing.pop_back();
+  return static_cast<bool>(r);
+}
+
+namespace {
+
+void flush_std_streams() {
+  static Str* const kFlush = intern("flush");
+  for (const char* name : {"stdout", "stderr"}) {
+    Value s = dict_get_str(g_sys->dict, intern(name));
+    if (s && !is_none(s)) {
+      if (!call_method(s, kFlush, nullptr, 0)) clear_error();
+    }
+  }
+  std::fflush(stdout);
+  std::fflush(stderr);
+}
+
+// The exit status for an uncaught exception (printing it unless SystemExit).
+int handle_uncaught() {
+  Object* e = take_error();
+  if (isinstance(Value(e), exc::SystemExit)) {
+    static Str* const kCode = intern("code");
+    Value code = get_attr(e, kCode);
+    if (!code) {
+      clear_error();
+      return 1;
+    }
+    if (is_none(code)) return 0;
+    if (is_int(code)) {
+      auto v = int_to_i64(code);
+      return v ? static_cast<int>(*v & 0xff) : 1;
+    }
+    flush_std_streams();
+    Value s = str_of(code);
+    if (!s) {
+      clear_error();
+      return 1;
+    }
+    std::string text = str_to_utf8(s.as<Str>()) + "\n";
+    Value err = dict_get_str(g_sys->dict, intern("stderr"));
+    static Str* const kWrite = intern("write");
+    Value arg = str_from_utf8(text);
+    if (!err || is_none(err) || !call_method(err, kWrite, &arg, 1)) {
+      clear_error();
+      std::fwrite(text.data(), 1, text.size(), stderr);
+    }
+    return 1;
+  }
+  flush_std_streams();
+  Value hook = dict_get_str(g_sys->dict, intern("excepthook"));
+  Value args[3] = {type_of(Value(e)), e, exception_traceback(e) ? exception_traceback(e) : none()};
+  if (!hook || !call(hook, args, 3)) {
+    clear_error();
+    print_exception(e, Value());
+  }
+  return 1;
+}
+
+int finish(bool ok) {
+  int status = ok ? 0 : handle_uncaught();
+  flush_std_streams();
+  run_gc_hooks();
+  clear_error();
+  flush_std_streams();
+  return status;
+}
+
+}  // namespace
+
+int run_main_file(const std::string& source, const std::string& display_path) {
+  Module* main = module_new(intern("__main__"));
+  dict_set(g_modules, intern("__main__"), main);
+  dict_set_str(main->dict, intern("__file__"), str_from_utf8(display_path));
+  dict_set_str(main->dict, intern("__builtins__"), g_builtins);
+  // Syntax errors of the main script print as CPython prints them.
+  base::Arena arena;
+  parse::SyntaxError error;
+  parse::ParseOptions options;
+  options.source_is_bytes = true;
+  options.script_file = true;
+  ast::ModNode* mod = parse::parse(source, display_path, options, arena, &error);
+  std::unique_ptr<compile::CodeUnit> unit;
+  if (mod) {
+    compile::CompileOptions copts;
+    copts.source = source;
+    unit = compile::compile_module(mod, display_path, arena, &error, copts);
+  }
+  if (!unit) {
+    std::string report = parse::format_syntax_error(error);
+    std::fwrite(report.data(), 1, report.size(), stderr);
+    return 1;
+  }
+  register_source(display_path, source);
+  Code* code = code_from_unit(*unit);
+  if (!code) return finish(false);
+  Value r = eval_code(code, main->dict, main->dict);
+  return finish(static_cast<bool>(r));
+}
+
+int run_main_source(const std::string& source, const std::string& filename) {
+  Module* main = module_new(intern("__main__"));
+  dict_set(g_modules, intern("__main__"), main);
+  dict_set_str(main->dict, intern("__builtins__"), g_builtins);
+  Value code = compile_source(source, filename, "exec", 0, true, 0);
+  if (!code) return finish(false);
+  Value r = eval_code(code.as<Code>(), main->dict, main->dict);
+  return finish(static_cast<bool>(r));
+}
+
+void init_interpreter(const RunOptions& options) {
+  static bool done = false;
+  if (done) return;
+  done = true;
+  init_runtime();
+  init_thread_state();
+  if (options.gc_stress) gc::set_stress(true);
+  g_modules = dict_new();
+  gc::add_root(reinterpret_cast<void**>(&g_modules));
+  g_builtins = module_new(intern("builtins"));
+  gc::add_root(reinterpret_cast<void**>(&g_builtins));
+  Dict* b = make_builtins_dict();
+  dict_update(g_builtins->dict, b);
+  g_default_import = dict_get_str(g_builtins->dict, intern("__import__"));
+  gc::add_root(reinterpret_cast<void**>(&g_default_import));
+  g_sys = make_sys_module(options);
+  gc::add_root(reinterpret_cast<void**>(&g_sys));
+  dict_set(g_modules, intern("sys"), g_sys);
+  dict_set(g_modules, intern("builtins"), g_builtins);
+  dict_set_str(g_sys->dict, intern("modules"), g_modules);
+}
+
+}  // namespace pyrite::python

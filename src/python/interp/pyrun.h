@@ -1,0 +1,56 @@
+// Running programs: start-up of the runtime, the sys and builtins modules,
+// executing a file as __main__ or as an imported module, the top-level
+// handling of uncaught exceptions (docs/interp.md, "Running programs").
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "python/objects/object.h"
+
+namespace pyrite::python {
+
+struct Module;
+
+struct RunOptions {
+  std::vector<std::string> argv;   // sys.argv
+  std::string script_dir;          // sys.path[0] ("" for -c)
+  bool gc_stress = false;
+  int optimize = 0;
+  std::string executable;          // sys.executable
+};
+
+// Initializes everything (heap, types, builtins, sys). Idempotent.
+void init_interpreter(const RunOptions& options);
+
+// Runs a file as __main__ / a source string as -c; returns the process exit
+// status (1 after printing an uncaught exception's traceback, SystemExit's
+// code, 0 otherwise).
+int run_main_file(const std::string& source, const std::string& path);
+int run_main_source(const std::string& source, const std::string& filename);
+
+// Executes `path` with `globals` (import). False with an exception pending.
+bool run_file_in(const std::string& path, Dict* globals);
+
+// sys.modules (never null after init).
+Dict* sys_modules();
+// A module implemented in C++ (sys, builtins, gc, ...), made on first
+// import; null without error when `name` is not one.
+Value builtin_module(const std::string& name);
+bool is_default_import(Value import_fn);
+// True while the module's code is still executing (circular imports).
+bool module_initializing(Value module);
+// Import entry point of __import__ and IMPORT_NAME.
+Value import_module_level(Str* name, Value globals, Value fromlist, int level);
+// Runs queued weak-reference callbacks and __del__ finalizers (safe points
+// of the dispatch loop, gc.collect(), exit). Returns how many ran.
+size_t run_gc_hooks();
+inline bool gc_hooks_pending() {
+  gc::Heap* h = gc::Heap::current();
+  return h->pending_finalizers() != 0 || h->pending_weak_callbacks() != 0;
+}
+Module* make_gc_module();
+// builtins.__build_class__(func, name, *bases, metaclass=..., **kwds).
+Value build_class(Value self, const Value* args, size_t nargs, Tuple* kwnames);
+
+}  // namespace pyrite::python

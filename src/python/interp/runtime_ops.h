@@ -1,0 +1,119 @@
+// The runtime functions the handlers call residually (docs/interp.md,
+// "Handlers and contexts"): everything an instruction does beyond its fast
+// path. Plain C++ over Values; null / false / -1 means an exception is
+// pending, as everywhere in the runtime.
+#pragma once
+
+#include <cstdint>
+
+#include "python/interp/thread_state.h"
+#include "python/objects/object.h"
+
+namespace pyrite::python {
+
+struct Function;
+
+// ---- names ----
+void raise_unbound_local(Code* code, uint32_t slot);
+void raise_unbound_deref(Code* code, uint32_t slot);
+Value cell_get(Value cell);
+Value load_global(Dict* globals, Dict* builtins, Str* name);
+Value load_name(Frame* f, Str* name);
+bool store_name(Frame* f, Str* name, Value v);
+bool delete_name(Frame* f, Str* name);
+bool delete_global(Dict* globals, Str* name);
+Value load_classderef(Frame* f, uint32_t slot);
+
+// ---- attributes and operators ----
+// The method `name` of obj for CALL: returns the function and sets *self to
+// obj when it can skip making a bound method, else returns the attribute
+// and leaves *self null.
+Value lookup_method(Value obj, Str* name, Value* self);
+Value binary_or_inplace(uint32_t arg, Value a, Value b);
+// After a failed next(): true if the pending error was StopIteration (now
+// cleared), false if another error is pending.
+bool clear_stop_iteration();
+
+// ---- calls ----
+// Binds args to a new frame for `func` (CPython's messages for bad calls)
+// and links it as the innermost frame. Null with an exception pending.
+Frame* push_function_frame(ThreadState& ts, Function* func, const Value* args, size_t nargs,
+                           Tuple* kwnames);
+// True when calling `callable` is instantiating a class whose __new__ is
+// object's and whose __init__ is a Python function (the kInit continuation).
+bool is_python_class_call(Value callable);
+// Allocates the instance (*instance) and pushes __init__'s frame bound to
+// it. Returns null without an error when no __init__ call is needed.
+Frame* push_init_frame(ThreadState& ts, Type* cls, const Value* args, size_t nargs, Tuple* kwnames,
+                       Value* instance);
+// A frame for a Python method with `self` prepended to args (the
+// continuation paths), linked as the innermost frame; null + error.
+Frame* push_method_frame(ThreadState& ts, Function* func, Value self, const Value* args, size_t nargs,
+                         Tuple* kwnames = nullptr);
+// The Python function implementing the special method of `t` whose slot is
+// at `slot_offset` (offsetof(TypeSlots, ...)), when that slot is the generic
+// one that calls Python code and the method is a plain function; else null.
+Function* python_dunder(Type* t, size_t slot_offset, Str* name);
+// The getter of a property found on type(obj) for `name` when it is a plain
+// Python function and obj's attribute lookup is the generic one; else null.
+Function* python_property_getter(Value obj, Str* name);
+// The interned special-method names of a BINARY_OP arg (mod 13) and a
+// COMPARE_OP arg.
+Str* binary_dunder_name(uint32_t base_op);
+Str* compare_dunder_name(uint32_t op);
+// Finishing a continuation after the dunder returned NotImplemented.
+Value binary_not_implemented(uint32_t arg, Value a, Value b);
+Value compare_reflected(Value a, Value b, CompareOp op);
+// GET_ITER's check of what __iter__ returned.
+bool check_iterator(Value it);
+// Python function call from C++: a nested dispatch loop.
+Value call_function(Function* func, const Value* args, size_t nargs, Tuple* kwnames);
+
+// ---- building ----
+Value make_function(Frame* f, uint32_t flags, Value code, Value* items);
+Value build_map(Value* items, uint32_t n);
+Value build_const_key_map(Value* values, uint32_t n, Value keys);
+Value build_string(Value* items, uint32_t n);
+Value build_slice(Value* items, uint32_t n);
+Value format_value(Value v, uint32_t flags, Value spec);
+bool unpack_sequence(Value seq, uint32_t n, Value* out);           // out[0] = last item
+bool unpack_ex(Value seq, uint32_t before, uint32_t after, Value* out);
+bool dict_merge_call(Value func, Value dict, Value other);          // DICT_MERGE's errors name the function
+bool list_extend_value(Value list, Value iterable);
+bool set_update_value(Value set, Value iterable);
+bool list_append_value(Value list, Value v);
+bool set_add_value(Value set, Value v);
+bool map_add_value(Value dict, Value k, Value v);
+Value list_to_tuple(Value list);
+Value build_list(Value* items, uint32_t n);
+Value build_set(Value* items, uint32_t n);
+bool setup_annotations(Frame* f);
+Value call_function_ex(Value func, Value args, Value kwargs);
+
+// ---- exceptions ----
+// RAISE_VARARGS: 0 re-raises the handled exception; 1 raises exc; 2 exc from cause.
+void do_raise(ThreadState& ts, Value exc, Value cause, int n);
+// CHECK_EXC_MATCH's test: 1, 0, -1.
+int exception_match(Value exc, Value type);
+bool check_eg_match(Value eg, Value type, Value* rest, Value* match);
+// with: [mgr] -> [__exit__, __enter__()]
+bool before_with(Value mgr, Value* exit, Value* enter_result, bool async);
+
+// ---- imports ----
+Value import_name(Frame* f, Str* name, Value fromlist, Value level);
+Value import_from(Value module, Str* name);
+bool import_star(Frame* f, Value module);
+
+// ---- iteration, generators ----
+Value get_iter_value(Value v);
+Value get_yield_from_iter(Code* code, Value v);
+
+// ---- pattern matching ----
+Value match_class(Value subject, Value cls, uint32_t npos, Value names);
+int match_mapping(Value subject);
+int match_sequence(Value subject);
+Value match_keys(Value subject, Value keys);
+Value copy_dict_without_keys(Value subject, Value keys);
+Value get_len(Value v);
+
+}  // namespace pyrite::python

@@ -1,0 +1,86 @@
+// The thread state and the VM stack (docs/interp.md, "Frames").
+#include "python/interp/thread_state.h"
+
+#include <sys/mman.h>
+
+#include <cstring>
+
+#include "python/interp/generator.h"
+#include "python/objects/errors.h"
+#include "python/objects/function.h"
+
+namespace pyrite::python {
+
+namespace {
+
+// 256 MiB reserved, committed by the OS page by page as frames reach it:
+// enough for sys.setrecursionlimit(10**6) with small frames.
+constexpr size_t kVmStackBytes = size_t(256) << 20;
+
+ThreadState g_thread;
+
+void visit_thread(gc::Visitor& v, void* data) {
+  auto* ts = static_cast<ThreadState*>(data);
+  for (Frame* f = ts->frame; f; f = f->previous) visit_frame(f, v);
+  visit_value(v, ts->handled);
+}
+
+}  // namespace
+
+void visit_frame(Frame* f, gc::Visitor& v) {
+  v.visit(f->code);
+  v.visit(f->func);
+  v.visit(f->globals);
+  v.visit(f->builtins);
+  visit_value(v, f->locals);
+  v.visit(f->generator);
+  v.visit(f->frame_object);
+  visit_value(v, f->extra);
+  if (!f->code) return;
+  Value* s = f->slots();
+  for (int i = 0, n = f->code->frame_slots(); i < n; i++) visit_value(v, s[i]);
+}
+
+ThreadState& thread_state() { return g_thread; }
+
+void init_thread_state() {
+  ThreadState& ts = g_thread;
+  if (ts.vm_base) return;
+  void* p = mmap(nullptr, kVmStackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                 -1, 0);
+  PYR_CHECK(p != MAP_FAILED);
+  ts.vm_base = ts.vm_top = static_cast<char*>(p);
+  ts.vm_limit = ts.vm_base + kVmStackBytes;
+  gc::Heap::current()->add_root_callback(visit_thread, &ts);
+}
+
+Frame* push_frame(ThreadState& ts, Code* code) {
+  if (ts.depth >= ts.recursion_limit) {
+    raise(exc::RecursionError, "maximum recursion depth exceeded");
+    return nullptr;
+  }
+  size_t size = Frame::size_for(code);
+  if (size > size_t(ts.vm_limit - ts.vm_top)) {
+    raise(exc::RecursionError, "maximum recursion depth exceeded (the VM stack is full)");
+    return nullptr;
+  }
+  auto* f = reinterpret_cast<Frame*>(ts.vm_top);
+  std::memset(static_cast<void*>(f), 0, size);
+  ts.vm_top += size;
+  f->code = code;
+  f->on_vm_stack = 1;
+  f->previous = ts.frame;
+  f->lasti = -1;
+  ts.depth++;
+  return f;
+}
+
+void pop_frame(ThreadState& ts, Frame* f) {
+  ts.depth--;
+  if (f->on_vm_stack) {
+    PYR_DCHECK(reinterpret_cast<char*>(f) + Frame::size_for(f->code) == ts.vm_top);
+    ts.vm_top = reinterpret_cast<char*>(f);
+  }
+}
+
+}  // namespace pyrite::python

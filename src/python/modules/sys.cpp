@@ -1,0 +1,301 @@
+// The sys module: what programs need to run (argv, path, modules, the
+// standard streams, exit, recursion limit, exc_info, implementation);
+// docs/interp.md, "The sys module". More comes with the stdlib issue.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "python/interp/eval.h"
+#include "python/interp/interp.h"
+#include "python/interp/pyrun.h"
+#include "python/interp/thread_state.h"
+#include "python/objects/dict.h"
+#include "python/objects/errors.h"
+#include "python/objects/int.h"
+#include "python/objects/list.h"
+#include "python/objects/module.h"
+#include "python/objects/native.h"
+#include "python/objects/protocol.h"
+#include "python/objects/str.h"
+#include "python/objects/tuple.h"
+#include "python/objects/type.h"
+#include "python/objects/traceback.h"
+
+namespace pyrite::python {
+
+namespace {
+
+// ---- the standard streams: a minimal text writer over a file descriptor ----
+// (io.TextIOWrapper comes with the stdlib issue; print() and tracebacks
+// need write() and flush() only.)
+
+struct TextStream : Object {
+  int32_t fd;
+  int32_t line_buffered;
+  Object* name;
+  std::string* buffer;  // owned; streams live as long as the process
+};
+
+gc::LayoutId g_stream_layout;
+Type* g_stream_type = nullptr;
+
+void trace_stream(void* p, gc::Visitor& v) {
+  auto* s = static_cast<TextStream*>(p);
+  v.visit(s->type);
+  v.visit(s->name);
+}
+
+TextStream* ts_of(Value v) { return v.as<TextStream>(); }
+
+void flush_buffer(TextStream* s) {
+  std::string& b = *s->buffer;
+  size_t off = 0;
+  while (off < b.size()) {
+    ssize_t n = ::write(s->fd, b.data() + off, b.size() - off);
+    if (n <= 0) break;
+    off += static_cast<size_t>(n);
+  }
+  b.clear();
+}
+
+Value stream_write(Value self, const Value* args, size_t nargs, Tuple*) {
+  Value text = args[0];
+  if (!is_str(text)) {
+    return raisef(exc::TypeError, "write() argument must be str, not %s", type_name(text).c_str());
+  }
+  TextStream* s = ts_of(self);
+  Str* str = text.as<Str>();
+  std::string utf8 = str_to_utf8(str);
+  s->buffer->append(utf8);
+  if (s->line_buffered ? utf8.find('\n') != std::string::npos : s->buffer->size() >= 8192) flush_buffer(s);
+  return int_from_i64(str->length);
+}
+
+Value stream_flush(Value self, const Value*, size_t, Tuple*) {
+  flush_buffer(ts_of(self));
+  return none();
+}
+
+Value stream_fileno(Value self, const Value*, size_t, Tuple*) { return int_from_i64(ts_of(self)->fd); }
+Value stream_isatty(Value self, const Value*, size_t, Tuple*) { return py_bool(isatty(ts_of(self)->fd)); }
+Value stream_writable(Value, const Value*, size_t, Tuple*) { return py_bool(true); }
+
+Value stream_repr(Value self) {
+  return str_format("<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>",
+                    str_to_utf8(reinterpret_cast<Str*>(ts_of(self)->name)).c_str());
+}
+
+Value stream_get_encoding(Value) { return intern("utf-8"); }
+Value stream_get_name(Value self) { return ts_of(self)->name; }
+
+const MethodDef kStreamMethods[] = {
+    {"write", stream_write, MethodFlag::kOneArg},
+    {"flush", stream_flush, MethodFlag::kNoArgs},
+    {"fileno", stream_fileno, MethodFlag::kNoArgs},
+    {"isatty", stream_isatty, MethodFlag::kNoArgs},
+    {"writable", stream_writable, MethodFlag::kNoArgs},
+    {nullptr, nullptr, 0},
+};
+const GetSetDef kStreamGetSets[] = {
+    {"encoding", stream_get_encoding},
+    {"name", stream_get_name},
+    {nullptr, nullptr},
+};
+
+Value make_stream(int fd, const char* name) {
+  auto* s = allocate<TextStream>(g_stream_layout, g_stream_type);
+  s->fd = fd;
+  s->line_buffered = isatty(fd) || fd == 2;
+  s->name = str_from_ascii(name);
+  s->buffer = new std::string();
+  return s;
+}
+
+// ---- functions ----
+
+Value sys_exit(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("exit", nargs, 0, 1)) return {};
+  Value e = nargs ? call1(exc::SystemExit, args[0]) : call0(exc::SystemExit);
+  if (!e) return {};
+  set_error(e.object());
+  return {};
+}
+
+Value sys_getrecursionlimit(Value, const Value*, size_t, Tuple*) {
+  return int_from_i64(thread_state().recursion_limit);
+}
+
+Value sys_setrecursionlimit(Value, const Value* args, size_t, Tuple*) {
+  if (!is_int(args[0])) {
+    return raisef(exc::TypeError, "'%s' object cannot be interpreted as an integer", type_name(args[0]).c_str());
+  }
+  auto n = int_to_i64(args[0]);
+  if (!n || *n > 0x7fffffff) return raise(exc::OverflowError, "Python int too large to convert to C int");
+  if (*n < 1) return raise(exc::ValueError, "recursion limit must be greater or equal than 1");
+  ThreadState& ts = thread_state();
+  if (*n <= ts.depth) {
+    return raisef(exc::RecursionError,
+                  "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
+                  static_cast<long long>(*n), ts.depth);
+  }
+  ts.recursion_limit = static_cast<int>(*n);
+  return none();
+}
+
+Value sys_exc_info(Value, const Value*, size_t, Tuple*) {
+  Value h = thread_state().handled;
+  if (!h) return tuple_of({none(), none(), none()});
+  Value tb = exception_traceback(h);
+  return tuple_of({type_of(h), h, tb ? tb : none()});
+}
+
+Value sys_exception(Value, const Value*, size_t, Tuple*) {
+  Value h = thread_state().handled;
+  return h ? h : none();
+}
+
+Value sys_intern(Value, const Value* args, size_t, Tuple*) {
+  if (!is_exact_str(args[0])) {
+    return raisef(exc::TypeError, "intern() argument must be str, not %s", type_name(args[0]).c_str());
+  }
+  return intern_str(args[0].as<Str>());
+}
+
+Value sys_excepthook(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("excepthook", nargs, 3, 3)) return {};
+  Value err = get_sys_attr("stderr");
+  if (!err) clear_error();
+  print_exception(args[1], err);
+  return none();
+}
+
+Value sys_displayhook(Value, const Value* args, size_t, Tuple*) {
+  Value v = args[0];
+  if (is_none(v)) return none();
+  Value b = builtins_module();
+  static Str* const kUnderscore = intern("_");
+  if (!set_attr(b, kUnderscore, none())) return {};
+  Value r = repr(v);
+  if (!r) return {};
+  Value out = get_sys_attr("stdout");
+  if (!out) return {};
+  static Str* const kWrite = intern("write");
+  Value nl = str_from_ascii("\n");
+  if (!call_method(out, kWrite, &r, 1) || !call_method(out, kWrite, &nl, 1)) return {};
+  if (!set_attr(b, kUnderscore, v)) return {};
+  return none();
+}
+
+Value sys_getdefaultencoding(Value, const Value*, size_t, Tuple*) { return intern("utf-8"); }
+
+Value sys_get_int_max_str_digits(Value, const Value*, size_t, Tuple*) {
+  return int_from_i64(static_cast<int64_t>(int_max_str_digits()));
+}
+
+Value sys_set_int_max_str_digits(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"maxdigits", nullptr};
+  Value v;
+  ArgSpec spec{"set_int_max_str_digits", kNames, 1, 0};
+  if (!parse_args(spec, args, nargs, kwnames, {&v})) return {};
+  auto n = int_to_i64(v);
+  if (!n) return raise(exc::OverflowError, "Python int too large to convert to C int");
+  if (*n != 0 && *n < 640) return raise(exc::ValueError, "maxdigits must be 0 or larger than 640");
+  set_int_max_str_digits(static_cast<size_t>(*n));
+  return none();
+}
+
+Value sys_getframe_unsupported(Value, const Value*, size_t, Tuple*) {
+  return raise(exc::NotImplementedError, "sys._getframe() needs frame objects (not built yet)");
+}
+
+const MethodDef kSysFunctions[] = {
+    {"exit", sys_exit, MethodFlag::kVarArgs},
+    {"getrecursionlimit", sys_getrecursionlimit, MethodFlag::kNoArgs},
+    {"setrecursionlimit", sys_setrecursionlimit, MethodFlag::kOneArg},
+    {"exc_info", sys_exc_info, MethodFlag::kNoArgs},
+    {"exception", sys_exception, MethodFlag::kNoArgs},
+    {"intern", sys_intern, MethodFlag::kOneArg},
+    {"excepthook", sys_excepthook, MethodFlag::kVarArgs},
+    {"displayhook", sys_displayhook, MethodFlag::kOneArg},
+    {"getdefaultencoding", sys_getdefaultencoding, MethodFlag::kNoArgs},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, MethodFlag::kNoArgs},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, MethodFlag::kVarArgs | MethodFlag::kKeywords},
+    {"_getframe", sys_getframe_unsupported, MethodFlag::kVarArgs},
+    {nullptr, nullptr, 0},
+};
+
+void set(Dict* d, const char* name, Value v) { dict_set_str(d, intern(name), v); }
+
+List* string_list(const std::vector<std::string>& items) {
+  List* l = list_new();
+  for (const std::string& s : items) list_append(l, str_from_utf8(s));
+  return l;
+}
+
+}  // namespace
+
+Module* make_sys_module(const RunOptions& options) {
+  g_stream_layout = register_object_layout("TextIOWrapper", sizeof(TextStream), trace_stream);
+  TypeSpec spec;
+  spec.name = "TextIOWrapper";
+  spec.module = "_io";
+  spec.layout = g_stream_layout;
+  spec.instance_size = sizeof(TextStream);
+  spec.trace = trace_stream;
+  spec.slots.repr = stream_repr;
+  spec.methods = kStreamMethods;
+  spec.getsets = kStreamGetSets;
+  make_builtin_type(&g_stream_type, spec);
+
+  Module* m = module_new(intern("sys"));
+  Dict* d = m->dict;
+  for (const MethodDef* def = kSysFunctions; def->name; def++) {
+    set(d, def->name, new_builtin_function(def, m));
+  }
+  set(d, "argv", string_list(options.argv));
+  std::vector<std::string> path;
+  path.push_back(options.script_dir);
+  if (const char* pp = std::getenv("PYTHONPATH")) {
+    std::string s(pp);
+    size_t start = 0;
+    while (start <= s.size()) {
+      size_t colon = s.find(':', start);
+      std::string item = s.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+      if (!item.empty()) path.push_back(item);
+      if (colon == std::string::npos) break;
+      start = colon + 1;
+    }
+  }
+  path.push_back(PYRITE_LIB_DIR);
+  path.push_back("/usr/lib/python3.11");
+  set(d, "path", string_list(path));
+  Value out = make_stream(1, "<stdout>");
+  Value err = make_stream(2, "<stderr>");
+  set(d, "stdout", out);
+  set(d, "stderr", err);
+  set(d, "__stdout__", out);
+  set(d, "__stderr__", err);
+  set(d, "__excepthook__", dict_get_str(d, intern("excepthook")));
+  set(d, "__displayhook__", dict_get_str(d, intern("displayhook")));
+  set(d, "maxsize", int_from_i64(INT64_MAX));
+  set(d, "maxunicode", int_from_i64(0x10FFFF));
+  set(d, "byteorder", intern("little"));
+  set(d, "platform", intern("linux"));
+  set(d, "version", str_from_ascii("3.11.2 (Pyrite 0.1.0)"));
+  set(d, "hexversion", int_from_i64(0x030B02F0));
+  set(d, "version_info", tuple_of({Value::small(3), Value::small(11), Value::small(2), intern("final"), Value::small(0)}));
+  set(d, "executable", str_from_utf8(options.executable));
+  set(d, "dont_write_bytecode", py_bool(true));
+  set(d, "builtin_module_names", tuple_of({intern("builtins"), intern("sys")}));
+  // sys.implementation: name 'pyrite', cache_tag None (DESIGN.md).
+  Module* impl = module_new(intern("implementation"));
+  dict_set_str(impl->dict, intern("name"), intern("pyrite"));
+  dict_set_str(impl->dict, intern("cache_tag"), none());
+  dict_set_str(impl->dict, intern("version"), dict_get_str(d, intern("version_info")));
+  set(d, "implementation", impl);
+  return m;
+}
+
+}  // namespace pyrite::python

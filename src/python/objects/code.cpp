@@ -1,0 +1,269 @@
+// Code objects from compiled units (docs/interp.md, "Code objects").
+#include "python/objects/code.h"
+
+#include <gmp.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "python/objects/bytes.h"
+#include "python/objects/complex.h"
+#include "python/objects/errors.h"
+#include "python/objects/float.h"
+#include "python/objects/set.h"
+#include "python/objects/int.h"
+#include "python/objects/str.h"
+#include "python/objects/tuple.h"
+#include "python/objects/type.h"
+
+namespace pyrite::python {
+
+gc::LayoutId kCodeLayout;
+static gc::LayoutId raw_data_layout;
+
+namespace {
+
+// Literal constants of the types other files own.
+Value literal_float(double d) { return float_new(d); }
+Value literal_complex(double real, double imag) { return complex_new(real, imag); }
+Value literal_bytes(const char* p, size_t n) {
+  Bytes* b = bytes_from(p, n);
+  return b ? Value(b) : Value();
+}
+Value literal_frozenset(Tuple* items) {
+  Set* s = set_new(types::frozenset);
+  for (int64_t i = 0; i < items->length; i++) {
+    if (!set_add(s, items->at(i))) return {};
+  }
+  return s;
+}
+
+void trace_code(void* p, gc::Visitor& v) {
+  auto* c = static_cast<Code*>(p);
+  v.visit(c->type);
+  v.visit(c->name);
+  v.visit(c->qualname);
+  v.visit(c->filename);
+  v.visit(c->consts);
+  v.visit(c->names);
+  v.visit(c->localsplus_names);
+  v.visit(c->localsplus_kinds);
+  v.visit(c->locations);
+  v.visit(c->exception_table);
+}
+size_t code_size(const void* p) {
+  auto* c = static_cast<const Code*>(p);
+  return sizeof(Code) + size_t(c->ncode) * sizeof(compile::Unit);
+}
+size_t raw_data_size(const void* p) { return sizeof(RawData) + static_cast<const RawData*>(p)->size; }
+
+// Identifier-like string constants are interned, as CPython does, so that
+// `is` between equal literal names holds and dict lookups hit the pointer test.
+bool all_name_chars(std::string_view s) {
+  for (char c : s) {
+    if (!(c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+  }
+  return true;
+}
+
+Tuple* interned_tuple(const std::vector<std::string>& names) {
+  Tuple* t = tuple_new(static_cast<int64_t>(names.size()));
+  if (!t) return nullptr;
+  for (size_t i = 0; i < names.size(); i++) t->items()[i] = intern(names[i]);
+  return t;
+}
+
+Value constant_value(const compile::Constant& c);
+
+Value const_literal(const compile::Constant& c) {
+  const ast::ConstValue& v = c.value;
+  switch (v.kind) {
+    case ast::ConstKind::None: return none();
+    case ast::ConstKind::True: return py_bool(true);
+    case ast::ConstKind::False: return py_bool(false);
+    case ast::ConstKind::Ellipsis: return singletons::ellipsis;
+    case ast::ConstKind::Int: return int_from_i64(v.i);
+    case ast::ConstKind::BigInt: {
+      std::string digits(v.s);
+      mpz_t z;
+      mpz_init(z);
+      mpz_set_str(z, digits.c_str(), 10);
+      Value r = int_from_mpz(z);
+      mpz_clear(z);
+      return r;
+    }
+    case ast::ConstKind::Float: return literal_float(v.f);
+    case ast::ConstKind::Complex: return literal_complex(c.real, v.f);
+    case ast::ConstKind::Str:
+      if (v.s.size() <= 40 && all_name_chars(v.s)) return intern(v.s);
+      return str_from_utf8(v.s);
+    case ast::ConstKind::Bytes: return literal_bytes(v.s.data(), v.s.size());
+  }
+  PYR_UNREACHABLE();
+}
+
+Value constant_value(const compile::Constant& c) {
+  switch (c.kind) {
+    case compile::Constant::Kind::kValue: return const_literal(c);
+    case compile::Constant::Kind::kCode: return code_from_unit(*c.code);
+    case compile::Constant::Kind::kTuple:
+    case compile::Constant::Kind::kFrozenSet: {
+      Tuple* t = tuple_new(static_cast<int64_t>(c.items.size()));
+      if (!t) return {};
+      for (size_t i = 0; i < c.items.size(); i++) {
+        Value x = constant_value(c.items[i]);
+        if (!x) return {};
+        t->items()[i] = x;
+      }
+      if (c.kind == compile::Constant::Kind::kTuple) return t;
+      return literal_frozenset(t);
+    }
+  }
+  PYR_UNREACHABLE();
+}
+
+}  // namespace
+
+RawData* raw_data_new(const void* bytes, size_t size) {
+  auto* r = try_allocate<RawData>(raw_data_layout, nullptr, sizeof(RawData) + size);
+  if (!r) return nullptr;
+  r->size = size;
+  if (size) std::memcpy(r->bytes(), bytes, size);
+  return r;
+}
+
+Code* code_from_unit(const compile::CodeUnit& unit) {
+  size_t ncode = unit.code.size();
+  auto* c = try_allocate<Code>(kCodeLayout, types::code, sizeof(Code) + ncode * sizeof(compile::Unit));
+  if (!c) return static_cast<Code*>(raise_memory_error().as<Code>());
+  c->ncode = static_cast<int32_t>(ncode);
+  std::memcpy(c->code(), unit.code.data(), ncode * sizeof(compile::Unit));
+  c->argcount = unit.argcount;
+  c->posonlyargcount = unit.posonlyargcount;
+  c->kwonlyargcount = unit.kwonlyargcount;
+  c->nlocalsplus = unit.nlocalsplus();
+  c->nlocals = static_cast<int32_t>(unit.varnames.size());
+  c->nfreevars = static_cast<int32_t>(unit.freevars.size());
+  c->ncellvars = c->nlocalsplus - c->nlocals - c->nfreevars;
+  c->stacksize = unit.stack_size;
+  c->firstlineno = unit.first_line;
+  c->flags = unit.flags;
+  c->name = intern(unit.name);
+  c->qualname = str_from_utf8(unit.qualname);
+  c->filename = str_from_utf8(unit.filename);
+  c->names = interned_tuple(unit.names);
+  c->localsplus_names = interned_tuple(unit.localsplus_names());
+  const auto& kinds = unit.localsplus_kinds();
+  c->localsplus_kinds = raw_data_new(kinds.data(), kinds.size());
+  c->locations = raw_data_new(unit.locations.data(), unit.locations.size() * sizeof(compile::LocationEntry));
+  c->exception_table =
+      raw_data_new(unit.exception_table.data(), unit.exception_table.size() * sizeof(compile::ExceptionEntry));
+  Tuple* consts = tuple_new(static_cast<int64_t>(unit.constants.size()));
+  if (!consts) return nullptr;
+  c->consts = consts;
+  for (size_t i = 0; i < unit.constants.size(); i++) {
+    Value x = constant_value(unit.constants[i]);
+    if (!x) return nullptr;
+    consts->items()[i] = x;
+  }
+  return c;
+}
+
+const compile::LocationEntry* Code::location_at(uint32_t offset) const {
+  auto* begin = reinterpret_cast<const compile::LocationEntry*>(locations->bytes());
+  auto* end = begin + locations->size / sizeof(compile::LocationEntry);
+  // The last entry starting at or before offset.
+  auto it = std::upper_bound(begin, end, offset,
+                             [](uint32_t off, const compile::LocationEntry& e) { return off < e.start; });
+  if (it == begin) return nullptr;
+  return it - 1;
+}
+
+int Code::line_at(uint32_t offset) const {
+  const compile::LocationEntry* e = location_at(offset);
+  return e ? e->line : -1;
+}
+
+const compile::ExceptionEntry* Code::handler_at(uint32_t offset) const {
+  auto* begin = reinterpret_cast<const compile::ExceptionEntry*>(exception_table->bytes());
+  size_t n = exception_table->size / sizeof(compile::ExceptionEntry);
+  for (size_t i = 0; i < n; i++) {
+    if (offset >= begin[i].start && offset < begin[i].end) return &begin[i];
+  }
+  return nullptr;
+}
+
+namespace {
+
+Code* co(Value v) { return v.as<Code>(); }
+Value get_co_name(Value s) { return co(s)->name; }
+Value get_co_qualname(Value s) { return co(s)->qualname; }
+Value get_co_filename(Value s) { return co(s)->filename; }
+Value get_co_consts(Value s) { return co(s)->consts; }
+Value get_co_names(Value s) { return co(s)->names; }
+Value get_co_argcount(Value s) { return Value::small(co(s)->argcount); }
+Value get_co_posonlyargcount(Value s) { return Value::small(co(s)->posonlyargcount); }
+Value get_co_kwonlyargcount(Value s) { return Value::small(co(s)->kwonlyargcount); }
+Value get_co_nlocals(Value s) { return Value::small(co(s)->nlocals); }
+Value get_co_stacksize(Value s) { return Value::small(co(s)->stacksize); }
+Value get_co_flags(Value s) { return Value::small(co(s)->flags); }
+Value get_co_firstlineno(Value s) { return Value::small(co(s)->firstlineno); }
+// The names of slots of a kind, in slot order.
+Value names_of_kind(Code* c, uint8_t kind, bool exclusive) {
+  int n = 0;
+  for (int i = 0; i < c->nlocalsplus; i++) {
+    uint8_t k = c->slot_kind(i);
+    if (exclusive ? k == kind : (k & kind) != 0) n++;
+  }
+  Tuple* t = tuple_new(n);
+  int j = 0;
+  for (int i = 0; i < c->nlocalsplus; i++) {
+    uint8_t k = c->slot_kind(i);
+    if (exclusive ? k == kind : (k & kind) != 0) t->items()[j++] = c->localsplus_names->at(i);
+  }
+  return t;
+}
+Value get_co_varnames(Value s) { return names_of_kind(co(s), compile::SlotKind::kLocal, false); }
+Value get_co_cellvars(Value s) { return names_of_kind(co(s), compile::SlotKind::kCell, false); }
+Value get_co_freevars(Value s) { return names_of_kind(co(s), compile::SlotKind::kFree, false); }
+
+Value code_repr(Value self) {
+  Code* c = co(self);
+  return str_format("<code object %s at %p, file \"%s\", line %d>", str_to_utf8(c->name).c_str(),
+                    static_cast<void*>(c), str_to_utf8(c->filename).c_str(), c->firstlineno);
+}
+
+const GetSetDef kCodeGetSets[] = {
+    {"co_name", get_co_name},
+    {"co_qualname", get_co_qualname},
+    {"co_filename", get_co_filename},
+    {"co_consts", get_co_consts},
+    {"co_names", get_co_names},
+    {"co_argcount", get_co_argcount},
+    {"co_posonlyargcount", get_co_posonlyargcount},
+    {"co_kwonlyargcount", get_co_kwonlyargcount},
+    {"co_nlocals", get_co_nlocals},
+    {"co_stacksize", get_co_stacksize},
+    {"co_flags", get_co_flags},
+    {"co_firstlineno", get_co_firstlineno},
+    {"co_varnames", get_co_varnames},
+    {"co_cellvars", get_co_cellvars},
+    {"co_freevars", get_co_freevars},
+    {nullptr, nullptr},
+};
+
+}  // namespace
+
+void init_code() {
+  kCodeLayout = register_object_layout("code", 0, trace_code, code_size);
+  raw_data_layout = register_object_layout("raw_data", 0, nullptr, raw_data_size);
+  TypeSpec spec;
+  spec.name = "code";
+  spec.layout = kCodeLayout;
+  spec.trace = trace_code;
+  spec.slots.repr = code_repr;
+  spec.getsets = kCodeGetSets;
+  make_builtin_type(&types::code, spec);
+}
+
+}  // namespace pyrite::python

@@ -1,0 +1,67 @@
+// Code objects: the compiler's CodeUnit turned into a GC object the
+// interpreter runs (docs/interp.md, "Code objects").
+//
+// The instruction units live inline after the header (the interpreter
+// writes their inline caches in place); constants and names are Python
+// objects; the location and exception tables are copied into raw GC data.
+#pragma once
+
+#include <memory>
+
+#include "python/compile/code_unit.h"
+#include "python/objects/object.h"
+
+namespace pyrite::python {
+
+// Raw bytes owned by the GC (no references): tables of code objects.
+struct RawData : Object {
+  uint64_t size;
+  uint8_t* bytes() { return reinterpret_cast<uint8_t*>(this + 1); }
+  const uint8_t* bytes() const { return reinterpret_cast<const uint8_t*>(this + 1); }
+};
+RawData* raw_data_new(const void* bytes, size_t size);
+
+struct Code : Object {
+  Str* name;
+  Str* qualname;
+  Str* filename;
+  Tuple* consts;
+  Tuple* names;             // co_names, interned
+  Tuple* localsplus_names;  // interned
+  RawData* localsplus_kinds;   // compile::SlotKind bits per slot
+  RawData* locations;          // compile::LocationEntry[]
+  RawData* exception_table;    // compile::ExceptionEntry[]
+  Value docstring_unused;
+  int32_t argcount;
+  int32_t posonlyargcount;
+  int32_t kwonlyargcount;
+  int32_t nlocalsplus;
+  int32_t nlocals;          // varnames
+  int32_t ncellvars;        // cells that are not arguments
+  int32_t nfreevars;
+  int32_t stacksize;
+  int32_t firstlineno;
+  uint32_t flags;
+  int32_t ncode;            // instruction units
+  int32_t cell2arg_count;   // parameters that are also cells (MAKE_CELL handles them)
+  // compile::Unit code[ncode] follows
+
+  compile::Unit* code() { return reinterpret_cast<compile::Unit*>(this + 1); }
+  const compile::Unit* code() const { return reinterpret_cast<const compile::Unit*>(this + 1); }
+  uint8_t slot_kind(int i) const { return localsplus_kinds->bytes()[i]; }
+  int frame_slots() const { return nlocalsplus + stacksize; }
+
+  const compile::LocationEntry* location_at(uint32_t offset) const;
+  int line_at(uint32_t offset) const;
+  const compile::ExceptionEntry* handler_at(uint32_t offset) const;
+};
+
+extern gc::LayoutId kCodeLayout;
+
+// Converts a compiled unit (and its nested code constants) into code
+// objects. Null + MemoryError only.
+Code* code_from_unit(const compile::CodeUnit& unit);
+
+void init_code();
+
+}  // namespace pyrite::python

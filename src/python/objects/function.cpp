@@ -1,0 +1,337 @@
+// Python functions and bound methods (docs/interp.md, "Functions").
+#include "python/objects/function.h"
+
+#include <memory>
+
+#include "python/interp/runtime_ops.h"
+#include "python/objects/code.h"
+#include "python/objects/dict.h"
+#include "python/objects/errors.h"
+#include "python/objects/protocol.h"
+#include "python/objects/str.h"
+#include "python/objects/tuple.h"
+#include "python/objects/type.h"
+
+namespace pyrite::python {
+
+gc::LayoutId kFunctionLayout;
+gc::LayoutId kMethodLayout;
+
+namespace {
+
+uint64_t g_function_versions = 1;
+
+void trace_function(void* p, gc::Visitor& v) {
+  auto* f = static_cast<Function*>(p);
+  v.visit(f->type);
+  v.visit(f->code);
+  v.visit(f->globals);
+  v.visit(f->builtins);
+  v.visit(f->name);
+  v.visit(f->qualname);
+  visit_value(v, f->module);
+  v.visit(f->defaults);
+  v.visit(f->kwdefaults);
+  v.visit(f->closure);
+  visit_value(v, f->doc);
+  visit_value(v, f->annotations);
+  v.visit(f->dict);
+}
+
+void trace_method(void* p, gc::Visitor& v) {
+  auto* m = static_cast<Method*>(p);
+  v.visit(m->type);
+  visit_value(v, m->func);
+  visit_value(v, m->self);
+}
+
+Function* fn(Value v) { return v.as<Function>(); }
+
+Value function_call_slot(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  return call_function(fn(self), args, nargs, kwnames);
+}
+
+Value function_repr(Value self) {
+  return str_format("<function %s at %p>", str_to_utf8(fn(self)->qualname).c_str(), static_cast<void*>(self.object()));
+}
+
+Value function_descr_get(Value self, Value obj, Value type) {
+  if (!obj || is_none(obj)) return self;
+  return method_new(self, obj);
+}
+
+// ---- getsets ----
+Value get_name(Value s) { return fn(s)->name; }
+bool set_name(Value s, Value v) {
+  if (!v || !is_str(v)) {
+    raise(exc::TypeError, "__name__ must be set to a string object");
+    return false;
+  }
+  fn(s)->name = v.as<Str>();
+  return true;
+}
+Value get_qualname(Value s) { return fn(s)->qualname; }
+bool set_qualname(Value s, Value v) {
+  if (!v || !is_str(v)) {
+    raise(exc::TypeError, "__qualname__ must be set to a string object");
+    return false;
+  }
+  fn(s)->qualname = v.as<Str>();
+  return true;
+}
+Value get_code(Value s) { return fn(s)->code; }
+bool set_code(Value s, Value v) {
+  if (!v || type_of(v) != types::code) {
+    raise(exc::TypeError, "__code__ must be set to a code object");
+    return false;
+  }
+  fn(s)->code = v.as<Code>();
+  fn(s)->version = g_function_versions++;
+  return true;
+}
+Value get_defaults(Value s) { return fn(s)->defaults ? Value(fn(s)->defaults) : none(); }
+bool set_defaults(Value s, Value v) {
+  if (!v || is_none(v)) {
+    fn(s)->defaults = nullptr;
+  } else if (!is_tuple(v)) {
+    raise(exc::TypeError, "__defaults__ must be set to a tuple object");
+    return false;
+  } else {
+    fn(s)->defaults = v.as<Tuple>();
+  }
+  fn(s)->version = g_function_versions++;
+  return true;
+}
+Value get_kwdefaults(Value s) { return fn(s)->kwdefaults ? Value(fn(s)->kwdefaults) : none(); }
+bool set_kwdefaults(Value s, Value v) {
+  if (!v || is_none(v)) {
+    fn(s)->kwdefaults = nullptr;
+  } else if (!is_dict(v)) {
+    raise(exc::TypeError, "__kwdefaults__ must be set to a dict object");
+    return false;
+  } else {
+    fn(s)->kwdefaults = v.as<Dict>();
+  }
+  return true;
+}
+Value get_closure(Value s) { return fn(s)->closure ? Value(fn(s)->closure) : none(); }
+Value get_globals(Value s) { return fn(s)->globals; }
+Value get_builtins(Value s) { return fn(s)->builtins; }
+Value get_doc(Value s) { return fn(s)->doc ? fn(s)->doc : none(); }
+bool set_doc(Value s, Value v) {
+  fn(s)->doc = v ? v : none();
+  return true;
+}
+Value get_module(Value s) { return fn(s)->module ? fn(s)->module : none(); }
+bool set_module(Value s, Value v) {
+  fn(s)->module = v ? v : none();
+  return true;
+}
+Value get_annotations(Value s) {
+  Function* f = fn(s);
+  if (!f->annotations || is_none(f->annotations)) {
+    f->annotations = dict_new();
+  } else if (is_tuple(f->annotations)) {
+    // MAKE_FUNCTION stores (name, value, ...) pairs; the dict is made on first use.
+    Tuple* t = f->annotations.as<Tuple>();
+    Dict* d = dict_new();
+    for (int64_t i = 0; i + 1 < t->length; i += 2) {
+      if (!dict_set(d, t->at(i), t->at(i + 1))) return {};
+    }
+    f->annotations = d;
+  }
+  return f->annotations;
+}
+bool set_annotations(Value s, Value v) {
+  if (v && !is_none(v) && !is_dict(v)) {
+    raise(exc::TypeError, "__annotations__ must be set to a dict object");
+    return false;
+  }
+  fn(s)->annotations = v ? v : Value();
+  return true;
+}
+Value get_dict(Value s) {
+  if (!fn(s)->dict) fn(s)->dict = dict_new();
+  return fn(s)->dict;
+}
+bool set_dict(Value s, Value v) {
+  if (!v || !is_dict(v)) {
+    raise(exc::TypeError, "__dict__ must be set to a dictionary");
+    return false;
+  }
+  fn(s)->dict = v.as<Dict>();
+  return true;
+}
+
+const GetSetDef kFunctionGetSets[] = {
+    {"__name__", get_name, set_name},
+    {"__qualname__", get_qualname, set_qualname},
+    {"__code__", get_code, set_code},
+    {"__defaults__", get_defaults, set_defaults},
+    {"__kwdefaults__", get_kwdefaults, set_kwdefaults},
+    {"__closure__", get_closure},
+    {"__globals__", get_globals},
+    {"__builtins__", get_builtins},
+    {"__doc__", get_doc, set_doc},
+    {"__module__", get_module, set_module},
+    {"__annotations__", get_annotations, set_annotations},
+    {"__dict__", get_dict, set_dict},
+    {nullptr, nullptr},
+};
+
+// Function attributes other than the getsets live in __dict__.
+Value function_getattr(Value self, Str* name) {
+  Value v = generic_getattr_or_null(self, name);
+  if (v || has_error()) return v;
+  if (Dict* d = fn(self)->dict) {
+    Value x = dict_get_str(d, name);
+    if (x || has_error()) return x;
+  }
+  return raisef(exc::AttributeError, "'function' object has no attribute '%s'", str_to_utf8(name).c_str());
+}
+
+bool function_setattr(Value self, Str* name, Value v) {
+  Value descr = type_lookup(types::function, name);
+  if (descr) return generic_setattr(self, name, v);
+  if (!fn(self)->dict) fn(self)->dict = dict_new();
+  if (v) return dict_set_str(fn(self)->dict, name, v);
+  int r = dict_del_str(fn(self)->dict, name);
+  if (r == 0) {
+    raisef(exc::AttributeError, "'function' object has no attribute '%s'", str_to_utf8(name).c_str());
+    return false;
+  }
+  return r > 0;
+}
+
+// ---- bound methods ----
+Method* mt(Value v) { return v.as<Method>(); }
+
+Value method_call_slot(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  size_t total = nargs + (kwnames ? static_cast<size_t>(kwnames->length) : 0);
+  Value small[8];
+  std::unique_ptr<Value[]> big;
+  Value* buf = small;
+  if (total + 1 > 8) {
+    big.reset(new Value[total + 1]);
+    buf = big.get();
+  }
+  buf[0] = mt(self)->self;
+  for (size_t i = 0; i < total; i++) buf[i + 1] = args[i];
+  return call(mt(self)->func, buf, nargs + 1, kwnames);
+}
+
+Value method_repr(Value self) {
+  Method* m = mt(self);
+  Value qn = get_attr_str(m->func, "__qualname__");
+  std::string name;
+  if (!qn) {
+    clear_error();
+    Value n = get_attr_str(m->func, "__name__");
+    if (!n) {
+      clear_error();
+      name = "?";
+    } else {
+      name = str_to_utf8(n.as<Str>());
+    }
+  } else {
+    name = is_str(qn) ? str_to_utf8(qn.as<Str>()) : "?";
+  }
+  Value r = repr(m->self);
+  if (!r) return {};
+  return str_format("<bound method %s of %s>", name.c_str(), str_to_utf8(r.as<Str>()).c_str());
+}
+
+Value method_compare(Value a, Value b, CompareOp op) {
+  if ((op != CompareOp::kEq && op != CompareOp::kNe) || !is_method(b)) return not_implemented();
+  bool eq = mt(a)->self.is(mt(b)->self);
+  if (eq) {
+    int r = equal(mt(a)->func, mt(b)->func);
+    if (r < 0) return {};
+    eq = r != 0;
+  }
+  return py_bool(op == CompareOp::kEq ? eq : !eq);
+}
+
+int64_t method_hash(Value self) {
+  int64_t a = static_cast<int64_t>(mt(self)->self.bits() >> 4);
+  int64_t b = hash(mt(self)->func);
+  if (b == -1) return -1;
+  int64_t h = a ^ b;
+  return h == -1 ? -2 : h;
+}
+
+Value method_getattr(Value self, Str* name) {
+  Value v = generic_getattr_or_null(self, name);
+  if (v || has_error()) return v;
+  return get_attr(mt(self)->func, name);
+}
+
+Value get_func(Value s) { return mt(s)->func; }
+Value get_self(Value s) { return mt(s)->self; }
+Value get_method_doc(Value s) { return get_attr_str(mt(s)->func, "__doc__"); }
+
+const GetSetDef kMethodGetSets[] = {
+    {"__func__", get_func},
+    {"__self__", get_self},
+    {"__doc__", get_method_doc},
+    {nullptr, nullptr},
+};
+
+}  // namespace
+
+Function* function_new(Code* code, Dict* globals, Str* qualname) {
+  auto* f = allocate<Function>(kFunctionLayout, types::function);
+  f->code = code;
+  f->globals = globals;
+  f->name = code->name;
+  f->qualname = qualname ? qualname : code->qualname;
+  f->doc = none();
+  f->version = g_function_versions++;
+  static Str* const kName = intern("__name__");
+  Value m = dict_get_str(globals, kName);
+  f->module = m ? m : none();
+  clear_error();
+  return f;
+}
+
+Value method_new(Value func, Value self) {
+  auto* m = allocate<Method>(kMethodLayout, types::method);
+  m->func = func;
+  m->self = self;
+  return m;
+}
+
+void init_function() {
+  kFunctionLayout = register_object_layout("function", sizeof(Function), trace_function);
+  kMethodLayout = register_object_layout("method", sizeof(Method), trace_method);
+  {
+    TypeSpec spec;
+    spec.name = "function";
+    spec.layout = kFunctionLayout;
+    spec.instance_size = sizeof(Function);
+    spec.trace = trace_function;
+    spec.slots.call = function_call_slot;
+    spec.slots.repr = function_repr;
+    spec.slots.descr_get = function_descr_get;
+    spec.slots.getattr = function_getattr;
+    spec.slots.setattr = function_setattr;
+    spec.getsets = kFunctionGetSets;
+    make_builtin_type(&types::function, spec);
+  }
+  {
+    TypeSpec spec;
+    spec.name = "method";
+    spec.layout = kMethodLayout;
+    spec.instance_size = sizeof(Method);
+    spec.trace = trace_method;
+    spec.slots.call = method_call_slot;
+    spec.slots.repr = method_repr;
+    spec.slots.compare = method_compare;
+    spec.slots.hash = method_hash;
+    spec.slots.getattr = method_getattr;
+    spec.getsets = kMethodGetSets;
+    make_builtin_type(&types::method, spec);
+  }
+}
+
+}  // namespace pyrite::python
