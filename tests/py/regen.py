@@ -58,8 +58,13 @@ def main(argv):
     bad = []
     for path in paths:
         rel = os.path.relpath(path, HERE)[:-3]
-        first = run(path, 0)
-        second = run(path, 1)
+        try:
+            first = run(path, 0)
+            second = run(path, 1)
+        except subprocess.TimeoutExpired:
+            print("TIMEOUT (60 s):", rel)
+            bad.append(rel)
+            continue
         if first != second:
             print("NONDETERMINISTIC:", rel)
             bad.append(rel)
@@ -84,7 +89,7 @@ def main(argv):
                 note += " WARNING in stderr"
         print("wrote", rel, note)
     if bad:
-        print("%d nondeterministic program(s); their expected files were not written" % len(bad))
+        print("%d nondeterministic or hanging program(s); their expected files were not written" % len(bad))
         return 1
     return 0
 

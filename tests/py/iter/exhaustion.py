@@ -1,0 +1,25 @@
+it = iter([1, 2, 3, 4])
+print(2 in it, list(it))
+it = iter([1, 2, 3])
+print(list(it), list(it), sum(it), max(it, default="empty"))
+g = (x for x in range(5))
+print(3 in g, next(g), list(g))
+m = map(str, range(3))
+print("1" in m, list(m))
+z = zip("abc", range(3))
+print(next(z), list(z), list(z))
+r = range(3)
+print(list(r), list(r))
+e = enumerate("ab")
+a, b = e
+print(a, b, list(e))
+f = filter(None, [0, 1, 2])
+print(list(f), list(f))
+it = iter("abc")
+for c in it:
+    if c == "a":
+        print("skipping", next(it))
+    else:
+        print("got", c)
+rev = reversed([1, 2])
+print(list(rev), list(rev))
