@@ -310,7 +310,9 @@ struct Printer {
     int64_t stripped_len = utf8_length(line) - ws;
     bool secondary = left != -1 || right != -1;
     if (end - start == stripped_len && !secondary) return "";
-    std::string c = "    ";
+    // Columns count from the line's start; the 4-space indent of the
+    // printed line replaces its own indentation (CPython's "truncation").
+    std::string c;
     for (int64_t offset = ws - 4 + 1; offset <= end; offset++) {
       if (offset <= start) {
         c += ' ';
