@@ -85,6 +85,7 @@ TEST(RuntimeTextCodecs, DecodeMatchesCPython) {
     if (r.status == rt::CodecStatus::kOk) {
       got = "OK\t" + hex_text(r.text);
       if (!final) got += "\t" + std::to_string(r.consumed);
+      if (!r.warning.empty()) got += "\t" + r.warning;
     } else {
       got = render_failure(r.status, r.error, final && f[2] == "strict",
                            rt::decode_error_message(r.error, in), f[1]);

@@ -9,9 +9,11 @@
 // writes.
 #include "python/runtime/codecs.h"
 
+#include <cstdint>
 #include <cstdio>
 
 #include "base/check.h"
+#include "python/runtime/escape.h"
 #include "python/runtime/unicode_props.h"
 
 namespace pyrite::python::runtime {
@@ -251,7 +253,9 @@ class Encoder {
 // Outcome of decoding at one position.
 struct Step {
   size_t next = 0;         // where the next character starts (success)
-  char32_t c = 0;
+  bool has_char = false;   // success with one character (escape codecs
+  char32_t c = 0;          // may instead have appended text themselves)
+  size_t start = SIZE_MAX;  // failure range start when not the step's own
   const char* reason = nullptr;  // failure: [start, end) and why
   size_t end = 0;
   bool incomplete = false;  // failure only because the input ended early
@@ -280,17 +284,23 @@ class Decoder {
     while (pos < n_) {
       Step s = step(pos);
       if (!s.reason) {
-        result_.text.push_back(s.c);
+        if (s.has_char) result_.text.push_back(s.c);
         pos = s.next;
         continue;
       }
-      if (s.incomplete && !final_) break;
-      if (!handle(pos, s.end, s.reason, &pos)) {
+      size_t start = s.start != SIZE_MAX ? s.start : pos;
+      if (s.incomplete && !final_) {
+        pos = start;
+        break;
+      }
+      if (!handle(start, s.end, s.reason, &pos)) {
         result_.consumed = pos;
+        result_.warning = std::move(warning_);
         return std::move(result_);
       }
     }
     result_.consumed = pos;
+    result_.warning = std::move(warning_);
     return std::move(result_);
   }
 
@@ -319,7 +329,7 @@ class Decoder {
 
   static bool cont(unsigned char b) { return (b & 0xC0) == 0x80; }
 
-  Step step(size_t pos) const {
+  Step step(size_t pos) {
     Step s;
     const unsigned char* p = p_ + pos;
     size_t left = n_ - pos;
@@ -337,6 +347,10 @@ class Decoder {
       case Codec::kUtf32Le:
       case Codec::kUtf32Be:
         return step_utf32(pos, p, left);
+      case Codec::kUnicodeEscape:
+        return step_unicode_escape(pos);
+      case Codec::kRawUnicodeEscape:
+        return step_raw_unicode_escape(pos);
       default:
         PYR_UNREACHABLE();
     }
@@ -346,7 +360,15 @@ class Decoder {
   static Step ok(size_t next, char32_t c) {
     Step s;
     s.next = next;
+    s.has_char = true;
     s.c = c;
+    return s;
+  }
+
+  // Success after appending any text directly.
+  static Step emitted(size_t next) {
+    Step s;
+    s.next = next;
     return s;
   }
 
@@ -409,6 +431,102 @@ class Decoder {
     if (is_surrogate(u))
       return bad(pos + 4, "code point in surrogate code point range(0xd800, 0xe000)");
     return ok(pos + 4, u);
+  }
+
+  static int hex_digit(unsigned char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+
+  // `digits` hex digits from s; the error ends at the first non-digit.
+  Step hex_escape(size_t s, int digits, const char* truncated, const char* too_big) const {
+    uint32_t v = 0;
+    for (int i = 0; i < digits; ++i, ++s) {
+      if (s >= n_) return bad(n_, truncated, true);
+      int d = hex_digit(p_[s]);
+      if (d < 0) return bad(s, truncated);
+      v = v * 16 + static_cast<uint32_t>(d);
+    }
+    if (v > kMaxCodePoint) return bad(s, too_big);
+    return ok(s, v);
+  }
+
+  Step step_unicode_escape(size_t pos) {
+    const unsigned char* p = p_ + pos;
+    if (p[0] != '\\') return ok(pos + 1, p[0]);
+    if (pos + 1 >= n_) return bad(n_, "\\ at end of string", true);
+    unsigned char c = p[1];
+    size_t s = pos + 2;
+    switch (c) {
+      case '\n': return emitted(s);  // line continuation
+      case '\\': case '\'': case '"': return ok(s, c);
+      case 'a': return ok(s, 7);
+      case 'b': return ok(s, 8);
+      case 't': return ok(s, 9);
+      case 'n': return ok(s, 10);
+      case 'v': return ok(s, 11);
+      case 'f': return ok(s, 12);
+      case 'r': return ok(s, 13);
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+        char32_t v = c - '0';
+        for (int i = 0; i < 2 && s < n_ && p_[s] >= '0' && p_[s] <= '7'; ++i) v = v * 8 + (p_[s++] - '0');
+        if (v > 0377 && warning_.empty())
+          warning_ = "invalid octal escape sequence '\\" +
+                     std::string(reinterpret_cast<const char*>(p_ + s - 3), 3) + "'";
+        return ok(s, v);
+      }
+      case 'x': return hex_escape(s, 2, "truncated \\xXX escape", "");
+      case 'u': return hex_escape(s, 4, "truncated \\uXXXX escape", "");
+      case 'U': return hex_escape(s, 8, "truncated \\UXXXXXXXX escape", "illegal Unicode character");
+      case 'N': {
+        const char* malformed = "malformed \\N character escape";
+        if (s >= n_) return bad(n_, malformed, true);
+        if (p_[s] != '{') return bad(s, malformed);
+        size_t name_start = ++s;
+        while (s < n_ && p_[s] != '}') ++s;
+        if (s >= n_) return bad(n_, malformed, true);
+        if (s == name_start) return bad(s, malformed);
+        std::string_view name(reinterpret_cast<const char*>(p_ + name_start), s - name_start);
+        ++s;
+        if (auto cp = char_from_name(name)) return ok(s, *cp);
+        return bad(s, "unknown Unicode character name");
+      }
+      default:
+        // Kept as written, with a DeprecationWarning for the first one.
+        if (warning_.empty()) {
+          warning_ = "invalid escape sequence '\\";
+          append_utf8(c, &warning_);
+          warning_ += "'";
+        }
+        result_.text.push_back('\\');
+        return ok(s, c);
+    }
+  }
+
+  // \u and \U count only after an odd number of backslashes; the others
+  // stand for themselves.
+  Step step_raw_unicode_escape(size_t pos) {
+    if (p_[pos] != '\\') return ok(pos + 1, p_[pos]);
+    size_t s = pos;
+    while (s < n_ && p_[s] == '\\') ++s;
+    size_t run = s - pos;
+    if (run % 2 == 1 && s == n_ && !final_) {
+      // A 'u' may follow in the next chunk.
+      result_.text.append(run - 1, U'\\');
+      Step r = bad(n_, "truncated \\uXXXX escape", true);
+      r.start = s - 1;
+      return r;
+    }
+    bool escape = run % 2 == 1 && s < n_ && (p_[s] == 'u' || p_[s] == 'U');
+    result_.text.append(escape ? run - 1 : run, U'\\');
+    if (!escape) return emitted(s);
+    Step r = p_[s] == 'u' ? hex_escape(s + 1, 4, "truncated \\uXXXX escape", "")
+                          : hex_escape(s + 1, 8, "truncated \\UXXXXXXXX escape",
+                                       "\\Uxxxxxxxx out of range");
+    if (r.reason) r.start = s - 1;
+    return r;
   }
 
   bool fail(size_t start, size_t end, const char* reason,
@@ -479,7 +597,7 @@ class Decoder {
         c = 0xD000 | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
         size = 3;
       }
-    } else if (codec_ != Codec::kAscii && codec_ != Codec::kLatin1) {
+    } else if (unit_size(codec_) > 1) {
       size = static_cast<size_t>(unit_size(codec_));
       if (left >= size) c = read_unit(p, static_cast<int>(size), big_endian(codec_));
     }
@@ -496,6 +614,7 @@ class Decoder {
   bool final_;
   const CustomDecodeHandler* custom_;
   DecodeResult result_;
+  std::string warning_;
 };
 
 // encodings.normalize_encoding after codecs.lookup's ASCII lowercasing.
@@ -526,7 +645,8 @@ constexpr Alias kModules[] = {
     {"utf_16_le", Codec::kUtf16Le},  {"utf_16_be", Codec::kUtf16Be},
     {"utf_32", Codec::kUtf32},       {"utf_32_le", Codec::kUtf32Le},
     {"utf_32_be", Codec::kUtf32Be},  {"latin_1", Codec::kLatin1},
-    {"ascii", Codec::kAscii},
+    {"ascii", Codec::kAscii},        {"unicode_escape", Codec::kUnicodeEscape},
+    {"raw_unicode_escape", Codec::kRawUnicodeEscape},
 };
 
 // Their entries in encodings.aliases.
@@ -616,12 +736,19 @@ const char* codec_error_name(Codec codec) {
     case Codec::kUtf32Be: return "utf-32-be";
     case Codec::kLatin1: return "latin-1";
     case Codec::kAscii: return "ascii";
+    case Codec::kUnicodeEscape: return "unicodeescape";
+    case Codec::kRawUnicodeEscape: return "rawunicodeescape";
   }
   PYR_UNREACHABLE();
 }
 
 const char* codec_info_name(Codec codec) {
-  return codec == Codec::kLatin1 ? "iso8859-1" : codec_error_name(codec);
+  switch (codec) {
+    case Codec::kLatin1: return "iso8859-1";
+    case Codec::kUnicodeEscape: return "unicode-escape";
+    case Codec::kRawUnicodeEscape: return "raw-unicode-escape";
+    default: return codec_error_name(codec);
+  }
 }
 
 std::optional<ErrorHandler> lookup_error_handler(std::string_view name) {
@@ -646,6 +773,8 @@ std::string unknown_error_handler_message(std::string_view name) {
 
 EncodeResult encode(Codec codec, std::u32string_view text, ErrorHandler handler,
                     const CustomEncodeHandler* custom) {
+  if (codec == Codec::kUnicodeEscape) return {CodecStatus::kOk, unicode_escape_encode(text), {}};
+  if (codec == Codec::kRawUnicodeEscape) return {CodecStatus::kOk, raw_unicode_escape_encode(text), {}};
   return Encoder(codec, text, handler, custom).run();
 }
 

@@ -29,6 +29,12 @@ enum class Codec : uint8_t {
   kUtf32Be,
   kLatin1,
   kAscii,
+  // Python-literal escapes: encoding never fails; decoding understands
+  // \\ \' \" \a \b \f \n \r \t \v \<newline> \ooo \xXX \uXXXX \UXXXXXXXX \N{name}
+  // (unicode_escape) or only \uXXXX and \UXXXXXXXX after an odd number of
+  // backslashes (raw_unicode_escape); other bytes are latin-1.
+  kUnicodeEscape,
+  kRawUnicodeEscape,
 };
 
 // codecs.lookup for the codecs above: lowercases ASCII letters, then
@@ -44,9 +50,11 @@ std::optional<Codec> lookup_codec(std::string_view ascii_name);
 // "unknown encoding: x", UTF-8.
 std::string unknown_encoding_message(std::u32string_view name);
 
-// The name Unicode errors carry: "utf-8", "utf-16-le", "latin-1", "ascii".
+// The name Unicode errors carry: "utf-8", "utf-16-le", "latin-1", "ascii",
+// "unicodeescape", "rawunicodeescape".
 const char* codec_error_name(Codec codec);
-// codecs.lookup(name).name: as above, except "iso8859-1" for latin-1.
+// codecs.lookup(name).name: as above, except "iso8859-1" for latin-1 and
+// "unicode-escape" / "raw-unicode-escape".
 const char* codec_info_name(Codec codec);
 
 enum class ErrorHandler : uint8_t {
@@ -118,6 +126,10 @@ struct DecodeResult {
   // decoder continues with this codec.
   Codec resolved = Codec::kUtf8;
   CodecError error;
+  // unicode_escape: the DeprecationWarning CPython issues for the first
+  // unknown escape ("invalid escape sequence '\\q'", "invalid octal escape
+  // sequence '\\777'"), UTF-8; empty when there is none.
+  std::string warning;
 };
 
 // `custom` is used only with ErrorHandler::kCustom (and must then be set).

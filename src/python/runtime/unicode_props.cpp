@@ -5,6 +5,9 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+#include <initializer_list>
+
 namespace pyrite::python::runtime {
 
 namespace {
@@ -203,6 +206,74 @@ std::optional<std::string> char_name(char32_t c) {
   int32_t n = u_charName(static_cast<UChar32>(c), U_UNICODE_CHAR_NAME, buf, sizeof buf, &err);
   if (U_FAILURE(err) || n <= 0) return std::nullopt;
   return std::string(buf, static_cast<size_t>(n));
+}
+
+namespace {
+
+// The aliases ICU does not know (it has only the corrections), shared with
+// the front end's \N{...} in literals.
+struct NameAlias {
+  char32_t cp;
+  std::string_view name;
+};
+constexpr NameAlias kNameAliases[] = {
+#define NAME_ALIAS(cp, name) {cp, name},
+#include "python/parse/name_aliases.def"
+#undef NAME_ALIAS
+};
+
+bool newer_than_unicode_14(char32_t c) {
+  UVersionInfo age;
+  u_charAge(static_cast<UChar32>(c), age);
+  return age[0] > 14;
+}
+
+}  // namespace
+
+std::optional<char32_t> char_from_name(std::string_view name) {
+  // No name is near this long; ICU wants a NUL-terminated copy.
+  char buf[128];
+  if (name.empty() || name.size() >= sizeof buf) return std::nullopt;
+  std::string upper(name);
+  for (size_t i = 0; i < name.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    // ICU forgives spacing that CPython does not.
+    if (c == 0 || c >= 0x80) return std::nullopt;
+    if (c == ' ' && (i == 0 || i + 1 == name.size() || name[i + 1] == ' ')) return std::nullopt;
+    if (c >= 'a' && c <= 'z') upper[i] = static_cast<char>(c - 32);
+  }
+  bool was_upper = upper == name;
+  // Variation selectors VS1..VS256 are computed.
+  if (upper.size() >= 3 && upper.size() <= 5 && upper.compare(0, 2, "VS") == 0 && upper[2] != '0') {
+    unsigned n = 0;
+    bool digits = true;
+    for (size_t i = 2; i < upper.size(); ++i) {
+      if (upper[i] < '0' || upper[i] > '9') digits = false;
+      n = n * 10 + static_cast<unsigned>(upper[i] - '0');
+    }
+    if (digits && n >= 1 && n <= 256) return n <= 16 ? 0xFE00 + n - 1 : 0xE0100 + n - 17;
+  }
+  for (const NameAlias& a : kNameAliases)
+    if (a.name == upper) return a.cp;
+  auto starts = [&](std::string_view prefix) { return upper.compare(0, prefix.size(), prefix) == 0; };
+  // CPython matches the algorithmic names' spelling exactly and has no
+  // algorithm for Tangut.
+  if (starts("TANGUT IDEOGRAPH-")) return std::nullopt;
+  if (starts("HANGUL SYLLABLE ") && !was_upper) return std::nullopt;
+  constexpr std::string_view kCjk = "CJK UNIFIED IDEOGRAPH-";
+  if (starts(kCjk)) {
+    size_t digits = upper.size() - kCjk.size();
+    if (!was_upper || (digits != 4 && digits != 5)) return std::nullopt;
+  }
+  std::copy(upper.begin(), upper.end(), buf);
+  buf[upper.size()] = '\0';
+  for (UCharNameChoice choice : {U_UNICODE_CHAR_NAME, U_CHAR_NAME_ALIAS}) {
+    UErrorCode err = U_ZERO_ERROR;
+    UChar32 c = u_charFromName(choice, buf, &err);
+    if (U_SUCCESS(err) && c >= 0 && !newer_than_unicode_14(static_cast<char32_t>(c)))
+      return static_cast<char32_t>(c);
+  }
+  return std::nullopt;
 }
 
 bool str_isalpha(std::u32string_view s) { return all_of_nonempty(s, is_alpha); }

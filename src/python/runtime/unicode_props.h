@@ -51,6 +51,12 @@ std::optional<double> numeric_value(char32_t c);
 // "HANGUL SYLLABLE GA"; nullopt for characters without a name (controls,
 // surrogates, private use, unassigned). Used by the namereplace handler.
 std::optional<std::string> char_name(char32_t c);
+// The character a \N{...} escape names, as CPython 3.11's unicode_escape
+// codec (and unicodedata.lookup without named sequences) finds it: names and
+// all NameAliases.txt aliases case-insensitively, "HANGUL SYLLABLE ..." and
+// "CJK UNIFIED IDEOGRAPH-XXXX" only in upper case, no Tangut ideographs and
+// nothing newer than Unicode 14.
+std::optional<char32_t> char_from_name(std::string_view name);
 
 // --- a whole string, with CPython's rules for the empty string ---------------
 // All of these are false for "" (isascii is true).

@@ -5,8 +5,8 @@ unicodedata.name per block. runtime_text_codecs_test.cpp compares against it.
 Run: python3.11 gen_codecs_expect.py
 
 Lines are tab-separated:
-  E codec handler input -> OK bytes | UE start end encoding reason message | TE message
-  D codec handler input -> OK text  | ...
+  E codec handler input -> OK bytes | UE start end encoding reason [message] | TE message
+  D codec handler input -> OK text [warning] | ...
   P codec handler input -> OK text consumed   (final=False decoding)
   N name -> codec_info_name | LookupError message
   B block crc32-of-names count   (unicodedata.name over 256 code points)
@@ -14,6 +14,7 @@ Text is dotted hex code points ("-" for empty), bytes are hex pairs.
 """
 import codecs
 import random
+import warnings
 import sys
 import unicodedata
 import zlib
@@ -23,6 +24,7 @@ assert sys.version_info[:2] == (3, 11), "the oracle is CPython 3.11"
 
 CODECS = ["utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
           "utf-32-be", "latin-1", "ascii"]
+ESCAPES = ["unicode_escape", "raw_unicode_escape"]
 HANDLERS = ["strict", "ignore", "replace", "backslashreplace",
             "xmlcharrefreplace", "namereplace", "surrogateescape",
             "surrogatepass"]
@@ -35,7 +37,12 @@ hb = lambda b: b.hex() or "-"
 
 def outcome(fn, message=True):
     try:
-        r = fn()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            r = fn()
+        # unicode_escape's DeprecationWarning for unknown escapes.
+        if r is not None and caught:
+            r = r + [str(caught[0].message)]
     except UnicodeError as e:
         # The message depends only on the error, so strict cases carry it.
         return ["UE", str(e.start), str(e.end), e.encoding, e.reason] + ([str(e)] if message else [])
@@ -54,8 +61,8 @@ pool = "a\x00\x7f\x80\xe9\xff\u0100\u20ac\ud800\udbff\udc00\udc80\udcff\udfff\uf
 for _ in range(12):
     encode_inputs.append("".join(rng.choice(pool) for _ in range(rng.randint(1, 6))))
 
-for codec in CODECS:
-    for handler in HANDLERS:
+for codec in CODECS + ESCAPES:
+    for handler in HANDLERS if codec in CODECS else ["strict"]:
         for s in encode_inputs:
             r = outcome(lambda: [hb(s.encode(codec, handler))], handler == "strict")
             out.append("\t".join(["E", codec, handler, hx(s)] + r))
@@ -78,6 +85,32 @@ for _ in range(20):
                                            0xed, 0xef, 0xf0, 0xf4, 0xfe, 0xff, 0x00, 0x10, 0xa0])
                                for _ in range(rng.randint(1, 9))))
 
+escape_inputs = [b"a\\nb", b"\\x4", b"\\x4g", b"\\x41", b"\\u12", b"\\u1234", b"\\U0011ffff",
+                 b"\\U00110000x", b"\\U0001F600", b"\\N{LATIN SMALL LETTER A}", b"\\N{bogus}x",
+                 b"\\N{", b"\\Nx", b"\\N{a", b"\\", b"a\\", b"\\q", b"\\8", b"\\101",
+                 b"\\777", b"\\0", b"\\400\\q", b"\\q\\400", b"\\\xe9", b"\\N{}",
+                 b"\\ud800", b"\\\n\\a\\b\\f\\v\\'\\\"\\t\\r\\\\", b"\\\\u1234",
+                 b"\\\\\\u1234", b"\\\\\\u12", b"x\\\\\\u12x", b"\\U00110000", b"\xe9\\xe9",
+                 b"\\N{latin small letter a}", b"\\N{LF}", b"\\N{CJK UNIFIED IDEOGRAPH-4E00}",
+                 b"\\N{cjk unified ideograph-4e00}", b"\\N{CJK UNIFIED IDEOGRAPH-4e00}",
+                 b"\\N{HANGUL SYLLABLE GA}", b"\\N{hangul syllable ga}", b"\\N{BYTE ORDER MARK}",
+                 b"\\N{NULL}", b"\\N{latin  small letter a}", b"\\N{ LATIN SMALL LETTER A}",
+                 b"\\N{KEYCAP NUMBER SIGN}", b"\\N{TANGUT IDEOGRAPH-17000}", b"\\N{VS1}",
+                 b"\\N{vs256}", b"\\N{VS257}", b"\\N{CJK COMPATIBILITY IDEOGRAPH-F900}",
+                 b"\\N{KHITAN SMALL SCRIPT CHARACTER-18B00}", b"\\N{NUSHU CHARACTER-1B170}",
+                 b"\\N{CJK UNIFIED IDEOGRAPH-2B739}", b"\\N{CJK UNIFIED IDEOGRAPH-31350}",
+                 b"\\N{LATIN CAPITAL LETTER GHA}", b"\\N{TOXIC}", b"\\N{latin small letter a\xe9}",
+                 b"\\N{ZERO WIDTH NO-BREAK SPACE}", b"\\N{BOM}", b"\\N{NBSP}"]
+for _ in range(20):
+    escape_inputs.append(bytes(rng.choice(b"\\\\\\xuUN{}01479afAF\xe9\n ") for _ in range(rng.randint(1, 9))))
+
+for codec in ESCAPES:
+    for handler in HANDLERS:
+        inputs = escape_inputs[:12] if "name" in handler or "xml" in handler else escape_inputs
+        for b in inputs:
+            r = outcome(lambda: [hx(b.decode(codec, handler))], handler == "strict")
+            out.append("\t".join(["D", codec, handler, hb(b)] + r))
+
 for codec in CODECS:
     for handler in HANDLERS:
         # Decoding with xmlcharrefreplace/namereplace is a TypeError at the
@@ -90,10 +123,12 @@ for codec in CODECS:
 PARTIAL = {"utf-8": codecs.utf_8_decode, "utf-16": codecs.utf_16_decode,
            "utf-16-le": codecs.utf_16_le_decode, "utf-16-be": codecs.utf_16_be_decode,
            "utf-32": codecs.utf_32_decode, "utf-32-le": codecs.utf_32_le_decode,
-           "utf-32-be": codecs.utf_32_be_decode}
+           "utf-32-be": codecs.utf_32_be_decode,
+           "unicode_escape": codecs.unicode_escape_decode,
+           "raw_unicode_escape": codecs.raw_unicode_escape_decode}
 for codec, fn in PARTIAL.items():
     for handler in ["strict", "surrogateescape"]:
-        for b in decode_inputs:
+        for b in decode_inputs if codec not in ESCAPES else escape_inputs:
             def go():
                 text, used = fn(b, handler, False)
                 return [hx(text), str(used)]
@@ -105,7 +140,8 @@ names = ["UTF8", "utf_8", "U8", "latin1", "iso-8859-1", "L1", "utf-16LE", "UTF-1
          "ansi-x3.4-1968", "utf", "unicodebigunmarked", "utf-\xe98", "utf\xb2",
          "u\u0308tf8", "latin_1", "iso8859_1", "x", "", "UTF_8", "utf-32be", "UTF-32",
          "u16", "U32", "utf_16_be", "iso_646.irv:1991", "iso_646_irv_1991", "us-ascii",
-         "utf-8-sig", "cp1252", "-utf-8-", "_utf_8", "utf8_ucs2", "latin", "ibm819"]
+         "utf-8-sig", "cp1252", "unicode_escape", "Unicode-Escape", "raw_unicode_escape",
+         "unicodeescape", "-utf-8-", "_utf_8", "utf8_ucs2", "latin", "ibm819"]
 for n in names:
     try:
         r = [codecs.lookup(n).name]
