@@ -302,3 +302,13 @@ TEST(RuntimeTextUnicode, SpecialCasingExamples) {
   std::u32string pair = {0xD801, 0xDC00};
   EXPECT_EQ(rt::str_lower(pair), pair);
 }
+
+TEST(RuntimeTextUnicode, DecimalAndSpaceToAscii) {
+  // int('\u0663\u0664') == 34, float('\u3000\u0661.\u0665\xa0') == 1.5
+  EXPECT_EQ(rt::decimal_and_space_to_ascii(U"\u0663\u0664"), "34");
+  EXPECT_EQ(rt::decimal_and_space_to_ascii(U"\u3000\u0661.\u0665\xa0"), " 1.5 ");
+  // The first character that is neither ends the text with '?'.
+  EXPECT_EQ(rt::decimal_and_space_to_ascii(U"12\u00b2345"), "12?");
+  EXPECT_EQ(rt::decimal_and_space_to_ascii(U"1\x7f2"), "1?");
+  EXPECT_EQ(rt::decimal_and_space_to_ascii(U"\U0001D7D9_0"), "1_0");
+}

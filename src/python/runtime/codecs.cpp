@@ -90,6 +90,11 @@ class Encoder {
     size_t pos = 0;
     while (pos < text_.size()) {
       char32_t c = text_[pos];
+      if (c < 0x80 && unit_ == 1) {
+        result_.bytes.push_back(static_cast<char>(c));
+        ++pos;
+        continue;
+      }
       if (encodable(c)) {
         put(c);
         ++pos;
@@ -281,7 +286,18 @@ class Decoder {
     }
     result_.resolved = codec_;
     result_.text.reserve(n_ / unit_size(codec_));
+    // ASCII is the same in the byte-oriented codecs; copy runs of it
+    // without dispatching per byte.
+    bool ascii_fast = codec_ == Codec::kUtf8 || codec_ == Codec::kAscii ||
+                      codec_ == Codec::kLatin1 || codec_ == Codec::kRawUnicodeEscape;
     while (pos < n_) {
+      if (ascii_fast && p_[pos] < 0x80 && p_[pos] != '\\') {
+        size_t end = pos + 1;
+        while (end < n_ && p_[end] < 0x80 && p_[end] != '\\') ++end;
+        result_.text.append(p_ + pos, p_ + end);
+        pos = end;
+        continue;
+      }
       Step s = step(pos);
       if (!s.reason) {
         if (s.has_char) result_.text.push_back(s.c);

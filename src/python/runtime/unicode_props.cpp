@@ -338,4 +338,24 @@ bool str_isidentifier(std::u32string_view s) {
   return true;
 }
 
+std::string decimal_and_space_to_ascii(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char32_t c : s) {
+    if (c < 0x7F) {
+      out.push_back(static_cast<char>(c));
+    } else if (is_space(c)) {
+      out.push_back(' ');
+    } else {
+      int d = decimal_value(c);
+      if (d < 0) {
+        out.push_back('?');
+        break;
+      }
+      out.push_back(static_cast<char>('0' + d));
+    }
+  }
+  return out;
+}
+
 }  // namespace pyrite::python::runtime

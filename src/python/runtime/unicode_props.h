@@ -80,4 +80,10 @@ bool str_istitle(std::u32string_view s);
 // caller's business (str.isidentifier does not reject them).
 bool str_isidentifier(std::u32string_view s);
 
+// What int(), float() and complex() parse instead of a non-ASCII str
+// (CPython's _PyUnicode_TransformDecimalAndSpaceToASCII): characters below
+// 0x7F kept, other whitespace -> ' ', decimal digits -> '0'..'9'; at the
+// first other character the result ends with '?' so that parsing fails.
+std::string decimal_and_space_to_ascii(std::u32string_view s);
+
 }  // namespace pyrite::python::runtime
