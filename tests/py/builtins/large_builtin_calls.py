@@ -1,0 +1,8 @@
+data = list(range(100000))
+print(sum(data), max(data), min(data), len(data), sorted(data, reverse=True)[:3], any(x > 99998 for x in data), all(x >= 0 for x in data))
+print(sum(map(lambda x: x % 7, data)), len(list(filter(lambda x: x % 3 == 0, data))), list(zip(data, reversed(data)))[-1])
+s = set(data)
+d = dict(zip(data, data))
+print(len(s), len(d), d[99999], 50000 in s, sum(d.values()) == sum(data))
+text = " ".join(map(str, range(10000)))
+print(len(text), text.count(" "), len(text.split()), max(text.split(), key=len), sorted(text.split(), key=int)[-1])
