@@ -47,7 +47,7 @@ void init_runtime() {
   init_list();
   init_dict_views();
   init_set();
-  // init_range();
+  init_range();
   init_slice();
   init_iterators();
   // exceptions + builtins
