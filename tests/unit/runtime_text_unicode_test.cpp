@@ -70,10 +70,14 @@ struct KnownDifference {
 
 // Properties of characters that exist in Unicode 14 but changed later.
 const KnownDifference kKnownDifferences[] = {
-    // Unicode 15 added these modifier letters to Other_Lowercase.
+    // Unicode 15 added these modifier letters to Other_Lowercase, which
+    // makes them Lowercase and Cased.
     {"lower", 0x10FC, 0x10FC, "MODIFIER LETTER GEORGIAN NAR"},
     {"lower", 0xA7F2, 0xA7F4, "MODIFIER LETTER CAPITAL C/F/Q"},
     {"lower", 0xAB69, 0xAB69, "MODIFIER LETTER SMALL TURNED W"},
+    {"cased", 0x10FC, 0x10FC, "MODIFIER LETTER GEORGIAN NAR"},
+    {"cased", 0xA7F2, 0xA7F4, "MODIFIER LETTER CAPITAL C/F/Q"},
+    {"cased", 0xAB69, 0xAB69, "MODIFIER LETTER SMALL TURNED W"},
 };
 
 bool known_difference(const std::string& property, char32_t c) {
@@ -146,6 +150,10 @@ TEST(RuntimeTextUnicode, XidContinueEveryCodePoint) {
   check_property("xid_continue", rt::is_xid_continue);
 }
 TEST(RuntimeTextUnicode, LinebreakEveryCodePoint) { check_property("linebreak", rt::is_linebreak); }
+TEST(RuntimeTextUnicode, CasedEveryCodePoint) { check_property("cased", rt::is_cased); }
+TEST(RuntimeTextUnicode, CaseIgnorableEveryCodePoint) {
+  check_property("case_ignorable", rt::is_case_ignorable);
+}
 
 TEST(RuntimeTextUnicode, StringPredicatesOfOneCharacterAgree) {
   // The string forms must agree with the per-character ones on length 1.

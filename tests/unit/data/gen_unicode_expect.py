@@ -44,6 +44,12 @@ BOOL = {
     "xid_start": lambda c: c != 0x5F and chr(c).isidentifier(),
     "xid_continue": lambda c: ("a" + chr(c)).isidentifier(),
     "linebreak": lambda c: len(("a" + chr(c) + "b").splitlines()) == 2,
+    # Not exposed by Python; observed through title() (a letter after a
+    # cased character is lowered) and the Final_Sigma rule of lower().
+    "cased": lambda c: (chr(c) + "a").title()[-1] == "a",
+    "case_ignorable": lambda c: (("A\u03a3" + chr(c)).lower()[1] == "\u03c2"
+                                 if (chr(c) + "a").title()[-1] == "a"
+                                 else ("A" + chr(c) + "\u03a3").lower()[-1] == "\u03c2"),
 }
 for name, pred in BOOL.items():
     w("P " + name)
