@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "python/objects/errors.h"
+#include "python/objects/float.h"
 #include "python/objects/iterators.h"
 #include "python/objects/init.h"
 #include "python/objects/int.h"
@@ -26,10 +27,6 @@
 #include "python/objects/tuple.h"
 #include "python/objects/type.h"
 
-// The float strategy boxes and unboxes through float.h (numbers owner).
-#if __has_include("python/objects/float.h")
-#include "python/objects/float.h"
-#else
 namespace pyrite::python {
 inline bool is_exact_float(Value) { return false; }
 inline Value float_new(double) { return {}; }
