@@ -35,10 +35,10 @@ void init_runtime() {
   init_exceptions();     // exceptions + builtins: raising works from here
   init_protocol();
   // numbers
-  // init_int();
-  // init_bool();         // True, False (singletons::true_/false_)
-  // init_float();
-  // init_complex();
+  init_int();
+  init_bool();         // True, False (singletons::true_/false_)
+  init_float();
+  init_complex();
   // text
   init_bytes();
   init_bytearray();
