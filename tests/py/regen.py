@@ -52,7 +52,8 @@ def main(argv):
         for name in argv:
             name = name[:-3] if name.endswith(".py") else name
             name = os.path.relpath(os.path.abspath(name), HERE) if os.path.exists(name + ".py") else name
-            paths.append(os.path.join(HERE, name + ".py"))
+            if not os.path.basename(name).startswith("mod_"):
+                paths.append(os.path.join(HERE, name + ".py"))
     else:
         paths = list(programs())
     bad = []

@@ -1,0 +1,2 @@
+from mod_circ_d import D_NAME
+C_NAME = "c"

@@ -1,0 +1,1 @@
+TOP = "pkg_lazy top"

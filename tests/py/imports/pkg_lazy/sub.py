@@ -1,0 +1,2 @@
+print("pkg_lazy.sub: executing")
+SUB = "pkg_lazy.sub value"

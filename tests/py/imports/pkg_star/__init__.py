@@ -1,0 +1,3 @@
+__all__ = ["alpha", "beta", "helper"]
+def helper():
+    return "helper from pkg_star"

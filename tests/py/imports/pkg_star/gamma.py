@@ -1,0 +1,1 @@
+NAME = "gamma module (not in __all__)"
