@@ -28,13 +28,6 @@
 #include "python/objects/type.h"
 
 namespace pyrite::python {
-inline bool is_exact_float(Value) { return false; }
-inline Value float_new(double) { return {}; }
-inline double float_value(Value) { return 0; }
-}  // namespace pyrite::python
-#endif
-
-namespace pyrite::python {
 
 namespace {
 
