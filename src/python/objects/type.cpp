@@ -21,6 +21,7 @@
 #include "python/objects/protocol.h"
 #include "python/objects/slots.h"
 #include "python/objects/str.h"
+#include "python/objects/traceback.h"
 #include "python/objects/tuple.h"
 #include "python/objects/type.h"
 
@@ -99,9 +100,15 @@ bool type_is_var_size(const Type* t) {
   return li && li->fixed_size == 0 && li->size;
 }
 
+// The tail's place comes from the allocated size (the GC header, or the
+// large-object record), not from the object's fields: it stays right while
+// a builtin's __new__ is still filling in the length.
 InstanceAttrs* var_instance_attrs(Object* o) {
-  size_t off = gc::round_to_granule(native_size_of(o));
-  return reinterpret_cast<InstanceAttrs*>(reinterpret_cast<char*>(o) + off);
+  auto* h = reinterpret_cast<const gc::Header*>(o);
+  size_t size = gc::header_has(h, gc::kFlagLarge) ? gc::Heap::current()->object_size(o)
+                                                  : gc::header_small_size(h);
+  return reinterpret_cast<InstanceAttrs*>(reinterpret_cast<char*>(o) + size -
+                                          sizeof(InstanceAttrs));
 }
 
 static size_t heap_instance_size(const void* obj) {
@@ -129,6 +136,28 @@ static void trace_heap_instance(void* obj, gc::Visitor& v) {
 
 gc::LayoutId heap_instance_layout() { return g_heap_instance_layout; }
 
+// __del__ of heap-type instances (PEP 442: run once, may resurrect).
+static void finalize_heap_instance(void* obj) {
+  Value self = static_cast<Object*>(obj);
+  Value del = type_lookup(type_of(self), names::__del__);
+  if (!del) return;
+  Object* saved = take_error();
+  Value r = call_dunder(self, names::__del__, nullptr, 0);
+  if (!r) {
+    Object* e = take_error();
+    std::fprintf(stderr, "Exception ignored in: %s\n", repr_utf8(del).c_str());
+    print_exception(e, Value());
+  }
+  if (saved) set_error(saved);
+}
+
+// Registers the instance's __del__ with the GC when its class has one.
+static void maybe_register_finalizer(Type* t, Object* o) {
+  if (t->is_heap_type() && t->instance_layout == g_heap_instance_layout &&
+      type_lookup(t, names::__del__))
+    gc::Heap::current()->register_finalizer(o);
+}
+
 static void trace_subclass_list(void* obj, gc::Visitor& v) {
   v.visit(static_cast<Object*>(obj)->type);  // the items are weak
 }
@@ -141,6 +170,7 @@ static size_t subclass_list_size(const void* obj) {
 
 Object* alloc_instance(Type* t) {
   auto* o = allocate<Object>(t->instance_layout, t, t->instance_size);
+  maybe_register_finalizer(t, o);
   return o;
 }
 
@@ -152,7 +182,11 @@ Object* try_alloc_var_instance(Type* t, size_t native_bytes) {
     return nullptr;
   }
   auto* o = try_allocate<Object>(t->instance_layout, t, bytes);
-  if (!o) raise_memory_error();
+  if (!o) {
+    raise_memory_error();
+    return nullptr;
+  }
+  maybe_register_finalizer(t, o);
   return o;
 }
 
@@ -560,6 +594,7 @@ void init_types_early() {
     info.name = "heap instance";
     info.trace = trace_heap_instance;
     info.size = heap_instance_size;
+    info.finalize = finalize_heap_instance;
     g_heap_instance_layout = gc::register_layout(info);
   }
   g_subclass_list_layout =
