@@ -1,6 +1,6 @@
-// The built-in text codecs (utf-8, utf-16, utf-32, latin-1, ascii) with
-// Python's error handlers, codec name lookup, and the wording of
-// UnicodeEncodeError / UnicodeDecodeError, all as CPython 3.11 has them.
+// The built-in text codecs (utf-8, utf-16, utf-32, latin-1, ascii,
+// unicode_escape, raw_unicode_escape) with Python's error handlers, codec
+// name lookup and the wording of Unicode errors, as CPython 3.11 has them.
 // docs/runtime.md, "Text".
 //
 // Text is a sequence of code points (char32_t, lone surrogates allowed) taken
