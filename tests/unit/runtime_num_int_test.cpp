@@ -53,6 +53,12 @@ std::string bits(double x) {
   return buf;
 }
 
+double from_bits(const std::string& hex) {
+  uint64_t u = 0;
+  std::from_chars(hex.data(), hex.data() + hex.size(), u, 16);
+  return std::bit_cast<double>(u);
+}
+
 const char* kind_name(NumError::Kind k) {
   switch (k) {
     case NumError::kValueError: return "ValueError";
@@ -149,8 +155,29 @@ std::string run_int_case(const std::vector<std::string>& f, std::string* alt) {
     if (!e.ok()) return e.message.empty() ? "!invalid" : err_text(e);
     return out.str();
   }
+  if (op == "fromdouble") {
+    Z out;
+    NumError e = bigint::from_double(out.v, from_bits(f[1]));
+    return e.ok() ? out.str() : err_text(e);
+  }
+  if (op == "ratio") {
+    Z num, den;
+    NumError e = bigint::as_integer_ratio(from_bits(f[1]), num.v, den.v);
+    return e.ok() ? num.str() + " " + den.str() : err_text(e);
+  }
   Z v(f[1]);
   if (op == "format") return format_both(v, unescape(f[2]), alt);
+  if (op == "cmpdouble") return std::to_string(bigint::compare_with_double(v.v, from_bits(f[2])));
+  if (op == "roundint") {
+    Z out;
+    bigint::round_int(out.v, v.v, std::stoll(f[2]));
+    return out.str();
+  }
+  if (op == "pow") {
+    Z out;
+    NumError e = bigint::pow(out.v, v.v, std::stoull(f[2]));
+    return e.ok() ? out.str() : err_text(e);
+  }
   if (op == "percent") {
     PercentSpec p = parse_percent(f[2]);
     if (fits_i64(v)) *alt = percent_format_int(static_cast<int64_t>(mpz_get_si(v.v)), p);
@@ -345,6 +372,22 @@ TEST(RuntimeNumInt, ToBytesMinusOneInZeroBytes) {
   EXPECT_EQ(err_text(bigint::to_bytes(m2.v, 0, false, true, &out)), "!OverflowError: int too big to convert");
   EXPECT_EQ(err_text(bigint::to_bytes(m1.v, 4, false, false, &out)),
             "!OverflowError: can't convert negative int to unsigned");
+}
+
+// hash(x) == hash(int(x)) for every integral double, the invariant dicts
+// rely on when 1 and 1.0 are the same key.
+TEST(RuntimeNumInt, HashAgreesWithFloatHash) {
+  uint64_t state = 88172645463325252ull;
+  for (int i = 0; i < 200000; ++i) {
+    state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+    double x = std::bit_cast<double>(state);
+    if (!std::isfinite(x)) continue;
+    x = std::trunc(x);
+    Z v;
+    ASSERT_TRUE(bigint::from_double(v.v, x).ok());
+    ASSERT_EQ(bigint::hash_mpz(v.v), hash_double(x)) << bits(x);
+    if (std::fabs(x) < 9.2e18) ASSERT_EQ(hash_int64(static_cast<int64_t>(x)), hash_double(x)) << bits(x);
+  }
 }
 
 TEST(RuntimeNumInt, Int64FastPaths) {

@@ -6,6 +6,7 @@
 #include "python/runtime/bigint.h"
 
 #include <charconv>
+#include <cmath>
 
 #include "base/check.h"
 #include "python/runtime/float_compose.h"
@@ -308,6 +309,78 @@ NumError lshift(mpz_ptr out, mpz_srcptr a, int64_t n) {
 NumError rshift(mpz_ptr out, mpz_srcptr a, int64_t n) {
   if (n < 0) return NumError::value("negative shift count");
   mpz_fdiv_q_2exp(out, a, static_cast<mp_bitcnt_t>(n));
+  return {};
+}
+
+NumError from_double(mpz_ptr out, double x) {
+  if (std::isnan(x)) return NumError::value("cannot convert float NaN to integer");
+  if (std::isinf(x)) return NumError::overflow("cannot convert float infinity to integer");
+  mpz_set_d(out, x);  // truncates, which is exactly int(x)
+  return {};
+}
+
+NumError as_integer_ratio(double x, mpz_ptr num, mpz_ptr den) {
+  if (std::isnan(x)) return NumError::value("cannot convert NaN to integer ratio");
+  if (std::isinf(x)) return NumError::overflow("cannot convert Infinity to integer ratio");
+  int e2;
+  double frac = std::frexp(x, &e2);  // x = frac * 2^e2, |frac| in [0.5, 1)
+  mpz_set_d(num, std::ldexp(frac, 53));  // exact: a 53-bit integer
+  int64_t e = static_cast<int64_t>(e2) - 53;
+  mpz_set_ui(den, 1);
+  if (mpz_sgn(num) == 0) return {};
+  // Lowest terms: move the numerator's trailing zero bits into the exponent.
+  mp_bitcnt_t tz = mpz_scan1(num, 0);
+  mpz_tdiv_q_2exp(num, num, tz);
+  e += static_cast<int64_t>(tz);
+  if (e >= 0) mpz_mul_2exp(num, num, static_cast<mp_bitcnt_t>(e));
+  else mpz_mul_2exp(den, den, static_cast<mp_bitcnt_t>(-e));
+  return {};
+}
+
+int compare_with_double(mpz_srcptr v, double x) {
+  PYR_DCHECK(!std::isnan(x));
+  if (std::isinf(x)) return x > 0 ? -1 : 1;
+  // Compare v with trunc(x) exactly, then let x's fraction break a tie.
+  double t = std::trunc(x);
+  Mpz ti;
+  mpz_set_d(ti.v, t);
+  int c = mpz_cmp(v, ti.v);
+  if (c != 0) return c > 0 ? 1 : -1;
+  if (x == t) return 0;
+  return x > t ? -1 : 1;
+}
+
+void round_int(mpz_ptr out, mpz_srcptr v, int64_t ndigits) {
+  if (ndigits >= 0) {
+    mpz_set(out, v);
+    return;
+  }
+  // 10^k exceeds |v| * 2 once k passes v's digit count: the result is 0.
+  uint64_t k = static_cast<uint64_t>(-(ndigits + 1)) + 1;
+  if (k > mpz_sizeinbase(v, 10) + 1) {
+    mpz_set_ui(out, 0);
+    return;
+  }
+  Mpz pw, q, r, twice;
+  mpz_ui_pow_ui(pw.v, 10, k);
+  mpz_fdiv_qr(q.v, r.v, v, pw.v);  // v = q * pw + r, 0 <= r < pw
+  mpz_mul_2exp(twice.v, r.v, 1);
+  int c = mpz_cmp(twice.v, pw.v);
+  if (c > 0 || (c == 0 && mpz_odd_p(q.v))) mpz_add_ui(q.v, q.v, 1);
+  mpz_mul(out, q.v, pw.v);
+}
+
+NumError pow(mpz_ptr out, mpz_srcptr base, uint64_t e) {
+  uint64_t bits = bit_length(base);
+  // 0, 1 and -1 stay small whatever e is.
+  if (bits <= 1) {
+    if (mpz_sgn(base) == 0) mpz_set_ui(out, e == 0 ? 1 : 0);
+    else if (mpz_sgn(base) > 0 || e % 2 == 0) mpz_set_ui(out, 1);
+    else mpz_set_si(out, -1);
+    return {};
+  }
+  if (e != 0 && (bits - 1) > (uint64_t{1} << 37) / e) return NumError{NumError::kMemoryError, ""};
+  mpz_pow_ui(out, base, e);
   return {};
 }
 

@@ -76,6 +76,28 @@ int64_t hash_mpz(mpz_srcptr v);
 NumError lshift(mpz_ptr out, mpz_srcptr a, int64_t n);
 NumError rshift(mpz_ptr out, mpz_srcptr a, int64_t n);
 
+// int(x) for a float: truncates toward zero. ValueError "cannot convert
+// float NaN to integer", OverflowError "cannot convert float infinity to
+// integer".
+NumError from_double(mpz_ptr out, double x);
+
+// float.as_integer_ratio(): num/den in lowest terms, den a power of two.
+// OverflowError "cannot convert Infinity to integer ratio", ValueError
+// "cannot convert NaN to integer ratio".
+NumError as_integer_ratio(double x, mpz_ptr num, mpz_ptr den);
+
+// The exact order of v and a non-NaN double (int == float, int < float
+// with no rounding): -1, 0 or 1. NaN compares unordered; the caller checks.
+int compare_with_double(mpz_srcptr v, double x);
+
+// round(v, ndigits) for an int: v itself when ndigits >= 0, otherwise the
+// nearest multiple of 10^-ndigits, ties to even (round(25, -1) == 20).
+void round_int(mpz_ptr out, mpz_srcptr v, int64_t ndigits);
+
+// base ** e for e >= 0 (a negative e is float pow, the caller's). A result
+// past 2^37 bits gives kMemoryError.
+NumError pow(mpz_ptr out, mpz_srcptr base, uint64_t e);
+
 // int64 fast paths with Python semantics. Precondition b != 0.
 // floor_divide_i64 returns false when the quotient overflows (INT64_MIN // -1).
 bool floor_divide_i64(int64_t a, int64_t b, int64_t* q);

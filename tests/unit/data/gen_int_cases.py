@@ -147,6 +147,37 @@ def main():
             for signed in (False, True):
                 out.append(f'frombytes\t{data.hex() or "-"}\t{order}\t{int(signed)}\t'
                            f'{int.from_bytes(data, order, signed=signed)}')
+    # float -> int, as_integer_ratio, exact int/float comparison.
+    floats = [0.0, -0.0, 0.5, -0.5, 1.0, -1.5, 2.5, 1e16, 1e300, -1e300, 5e-324, 0.1, 2.0 ** 63, -2.0 ** 63,
+              2.0 ** 64, float('inf'), float('-inf'), float('nan'), 1.7976931348623157e308, 123.456]
+    for _ in range(300 * SCALE):
+        floats.append(struct.unpack('>d', rng.getrandbits(64).to_bytes(8, 'big'))[0])
+        w = rng.choice(vals)
+        floats.append(float(w) if abs(w) < 2 ** 1000 and rng.random() < 0.9 else rng.uniform(-1e6, 1e6))
+    for x in floats:
+        if not x == x:
+            out.append(f'fromdouble\t{bits(x)}\t{outcome(lambda: int(x))}')
+            out.append(f'ratio\t{bits(x)}\t{outcome(lambda: x.as_integer_ratio())}')
+            continue
+        out.append(f'fromdouble\t{bits(x)}\t{outcome(lambda: int(x))}')
+        out.append(f'ratio\t{bits(x)}\t{outcome(lambda: x.as_integer_ratio())}')
+        near = [rng.choice(vals)]
+        if x not in (float('inf'), float('-inf')):
+            t = int(x)
+            near += [t - 1, t, t + 1]
+        for v in near:
+            out.append(f'cmpdouble\t{v}\t{bits(x)}\t{(v > x) - (v < x)}')
+    for v in vals[:300]:
+        nd = rng.choice([0, 1, -1, -2, -3, -5, -10, -20, -400, rng.randint(-30, 3)])
+        out.append(f'roundint\t{v}\t{nd}\t{round(v, nd)}')
+        e = rng.choice([0, 1, 2, 3, 7, 20]) if abs(v) > 2 ** 64 else rng.choice([0, 1, 2, 5, 13, 40, 64])
+        out.append(f'pow\t{v}\t{e}\t{v ** e}')
+    for v in (0, 1, -1, 5, -5, 25, -25, 35, 15, -15, 150, 250, 350, 10 ** 20 + 5 * 10 ** 19):
+        for nd in (-1, -2, -20, -21):
+            out.append(f'roundint\t{v}\t{nd}\t{round(v, nd)}')
+    for v in (0, 1, -1):
+        for e in (0, 1, 2, 3, 10 ** 18):
+            out.append(f'pow\t{v}\t{e}\t{v ** e}')
     # str() under the digit limit.
     for digits in (1, 10, 4299, 4300, 4301, 5000):
         for sign in (1, -1):
