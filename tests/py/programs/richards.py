@@ -1,127 +1,117 @@
-# A task scheduler in the spirit of the classic Richards benchmark (own version).
-IDLE, WORKER, HANDLER_A, HANDLER_B, DEVICE_A, DEVICE_B = range(6)
-KIND_DEVICE, KIND_WORK = 0, 1
+# A priority task scheduler with packets circulating between tasks, in the
+# spirit of the classic Richards benchmark (an independent, simplified version).
 class Packet:
-    def __init__(self, link, ident, kind):
-        self.link, self.ident, self.kind = link, ident, kind
-        self.datum = 0
-        self.data = [0] * 4
-    def append_to(self, queue):
-        self.link = None
-        if queue is None:
-            return self
-        p = queue
-        while p.link is not None:
-            p = p.link
-        p.link = self
-        return queue
+    def __init__(self, ident):
+        self.ident = ident
+        self.data = [0, 0, 0, 0]
+        self.hops = 0
 class Task:
-    def __init__(self, sched, ident, prio, queue, fn, state):
-        self.sched, self.ident, self.prio = sched, ident, prio
-        self.queue, self.fn, self.state = queue, fn, state
-        self.waiting = queue is None
-        self.held = False
+    def __init__(self, name, prio):
+        self.name, self.prio = name, prio
+        self.inbox = []
         self.runs = 0
     def runnable(self):
-        return not self.held and not (self.waiting and self.queue is None)
+        return bool(self.inbox)
+class Idle(Task):
+    def __init__(self, name, prio, count):
+        super().__init__(name, prio)
+        self.count = count
+        self.seed = 1
+    def runnable(self):
+        return self.count > 0
+    def step(self, sched):
+        self.count -= 1
+        if self.seed & 1:
+            self.seed = (self.seed >> 1) ^ 0xD008
+            sched.send("tick", "devB")
+        else:
+            self.seed >>= 1
+            sched.send("tick", "devA")
+class Worker(Task):
+    def __init__(self, name, prio):
+        super().__init__(name, prio)
+        self.dest = "hB"
+        self.char = 0
+    def step(self, sched):
+        pkt = self.inbox.pop(0)
+        self.dest = "hA" if self.dest == "hB" else "hB"
+        for i in range(4):
+            self.char = self.char % 26 + 1
+            pkt.data[i] = self.char
+        pkt.hops += 1
+        sched.send(pkt, self.dest)
+class Handler(Task):
+    def __init__(self, name, prio, device):
+        super().__init__(name, prio)
+        self.device = device
+        self.done = 0
+        self.total = 0
+    def step(self, sched):
+        msg = self.inbox.pop(0)
+        msg.hops += 1
+        if getattr(msg, "processed", False):
+            msg.processed = False
+            self.done += 1
+            self.total += sum(msg.data)
+            sched.send(msg, "worker")
+        else:
+            sched.send(msg, self.device)
+class Device(Task):
+    def __init__(self, name, prio, handler):
+        super().__init__(name, prio)
+        self.handler = handler
+        self.pending = []
+        self.ticks = 0
+    def step(self, sched):
+        msg = self.inbox.pop(0)
+        if msg == "tick":
+            self.ticks += 1
+            if self.pending:
+                pkt = self.pending.pop(0)
+                pkt.processed = True
+                pkt.data = [(d * 7 + self.ticks) % 97 for d in pkt.data]
+                sched.send(pkt, self.handler)
+        else:
+            msg.hops += 1
+            self.pending.append(msg)
 class Scheduler:
     def __init__(self):
         self.tasks = {}
-        self.current = None
-        self.hold_count = 0
-        self.queue_count = 0
-        self.trace = []
-    def add(self, ident, prio, queue, fn, state):
-        self.tasks[ident] = Task(self, ident, prio, queue, fn, state)
-    def pick(self):
-        ready = [t for t in self.tasks.values() if t.runnable()]
-        if not ready:
-            return None
-        return max(ready, key=lambda t: (t.prio, -t.ident))
-    def run(self, limit):
+        self.sent = 0
+        self.log = []
+    def add(self, task):
+        self.tasks[task.name] = task
+    def send(self, msg, dest):
+        self.sent += 1
+        self.tasks[dest].inbox.append(msg)
+    def run(self):
         steps = 0
-        while steps < limit:
-            t = self.pick()
-            if t is None:
-                break
-            self.current = t
-            pkt = None
-            if t.waiting and t.queue is not None:
-                pkt = t.queue
-                t.queue = pkt.link
-                t.waiting = t.queue is None and False
+        while True:
+            ready = [t for t in self.tasks.values() if t.runnable()]
+            if not ready:
+                return steps
+            t = max(ready, key=lambda t: t.prio)
             t.runs += 1
-            t.fn(self, t, pkt)
+            t.step(self)
             steps += 1
-        return steps
-    def hold(self, t):
-        self.hold_count += 1
-        t.held = True
-    def release(self, ident):
-        other = self.tasks[ident]
-        other.held = False
-    def wait(self, t):
-        t.waiting = True
-    def send(self, pkt, dest):
-        self.queue_count += 1
-        target = self.tasks[dest]
-        pkt.link = None
-        pkt.ident = self.current.ident
-        target.queue = pkt.append_to(target.queue)
-        target.waiting = True
-def idle_fn(s, t, pkt):
-    t.state["count"] -= 1
-    if t.state["count"] == 0:
-        s.hold(t)
-        return
-    v = t.state["seed"]
-    if v & 1 == 0:
-        t.state["seed"] = v >> 1
-        s.release(DEVICE_A)
-    else:
-        t.state["seed"] = (v >> 1) ^ 0xD008
-        s.release(DEVICE_B)
-def worker_fn(s, t, pkt):
-    if pkt is None:
-        s.wait(t)
-        return
-    dest = HANDLER_A if t.state["dest"] == HANDLER_B else HANDLER_B
-    t.state["dest"] = dest
-    pkt.datum = 0
-    for i in range(4):
-        t.state["char"] = t.state["char"] % 26 + 1
-        pkt.data[i] = t.state["char"]
-    s.trace.append(("W", dest, tuple(pkt.data)))
-    s.send(pkt, dest)
-def handler_fn(s, t, pkt):
-    if pkt is not None:
-        t.state["store"].append(pkt)
-    store = t.state["store"]
-    if store:
-        p = store.pop(0)
-        s.trace.append(("H", t.ident, p.data[p.datum % 4]))
-        p.datum += 1
-        if p.datum < 4:
-            store.insert(0, p)
-        dev = DEVICE_A if t.ident == HANDLER_A else DEVICE_B
-        s.release(dev)
-    else:
-        s.wait(t)
-def device_fn(s, t, pkt):
-    t.state["handled"] += 1 if pkt else 0
-    s.hold(t)
+            if steps % 500 == 0:
+                self.log.append((steps, t.name))
 s = Scheduler()
-s.add(IDLE, 0, None, idle_fn, {"count": 300, "seed": 1})
-wq = Packet(None, 0, KIND_WORK)
-wq = Packet(wq, 0, KIND_WORK)
-s.add(WORKER, 1000, wq, worker_fn, {"dest": HANDLER_A, "char": 0})
-s.add(HANDLER_A, 2000, None, handler_fn, {"store": []})
-s.add(HANDLER_B, 3000, None, handler_fn, {"store": []})
-s.add(DEVICE_A, 4000, None, device_fn, {"handled": 0})
-s.add(DEVICE_B, 5000, None, device_fn, {"handled": 0})
-s.tasks[WORKER].waiting = True
-steps = s.run(20000)
-print("steps", steps, "holds", s.hold_count, "queued", s.queue_count)
-print("runs", {i: t.runs for i, t in sorted(s.tasks.items())})
-print("trace head", s.trace[:6])
-print("trace len", len(s.trace), "checksum", sum(hash(x) & 0xFFFF for x in s.trace if isinstance(x[2], int)) % 100003)
+s.add(Idle("idle", 0, 1000))
+s.add(Worker("worker", 10))
+s.add(Handler("hA", 20, "devA"))
+s.add(Handler("hB", 30, "devB"))
+s.add(Device("devA", 40, "hA"))
+s.add(Device("devB", 50, "hB"))
+for i in range(3):
+    s.tasks["worker"].inbox.append(Packet(i))
+steps = s.run()
+print("steps", steps, "messages", s.sent)
+for name, t in s.tasks.items():
+    extra = ""
+    if isinstance(t, Handler):
+        extra = f" done={t.done} total={t.total}"
+    if isinstance(t, Device):
+        extra = f" ticks={t.ticks} pending={len(t.pending)}"
+    print(f"{name:7} runs={t.runs}{extra}")
+print("log", s.log)
