@@ -386,7 +386,9 @@ TEST(RuntimeNumInt, HashAgreesWithFloatHash) {
     Z v;
     ASSERT_TRUE(bigint::from_double(v.v, x).ok());
     ASSERT_EQ(bigint::hash_mpz(v.v), hash_double(x)) << bits(x);
-    if (std::fabs(x) < 9.2e18) ASSERT_EQ(hash_int64(static_cast<int64_t>(x)), hash_double(x)) << bits(x);
+    if (std::fabs(x) < 9.2e18) {
+      ASSERT_EQ(hash_int64(static_cast<int64_t>(x)), hash_double(x)) << bits(x);
+    }
   }
 }
 
