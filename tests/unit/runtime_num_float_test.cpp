@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "python/runtime/float_arith.h"
+#include "python/runtime/float_compose.h"
 #include "python/runtime/float_format.h"
 #include "python/runtime/float_hex.h"
 #include "python/runtime/float_parse.h"
@@ -359,6 +360,31 @@ TEST(RuntimeNumFloat, ReprShortestRoundTripMillion) {
     }
   }
   EXPECT_EQ(failures, 0);
+}
+
+double compose(uint64_t m, bool sticky, int64_t e) {
+  double out = -1;
+  return compose_double(m, sticky, e, &out) ? out : HUGE_VAL;
+}
+
+TEST(RuntimeNumFloat, ComposeDouble) {
+  EXPECT_EQ(compose(1, false, 0), 1.0);
+  EXPECT_EQ(compose(0, false, 5), 0.0);
+  EXPECT_EQ(compose(1, false, -1074), 5e-324);
+  EXPECT_EQ(compose(1, false, -1075), 0.0);     // exactly half the smallest subnormal: to even
+  EXPECT_EQ(compose(1, true, -1075), 5e-324);   // a hair above half
+  EXPECT_EQ(compose(3, false, -1075), 1e-323);  // 1.5 ulps: to even (2)
+  EXPECT_EQ(compose(3, false, -1076), 5e-324);  // 0.75 ulp
+  // 2^53 + 1 is a tie between 2^53 and 2^53 + 2: even wins; sticky breaks it.
+  EXPECT_EQ(compose((uint64_t{1} << 53) + 1, false, 0), 9007199254740992.0);
+  EXPECT_EQ(compose((uint64_t{1} << 53) + 1, true, 0), 9007199254740994.0);
+  EXPECT_EQ(compose(UINT64_MAX, false, 0), 18446744073709551616.0);
+  // The largest double, and the first value that rounds past it.
+  EXPECT_EQ(compose((uint64_t{1} << 53) - 1, false, 971), 1.7976931348623157e308);
+  EXPECT_EQ(compose(((uint64_t{1} << 53) - 1) << 11 | 0x3FF, false, 960), 1.7976931348623157e308);
+  EXPECT_EQ(compose(((uint64_t{1} << 53) - 1) << 11 | 0x400, false, 960), HUGE_VAL);
+  EXPECT_EQ(compose(1, false, 1024), HUGE_VAL);
+  EXPECT_EQ(compose(1, false, 1023), std::ldexp(1.0, 1023));
 }
 
 TEST(RuntimeNumFloat, ParseFloat) {
