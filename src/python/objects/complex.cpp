@@ -288,7 +288,28 @@ bool parse_complex(std::string_view s, C* out) {
   return true;
 }
 
-Value complex_from_text(Type* type, Value original, std::string_view ascii) {
+Value complex_from_text(Type* type, Value original, std::string_view text) {
+  // Underscores are checked (each between two digits) and removed first, as
+  // for float(); a misplaced one has its own message.
+  std::string ascii(text);
+  if (ascii.find('_') != std::string::npos) {
+    std::string stripped;
+    for (size_t i = 0; i < ascii.size(); i++) {
+      if (ascii[i] != '_') {
+        stripped.push_back(ascii[i]);
+        continue;
+      }
+      bool ok = i > 0 && i + 1 < ascii.size() && std::isdigit(static_cast<unsigned char>(ascii[i - 1])) &&
+                std::isdigit(static_cast<unsigned char>(ascii[i + 1]));
+      if (!ok) {
+        Value r = repr(original);
+        if (!r) return {};
+        return raisef(exc::ValueError, "could not convert string to complex: %s",
+                      str_to_utf8(r.as<Str>()).c_str());
+      }
+    }
+    ascii = stripped;
+  }
   C c;
   if (!parse_complex(ascii, &c)) return raise(exc::ValueError, "complex() arg is a malformed string");
   return complex_of_type(type, c);

@@ -235,10 +235,16 @@ Value float_new_slot(Type* type, const Value* args, size_t nargs, Tuple* kwnames
     r = float_from_str(x.as<Str>());
   } else if (is_bytes(x)) {
     r = float_from_ascii(x.as<Bytes>()->view(), x);
-  } else if (is_bytearray(x)) {
-    auto* ba = x.as<ByteArray>();
-    r = float_from_ascii(
-        std::string_view(reinterpret_cast<const char*>(ba->data()), size_t(ba->length)), x);
+  } else if (is_bytearray(x) || is_memoryview(x)) {
+    BufferView view;
+    if (!get_buffer(x, &view)) return {};
+    std::string_view text(reinterpret_cast<const char*>(view.data), size_t(view.length));
+    Value shown = x;
+    if (is_memoryview(x)) {
+      shown = bytes_from(text);
+      if (!shown) return {};
+    }
+    r = float_from_ascii(text, shown);
   } else if (is_exact_float(x)) {
     r = x;
   } else {

@@ -323,6 +323,11 @@ Value int_format(Value v, std::string_view spec) {
   std::string tn = type_name(v);
   auto parsed = runtime::parse_format_spec(spec, tn, 'd', '>');
   if (!parsed.ok()) return raise_num_error(parsed.error);
+  switch (parsed.value.type) {
+    case 0: case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': break;
+    default: return raise_num_error(runtime::unknown_format_code(parsed.value.type, tn));
+  }
   runtime::NumResult<std::string> r;
   if (auto i = int_to_i64(v)) {
     r = runtime::format_int(*i, parsed.value);
@@ -537,17 +542,25 @@ int64_t int_hash_slot(Value v) { return int_hash(v); }
 
 // ---- __new__ ------------------------------------------------------------------------------
 
-// The text of a str, bytes or bytearray argument with an explicit base.
+// int() of a bytes-like object (bytes, bytearray, memoryview); the
+// "invalid literal" message shows the bytes.
 Value int_from_buffer(Value x, int base) {
-  std::string_view text;
-  if (is_bytes(x)) {
-    text = x.as<Bytes>()->view();
-  } else {
-    auto* ba = x.as<ByteArray>();
-    text = std::string_view(reinterpret_cast<const char*>(ba->data()), size_t(ba->length));
+  BufferView view;
+  if (!get_buffer(x, &view)) {
+    if (!has_error())
+      raisef(exc::TypeError,
+             "int() argument must be a string, a bytes-like object or a real number, not '%s'",
+             type_name(x).c_str());
+    return {};
+  }
+  std::string_view text(reinterpret_cast<const char*>(view.data), size_t(view.length));
+  Value shown = x;
+  if (!is_bytes(x) && !is_bytearray(x)) {
+    shown = bytes_from(text);
+    if (!shown) return {};
   }
   // Non-ASCII bytes and NULs are invalid; the parser sees them as such.
-  return parse_ascii(text, base, x);
+  return parse_ascii(text, base, shown);
 }
 
 Value int_from_object(Value x) {
@@ -574,7 +587,7 @@ Value int_from_object(Value x) {
     return index(r);
   }
   if (is_str(x)) return int_from_str(x.as<Str>(), 10);
-  if (is_bytes(x) || is_bytearray(x)) return int_from_buffer(x, 10);
+  if (is_bytes(x) || is_bytearray(x) || is_memoryview(x)) return int_from_buffer(x, 10);
   return raisef(exc::TypeError,
                 "int() argument must be a string, a bytes-like object or a real number, not '%s'",
                 type_name(x).c_str());
@@ -704,7 +717,10 @@ Value int_to_bytes(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
                   {&length_v, &order_v, &signed_v}))
     return {};
   int64_t length = 1;
-  if (length_v && !index_i64(length_v, &length)) return {};
+  if (length_v) {
+    Value l = index(length_v);
+    if (!l || !int_to_index(l, &length)) return {};
+  }
   if (length < 0) return raise(exc::ValueError, "length argument must be non-negative");
   int order = parse_byteorder(order_v, "to_bytes");
   if (order < 0) return {};
