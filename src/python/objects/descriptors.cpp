@@ -7,6 +7,7 @@
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
 
 #include <string>
+#include <vector>
 
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
@@ -485,18 +486,24 @@ static Value alias_call(Value self, const Value* args, size_t nargs, Tuple* kwna
   return r;
 }
 
+// Everything but a few names comes from the origin (CPython's
+// ga_getattro): list[int].append is list.append.
 static Value alias_getattro(Value self, Str* name) {
-  // Dunder names (and the alias's own attributes) are looked up on the
-  // alias; everything else comes from the origin.
+  static const char* const kOwn[] = {"__class__", "__origin__", "__args__", "__unpacked__",
+                                     "__parameters__", "__typing_unpacked_tuple_args__",
+                                     "__mro_entries__", "__reduce_ex__", "__reduce__",
+                                     "__copy__", "__deepcopy__"};
   std::string n = str_to_utf8(name);
-  bool dunder = n.size() > 4 && n.compare(0, 2, "__") == 0 && n.compare(n.size() - 2, 2, "__") == 0;
-  if (!dunder || n == "__doc__" || n == "__module__" || n == "__name__" || n == "__qualname__" ||
-      n == "__dict__" || n == "__annotations__") {
-    if (n != "__class__" && n != "__origin__" && n != "__args__" && n != "__parameters__" &&
-        n != "__mro_entries__" && n != "__reduce__" && n != "__copy__" && n != "__deepcopy__")
-      return get_attr(A(self)->origin, name);
-  }
-  return generic_getattr(self, name);
+  for (const char* o : kOwn)
+    if (n == o) return generic_getattr(self, name);
+  return get_attr(A(self)->origin, name);
+}
+
+static Value alias_instancecheck(Value, const Value*, size_t, Tuple*) {
+  return raise(exc::TypeError, "isinstance() argument 2 cannot be a parameterized generic");
+}
+static Value alias_subclasscheck(Value, const Value*, size_t, Tuple*) {
+  return raise(exc::TypeError, "issubclass() argument 2 cannot be a parameterized generic");
 }
 
 static Value alias_compare(Value a, Value b, CompareOp op) {
@@ -536,12 +543,163 @@ static Value alias_getitem(Value self, Value) {
 
 static const MethodDef kAliasMethods[] = {
     {"__mro_entries__", alias_mro_entries, MethodFlag::kOneArg},
+    {"__instancecheck__", alias_instancecheck, MethodFlag::kOneArg},
+    {"__subclasscheck__", alias_subclasscheck, MethodFlag::kOneArg},
     {nullptr, nullptr, 0},
 };
 static const GetSetDef kAliasGetSets[] = {
     {"__origin__", alias_origin},
     {"__args__", alias_args},
     {"__parameters__", alias_parameters},
+    {nullptr, nullptr},
+};
+
+
+// ---- types.UnionType (int | str) ---------------------------------------------------------
+
+static gc::LayoutId g_union_layout;
+
+struct UnionObject : Object {
+  Tuple* args;
+};
+
+static void trace_union(void* obj, gc::Visitor& v) {
+  auto* u = static_cast<UnionObject*>(obj);
+  v.visit(u->type);
+  v.visit(u->args);
+}
+
+static bool is_unionable(Value v) {
+  if (is_none(v)) return true;
+  if (v.is_object() && type_of(v)->has_flag(TypeFlag::kTypeSubclass)) return true;
+  Type* t = type_of(v);
+  return t == types::generic_alias || t == types::union_type;
+}
+
+// Flattens unions, maps None to NoneType, drops duplicates; one argument
+// left is returned as itself.
+Value union_new(Value a, Value b) {
+  if (!is_unionable(a) || !is_unionable(b)) return not_implemented();
+  std::vector<Value> items;
+  for (Value x : {a, b}) {
+    if (type_of(x) == types::union_type) {
+      Tuple* t = x.as<UnionObject>()->args;
+      for (int64_t i = 0; i < t->length; i++) items.push_back(t->at(i));
+    } else {
+      items.push_back(is_none(x) ? Value(types::none_type) : x);
+    }
+  }
+  std::vector<Value> uniq;
+  for (Value x : items) {
+    bool dup = false;
+    for (Value y : uniq) {
+      int e = (x.is(y)) ? 1 : (type_of(x) == types::generic_alias && type_of(y) == types::generic_alias
+                                   ? equal(x, y)
+                                   : 0);
+      if (e < 0) return {};
+      if (e) {
+        dup = true;
+        break;
+      }
+    }
+    if (!dup) uniq.push_back(x);
+  }
+  if (uniq.size() == 1) return uniq[0];
+  Tuple* t = tuple_from_array(uniq.data(), int64_t(uniq.size()));
+  if (!t) return {};
+  auto* u = allocate<UnionObject>(g_union_layout, types::union_type);
+  u->args = t;
+  return u;
+}
+
+static Value union_or(Value a, Value b) { return union_new(a, b); }
+
+static Value union_repr(Value self) {
+  Tuple* t = self.as<UnionObject>()->args;
+  std::string out;
+  for (int64_t i = 0; i < t->length; i++) {
+    if (i) out += " | ";
+    Value x = t->at(i);
+    if (x.is(types::none_type)) {
+      out += "None";
+    } else if (!alias_arg_repr(x, &out)) {
+      return {};
+    }
+  }
+  return str_from_utf8(out);
+}
+
+static Value union_args(Value self) { return self.as<UnionObject>()->args; }
+static Value union_parameters(Value) { return tuple_empty(); }
+
+static Value union_check(Value self, Value arg, bool sub) {
+  Tuple* t = self.as<UnionObject>()->args;
+  for (int64_t i = 0; i < t->length; i++) {
+    Value c = t->at(i);
+    if (type_of(c) == types::generic_alias)
+      return raisef(exc::TypeError, "%s() argument 2 cannot be a parameterized generic",
+                    sub ? "issubclass" : "isinstance");
+    int r = sub ? issubclass_full(arg, c) : isinstance_full(arg, c);
+    if (r < 0) return {};
+    if (r) return py_bool(true);
+  }
+  return py_bool(false);
+}
+static Value union_instancecheck(Value self, const Value* args, size_t, Tuple*) {
+  return union_check(self, args[0], false);
+}
+static Value union_subclasscheck(Value self, const Value* args, size_t, Tuple*) {
+  return union_check(self, args[0], true);
+}
+
+static Value union_compare(Value a, Value b, CompareOp op) {
+  if ((op != CompareOp::kEq && op != CompareOp::kNe) || type_of(b) != types::union_type)
+    return not_implemented();
+  Tuple* x = a.as<UnionObject>()->args;
+  Tuple* y = b.as<UnionObject>()->args;
+  // Equal as sets.
+  auto subset = [](Tuple* p, Tuple* q) -> int {
+    for (int64_t i = 0; i < p->length; i++) {
+      bool found = false;
+      for (int64_t j = 0; j < q->length && !found; j++) {
+        int e = equal(p->at(i), q->at(j));
+        if (e < 0) return -1;
+        found = e;
+      }
+      if (!found) return 0;
+    }
+    return 1;
+  };
+  int r = subset(x, y);
+  if (r > 0) r = subset(y, x);
+  if (r < 0) return {};
+  return py_bool(op == CompareOp::kEq ? r : !r);
+}
+
+static int64_t union_hash(Value self) {
+  Tuple* t = self.as<UnionObject>()->args;
+  uint64_t h = 0x345678;
+  for (int64_t i = 0; i < t->length; i++) {
+    int64_t x = hash(t->at(i));
+    if (x == -1) return -1;
+    h ^= uint64_t(x);  // order-independent, like hash(frozenset(args))
+  }
+  int64_t r = int64_t(h);
+  return r == -1 ? -2 : r;
+}
+
+static Value union_getitem(Value self, Value) {
+  return raisef(exc::TypeError, "%s is not a generic class", repr_utf8(self).c_str());
+}
+
+static const MethodDef kUnionMethods[] = {
+    {"__instancecheck__", union_instancecheck, MethodFlag::kOneArg},
+    {"__subclasscheck__", union_subclasscheck, MethodFlag::kOneArg},
+    {nullptr, nullptr, 0},
+};
+static const GetSetDef kUnionGetSets[] = {
+    {"__args__", union_args},
+    {"__parameters__", union_parameters},
     {nullptr, nullptr},
 };
 
@@ -625,9 +783,25 @@ void init_descriptors() {
     s.slots.compare = alias_compare;
     s.slots.hash = alias_hash;
     s.slots.getitem = alias_getitem;
+    s.slots.binary[int(BinaryOp::kOr)] = union_or;
     s.methods = kAliasMethods;
     s.getsets = kAliasGetSets;
     make_builtin_type(&types::generic_alias, s);
+  }
+  g_union_layout = register_object_layout("UnionType", sizeof(UnionObject), trace_union);
+  {
+    TypeSpec s;
+    s.name = "UnionType";
+    s.module = "types";
+    s.layout = g_union_layout;
+    s.slots.repr = union_repr;
+    s.slots.compare = union_compare;
+    s.slots.hash = union_hash;
+    s.slots.getitem = union_getitem;
+    s.slots.binary[int(BinaryOp::kOr)] = union_or;
+    s.methods = kUnionMethods;
+    s.getsets = kUnionGetSets;
+    make_builtin_type(&types::union_type, s);
   }
 }
 

@@ -41,6 +41,10 @@ Value classmethod_new(Value func);
 // `list[int]`: origin[args] (args a tuple or a single value). For the
 // builtin types' __class_getitem__.
 Value generic_alias_new(Value origin, Value args);
+// `a | b` for types, None, GenericAlias and unions: a types.UnionType, or
+// NotImplemented when an operand does not take part.
+Value union_new(Value a, Value b);
+
 // The native `__class_getitem__` builtin containers put in their method
 // tables: {"__class_getitem__", generic_class_getitem, MethodFlag::kOneArg |
 // MethodFlag::kClass}. Returns GenericAlias(cls, item).

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "python/interp/interp.h"
+#include "python/objects/descriptors.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/init.h"
@@ -518,6 +519,8 @@ Value get_item(Value obj, Value key) {
   if (t->slots.getitem) return t->slots.getitem(obj, key);
   if (t->has_flag(TypeFlag::kTypeSubclass)) {
     Type* cls = obj.as<Type>();
+    // type[int], but not str[int] (CPython's special case).
+    if (cls == types::type) return generic_alias_new(obj, key);
     Value f = type_getattr_or_null(cls, names::__class_getitem__);
     if (f) return call1(f, key);
     if (has_error()) return {};

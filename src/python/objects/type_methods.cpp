@@ -3,6 +3,7 @@
 // read-only view of a class's __dict__) (docs/objects.md, "Types and slots").
 #include <string>
 
+#include "python/objects/descriptors.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/init.h"
@@ -27,7 +28,9 @@ std::string type_qualname_utf8(const Type* t) {
 Value type_module(Type* t) {
   if (t->dict) {
     Value m = dict_get_str(t->dict, names::__module__);
-    if (m) return m;
+    // A builtin's dict may hold a __module__ descriptor for its instances
+    // (type itself, functions): the type's own module is then builtins.
+    if (m && (t->is_heap_type() || is_str(m))) return m;
     if (has_error()) return {};
   }
   if (t->is_heap_type()) return raise(exc::AttributeError, "__module__");
@@ -536,6 +539,7 @@ void init_type_type() {
   s.slots.setattr = type_setattro;
   s.slots.new_ = type_new_slot;
   s.slots.init = type_init;
+  s.slots.binary[int(BinaryOp::kOr)] = union_new;
   s.methods = kTypeMethods;
   s.getsets = kTypeGetSets;
   s.doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type";
