@@ -383,11 +383,59 @@ bool print_values(const Value* values, size_t n, Value sep, Value end, Value fil
   return true;
 }
 
+namespace {
+
+// exit() and quit() (CPython's site adds them as Quitter objects): raise
+// SystemExit with the optional code.
+Value b_exit(Value, const Value* args, size_t nargs, Tuple* kw) {
+  if (!check_no_kwargs("exit", kw) || !check_nargs("exit", nargs, 0, 1)) return Value();
+  return raise_with(exc::SystemExit, nargs ? args[0] : none());
+}
+
+const MethodDef kQuitters[] = {
+    {"quit", b_exit, MethodFlag::kVarArgs, "Exit the interpreter by raising SystemExit(status)."},
+    {"exit", b_exit, MethodFlag::kVarArgs, "Exit the interpreter by raising SystemExit(status)."},
+    {nullptr, nullptr, 0},
+};
+
+// builtins.__dict__'s order in CPython 3.11 (after site.py); names not
+// listed go after these.
+const char* const kOrder[] = {
+    "__name__", "__doc__", "__package__", "__loader__", "__spec__", "__build_class__",
+    "__import__", "abs", "all", "any", "ascii", "bin", "breakpoint", "callable", "chr", "compile",
+    "delattr", "dir", "divmod", "eval", "exec", "format", "getattr", "globals", "hasattr", "hash",
+    "hex", "id", "input", "isinstance", "issubclass", "iter", "aiter", "len", "locals", "max",
+    "min", "next", "anext", "oct", "ord", "pow", "print", "repr", "round", "setattr", "sorted",
+    "sum", "vars", "None", "Ellipsis", "NotImplemented", "False", "True", "bool", "memoryview",
+    "bytearray", "bytes", "classmethod", "complex", "dict", "enumerate", "filter", "float",
+    "frozenset", "property", "int", "list", "map", "object", "range", "reversed", "set", "slice",
+    "staticmethod", "str", "super", "tuple", "type", "zip", "__debug__", "BaseException",
+    "BaseExceptionGroup", "Exception", "GeneratorExit", "KeyboardInterrupt", "SystemExit",
+    "ArithmeticError", "AssertionError", "AttributeError", "BufferError", "EOFError",
+    "ImportError", "LookupError", "MemoryError", "NameError", "OSError", "ReferenceError",
+    "RuntimeError", "StopAsyncIteration", "StopIteration", "SyntaxError", "SystemError",
+    "TypeError", "ValueError", "Warning", "FloatingPointError", "OverflowError",
+    "ZeroDivisionError", "BytesWarning", "DeprecationWarning", "EncodingWarning", "FutureWarning",
+    "ImportWarning", "PendingDeprecationWarning", "ResourceWarning", "RuntimeWarning",
+    "SyntaxWarning", "UnicodeWarning", "UserWarning", "BlockingIOError", "ChildProcessError",
+    "ConnectionError", "FileExistsError", "FileNotFoundError", "InterruptedError",
+    "IsADirectoryError", "NotADirectoryError", "PermissionError", "ProcessLookupError",
+    "TimeoutError", "IndentationError", "IndexError", "KeyError", "ModuleNotFoundError",
+    "NotImplementedError", "RecursionError", "UnboundLocalError", "UnicodeError",
+    "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError",
+    "ConnectionResetError", "TabError", "UnicodeDecodeError", "UnicodeEncodeError",
+    "UnicodeTranslateError", "ExceptionGroup", "EnvironmentError", "IOError", "open", "quit",
+    "exit",
+};
+
+}  // namespace
+
 Dict* make_builtins_dict() {
-  Dict* d = dict_new();
+  // Everything goes into `all` first, then into the result in CPython's order.
+  Dict* all = dict_new();
   Str* module = intern("builtins");
-  dict_set_str(d, intern("__name__"), module);
-  dict_set_str(d, intern("__doc__"),
+  dict_set_str(all, intern("__name__"), module);
+  dict_set_str(all, intern("__doc__"),
                str_from_utf8("Built-in functions, types, exceptions, and other objects.\n\n"
                              "This module provides direct access to all 'built-in'\n"
                              "identifiers of Python; for example, builtins.len is\n"
@@ -396,19 +444,20 @@ Dict* make_builtins_dict() {
                              "applications, but can be useful in modules that provide\n"
                              "objects with the same name as a built-in value, but in\n"
                              "which the built-in of that name is also needed."));
-  dict_set_str(d, intern("__package__"), str_empty());
-  dict_set_str(d, intern("__loader__"), none());
-  dict_set_str(d, intern("__spec__"), none());
-  add_functions(d, kBuiltinFunctions, module);
-  add_functions(d, kBuiltinIterFunctions, module);
-  add_functions(d, kBuiltinCodeFunctions, module);
+  dict_set_str(all, intern("__package__"), str_empty());
+  dict_set_str(all, intern("__loader__"), none());
+  dict_set_str(all, intern("__spec__"), none());
+  add_functions(all, kBuiltinFunctions, module);
+  add_functions(all, kBuiltinIterFunctions, module);
+  add_functions(all, kBuiltinCodeFunctions, module);
+  add_functions(all, kQuitters, module);
   // Constants.
-  dict_set_str(d, intern("None"), none());
-  dict_set_str(d, intern("Ellipsis"), singletons::ellipsis);
-  dict_set_str(d, intern("NotImplemented"), not_implemented());
-  dict_set_str(d, intern("False"), py_bool(false));
-  dict_set_str(d, intern("True"), py_bool(true));
-  dict_set_str(d, intern("__debug__"), py_bool(true));
+  dict_set_str(all, intern("None"), none());
+  dict_set_str(all, intern("Ellipsis"), singletons::ellipsis);
+  dict_set_str(all, intern("NotImplemented"), not_implemented());
+  dict_set_str(all, intern("False"), py_bool(false));
+  dict_set_str(all, intern("True"), py_bool(true));
+  dict_set_str(all, intern("__debug__"), py_bool(true));
   // Types, by their Python names.
   struct Entry {
     const char* name;
@@ -430,13 +479,26 @@ Dict* make_builtins_dict() {
       {"type", types::type},            {"zip", types::zip},
   };
   for (const Entry& e : kTypes) {
-    if (e.type) dict_set_str(d, intern(e.name), e.type);
+    if (e.type) dict_set_str(all, intern(e.name), e.type);
   }
 #define PYR_EXCEPTION(cname, parent, doc) \
-  if (exc::cname) dict_set_str(d, intern(#cname), exc::cname);
+  if (exc::cname) dict_set_str(all, intern(#cname), exc::cname);
 #include "python/objects/exceptions.def"
-  dict_set_str(d, intern("EnvironmentError"), exc::OSError);
-  dict_set_str(d, intern("IOError"), exc::OSError);
+  dict_set_str(all, intern("EnvironmentError"), exc::OSError);
+  dict_set_str(all, intern("IOError"), exc::OSError);
+
+  Dict* d = dict_new(dict_size(all));
+  for (const char* n : kOrder) {
+    Str* key = intern(n);
+    Value v = dict_get_str(all, key);
+    if (!v) continue;
+    dict_set_str(d, key, v);
+  }
+  int64_t i = 0;
+  Value k, v;
+  while (dict_next(all, &i, &k, &v)) {
+    if (!dict_get(d, k)) dict_set(d, k, v);
+  }
   return d;
 }
 

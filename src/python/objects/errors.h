@@ -127,6 +127,10 @@ Value exception_context(Value exc);            // null if none
 void exception_set_context(Value exc, Value ctx);    // null/None clears
 Value exception_cause(Value exc);              // null if none
 void exception_set_cause(Value exc, Value cause);    // also sets __suppress_context__
+// The raw fields of AttributeError (name, obj) and NameError (name): null
+// when unset (the traceback printer's "Did you mean" needs the difference).
+bool attribute_error_fields(Value exc, Value* name, Value* obj);
+Value name_error_name(Value exc);
 // SystemExit.code (None if absent) for the process exit status.
 Value system_exit_code(Value exc);
 

@@ -1276,9 +1276,15 @@ Value system_exit_code(Value e) {
   if (!is_exception(e) || !isinstance(e, exc::SystemExit)) return none();
   return or_none(X(e)->fields[kExitCode]);
 }
-Value exception_field(Value e, int i) {
-  if (!is_exception(e) || i < 0 || i >= BaseExceptionObject::kFieldCount) return Value();
-  return X(e)->fields[i];
+bool attribute_error_fields(Value e, Value* name, Value* obj) {
+  if (!is_exception(e) || !isinstance(e, exc::AttributeError)) return false;
+  *name = X(e)->fields[kAttrName];
+  *obj = X(e)->fields[kAttrObj];
+  return true;
+}
+Value name_error_name(Value e) {
+  if (!is_exception(e) || !isinstance(e, exc::NameError)) return Value();
+  return X(e)->fields[kNameName];
 }
 
 Value new_syntax_error(Type* type, std::string_view msg, std::string_view filename, int lineno,

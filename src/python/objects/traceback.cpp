@@ -10,7 +10,11 @@
 #include <vector>
 
 #include "python/objects/errors.h"
+#include "python/interp/interp.h"
+#include "python/objects/dict.h"
 #include "python/objects/int.h"
+#include "python/objects/list.h"
+#include "python/objects/module.h"
 #include "python/objects/protocol.h"
 #include "python/objects/str.h"
 #include "python/objects/tuple.h"
@@ -447,6 +451,154 @@ struct Printer {
   }
 };
 
+// ---- "Did you mean" (3.11's suggestions.c) ---------------------------------------------
+
+constexpr size_t kMaxCandidateItems = 750;
+constexpr size_t kMaxStringSize = 40;
+constexpr size_t kMoveCost = 2;
+constexpr size_t kCaseCost = 1;
+
+size_t substitution_cost(char a, char b) {
+  if ((a & 31) != (b & 31)) return kMoveCost;
+  if (a == b) return 0;
+  if ('A' <= a && a <= 'Z') a = static_cast<char>(a + ('a' - 'A'));
+  if ('A' <= b && b <= 'Z') b = static_cast<char>(b + ('a' - 'A'));
+  return a == b ? kCaseCost : kMoveCost;
+}
+
+// Levenshtein distance with case flips costing less, giving up past max_cost.
+size_t levenshtein(std::string_view a, std::string_view b, size_t max_cost) {
+  while (!a.empty() && !b.empty() && a.front() == b.front()) {
+    a.remove_prefix(1);
+    b.remove_prefix(1);
+  }
+  while (!a.empty() && !b.empty() && a.back() == b.back()) {
+    a.remove_suffix(1);
+    b.remove_suffix(1);
+  }
+  if (a.empty() || b.empty()) return (a.size() + b.size()) * kMoveCost;
+  if (a.size() > kMaxStringSize || b.size() > kMaxStringSize) return max_cost + 1;
+  if (b.size() < a.size()) std::swap(a, b);
+  if ((b.size() - a.size()) * kMoveCost > max_cost) return max_cost + 1;
+  size_t buffer[kMaxStringSize];
+  size_t tmp = kMoveCost;
+  for (size_t i = 0; i < a.size(); i++) {
+    buffer[i] = tmp;
+    tmp += kMoveCost;
+  }
+  size_t result = 0;
+  for (size_t bi = 0; bi < b.size(); bi++) {
+    char code = b[bi];
+    size_t distance = result = bi * kMoveCost;
+    size_t minimum = SIZE_MAX;
+    for (size_t i = 0; i < a.size(); i++) {
+      size_t substitute = distance + substitution_cost(code, a[i]);
+      distance = buffer[i];
+      size_t insert_delete = std::min(result, distance) + kMoveCost;
+      result = std::min(insert_delete, substitute);
+      buffer[i] = result;
+      if (result < minimum) minimum = result;
+    }
+    if (minimum > max_cost) return max_cost + 1;
+  }
+  return result;
+}
+
+// The closest candidate to `name` among the str items of `list_value`
+// (an iterable), or "".
+std::string best_suggestion(Value candidates, const std::string& name) {
+  List* list = list_from_iterable(candidates);
+  if (!list) {
+    clear_error();
+    return "";
+  }
+  size_t n = static_cast<size_t>(list_size(list));
+  if (n >= kMaxCandidateItems) return "";
+  std::string best;
+  bool have = false;
+  size_t best_distance = SIZE_MAX;
+  for (size_t i = 0; i < n; i++) {
+    Value item = list_get(list, static_cast<int64_t>(i));
+    if (!item || !is_str(item)) {
+      clear_error();
+      return "";
+    }
+    std::string s = str_to_utf8(item.as<Str>());
+    if (s == name) continue;
+    size_t max_distance = (name.size() + s.size() + 3) * kMoveCost / 6;
+    if (best_distance != SIZE_MAX) max_distance = std::min(max_distance, best_distance - 1);
+    size_t d = levenshtein(name, s, max_distance);
+    if (d > max_distance) continue;
+    if (!have || d < best_distance) {
+      best = s;
+      best_distance = d;
+      have = true;
+    }
+  }
+  return best;
+}
+
+const Traceback* last_entry(Value exc) {
+  Value tbv = exception_traceback(exc);
+  if (!tbv || !is_traceback(tbv)) return nullptr;
+  const Traceback* tb = tbv.as<Traceback>();
+  while (tb->next) tb = tb->next;
+  return tb;
+}
+
+// Exact AttributeError and NameError only, as CPython.
+std::string suggestion_for(Value exc) {
+  Type* t = type_of(exc);
+  if (t == exc::AttributeError) {
+    Value name, obj;
+    if (!attribute_error_fields(exc, &name, &obj) || !name || !obj || !is_exact_str(name)) return "";
+    static Str* dir_name = intern("__dir__");
+    bool found = false;
+    Value d = call_special(obj, dir_name, nullptr, 0, &found);
+    if (!d) {
+      clear_error();
+      return "";
+    }
+    List* list = list_from_iterable(d);
+    if (!list || !list_sort(list, Value(), false)) {
+      clear_error();
+      return "";
+    }
+    return best_suggestion(list, str_to_utf8(name.as<Str>()));
+  }
+  if (t == exc::NameError) {
+    Value name = name_error_name(exc);
+    const Traceback* tb = last_entry(exc);
+    if (!name || !is_exact_str(name) || !tb) return "";
+    std::string n = str_to_utf8(name.as<Str>());
+    auto attr = [](Value o, const char* a) -> Value {
+      if (!o || is_none(o)) return Value();
+      Value v = get_attr_str(o, a);
+      if (!v) clear_error();
+      return v;
+    };
+    Value frame = tb->frame;
+    Value code = frame ? attr(frame, "f_code") : tb->code;
+    Value varnames = attr(code, "co_varnames");
+    if (varnames) {
+      std::string s = best_suggestion(varnames, n);
+      if (!s.empty()) return s;
+    }
+    Value globals = attr(frame, "f_globals");
+    if (globals) {
+      std::string s = best_suggestion(globals, n);
+      if (!s.empty()) return s;
+    }
+    Value builtins = attr(frame, "f_builtins");
+    if (!builtins) {
+      Module* m = builtins_module();
+      if (m) builtins = m->dict;
+    }
+    if (builtins) return best_suggestion(builtins, n);
+  }
+  return "";
+}
+
 std::string safe_str(Value v, const char* what) {
   Value s = str_of(v);
   if (!s) {
@@ -560,6 +712,8 @@ std::string format_exception_only(Value exc) {
   if (!have_message) message = safe_str(exc, "exception");
   out += qualified_type_name(type_of(exc));
   if (!message.empty()) out += ": " + message;
+  std::string suggestion = suggestion_for(exc);
+  if (!suggestion.empty()) out += ". Did you mean: '" + suggestion + "'?";
   out += "\n";
   static Str* notes_name = intern("__notes__");
   Value notes = get_attr_or_null(exc, notes_name);
