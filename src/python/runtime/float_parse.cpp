@@ -96,8 +96,13 @@ std::optional<double> parse_float(std::string_view s) {
     size_t point = clean.find('.');
     if (point == std::string::npos) point = clean.find('e');
     if (point == std::string::npos) point = clean.size();
-    int64_t lead = first < point ? static_cast<int64_t>(point - first) : -static_cast<int64_t>(first - point) + 1;
-    v = lead + exp > 0 ? HUGE_VAL : 0.0;
+    if (first == std::string::npos || first > clean.find('e')) {
+      v = 0.0;  // all mantissa digits are zero
+    } else {
+      int64_t lead = first < point ? static_cast<int64_t>(point - first)
+                                   : -static_cast<int64_t>(first - point) + 1;
+      v = lead + exp > 0 ? HUGE_VAL : 0.0;
+    }
   } else if (r.ec != std::errc() || r.ptr != clean.data() + clean.size()) {
     return std::nullopt;
   }
