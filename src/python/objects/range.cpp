@@ -256,15 +256,13 @@ int range_contains(Value self, Value x) {
 Value range_subscript(Value self, Value key) {
   auto* r = self.as<Range>();
   if (is_slice(key)) {
-    int64_t len;
-    if (!length_i64(r, &len)) return {};
-    int64_t start, stop, step;
-    if (slice_indices_for(key.as<Slice>(), len, &start, &stop, &step) < 0) return {};
-    Value nstart = item_at(r, int_from_i64(start));
+    Value start, stop, step;
+    if (!slice_long_indices(key.as<Slice>(), r->length, &start, &stop, &step)) return {};
+    Value nstart = item_at(r, start);
     if (!nstart) return {};
-    Value nstop = item_at(r, int_from_i64(stop));
+    Value nstop = item_at(r, stop);
     if (!nstop) return {};
-    Value nstep = mul(r->step, int_from_i64(step));
+    Value nstep = mul(r->step, step);
     if (!nstep) return {};
     return range_new(nstart, nstop, nstep);
   }

@@ -172,6 +172,64 @@ int repeat_count(Value seq, Value count, BinaryOp op, int64_t* n) {
   return 1;
 }
 
+namespace {
+
+Value iadd(Value a, Value b) {
+  if (a.is_small() && b.is_small()) return int_from_i64(a.small_value() + b.small_value());
+  return int_binary(BinaryOp::kAdd, a, b);
+}
+
+bool ilt(Value a, Value b) {
+  if (a.is_small() && b.is_small()) return a.small_value() < b.small_value();
+  return int_compare(a, b, CompareOp::kLt).is(py_bool(true));
+}
+
+}  // namespace
+
+bool slice_long_indices(const Slice* s, Value length, Value* start, Value* stop, Value* step) {
+  if (is_none(s->step)) {
+    *step = Value::small(1);
+  } else {
+    if (!has_index(s->step)) {
+      raise(exc::TypeError, kSliceIndexMsg);
+      return false;
+    }
+    *step = index(s->step);
+    if (!*step) return false;
+    if (int_sign(*step) == 0) {
+      raise(exc::ValueError, "slice step cannot be zero");
+      return false;
+    }
+  }
+  bool neg = int_sign(*step) < 0;
+  Value lower = neg ? Value::small(-1) : Value::small(0);
+  Value upper = neg ? iadd(length, Value::small(-1)) : length;
+  if (!upper) return false;
+  auto bound = [&](Value v, Value dflt, Value* out) {
+    if (is_none(v)) {
+      *out = dflt;
+      return true;
+    }
+    if (!has_index(v)) {
+      raise(exc::TypeError, kSliceIndexMsg);
+      return false;
+    }
+    Value x = index(v);
+    if (!x) return false;
+    if (int_sign(x) < 0) {
+      x = iadd(x, length);
+      if (!x) return false;
+      if (ilt(x, lower)) x = lower;
+    } else if (ilt(upper, x)) {
+      x = upper;
+    }
+    *out = x;
+    return true;
+  };
+  if (!bound(s->start, neg ? upper : lower, start)) return false;
+  return bound(s->stop, neg ? lower : upper, stop);
+}
+
 // ---- the slice type -------------------------------------------------------------------
 
 namespace {
@@ -214,49 +272,12 @@ Value slice_get_stop(Value self) { return self.as<Slice>()->stop; }
 Value slice_get_step(Value self) { return self.as<Slice>()->step; }
 
 Value slice_indices(Value self, const Value* args, size_t, Tuple*) {
-  auto* s = self.as<Slice>();
   Value lenv = index(args[0]);
   if (!lenv) return {};
   if (int_sign(lenv) < 0) return raise(exc::ValueError, "length should not be negative");
-  std::optional<int64_t> len = int_to_i64(lenv);
-  if (!len) return raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
-  // The step keeps its exact value (it may be huge); start/stop are clipped.
-  Value stepv = Value::small(1);
-  int64_t step = 1;
-  if (!is_none(s->step)) {
-    stepv = index(s->step);
-    if (!stepv) return {};
-    if (int_sign(stepv) == 0) return raise(exc::ValueError, "slice step cannot be zero");
-    step = clip_int(stepv);
-  }
-  int64_t start, stop;
-  if (is_none(s->start)) {
-    start = step < 0 ? *len - 1 : 0;
-  } else {
-    Value v = index(s->start);
-    if (!v) return {};
-    start = clip_int(v);
-    if (start < 0) {
-      start += *len;
-      if (start < 0) start = step < 0 ? -1 : 0;
-    } else if (start >= *len) {
-      start = step < 0 ? *len - 1 : *len;
-    }
-  }
-  if (is_none(s->stop)) {
-    stop = step < 0 ? -1 : *len;
-  } else {
-    Value v = index(s->stop);
-    if (!v) return {};
-    stop = clip_int(v);
-    if (stop < 0) {
-      stop += *len;
-      if (stop < 0) stop = step < 0 ? -1 : 0;
-    } else if (stop >= *len) {
-      stop = step < 0 ? *len - 1 : *len;
-    }
-  }
-  return tuple_of({int_from_i64(start), int_from_i64(stop), stepv});
+  Value start, stop, step;
+  if (!slice_long_indices(self.as<Slice>(), lenv, &start, &stop, &step)) return {};
+  return tuple_of({start, stop, step});
 }
 
 Value slice_reduce(Value self, const Value*, size_t, Tuple*) {

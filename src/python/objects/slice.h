@@ -32,6 +32,11 @@ int64_t slice_adjust_indices(int64_t length, int64_t* start, int64_t* stop, int6
 int64_t slice_indices_for(const Slice* s, int64_t length, int64_t* start, int64_t* stop,
                           int64_t* step);
 
+// CPython's _PySlice_GetLongIndices: start, stop, step as exact ints for
+// a sequence of `length` items (an int >= 0, maybe big), clipped like
+// slice.indices(). False with an exception.
+bool slice_long_indices(const Slice* s, Value length, Value* start, Value* stop, Value* step);
+
 // A sequence subscript that is not a slice, as int64: small ints directly,
 // anything with __index__ through it; OverflowError past int64 becomes
 // IndexError "cannot fit 'int' into an index-sized integer" as CPython's
