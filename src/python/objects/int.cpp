@@ -564,7 +564,7 @@ Value int_from_buffer(Value x, int base) {
 }
 
 Value int_from_object(Value x) {
-  if (is_int(x)) return int_exact(x);
+  if (is_exact_int(x)) return x;  // subclasses may override __int__
   Type* t = type_of(x);
   if (t->slots.int_) {
     Value r = t->slots.int_(x);
