@@ -19,7 +19,6 @@
 #include "python/objects/slice.h"
 #include "python/objects/tuple.h"
 #include "python/objects/type.h"
-#include "python/runtime/escape.h"
 
 namespace pyrite::python {
 
@@ -287,11 +286,42 @@ std::vector<MethodDef>& ba_methods() {
 
 // ---- slots ----
 
+// CPython's bytearray repr differs from bytes' in one detail: a ' is
+// escaped even inside double quotes (bytearray(b"\'")).
 Value ba_repr(Value self) {
   ByteArray* a = self_ba(self);
-  std::string inner = runtime::repr_bytes(std::string_view(reinterpret_cast<const char*>(a->data()), size_t(a->length)));
-  std::string name = type_name(self);
-  return str_from_utf8(name + "(" + inner + ")");
+  const uint8_t* p = a->data();
+  bool has_single = false, has_double = false;
+  for (int64_t i = 0; i < a->length; i++) {
+    has_single |= p[i] == '\'';
+    has_double |= p[i] == '"';
+  }
+  char quote = has_single && !has_double ? '"' : '\'';
+  static const char kHex[] = "0123456789abcdef";
+  std::string out = type_name(self) + "(b";
+  out.push_back(quote);
+  for (int64_t i = 0; i < a->length; i++) {
+    uint8_t c = p[i];
+    if (c == '\'' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(char(c));
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c >= 0x7f) {
+      out += "\\x";
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    } else {
+      out.push_back(char(c));
+    }
+  }
+  out.push_back(quote);
+  out.push_back(')');
+  return str_from_utf8(out);
 }
 
 int64_t ba_len(Value self) { return self_ba(self)->length; }
@@ -384,9 +414,8 @@ Value ba_mul(Value x, Value y) {
 
 Value ba_imul(Value x, Value y) {
   if (!is_bytearray(x)) return not_implemented();
-  if (!has_index(y)) {
-    return raisef(exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(y).c_str());
-  }
+  // As CPython's sq_inplace_repeat: the count goes through __index__
+  // ("'float' object cannot be interpreted as an integer").
   Value r = bytes_repeat_any(x, y);
   if (!r) return {};
   ByteArray* src = self_ba(r);

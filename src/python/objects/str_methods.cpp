@@ -937,6 +937,13 @@ Value str_encode(Str* s, Value encoding, Value errors) {
       std::string b = runtime::raw_unicode_escape_encode(str_to_u32(s));
       return bytes_from(b.data(), b.size());
     }
+    if (n == "utf_8_sig" || n == "utf8_sig") {
+      Value body = str_encode(s, str_from_ascii("utf-8"), errors);
+      if (!body) return {};
+      std::string b = "\xef\xbb\xbf";
+      b.append(body.as<Bytes>()->view());
+      return bytes_from(b.data(), b.size());
+    }
   }
   // Fast path: ASCII text in an ASCII-compatible codec.
   if (!lookup_codec_args(encoding, errors, &codec, &handler, &custom)) {
@@ -982,6 +989,16 @@ Value str_decode_bytes(const uint8_t* p, size_t n, Value encoding, Value errors)
   }
   if (errors && !is_str(errors)) {
     return raisef(exc::TypeError, "decode() argument 'errors' must be str, not %s", type_name(errors).c_str());
+  }
+  if (encoding) {
+    std::string name = normalized_name(encoding.as<Str>());
+    if (name == "utf_8_sig" || name == "utf8_sig") {
+      if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+        p += 3;
+        n -= 3;
+      }
+      return str_decode_bytes(p, n, str_from_ascii("utf-8"), errors);
+    }
   }
   if (!lookup_codec_args(encoding, errors, &codec, &handler, &custom)) {
     if (!error_matches(exc::LookupError)) return {};
