@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 
+#include "python/interp/interp.h"
 #include "python/objects/errors.h"
 #include "python/objects/init.h"
 #include "python/objects/iterators.h"
@@ -176,7 +177,15 @@ int64_t tuple_hash(Tuple* t) {
     if (!(item.is_small() || is_exact_str(item) ||
           (is_exact_tuple(item) && item.as<Tuple>()->hash != -1)))
       cacheable = false;
-    int64_t h = hash(item);
+    int64_t h;
+    if (item.is_small() || is_exact_str(item)) {
+      h = hash(item);
+    } else {
+      // Nested tuples recurse in C++: keep a deep nesting a RecursionError.
+      if (!enter_recursive_call("")) return -1;
+      h = hash(item);
+      leave_recursive_call();
+    }
     if (h == -1) return -1;
     acc += uint64_t(h) * kXXPrime2;
     acc = (acc << 31) | (acc >> 33);
