@@ -130,7 +130,7 @@ std::string format_both(const Z& v, const std::string& spec_text, std::string* i
     return *i64_result;
   }
   if (fits_i64(v)) *i64_result = show(format_int(static_cast<int64_t>(mpz_get_si(v.v)), spec.value));
-  return show(format_int(v.v, spec.value));
+  return show(format_int(v.v, spec.value, 4300));
 }
 
 std::string run_int_case(const std::vector<std::string>& f, std::string* alt) {
@@ -181,7 +181,7 @@ std::string run_int_case(const std::vector<std::string>& f, std::string* alt) {
   if (op == "percent") {
     PercentSpec p = parse_percent(f[2]);
     if (fits_i64(v)) *alt = percent_format_int(static_cast<int64_t>(mpz_get_si(v.v)), p);
-    return percent_format_int(v.v, p);
+    return show(percent_format_int(v.v, p, 4300));
   }
   if (op == "bin") {
     return bigint::to_base(v.v, 2) + "\t" + bigint::to_base(v.v, 8) + "\t" + bigint::to_base(v.v, 16);
@@ -298,7 +298,7 @@ TEST(RuntimeNumInt, Format) {
   Z big;
   mpz_ui_pow_ui(big.v, 2, 1024);
   NumResult<FormatSpec> e = parse_format_spec("e", "int", 'd', '>');
-  EXPECT_EQ(show(format_int(big.v, e.value)), "!OverflowError: int too large to convert to float");
+  EXPECT_EQ(show(format_int(big.v, e.value, 4300)), "!OverflowError: int too large to convert to float");
 }
 
 TEST(RuntimeNumInt, PercentFormat) {

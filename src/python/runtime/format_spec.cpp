@@ -305,11 +305,12 @@ NumResult<std::string> format_int_core(bool negative, Digits digits, AsDouble as
     append_utf8(body, c.value);
     return pad(body, 1, spec);
   }
-  std::string mag = digits(base, spec.type == 'X');
+  NumResult<std::string> mag = digits(base, spec.type == 'X');
+  if (!mag.ok()) return mag.error;
   NumberParts parts;
   parts.negative = negative;
   if (spec.alternate) parts.prefix = prefix;
-  parts.int_digits = mag;
+  parts.int_digits = mag.value;
   return layout_number(parts, spec, base == 10 ? 3 : 4);
 }
 
@@ -323,15 +324,22 @@ std::string u64_digits(uint64_t m, int base, bool upper) {
 
 uint64_t magnitude(int64_t v) { return v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v); }
 
-std::string mpz_digits(mpz_srcptr v, int base, bool upper) {
+// |v| in base; decimal output is held to max_digits (0: no limit).
+NumResult<std::string> mpz_digits(mpz_srcptr v, int base, bool upper, size_t max_digits) {
   mpz_t a;
   mpz_init(a);
   mpz_abs(a, v);
-  std::string s(mpz_sizeinbase(a, base) + 2, '\0');
-  mpz_get_str(s.data(), upper ? -base : base, a);
-  s.resize(std::char_traits<char>::length(s.c_str()));
+  NumResult<std::string> out;
+  if (base == 10) {
+    out = bigint::to_decimal(a, max_digits);
+  } else {
+    std::string s(mpz_sizeinbase(a, base) + 2, '\0');
+    mpz_get_str(s.data(), upper ? -base : base, a);
+    s.resize(std::char_traits<char>::length(s.c_str()));
+    out = std::move(s);
+  }
   mpz_clear(a);
-  return s;
+  return out;
 }
 
 NumError char_range_error() { return NumError::overflow("%c arg not in range(0x110000)"); }
@@ -340,7 +348,7 @@ NumError char_range_error() { return NumError::overflow("%c arg not in range(0x1
 
 NumResult<std::string> format_int(int64_t v, const FormatSpec& spec) {
   return format_int_core(
-      v < 0, [&](int base, bool upper) { return u64_digits(magnitude(v), base, upper); },
+      v < 0, [&](int base, bool upper) -> NumResult<std::string> { return u64_digits(magnitude(v), base, upper); },
       [&]() -> NumResult<double> { return static_cast<double>(v); },
       [&]() -> NumResult<char32_t> {
         if (v < 0 || v > 0x10FFFF) return char_range_error();
@@ -349,9 +357,9 @@ NumResult<std::string> format_int(int64_t v, const FormatSpec& spec) {
       spec);
 }
 
-NumResult<std::string> format_int(mpz_srcptr v, const FormatSpec& spec) {
+NumResult<std::string> format_int(mpz_srcptr v, const FormatSpec& spec, size_t max_digits) {
   return format_int_core(
-      mpz_sgn(v) < 0, [&](int base, bool upper) { return mpz_digits(v, base, upper); },
+      mpz_sgn(v) < 0, [&](int base, bool upper) { return mpz_digits(v, base, upper, max_digits); },
       [&]() { return bigint::to_double(v); },
       [&]() -> NumResult<char32_t> {
         if (!mpz_fits_slong_p(v)) return NumError::overflow("Python int too large to convert to C long");
@@ -400,8 +408,10 @@ std::string percent_format_int(int64_t v, const PercentSpec& spec) {
   return percent_int_core(v < 0, u64_digits(magnitude(v), percent_base(spec.type), spec.type == 'X'), spec);
 }
 
-std::string percent_format_int(mpz_srcptr v, const PercentSpec& spec) {
-  return percent_int_core(mpz_sgn(v) < 0, mpz_digits(v, percent_base(spec.type), spec.type == 'X'), spec);
+NumResult<std::string> percent_format_int(mpz_srcptr v, const PercentSpec& spec, size_t max_digits) {
+  NumResult<std::string> digits = mpz_digits(v, percent_base(spec.type), spec.type == 'X', max_digits);
+  if (!digits.ok()) return digits.error;
+  return percent_int_core(mpz_sgn(v) < 0, std::move(digits.value), spec);
 }
 
 }  // namespace pyrite::python::runtime

@@ -70,9 +70,11 @@ NumResult<std::string> format_str(std::string_view utf8, const FormatSpec& spec)
 
 // format(int, spec) for the presentation types b c d o x X n and none, and the
 // float types e E f F g G % (the int is converted to the correctly rounded
-// double first, with "int too large to convert to float").
+// double first, with "int too large to convert to float"). Decimal output of
+// an mpz obeys sys.get_int_max_str_digits() (max_digits, 0 = no limit) with
+// to_decimal's ValueError, as CPython's format(10**5000, 'd') does.
 NumResult<std::string> format_int(int64_t v, const FormatSpec& spec);
-NumResult<std::string> format_int(mpz_srcptr v, const FormatSpec& spec);
+NumResult<std::string> format_int(mpz_srcptr v, const FormatSpec& spec, size_t max_digits);
 
 // One printf-style conversion of the % operator: flags, width, precision and
 // the conversion character. width/precision -1 when not given (the caller has
@@ -88,9 +90,10 @@ struct PercentSpec {
   char type = 'd';
 };
 
-// '%d' '%i' '%u' '%o' '%x' '%X' of an int.
+// '%d' '%i' '%u' '%o' '%x' '%X' of an int; the mpz form's decimal
+// conversions obey max_digits like format_int.
 std::string percent_format_int(int64_t v, const PercentSpec& spec);
-std::string percent_format_int(mpz_srcptr v, const PercentSpec& spec);
+NumResult<std::string> percent_format_int(mpz_srcptr v, const PercentSpec& spec, size_t max_digits);
 
 // Shared by the % conversions of ints and floats: [sign][prefix][body] padded
 // to spec.width ('-' left-justifies, '0' pads with zeros after the prefix).

@@ -178,6 +178,18 @@ def main():
     for v in (0, 1, -1):
         for e in (0, 1, 2, 3, 10 ** 18):
             out.append(f'pow\t{v}\t{e}\t{v ** e}')
+    # Decimal formatting of an int obeys the digit limit; other bases do not.
+    def limited(f):
+        sys.set_int_max_str_digits(4300)
+        try:
+            return outcome(f)
+        finally:
+            sys.set_int_max_str_digits(0)
+    for v in (10 ** 4299, -10 ** 4299, 10 ** 4300 + 17, -7 ** 5200):
+        for spec in ('', 'd', ',', 'n', 'x', '.2', 'c', 'e', '=+5000'):
+            out.append(f'format\t{v}\t{spec}\t{limited(lambda: format(v, spec))}')
+        for spec in ('%d', '%o', '%i', '%5u'):
+            out.append(f'percent\t{v}\t{spec}\t{limited(lambda: spec % v)}')
     # str() under the digit limit.
     for digits in (1, 10, 4299, 4300, 4301, 5000):
         for sign in (1, -1):
