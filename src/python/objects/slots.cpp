@@ -301,11 +301,8 @@ static int slot_bool(Value self) {
 static int64_t slot_len(Value self) {
   Value r = call_dunder(self, names::__len__, nullptr, 0);
   if (!r) return -1;
-  if (!is_int(r)) {
-    raisef(exc::TypeError, "'%s' object cannot be interpreted as an integer",
-           type_name(r).c_str());
-    return -1;
-  }
+  r = index(r);  // __len__ may return any object with __index__
+  if (!r) return -1;
   auto v = int_to_i64(r);
   if (!v) {
     if (int_sign(r) < 0) {
