@@ -345,8 +345,8 @@ class Decoder {
 
   static bool cont(unsigned char b) { return (b & 0xC0) == 0x80; }
 
+  // Decodes at pos (kUtf16/kUtf32 are resolved to a byte order by now).
   Step step(size_t pos) {
-    Step s;
     const unsigned char* p = p_ + pos;
     size_t left = n_ - pos;
     switch (codec_) {
@@ -367,10 +367,11 @@ class Decoder {
         return step_unicode_escape(pos);
       case Codec::kRawUnicodeEscape:
         return step_raw_unicode_escape(pos);
-      default:
-        PYR_UNREACHABLE();
+      case Codec::kUtf16:
+      case Codec::kUtf32:
+        break;
     }
-    return s;
+    PYR_UNREACHABLE();
   }
 
   static Step ok(size_t next, char32_t c) {
