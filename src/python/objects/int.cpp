@@ -333,7 +333,7 @@ Value int_format(Value v, std::string_view spec) {
     r = runtime::format_int(*i, parsed.value);
   } else {
     IntView z(v);
-    r = runtime::format_int(z.get(), parsed.value);
+    r = runtime::format_int(z.get(), parsed.value, g_max_str_digits);
   }
   if (!r.ok()) return raise_num_error(r.error);
   return str_from_utf8(r.value);
