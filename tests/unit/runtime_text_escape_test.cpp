@@ -71,6 +71,7 @@ TEST(RuntimeTextEscape, BytesMatchCPython) {
   for (const auto& f : rows()) {
     if (f[0] != "Y") continue;
     EXPECT_EQ(rt::repr_bytes(bytes_of(f[1])), f[2]) << f[1];
+    EXPECT_EQ(rt::repr_bytearray(bytes_of(f[1])), f[3]) << f[1];
     ++checked;
   }
   EXPECT_GT(checked, 100);
@@ -84,4 +85,5 @@ TEST(RuntimeTextEscape, Examples) {
   std::u32string lone = {0xD800};
   EXPECT_EQ(rt::repr_str(lone), U"'\\ud800'");
   EXPECT_EQ(rt::repr_bytes("a'\x7f"), "b\"a'\\x7f\"");
+  EXPECT_EQ(rt::repr_bytearray("'"), "bytearray(b\"\\'\")");
 }

@@ -108,6 +108,21 @@ std::string repr_bytes(std::string_view bytes) {
   return out;
 }
 
+std::string repr_bytearray(std::string_view bytes) {
+  std::string out = "bytearray(b";
+  out.reserve(bytes.size() + 14);
+  char32_t quote = choose_quote(bytes);
+  out.push_back(static_cast<char>(quote));
+  for (char ch : bytes) {
+    char32_t c = static_cast<unsigned char>(ch);
+    // The quote test below is always for ', whichever quote was chosen.
+    if (!append_ascii_repr(c, '\'', &out)) append_escape(c, &out);
+  }
+  out.push_back(static_cast<char>(quote));
+  out += ")";
+  return out;
+}
+
 std::string unicode_escape_encode(std::u32string_view s) {
   std::string out;
   out.reserve(s.size());

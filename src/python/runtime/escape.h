@@ -23,9 +23,11 @@ std::u32string repr_str(std::u32string_view s);
 std::string ascii_str(std::u32string_view s);
 
 // repr(bytes): b'...' with the same quote rule, \\ \t \n \r and the quote
-// escaped, \xNN for bytes below 0x20 or from 0x7F. repr(bytearray) is
-// "bytearray(" + this + ")".
+// escaped, \xNN for bytes below 0x20 or from 0x7F.
 std::string repr_bytes(std::string_view bytes);
+// repr(bytearray): "bytearray(b'...')" with the same quote choice, except
+// that CPython escapes ' even inside double quotes: bytearray(b"\'").
+std::string repr_bytearray(std::string_view bytes);
 
 // str.encode('unicode_escape'): \\ \t \n \r escaped, \xNN below 0x20 and
 // from 0x7F to 0xFF, \uNNNN, \UNNNNNNNN; quotes are not escaped.

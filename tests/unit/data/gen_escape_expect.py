@@ -5,7 +5,7 @@ runtime_text_escape_test.cpp compares against it. Run: python3.11 gen_escape_exp
 
   C block crc32(repr lines) crc32(ascii lines)   repr(chr(c)) for 256 code points
   S text repr ascii unicode_escape raw_unicode_escape
-  Y bytes repr
+  Y bytes repr(bytes) repr(bytearray)
 Text is dotted hex code points ("-" for empty), bytes hex pairs; tab-separated.
 """
 import random
@@ -41,6 +41,6 @@ blobs = [b"", bytes(range(256)), b"'", b'"', b"'\"", b"it's", b"\\", b"\t\n\r"]
 for _ in range(100):
     blobs.append(bytes(rng.choice(b"a'\"\\\t\n\r\x00\x1f\x7f\x80\xff ") for _ in range(rng.randint(1, 6))))
 for b in blobs:
-    out.append("\t".join(["Y", hb(b), repr(b)]))
+    out.append("\t".join(["Y", hb(b), repr(b), repr(bytearray(b))]))
 
 Path(__file__).with_name("escape_expect.txt").write_text("\n".join(out) + "\n")
