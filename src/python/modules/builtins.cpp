@@ -12,6 +12,8 @@
 
 #include "python/objects/errors.h"  // first: protocol.h's for_each needs has_error_pending
 #include "python/interp/eval.h"
+#include "python/interp/interp.h"
+#include "python/objects/module.h"
 #include "python/objects/bytes.h"
 #include "python/objects/dict.h"
 #include "python/objects/int.h"
@@ -339,9 +341,12 @@ const MethodDef kBuiltinFunctions[] = {
     {nullptr, nullptr, 0},
 };
 
+// Builtin functions are bound to the builtins module (len.__self__), which
+// the interpreter makes before it asks for the dict.
 void add_functions(Dict* d, const MethodDef* defs, Str* module) {
+  Module* self = builtins_module();
   for (const MethodDef* m = defs; m->name; m++) {
-    dict_set_str(d, intern(m->name), new_builtin_function(m, Value(), module));
+    dict_set_str(d, intern(m->name), new_builtin_function(m, self ? Value(self) : Value(), module));
   }
 }
 
