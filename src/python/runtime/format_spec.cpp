@@ -11,11 +11,13 @@
 #include <limits>
 #include <vector>
 
-#include "base/check.h"
 #include "python/runtime/bigint.h"
 #include "python/runtime/float_format.h"
 
 namespace pyrite::python::runtime {
+
+static_assert(bigint::kDefaultMaxStrDigits == 4300, "format_spec.h spells the default limit as 4300");
+
 namespace {
 
 // Decodes well-formed (or surrogate-carrying) UTF-8; a stray byte decodes as
@@ -412,6 +414,10 @@ NumResult<std::string> percent_format_int(mpz_srcptr v, const PercentSpec& spec,
   NumResult<std::string> digits = mpz_digits(v, percent_base(spec.type), spec.type == 'X', max_digits);
   if (!digits.ok()) return digits.error;
   return percent_int_core(mpz_sgn(v) < 0, std::move(digits.value), spec);
+}
+
+std::string percent_format_int(mpz_srcptr v, const PercentSpec& spec) {
+  return percent_format_int(v, spec, 0).value;  // no limit: cannot fail
 }
 
 }  // namespace pyrite::python::runtime

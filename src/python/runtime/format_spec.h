@@ -72,9 +72,10 @@ NumResult<std::string> format_str(std::string_view utf8, const FormatSpec& spec)
 // float types e E f F g G % (the int is converted to the correctly rounded
 // double first, with "int too large to convert to float"). Decimal output of
 // an mpz obeys sys.get_int_max_str_digits() (max_digits, 0 = no limit) with
-// to_decimal's ValueError, as CPython's format(10**5000, 'd') does.
+// to_decimal's ValueError, as CPython's format(10**5000, 'd') does; the
+// default is CPython's default limit (sys.int_info.default_max_str_digits).
 NumResult<std::string> format_int(int64_t v, const FormatSpec& spec);
-NumResult<std::string> format_int(mpz_srcptr v, const FormatSpec& spec, size_t max_digits);
+NumResult<std::string> format_int(mpz_srcptr v, const FormatSpec& spec, size_t max_digits = 4300);
 
 // One printf-style conversion of the % operator: flags, width, precision and
 // the conversion character. width/precision -1 when not given (the caller has
@@ -90,10 +91,13 @@ struct PercentSpec {
   char type = 'd';
 };
 
-// '%d' '%i' '%u' '%o' '%x' '%X' of an int; the mpz form's decimal
-// conversions obey max_digits like format_int.
+// '%d' '%i' '%u' '%o' '%x' '%X' of an int. The three-argument mpz form
+// holds decimal conversions to max_digits like format_int ('%d' % 10**5000
+// fails in CPython); the two-argument form applies no limit and is kept only
+// for existing callers, which should move to the checked form.
 std::string percent_format_int(int64_t v, const PercentSpec& spec);
 NumResult<std::string> percent_format_int(mpz_srcptr v, const PercentSpec& spec, size_t max_digits);
+std::string percent_format_int(mpz_srcptr v, const PercentSpec& spec);
 
 // Shared by the % conversions of ints and floats: [sign][prefix][body] padded
 // to spec.width ('-' left-justifies, '0' pads with zeros after the prefix).
