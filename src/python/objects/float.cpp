@@ -278,10 +278,9 @@ Value float_ceil(Value self, const Value*, size_t, Tuple*) {
   return int_from_double(std::ceil(float_value(self)));
 }
 
-Value float_round(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  static const char* const kNames[] = {"ndigits", nullptr};
-  Value nd;
-  if (!parse_args({"__round__", kNames, 0, 0}, args, nargs, kwnames, {&nd})) return {};
+Value float_round(Value self, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("__round__", nargs, 0, 1)) return {};
+  Value nd = nargs ? args[0] : Value();
   double x = float_value(self);
   if (!nd || is_none(nd)) return int_from_double(runtime::round_half_even(x));
   Value i = index(nd);
@@ -399,7 +398,7 @@ const MethodDef kFloatMethods[] = {
     {"__trunc__", float_trunc, MethodFlag::kNoArgs, "Return the Integral closest to x between 0 and x."},
     {"__floor__", float_floor, MethodFlag::kNoArgs, "Return the floor as an Integral."},
     {"__ceil__", float_ceil, MethodFlag::kNoArgs, "Return the ceiling as an Integral."},
-    {"__round__", float_round, MethodFlag::kVarArgs | MethodFlag::kKeywords,
+    {"__round__", float_round, MethodFlag::kVarArgs,
      "Return the Integral closest to x, rounding half toward even.\n\nWhen an argument is "
      "passed, work like built-in round(x, ndigits)."},
     {"__getnewargs__", float_getnewargs, MethodFlag::kNoArgs},

@@ -713,6 +713,8 @@ int parse_byteorder(Value v, const char* fname) {
 Value int_to_bytes(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"length", "byteorder", "signed", nullptr};
   Value length_v, order_v, signed_v;
+  if (nargs > 3)  // Argument Clinic's wording when even keywords could not take them
+    return raisef(exc::TypeError, "to_bytes() takes at most 3 arguments (%zu given)", nargs);
   if (!parse_args({"to_bytes", kNames, 0, 0, 2}, args, nargs, kwnames,
                   {&length_v, &order_v, &signed_v}))
     return {};
@@ -738,6 +740,8 @@ Value int_to_bytes(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
 Value int_from_bytes(Value cls, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"bytes", "byteorder", "signed", nullptr};
   Value data_v, order_v, signed_v;
+  if (nargs > 3)  // Argument Clinic's wording when even keywords could not take them
+    return raisef(exc::TypeError, "from_bytes() takes at most 3 arguments (%zu given)", nargs);
   if (!parse_args({"from_bytes", kNames, 1, 0, 2}, args, nargs, kwnames,
                   {&data_v, &order_v, &signed_v}))
     return {};
