@@ -3,6 +3,7 @@
 // (docs/objects.md, "Types and slots").
 #include <string>
 
+#include "python/interp/pyrun.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/init.h"
@@ -179,13 +180,14 @@ static bool object_init(Value self, const Value* args, size_t nargs, Tuple* kwna
   if (excess_args(nargs, kwnames)) {
     Type* type = type_of(self);
     if (type->slots.init != object_init) {
-      raisef(exc::TypeError,
-             "%s.__init__() takes exactly one argument (the instance to initialize)",
-             type_name_of(type).c_str());
+      raise(exc::TypeError,
+            "object.__init__() takes exactly one argument (the instance to initialize)");
       return false;
     }
     if (type->slots.new_ == object_new) {
-      raisef(exc::TypeError, "%s() takes no arguments", type_name_of(type).c_str());
+      raisef(exc::TypeError,
+             "%s.__init__() takes exactly one argument (the instance to initialize)",
+             type_name_of(type).c_str());
       return false;
     }
   }
@@ -296,13 +298,142 @@ static Value object_dir(Value self, const Value*, size_t, Tuple*) {
   return type_call(types::list, a, 1, nullptr);
 }
 
-static Value object_reduce_ex(Value self, const Value* args, size_t nargs, Tuple*) {
-  // copyreg's protocol: copyreg.__reduce_ex__ / __newobj__ live in Python.
-  Value copyreg = Value();
-  (void)args;
-  (void)nargs;
-  (void)copyreg;
-  return raisef(exc::TypeError, "cannot pickle '%s' object", type_name(self).c_str());
+// ---- pickling support (copy, copyreg, pickle) ---------------------------------------
+
+static Value copyreg_attr(const char* name) {
+  Value m = import_module_level(intern("copyreg"), none(), none(), 0);
+  if (!m) return {};
+  return get_attr_str(m, name);
+}
+
+// object.__getstate__'s default: the instance dict (None when empty) and,
+// with __slots__, (dict, {slot: value}).
+static Value object_getstate_default(Value self, bool required) {
+  Type* t = type_of(self);
+  if (required && t->native_base != types::object && !is_exception(self)) {
+    return raisef(exc::TypeError, "cannot pickle '%s' object", type_name(self).c_str());
+  }
+  Value state = none();
+  if (InstanceAttrs* a = instance_attrs(self)) {
+    bool empty = !a->storage || (a->map && a->map->count == 0);
+    if (!empty) {
+      Dict* d = instance_materialize_dict(self);
+      if (!d) return {};
+      if (dict_size(d) > 0) state = d;
+    }
+  }
+  Value slotnames_fn = copyreg_attr("_slotnames");
+  if (!slotnames_fn) return {};
+  Value names_v = call1(slotnames_fn, t);
+  if (!names_v) return {};
+  if (!is_none(names_v)) {
+    Dict* slots = dict_new();
+    if (!slots) return {};
+    bool ok = for_each(names_v, [&](Value n) {
+      if (!is_str(n)) {
+        raise(exc::TypeError, "copyreg._slotnames didn't return a list or None");
+        return false;
+      }
+      Value v = get_attr_or_null(self, n.as<Str>());
+      if (!v) return !has_error();
+      return dict_set(slots, n, v);
+    });
+    if (!ok) return {};
+    if (dict_size(slots) > 0) state = tuple_of({state, slots});
+  }
+  return state;
+}
+
+static Value object_getstate(Value self, const Value*, size_t, Tuple*) {
+  return object_getstate_default(self, false);
+}
+
+static Value reduce_newobj(Value self) {
+  Type* t = type_of(self);
+  if (!t->slots.new_) return raisef(exc::TypeError, "cannot pickle '%s' object", type_name(self).c_str());
+  Value args = tuple_empty();
+  Value kwargs;
+  bool hasargs = false;
+  bool found = false;
+  Value r = call_special(self, intern("__getnewargs_ex__"), nullptr, 0, &found);
+  if (found) {
+    if (!r) return {};
+    if (!is_tuple(r) || r.as<Tuple>()->length != 2)
+      return raise(exc::TypeError, "__getnewargs_ex__ should return a tuple of length 2");
+    args = r.as<Tuple>()->at(0);
+    kwargs = r.as<Tuple>()->at(1);
+    hasargs = true;
+  } else {
+    r = call_special(self, intern("__getnewargs__"), nullptr, 0, &found);
+    if (found) {
+      if (!r) return {};
+      if (!is_tuple(r))
+        return raisef(exc::TypeError, "__getnewargs__ should return a tuple, not '%s'",
+                      type_name(r).c_str());
+      args = r;
+      hasargs = true;
+    }
+  }
+  Value newobj, newargs;
+  if (!kwargs || (is_dict(kwargs) && dict_size(kwargs.as<Dict>()) == 0)) {
+    newobj = copyreg_attr("__newobj__");
+    if (!newobj) return {};
+    Tuple* a = args.as<Tuple>();
+    Tuple* na = tuple_new(a->length + 1);
+    if (!na) return {};
+    na->items()[0] = t;
+    for (int64_t i = 0; i < a->length; i++) na->items()[i + 1] = a->at(i);
+    newargs = na;
+  } else {
+    newobj = copyreg_attr("__newobj_ex__");
+    if (!newobj) return {};
+    newargs = tuple_of({t, args, kwargs});
+  }
+  bool is_list = t->has_flag(TypeFlag::kListSubclass);
+  bool is_dict_t = t->has_flag(TypeFlag::kDictSubclass);
+  Value state;
+  Value getstate = type_lookup(t, intern("__getstate__"));
+  Value own = type_lookup(types::object, intern("__getstate__"));
+  if (getstate && !(getstate == own)) {
+    state = call_method(self, intern("__getstate__"), nullptr, 0);
+  } else {
+    state = object_getstate_default(self, !hasargs && !is_list && !is_dict_t);
+  }
+  if (!state) return {};
+  Value listitems = none(), dictitems = none();
+  if (is_list) {
+    listitems = get_iter(self);
+    if (!listitems) return {};
+  }
+  if (is_dict_t) {
+    Value items = call_method(self, names::items, nullptr, 0);
+    if (!items) return {};
+    dictitems = get_iter(items);
+    if (!dictitems) return {};
+  }
+  return tuple_of({newobj, newargs, state, listitems, dictitems});
+}
+
+static Value common_reduce(Value self, int64_t proto) {
+  if (proto >= 2) return reduce_newobj(self);
+  Value f = copyreg_attr("_reduce_ex");
+  if (!f) return {};
+  return call2(f, self, Value::small(proto));
+}
+
+static Value object_reduce(Value self, const Value*, size_t, Tuple*) {
+  return common_reduce(self, 0);
+}
+
+static Value object_reduce_ex(Value self, const Value* args, size_t, Tuple*) {
+  int64_t proto;
+  if (!index_i64(args[0], &proto)) return {};
+  Value cls_reduce = type_lookup(type_of(self), names::__reduce__);
+  Value obj_reduce = type_lookup(types::object, names::__reduce__);
+  if (cls_reduce && !(cls_reduce == obj_reduce)) {
+    return call_method(self, names::__reduce__, nullptr, 0);
+  }
+  return common_reduce(self, proto);
 }
 
 static const MethodDef kObjectMethods[] = {
@@ -314,6 +445,8 @@ static const MethodDef kObjectMethods[] = {
     {"__sizeof__", object_sizeof, MethodFlag::kNoArgs, "Size of object in memory, in bytes."},
     {"__dir__", object_dir, MethodFlag::kNoArgs, "Default dir() implementation."},
     {"__reduce_ex__", object_reduce_ex, MethodFlag::kOneArg, "Helper for pickle."},
+    {"__reduce__", object_reduce, MethodFlag::kNoArgs, "Helper for pickle."},
+    {"__getstate__", object_getstate, MethodFlag::kNoArgs, "Helper for pickle."},
     {nullptr, nullptr, 0},
 };
 
