@@ -356,5 +356,29 @@ TEST_F(CoreTest, ClassAttributesSurviveCollection) {
   EXPECT_EQ(text(get_attr(o, n("k7"))), "v");
 }
 
+// Class creation, maps, storage growth, dict mode and slot updates with a
+// collection at every allocation, then the heap verifier.
+TEST_F(CoreTest, TypeSystemUnderGcStress) {
+  gc::set_stress(true);
+  Type* a = make_class("A", {});
+  Type* b = make_class("B", {a}, {{"__len__", new_method_descriptor(&kThree, a)}});
+  Type* s = make_class("S", {b}, {{"__slots__", tuple_of({n("p"), n("q")})}});
+  ASSERT_TRUE(a && b && s) << pending();
+  Value o = instance(s);
+  ASSERT_TRUE(o) << pending();
+  set_attr(o, n("p"), str_from_utf8("pv"));
+  for (int i = 0; i < 12; i++) set_attr(o, n(("m" + std::to_string(i)).c_str()), str_from_utf8("x"));
+  set_attr(o, n("m3"), Value());
+  set_attr(a, n("__len__"), new_method_descriptor(&kZero, a));
+  int64_t len = length(o);
+  gc::set_stress(false);
+  EXPECT_EQ(len, 3);
+  EXPECT_EQ(text(get_attr(o, n("p"))), "pv");
+  EXPECT_EQ(text(get_attr(o, n("m11"))), "x");
+  EXPECT_FALSE(get_attr_or_null(o, n("m3")));
+  std::string report;
+  EXPECT_EQ(gc::Heap::current()->verify(&report), 0u) << report;
+}
+
 }  // namespace
 }  // namespace pyrite::python
