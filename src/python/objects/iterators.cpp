@@ -154,6 +154,9 @@ bool no_kwargs(const char* fname, Tuple* kwnames) {
 
 Value enumerate_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kParams[] = {"iterable", "start", nullptr};
+  if (nargs == 0 && !(kwnames && kwnames->length)) {
+    return raise(exc::TypeError, "enumerate() missing required argument 'iterable'");
+  }
   Value iterable, start;
   ArgSpec spec{"enumerate", kParams, 1, 0, -1};
   if (!parse_args(spec, args, nargs, kwnames, {&iterable, &start})) return {};

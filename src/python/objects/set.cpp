@@ -205,8 +205,9 @@ restart:
 }
 
 bool add_entry(Set* s, Value key, int64_t hash) {
-  if (!ensure_table(s)) return false;
 restart:
+  // (An __eq__ may have cleared the set: the table can be gone on restart.)
+  if (!ensure_table(s)) return false;
   SetTable* t = s->table;
   uint64_t mask = uint64_t(s->mask);
   uint64_t perturb = uint64_t(hash);
