@@ -390,8 +390,8 @@ Value int_pow2(Value a, Value b) {
   }
   auto e = int_to_i64(b);
   uint64_t bits = mpz_sizeinbase(za, 2);
-  // Results past 2^40 bits cannot be allocated anyway: fail fast.
-  if (!e || (*e > 0 && bits > (uint64_t(1) << 40) / uint64_t(*e))) return raise_memory_error();
+  // Results past 2^37 bits are a MemoryError (as for <<): fail fast.
+  if (!e || (*e > 0 && bits > (uint64_t(1) << 37) / uint64_t(*e))) return raise_memory_error();
   if (a.is_small()) {
     // Repeated squaring while the result stays in an int64.
     int64_t base = a.small_value(), result = 1;
@@ -416,7 +416,12 @@ Value int_binary_big(BinaryOp op, Value a, Value b) {
   switch (op) {
     case BinaryOp::kAdd: mpz_add(r, za, zb); break;
     case BinaryOp::kSub: mpz_sub(r, za, zb); break;
-    case BinaryOp::kMul: mpz_mul(r, za, zb); break;
+    case BinaryOp::kMul:
+      // GMP aborts when malloc fails: refuse products past 2^37 bits first.
+      if (mpz_sizeinbase(za, 2) + mpz_sizeinbase(zb, 2) > (uint64_t(1) << 37))
+        return raise_memory_error();
+      mpz_mul(r, za, zb);
+      break;
     case BinaryOp::kAnd: mpz_and(r, za, zb); break;
     case BinaryOp::kOr: mpz_ior(r, za, zb); break;
     case BinaryOp::kXor: mpz_xor(r, za, zb); break;
