@@ -217,6 +217,9 @@ TEST(RuntimeNumFloat, Format) {
   EXPECT_EQ(fmt(1.0, "x<010,.2f"), "1.00xxxxxx");
   EXPECT_EQ(fmt(1.0, "\xe2\x82\xac^7"), "\xe2\x82\xac\xe2\x82\xac" "1.0" "\xe2\x82\xac\xe2\x82\xac");
   EXPECT_EQ(fmt(1.0, "d"), "!ValueError: Unknown format code 'd' for object of type 'float'");
+  NumResult<FormatSpec> q = parse_format_spec("q", "F", 0, '>');
+  EXPECT_EQ(err_text(format_float(1.0, q.value, "F").error),
+            "!ValueError: Unknown format code 'q' for object of type 'F'");
   EXPECT_EQ(fmt(1.0, "\xe2\x82\xac"), "!ValueError: Unknown format code '\\x20ac' for object of type 'float'");
   EXPECT_EQ(fmt(1.0, "abc"), "!ValueError: Invalid format specifier 'abc' for object of type 'float'");
   EXPECT_EQ(fmt(1.0, ",n"), "!ValueError: Cannot specify ',' with 'n'.");

@@ -294,6 +294,13 @@ TEST(RuntimeNumInt, Format) {
   EXPECT_EQ(fmt_int(1, "_n"), "!ValueError: Cannot specify '_' with 'n'.");
   EXPECT_EQ(fmt_int(1, "s"), "!ValueError: Unknown format code 's' for object of type 'int'");
   EXPECT_EQ(fmt_int(10, "e"), "1.000000e+01");
+  // The object's own type name, as CPython's format(True, 'q') reports it.
+  NumResult<FormatSpec> q = parse_format_spec("q", "bool", 'd', '>');
+  EXPECT_EQ(err_text(format_int(int64_t{1}, q.value, "bool").error),
+            "!ValueError: Unknown format code 'q' for object of type 'bool'");
+  Z one("1");
+  EXPECT_EQ(err_text(format_int(one.v, q.value, 4300, "I").error),
+            "!ValueError: Unknown format code 'q' for object of type 'I'");
   EXPECT_EQ(fmt_int(INT64_MIN, "x"), "-8000000000000000");
   Z big;
   mpz_ui_pow_ui(big.v, 2, 1024);

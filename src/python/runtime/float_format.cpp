@@ -142,7 +142,7 @@ std::string repr_double(double x) {
   return std::signbit(x) ? "-" + body : body;
 }
 
-NumResult<std::string> format_float(double x, const FormatSpec& spec) {
+NumResult<std::string> format_float(double x, const FormatSpec& spec, std::string_view type_name) {
   char mode;
   bool add_dot_0 = false;
   int64_t precision = spec.precision < 0 ? 6 : spec.precision;
@@ -161,7 +161,7 @@ NumResult<std::string> format_float(double x, const FormatSpec& spec) {
       suffix = "%";
       break;
     default:
-      return unknown_format_code(spec.type, "float");
+      return unknown_format_code(spec.type, type_name);
   }
   if (precision > kMaxPrecision) return NumError::value("precision too big");
   bool upper = spec.type == 'E' || spec.type == 'F' || spec.type == 'G';

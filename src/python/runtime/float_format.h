@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "python/runtime/format_spec.h"
 #include "python/runtime/num_error.h"
@@ -14,9 +15,10 @@ namespace pyrite::python::runtime {
 // does (exponent form when the decimal exponent is < -4 or >= 16).
 std::string repr_double(double x);
 
-// format(x, spec) for the types e E f F g G n % and none; errors use type
-// name 'float'. The spec comes from parse_format_spec(..., "float", 0, '>').
-NumResult<std::string> format_float(double x, const FormatSpec& spec);
+// format(x, spec) for the types e E f F g G n % and none. The spec comes
+// from parse_format_spec(..., type_name, 0, '>'); type_name (the object's
+// type, e.g. a float subclass) appears in "Unknown format code".
+NumResult<std::string> format_float(double x, const FormatSpec& spec, std::string_view type_name = "float");
 
 // '%e' '%E' '%f' '%F' '%g' '%G' of the % operator. The only error is
 // ValueError "precision too big" (past INT_MAX), shared with format_float.

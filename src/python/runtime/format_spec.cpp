@@ -276,21 +276,22 @@ namespace {
 // (or an error) for 'c'.
 template <class Digits, class AsDouble, class AsChar>
 NumResult<std::string> format_int_core(bool negative, Digits digits, AsDouble as_double,
-                                       AsChar as_char, const FormatSpec& spec) {
+                                       AsChar as_char, const FormatSpec& spec,
+                                       std::string_view type_name) {
   int base = 10;
   std::string_view prefix;
   switch (spec.type) {
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
       NumResult<double> d = as_double();
       if (!d.ok()) return d.error;
-      return format_float(d.value, spec);
+      return format_float(d.value, spec, "float");
     }
     case 'b': base = 2; prefix = "0b"; break;
     case 'o': base = 8; prefix = "0o"; break;
     case 'x': base = 16; prefix = "0x"; break;
     case 'X': base = 16; prefix = "0X"; break;
     case 'd': case 'n': case 0: case 'c': break;
-    default: return unknown_format_code(spec.type, "int");
+    default: return unknown_format_code(spec.type, type_name);
   }
   if (spec.precision >= 0) return NumError::value("Precision not allowed in integer format specifier");
   if (spec.no_neg_zero) {
@@ -348,7 +349,7 @@ NumError char_range_error() { return NumError::overflow("%c arg not in range(0x1
 
 }  // namespace
 
-NumResult<std::string> format_int(int64_t v, const FormatSpec& spec) {
+NumResult<std::string> format_int(int64_t v, const FormatSpec& spec, std::string_view type_name) {
   return format_int_core(
       v < 0, [&](int base, bool upper) -> NumResult<std::string> { return u64_digits(magnitude(v), base, upper); },
       [&]() -> NumResult<double> { return static_cast<double>(v); },
@@ -356,10 +357,11 @@ NumResult<std::string> format_int(int64_t v, const FormatSpec& spec) {
         if (v < 0 || v > 0x10FFFF) return char_range_error();
         return static_cast<char32_t>(v);
       },
-      spec);
+      spec, type_name);
 }
 
-NumResult<std::string> format_int(mpz_srcptr v, const FormatSpec& spec, size_t max_digits) {
+NumResult<std::string> format_int(mpz_srcptr v, const FormatSpec& spec, size_t max_digits,
+                                  std::string_view type_name) {
   return format_int_core(
       mpz_sgn(v) < 0, [&](int base, bool upper) { return mpz_digits(v, base, upper, max_digits); },
       [&]() { return bigint::to_double(v); },
@@ -369,7 +371,7 @@ NumResult<std::string> format_int(mpz_srcptr v, const FormatSpec& spec, size_t m
         if (c < 0 || c > 0x10FFFF) return char_range_error();
         return static_cast<char32_t>(c);
       },
-      spec);
+      spec, type_name);
 }
 
 std::string percent_layout(bool negative, std::string_view prefix, std::string_view body,

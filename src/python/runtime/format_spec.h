@@ -74,8 +74,11 @@ NumResult<std::string> format_str(std::string_view utf8, const FormatSpec& spec)
 // an mpz obeys sys.get_int_max_str_digits() (max_digits, 0 = no limit) with
 // to_decimal's ValueError, as CPython's format(10**5000, 'd') does; the
 // default is CPython's default limit (sys.int_info.default_max_str_digits).
-NumResult<std::string> format_int(int64_t v, const FormatSpec& spec);
-NumResult<std::string> format_int(mpz_srcptr v, const FormatSpec& spec, size_t max_digits = 4300);
+// type_name (the object's type: 'bool', a subclass) appears in "Unknown
+// format code"; a float type gives format_float's errors.
+NumResult<std::string> format_int(int64_t v, const FormatSpec& spec, std::string_view type_name = "int");
+NumResult<std::string> format_int(mpz_srcptr v, const FormatSpec& spec, size_t max_digits = 4300,
+                                  std::string_view type_name = "int");
 
 // One printf-style conversion of the % operator: flags, width, precision and
 // the conversion character. width/precision -1 when not given (the caller has
