@@ -195,18 +195,110 @@ Value b_aiter(Value, const Value* args, size_t, Tuple*) {
   return r;
 }
 
+// anext(it, default)'s awaitable (CPython's anext_awaitable): it drives the
+// awaitable __anext__ returned and turns its StopAsyncIteration into
+// StopIteration(default), i.e. `await` evaluating to the default.
+struct AnextAwaitable : Object {
+  Value wrapped;        // what __anext__ returned
+  Value default_value;
+};
+
+Type* g_anext_awaitable_type = nullptr;
+gc::LayoutId g_anext_layout = gc::kNoLayout;
+
+void anext_trace(void* p, gc::Visitor& v) {
+  auto* a = static_cast<AnextAwaitable*>(p);
+  v.visit(a->type);
+  visit_value(v, a->wrapped);
+  visit_value(v, a->default_value);
+}
+
+// The iterator under the wrapped awaitable: its __await__() (a coroutine's
+// wrapper, or the async generator's asend object itself).
+Value anext_inner(Value self) {
+  Value w = self.as<AnextAwaitable>()->wrapped;
+  static Str* await_name = intern("__await__");
+  bool found = false;
+  Value it = call_special(w, await_name, nullptr, 0, &found);
+  if (!found) {
+    if (!has_error()) {
+      raisef(exc::TypeError, "object %s can't be used in 'await' expression", type_name(w).c_str());
+    }
+    return Value();
+  }
+  if (it && type_of(it)->slots.next == nullptr) {
+    return raisef(exc::TypeError, "__await__() returned non-iterator of type '%s'",
+                  type_name(it).c_str());
+  }
+  return it;
+}
+
+Value anext_proxy(Value self, const char* method, const Value* args, size_t nargs) {
+  Value it = anext_inner(self);
+  if (!it) return Value();
+  Value r = call_method(it, intern(method), args, nargs);
+  if (!r && error_matches(exc::StopAsyncIteration)) {
+    clear_error();
+    return raise_stop_iteration(self.as<AnextAwaitable>()->default_value);
+  }
+  return r;
+}
+
+Value anext_next(Value self) {
+  Value r = anext_proxy(self, "__next__", nullptr, 0);
+  // The slot's convention: a plain exhausted StopIteration() is null without error.
+  return r;
+}
+Value anext_m_send(Value self, const Value* args, size_t nargs, Tuple*) {
+  return anext_proxy(self, "send", args, nargs);
+}
+Value anext_m_throw(Value self, const Value* args, size_t nargs, Tuple*) {
+  return anext_proxy(self, "throw", args, nargs);
+}
+Value anext_m_close(Value self, const Value* args, size_t nargs, Tuple*) {
+  return anext_proxy(self, "close", args, nargs);
+}
+Value anext_m_await(Value self, const Value*, size_t, Tuple*) { return self; }
+Value anext_iter(Value self) { return self; }
+
+const MethodDef kAnextMethods[] = {
+    {"send", anext_m_send, MethodFlag::kOneArg},
+    {"throw", anext_m_throw, MethodFlag::kVarArgs},
+    {"close", anext_m_close, MethodFlag::kNoArgs},
+    {"__await__", anext_m_await, MethodFlag::kNoArgs},
+    {nullptr, nullptr, 0},
+};
+
+Type* anext_awaitable_type() {
+  if (!g_anext_awaitable_type) {
+    g_anext_layout = register_object_layout("anext_awaitable", sizeof(AnextAwaitable), anext_trace);
+    TypeSpec spec;
+    spec.name = "anext_awaitable";
+    spec.layout = g_anext_layout;
+    spec.instance_size = sizeof(AnextAwaitable);
+    spec.trace = anext_trace;
+    spec.slots.iter = anext_iter;
+    spec.slots.next = anext_next;
+    spec.methods = kAnextMethods;
+    make_builtin_type(&g_anext_awaitable_type, spec);
+  }
+  return g_anext_awaitable_type;
+}
+
 Value b_anext(Value, const Value* args, size_t nargs, Tuple* kw) {
   if (!check_no_kwargs("anext", kw) || !check_nargs("anext", nargs, 1, 2)) return Value();
   static Str* anext_name = intern("__anext__");
-  bool found = false;
-  Value r = call_special(args[0], anext_name, nullptr, 0, &found);
-  if (!found) {
-    if (has_error()) return Value();
+  if (!type_lookup(type_of(args[0]), anext_name)) {
     return raisef(exc::TypeError, "'%s' object is not an async iterator", type_name(args[0]).c_str());
   }
-  // TODO(#3): anext(it, default) needs the awaitable wrapper that turns
-  // StopAsyncIteration into the default; the one-argument form is complete.
-  return r;
+  bool found = false;
+  Value r = call_special(args[0], anext_name, nullptr, 0, &found);
+  if (!r || nargs == 1) return r;
+  Type* t = anext_awaitable_type();
+  auto* a = allocate<AnextAwaitable>(g_anext_layout, t);
+  a->wrapped = r;
+  a->default_value = args[1];
+  return a;
 }
 
 }  // namespace
