@@ -525,41 +525,36 @@ Value complex_format(Value self, const Value* args, size_t, Tuple*) {
     default: return raise_num_error(runtime::unknown_format_code(spec.type, "complex"));
   }
   C c = value_of(self);
+  // As CPython: no type means repr-style parts ('r': the float's own digits
+  // without the ".0" it would add) in parentheses, or 'g' when a precision
+  // is given; a +0 real part is then left out. The imaginary part always
+  // shows its sign unless it stands alone.
   bool plain = spec.type == 0;
+  bool repr_style = plain && spec.precision < 0;
+  bool skip_re = plain && c.re == 0.0 && !std::signbit(c.re);
   runtime::FormatSpec part = spec;
   part.width = -1;
   part.fill = U' ';
   part.align = '>';
+  if (plain && !repr_style) part.type = 'g';
+  runtime::FormatSpec ip = part;
+  if (!skip_re) ip.sign = '+';
+  auto strip_dot0 = [&](std::string& t) {
+    if (!repr_style || t.size() < 2 || t.compare(t.size() - 2, 2, ".0") != 0) return;
+    t.resize(t.size() - (spec.alternate ? 1 : 2));
+  };
   std::string re, im;
-  bool skip_re = false;
-  if (plain && spec.precision < 0) {
-    // repr-style digits
-    skip_re = c.re == 0.0 && !std::signbit(c.re);
-    re = part_repr(c.re);
-    if (!std::signbit(c.re) && !std::isnan(c.re)) {
-      if (spec.sign == '+') re.insert(re.begin(), '+');
-      else if (spec.sign == ' ') re.insert(re.begin(), ' ');
-    }
-    im = part_repr(c.im);
-    if (im[0] != '-') im.insert(im.begin(), '+');
-  } else {
-    if (plain) {
-      part.type = 'g';
-      skip_re = c.re == 0.0 && !std::signbit(c.re);
-    }
+  if (!skip_re) {
     auto rr = runtime::format_float(c.re, part);
     if (!rr.ok()) return raise_num_error(rr.error);
     re = rr.value;
-    runtime::FormatSpec ip = part;
-    ip.sign = '+';
-    auto ri = runtime::format_float(c.im, ip);
-    if (!ri.ok()) return raise_num_error(ri.error);
-    im = ri.value;
+    strip_dot0(re);
   }
-  std::string body;
-  if (plain && !skip_re) body = "(" + re + im + "j)";
-  else if (plain) body = (im[0] == '+' ? im.substr(1) : im) + "j";
-  else body = re + im + "j";
+  auto ri = runtime::format_float(c.im, ip);
+  if (!ri.ok()) return raise_num_error(ri.error);
+  im = ri.value;
+  strip_dot0(im);
+  std::string body = plain && !skip_re ? "(" + re + im + "j)" : re + im + "j";
   std::string out = runtime::pad(body, runtime::count_code_points(body), spec);
   return str_from_utf8(out);
 }
