@@ -1067,12 +1067,12 @@ Value m_reverse(Value self, const Value*, size_t, Tuple*) {
   return none();
 }
 
-Value m_sort(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+Value m_sort(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (nargs) return raise(exc::TypeError, "sort() takes no positional arguments");
   static const char* const kParams[] = {"key", "reverse", nullptr};
   Value key, rev;
   ArgSpec spec{"sort", kParams, 0, 0, 0};
-  if (!parse_args(spec, nullptr, 0, kwnames, {&key, &rev})) return {};
+  if (!parse_args(spec, args, 0, kwnames, {&key, &rev})) return {};
   bool reverse = false;
   if (rev) {
     // CPython converts reverse with int(), not bool().
