@@ -1,6 +1,7 @@
-// Unit tests of the text types through their C++ API: str kinds, hashing
-// across kinds, interning, methods, repr escaping, % formatting,
-// str.format, bytes/bytearray/memoryview basics (docs/objects.md, "Text").
+// Unit tests of the text types through their C++ API: str kinds, hashing across
+// kinds, interning, methods, repr escaping, % formatting, str.format,
+// bytes/bytearray/memoryview basics (docs/objects.md, "str, bytes, bytearray,
+// memoryview").
 #include <gtest/gtest.h>
 
 #include <string>

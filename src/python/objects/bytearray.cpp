@@ -1,7 +1,7 @@
-// bytearray: a mutable byte string over a separately allocated, growable
-// buffer (docs/objects.md, "Text"). The read-only methods are bytes.cpp's
-// shared table; this file adds the mutators, item and slice assignment and
-// the in-place operators.
+// bytearray: a mutable byte string over a separately allocated, growable buffer
+// (docs/objects.md, "str, bytes, bytearray, memoryview"). The read-only methods
+// are bytes.cpp's shared table; this file adds the mutators, item and slice
+// assignment and the in-place operators.
 //
 // Invariant: buffer is null or holds capacity >= length bytes; while
 // memoryviews export the bytearray (exports > 0) its size cannot change,

@@ -1,7 +1,7 @@
 // bytes: immutable byte strings, and the methods bytes and bytearray share
-// (docs/objects.md, "Text"). The shared methods read `self` through
-// get_buffer and build results of self's family (bytes for bytes,
-// bytearray for bytearray), so one table serves both types.
+// (docs/objects.md, "str, bytes, bytearray, memoryview"). The shared methods
+// read `self` through get_buffer and build results of self's family (bytes for
+// bytes, bytearray for bytearray), so one table serves both types.
 #include "python/objects/bytes.h"
 
 #include <cstring>

@@ -1,5 +1,5 @@
-// bytes, bytearray and memoryview: immutable and mutable byte strings and
-// views of them (docs/objects.md, "Text").
+// bytes, bytearray and memoryview: immutable and mutable byte strings and views
+// of them (docs/objects.md, "str, bytes, bytearray, memoryview").
 //
 // A Bytes holds its bytes inline after the header (plus a terminating 0, so
 // the data is also a C string); a ByteArray points to a separately

@@ -1,8 +1,8 @@
 // memoryview, the basic form: one-dimensional views with format 'B' and
 // itemsize 1 over bytes, bytearray or another memoryview (docs/objects.md,
-// "Text"). A view records its exporter, a byte offset, an item count and a
-// step; a view of a bytearray counts as an export, which freezes the
-// bytearray's size until release().
+// "str, bytes, bytearray, memoryview"). A view records its exporter, a byte
+// offset, an item count and a step; a view of a bytearray counts as an export,
+// which freezes the bytearray's size until release().
 #include <cstring>
 #include <string>
 

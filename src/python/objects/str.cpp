@@ -1,6 +1,7 @@
-// str: the compact representation, construction, hashing, comparison,
-// interning and the str type's slots (docs/objects.md, "Text"). The methods
-// live in str_methods.cpp, % formatting and str.format in str_format.cpp.
+// str: the compact representation, construction, hashing, comparison, interning
+// and the str type's slots (docs/objects.md, "str, bytes, bytearray,
+// memoryview"). The methods live in str_methods.cpp, % formatting and
+// str.format in str_format.cpp.
 //
 // Invariant: a Str's kind is the narrowest that holds its largest code
 // point (1: < 256, 2: < 65536, 4: otherwise), so two equal strings always

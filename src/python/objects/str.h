@@ -1,4 +1,5 @@
-// str: immutable Unicode text in a compact form (docs/objects.md, "str").
+// str: immutable Unicode text in a compact form (docs/objects.md, "str, bytes,
+// bytearray, memoryview").
 //
 // Code points are stored 1, 2 or 4 bytes each (the smallest kind that holds
 // the largest one: latin-1, UCS-2, UCS-4), inline after the header, so

@@ -1,5 +1,6 @@
-// str % args, str.format / format_map and str.__format__, with CPython
-// 3.11's parsing rules and messages (docs/objects.md, "Text").
+// str % args, str.format / format_map and str.__format__, with CPython 3.11's
+// parsing rules and messages (docs/objects.md, "str, bytes, bytearray,
+// memoryview").
 //
 // The %-template and the str.format template are parsed here, on the str's
 // code points (runtime/format_string.h was not available when this was

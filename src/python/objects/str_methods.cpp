@@ -1,7 +1,7 @@
 // The methods of str, with CPython 3.11's argument handling and messages
-// (docs/objects.md, "Text"). Case mapping and character properties come
-// from runtime/unicode_case.h and runtime/unicode_props.h; encode/decode
-// from runtime/codecs.h.
+// (docs/objects.md, "str, bytes, bytearray, memoryview"). Case mapping and
+// character properties come from runtime/unicode_case.h and
+// runtime/unicode_props.h; encode/decode from runtime/codecs.h.
 //
 // Methods work on code points through Str::at (a switch on the kind the
 // compiler hoists out of the loops); results are built with str_substr

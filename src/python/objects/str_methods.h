@@ -1,6 +1,6 @@
-// The str type's pieces shared between its files (docs/objects.md, "Text"):
-// str.cpp (representation, slots), str_methods.cpp (the methods),
-// str_format.cpp (% formatting, str.format, __format__).
+// The str type's pieces shared between its files (docs/objects.md, "str, bytes,
+// bytearray, memoryview"): str.cpp (representation, slots), str_methods.cpp
+// (the methods), str_format.cpp (% formatting, str.format, __format__).
 #pragma once
 
 #include <string>
