@@ -380,18 +380,24 @@ struct Printer {
     return false;
   }
 
+  void chained(Value e, const char* message) {
+    bool saved_close = need_close;
+    one(e);
+    need_close = saved_close;
+    emit(std::string("\n") + message + "\n\n");
+  }
+
   void one(Value exc) {
     seen.push_back(exc.object());
     // The chain first, oldest exception first.
     Value cause = exception_cause(exc);
     Value context = exception_context(exc);
-    if (cause && is_exception(cause) && !was_seen(cause)) {
-      one(cause);
-      emit("\nThe above exception was the direct cause of the following exception:\n\n");
+    // A cause hides the context even when the cause was already printed.
+    if (cause && is_exception(cause)) {
+      if (!was_seen(cause)) chained(cause, "The above exception was the direct cause of the following exception:");
     } else if (context && is_exception(context) && !exception_suppress_context(exc) &&
                !was_seen(context)) {
-      one(context);
-      emit("\nDuring handling of the above exception, another exception occurred:\n\n");
+      chained(context, "During handling of the above exception, another exception occurred:");
     }
     Value tbv = exception_traceback(exc);
     const Traceback* tb = tbv && is_traceback(tbv) ? tbv.as<Traceback>() : nullptr;
