@@ -4,6 +4,9 @@
 // runtime_num_int_test.cpp and runtime_num_float_test.cpp replay.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
+#include "python/runtime/float_format.h"
 #include "python/runtime/format_spec.h"
 
 namespace pyrite::python::runtime {
@@ -149,6 +152,52 @@ TEST(RuntimeNumFormatSpec, PercentLayout) {
   p.left = false;
   p.plus = true;
   EXPECT_EQ(percent_layout(false, "", "7", p), "+0000007");
+}
+
+}  // namespace
+}  // namespace pyrite::python::runtime
+
+namespace pyrite::python::runtime {
+namespace {
+
+// Arbitrary bytes (invalid UTF-8 included) never crash the parser or the
+// formatters: every spec either parses or reports an error, and every
+// parsed spec formats or reports an error.
+TEST(RuntimeNumFormatSpec, ArbitrarySpecsAreSafe) {
+  static const char kAlphabet[] = "<>=^+- z#0123456789,_.eEfFgGn%xXbcdosq*\xe2\x82\xac\xff\x80";
+  uint64_t state = 0x9E3779B97F4A7C15ull;
+  auto next = [&] {
+    state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+    return state;
+  };
+  mpz_t big;
+  mpz_init_set_str(big, "-123456789012345678901234567890", 10);
+  int parsed = 0;
+  for (int i = 0; i < 100000; ++i) {
+    std::string spec;
+    size_t len = next() % 12;
+    for (size_t k = 0; k < len; ++k) spec.push_back(kAlphabet[next() % (sizeof kAlphabet - 1)]);
+    for (auto [type_name, default_type, default_align] :
+         {std::tuple{"int", U'd', '>'}, std::tuple{"float", U'\0', '>'}, std::tuple{"str", U's', '<'}}) {
+      NumResult<FormatSpec> r = parse_format_spec(spec, type_name, default_type, default_align);
+      if (!r.ok()) {
+        EXPECT_FALSE(r.error.message.empty()) << spec;
+        continue;
+      }
+      ++parsed;
+      FormatSpec s = r.value;
+      if (s.width > 200) s.width = 200;  // keep the padding small
+      if (s.precision > 200) s.precision = 200;
+      NumResult<std::string> out = std::string(type_name) == "str"   ? format_str("h\xc3\xa9llo", s)
+                                   : std::string(type_name) == "int" ? format_int(big, s)
+                                                                     : format_float(-1234.5678, s);
+      if (!out.ok()) {
+        EXPECT_FALSE(out.error.message.empty()) << spec;
+      }
+    }
+  }
+  mpz_clear(big);
+  EXPECT_GT(parsed, 1000);
 }
 
 }  // namespace
