@@ -26,6 +26,7 @@
 #include "python/objects/str.h"
 #include "python/objects/tuple.h"
 #include "python/objects/type.h"
+#include "python/runtime/timsort.h"
 
 namespace pyrite::python {
 
@@ -408,166 +409,36 @@ void list_clear(List* l) { set_empty(l); }
 
 // ---- sorting -------------------------------------------------------------------------------
 //
-// A timsort with CPython 3.11's run detection and binary insertion (so a
-// comparison that raises leaves the same partial permutation CPython
-// leaves for short lists) and plain stable merges of the runs. The items
-// and keys stay reachable for the GC through tuples while the work arrays
-// (plain memory) are permuted. The list is emptied during the sort;
+// runtime/timsort.h does the sorting: CPython's run detection and binary
+// insertion (so a comparison that raises leaves the same partial
+// permutation CPython leaves), galloping merges, powersort's merge order.
+// The items and keys stay reachable for the GC through tuples while the
+// plain work arrays are permuted. The list is emptied during the sort;
 // finding it non-empty afterwards means "list modified during sort".
 
 namespace {
 
-struct SortItem {
-  Value key;
-  Value value;
-};
+// CPython's pre-sort check: all small ints or all exact strs compare
+// without the protocol (and cannot fail).
+struct KeyLess {
+  enum class Mode { kGeneric, kSmallInts, kStrs } mode = Mode::kGeneric;
 
-class Sorter {
- public:
-  enum class Mode { kGeneric, kSmallInts, kStrs };
-
-  explicit Sorter(std::vector<SortItem>& a) : a_(a) {
+  KeyLess(const Value* keys, int64_t n) {
     bool ints = true, strs = true;
-    for (auto& it : a_) {
-      if (!it.key.is_small()) ints = false;
-      if (!is_exact_str(it.key)) strs = false;
+    for (int64_t i = 0; i < n; i++) {
+      if (!keys[i].is_small()) ints = false;
+      if (!is_exact_str(keys[i])) strs = false;
     }
-    mode_ = ints ? Mode::kSmallInts : strs ? Mode::kStrs : Mode::kGeneric;
+    mode = ints ? Mode::kSmallInts : strs ? Mode::kStrs : Mode::kGeneric;
   }
 
-  // 1 if x < y, 0 if not, -1 error.
-  int lt(Value x, Value y) {
-    switch (mode_) {
+  int operator()(const Value& x, const Value& y) const {
+    switch (mode) {
       case Mode::kSmallInts: return x.small_value() < y.small_value();
       case Mode::kStrs: return str_compare(x.as<Str>(), y.as<Str>()) < 0;
       default: return compare_bool(x, y, CompareOp::kLt);
     }
   }
-
-  bool sort() {
-    int64_t n = int64_t(a_.size());
-    if (n < 2) return true;
-    int64_t minrun = compute_minrun(n);
-    int64_t lo = 0;
-    while (lo < n) {
-      bool descending;
-      int64_t run = count_run(lo, n, &descending);
-      if (run < 0) return false;
-      if (descending) std::reverse(a_.begin() + lo, a_.begin() + lo + run);
-      if (run < minrun) {
-        int64_t force = std::min(minrun, n - lo);
-        if (!binary_sort(lo, lo + force, lo + run)) return false;
-        run = force;
-      }
-      runs_.push_back({lo, run});
-      if (!merge_collapse()) return false;
-      lo += run;
-    }
-    while (runs_.size() > 1) {
-      if (!merge_at(runs_.size() - 2)) return false;
-    }
-    return true;
-  }
-
- private:
-  struct Run {
-    int64_t base, len;
-  };
-
-  static int64_t compute_minrun(int64_t n) {
-    int64_t r = 0;
-    while (n >= 64) {
-      r |= n & 1;
-      n >>= 1;
-    }
-    return n + r;
-  }
-
-  // The length of the run starting at lo; strictly descending runs are
-  // reported so the caller reverses them (stability).
-  int64_t count_run(int64_t lo, int64_t hi, bool* descending) {
-    *descending = false;
-    if (lo + 1 == hi) return 1;
-    int64_t n = 2;
-    int c = lt(a_[lo + 1].key, a_[lo].key);
-    if (c < 0) return -1;
-    if (c) {
-      *descending = true;
-      for (int64_t i = lo + 2; i < hi; i++, n++) {
-        c = lt(a_[i].key, a_[i - 1].key);
-        if (c < 0) return -1;
-        if (!c) break;
-      }
-    } else {
-      for (int64_t i = lo + 2; i < hi; i++, n++) {
-        c = lt(a_[i].key, a_[i - 1].key);
-        if (c < 0) return -1;
-        if (c) break;
-      }
-    }
-    return n;
-  }
-
-  // Sorts [lo, hi) given that [lo, start) is sorted; in place, so an error
-  // leaves a permutation.
-  bool binary_sort(int64_t lo, int64_t hi, int64_t start) {
-    for (; start < hi; start++) {
-      SortItem pivot = a_[start];
-      int64_t l = lo, r = start;
-      while (l < r) {
-        int64_t p = l + ((r - l) >> 1);
-        int c = lt(pivot.key, a_[p].key);
-        if (c < 0) return false;
-        if (c) r = p;
-        else l = p + 1;
-      }
-      for (int64_t k = start; k > l; k--) a_[k] = a_[k - 1];
-      a_[l] = pivot;
-    }
-    return true;
-  }
-
-  bool merge_collapse() {
-    while (runs_.size() > 1) {
-      size_t n = runs_.size() - 2;
-      if ((n > 0 && runs_[n - 1].len <= runs_[n].len + runs_[n + 1].len) ||
-          (n > 1 && runs_[n - 2].len <= runs_[n - 1].len + runs_[n].len)) {
-        if (runs_[n - 1].len < runs_[n + 1].len) n--;
-      } else if (runs_[n].len > runs_[n + 1].len) {
-        break;
-      }
-      if (!merge_at(n)) return false;
-    }
-    return true;
-  }
-
-  // Merges runs i and i+1. On error the rest of the saved run is copied
-  // back, so the array stays a permutation.
-  bool merge_at(size_t i) {
-    Run a = runs_[i], b = runs_[i + 1];
-    runs_[i].len = a.len + b.len;
-    runs_.erase(runs_.begin() + i + 1);
-    tmp_.assign(a_.begin() + a.base, a_.begin() + a.base + a.len);
-    int64_t x = 0, y = b.base, out = a.base;
-    int64_t xend = a.len, yend = b.base + b.len;
-    bool ok = true;
-    while (x < xend && y < yend) {
-      int c = lt(a_[y].key, tmp_[x].key);
-      if (c < 0) {
-        ok = false;
-        break;
-      }
-      if (c) a_[out++] = a_[y++];
-      else a_[out++] = tmp_[x++];
-    }
-    while (x < xend) a_[out++] = tmp_[x++];
-    return ok;
-  }
-
-  std::vector<SortItem>& a_;
-  std::vector<SortItem> tmp_;
-  std::vector<Run> runs_;
-  Mode mode_ = Mode::kGeneric;
 };
 
 // Keeps a value reachable for the conservative stack scan until here.
@@ -596,19 +467,24 @@ bool list_sort(List* l, Value key, bool reverse) {
       else keys->items()[i] = k;
     }
   }
-  std::vector<SortItem> items(size_t(ok ? n : 0));
+  std::vector<Value> values;
+  std::vector<Value> key_values;
   if (ok) {
-    for (int64_t i = 0; i < n; i++)
-      items[i] = {keys ? keys->at(i) : saved->at(i), saved->at(i)};
-    if (reverse) std::reverse(items.begin(), items.end());
-    Sorter sorter(items);
-    ok = sorter.sort();
-    if (reverse) std::reverse(items.begin(), items.end());
+    values.assign(saved->items(), saved->items() + n);
+    if (keys) key_values.assign(keys->items(), keys->items() + n);
+    if (reverse) {
+      std::reverse(values.begin(), values.end());
+      std::reverse(key_values.begin(), key_values.end());
+    }
+    KeyLess less(keys ? key_values.data() : values.data(), n);
+    ok = keys ? runtime::timsort_keyed(key_values.data(), values.data(), size_t(n), less)
+              : runtime::timsort(values.data(), size_t(n), less);
+    if (reverse) std::reverse(values.begin(), values.end());
   }
   bool modified = l->length != 0 || l->storage != nullptr;
   // Put the (possibly partially) sorted items back.
   set_empty(l);
-  if (!ok && items.empty()) {
+  if (!ok && values.empty()) {
     // The key function failed: the original order stays.
     l->storage = storage;
     l->strategy = strategy;
@@ -617,12 +493,12 @@ bool list_sort(List* l, Value key, bool reverse) {
     l->storage = storage;
     l->strategy = strategy;
     l->length = n;
-    for (int64_t i = 0; i < n; i++) l->storage->values()[i] = items[i].value;
+    for (int64_t i = 0; i < n; i++) l->storage->values()[i] = values[i];
   } else {
     l->storage = storage;
     l->strategy = strategy;
     l->length = n;
-    for (int64_t i = 0; i < n; i++) put_item(l, i, items[i].value);
+    for (int64_t i = 0; i < n; i++) put_item(l, i, values[i]);
   }
   keep_alive(saved);
   keep_alive(keys);
