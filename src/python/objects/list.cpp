@@ -990,7 +990,10 @@ Value m_sizeof(Value self, const Value*, size_t, Tuple*) {
   return Value::small(40 + 8 * cap);
 }
 
+Value m_getitem(Value self, const Value* args, size_t, Tuple*) { return list_subscript(self, args[0]); }
+
 const MethodDef kListMethods[] = {
+    {"__getitem__", m_getitem, MethodFlag::kOneArg, "x.__getitem__(y) <==> x[y]"},
     {"append", m_append, MethodFlag::kOneArg, "Append object to the end of the list."},
     {"extend", m_extend, MethodFlag::kOneArg, "Extend list by appending elements from the iterable."},
     {"insert", m_insert, MethodFlag::kVarArgs, "Insert object before index."},
