@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "gc/heap.h"
 #include "python/objects/errors.h"
 #include "python/objects/init.h"
 #include "python/objects/protocol.h"
@@ -334,6 +335,32 @@ TEST_F(ExceptionsTest, GroupFormat) {
                          "    | TypeError: 2\n"
                          "    +------------------------------------\n";
   EXPECT_EQ(format_exception(g), expected);
+}
+
+// Every allocation collects: exceptions, groups, splits, tracebacks and the
+// printer must keep what they hold reachable; then the heap verifies.
+TEST_F(ExceptionsTest, SurvivesGcStress) {
+  gc::Heap* heap = gc::Heap::current();
+  heap->set_stress(true);
+  Value g = group(exc::ExceptionGroup, "outer",
+                  {make(exc::ValueError, {s("1")}), make(exc::TypeError, {s("2")}),
+                   group(exc::ExceptionGroup, "inner", {make(exc::ValueError, {s("3")})})});
+  Value match, rest;
+  ASSERT_EQ(exception_group_match(g, exc::ValueError, &match, &rest), 0) << pending();
+  Value e = make(exc::OSError, {Value::small(2), s("gone"), s("file")});
+  traceback_add(e, Value(), Value(), 0, 1, 1, 0, 1, str_from_utf8("<x>"), intern("f"));
+  exception_set_context(e, match);
+  std::string text = format_exception(e);
+  raise(exc::KeyError, "k");
+  Object* pending_exc = take_error();
+  heap->set_stress(false);
+  EXPECT_EQ(to_repr(match),
+            "ExceptionGroup('outer', [ValueError('1'), ExceptionGroup('inner', [ValueError('3')])])");
+  EXPECT_EQ(to_repr(rest), "ExceptionGroup('outer', [TypeError('2')])");
+  EXPECT_NE(text.find("FileNotFoundError: [Errno 2] gone: 'file'"), std::string::npos) << text;
+  EXPECT_EQ(to_repr(pending_exc), "KeyError('k')");
+  std::string report;
+  EXPECT_EQ(heap->verify(&report), 0u) << report;
 }
 
 }  // namespace
