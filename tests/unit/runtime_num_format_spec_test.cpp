@@ -95,15 +95,9 @@ TEST(RuntimeNumFormatSpec, UnknownCodeEscaping) {
   EXPECT_EQ(unknown_format_code(U'\u20ac', "str").message, "Unknown format code '\\x20ac' for object of type 'str'");
 }
 
-TEST(RuntimeNumFormatSpec, Utf8Helpers) {
-  std::string s;
-  append_utf8(s, U'A');
-  append_utf8(s, U'\u00e9');
-  append_utf8(s, U'\u20ac');
-  append_utf8(s, U'\U0001F600');
-  append_utf8(s, 0xD800);  // a lone surrogate survives as 3 bytes
-  EXPECT_EQ(s, "A\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\xed\xa0\x80");
-  EXPECT_EQ(count_code_points(s), 5u);
+TEST(RuntimeNumFormatSpec, CountCodePoints) {
+  EXPECT_EQ(count_code_points(""), 0u);
+  EXPECT_EQ(count_code_points("A\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\xed\xa0\x80"), 5u);  // surrogate too
 }
 
 TEST(RuntimeNumFormatSpec, Pad) {

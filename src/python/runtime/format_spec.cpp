@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "python/runtime/bigint.h"
+#include "python/runtime/codecs.h"
 #include "python/runtime/float_format.h"
 
 namespace pyrite::python::runtime {
@@ -50,7 +51,7 @@ std::string code_text(char32_t c) {
 
 std::string spaces_of(char32_t fill, int64_t n) {
   std::string f;
-  append_utf8(f, fill);
+  append_utf8(fill, &f);
   std::string out;
   out.reserve(f.size() * static_cast<size_t>(n));
   for (int64_t i = 0; i < n; ++i) out += f;
@@ -79,24 +80,6 @@ std::string group_digits(std::string_view digits, char sep, int group_size, int6
 }
 
 }  // namespace
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
 
 size_t count_code_points(std::string_view utf8) {
   size_t n = 0;
@@ -305,7 +288,7 @@ NumResult<std::string> format_int_core(bool negative, Digits digits, AsDouble as
     NumResult<char32_t> c = as_char();
     if (!c.ok()) return c.error;
     std::string body;
-    append_utf8(body, c.value);
+    append_utf8(c.value, &body);  // codecs.h: lone surrogates as 3 bytes
     return pad(body, 1, spec);
   }
   NumResult<std::string> mag = digits(base, spec.type == 'X');

@@ -39,9 +39,6 @@ NumResult<FormatSpec> parse_format_spec(std::string_view spec, std::string_view 
 // non-printable and non-ASCII codes.
 NumError unknown_format_code(char32_t type, std::string_view type_name);
 
-// Appends c to out as UTF-8 (surrogates are encoded as 3-byte sequences, so a
-// lone surrogate from chr() survives).
-void append_utf8(std::string& out, char32_t c);
 // Number of code points in UTF-8 text (counts non-continuation bytes).
 size_t count_code_points(std::string_view utf8);
 
