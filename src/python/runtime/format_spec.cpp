@@ -41,7 +41,7 @@ std::vector<char32_t> decode_utf8(std::string_view s) {
 
 bool is_align(char32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
 
-// CPython prints printable ASCII codes as themselves and others as \x<hex>.
+// CPython prints codes 33..127 as themselves (DEL too) and others as \x<hex>.
 std::string code_text(char32_t c) {
   if (c > 32 && c < 128) return std::string(1, static_cast<char>(c));
   char buf[16];
@@ -49,7 +49,7 @@ std::string code_text(char32_t c) {
   return "\\x" + std::string(buf, r.ptr);
 }
 
-std::string spaces_of(char32_t fill, int64_t n) {
+std::string fill_run(char32_t fill, int64_t n) {
   std::string f;
   append_utf8(fill, &f);
   std::string out;
@@ -189,9 +189,9 @@ std::string pad(std::string_view body, size_t body_cps, const FormatSpec& spec) 
   if (spec.width <= static_cast<int64_t>(body_cps)) return std::string(body);
   int64_t n = spec.width - static_cast<int64_t>(body_cps);
   int64_t left = spec.align == '<' ? 0 : spec.align == '^' ? n / 2 : n;
-  std::string out = spaces_of(spec.fill, left);
+  std::string out = fill_run(spec.fill, left);
   out += body;
-  out += spaces_of(spec.fill, n - left);
+  out += fill_run(spec.fill, n - left);
   return out;
 }
 
@@ -209,15 +209,15 @@ std::string layout_number(const NumberParts& parts, const FormatSpec& spec, int 
   int64_t n = spec.width > len ? spec.width - len : 0;
   std::string out;
   if (n > 0 && spec.align != '<' && spec.align != '=') {
-    out = spaces_of(spec.fill, spec.align == '^' ? n / 2 : n);
+    out = fill_run(spec.fill, spec.align == '^' ? n / 2 : n);
   }
   out += sign;
   out += parts.prefix;
-  if (n > 0 && spec.align == '=') out += spaces_of(spec.fill, n);
+  if (n > 0 && spec.align == '=') out += fill_run(spec.fill, n);
   out += digits;
   out += parts.rest;
-  if (n > 0 && spec.align == '<') out += spaces_of(spec.fill, n);
-  if (n > 0 && spec.align == '^') out += spaces_of(spec.fill, n - n / 2);
+  if (n > 0 && spec.align == '<') out += fill_run(spec.fill, n);
+  if (n > 0 && spec.align == '^') out += fill_run(spec.fill, n - n / 2);
   return out;
 }
 
