@@ -7,7 +7,9 @@
 #include <cmath>
 #include <string>
 
+#include "gc/heap.h"
 #include "python/objects/complex.h"
+#include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/float.h"
 #include "python/objects/init.h"
@@ -261,6 +263,43 @@ TEST_F(NumbersTest, Formatting) {
   EXPECT_EQ(str_to_utf8(format(F(3.14159), S(".2f")).as<Str>()), "3.14");
   EXPECT_EQ(str_to_utf8(format(py_bool(true), S("")).as<Str>()), "True");
   EXPECT_EQ(str_to_utf8(format(complex_new(1, 2), S(".2f")).as<Str>()), "1.00+2.00j");
+}
+
+// Arithmetic that allocates at every step while the GC collects at every
+// allocation: temporaries live on the C++ stack only (conservative scan).
+TEST_F(NumbersTest, SurvivesGcStress) {
+  gc::Heap::current()->set_stress(true);
+  Value f = I(1);
+  for (int i = 2; i <= 60; i++) f = op(BinaryOp::kMul, f, I(i));
+  Value x = F(0.0);
+  for (int i = 0; i < 50; i++) x = op(BinaryOp::kAdd, x, F(0.1));
+  Value c = complex_new(1, 1);
+  for (int i = 0; i < 10; i++) c = op(BinaryOp::kMul, c, complex_new(0.5, 1));
+  gc::Heap::current()->set_stress(false);
+  EXPECT_EQ(text(f),
+            "8320987112741390144276341183223364380754172606361245952449277696409600000000000000");
+  EXPECT_EQ(text(x), "4.999999999999998");
+  EXPECT_EQ(text(c), "(3.2744140625-2.8115234375j)");
+}
+
+// class MyInt(int): instances carry their value BigInt-shaped, even small.
+TEST_F(NumbersTest, HeapSubclassInstances) {
+  Value bases = tuple_of({types::int_});
+  Value cls = call_type(types::type, {S("MyInt"), bases, dict_new()});
+  ASSERT_TRUE(cls) << error_text();
+  Value five = call_type(cls.as<Type>(), {I(5)});
+  ASSERT_TRUE(five) << error_text();
+  EXPECT_TRUE(five.is_object());
+  EXPECT_EQ(type_name(five), "MyInt");
+  EXPECT_EQ(text(five), "5");
+  EXPECT_TRUE(int_exact(five).is(Value::small(5)));
+  EXPECT_EQ(hash(five), 5);
+  EXPECT_EQ(text(op(BinaryOp::kAdd, five, pow2(70))), "1180591620717411303429");
+  Value big = call_type(cls.as<Type>(), {pow2(100)});
+  EXPECT_EQ(text(big), "1267650600228229401496703205376");
+  EXPECT_TRUE(set_attr(big, intern("tag"), I(7)));
+  EXPECT_EQ(text(get_attr(big, intern("tag"))), "7");
+  EXPECT_EQ(text(big), "1267650600228229401496703205376");
 }
 
 }  // namespace
