@@ -36,12 +36,3 @@ try:
 except TypeError as e:
     print(type(e).__name__, e)
 print(sorted([1, 2, 3], key=lambda x: [x % 2]), sorted([1.5, 1, True, 0.5]))
-lst = [1, 2, 3]
-def clearing_key(x):
-    lst.clear()
-    return x
-try:
-    lst.sort(key=clearing_key)
-except ValueError as e:
-    print(type(e).__name__, e)
-print(lst)
