@@ -241,7 +241,7 @@ bool parse_part(std::string_view s, size_t* pos, double* out) {
 bool parse_complex(std::string_view s, C* out) {
   size_t i = 0, n = s.size();
   auto skip_space = [&] {
-    while (i < n && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r') || (s[i] >= 0x1c && s[i] <= 0x1f)))
+    while (i < n && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')))
       i++;
   };
   skip_space();

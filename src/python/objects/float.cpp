@@ -186,20 +186,21 @@ Value float_from_ascii(std::string_view text, Value original) {
 }  // namespace
 
 Value float_from_str(Str* s) {
-  int64_t begin = 0, end = s->length;
-  while (begin < end && runtime::is_space(s->at(begin))) begin++;
-  while (end > begin && runtime::is_space(s->at(end - 1))) end--;
+  // Non-ASCII digits and spaces become ASCII; parse_float strips the ASCII
+  // whitespace " \t\n\v\f\r" (not \x1c-\x1f, as CPython).
   std::string ascii;
-  ascii.reserve(size_t(end - begin));
-  for (int64_t i = begin; i < end; i++) {
+  ascii.reserve(size_t(s->length));
+  for (int64_t i = 0; i < s->length; i++) {
     char32_t c = s->at(i);
     if (c < 128) {
       ascii.push_back(char(c));
-      continue;
+    } else if (int d = runtime::decimal_value(c); d >= 0) {
+      ascii.push_back(char('0' + d));
+    } else if (runtime::is_space(c)) {
+      ascii.push_back(' ');
+    } else {
+      return could_not_convert(s);
     }
-    int d = runtime::decimal_value(c);
-    if (d < 0) return could_not_convert(s);
-    ascii.push_back(char('0' + d));
   }
   return float_from_ascii(ascii, s);
 }

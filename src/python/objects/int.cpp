@@ -294,12 +294,11 @@ Value parse_ascii(std::string_view text, int base, Value original) {
 }  // namespace
 
 Value int_from_str(Str* s, int base) {
+  // Non-ASCII digits and spaces become ASCII; the parser strips the ASCII
+  // whitespace " \t\n\v\f\r" (not \x1c-\x1f, as CPython).
   std::string ascii;
   ascii.reserve(size_t(s->length));
-  int64_t begin = 0, end = s->length;
-  while (begin < end && runtime::is_space(s->at(begin))) begin++;
-  while (end > begin && runtime::is_space(s->at(end - 1))) end--;
-  for (int64_t i = begin; i < end; i++) {
+  for (int64_t i = 0; i < s->length; i++) {
     char32_t c = s->at(i);
     if (c < 128) {
       ascii.push_back(char(c));
