@@ -1,10 +1,11 @@
 // int: small ints live in the Value itself (value.h); larger ones are BigInt
-// objects holding GMP limbs inline (docs/objects.md, "int").
+// objects holding GMP limbs inline (docs/objects.md, "Numbers").
 //
-// Canonical form: an int in the small range is always a tagged Value, never
-// a BigInt, so `is_small` decides the representation and equal small ints
-// are identical words. bool is a subclass whose two instances are objects
-// (True/False), so int operations accept them through int_value_of().
+// Canonical form: an exact int in the small range is always a tagged Value,
+// never a BigInt, so `is_small` decides the representation and equal small
+// ints are identical words. bool is a subclass whose two instances are
+// BigInt-shaped objects (True/False), as are int-subclass instances, so int
+// operations accept them through int_exact() / int_as_mpz().
 #pragma once
 
 #include <gmp.h>
