@@ -144,8 +144,13 @@ Value complex_new(double real, double imag) {
 Value literal_complex(double real, double imag) { return complex_new(real, imag); }
 
 Value complex_pow(double ar, double ai, double br, double bi) {
+  // errno decides the error exactly as in CPython: the libm calls of the
+  // polar form set it (cos(inf) is EDOM, an overflowing pow/exp ERANGE),
+  // a division by zero sets EDOM, and then an infinite result is ERANGE
+  // while a finite one clears ERANGE (underflow is no error).
   C a{ar, ai}, b{br, bi}, p;
   bool domain = false;
+  errno = 0;
   if (b.im == 0.0 && b.re == std::floor(b.re) && std::fabs(b.re) <= 100.0) {
     long n = static_cast<long>(b.re);
     if (n > 0)
@@ -155,8 +160,14 @@ Value complex_pow(double ar, double ai, double br, double bi) {
   } else {
     p = c_pow(a, b, &domain);
   }
-  if (domain) return raise(exc::ZeroDivisionError, "0.0 to a negative or complex power");
-  if (std::isinf(p.re) || std::isinf(p.im)) return raise(exc::OverflowError, "complex exponentiation");
+  int err = domain ? EDOM : errno;
+  if (std::isinf(p.re) || std::isinf(p.im)) {
+    if (err == 0) err = ERANGE;
+  } else if (err == ERANGE) {
+    err = 0;
+  }
+  if (err == EDOM) return raise(exc::ZeroDivisionError, "0.0 to a negative or complex power");
+  if (err == ERANGE) return raise(exc::OverflowError, "complex exponentiation");
   return complex_new(p.re, p.im);
 }
 
