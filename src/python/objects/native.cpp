@@ -444,11 +444,7 @@ static Value member_get(Value descr, Value obj, Value type) {
   std::string n = str_to_utf8(d->name);
   if (!descr_check(n.c_str(), d->owner, obj)) return {};
   Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + d->offset);
-  if (!v) {
-    raisef(exc::AttributeError, "'%s' object has no attribute '%s'", type_name(obj).c_str(),
-           n.c_str());
-    return {};
-  }
+  if (!v) return raise_attribute_error(obj, d->name);
   return v;
 }
 
@@ -458,8 +454,7 @@ static bool member_set(Value descr, Value obj, Value v) {
   if (!descr_check(n.c_str(), d->owner, obj)) return false;
   auto* slot = reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + d->offset);
   if (!v && !*slot) {
-    raisef(exc::AttributeError, "'%s' object has no attribute '%s'", type_name(obj).c_str(),
-           n.c_str());
+    raise_with(exc::AttributeError, d->name);  // CPython: AttributeError: y
     return false;
   }
   gc::write_barrier(obj.object(), slot, v.is_object() ? v.object() : nullptr);

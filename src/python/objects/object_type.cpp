@@ -48,9 +48,7 @@ static Value generic_getattr_impl(Value obj, Str* name, bool* missing) {
 Value generic_getattr(Value obj, Str* name) {
   bool missing = false;
   Value v = generic_getattr_impl(obj, name, &missing);
-  if (missing)
-    return raisef(exc::AttributeError, "'%s' object has no attribute '%s'", type_name(obj).c_str(),
-                  str_to_utf8(name).c_str());
+  if (missing) return raise_attribute_error(obj, name);
   return v;
 }
 
@@ -81,9 +79,7 @@ bool generic_setattr(Value obj, Str* name, Value v) {
     return false;
   }
   if (instance_attr_set(obj, name, v)) return true;
-  if (!has_error())
-    raisef(exc::AttributeError, "'%s' object has no attribute '%s'", type_name(obj).c_str(),
-           str_to_utf8(name).c_str());
+  if (!has_error()) raise_attribute_error(obj, name);
   return false;
 }
 

@@ -54,8 +54,8 @@ static Value call_dunder_kw(Value self, Str* name, const Value* args, size_t nar
                             Tuple* kwnames) {
   Value f = type_lookup(type_of(self), name);
   if (!f) {
-    raisef(exc::AttributeError, "'%s' object has no attribute '%s'", type_name(self).c_str(),
-           str_to_utf8(name).c_str());
+    // CPython raises AttributeError(name) for a special method that went missing.
+    raise_with(exc::AttributeError, name);
     return {};
   }
   return call_found(f, self, args, nargs, kwnames);
@@ -501,6 +501,15 @@ Value call_slot_wrapper(WrapperDescriptor* w, Value self, const Value* args, siz
       if (!is_str(args[0])) {
         raisef(exc::TypeError, "attribute name must be string, not '%s'",
                type_name(args[0]).c_str());
+        return {};
+      }
+      // CPython's hackcheck: object.__setattr__(int, 'x', 1) must not
+      // bypass type's own __setattr__.
+      Type* defining = type_of(self);
+      while (defining && defining->is_heap_type()) defining = defining->base;
+      if (defining && reinterpret_cast<void*>(defining->slots.setattr) != fn) {
+        raisef(exc::TypeError, "can't apply this %s to %s object", d->name,
+               type_name_of(defining).c_str());
         return {};
       }
       Value v = want == 2 ? args[1] : Value();

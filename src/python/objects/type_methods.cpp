@@ -2,6 +2,7 @@
 // assignment, type's attributes and methods, and mappingproxy (the
 // read-only view of a class's __dict__) (docs/objects.md, "Types and slots").
 #include <string>
+#include <vector>
 
 #include "python/objects/descriptors.h"
 #include "python/objects/dict.h"
@@ -128,9 +129,7 @@ static Value type_getattr_impl(Type* t, Str* name, bool* missing) {
 Value type_getattro(Value type, Str* name) {
   bool missing = false;
   Value v = type_getattr_impl(type.as<Type>(), name, &missing);
-  if (missing)
-    return raisef(exc::AttributeError, "type object '%s' has no attribute '%s'",
-                  type_name_of(type.as<Type>()).c_str(), str_to_utf8(name).c_str());
+  if (missing) return raise_attribute_error(type, name);
   return v;
 }
 
@@ -161,8 +160,7 @@ bool type_setattro(Value type, Str* name, Value v) {
     int r = dict_del_str(t->dict, name);
     if (r < 0) return false;
     if (r == 0) {
-      raisef(exc::AttributeError, "type object '%s' has no attribute '%s'",
-             type_name_of(t).c_str(), str_to_utf8(name).c_str());
+      raise_attribute_error(t, name);
       return false;
     }
   }
@@ -234,6 +232,81 @@ static bool type_set_module(Value self, Value v) {
   return true;
 }
 static Value type_get_bases(Value self) { return T(self)->bases; }
+
+// Recomputes the MRO of t and of every subclass (after __bases__ changed).
+static bool remro(Type* t) {
+  Tuple* mro = compute_mro(t);
+  if (!mro) return false;
+  gc::store_ref<Tuple>(t, &t->mro, mro);
+  bool ok = true;
+  for_each_subclass(t, [&](Type* s) { ok = ok && remro(s); });
+  return ok;
+}
+
+Type* best_base_of(Tuple* bases);  // type_new.cpp
+Type* solid_base_of(Type* t);
+
+static bool type_set_bases(Value self, Value v) {
+  Type* t = T(self);
+  if (!check_heap_set(t, "__bases__", v)) return false;
+  if (!is_tuple(v)) {
+    raisef(exc::TypeError, "can only assign tuple to %s.__bases__, not %s",
+           type_name_of(t).c_str(), type_name(v).c_str());
+    return false;
+  }
+  Tuple* nb = v.as<Tuple>();
+  if (nb->length == 0) {
+    raisef(exc::TypeError, "can only assign non-empty tuple to %s.__bases__, not ()",
+           type_name_of(t).c_str());
+    return false;
+  }
+  for (int64_t i = 0; i < nb->length; i++) {
+    Value b = nb->at(i);
+    if (!b.is_object() || !type_of(b)->has_flag(TypeFlag::kTypeSubclass)) {
+      raisef(exc::TypeError, "%s.__bases__ must be tuple of classes, not '%s'",
+             type_name_of(t).c_str(), type_name(b).c_str());
+      return false;
+    }
+    if (is_subtype(b.as<Type>(), t)) {
+      raise(exc::TypeError, "a __bases__ item causes an inheritance cycle");
+      return false;
+    }
+  }
+  Type* new_base = best_base_of(nb);
+  if (!new_base) return false;
+  Type* old_base = t->base;
+  if (solid_base_of(new_base) != solid_base_of(old_base) ||
+      new_base->native_base != old_base->native_base ||
+      new_base->attrs_offset != old_base->attrs_offset) {
+    raisef(exc::TypeError, "__bases__ assignment: '%s' object layout differs from '%s'",
+           type_name_of(new_base).c_str(), type_name_of(old_base).c_str());
+    return false;
+  }
+  Tuple* old_bases = t->bases;
+  Tuple* old_mro = t->mro;
+  gc::store_ref<Tuple>(t, &t->bases, nb);
+  gc::store_ref<Type>(t, &t->base, new_base);
+  if (!remro(t)) {
+    t->bases = old_bases;
+    t->base = old_base;
+    t->mro = old_mro;
+    remro(t);
+    return false;
+  }
+  for (int64_t i = 0; i < old_bases->length; i++)
+    type_remove_subclass(old_bases->at(i).as<Type>(), t);
+  for (int64_t i = 0; i < nb->length; i++) type_add_subclass(nb->at(i).as<Type>(), t);
+  type_modified(t, nullptr);
+  // Every slot may have changed, in the subclasses too.
+  std::vector<Type*> todo{t};
+  while (!todo.empty()) {
+    Type* x = todo.back();
+    todo.pop_back();
+    update_all_slots(x);
+    for_each_subclass(x, [&](Type* s) { todo.push_back(s); });
+  }
+  return true;
+}
 static Value type_get_base(Value self) {
   Type* b = T(self)->base;
   return b ? Value(b) : none();
@@ -338,7 +411,7 @@ static Value type_get_text_signature(Value) { return none(); }
 static const GetSetDef kTypeGetSets[] = {
     {"__name__", type_get_name, type_set_name},
     {"__qualname__", type_get_qualname, type_set_qualname},
-    {"__bases__", type_get_bases},
+    {"__bases__", type_get_bases, type_set_bases},
     {"__base__", type_get_base},
     {"__mro__", type_get_mro},
     {"__module__", type_get_module, type_set_module},

@@ -88,6 +88,9 @@ static Type* best_base(Tuple* bases) {
   return base;
 }
 
+Type* best_base_of(Tuple* bases) { return best_base(bases); }
+Type* solid_base_of(Type* t) { return solid_base(t); }
+
 static std::string mangle(const std::string& cls, const std::string& name) {
   if (name.size() < 2 || name[0] != '_' || name[1] != '_') return name;
   if (name.size() >= 4 && name.compare(name.size() - 2, 2, "__") == 0) return name;
@@ -259,10 +262,9 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
         continue;
       }
       Str* m = intern(mangle(name_utf8, sn));
-      for (Str* o : slot_list)
-        if (o == m)
-          return raisef(exc::TypeError, "'%s' in __slots__ conflicts with class variable",
-                        sn.c_str());
+      bool dup = false;
+      for (Str* o : slot_list) dup |= o == m;  // CPython accepts duplicates
+      if (dup) continue;
       Value cv = dict_get_str(dict, m);
       if (cv) return raisef(exc::ValueError, "'%s' in __slots__ conflicts with class variable", sn.c_str());
       if (has_error()) return {};
