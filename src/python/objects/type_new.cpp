@@ -223,7 +223,9 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
   Value slots_v = dict_get_str(dict, names::__slots__);
   if (!slots_v && has_error()) return {};
   bool var_size = type_is_var_size(base);
-  bool base_has_dict = base->attrs_offset != 0;
+  // Classes (instances of metaclasses) keep their attributes in their own
+  // dict, like CPython's type with its tp_dictoffset.
+  bool base_has_dict = base->attrs_offset != 0 || base->has_flag(TypeFlag::kTypeSubclass);
   bool add_dict = false;
   bool add_weak = false;
   std::vector<Str*> slot_list;
