@@ -305,7 +305,8 @@ Value str_mod(Value a, Value b) {
 // ---- str.__format__ ---------------------------------------------------------------
 
 Value str_format_spec(Str* s, Str* spec) {
-  if (spec->length == 0) return str_substr(s, 0, s->length);
+  // An empty spec is str(self): a subclass's __str__ runs (f"{x}").
+  if (spec->length == 0) return is_exact_str(s) ? Value(s) : str_of(s);
   auto parsed = runtime::parse_format_spec(str_to_utf8(spec), "str", U's', '<');
   if (!parsed.ok()) return raise_num_error(parsed.error);
   auto r = runtime::format_str(str_to_utf8(s), parsed.value);
