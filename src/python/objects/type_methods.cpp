@@ -318,6 +318,9 @@ static Value type_get_mro(Value self) {
 static Value type_get_dict(Value self) { return mappingproxy_new(T(self)->dict); }
 static Value type_get_doc(Value self) {
   Type* t = T(self);
+  // A builtin's dict may hold a __doc__ descriptor for its instances
+  // (property): the type's own doc is the spec's.
+  if (!t->is_heap_type() && t->doc) return str_from_utf8(t->doc);
   Value d = dict_get_str(t->dict, names::__doc__);
   if (!d) {
     if (has_error()) return {};

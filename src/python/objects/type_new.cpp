@@ -181,6 +181,16 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
                const Value* kwvalues) {
   Tuple* bases = bases_v.as<Tuple>();
   Dict* ns = dict_v.as<Dict>();
+  for (int64_t i = 0; i < bases->length; i++) {
+    Value b = bases->at(i);
+    if (!b.is_object() || !type_of(b)->has_flag(TypeFlag::kTypeSubclass)) {
+      Value me = get_attr_or_null(b, names::__mro_entries__);
+      if (me)
+        return raise(exc::TypeError,
+                     "type() doesn't support MRO entry resolution; use types.new_class()");
+      if (has_error()) return {};
+    }
+  }
   // The metaclass: the most derived of metatype and the bases' metaclasses.
   Type* winner = calculate_metaclass(metatype, bases);
   if (!winner) return {};
@@ -195,16 +205,6 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
       return winner->slots.new_(winner, a.data(), 3, nkw ? kwnames : nullptr);
     }
     metatype = winner;
-  }
-  for (int64_t i = 0; i < bases->length; i++) {
-    Value b = bases->at(i);
-    if (!b.is_object() || !type_of(b)->has_flag(TypeFlag::kTypeSubclass)) {
-      Value me = get_attr_or_null(b, names::__mro_entries__);
-      if (me)
-        return raise(exc::TypeError,
-                     "type() doesn't support MRO entry resolution; use types.new_class()");
-      if (has_error()) return {};
-    }
   }
   if (bases->length == 0) bases = tuple_of({Value(types::object)});
   if (!bases) return {};
