@@ -356,6 +356,51 @@ TEST_F(CoreTest, ClassAttributesSurviveCollection) {
   EXPECT_EQ(text(get_attr(o, n("k7"))), "v");
 }
 
+TEST_F(CoreTest, UnionAndGenericAlias) {
+  Value u = binary_op(BinaryOp::kOr, types::object, none());
+  ASSERT_TRUE(u) << pending();
+  EXPECT_EQ(text(u), "object | None");
+  EXPECT_TRUE(binary_op(BinaryOp::kOr, types::object, types::object).is(types::object));
+  EXPECT_EQ(isinstance_full(none(), u), 1);
+  Value ga = get_item(types::type, types::object);
+  ASSERT_TRUE(ga) << pending();
+  EXPECT_EQ(text(ga), "type[object]");
+  EXPECT_FALSE(binary_op(BinaryOp::kOr, types::object, Value::small(1)));
+  EXPECT_EQ(pending(), "TypeError: unsupported operand type(s) for |: 'type' and 'int'");
+}
+
+TEST_F(CoreTest, BasesAssignment) {
+  Type* a = make_class("A", {}, {{"x", Value::small(1)}});
+  Type* b = make_class("B", {}, {{"x", Value::small(2)}});
+  Type* c = make_class("C", {a});
+  Type* d = make_class("D", {c});
+  EXPECT_EQ(get_attr(d, n("x")), Value::small(1));
+  uint64_t v = d->version;
+  EXPECT_TRUE(set_attr(c, n("__bases__"), tuple_of({b})));
+  EXPECT_NE(d->version, v);
+  EXPECT_EQ(get_attr(d, n("x")), Value::small(2));
+  EXPECT_EQ(text(d->mro), "(<class '__main__.D'>, <class '__main__.C'>, <class '__main__.B'>, <class 'object'>)");
+  EXPECT_FALSE(set_attr(c, n("__bases__"), tuple_of({d})));
+  EXPECT_EQ(pending(), "TypeError: a __bases__ item causes an inheritance cycle");
+  Type* s = make_class("S", {}, {{"__slots__", tuple_of({n("a")})}});
+  EXPECT_FALSE(set_attr(c, n("__bases__"), tuple_of({s})));
+  EXPECT_EQ(pending(), "TypeError: __bases__ assignment: 'S' object layout differs from 'B'");
+}
+
+TEST_F(CoreTest, ClassAssignmentMovesToDictMode) {
+  Type* a = make_class("A", {});
+  Type* b = make_class("B", {});
+  Value o = instance(a);
+  set_attr(o, n("p"), Value::small(1));
+  EXPECT_TRUE(set_attr(o, n("__class__"), b));
+  EXPECT_EQ(type_of(o), b);
+  EXPECT_EQ(instance_map(o), nullptr);
+  EXPECT_EQ(get_attr(o, n("p")), Value::small(1));
+  EXPECT_FALSE(set_attr(o, n("__class__"), types::object));
+  EXPECT_EQ(pending(),
+            "TypeError: __class__ assignment only supported for mutable types or ModuleType subclasses");
+}
+
 // Class creation, maps, storage growth, dict mode and slot updates with a
 // collection at every allocation, then the heap verifier.
 TEST_F(CoreTest, TypeSystemUnderGcStress) {
