@@ -36,6 +36,7 @@ void tb_trace(void* p, gc::Visitor& v) {
   visit_value(v, tb->code);
   v.visit(tb->filename);
   v.visit(tb->name);
+  v.visit(tb->globals);
 }
 
 Traceback* T(Value v) { return v.as<Traceback>(); }
@@ -131,6 +132,7 @@ void traceback_add(Value exc, Value frame, Value code, int lasti, int line, int 
   Value old = exception_traceback(exc);
   Traceback* tb = traceback_new(old ? T(old) : nullptr, frame, code, lasti, line, end_line, col,
                                 end_col, filename, funcname);
+  if (!frame || is_none(frame)) tb->globals = current_globals();
   exception_set_traceback(exc, tb);
 }
 
@@ -590,7 +592,7 @@ std::string suggestion_for(Value exc) {
       std::string s = best_suggestion(varnames, n);
       if (!s.empty()) return s;
     }
-    Value globals = attr(frame, "f_globals");
+    Value globals = frame ? attr(frame, "f_globals") : Value(tb->globals);
     if (globals) {
       std::string s = best_suggestion(globals, n);
       if (!s.empty()) return s;

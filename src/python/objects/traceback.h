@@ -10,7 +10,8 @@
 //                 filename, funcname)
 //
 // which prepends a Traceback to exc.__traceback__ (CPython's
-// PyTraceBack_Here). Positions are those of the failing instruction: lines
+// PyTraceBack_Here). Without a frame object, the globals of the innermost
+// running frame (current_globals()) are kept for the printer. Positions are those of the failing instruction: lines
 // 1-based, columns 0-based UTF-8 byte offsets into the source line (CPython's
 // co_positions), -1 when unknown; they drive the "^^^^" lines.
 #pragma once
@@ -27,6 +28,8 @@ struct Traceback : Object {
   Value code;        // the code object executing (may be null)
   Str* filename;     // co_filename
   Str* name;         // co_name
+  Object* globals;   // the frame's globals when no frame object is given (NameError's
+                     // "Did you mean" looks there), else null
   int32_t lasti;     // tb_lasti: instruction offset in bytes
   int32_t lineno;    // tb_lineno
   int32_t end_lineno;
