@@ -443,7 +443,9 @@ struct Printer {
       depth++;
       if (!truncated) {
         Value sub = items->at(i);
-        if (is_exception(sub) && !was_seen(sub)) one(sub);
+        // Members print even when already shown in a chain (only chains
+        // consult `seen`), as CPython's print_exception_group.
+        if (is_exception(sub)) one(sub);
       } else {
         int64_t remaining = num - kMaxGroupWidth;
         emit("and " + std::to_string(remaining) + " more exception" + (remaining > 1 ? "s" : "") +
