@@ -556,12 +556,12 @@ Value complex_format(Value self, const Value* args, size_t, Tuple*) {
   };
   std::string re, im;
   if (!skip_re) {
-    auto rr = runtime::format_float(c.re, part);
+    auto rr = runtime::format_float(c.re, part, "complex");
     if (!rr.ok()) return raise_num_error(rr.error);
     re = rr.value;
     strip_dot0(re);
   }
-  auto ri = runtime::format_float(c.im, ip);
+  auto ri = runtime::format_float(c.im, ip, "complex");
   if (!ri.ok()) return raise_num_error(ri.error);
   im = ri.value;
   strip_dot0(im);

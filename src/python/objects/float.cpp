@@ -358,7 +358,7 @@ Value float_format_method(Value self, const Value* args, size_t, Tuple*) {
   std::string tn = type_name(self);
   auto parsed = runtime::parse_format_spec(str_to_utf8(spec), tn, 0, '>');
   if (!parsed.ok()) return raise_num_error(parsed.error);
-  auto r = runtime::format_float(float_value(self), parsed.value);
+  auto r = runtime::format_float(float_value(self), parsed.value, tn);
   if (!r.ok()) return raise_num_error(r.error);
   return str_from_utf8(r.value);
 }

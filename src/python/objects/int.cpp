@@ -329,10 +329,10 @@ Value int_format(Value v, std::string_view spec) {
   }
   runtime::NumResult<std::string> r;
   if (auto i = int_to_i64(v)) {
-    r = runtime::format_int(*i, parsed.value);
+    r = runtime::format_int(*i, parsed.value, tn);
   } else {
     IntView z(v);
-    r = runtime::format_int(z.get(), parsed.value, g_max_str_digits);
+    r = runtime::format_int(z.get(), parsed.value, g_max_str_digits, tn);
   }
   if (!r.ok()) return raise_num_error(r.error);
   return str_from_utf8(r.value);
