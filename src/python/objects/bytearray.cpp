@@ -124,8 +124,10 @@ bool replace_range(ByteArray* a, int64_t start, int64_t stop, std::string_view d
 }
 
 bool byte_value(Value v, uint8_t* out) {
-  int64_t b;
-  if (!index_i64(v, &b)) return false;
+  Value i = index(v);
+  if (!i) return false;
+  auto small = int_to_i64(i);
+  int64_t b = small ? *small : -1;
   if (b < 0 || b > 255) {
     raise(exc::ValueError, "byte must be in range(0, 256)");
     return false;
@@ -190,7 +192,7 @@ Value ba_insert(Value self, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("insert", nargs, 2, 2)) return {};
   ByteArray* a = self_ba(self);
   int64_t i;
-  if (!index_i64(args[0], &i)) return {};
+  if (!ssize_arg(args[0], &i)) return {};
   uint8_t b;
   if (!byte_value(args[1], &b)) return {};
   if (i < 0) {
@@ -207,7 +209,7 @@ Value ba_pop(Value self, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("pop", nargs, 0, 1)) return {};
   ByteArray* a = self_ba(self);
   int64_t i = -1;
-  if (nargs == 1 && !index_i64(args[0], &i)) return {};
+  if (nargs == 1 && !ssize_arg(args[0], &i)) return {};
   if (a->length == 0) return raise(exc::IndexError, "pop from empty bytearray");
   if (i < 0) i += a->length;
   if (i < 0 || i >= a->length) return raise(exc::IndexError, "pop index out of range");

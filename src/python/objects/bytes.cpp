@@ -193,8 +193,10 @@ bool bytes_collect(Value source, Value encoding, Value errors, const char* what,
   for (;;) {
     Value x = iter_next(it);
     if (!x) return !has_error();
-    int64_t b;
-    if (!index_i64(x, &b)) return false;
+    Value xi = index(x);
+    if (!xi) return false;
+    auto small = int_to_i64(xi);
+    int64_t b = small ? *small : -1;
     if (b < 0 || b > 255) {
       raise(exc::ValueError, "bytes must be in range(0, 256)");
       return false;
@@ -501,7 +503,7 @@ Value b_istitle(Value self, const Value*, size_t, Tuple*) {
 
 bool width_fill(const char* name, const Value* args, size_t nargs, int64_t* width, uint8_t* fill) {
   if (!check_nargs(name, nargs, 1, 2)) return false;
-  if (!index_i64(args[0], width)) return false;
+  if (!ssize_arg(args[0], width)) return false;
   *fill = ' ';
   if (nargs > 1) {
     BufferView v;
@@ -519,6 +521,7 @@ bool width_fill(const char* name, const Value* args, size_t nargs, int64_t* widt
 Value padded(Value self, Bv s, int64_t left, int64_t right, uint8_t fill) {
   if (left < 0) left = 0;
   if (right < 0) right = 0;
+  if (!check_result_size(uint64_t(left + right + s.n))) return {};
   std::string out;
   out.append(size_t(left), char(fill));
   out.append(reinterpret_cast<const char*>(s.p), size_t(s.n));
@@ -556,8 +559,9 @@ Value b_rjust(Value self, const Value* args, size_t nargs, Tuple*) {
 Value b_zfill(Value self, const Value* args, size_t, Tuple*) {
   Bv s = view_of(self);
   int64_t width;
-  if (!index_i64(args[0], &width)) return {};
+  if (!ssize_arg(args[0], &width)) return {};
   if (width <= s.n) return make_like(self, s.p, size_t(s.n));
+  if (!check_result_size(uint64_t(width))) return {};
   std::string out;
   int64_t i = 0;
   if (s.n > 0 && (s[0] == '+' || s[0] == '-')) {
@@ -574,7 +578,7 @@ Value b_expandtabs(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
   Value tabv;
   if (!parse_args(ArgSpec{"expandtabs", kParams, 0, 0}, args, nargs, kwnames, {&tabv})) return {};
   int64_t tabsize = 8;
-  if (tabv && !index_i64(tabv, &tabsize)) return {};
+  if (tabv && !cint_arg(tabv, &tabsize)) return {};
   Bv s = view_of(self);
   std::string out;
   int64_t col = 0;
@@ -583,6 +587,7 @@ Value b_expandtabs(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
     if (c == '\t') {
       if (tabsize > 0) {
         int64_t k = tabsize - col % tabsize;
+        if (!check_result_size(out.size() + uint64_t(k))) return {};
         out.append(size_t(k), ' ');
         col += k;
       }
@@ -632,7 +637,7 @@ bool split_args(const char* name, const Value* args, size_t nargs, Tuple* kwname
     }
   }
   *maxsplit = -1;
-  if (maxv && !index_i64(maxv, maxsplit)) return false;
+  if (maxv && !ssize_arg(maxv, maxsplit)) return false;
   if (*maxsplit < 0) *maxsplit = INT64_MAX;
   return true;
 }
@@ -712,7 +717,7 @@ Value b_splitlines(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
   Value keepv;
   if (!parse_args(ArgSpec{"splitlines", kParams, 0, 0}, args, nargs, kwnames, {&keepv})) return {};
   int64_t keep = 0;
-  if (keepv && !index_i64(keepv, &keep)) return {};
+  if (keepv && !cint_arg(keepv, &keep)) return {};
   Bv s = view_of(self);
   std::vector<std::pair<int64_t, int64_t>> parts;
   int64_t i = 0;
@@ -774,7 +779,7 @@ Value b_replace(Value self, const Value* args, size_t nargs, Tuple*) {
   Bv s = view_of(self), old, rep;
   if (!arg_buffer(args[0], &old) || !arg_buffer(args[1], &rep)) return {};
   int64_t count = -1;
-  if (nargs > 2 && !index_i64(args[2], &count)) return {};
+  if (nargs > 2 && !ssize_arg(args[2], &count)) return {};
   if (count < 0) count = INT64_MAX;
   std::string out;
   if (old.n == 0) {
@@ -793,6 +798,7 @@ Value b_replace(Value self, const Value* args, size_t nargs, Tuple*) {
     int64_t j = find_bytes(s, old, i, s.n);
     if (j < 0) break;
     out.append(reinterpret_cast<const char*>(s.p + i), size_t(j - i));
+    if (!check_result_size(out.size() + uint64_t(rep.n))) return {};
     out.append(reinterpret_cast<const char*>(rep.p), size_t(rep.n));
     i = j + old.n;
     count--;
@@ -889,7 +895,7 @@ Value hex_of(Bv s, const Value* args, size_t nargs, Tuple* kwnames) {
     }
   }
   int64_t per = 1;
-  if (perv && !index_i64(perv, &per)) return {};
+  if (perv && !cint_arg(perv, &per)) return {};
   static const char kHex[] = "0123456789abcdef";
   std::string out;
   int64_t group = per < 0 ? -per : per;

@@ -76,6 +76,38 @@ Str* str_repr(Str* s) {
   return b.finish();
 }
 
+bool ssize_arg(Value v, int64_t* out) {
+  if (v.is_small()) {
+    *out = v.small_value();
+    return true;
+  }
+  Value i = index(v);
+  return i && int_to_index(i, out);
+}
+
+bool cint_arg(Value v, int64_t* out) {
+  if (!ssize_arg(v, out)) {
+    if (error_matches(exc::OverflowError)) {
+      clear_error();
+      raise(exc::OverflowError, "Python int too large to convert to C int");
+    }
+    return false;
+  }
+  if (*out > INT32_MAX || *out < INT32_MIN) {
+    raise(exc::OverflowError, "Python int too large to convert to C int");
+    return false;
+  }
+  return true;
+}
+
+bool check_result_size(uint64_t n) {
+  if (n > (gc::kMaxObjectSize >> 2)) {
+    raise_memory_error();
+    return false;
+  }
+  return true;
+}
+
 namespace {
 
 Str* self_str(Value self) { return self.as<Str>(); }
@@ -93,8 +125,7 @@ bool arg_str(Value v, Str** out) {
   return true;
 }
 
-// An int argument through __index__ (OverflowError past int64).
-bool arg_index(Value v, int64_t* out) { return index_i64(v, out); }
+bool arg_index(Value v, int64_t* out) { return ssize_arg(v, out); }
 
 // CPython's _PyEval_SliceIndex: None keeps *out; ints (and __index__) are
 // clipped to int64.
@@ -299,6 +330,7 @@ Value pad(Str* s, int64_t left, int64_t right, char32_t fill) {
   if (right < 0) right = 0;
   if (left == 0 && right == 0) return unchanged(s);
   int64_t n = left + s->length + right;
+  if (!check_result_size(uint64_t(n))) return {};
   StrBuilder b;
   b.reserve(size_t(n));
   for (int64_t i = 0; i < left; i++) b.push(fill);
@@ -359,6 +391,7 @@ Value m_zfill(Value self, const Value* args, size_t, Tuple*) {
   int64_t width;
   if (!arg_index(args[0], &width)) return {};
   if (width <= s->length) return unchanged(s);
+  if (!check_result_size(uint64_t(width))) return {};
   int64_t fill = width - s->length;
   StrBuilder b;
   b.reserve(size_t(width));
@@ -377,7 +410,7 @@ Value m_expandtabs(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
   Value tabv;
   if (!parse_args(ArgSpec{"expandtabs", kParams, 0, 0}, args, nargs, kwnames, {&tabv})) return {};
   int64_t tabsize = 8;
-  if (tabv && !arg_index(tabv, &tabsize)) return {};
+  if (tabv && !cint_arg(tabv, &tabsize)) return {};
   Str* s = self_str(self);
   StrBuilder b;
   int64_t col = 0;
@@ -386,6 +419,7 @@ Value m_expandtabs(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
     if (c == '\t') {
       if (tabsize > 0) {
         int64_t n = tabsize - col % tabsize;
+        if (!check_result_size(b.size() + uint64_t(n))) return {};
         for (int64_t k = 0; k < n; k++) b.push(' ');
         col += n;
       }
@@ -552,9 +586,7 @@ Value m_splitlines(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
   Value keepv;
   if (!parse_args(ArgSpec{"splitlines", kParams, 0, 0}, args, nargs, kwnames, {&keepv})) return {};
   int64_t keep = 0;
-  if (keepv) {
-    if (!arg_index(keepv, &keep)) return {};
-  }
+  if (keepv && !cint_arg(keepv, &keep)) return {};
   Str* s = self_str(self);
   TupleBuilder out;
   int64_t i = 0, n = s->length;
@@ -622,6 +654,7 @@ Value m_replace(Value self, const Value* args, size_t nargs, Tuple*) {
     // Insert rep before every character and at the end, count times.
     int64_t i = 0;
     while (count > 0 && i <= n) {
+      if (!check_result_size(b.size() + uint64_t(rep->length))) return {};
       b.append(rep);
       count--;
       if (i < n) b.push(s->at(i));
@@ -636,6 +669,7 @@ Value m_replace(Value self, const Value* args, size_t nargs, Tuple*) {
     int64_t j = str_find(s, old, i, n);
     if (j < 0) break;
     b.append(s, i, j);
+    if (!check_result_size(b.size() + uint64_t(rep->length))) return {};
     b.append(rep);
     i = j + old->length;
     count--;

@@ -39,6 +39,14 @@ Value str_format_spec(Str* s, Str* spec);
 Value str_format_method(Value self, const Value* args, size_t nargs, Tuple* kwnames);
 Value str_format_map_method(Value self, const Value* args, size_t nargs, Tuple* kwnames);
 
+// Method arguments converted as CPython's argument clinic does: through
+// __index__, then OverflowError "Python int too large to convert to C
+// ssize_t" (or "... C int") when out of range.
+bool ssize_arg(Value v, int64_t* out);
+bool cint_arg(Value v, int64_t* out);
+// MemoryError (false) unless a result of n code points / bytes can exist.
+bool check_result_size(uint64_t n);
+
 // Builds strs code point by code point, tracking the widest one.
 class StrBuilder {
  public:
