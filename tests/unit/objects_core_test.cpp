@@ -401,6 +401,31 @@ TEST_F(CoreTest, ClassAssignmentMovesToDictMode) {
             "TypeError: __class__ assignment only supported for mutable types or ModuleType subclasses");
 }
 
+// Dead classes leave their base's subclass list; adding stays cheap.
+__attribute__((noinline)) void make_garbage_classes(Type* base, int n) {
+  for (int i = 0; i < n; i++) make_class("G", {base});
+}
+
+TEST_F(CoreTest, SubclassListsForgetDeadClasses) {
+  Type* a = make_class("A", {});
+  Type* keep = make_class("Keep", {a});
+  make_garbage_classes(a, 3000);
+  gc::collect();
+  Type* late = make_class("Late", {a});
+  int64_t live = 0;
+  bool saw_keep = false, saw_late = false;
+  for_each_subclass(a, [&](Type* s) {
+    live++;
+    saw_keep |= s == keep;
+    saw_late |= s == late;
+  });
+  EXPECT_TRUE(saw_keep && saw_late);
+  EXPECT_LT(live, 100);  // a few may survive through stale stack words
+  Value subs = call_method(a, n("__subclasses__"), nullptr, 0);
+  ASSERT_TRUE(subs) << pending();
+  EXPECT_EQ(length(subs), live);
+}
+
 // Class creation, maps, storage growth, dict mode and slot updates with a
 // collection at every allocation, then the heap verifier.
 TEST_F(CoreTest, TypeSystemUnderGcStress) {

@@ -8,6 +8,7 @@
 // a valid pointer before any file's init runs, and make_builtin_type fills
 // in what needs no allocation at once and the rest in finish_builtin_types,
 // once str, tuple and dict exist.
+#include <algorithm>
 #include <cstring>
 #include <unordered_set>
 #include <utility>
@@ -288,41 +289,39 @@ bool is_subtype(const Type* t, const Type* base) {
 
 // ---- subclass lists ---------------------------------------------------------------------
 
+// Appends at the end; when full, the live entries (dead classes leave
+// nulls) move to a new list twice their number, so adding is amortized O(1)
+// even for `object`, which every class lists.
 void type_add_subclass(Type* base, Type* sub) {
+  gc::Heap* heap = gc::Heap::current();
   auto* list = reinterpret_cast<SubclassList*>(base->subclasses);
-  if (list) {
-    for (int64_t i = 0; i < list->count; i++) {
-      if (list->items()[i] == nullptr) {
-        list->items()[i] = sub;
-        gc::Heap::current()->add_weak(reinterpret_cast<void**>(&list->items()[i]), list);
-        return;
-      }
-    }
-    if (list->count < list->capacity) {
-      Type** slot = &list->items()[list->count++];
-      *slot = sub;
-      gc::Heap::current()->add_weak(reinterpret_cast<void**>(slot), list);
-      return;
-    }
+  if (list && list->count < list->capacity) {
+    Type** slot = &list->items()[list->count++];
+    *slot = sub;
+    heap->add_weak(reinterpret_cast<void**>(slot), list);
+    return;
   }
-  int64_t cap = list ? list->capacity * 2 : 4;
+  int64_t live = 0;
+  if (list)
+    for (int64_t i = 0; i < list->count; i++) live += list->items()[i] != nullptr;
+  int64_t cap = std::max<int64_t>(4, (live + 1) * 2);
   auto* nl = allocate<SubclassList>(g_subclass_list_layout, types::subclass_list,
                                     sizeof(SubclassList) + size_t(cap) * sizeof(Type*));
   nl->capacity = cap;
-  list = reinterpret_cast<SubclassList*>(base->subclasses);  // may have been cleared meanwhile
+  list = reinterpret_cast<SubclassList*>(base->subclasses);  // slots may have been cleared meanwhile
   int64_t n = 0;
   if (list) {
     for (int64_t i = 0; i < list->count; i++) {
       Type* s = list->items()[i];
-      gc::Heap::current()->remove_weak(reinterpret_cast<void**>(&list->items()[i]));
-      if (!s) continue;
+      heap->remove_weak(reinterpret_cast<void**>(&list->items()[i]));
+      if (!s || n >= cap - 1) continue;
       nl->items()[n] = s;
-      gc::Heap::current()->add_weak(reinterpret_cast<void**>(&nl->items()[n]), nl);
+      heap->add_weak(reinterpret_cast<void**>(&nl->items()[n]), nl);
       n++;
     }
   }
   nl->items()[n] = sub;
-  gc::Heap::current()->add_weak(reinterpret_cast<void**>(&nl->items()[n]), nl);
+  heap->add_weak(reinterpret_cast<void**>(&nl->items()[n]), nl);
   nl->count = n + 1;
   gc::store_ref<Object>(base, &base->subclasses, nl);
 }
