@@ -232,12 +232,17 @@ Value view_repr(Value self) {
       return {};
     }
   }
-  repr_leave(self);
   Tuple* items = b.finish();
-  if (!items) return {};
-  // The list repr has its own guard, keyed on the tuple (never re-entered).
+  if (!items) {
+    repr_leave(self);
+    return {};
+  }
+  // The items' reprs run inside this view's guard (a dict holding its own
+  // view prints "dict_values([1, ...])"); the tuple's own guard is never hit.
   std::string open = name + "([";
-  return sequence_repr(items, open.c_str(), "])", items->items(), items->length);
+  Value r = sequence_repr(items, open.c_str(), "])", items->items(), items->length);
+  repr_leave(self);
+  return r;
 }
 
 Value view_mapping(Value self) {

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -119,16 +120,21 @@ ListStorage* new_storage(ListStrategy s, int64_t capacity) {
   return st;
 }
 
+// NaNs stay boxed (object strategy): their identity is what makes
+// `nan in [nan]` and `[nan] == [nan]` true, and a raw double has none.
+// Other floats compare equal exactly when identical boxes would.
+inline bool is_plain_float(Value v) { return is_exact_float(v) && !std::isnan(float_value(v)); }
+
 ListStrategy strategy_for(Value v) {
   if (v.is_small()) return ListStrategy::kInt;
-  if (is_exact_float(v)) return ListStrategy::kFloat;
+  if (is_plain_float(v)) return ListStrategy::kFloat;
   return ListStrategy::kObject;
 }
 
 bool fits(ListStrategy s, Value v) {
   switch (s) {
     case ListStrategy::kInt: return v.is_small();
-    case ListStrategy::kFloat: return is_exact_float(v);
+    case ListStrategy::kFloat: return is_plain_float(v);
     case ListStrategy::kObject: return true;
     case ListStrategy::kEmpty: return false;
   }

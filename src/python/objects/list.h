@@ -6,7 +6,7 @@
 //
 //   kEmpty   no items (storage may be null)
 //   kInt     raw int64 of small ints (every item is_small())
-//   kFloat   raw doubles (every item an exact float, boxed on read)
+//   kFloat   raw doubles (every item an exact float, not a NaN; boxed on read)
 //   kObject  Values
 //
 // A store that does not fit the strategy converts the storage to kObject
