@@ -4,6 +4,7 @@
 // "Containers"). Expected values come from python3.11.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 #include "python/objects/dict.h"
@@ -231,6 +232,27 @@ TEST_F(ContainersTest, ListStrategiesSwitch) {
   Value r = binary_op(BinaryOp::kMul, k, I(2));
   EXPECT_EQ(list_strategy(r.as<List>()), ListStrategy::kInt);
   EXPECT_EQ(list_size(r.as<List>()), 8);
+}
+
+// Regression: a NaN stored as a raw double lost its identity, so
+// `[nan] == [nan]` (same object) was False.
+TEST_F(ContainersTest, NanStaysBoxedInFloatLists) {
+  Value nan = float_new(std::nan(""));
+  List* l = list_of({float_new(1.5)});
+  EXPECT_EQ(list_strategy(l), ListStrategy::kFloat);
+  list_append(l, nan);
+  EXPECT_EQ(list_strategy(l), ListStrategy::kObject);
+  EXPECT_TRUE(list_get(l, 1).is(nan));
+  EXPECT_EQ(contains(l, nan), 1);
+  EXPECT_EQ(text(compare(list_of({nan}), list_of({nan}), CompareOp::kEq)), "True");
+}
+
+// Regression: a dict holding its own values view recursed without end.
+TEST_F(ContainersTest, DictViewReprRecursion) {
+  Dict* d = dict_new();
+  dict_set(d, S("x"), I(1));
+  dict_set(d, S("values"), call_method_v(d, "values", {}));
+  EXPECT_EQ(text(d), "{'x': 1, 'values': dict_values([1, ...])}");
 }
 
 TEST_F(ContainersTest, ListReprRecursion) {
