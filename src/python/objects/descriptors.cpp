@@ -41,7 +41,6 @@ static void trace_property(void* obj, gc::Visitor& v) {
   visit_value(v, p->fdel);
   visit_value(v, p->doc);
   visit_value(v, p->name);
-  visit_attrs(v, p->attrs);
 }
 
 static Property* P(Value v) { return v.as<Property>(); }
@@ -65,20 +64,20 @@ static bool property_init(Value self, const Value* args, size_t nargs, Tuple* kw
   p->fdel = norm(fdel);
   p->doc = norm(doc);
   p->getter_doc = false;
+  // No doc given: the getter's. Subclasses keep it in their instance
+  // __dict__, where the class's own __doc__ cannot shadow it (3.11).
   if (!p->doc && p->fget) {
     Value d = get_attr_or_null(p->fget, names::__doc__);
-    if (!d && has_error()) return false;
-    if (d && !is_none(d)) {
-      if (type_of(self) == types::property) {
-        p->doc = d;
-      } else {
-        // Subclasses keep the doc in their __dict__ (it may shadow a class doc).
-        if (!set_attr(self, names::__doc__, d)) return false;
-      }
-      p->getter_doc = true;
+    if (!d) {
+      if (has_error()) return false;
+      return true;
     }
-  } else if (p->doc && type_of(self) != types::property) {
-    if (!set_attr(self, names::__doc__, p->doc)) return false;
+    if (type_of(self) == types::property) {
+      p->doc = is_none(d) ? Value() : d;
+    } else if (!set_attr(self, names::__doc__, d)) {
+      return false;
+    }
+    p->getter_doc = true;
   }
   return true;
 }
@@ -285,7 +284,6 @@ static void trace_super(void* obj, gc::Visitor& v) {
   v.visit(s->type);
   v.visit(s->obj_type);
   visit_value(v, s->obj);
-  visit_attrs(v, s->attrs);
 }
 
 static Super* S(Value v) { return v.as<Super>(); }
@@ -716,7 +714,6 @@ void init_descriptors() {
     s.name = "property";
     s.layout = g_property_layout;
     s.flags = TypeFlag::kBaseType;
-    s.attrs_offset = int32_t(offsetof(Property, attrs));
     s.slots.new_ = property_new;
     s.slots.init = property_init;
     s.slots.descr_get = property_get;
@@ -760,7 +757,6 @@ void init_descriptors() {
     s.name = "super";
     s.layout = g_super_layout;
     s.flags = TypeFlag::kBaseType;
-    s.attrs_offset = int32_t(offsetof(Super, attrs));
     s.slots.new_ = super_new;
     s.slots.init = super_init;
     s.slots.getattr = super_getattro;

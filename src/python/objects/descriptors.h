@@ -13,7 +13,6 @@ struct Property : Object {
   Value name;        // set by __set_name__ (for error messages), or null
   bool getter_doc;   // doc was taken from fget.__doc__
   uint8_t pad[7];
-  InstanceAttrs attrs;   // subclasses of property have a __dict__
 };
 
 // classmethod and staticmethod: the wrapped callable, plus a __dict__ that
@@ -27,7 +26,6 @@ struct Super : Object {
   Type* type;        // __thisclass__
   Value obj;         // __self__, or null (unbound super)
   Type* obj_type;    // __self_class__
-  InstanceAttrs attrs;
 };
 
 struct GenericAlias : Object {
