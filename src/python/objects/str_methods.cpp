@@ -23,6 +23,8 @@
 #include "python/runtime/unicode_case.h"
 #include "python/runtime/unicode_props.h"
 
+#include <unicode/uchar.h>
+
 namespace pyrite::python {
 
 void StrBuilder::append_utf8(std::string_view u) {
@@ -955,6 +957,152 @@ std::string normalized_name(Str* encoding) {
   return n;
 }
 
+
+// bytes.decode('unicode_escape') and ('raw_unicode_escape'): Python's
+// escapes over latin-1 text (raw: only \uXXXX and \UXXXXXXXX). Error
+// handlers: strict, ignore, replace, backslashreplace (others act as
+// strict). \N{name} resolves names (and aliases) through ICU.
+Value decode_unicode_escape(const uint8_t* p, size_t n, Value errors, bool raw) {
+  std::string handler = errors ? str_to_utf8(errors.as<Str>()) : "strict";
+  const char* codec = raw ? "rawunicodeescape" : "unicodeescape";
+  StrBuilder out;
+  out.reserve(n);
+  auto hexval = [](uint8_t c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  // Reports the bad range [start, end); false when the error is raised.
+  auto fail = [&](size_t start, size_t end, const char* reason) -> bool {
+    if (handler == "ignore") return true;
+    if (handler == "replace") {
+      out.push(0xFFFD);
+      return true;
+    }
+    if (handler == "backslashreplace") {
+      static const char kHex[] = "0123456789abcdef";
+      for (size_t k = start; k < end; k++) {
+        out.append_ascii("\\x");
+        out.push(kHex[p[k] >> 4]);
+        out.push(kHex[p[k] & 15]);
+      }
+      return true;
+    }
+    Value obj = bytes_from(p, n);
+    if (!obj) return false;
+    Value args[5] = {str_from_ascii(codec), obj, Value::small(int64_t(start)), Value::small(int64_t(end)),
+                     str_from_utf8(reason)};
+    Value e = new_exception(exc::UnicodeDecodeError, args, 5);
+    if (e) set_error(e.object());
+    return false;
+  };
+  size_t i = 0;
+  while (i < n) {
+    uint8_t c = p[i];
+    if (c != '\\') {
+      out.push(c);
+      i++;
+      continue;
+    }
+    size_t start = i;
+    if (i + 1 >= n) {
+      if (raw) {
+        out.push('\\');
+        i++;
+        continue;
+      }
+      if (!fail(start, n, "\\ at end of string")) return {};
+      break;
+    }
+    uint8_t e = p[i + 1];
+    if (raw) {
+      // An escape only after an odd run of backslashes; the others are text.
+      size_t run = i;
+      while (run < n && p[run] == '\\') run++;
+      bool escape = ((run - i) & 1) && run < n && (p[run] == 'u' || p[run] == 'U');
+      size_t literal = escape ? run - i - 1 : run - i;
+      for (size_t k = 0; k < literal; k++) out.push('\\');
+      i += literal;
+      if (!escape) continue;
+      start = i;
+      e = p[i + 1];
+    }
+    i += 2;
+    int digits = 0;
+    switch (e) {
+      case '\n': continue;
+      case '\\': out.push('\\'); continue;
+      case '\'': out.push('\''); continue;
+      case '"': out.push('"'); continue;
+      case 'a': out.push(7); continue;
+      case 'b': out.push(8); continue;
+      case 'f': out.push(12); continue;
+      case 'n': out.push('\n'); continue;
+      case 'r': out.push('\r'); continue;
+      case 't': out.push('\t'); continue;
+      case 'v': out.push(11); continue;
+      case 'x': digits = 2; break;
+      case 'u': digits = 4; break;
+      case 'U': digits = 8; break;
+      case 'N': {
+        size_t close = i;
+        if (i < n && p[i] == '{') {
+          close = i + 1;
+          while (close < n && p[close] != '}') close++;
+        }
+        if (i >= n || p[i] != '{' || close >= n || close == i + 1) {
+          size_t end = (i < n && p[i] == '{') ? (close < n ? close + 1 : n) : i;
+          if (!fail(start, end, "malformed \\N character escape")) return {};
+          i = end;
+          continue;
+        }
+        std::string name(reinterpret_cast<const char*>(p + i + 1), close - i - 1);
+        UErrorCode err = U_ZERO_ERROR;
+        UChar32 cp = u_charFromName(U_UNICODE_CHAR_NAME, name.c_str(), &err);
+        if (U_FAILURE(err)) {
+          err = U_ZERO_ERROR;
+          cp = u_charFromName(U_CHAR_NAME_ALIAS, name.c_str(), &err);
+        }
+        if (U_FAILURE(err)) {
+          if (!fail(start, close + 1, "unknown Unicode character name")) return {};
+        } else {
+          out.push(char32_t(cp));
+        }
+        i = close + 1;
+        continue;
+      }
+      default:
+        if (e >= '0' && e <= '7') {
+          uint32_t v = e - '0';
+          for (int k = 0; k < 2 && i < n && p[i] >= '0' && p[i] <= '7'; k++) v = v * 8 + (p[i++] - '0');
+          out.push(v);
+          continue;
+        }
+        out.push('\\');
+        out.push(e);
+        continue;
+    }
+    uint32_t v = 0;
+    int got = 0;
+    while (got < digits && i < n && hexval(p[i]) >= 0) {
+      v = v * 16 + uint32_t(hexval(p[i++]));
+      got++;
+    }
+    if (got < digits) {
+      const char* reason = digits == 2 ? "truncated \\xXX escape"
+                           : digits == 4 ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
+      if (!fail(start, i, reason)) return {};
+      continue;
+    }
+    if (v > 0x10FFFF) {
+      if (!fail(start, i, "illegal Unicode character")) return {};
+      continue;
+    }
+    out.push(v);
+  }
+  return out.finish();
+}
 }  // namespace
 
 Value str_encode(Str* s, Value encoding, Value errors) {
@@ -1026,6 +1174,9 @@ Value str_decode_bytes(const uint8_t* p, size_t n, Value encoding, Value errors)
   }
   if (encoding) {
     std::string name = normalized_name(encoding.as<Str>());
+    if (name == "unicode_escape" || name == "raw_unicode_escape") {
+      return decode_unicode_escape(p, n, errors, name[0] == 'r');
+    }
     if (name == "utf_8_sig" || name == "utf8_sig") {
       if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
         p += 3;
