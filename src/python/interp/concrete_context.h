@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 
 #include "python/interp/frame.h"
 #include "python/objects/object.h"
@@ -101,8 +102,8 @@ class ConcretePyContext {
 
   // ---- residual calls into the runtime ----
   template <class F, class... A>
-  static auto call(F fn, A... args) {
-    return fn(args...);
+  static auto call(F fn, A&&... args) {
+    return fn(std::forward<A>(args)...);
   }
 
   // ---- the JIT's hooks: nothing to do without a JIT ----

@@ -571,7 +571,8 @@ L_WITH_EXCEPT_START: {
   // [exit, lasti, prev exc, exc]
   Value e = cx.peek(1);
   Value exit = cx.peek(4);
-  Value args[3] = {type_of(e), e, exception_traceback(e)};
+  Value tb = exception_traceback(e);
+  Value args[3] = {type_of(e), e, tb ? tb : none()};
   Value r = call(exit, args, 3);
   if (!r) ERROR();
   cx.push(r);

@@ -33,7 +33,7 @@ void trace_generator(void* p, gc::Visitor& v) {
   v.visit(g->qualname);
   visit_value(v, g->return_value);
   v.visit(g->weakrefs);
-  visit_value(v, g->origin);
+  visit_value(v, g->exc_state);
   visit_value(v, g->ag_hooks);
   visit_frame(g->frame(), v);
 }
@@ -90,6 +90,10 @@ SendResult resume(Generator* g, Value v, Value exc, Value* out) {
   g->state = static_cast<uint8_t>(GenState::kRunning);
   ts.depth++;
   Frame* saved = ts.frame;
+  // The generator's own handled exception stacks over the caller's: inside
+  // it sys.exc_info() is its own if it has one, else the caller's.
+  Value outer_handled = ts.handled;
+  if (g->exc_state) ts.handled = g->exc_state;
   if (exc) {
     // Throw at the yield: the value is not pushed; the exception unwinds
     // from the instruction after the yield.
@@ -99,6 +103,8 @@ SendResult resume(Generator* g, Value v, Value exc, Value* out) {
   Value r = run(ts, f, /*throw_pending=*/exc ? true : false);
   ts.frame = saved;
   ts.depth--;
+  g->exc_state = ts.handled.is(outer_handled) ? Value() : ts.handled;
+  ts.handled = outer_handled;
   switch (static_cast<GenState>(g->state)) {
     case GenState::kSuspended:
       *out = r;

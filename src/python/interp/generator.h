@@ -16,7 +16,7 @@ struct Generator : Object {
   Str* qualname;
   Value return_value;   // set when the frame returned
   Object* weakrefs;
-  Value origin;         // for coroutines: unused for now
+  Value exc_state;      // the exception its except blocks are handling while suspended, or null
   Value ag_hooks;       // async generators
   uint8_t state;        // GenState
   uint8_t kind;         // GenKind

@@ -140,14 +140,17 @@ bool module_initializing(Value module) {
 Value builtin_module(const std::string& name) {
   if (name == "sys") return g_sys;
   if (name == "builtins") return g_builtins;
-  if (name == "gc") {
-    static Module* gc_module = nullptr;
-    if (!gc_module) {
-      gc_module = make_gc_module();
-      gc::add_root(reinterpret_cast<void**>(&gc_module));
-      dict_set(g_modules, intern("gc"), gc_module);
-    }
-    return gc_module;
+  // Modules written in C++, made on first import.
+  static const struct {
+    const char* name;
+    Module* (*make)();
+  } kModules[] = {{"gc", make_gc_module}, {"_weakref", make_weakref_module}};
+  for (const auto& m : kModules) {
+    if (name != m.name) continue;
+    Module* mod = m.make();
+    if (!mod) return {};
+    if (!dict_set(g_modules, str_from_utf8(name), mod)) return {};
+    return mod;
   }
   return {};
 }

@@ -50,6 +50,7 @@ inline bool gc_hooks_pending() {
   return h->pending_finalizers() != 0 || h->pending_weak_callbacks() != 0;
 }
 Module* make_gc_module();
+Module* make_weakref_module();
 // builtins.__build_class__(func, name, *bases, metaclass=..., **kwds).
 Value build_class(Value self, const Value* args, size_t nargs, Tuple* kwnames);
 
