@@ -13,6 +13,7 @@
 #include "python/objects/errors.h"  // first: protocol.h's for_each needs has_error_pending
 #include "python/interp/eval.h"
 #include "python/interp/interp.h"
+#include "python/interp/pyrun.h"
 #include "python/objects/module.h"
 #include "python/objects/bytes.h"
 #include "python/objects/dict.h"
@@ -236,7 +237,9 @@ Value b_round(Value, const Value* args, size_t nargs, Tuple* kw) {
 
 // ---- I/O ------------------------------------------------------------------------------------
 
+// sys.<which>, or null before (or without) the interpreter's sys module.
 Value sys_stream(const char* which) {
+  if (!builtin_module("sys")) return Value();
   Value f = get_sys_attr(which);
   if (!f) clear_error();
   return f;

@@ -253,7 +253,7 @@ Value b_open(Value, const Value* args, size_t nargs, Tuple* kw) {
 }
 
 Value b_breakpoint(Value, const Value* args, size_t nargs, Tuple* kw) {
-  Value hook = get_sys_attr("breakpointhook");
+  Value hook = builtin_module("sys") ? get_sys_attr("breakpointhook") : Value();
   if (!hook) {
     clear_error();
     return raise(exc::RuntimeError, "lost sys.breakpointhook");

@@ -11,6 +11,7 @@
 
 #include "python/objects/errors.h"
 #include "python/interp/interp.h"
+#include "python/interp/pyrun.h"
 #include "python/objects/dict.h"
 #include "python/objects/int.h"
 #include "python/objects/list.h"
@@ -331,10 +332,36 @@ struct Printer {
     return c + "\n";
   }
 
-  void stack(const Traceback* tb) {
-    int depth_count = 0;
+  // sys.tracebacklimit when it is an int, else 1000; <= 0 prints no entries
+  // and no header (CPython's _PyTraceBack_Print_Indented).
+  static int64_t traceback_limit() {
+    Object* saved = take_error();
+    // Before (or without) the interpreter's sys there is no limit to read.
+    Value sys = builtin_module("sys");
+    static Str* limit_name = intern("tracebacklimit");
+    Value v = sys ? get_attr_or_null(sys, limit_name) : Value();
+    int64_t limit = kTracebackLimit;
+    if (v && is_int(v)) {
+      auto i = int_to_i64(v);
+      limit = i ? *i : (int_sign(v) > 0 ? INT64_MAX : 0);
+    }
+    clear_error();
+    if (saved) set_error(saved);
+    return limit;
+  }
+
+  // The header and the entries; nothing when the limit is <= 0.
+  void traceback_block(const Traceback* tb, const char* header, char margin_char) {
+    int64_t limit = traceback_limit();
+    if (limit <= 0) return;
+    emit(header, margin_char);
+    stack(tb, limit);
+  }
+
+  void stack(const Traceback* tb, int64_t limit) {
+    int64_t depth_count = 0;
     for (const Traceback* t = tb; t; t = t->next) depth_count++;
-    while (tb && depth_count > kTracebackLimit) {
+    while (tb && depth_count > limit) {
       depth_count--;
       tb = tb->next;
     }
@@ -404,10 +431,7 @@ struct Printer {
     Value tbv = exception_traceback(exc);
     const Traceback* tb = tbv && is_traceback(tbv) ? tbv.as<Traceback>() : nullptr;
     if (!is_exception_group(exc)) {
-      if (tb) {
-        emit("Traceback (most recent call last):\n");
-        stack(tb);
-      }
+      if (tb) traceback_block(tb, "Traceback (most recent call last):\n", '|');
       exception_only(exc);
       return;
     }
@@ -418,8 +442,8 @@ struct Printer {
     bool toplevel = depth == 0;
     if (toplevel) depth++;
     if (tb) {
-      emit("Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
-      stack(tb);
+      traceback_block(tb, "Exception Group Traceback (most recent call last):\n",
+                      toplevel ? '+' : '|');
     }
     exception_only(exc);
     static Str* exceptions_name = intern("exceptions");
