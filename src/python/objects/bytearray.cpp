@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "python/interp/pyrun.h"
 #include "python/objects/bytes.h"
 #include "python/objects/str_methods.h"
 
@@ -59,12 +60,25 @@ ByteArray* self_ba(Value self) { return self.as<ByteArray>(); }
 
 gc::LayoutId kByteArrayLayout = register_bytearray_layout();
 
+namespace {
+
+// True if `a` may change size. Views that died without release() still
+// count as exports until the collector finalizes them, so a resize that
+// meets exports first collects (rare: only bytearrays that were viewed).
+bool check_no_exports(ByteArray* a) {
+  if (a->exports == 0) return true;
+  gc::Heap::current()->collect();
+  run_gc_hooks();
+  if (a->exports == 0) return true;
+  raise(exc::BufferError, "Existing exports of data: object cannot be re-sized");
+  return false;
+}
+
+}  // namespace
+
 bool bytearray_resize(ByteArray* a, int64_t n) {
   if (n == a->length) return true;
-  if (a->exports > 0) {
-    raise(exc::BufferError, "Existing exports of data: object cannot be re-sized");
-    return false;
-  }
+  if (!check_no_exports(a)) return false;
   if (n < 0 || uint64_t(n) > gc::kMaxObjectSize) {
     raise_memory_error();
     return false;
@@ -111,10 +125,7 @@ bool replace_range(ByteArray* a, int64_t start, int64_t stop, std::string_view d
   int64_t old_len = a->length;
   int64_t delta = int64_t(repl.size()) - (stop - start);
   if (delta != 0) {
-    if (a->exports > 0) {
-      raise(exc::BufferError, "Existing exports of data: object cannot be re-sized");
-      return false;
-    }
+    if (!check_no_exports(a)) return false;
     std::string tail(reinterpret_cast<const char*>(a->data() + stop), size_t(old_len - stop));
     if (!bytearray_resize(a, old_len + delta)) return false;
     if (!tail.empty()) memcpy(a->data() + start + int64_t(repl.size()), tail.data(), tail.size());

@@ -27,11 +27,18 @@ void trace_memoryview(void* obj, gc::Visitor& v) {
   visit_value(v, m->obj);
 }
 
+void release(MemoryView* m);
+
+// A view of a bytearray that dies unreleased gives its export back here
+// (CPython releases on deallocation; Pyrite's collector finalizes it).
+void finalize_memoryview(void* obj) { release(static_cast<MemoryView*>(obj)); }
+
 gc::LayoutId register_memoryview_layout() {
   gc::LayoutInfo info;
   info.name = "memoryview";
   info.trace = trace_memoryview;
   info.fixed_size = sizeof(MemoryView);
+  info.finalize = finalize_memoryview;
   return gc::register_layout(info);
 }
 
@@ -67,7 +74,10 @@ MemoryView* new_view(Value exporter_obj, int64_t start, int64_t length, int64_t 
   m->step = step;
   m->readonly = readonly;
   m->hash = -1;
-  if (is_bytearray(exporter_obj)) exporter_obj.as<ByteArray>()->exports++;
+  if (is_bytearray(exporter_obj)) {
+    exporter_obj.as<ByteArray>()->exports++;
+    gc::Heap::current()->register_finalizer(m);
+  }
   return m;
 }
 
