@@ -107,6 +107,22 @@ Value raise_with(Type* type, Value arg) {
   return Value();
 }
 
+Value raise_object(Type* type, Value value) {
+  if (type == nullptr || !exceptions_ready()) fatal_raise("exception raised before init", "raise_object");
+  RaiseDepth depth("raise_object");
+  Value e;
+  if (!value || is_none(value)) {
+    e = new_exception(type, nullptr, 0);
+  } else if (is_tuple(value)) {
+    Tuple* t = value.as<Tuple>();
+    e = new_exception(type, t->items(), static_cast<size_t>(t->length));
+  } else {
+    e = new_exception(type, &value, 1);
+  }
+  if (e) set_error(e.object());
+  return Value();
+}
+
 Value raise_memory_error() {
   if (exc::MemoryError == nullptr || !exceptions_ready()) fatal_raise("out of memory", "before init");
   RaiseDepth depth("MemoryError");

@@ -59,6 +59,9 @@ Value raise(Type* type, std::string_view message);
 Value raisef(Type* type, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
 // Raise `type(*args)` with arbitrary args (e.g. KeyError(key)).
 Value raise_with(Type* type, Value arg);
+// CPython's PyErr_SetObject: a tuple value becomes the args, None no args,
+// anything else the one arg (sys.exit((1, 2)) raises SystemExit(1, 2)).
+Value raise_object(Type* type, Value value);
 Value raise_memory_error();
 // "unsupported operand type(s) for +: 'int' and 'str'"
 Value raise_binary_type_error(BinaryOp op, Value a, Value b, bool inplace);
