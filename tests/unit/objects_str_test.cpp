@@ -7,7 +7,9 @@
 #include <string>
 
 #include "python/objects/bytes.h"
+#include "python/objects/dict.h"
 #include "python/objects/errors.h"
+#include "python/objects/int.h"
 #include "python/objects/init.h"
 #include "python/objects/list.h"
 #include "python/objects/protocol.h"
@@ -255,6 +257,66 @@ TEST_F(StrTest, SurvivesCollection) {
   gc::collect();
   EXPECT_EQ(str_to_utf8(keep), "persistent \xe2\x82\xac text");
   EXPECT_EQ(str_to_utf8(str_char('q')), "q");
+}
+
+
+TEST_F(StrTest, EscapeCodecs) {
+  Value b = bytes_from(std::string_view("a\\x41\\u00e9\\N{BULLET}\\101\\n"));
+  EXPECT_EQ(u8(meth(b, "decode", {s("unicode_escape")})), "aA\xc3\xa9\xe2\x80\xa2" "A\n");
+  EXPECT_EQ(meth(bytes_from(std::string_view("\\x4")), "decode", {s("unicode_escape")}), Value());
+  EXPECT_EQ(error_text(),
+            "UnicodeDecodeError: 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape");
+  Value raw = bytes_from(std::string_view("\\u00e9\\\\u00e9"));
+  EXPECT_EQ(u8(meth(raw, "decode", {s("raw_unicode_escape")})), "\xc3\xa9\\\\u00e9");
+  Value enc = meth(s("\xc3\xa9\n"), "encode", {s("unicode_escape")});
+  ASSERT_TRUE(enc);
+  EXPECT_EQ(enc.as<Bytes>()->view(), "\\xe9\\n");
+}
+
+TEST_F(StrTest, HugeResultsAreMemoryErrors) {
+  Value big = int_from_u64(uint64_t(1) << 62);
+  EXPECT_EQ(meth(s("ab"), "ljust", {big}), Value());
+  EXPECT_EQ(error_text(), "MemoryError: ");
+  EXPECT_EQ(binary_op(BinaryOp::kMul, s("ab"), big), Value());
+  EXPECT_EQ(error_text(), "OverflowError: repeated string is too long");
+  EXPECT_EQ(meth(s("a"), "center", {int_from_u64(uint64_t(1) << 63)}), Value());
+  EXPECT_EQ(error_text(), "OverflowError: Python int too large to convert to C ssize_t");
+}
+
+TEST_F(StrTest, DeadViewGivesItsExportBack) {
+  Value ba = bytearray_new("abc", 3);
+  Value view = call1(Value(types::memoryview), ba);
+  ASSERT_TRUE(view);
+  EXPECT_EQ(ba.as<ByteArray>()->exports, 1);
+  EXPECT_EQ(meth(ba, "append", {Value::small('d')}), Value());
+  EXPECT_EQ(error_text(), "BufferError: Existing exports of data: object cannot be re-sized");
+  EXPECT_TRUE(meth(view, "release"));
+  EXPECT_EQ(ba.as<ByteArray>()->exports, 0);
+  EXPECT_TRUE(meth(ba, "append", {Value::small('d')}));
+  EXPECT_EQ(u8(repr(ba)), "bytearray(b'abcd')");
+}
+
+TEST_F(StrTest, SubclassInstances) {
+  Type* sub = nullptr;
+  {
+    Value name = s("S");
+    Value bases = tuple_of({Value(types::str)});
+    Value ns = dict_new();
+    Value args[] = {name, bases, ns};
+    Value t = call(Value(types::type), args, 3);
+    ASSERT_TRUE(t);
+    sub = t.as<Type>();
+  }
+  Value x = call1(Value(sub), s("h\xc3\xa9llo"));
+  ASSERT_TRUE(x);
+  EXPECT_EQ(type_of(x), sub);
+  EXPECT_EQ(u8(repr(x)), "'h\xc3\xa9llo'");
+  EXPECT_EQ(type_of(meth(x, "upper")), types::str);
+  EXPECT_TRUE(set_attr(x, intern("tag"), Value::small(5)));
+  gc::collect();
+  EXPECT_EQ(get_attr(x, intern("tag")), Value::small(5));
+  EXPECT_EQ(str_to_utf8(x.as<Str>()), "h\xc3\xa9llo");
+  EXPECT_EQ(str_hash(x.as<Str>()), str_hash(s("h\xc3\xa9llo")));
 }
 
 }  // namespace
