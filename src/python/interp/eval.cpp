@@ -17,6 +17,7 @@
 #include "python/interp/generator.h"
 #include "python/interp/pyrun.h"
 #include "python/objects/errors.h"
+#include "python/objects/frame_object.h"
 #include "python/objects/int.h"
 #include "python/objects/traceback.h"
 
@@ -28,26 +29,18 @@ using compile::Opcode;
 
 inline Str* name_at(Frame* f, uint32_t i) { return static_cast<Str*>(f->code->names->at(i).object()); }
 
-// Fresh exceptions get the handled exception as __context__ (CPython sets it
-// when raising; an exception without a traceback has not been raised yet).
-void chain_context(ThreadState& ts, Object* exc) {
-  if (!ts.handled || ts.handled.is(Value(exc))) return;
+// An exception raised inside an instruction gets the handled exception as
+// its __context__ when it has none yet (CPython links it when raising;
+// RAISE_VARARGS does that itself in do_raise).
+void chain_fresh_context(ThreadState& ts, Object* exc) {
   auto* e = reinterpret_cast<BaseExceptionObject*>(exc);
-  if (e->traceback || e->context) return;
-  // Avoid a cycle: cut the chain where it would come back to exc.
-  auto* h = reinterpret_cast<BaseExceptionObject*>(ts.handled.object());
-  for (auto* o = h; o; o = reinterpret_cast<BaseExceptionObject*>(o->context)) {
-    if (o->context == exc) {
-      o->context = nullptr;
-      break;
-    }
-  }
-  e->context = ts.handled.object();
+  if (e->context) return;
+  link_context(ts, exc);
 }
 
 void traceback_add_frame(Object* e, Frame* f, uint32_t lasti) {
   const compile::LocationEntry* loc = f->code->location_at(lasti);
-  traceback_add(e, Value(), f->code, static_cast<int>(lasti) * 2, loc ? loc->line : -1, loc ? loc->end_line : -1,
+  traceback_add(e, frame_object_for(f), f->code, static_cast<int>(lasti) * 2, loc ? loc->line : -1, loc ? loc->end_line : -1,
                 loc ? loc->col : -1, loc ? loc->end_col : -1, f->code->filename, f->code->name);
 }
 
@@ -720,7 +713,7 @@ error : {
   // A fresh exception: link the handled one as its context.
   Object* e = error_state().pending;
   PYR_DCHECK(e);
-  chain_context(ts, e);
+  chain_fresh_context(ts, e);
   cx.frame->lasti = static_cast<int32_t>(cx.cur);
   goto add_traceback;
 }

@@ -12,6 +12,7 @@
 #include "python/interp/eval.h"
 #include "python/objects/code.h"
 #include "python/objects/errors.h"
+#include "python/objects/frame_object.h"
 #include "python/objects/function.h"
 #include "python/objects/protocol.h"
 #include "python/objects/str.h"
@@ -216,13 +217,19 @@ Value gen_repr(Value self) {
   return str_format("<%s object %s at %p>", word, str_to_utf8(g->qualname).c_str(), static_cast<void*>(g));
 }
 
+Value gen_get_yieldfrom(Value s) {
+  Value d = delegate_of(gen(s));
+  return d ? d : none();
+}
+Value gen_get_origin(Value) { return none(); }
 Value gen_get_name(Value s) { return gen(s)->name; }
 Value gen_get_qualname(Value s) { return gen(s)->qualname; }
 Value gen_get_running(Value s) { return py_bool(gen(s)->state == static_cast<uint8_t>(GenState::kRunning)); }
 Value gen_get_suspended(Value s) { return py_bool(gen(s)->state == static_cast<uint8_t>(GenState::kSuspended)); }
 Value gen_get_code(Value s) { return gen(s)->frame()->code; }
 Value gen_get_frame(Value s) {
-  return gen(s)->state == static_cast<uint8_t>(GenState::kFinished) ? none() : none();
+  if (gen(s)->state == static_cast<uint8_t>(GenState::kFinished)) return none();
+  return frame_object_for(gen(s)->frame());
 }
 
 const MethodDef kGenMethods[] = {
@@ -239,6 +246,7 @@ const GetSetDef kGenGetSets[] = {
     {"gi_suspended", gen_get_suspended},
     {"gi_code", gen_get_code},
     {"gi_frame", gen_get_frame},
+    {"gi_yieldfrom", gen_get_yieldfrom},
     {nullptr, nullptr},
 };
 const GetSetDef kCoroGetSets[] = {
@@ -248,6 +256,8 @@ const GetSetDef kCoroGetSets[] = {
     {"cr_suspended", gen_get_suspended},
     {"cr_code", gen_get_code},
     {"cr_frame", gen_get_frame},
+    {"cr_await", gen_get_yieldfrom},
+    {"cr_origin", gen_get_origin},
     {nullptr, nullptr},
 };
 
@@ -441,6 +451,7 @@ void generator_yielded(ThreadState& ts, Frame* f) {
 
 void generator_returned(ThreadState& ts, Frame* f, Value v) {
   auto* g = reinterpret_cast<Generator*>(f->generator);
+  if (f->frame_object) frame_object_detach(f);
   g->state = static_cast<uint8_t>(GenState::kFinished);
   g->return_value = v;
   ts.frame = f->previous;
@@ -476,7 +487,94 @@ void generator_raised(ThreadState& ts, Frame* f) {
 }
 
 SendResult generator_send(Generator* g, Value v, Value* out) { return resume(g, v, Value(), out); }
-SendResult generator_throw(Generator* g, Value e, Value* out) { return resume(g, Value(), e, out); }
+
+// The receiver a suspended generator is delegating to (`yield from` /
+// `await`), or null: the frame stopped at the YIELD_VALUE of a SEND loop,
+// so its next instruction is RESUME 2 or 3 and the receiver is on top of
+// its stack.
+Value delegate_of(Generator* g) {
+  if (g->state != static_cast<uint8_t>(GenState::kSuspended)) return {};
+  Frame* f = g->frame();
+  compile::Unit u = f->code->code()[f->pc];
+  if (static_cast<compile::Opcode>(u & 0xff) != compile::Opcode::RESUME || (u >> 8) < 2) return {};
+  if (f->stack_depth == 0) return {};
+  return f->stack_base()[f->stack_depth - 1];
+}
+
+namespace {
+
+// The delegate finished with `v`: leave the SEND loop as SEND does when its
+// receiver returns (pop the receiver, continue at SEND's target with v).
+SendResult finish_delegation(Generator* g, Value v, Value* out) {
+  Frame* f = g->frame();
+  f->stack_depth--;
+  // RESUME, then JUMP_BACKWARD_NO_INTERRUPT back to the SEND.
+  const compile::Unit* code = f->code->code();
+  uint32_t jump = f->pc + 1 + static_cast<uint32_t>(compile::opcode_cache_units(compile::Opcode::RESUME));
+  uint32_t send = code[jump] >> 8;
+  f->pc = code[send] >> 8;
+  return resume(g, v, Value(), out);
+}
+
+}  // namespace
+
+SendResult generator_throw(Generator* g, Value e, Value* out) {
+  Value yf = delegate_of(g);
+  if (!yf) return resume(g, Value(), e, out);
+  if (isinstance(e, exc::GeneratorExit)) {
+    // Close the delegate first; an error there replaces the GeneratorExit.
+    static Str* const kClose = intern("close");
+    Value close = get_attr_or_null(yf, kClose);
+    if (close) {
+      if (!call0(close)) {
+        e = Value(take_error());
+      }
+    } else if (has_error()) {
+      e = Value(take_error());
+    }
+    return resume(g, Value(), e, out);
+  }
+  SendResult r;
+  Value sub_out;
+  g->state = static_cast<uint8_t>(GenState::kRunning);
+  if (is_generator_like(yf) || is_coroutine_wrapper(yf)) {
+    Value target = is_coroutine_wrapper(yf) ? coroutine_wrapper_target(yf) : yf;
+    r = generator_throw(gen(target), e, &sub_out);
+  } else {
+    static Str* const kThrow = intern("throw");
+    Value meth = get_attr_or_null(yf, kThrow);
+    if (!meth) {
+      g->state = static_cast<uint8_t>(GenState::kSuspended);
+      if (has_error()) return SendResult::kError;
+      return resume(g, Value(), e, out);
+    }
+    Value v = call1(meth, e);
+    if (v) {
+      r = SendResult::kYielded;
+      sub_out = v;
+    } else if (error_matches(exc::StopIteration)) {
+      Object* stop = take_error();
+      static Str* const kValue = intern("value");
+      sub_out = get_attr(stop, kValue);
+      r = sub_out ? SendResult::kReturned : SendResult::kError;
+    } else {
+      r = SendResult::kError;
+    }
+  }
+  g->state = static_cast<uint8_t>(GenState::kSuspended);
+  switch (r) {
+    case SendResult::kYielded:
+      *out = sub_out;
+      return SendResult::kYielded;
+    case SendResult::kReturned:
+      return finish_delegation(g, sub_out, out);
+    default: {
+      // The delegate raised: the exception continues in this generator.
+      Value err = Value(take_error());
+      return resume(g, Value(), err, out);
+    }
+  }
+}
 
 bool is_generator_like(Value v) {
   if (!v.is_object()) return false;
@@ -489,7 +587,13 @@ SendResult send_value(Value receiver, Value v, Value* out) {
   if (is_coroutine_wrapper(receiver)) return generator_send(gen(coroutine_wrapper_target(receiver)), v, out);
   Value r;
   if (is_none(v)) {
-    r = iter_next(receiver);
+    // The slot itself, not iter_next: a StopIteration's value is the result.
+    UnaryFn next = type_of(receiver)->slots.next;
+    if (!next) {
+      raisef(exc::TypeError, "'%s' object is not an iterator", type_name(receiver).c_str());
+      return SendResult::kError;
+    }
+    r = next(receiver);
     if (!r && !has_error()) {
       *out = none();
       return SendResult::kReturned;

@@ -56,6 +56,8 @@ extern Type* generator_type;
 extern Type* coroutine_type;
 extern Type* async_generator_type;
 bool is_generator_like(Value v);
+// The receiver a suspended generator delegates to (yield from / await), or null.
+Value delegate_of(Generator* g);
 
 void init_generator();
 

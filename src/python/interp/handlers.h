@@ -381,6 +381,8 @@ inline Step op_call(Cx& cx, ThreadState& ts, uint32_t oparg) {
     cx.load(f);
     return Step::kSwitched;
   }
+  // The callee may look at this frame (sys._getframe, locals()).
+  cx.frame->lasti = static_cast<int32_t>(cx.cur);
   auto r = cx.call(call, callable, static_cast<const Value*>(args), npos, kwnames);
   if (cx.is_null(r)) return Step::kError;
   cx.drop(static_cast<int>(oparg) + 2);

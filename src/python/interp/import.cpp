@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "python/interp/eval.h"
 #include "python/interp/interp.h"
@@ -40,8 +41,17 @@ Value raise_not_found(const std::string& name) {
   return {};
 }
 
-// Looks for `leaf` in each directory of `path` (a list of str).
-bool find_source(Value path, const std::string& leaf, std::string* file, bool* package) {
+bool is_dir(const std::string& p) {
+  struct stat st;
+  return stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// Looks for `leaf` in each directory of `path` (a list of str): a package
+// (leaf/__init__.py) or module (leaf.py) in the first directory that has
+// one; directories named leaf without __init__.py are collected in
+// *namespace_dirs (PEP 420), used only when nothing else is found.
+bool find_source(Value path, const std::string& leaf, std::string* file, bool* package,
+                 std::vector<std::string>* namespace_dirs) {
   if (!path || !is_list(path)) return false;
   List* l = path.as<List>();
   for (int64_t i = 0; i < list_size(l); i++) {
@@ -61,6 +71,7 @@ bool find_source(Value path, const std::string& leaf, std::string* file, bool* p
       *package = false;
       return true;
     }
+    if (is_dir(dir + "/" + leaf)) namespace_dirs->push_back(dir + "/" + leaf);
   }
   return false;
 }
@@ -91,6 +102,10 @@ Value import_one(const std::string& fullname) {
       if (has_error()) return {};
       raisef(exc::ModuleNotFoundError, "No module named '%s'; '%s' is not a package", fullname.c_str(),
              fullname.substr(0, dot).c_str());
+      Object* e = take_error();
+      set_attr(e, intern("name"), str_from_utf8(fullname));
+      clear_error();
+      set_error(e);
       return {};
     }
   } else {
@@ -99,7 +114,20 @@ Value import_one(const std::string& fullname) {
   }
   std::string file;
   bool package = false;
-  if (!find_source(search_path, leaf, &file, &package)) return raise_not_found(fullname);
+  std::vector<std::string> namespace_dirs;
+  if (!find_source(search_path, leaf, &file, &package, &namespace_dirs)) {
+    if (namespace_dirs.empty()) return raise_not_found(fullname);
+    // A namespace package: no code, only a __path__.
+    Module* ns = module_new(key);
+    dict_set_str(ns->dict, intern("__file__"), none());
+    dict_set_str(ns->dict, intern("__package__"), key);
+    List* p = list_new();
+    for (const std::string& d : namespace_dirs) list_append(p, str_from_utf8(d));
+    dict_set_str(ns->dict, intern("__path__"), p);
+    if (!dict_set(modules, key, ns)) return {};
+    if (parent && !set_attr(parent, intern(leaf), ns)) return {};
+    return ns;
+  }
   Module* mod = module_new(key);
   Dict* d = mod->dict;
   dict_set_str(d, intern("__file__"), str_from_utf8(file));

@@ -63,7 +63,8 @@ void raise_syntax_error(const parse::SyntaxError& e) {
     raise(t, e.msg);
     return;
   }
-  Value exc = new_syntax_error(t, e.msg, e.filename, e.lineno, e.offset, e.text, e.end_lineno, e.end_offset);
+  Value exc = new_syntax_error(t, e.msg, e.filename, e.lineno, e.offset, e.text.empty() ? e.text : e.text + "\n",
+                               e.end_lineno, e.end_offset);
   if (exc) set_error(exc.object());
 }
 

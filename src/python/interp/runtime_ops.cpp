@@ -459,6 +459,27 @@ Value call_function_ex(Value func, Value args, Value kwargs) {
 
 // ---- exceptions -------------------------------------------------------------------------
 
+void link_context(ThreadState& ts, Object* exc) {
+  if (!ts.handled || ts.handled.is(Value(exc))) return;
+  auto* e = reinterpret_cast<BaseExceptionObject*>(exc);
+  // Cut a cycle: if exc is already in the handled exception's context
+  // chain, the link to it is removed (Floyd's check bounds the walk).
+  auto* o = reinterpret_cast<BaseExceptionObject*>(ts.handled.object());
+  auto* slow = o;
+  bool step = false;
+  while (o && o->context) {
+    if (o->context == exc) {
+      o->context = nullptr;
+      break;
+    }
+    o = reinterpret_cast<BaseExceptionObject*>(o->context);
+    if (step) slow = reinterpret_cast<BaseExceptionObject*>(slow->context);
+    step = !step;
+    if (o == slow) break;
+  }
+  e->context = ts.handled.object();
+}
+
 void do_raise(ThreadState& ts, Value e, Value cause, int n) {
   if (n == 0) {
     if (!ts.handled) {
@@ -498,6 +519,7 @@ void do_raise(ThreadState& ts, Value e, Value cause, int n) {
     eo->cause = is_none(c) ? nullptr : c.object();
     eo->suppress_context = true;
   }
+  link_context(ts, instance.object());
   set_error(instance.object());
 }
 

@@ -91,6 +91,10 @@ bool setup_annotations(Frame* f);
 Value call_function_ex(Value func, Value args, Value kwargs);
 
 // ---- exceptions ----
+// Sets exc.__context__ to the exception being handled (unless it is exc),
+// cutting the chain where it would loop back to exc (CPython's rule when
+// raising).
+void link_context(ThreadState& ts, Object* exc);
 // RAISE_VARARGS: 0 re-raises the handled exception; 1 raises exc; 2 exc from cause.
 void do_raise(ThreadState& ts, Value exc, Value cause, int n);
 // CHECK_EXC_MATCH's test: 1, 0, -1.

@@ -7,6 +7,7 @@
 
 #include "python/interp/generator.h"
 #include "python/objects/errors.h"
+#include "python/objects/frame_object.h"
 #include "python/objects/function.h"
 
 namespace pyrite::python {
@@ -77,6 +78,7 @@ Frame* push_frame(ThreadState& ts, Code* code) {
 
 void pop_frame(ThreadState& ts, Frame* f) {
   ts.depth--;
+  if (__builtin_expect(f->frame_object != nullptr, 0)) frame_object_detach(f);
   if (f->on_vm_stack) {
     PYR_DCHECK(reinterpret_cast<char*>(f) + Frame::size_for(f->code) == ts.vm_top);
     ts.vm_top = reinterpret_cast<char*>(f);

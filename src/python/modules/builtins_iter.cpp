@@ -58,7 +58,18 @@ Value b_next(Value, const Value* args, size_t nargs, Tuple* kw) {
   if (type_of(it)->slots.next == nullptr) {
     return raisef(exc::TypeError, "'%s' object is not an iterator", type_name(it).c_str());
   }
-  Value x = iter_next(it);
+  // The StopIteration a __next__ raises propagates as it is, value
+  // included (iter_next would drop it): the slot itself for builtin types
+  // (a generator's return value), the Python __next__ for classes (whose
+  // slot reports exhaustion without the exception).
+  Value x;
+  if (type_of(it)->is_heap_type()) {
+    static Str* next_name = intern("__next__");
+    bool found = false;
+    x = call_special(it, next_name, nullptr, 0, &found);
+  } else {
+    x = type_of(it)->slots.next(it);
+  }
   if (x) return x;
   if (has_error()) {
     if (nargs == 2 && error_matches(exc::StopIteration)) {

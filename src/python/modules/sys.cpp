@@ -13,6 +13,7 @@
 #include "python/interp/thread_state.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
+#include "python/objects/frame_object.h"
 #include "python/objects/int.h"
 #include "python/objects/list.h"
 #include "python/objects/module.h"
@@ -117,7 +118,10 @@ Value make_stream(int fd, const char* name) {
 
 Value sys_exit(Value, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("exit", nargs, 0, 1)) return {};
-  Value e = nargs ? call1(exc::SystemExit, args[0]) : call0(exc::SystemExit);
+  // A tuple argument becomes the exception's args, as CPython raises it.
+  Value e = !nargs                ? call0(exc::SystemExit)
+            : is_exact_tuple(args[0]) ? call_tuple_dict(exc::SystemExit, args[0].as<Tuple>(), nullptr)
+                                      : call1(exc::SystemExit, args[0]);
   if (!e) return {};
   set_error(e.object());
   return {};
@@ -206,8 +210,14 @@ Value sys_set_int_max_str_digits(Value, const Value* args, size_t nargs, Tuple* 
   return none();
 }
 
-Value sys_getframe_unsupported(Value, const Value*, size_t, Tuple*) {
-  return raise(exc::NotImplementedError, "sys._getframe() needs frame objects (not built yet)");
+Value sys_getframe(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("_getframe", nargs, 0, 1)) return {};
+  int64_t depth = 0;
+  if (nargs && !int_to_index(args[0], &depth)) return {};
+  Frame* f = thread_state().frame;
+  for (; f && depth > 0; depth--) f = f->previous;
+  if (!f) return raise(exc::ValueError, "call stack is not deep enough");
+  return frame_object_for(f);
 }
 
 const MethodDef kSysFunctions[] = {
@@ -222,7 +232,7 @@ const MethodDef kSysFunctions[] = {
     {"getdefaultencoding", sys_getdefaultencoding, MethodFlag::kNoArgs},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, MethodFlag::kNoArgs},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, MethodFlag::kVarArgs | MethodFlag::kKeywords},
-    {"_getframe", sys_getframe_unsupported, MethodFlag::kVarArgs},
+    {"_getframe", sys_getframe, MethodFlag::kVarArgs},
     {nullptr, nullptr, 0},
 };
 

@@ -8,6 +8,7 @@
 #include "python/interp/generator.h"
 #include "python/objects/cell.h"
 #include "python/objects/code.h"
+#include "python/objects/frame_object.h"
 #include "python/objects/function.h"
 #include "python/objects/module.h"
 
@@ -59,7 +60,7 @@ void init_runtime() {
   init_function();
   init_module();
   init_generator();
-  // init_frame_object();
+  init_frame_object();
 }
 
 }  // namespace pyrite::python

@@ -3,6 +3,7 @@
 
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
+#include "python/objects/list.h"
 #include "python/objects/protocol.h"
 #include "python/objects/str.h"
 #include "python/objects/type.h"
@@ -42,10 +43,16 @@ Value module_repr(Value self) {
 // Attributes: the type's descriptors, then the module dict, then the
 // module's own __getattr__ (PEP 562).
 Value module_getattr(Value self, Str* name) {
-  Value v = generic_getattr_or_null(self, name);
+  // Data descriptors of the type (__dict__, __class__) first, then the
+  // module's namespace, then the type's other attributes (methods, __doc__).
+  Value descr = type_lookup(type_of(self), name);
+  if (descr && type_of(descr)->slots.descr_set) return generic_getattr(self, name);
+  Value v = dict_get_str(md(self)->dict, name);
   if (v || has_error()) return v;
-  v = dict_get_str(md(self)->dict, name);
-  if (v || has_error()) return v;
+  if (descr) {
+    v = generic_getattr_or_null(self, name);
+    if (v || has_error()) return v;
+  }
   static Str* const kGetattr = intern("__getattr__");
   Value hook = dict_get_str(md(self)->dict, kGetattr);
   if (hook) return call1(hook, name);
@@ -72,6 +79,26 @@ bool module_setattr(Value self, Str* name, Value v) {
 }
 
 Value get_dict(Value self) { return md(self)->dict; }
+
+// module.__dir__: the namespace's own __dir__ (PEP 562) or its keys.
+Value module_dir(Value self, const Value*, size_t, Tuple*) {
+  static Str* const kDir = intern("__dir__");
+  Value hook = dict_get_str(md(self)->dict, kDir);
+  if (hook) return call0(hook);
+  if (has_error()) return {};
+  List* keys = list_new();
+  int64_t i = 0;
+  Value k, v;
+  while (dict_next(md(self)->dict, &i, &k, &v)) {
+    if (!list_append(keys, k)) return {};
+  }
+  return keys;
+}
+
+const MethodDef kModuleMethods[] = {
+    {"__dir__", module_dir, MethodFlag::kNoArgs},
+    {nullptr, nullptr, 0},
+};
 
 const GetSetDef kModuleGetSets[] = {
     {"__dict__", get_dict},
@@ -123,6 +150,7 @@ void init_module() {
   spec.slots.new_ = module_new_slot;
   spec.slots.init = module_init_slot;
   spec.getsets = kModuleGetSets;
+  spec.methods = kModuleMethods;
   make_builtin_type(&types::module, spec);
 }
 

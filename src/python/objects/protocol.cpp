@@ -608,7 +608,11 @@ Value get_iter(Value v) {
 Value iter_next(Value it) {
   UnaryFn f = type_of(it)->slots.next;
   if (!f) return raisef(exc::TypeError, "'%s' object is not an iterator", type_name(it).c_str());
-  return f(it);
+  Value v = f(it);
+  // A StopIteration (a generator's return value, a Python __next__) means
+  // exhausted, as CPython's PyIter_Next.
+  if (!v && error_matches(exc::StopIteration)) clear_error();
+  return v;
 }
 
 // ---- isinstance / issubclass ---------------------------------------------------------------------
