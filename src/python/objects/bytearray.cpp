@@ -122,6 +122,9 @@ bool set_contents(ByteArray* a, const void* p, size_t n) {
 // Replace a[start:stop] (step 1) with `data`.
 bool replace_range(ByteArray* a, int64_t start, int64_t stop, std::string_view data) {
   std::string repl(data);  // data may alias a's buffer
+  // Indices computed before Python code ran may be past a shrunk array.
+  if (stop > a->length) stop = a->length;
+  if (start > stop) start = stop;
   int64_t old_len = a->length;
   int64_t delta = int64_t(repl.size()) - (stop - start);
   if (delta != 0) {
@@ -344,11 +347,18 @@ Value ba_getitem(Value self, Value key) { return bytes_getitem_any(self, key, "b
 bool ba_setitem(Value self, Value key, Value v) {
   ByteArray* a = self_ba(self);
   if (is_slice(key)) {
+    // The new contents first: collecting them may run Python code that
+    // resizes `a`, so the indices are computed afterwards.
+    std::string data;
+    if (v && !collect_for_assign(v, &data, false)) return false;
     int64_t start, stop, step;
     int64_t n = slice_indices_for(key.as<Slice>(), a->length, &start, &stop, &step);
     if (n < 0) return false;
-    std::string data;
-    if (v && !collect_for_assign(v, &data, false)) return false;
+    if (step != 1 && (start < 0 || start >= a->length || start + (n - 1) * step < 0 ||
+                      start + (n - 1) * step >= a->length) && n > 0) {
+      raise(exc::IndexError, "bytearray index out of range");  // resized by __index__
+      return false;
+    }
     if (step == 1) {
       if (stop < start) stop = start;
       return replace_range(a, start, stop, data);
