@@ -395,6 +395,10 @@ bool ba_setitem(Value self, Value key, Value v) {
   if (!v) return replace_range(a, i, i + 1, {});
   uint8_t b;
   if (!byte_value(v, &b)) return false;
+  if (i >= a->length) {  // v.__index__ shrank the array
+    raise(exc::IndexError, "bytearray index out of range");
+    return false;
+  }
   a->data()[i] = b;
   return true;
 }
