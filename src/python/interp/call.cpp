@@ -134,11 +134,12 @@ bool bind_args(Function* func, Frame* f, Value self, const Value* args, size_t n
       return false;
     }
     if (!posonly_as_kw.empty()) {
-      std::string names;
+      std::string names = "'";
       for (size_t i = 0; i < posonly_as_kw.size(); i++) {
         if (i) names += ", ";
-        names += "'" + str_to_utf8(posonly_as_kw[i]) + "'";
+        names += str_to_utf8(posonly_as_kw[i]);
       }
+      names += "'";
       raisef(exc::TypeError, "%s() got some positional-only arguments passed as keyword arguments: %s",
              qualname_of(func).c_str(), names.c_str());
       return false;

@@ -18,6 +18,7 @@
 #include "python/objects/code.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
+#include "python/objects/frame_object.h"
 #include "python/objects/function.h"
 #include "python/objects/init.h"
 #include "python/objects/int.h"
@@ -168,18 +169,22 @@ Value current_locals() {
   Frame* f = thread_state().frame;
   if (!f) return {};
   if (f->locals) return f->locals;
-  // A function: a snapshot of its fast locals.
-  Dict* d = dict_new();
+  // A function: one dict per frame (kept by its frame object), refreshed
+  // from the fast locals at each call, so exec() can add names to it.
+  auto* fo = frame_object_for(f).as<FrameObject>();
+  if (!fo->locals || !is_dict(fo->locals)) fo->locals = dict_new();
+  Dict* d = fo->locals.as<Dict>();
+  Value fresh = frame_locals(f);
+  if (!fresh) return {};
   Code* c = f->code;
   for (int i = 0; i < c->nlocalsplus; i++) {
-    Value v = f->slots()[i];
-    if (!v) continue;
-    if (c->slot_kind(i) & (compile::SlotKind::kCell | compile::SlotKind::kFree)) {
-      if (!v.is_object() || type_of(v) != types::cell) continue;
-      v = v.as<Cell>()->value;
-      if (!v) continue;
+    Value name = c->localsplus_names->at(i);
+    Value v = dict_get(fresh.as<Dict>(), name);
+    if (v) {
+      if (!dict_set(d, name, v)) return {};
+    } else if (dict_del(d, name) < 0) {
+      return {};
     }
-    if (!dict_set(d, c->localsplus_names->at(i), v)) return {};
   }
   return d;
 }

@@ -276,17 +276,23 @@ Value list_to_tuple(Value list) {
 
 // f(**a): `other` must be a mapping; DICT_MERGE (func given) also rejects
 // duplicate keywords.
+std::string function_str(Value func) {
+  static Str* const kQualname = intern("__qualname__");
+  static Str* const kModule = intern("__module__");
+  Value q = get_attr_or_null(func, kQualname);
+  if (!q || !is_str(q)) {
+    clear_error();
+    return type_name(func) + " object";
+  }
+  Value m = get_attr_or_null(func, kModule);
+  clear_error();
+  if (m && is_str(m) && utf8(m) != "builtins") return utf8(m) + "." + utf8(q) + "()";
+  return utf8(q) + "()";
+}
+
 bool dict_merge_call(Value func, Value dict, Value other) {
   Dict* d = dict.as<Dict>();
-  auto func_name = [&]() -> std::string {
-    if (!func) return "";
-    Value q = get_attr_str(func, "__qualname__");
-    if (!q || !is_str(q)) {
-      clear_error();
-      return type_name(func) + " object";
-    }
-    return utf8(q);
-  };
+  auto func_name = [&]() -> std::string { return function_str(func); };
   if (is_dict(other)) {
     int64_t i = 0;
     Value k, v;
@@ -294,12 +300,12 @@ bool dict_merge_call(Value func, Value dict, Value other) {
     while (dict_next(o, &i, &k, &v)) {
       if (func) {
         if (!is_str(k)) {
-          raisef(exc::TypeError, "%s() keywords must be strings", func_name().c_str());
+          raise(exc::TypeError, "keywords must be strings");
           return false;
         }
         Value existing = dict_get(d, k);
         if (existing) {
-          raisef(exc::TypeError, "%s() got multiple values for keyword argument '%s'", func_name().c_str(),
+          raisef(exc::TypeError, "%s got multiple values for keyword argument '%s'", func_name().c_str(),
                  utf8(k).c_str());
           return false;
         }
@@ -312,7 +318,7 @@ bool dict_merge_call(Value func, Value dict, Value other) {
   if (!keys_fn) {
     if (has_error()) return false;
     if (func) {
-      raisef(exc::TypeError, "%s() argument after ** must be a mapping, not %s", func_name().c_str(),
+      raisef(exc::TypeError, "%s argument after ** must be a mapping, not %s", func_name().c_str(),
              type_name(other).c_str());
     } else {
       raisef(exc::TypeError, "'%s' object is not a mapping", type_name(other).c_str());
@@ -324,11 +330,11 @@ bool dict_merge_call(Value func, Value dict, Value other) {
   return for_each(keys, [&](Value k) {
     if (func) {
       if (!is_str(k)) {
-        raisef(exc::TypeError, "%s() keywords must be strings", func_name().c_str());
+        raise(exc::TypeError, "keywords must be strings");
         return false;
       }
       if (dict_get(d, k)) {
-        raisef(exc::TypeError, "%s() got multiple values for keyword argument '%s'", func_name().c_str(),
+        raisef(exc::TypeError, "%s got multiple values for keyword argument '%s'", func_name().c_str(),
                utf8(k).c_str());
         return false;
       }
@@ -350,7 +356,7 @@ bool unpack_sequence(Value seq, uint32_t n, Value* out) {
     if (len < n) {
       raisef(exc::ValueError, "not enough values to unpack (expected %u, got %lld)", n, static_cast<long long>(len));
     } else {
-      raisef(exc::ValueError, "too many values to unpack (expected %u, got %lld)", n, static_cast<long long>(len));
+      raisef(exc::ValueError, "too many values to unpack (expected %u)", n);
     }
     return false;
   }
@@ -434,10 +440,7 @@ Value call_function_ex(Value func, Value args, Value kwargs) {
     t = args.as<Tuple>();
   } else {
     if (!type_of(args)->slots.iter && !type_of(args)->slots.getitem) {
-      Value q = get_attr_str(func, "__qualname__");
-      std::string fname = q && is_str(q) ? utf8(q) : type_name(func) + " object";
-      clear_error();
-      return raisef(exc::TypeError, "%s() argument after * must be an iterable, not %s", fname.c_str(),
+      return raisef(exc::TypeError, "%s argument after * must be an iterable, not %s", function_str(func).c_str(),
                     type_name(args).c_str());
     }
     List* l = list_from_iterable(args);

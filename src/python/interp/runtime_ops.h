@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "python/interp/thread_state.h"
 #include "python/objects/object.h"
@@ -78,7 +79,9 @@ Value build_slice(Value* items, uint32_t n);
 Value format_value(Value v, uint32_t flags, Value spec);
 bool unpack_sequence(Value seq, uint32_t n, Value* out);           // out[0] = last item
 bool unpack_ex(Value seq, uint32_t before, uint32_t after, Value* out);
-bool dict_merge_call(Value func, Value dict, Value other);          // DICT_MERGE's errors name the function
+bool dict_merge_call(Value func, Value dict, Value other);
+// "module.qualname()" as CPython names a callable in call errors.
+std::string function_str(Value func);          // DICT_MERGE's errors name the function
 bool list_extend_value(Value list, Value iterable);
 bool set_update_value(Value set, Value iterable);
 bool list_append_value(Value list, Value v);

@@ -2,6 +2,8 @@
 #include "python/objects/frame_object.h"
 
 #include "python/interp/frame.h"
+#include "python/interp/interp.h"
+#include "python/interp/thread_state.h"
 #include "python/objects/cell.h"
 #include "python/objects/code.h"
 #include "python/objects/dict.h"
@@ -41,7 +43,10 @@ Value get_globals(Value s) { return fo(s)->globals; }
 Value get_builtins(Value s) { return fo(s)->builtins; }
 Value get_locals(Value s) {
   FrameObject* f = fo(s);
-  if (f->live) return frame_locals(f->live);
+  if (f->live) {
+    if (f->live == thread_state().frame) return current_locals();
+    return frame_locals(f->live);
+  }
   return f->locals ? f->locals : Value(dict_new());
 }
 Value get_lineno(Value s) {
@@ -140,9 +145,16 @@ void frame_object_detach(Frame* f) {
   auto* o = reinterpret_cast<FrameObject*>(f->frame_object);
   f->frame_object = nullptr;
   o->lasti = f->lasti;
+  // Keep the locals dict made by locals() (names exec() added stay).
   Value locals = frame_locals(f);
   if (!locals) clear_error();
-  o->locals = locals;
+  if (o->locals && is_dict(o->locals) && locals) {
+    int64_t i = 0;
+    Value k, v;
+    while (dict_next(locals.as<Dict>(), &i, &k, &v)) dict_set(o->locals.as<Dict>(), k, v);
+  } else {
+    o->locals = locals;
+  }
   o->back = Value();
   o->live = nullptr;
 }
