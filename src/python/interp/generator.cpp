@@ -54,8 +54,10 @@ const char* kind_word(const Generator* g) {
   }
 }
 
+}  // namespace
+
 // Resumes the frame with `v` pushed (or with `exc` raised at the yield).
-SendResult resume(Generator* g, Value v, Value exc, Value* out) {
+SendResult generator_resume(Generator* g, Value v, Value exc, Value* out) {
   ThreadState& ts = thread_state();
   auto state = static_cast<GenState>(g->state);
   if (state == GenState::kRunning) {
@@ -118,6 +120,10 @@ SendResult resume(Generator* g, Value v, Value exc, Value* out) {
       PYR_UNREACHABLE();
   }
 }
+
+namespace {
+
+SendResult resume(Generator* g, Value v, Value exc, Value* out) { return generator_resume(g, v, exc, out); }
 
 // next(gen): the yielded value, or null without error when it returned.
 Value generator_next_slot(Value self) {
@@ -278,7 +284,6 @@ const MethodDef kCoroMethods[] = {
 Type* coroutine_wrapper_type = nullptr;
 Type* generator_type = nullptr;
 Type* coroutine_type = nullptr;
-Type* async_generator_type = nullptr;
 
 // ---- coroutine.__await__(): an iterator driving the coroutine ----
 
@@ -327,16 +332,6 @@ void init_coroutine_wrapper() {
   make_builtin_type(&coroutine_wrapper_type, spec);
 }
 
-// TODO(#3): async generators (asend/athrow awaitables, ASYNC_GEN_WRAP).
-void init_async_generator() {
-  TypeSpec spec;
-  spec.name = "async_generator";
-  spec.layout = g_generator_layout;
-  spec.trace = trace_generator;
-  spec.slots.repr = gen_repr;
-  make_builtin_type(&async_generator_type, spec);
-}
-
 }  // namespace
 
 Value coroutine_wrapper_new(Value coro) {
@@ -347,9 +342,6 @@ Value coroutine_wrapper_new(Value coro) {
 bool is_coroutine_wrapper(Value v) { return v.is_object() && v.object()->type == coroutine_wrapper_type; }
 Value coroutine_wrapper_target(Value v) { return v.as<CoroutineWrapper>()->coro; }
 
-Value async_gen_wrap(Value v) {
-  return raise(exc::NotImplementedError, "async generators are not supported yet");
-}
 
 Value get_awaitable(Value v, int where) {
   if (v.is_object() && v.object()->type == coroutine_type) {
@@ -642,7 +634,7 @@ void init_generator() {
     make_builtin_type(&coroutine_type, spec);
   }
   init_coroutine_wrapper();
-  init_async_generator();
+  init_async_generator(g_generator_layout, trace_generator);
 }
 
 }  // namespace pyrite::python

@@ -41,11 +41,16 @@ enum class SendResult : uint8_t { kYielded, kReturned, kError };
 // Resumes `gen` with `v` (or throws when exc is set): kYielded with the
 // yielded value, kReturned with the return value, or kError.
 SendResult generator_send(Generator* gen, Value v, Value* out);
+// The resumption itself: `v` pushed, or `exc` raised at the suspension point.
+SendResult generator_resume(Generator* g, Value v, Value exc, Value* out);
 SendResult generator_throw(Generator* gen, Value exc, Value* out);
 // SEND: a generator/coroutine receiver is resumed directly; other
 // iterators through __next__ / send().
 SendResult send_value(Value receiver, Value v, Value* out);
+// ASYNC_GEN_WRAP: marks a value an async generator yields to its consumer
+// (as opposed to values its awaits pass up to the event loop).
 Value async_gen_wrap(Value v);
+void init_async_generator(gc::LayoutId generator_layout, void (*trace)(void*, gc::Visitor&));
 Value coroutine_wrapper_new(Value coro);
 bool is_coroutine_wrapper(Value v);
 Value coroutine_wrapper_target(Value v);
