@@ -46,7 +46,9 @@ struct MemoryView : Object {
   int64_t step;        // for sliced views
   bool readonly;
   bool released;
-  uint8_t pad[6];
+  char format;         // 'B' (0 reads as 'B'), 'b' or 'c': one byte per item
+  bool format_at;      // the format was written "@B" (memoryview.format shows it)
+  uint8_t pad[4];
   int64_t hash;        // -1: not computed
 };
 

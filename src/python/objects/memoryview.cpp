@@ -66,8 +66,21 @@ std::string contents(MemoryView* m) {
   return out;
 }
 
-MemoryView* new_view(Value exporter_obj, int64_t start, int64_t length, int64_t step, bool readonly) {
+char fmt(const MemoryView* m) { return m->format ? m->format : 'B'; }
+
+// One item as Python sees it: an int for 'B'/'b', a 1-byte bytes for 'c'.
+Value item_value(const MemoryView* m, uint8_t byte) {
+  switch (fmt(m)) {
+    case 'b': return Value::small(int8_t(byte));
+    case 'c': return bytes_from(&byte, 1);
+    default: return Value::small(byte);
+  }
+}
+
+MemoryView* new_view(Value exporter_obj, int64_t start, int64_t length, int64_t step, bool readonly,
+                     char format = 'B') {
   auto* m = allocate<MemoryView>(kMemoryViewLayout, types::memoryview);
+  m->format = format;
   m->obj = exporter_obj;
   m->start = start;
   m->length = length;
@@ -96,7 +109,7 @@ Value mv_new(Type*, const Value* args, size_t nargs, Tuple* kwnames) {
   if (is_memoryview(obj)) {
     MemoryView* src = mv(obj);
     if (!check_live(src)) return {};
-    return new_view(src->obj, src->start, src->length, src->step, src->readonly);
+    return new_view(src->obj, src->start, src->length, src->step, src->readonly, fmt(src));
   }
   if (is_bytes(obj)) return new_view(obj, 0, obj.as<Bytes>()->length, 1, true);
   if (is_bytearray(obj)) return new_view(obj, 0, obj.as<ByteArray>()->length, 1, false);
@@ -121,14 +134,14 @@ Value mv_getitem(Value self, Value key) {
     int64_t start, stop, step;
     int64_t n = slice_indices_for(key.as<Slice>(), m->length, &start, &stop, &step);
     if (n < 0) return {};
-    return new_view(m->obj, m->start + start * m->step, n, m->step * step, m->readonly);
+    return new_view(m->obj, m->start + start * m->step, n, m->step * step, m->readonly, fmt(m));
   }
   if (!has_index(key)) return raise(exc::TypeError, "memoryview: invalid slice key");
   int64_t i;
   if (!index_i64(key, &i)) return {};
   if (i < 0) i += m->length;
   if (i < 0 || i >= m->length) return raise(exc::IndexError, "index out of bounds on dimension 1");
-  return Value::small(*item_ptr(m, i));
+  return item_value(m, *item_ptr(m, i));
 }
 
 bool mv_setitem(Value self, Value key, Value v) {
@@ -170,17 +183,32 @@ bool mv_setitem(Value self, Value key, Value v) {
     raise(exc::IndexError, "index out of bounds on dimension 1");
     return false;
   }
-  int64_t b;
+  char f = fmt(m);
+  if (f == 'c') {
+    if (!is_bytes(v) && !is_bytearray(v)) {
+      raise(exc::TypeError, "memoryview: invalid type for format 'c'");
+      return false;
+    }
+    BufferView one;
+    get_buffer(v, &one);
+    if (one.length != 1) {
+      raise(exc::ValueError, "memoryview: invalid value for format 'c'");
+      return false;
+    }
+    *item_ptr(m, i) = one.data[0];
+    return true;
+  }
   if (!is_int(v)) {
-    raisef(exc::TypeError, "memoryview: invalid type for format 'B'");
+    raisef(exc::TypeError, "memoryview: invalid type for format '%c'", f);
     return false;
   }
-  if (!index_i64(v, &b)) return false;
-  if (b < 0 || b > 255) {
-    raise(exc::ValueError, "memoryview: invalid value for format 'B'");
+  auto b = int_to_i64(v);
+  int64_t lo = f == 'b' ? -128 : 0, hi = f == 'b' ? 127 : 255;
+  if (!b || *b < lo || *b > hi) {
+    raisef(exc::ValueError, "memoryview: invalid value for format '%c'", f);
     return false;
   }
-  *item_ptr(m, i) = uint8_t(b);
+  *item_ptr(m, i) = uint8_t(*b);
   return true;
 }
 
@@ -191,15 +219,27 @@ Value mv_compare(Value a, Value b, CompareOp op) {
   if (a.is(b)) return py_bool(op == CompareOp::kEq);
   if (m->released) return py_bool(op == CompareOp::kNe);
   std::string x = contents(m), y;
+  char fx = fmt(m), fy = 'B';
   if (is_memoryview(b)) {
     if (mv(b)->released) return py_bool(op == CompareOp::kNe);
     y = contents(mv(b));
+    fy = fmt(mv(b));
   } else {
     BufferView view;
     if (!get_buffer(b, &view)) return not_implemented();
     y.assign(reinterpret_cast<const char*>(view.data), size_t(view.length));
   }
-  return py_bool((x == y) == (op == CompareOp::kEq));
+  // Items compare by value: 'c' items (bytes) never equal 'B'/'b' ints,
+  // and 'b' equals 'B' only below 128.
+  bool eq = x == y;
+  if (eq && fx != fy) {
+    if (fx == 'c' || fy == 'c') {
+      eq = x.empty();
+    } else {
+      for (char c : x) eq = eq && static_cast<unsigned char>(c) < 128;
+    }
+  }
+  return py_bool(eq == (op == CompareOp::kEq));
 }
 
 int64_t mv_hash(Value self) {
@@ -244,7 +284,7 @@ Value mv_iterator_next(Value self) {
     it->view = Value();
     return {};
   }
-  return Value::small(*item_ptr(m, it->index++));
+  return item_value(m, *item_ptr(m, it->index++));
 }
 
 Value iter_self(Value self) { return self; }
@@ -265,7 +305,8 @@ Value m_tolist(Value self, const Value*, size_t, Tuple*) {
   if (!check_live(m)) return {};
   List* l = list_new(m->length);
   for (int64_t i = 0; i < m->length; i++) {
-    if (!list_append(l, Value::small(*item_ptr(m, i)))) return {};
+    Value x = item_value(m, *item_ptr(m, i));
+    if (!x || !list_append(l, x)) return {};
   }
   return l;
 }
@@ -295,7 +336,42 @@ Value m_exit(Value self, const Value*, size_t, Tuple*) {
 Value m_toreadonly(Value self, const Value*, size_t, Tuple*) {
   MemoryView* m = mv(self);
   if (!check_live(m)) return {};
-  return new_view(m->obj, m->start, m->length, m->step, true);
+  return new_view(m->obj, m->start, m->length, m->step, true, fmt(m));
+}
+
+// cast(format[, shape]) between the one-byte formats B, b and c.
+Value m_cast(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kParams[] = {"format", "shape", nullptr};
+  Value format, shape;
+  if (!parse_args(ArgSpec{"cast", kParams, 1, 0}, args, nargs, kwnames, {&format, &shape})) return {};
+  MemoryView* m = mv(self);
+  if (!check_live(m)) return {};
+  if (!is_str(format)) {
+    return raisef(exc::TypeError, "cast() argument 'format' must be str, not %s", type_name(format).c_str());
+  }
+  if (m->step != 1 && m->length > 1) {
+    return raise(exc::TypeError, "memoryview: casts are restricted to C-contiguous views");
+  }
+  std::string f = str_to_utf8(format.as<Str>());
+  bool at = f.size() == 2 && f[0] == '@';
+  if (at) f = f.substr(1);
+  static const std::string kWide = "hHiIlLqQnNfde?P";
+  if (f.size() != 1 || (f[0] != 'B' && f[0] != 'b' && f[0] != 'c' && kWide.find(f[0]) == std::string::npos)) {
+    return raise(exc::ValueError,
+                 "memoryview: destination format must be a native single character format prefixed with an "
+                 "optional '@'");
+  }
+  if (kWide.find(f[0]) != std::string::npos && f[0] != '?') {
+    return raise(exc::NotImplementedError, "memoryview: Pyrite casts only to the one-byte formats B, b and c");
+  }
+  if (f[0] == '?') f = "B";
+  if (shape && !is_none(shape)) {
+    bool ok = (is_tuple(shape) && shape.as<Tuple>()->length == 1 && shape.as<Tuple>()->at(0) == Value::small(m->length));
+    if (!ok) return raise(exc::NotImplementedError, "memoryview: Pyrite casts only to one-dimensional shapes");
+  }
+  MemoryView* r = new_view(m->obj, m->start, m->length, 1, m->readonly, f[0]);
+  r->format_at = at;
+  return r;
 }
 
 Value g_obj(Value self) {
@@ -319,7 +395,8 @@ Value g_itemsize(Value self) {
 }
 Value g_format(Value self) {
   if (!check_live(mv(self))) return {};
-  return str_from_ascii("B");
+  char f[2] = {'@', fmt(mv(self))};
+  return mv(self)->format_at ? str_from_ascii(std::string_view(f, 2)) : str_from_ascii(std::string_view(f + 1, 1));
 }
 Value g_ndim(Value self) {
   if (!check_live(mv(self))) return {};
@@ -351,6 +428,7 @@ const MethodDef kMemoryViewMethods[] = {
     {"hex", m_hex, MethodFlag::kVarArgs | MethodFlag::kKeywords, "Return the data in the buffer as a str of hexadecimal numbers."},
     {"release", m_release, MethodFlag::kNoArgs, "Release the underlying buffer exposed by the memoryview object."},
     {"toreadonly", m_toreadonly, MethodFlag::kNoArgs, "Return a readonly version of the memoryview."},
+    {"cast", m_cast, MethodFlag::kVarArgs | MethodFlag::kKeywords, "Cast a memoryview to a new format or shape."},
     {"__enter__", m_enter, MethodFlag::kNoArgs, nullptr},
     {"__exit__", m_exit, MethodFlag::kVarArgs, nullptr},
     {nullptr, nullptr, 0},
