@@ -8,8 +8,6 @@
 // kObject) when the value does not fit.
 #include "python/objects/list.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -93,17 +91,7 @@ gc::LayoutId list_iterator_layout() {
   return id;
 }
 
-// The most items a list may hold: beyond physical memory an allocation
-// would only succeed through overcommit and then fail while being filled.
-int64_t max_items() {
-  static int64_t max = [] {
-    long pages = sysconf(_SC_PHYS_PAGES);
-    long page = sysconf(_SC_PAGESIZE);
-    int64_t bytes = pages > 0 && page > 0 ? int64_t(pages) * page : (int64_t(1) << 40);
-    return bytes / 8;
-  }();
-  return max;
-}
+int64_t max_items() { return max_sequence_length(); }
 
 ListStorage* new_storage(ListStrategy s, int64_t capacity) {
   if (capacity < 0 || capacity > max_items()) {
@@ -395,6 +383,10 @@ bool list_extend(List* l, Value iterable) {
   if (!it) return false;
   int64_t hint = length_hint(iterable, 8);
   if (hint < 0) return false;
+  if (hint > max_items() - l->length) {
+    raise_memory_error();
+    return false;
+  }
   if (hint > 0 && hint < (int64_t(1) << 20) && l->strategy != ListStrategy::kEmpty &&
       !reserve(l, l->length + hint))
     return false;

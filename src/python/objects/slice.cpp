@@ -2,6 +2,8 @@
 // (docs/objects.md, "Containers").
 #include "python/objects/slice.h"
 
+#include <unistd.h>
+
 #include <string>
 
 #include "python/objects/errors.h"
@@ -142,6 +144,16 @@ bool sequence_index(Value key, const char* what, int64_t* out) {
 
 bool clipped_index(Value v, int64_t* out) {
   return slice_index(v, out, "slice indices must be integers or have an __index__ method");
+}
+
+int64_t max_sequence_length() {
+  static int64_t max = [] {
+    long pages = sysconf(_SC_PHYS_PAGES);
+    long page = sysconf(_SC_PAGESIZE);
+    int64_t bytes = pages > 0 && page > 0 ? int64_t(pages) * page : (int64_t(1) << 40);
+    return bytes / 8;
+  }();
+  return max;
 }
 
 bool defers_binary(Value other, BinaryOp op) {

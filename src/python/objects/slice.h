@@ -63,6 +63,12 @@ int repeat_count(Value seq, Value count, BinaryOp op, int64_t* n);
 // `op`, so a sequence slot should return NotImplemented and let the
 // reflected method run before raising its own message.
 bool defers_binary(Value other, BinaryOp op);
+// The most items a list or tuple may hold: physical memory / 8. Beyond it
+// an allocation would only succeed through overcommit and then fail while
+// being filled, so the sequence raises MemoryError up front (as CPython's
+// does for `[1] * 10**12` and `tuple(range(10**12))`).
+int64_t max_sequence_length();
+
 // An index argument of list.index/tuple.index/str.find-style methods:
 // __index__, clipped to int64 (CPython's _PyEval_SliceIndexNotNone). False
 // with TypeError "slice indices must be integers or have an __index__ method".

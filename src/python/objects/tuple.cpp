@@ -72,7 +72,7 @@ gc::LayoutId kTupleLayout = register_tuple_layout();
 
 Tuple* tuple_new(int64_t n) {
   if (n == 0 && g_empty) return g_empty;
-  if (n < 0 || uint64_t(n) > (gc::kMaxObjectSize / sizeof(Value))) {
+  if (n < 0 || n > max_sequence_length()) {
     raise_memory_error();
     return nullptr;
   }
@@ -88,7 +88,7 @@ Tuple* tuple_new(int64_t n) {
 
 Tuple* tuple_new_subtype(Type* type, int64_t n) {
   if (type == types::tuple) return tuple_new(n);
-  if (n < 0 || uint64_t(n) > (gc::kMaxObjectSize / sizeof(Value))) {
+  if (n < 0 || n > max_sequence_length()) {
     raise_memory_error();
     return nullptr;
   }
@@ -134,6 +134,10 @@ Tuple* tuple_from_iterable(Value iterable) {
   }
   int64_t hint = length_hint(iterable, 0);
   if (hint < 0) return nullptr;
+  if (hint > max_sequence_length()) {
+    raise_memory_error();
+    return nullptr;
+  }
   TupleBuilder b(hint);
   if (!for_each(iterable, [&](Value x) { return b.push(x); })) return nullptr;
   return b.finish();
