@@ -279,6 +279,17 @@ TEST_F(ContainersTest, ListErrors) {
   EXPECT_EQ(error_text(), "TypeError: can only concatenate list (not \"tuple\") to list");
 }
 
+// Regression: tuple(range(10**12)) grew a buffer until memory ran out.
+TEST_F(ContainersTest, HugeLengthHintIsMemoryError) {
+  Value r = range_new(I(0), int_binary(BinaryOp::kPow, I(10), I(12)), I(1));
+  EXPECT_FALSE(tuple_from_iterable(r));
+  EXPECT_EQ(error_text(), "MemoryError: ");
+  EXPECT_FALSE(list_from_iterable(r));
+  EXPECT_EQ(error_text(), "MemoryError: ");
+  EXPECT_FALSE(binary_op(BinaryOp::kMul, tuple_of({I(1)}), int_binary(BinaryOp::kPow, I(10), I(12))));
+  EXPECT_EQ(error_text(), "MemoryError: ");
+}
+
 TEST_F(ContainersTest, ListSliceAssignment) {
   List* l = list_of({I(0), I(1), I(2), I(3), I(4)});
   ASSERT_TRUE(set_item(l, slice_new(I(1), I(3), none()), list_of({S("a"), S("b"), S("c")})));
