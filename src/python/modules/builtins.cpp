@@ -114,9 +114,9 @@ Value b_repr(Value, const Value* args, size_t, Tuple*) { return repr(args[0]); }
 Value b_ascii(Value, const Value* args, size_t, Tuple*) { return ascii_of(args[0]); }
 
 Value b_format(Value, const Value* args, size_t nargs, Tuple* kw) {
-  static const char* const kNames[] = {"", "", nullptr};
-  Value v, spec;
-  if (!parse_args({"format", kNames, 1, 2}, args, nargs, kw, {&v, &spec})) return Value();
+  if (!check_no_kwargs("format", kw) || !check_nargs("format", nargs, 1, 2)) return Value();
+  Value v = args[0];
+  Value spec = nargs > 1 ? args[1] : Value();
   if (!spec) {
     spec = str_empty();
   } else if (!is_str(spec)) {

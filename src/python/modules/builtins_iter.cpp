@@ -143,6 +143,10 @@ Value b_sorted(Value, const Value* args, size_t nargs, Tuple* kw) {
   if (!check_nargs("sorted", nargs, 1, 1)) return Value();
   Value key, reverse;
   if (kw && kw->length > 0) {
+    if (kw->length > 2) {
+      return raisef(exc::TypeError, "sort() takes at most 2 keyword arguments (%lld given)",
+                    static_cast<long long>(kw->length));
+    }
     static const char* const kNames[] = {"key", "reverse", nullptr};
     if (!parse_args({"sort", kNames, 0, 0, 0}, args + nargs, 0, kw, {&key, &reverse}))
       return Value();
@@ -162,6 +166,10 @@ Value b_sorted(Value, const Value* args, size_t nargs, Tuple* kw) {
 Value b_sum(Value, const Value* args, size_t nargs, Tuple* kw) {
   static const char* const kNames[] = {"", "start", nullptr};
   Value iterable, start;
+  size_t total = nargs + (kw ? static_cast<size_t>(kw->length) : 0);
+  if (total > 2) {
+    return raisef(exc::TypeError, "sum() takes at most 2 arguments (%zu given)", total);
+  }
   if (!parse_args({"sum", kNames, 1, 1}, args, nargs, kw, {&iterable, &start})) return Value();
   Value acc = start ? start : Value::small(0);
   if (start) {
