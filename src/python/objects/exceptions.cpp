@@ -1359,6 +1359,10 @@ namespace {
 void customize(const char* name, TypeSpec& spec) {
   auto is = [&](const char* n) { return std::strcmp(name, n) == 0; };
   if (is("BaseException")) {
+    // Set explicitly, as CPython does, so __getattribute__/__setattr__/
+    // __delattr__ appear in BaseException.__dict__.
+    spec.slots.getattr = generic_getattr;
+    spec.slots.setattr = generic_setattr;
     spec.slots.new_ = base_new;
     spec.slots.init = base_init;
     spec.slots.repr = base_repr;
@@ -1467,9 +1471,12 @@ void init_exceptions() {
     spec.instance_size = sizeof(BaseExceptionObject);
     spec.flags = TypeFlag::kBaseType | TypeFlag::kExceptionSubclass | TypeFlag::kHasInstanceAttrs;
     spec.trace = exc_trace;
-    spec.doc = row.doc;
+    spec.doc = row.doc[0] ? row.doc : nullptr;  // ExceptionGroup.__doc__ is None
     spec.attrs_offset = kAttrsOffset;
     customize(row.name, spec);
+    // Every exception type has its own __init__ in CPython (the inherited
+    // one, set explicitly): the same here, so vars(KeyError) lists it.
+    if (!spec.slots.init && spec.base) spec.slots.init = spec.base->slots.init;
     make_builtin_type(row.global, spec);
   }
   {
