@@ -43,7 +43,7 @@ inline constexpr int32_t kIndexDummy = -2;
 struct Dict : Object {
   DictTable* table;
   int64_t used;       // live entries
-  uint64_t version;   // changes on every insert/delete/value replacement of a new key
+  uint64_t version;   // a fresh value (global counter) after every insert, delete, value store or clear
 };
 
 extern gc::LayoutId kDictLayout;

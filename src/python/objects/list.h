@@ -42,7 +42,8 @@ extern gc::LayoutId kListLayout;
 inline bool is_list(Value v) { return v.is_object() && type_of(v)->has_flag(TypeFlag::kListSubclass); }
 inline bool is_exact_list(Value v) { return v.is_object() && v.object()->type == types::list; }
 
-// A new empty list with room for `capacity` items (null + MemoryError).
+// A new empty list (`capacity` is a hint, unused today: the first store
+// picks the strategy and allocates).
 List* list_new(int64_t capacity = 0);
 // An empty instance of `type` (list or a subclass).
 List* list_new_subtype(Type* type);
