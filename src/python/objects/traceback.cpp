@@ -799,18 +799,34 @@ std::string format_exception(Value exc) {
 
 void print_exception(Value exc, Value file) {
   std::string text = format_exception(exc);
+  Object* saved = take_error();
+  if (!file) {
+    // sys.stderr, as PyErr_Display: None prints nothing; no sys (or no
+    // stderr in it) falls back to the C stderr.
+    Value sys = builtin_module("sys");
+    static Str* stderr_name = intern("stderr");
+    file = sys ? get_attr_or_null(sys, stderr_name) : Value();
+    clear_error();
+  }
+  if (file && is_none(file)) {
+    if (saved) set_error(saved);
+    return;
+  }
+  bool ok = false;
   if (file && !is_none(file)) {
-    Object* saved = take_error();
     Str* s = str_from_utf8(text);
     static Str* write = intern("write");
+    static Str* flush = intern("flush");
     Value arg = s;
-    bool ok = s && call_method(file, write, &arg, 1);
+    ok = s && call_method(file, write, &arg, 1);
+    if (ok && !call_method(file, flush, nullptr, 0)) clear_error();
     clear_error();
-    if (saved) set_error(saved);
-    if (ok) return;
   }
-  std::fwrite(text.data(), 1, text.size(), stderr);
-  std::fflush(stderr);
+  if (!ok) {
+    std::fwrite(text.data(), 1, text.size(), stderr);
+    std::fflush(stderr);
+  }
+  if (saved) set_error(saved);
 }
 
 }  // namespace pyrite::python

@@ -57,8 +57,10 @@ void traceback_add(Value exc, Value frame, Value code, int lasti, int line, int 
 // its notes exactly as CPython 3.11 prints an uncaught exception, exception
 // groups in their boxed form. Never fails (errors inside are cleared).
 std::string format_exception(Value exc);
-// format_exception written to `file` (anything with write(str)); a null or
-// None file means the C stderr. sys.excepthook's default and the top level.
+// format_exception written to `file` (anything with write(str)), then
+// flushed; a None file prints nothing. A null file means sys.stderr (the C
+// stderr before sys exists), as PyErr_Display. sys.excepthook's default and
+// the top level.
 void print_exception(Value exc, Value file);
 // The last line(s) only: "ValueError: msg\n" (traceback.format_exception_only).
 std::string format_exception_only(Value exc);
