@@ -756,9 +756,10 @@ std::string format_exception_only(Value exc) {
     return out;
   }
   if (is_none(notes)) return out;
-  bool sequence = !is_str(notes) && type_of(notes)->slots.getitem != nullptr &&
-                  !type_of(notes)->has_flag(TypeFlag::kDictSubclass) &&
-                  !type_of(notes)->has_flag(TypeFlag::kBytesSubclass);
+  // 3.11.2 walks any sequence, a str one character a line included (later
+  // 3.11 releases print the repr of a str or bytes __notes__).
+  bool sequence = type_of(notes)->slots.getitem != nullptr &&
+                  !type_of(notes)->has_flag(TypeFlag::kDictSubclass);
   if (!sequence) {
     Value r = repr(notes);
     if (!r) {
