@@ -486,8 +486,12 @@ Value call_tuple_dict(Value callable, Tuple* args, Dict* kwargs) {
   int64_t n = args ? args->length : 0;
   int64_t nkw = kwargs ? dict_size(kwargs) : 0;
   if (nkw == 0) return call(callable, args ? args->items() : nullptr, size_t(n), nullptr);
-  std::vector<Value> buf(size_t(n + nkw));
-  for (int64_t i = 0; i < n; i++) buf[size_t(i)] = args->at(i);
+  // The flat argument array lives in a GC tuple, not in malloc'd memory:
+  // the callee's pointer into it keeps it (and the values) alive while the
+  // caller may already have dropped `args` and `kwargs`.
+  Tuple* flat = tuple_new(n + nkw);
+  if (!flat) return {};
+  for (int64_t i = 0; i < n; i++) flat->items()[i] = args->at(i);
   Tuple* kwnames = tuple_new(nkw);
   if (!kwnames) return {};
   int64_t pos = 0, k = 0;
@@ -495,10 +499,10 @@ Value call_tuple_dict(Value callable, Tuple* args, Dict* kwargs) {
   while (dict_next(kwargs, &pos, &key, &value) && k < nkw) {
     if (!is_str(key)) return raise(exc::TypeError, "keywords must be strings");
     kwnames->items()[k] = key;
-    buf[size_t(n + k)] = value;
+    flat->items()[n + k] = value;
     k++;
   }
-  return call(callable, buf.data(), size_t(n), kwnames);
+  return call(callable, flat->items(), size_t(n), kwnames);
 }
 
 bool is_callable(Value v) { return type_of(v)->slots.call != nullptr; }
