@@ -337,6 +337,39 @@ TEST_F(ExceptionsTest, GroupFormat) {
   EXPECT_EQ(format_exception(g), expected);
 }
 
+TEST_F(ExceptionsTest, SyntaxErrorBlock) {
+  Value e = new_syntax_error(nullptr, "invalid syntax", "prog.py", 3, 7, "  x = = 1\n", 3, 8);
+  ASSERT_TRUE(e) << pending();
+  EXPECT_EQ(format_exception(e),
+            "  File \"prog.py\", line 3\n"
+            "    x = = 1\n"
+            "        ^\n"
+            "SyntaxError: invalid syntax\n");
+}
+
+TEST_F(ExceptionsTest, CaretAnchorsAndElision) {
+  std::string path = ::testing::TempDir() + "pyrite_caret_test.py";
+  {
+    std::ofstream out(path);
+    out << "x = 1\n"
+           "y = x  //  0\n"
+           "raise ValueError('whole line')\n";
+  }
+  Str* file = str_from_utf8(path);
+  Value div = make(exc::ZeroDivisionError, {s("integer division or modulo by zero")});
+  traceback_add(div, Value(), Value(), 0, 2, 2, 4, 12, file, intern("<module>"));
+  EXPECT_NE(format_exception(div).find("    y = x  //  0\n        ~~~^^~~~\n"), std::string::npos)
+      << format_exception(div);
+  // A range covering the whole stripped line prints no caret line.
+  Value whole = make(exc::ValueError, {s("whole line")});
+  traceback_add(whole, Value(), Value(), 0, 3, 3, 0, 30, file, intern("<module>"));
+  EXPECT_EQ(format_exception(whole), "Traceback (most recent call last):\n"
+                                     "  File \"" + path + "\", line 3, in <module>\n"
+                                     "    raise ValueError('whole line')\n"
+                                     "ValueError: whole line\n");
+  std::remove(path.c_str());
+}
+
 // Every allocation collects: exceptions, groups, splits, tracebacks and the
 // printer must keep what they hold reachable; then the heap verifies.
 TEST_F(ExceptionsTest, SurvivesGcStress) {
