@@ -312,9 +312,18 @@ bool list_insert(List* l, int64_t i, Value v) {
 
 List* list_from_array(const Value* items, int64_t n) {
   List* l = list_new();
-  for (int64_t i = 0; i < n; i++) {
-    if (!list_append(l, items[i])) return nullptr;
+  if (n <= 0) return l;
+  // One storage of exactly n items in the strategy all of them fit.
+  ListStrategy s = strategy_for(items[0]);
+  for (int64_t i = 1; i < n && s != ListStrategy::kObject; i++) {
+    if (!fits(s, items[i])) s = ListStrategy::kObject;
   }
+  ListStorage* st = new_storage(s, n);
+  if (!st) return nullptr;
+  l->storage = st;
+  l->strategy = s;
+  for (int64_t i = 0; i < n; i++) put_item(l, i, items[i]);
+  l->length = n;
   return l;
 }
 
