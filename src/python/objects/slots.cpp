@@ -680,15 +680,26 @@ static void update_named_rec(Type* t, Str* name) {
 
 void update_slots_named(Type* t, Str* name) { update_named_rec(t, name); }
 
+// The generic function of each slot, indexed by offset / 8: the
+// interpreter asks slot_is_python on hot paths.
+namespace {
+constexpr size_t kSlotCount = sizeof(TypeSlots) / sizeof(void*);
+struct GenericTable {
+  void* fn[kSlotCount] = {};
+  GenericTable() {
+    for (size_t i = 0; i < kNumSlotDefs; i++) fn[kSlotDefs[i].offset / sizeof(void*)] = kSlotDefs[i].generic;
+    fn[OFF(new_) / sizeof(void*)] = G(slot_tp_new);
+    fn[OFF(pow3) / sizeof(void*)] = G(slot_pow3);
+  }
+};
+const GenericTable g_generic_table;
+}  // namespace
+
 bool slot_is_python(const Type* t, size_t offset) {
   void* fn = slot_at(t, offset);
   if (!fn) return false;
   if (offset == OFF(getattr) && fn == G(slot_getattr_hook)) return true;
-  if (offset == OFF(new_)) return fn == G(slot_tp_new);
-  if (offset == OFF(pow3)) return fn == G(slot_pow3);
-  for (size_t i = 0; i < kNumSlotDefs; i++)
-    if (kSlotDefs[i].offset == offset) return kSlotDefs[i].generic == fn;
-  return false;
+  return g_generic_table.fn[offset / sizeof(void*)] == fn;
 }
 
 }  // namespace pyrite::python
