@@ -182,6 +182,35 @@ bool bytes_collect(Value source, Value encoding, Value errors, const char* what,
     out->assign(size_t(n), '\0');
     return true;
   }
+  // Exact tuples of small ints need no iterator (bytes((1, 2)), and the
+  // common bytes([...]) goes through list_get below).
+  if (is_exact_tuple(source)) {
+    Tuple* t = source.as<Tuple>();
+    bool all_small = true;
+    for (int64_t i = 0; i < t->length && all_small; i++) {
+      Value x = t->at(i);
+      all_small = x.is_small() && x.small_value() >= 0 && x.small_value() <= 255;
+    }
+    if (all_small) {
+      for (int64_t i = 0; i < t->length; i++) out->push_back(char(t->at(i).small_value()));
+      return true;
+    }
+  }
+  if (is_exact_list(source)) {
+    List* l = source.as<List>();
+    bool all_small = true;
+    std::string tmp;
+    for (int64_t i = 0; i < list_size(l) && all_small; i++) {
+      Value x = list_get(l, i);
+      all_small = x && x.is_small() && x.small_value() >= 0 && x.small_value() <= 255;
+      if (all_small) tmp.push_back(char(x.small_value()));
+    }
+    if (has_error()) return false;
+    if (all_small) {
+      out->append(tmp);
+      return true;
+    }
+  }
   Value it = get_iter(source);
   if (!it) {
     if (error_matches(exc::TypeError)) {
