@@ -316,6 +316,24 @@ Value pred_method(Value self, const Value*, size_t, Tuple*) {
   return py_bool(F(str_to_u32(self_str(self))));
 }
 
+// ASCII fast paths of the per-character predicates (c.isalpha() in loops).
+template <bool (*F)(std::u32string_view), bool (*Ascii)(uint8_t)>
+Value ascii_pred_method(Value self, const Value*, size_t, Tuple*) {
+  Str* s = self_str(self);
+  if (!s->ascii) return py_bool(F(str_to_u32(s)));
+  if (s->length == 0) return py_bool(false);
+  const uint8_t* d = s->data();
+  for (int64_t i = 0; i < s->length; i++) {
+    if (!Ascii(d[i])) return py_bool(false);
+  }
+  return py_bool(true);
+}
+
+bool ascii_alpha(uint8_t c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+bool ascii_digit(uint8_t c) { return c >= '0' && c <= '9'; }
+bool ascii_alnum(uint8_t c) { return ascii_alpha(c) || ascii_digit(c); }
+bool ascii_space(uint8_t c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
+
 Value m_isascii(Value self, const Value*, size_t, Tuple*) {
   Str* s = self_str(self);
   return py_bool(s->ascii || s->length == 0);
@@ -885,12 +903,12 @@ const MethodDef kStrMethods[] = {
     {"islower", pred_method<runtime::str_islower>, MethodFlag::kNoArgs, "Return True if the string is a lowercase string, False otherwise."},
     {"isupper", pred_method<runtime::str_isupper>, MethodFlag::kNoArgs, "Return True if the string is an uppercase string, False otherwise."},
     {"istitle", pred_method<runtime::str_istitle>, MethodFlag::kNoArgs, "Return True if the string is a title-cased string, False otherwise."},
-    {"isspace", pred_method<runtime::str_isspace>, MethodFlag::kNoArgs, "Return True if the string is a whitespace string, False otherwise."},
-    {"isdecimal", pred_method<runtime::str_isdecimal>, MethodFlag::kNoArgs, "Return True if the string is a decimal string, False otherwise."},
-    {"isdigit", pred_method<runtime::str_isdigit>, MethodFlag::kNoArgs, "Return True if the string is a digit string, False otherwise."},
-    {"isnumeric", pred_method<runtime::str_isnumeric>, MethodFlag::kNoArgs, "Return True if the string is a numeric string, False otherwise."},
-    {"isalpha", pred_method<runtime::str_isalpha>, MethodFlag::kNoArgs, "Return True if the string is an alphabetic string, False otherwise."},
-    {"isalnum", pred_method<runtime::str_isalnum>, MethodFlag::kNoArgs, "Return True if the string is an alpha-numeric string, False otherwise."},
+    {"isspace", ascii_pred_method<runtime::str_isspace, ascii_space>, MethodFlag::kNoArgs, "Return True if the string is a whitespace string, False otherwise."},
+    {"isdecimal", ascii_pred_method<runtime::str_isdecimal, ascii_digit>, MethodFlag::kNoArgs, "Return True if the string is a decimal string, False otherwise."},
+    {"isdigit", ascii_pred_method<runtime::str_isdigit, ascii_digit>, MethodFlag::kNoArgs, "Return True if the string is a digit string, False otherwise."},
+    {"isnumeric", ascii_pred_method<runtime::str_isnumeric, ascii_digit>, MethodFlag::kNoArgs, "Return True if the string is a numeric string, False otherwise."},
+    {"isalpha", ascii_pred_method<runtime::str_isalpha, ascii_alpha>, MethodFlag::kNoArgs, "Return True if the string is an alphabetic string, False otherwise."},
+    {"isalnum", ascii_pred_method<runtime::str_isalnum, ascii_alnum>, MethodFlag::kNoArgs, "Return True if the string is an alpha-numeric string, False otherwise."},
     {"isidentifier", m_isidentifier, MethodFlag::kNoArgs, "Return True if the string is a valid Python identifier, False otherwise."},
     {"isprintable", pred_method<runtime::str_isprintable>, MethodFlag::kNoArgs, "Return True if the string is printable, False otherwise."},
     {"zfill", m_zfill, MethodFlag::kOneArg, "Pad a numeric string with zeros on the left, to fill a field of the given width."},
