@@ -401,6 +401,57 @@ TEST_F(CoreTest, ClassAssignmentMovesToDictMode) {
             "TypeError: __class__ assignment only supported for mutable types or ModuleType subclasses");
 }
 
+// __getitem__ alone makes a class iterable and searchable (the sequence
+// iterator stops at IndexError).
+Value item_upto3(Value, const Value* args, size_t, Tuple*) {
+  if (args[0].is_small() && args[0].small_value() < 3) return Value::small(args[0].small_value() * 10);
+  return raise(exc::IndexError, "done");
+}
+const MethodDef kItem = {"__getitem__", item_upto3, MethodFlag::kOneArg};
+
+TEST_F(CoreTest, GetItemIterationFallback) {
+  Type* c = make_class("C", {});
+  EXPECT_TRUE(set_attr(c, n("__getitem__"), new_method_descriptor(&kItem, c)));
+  Value o = instance(c);
+  Value it = get_iter(o);
+  ASSERT_TRUE(it) << pending();
+  EXPECT_EQ(text(type_of(it)), "<class 'iterator'>");
+  EXPECT_EQ(iter_next(it), Value::small(0));
+  EXPECT_EQ(iter_next(it), Value::small(10));
+  EXPECT_EQ(iter_next(it), Value::small(20));
+  EXPECT_FALSE(iter_next(it));
+  EXPECT_FALSE(has_error());
+  EXPECT_EQ(contains(o, Value::small(20)), 1);
+  EXPECT_EQ(contains(o, Value::small(5)), 0);
+  // __iter__ = None: not iterable, even with __getitem__.
+  EXPECT_TRUE(set_attr(c, n("__iter__"), none()));
+  EXPECT_FALSE(get_iter(o));
+  EXPECT_EQ(pending(), "TypeError: 'C' object is not iterable");
+}
+
+TEST_F(CoreTest, IsinstanceForms) {
+  Type* a = make_class("A", {});
+  Type* b = make_class("B", {a});
+  Value ob = instance(b);
+  EXPECT_EQ(isinstance_full(ob, tuple_of({types::none_type, a})), 1);
+  EXPECT_EQ(isinstance_full(ob, tuple_of({types::none_type})), 0);
+  EXPECT_EQ(issubclass_full(b, a), 1);
+  EXPECT_EQ(issubclass_full(a, b), 0);
+  EXPECT_EQ(isinstance_full(ob, Value::small(1)), -1);
+  EXPECT_EQ(pending(), "TypeError: isinstance() arg 2 must be a type, a tuple of types, or a union");
+  EXPECT_EQ(issubclass_full(Value::small(1), a), -1);
+  EXPECT_EQ(pending(), "TypeError: issubclass() arg 1 must be a class");
+}
+
+TEST_F(CoreTest, ReflectedComparisonOfSubclassFirst) {
+  // B(A) overrides __eq__ (returning "added"): B's reflected == runs first
+  // even when A is on the left.
+  Type* a = make_class("A", {});
+  Type* b = make_class("B", {a}, {{"__eq__", new_method_descriptor(&kAdd, a)}});
+  EXPECT_EQ(text(compare(instance(a), instance(b), CompareOp::kEq)), "added");
+  EXPECT_EQ(text(compare(instance(b), instance(a), CompareOp::kEq)), "added");
+}
+
 // Dead classes leave their base's subclass list; adding stays cheap.
 __attribute__((noinline)) void make_garbage_classes(Type* base, int n) {
   for (int i = 0; i < n; i++) make_class("G", {base});
