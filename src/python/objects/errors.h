@@ -1,5 +1,5 @@
 // Raising and inspecting Python exceptions from C++ (docs/objects.md,
-// "Errors"). Exceptions travel as values: a function that fails sets the
+// "Errors and exceptions"). Exceptions travel as values: a function that fails sets the
 // pending exception here and returns null / false / -1; no C++ exception
 // ever crosses interpreter code.
 #pragma once
@@ -22,7 +22,7 @@ struct BaseExceptionObject : Object {
   Object* traceback;   // a Traceback or null (None)
   Object* context;     // __context__ or null
   Object* cause;       // __cause__ or null
-  Object* notes;       // __notes__ list or null (also reachable via the dict)
+  Object* notes;       // unused: __notes__ is an ordinary instance attribute, as in 3.11
   bool suppress_context;
   uint8_t pad[7];
   // Per-subclass fields (StopIteration.value, OSError.errno, SyntaxError.msg,
