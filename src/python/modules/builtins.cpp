@@ -393,18 +393,50 @@ bool print_values(const Value* values, size_t n, Value sep, Value end, Value fil
 
 namespace {
 
-// exit() and quit() (CPython's site adds them as Quitter objects): raise
-// SystemExit with the optional code.
-Value b_exit(Value, const Value* args, size_t nargs, Tuple* kw) {
-  if (!check_no_kwargs("exit", kw) || !check_nargs("exit", nargs, 0, 1)) return Value();
-  return raise_with(exc::SystemExit, nargs ? args[0] : none());
+// exit and quit: CPython's site adds them as _sitebuiltins.Quitter objects,
+// whose repr says how to leave and whose call raises SystemExit(code).
+struct Quitter : Object {
+  Str* name;
+};
+
+Type* g_quitter_type = nullptr;
+gc::LayoutId g_quitter_layout = gc::kNoLayout;
+
+void quitter_trace(void* p, gc::Visitor& v) {
+  auto* q = static_cast<Quitter*>(p);
+  v.visit(q->type);
+  v.visit(q->name);
 }
 
-const MethodDef kQuitters[] = {
-    {"quit", b_exit, MethodFlag::kVarArgs, "Exit the interpreter by raising SystemExit(status)."},
-    {"exit", b_exit, MethodFlag::kVarArgs, "Exit the interpreter by raising SystemExit(status)."},
-    {nullptr, nullptr, 0},
-};
+Value quitter_repr(Value self) {
+  return str_format("Use %s() or Ctrl-D (i.e. EOF) to exit",
+                    str_to_utf8(self.as<Quitter>()->name).c_str());
+}
+
+Value quitter_call(Value self, const Value* args, size_t nargs, Tuple* kw) {
+  static const char* const kNames[] = {"code", nullptr};
+  Value code;
+  if (!parse_args({"__call__", kNames, 0, 0}, args, nargs, kw, {&code})) return Value();
+  return raise_with(exc::SystemExit, code ? code : none());
+}
+
+Value make_quitter(const char* name) {
+  if (!g_quitter_type) {
+    g_quitter_layout = register_object_layout("Quitter", sizeof(Quitter), quitter_trace);
+    TypeSpec spec;
+    spec.name = "Quitter";
+    spec.layout = g_quitter_layout;
+    spec.instance_size = sizeof(Quitter);
+    spec.trace = quitter_trace;
+    spec.slots.repr = quitter_repr;
+    spec.slots.call = quitter_call;
+    spec.module = "_sitebuiltins";
+    make_builtin_type(&g_quitter_type, spec);
+  }
+  auto* q = allocate<Quitter>(g_quitter_layout, g_quitter_type);
+  q->name = intern(name);
+  return q;
+}
 
 // builtins.__dict__'s order in CPython 3.11 (after site.py); names not
 // listed go after these.
@@ -458,7 +490,8 @@ Dict* make_builtins_dict() {
   add_functions(all, kBuiltinFunctions, module);
   add_functions(all, kBuiltinIterFunctions, module);
   add_functions(all, kBuiltinCodeFunctions, module);
-  add_functions(all, kQuitters, module);
+  dict_set_str(all, intern("quit"), make_quitter("quit"));
+  dict_set_str(all, intern("exit"), make_quitter("exit"));
   // Constants.
   dict_set_str(all, intern("None"), none());
   dict_set_str(all, intern("Ellipsis"), singletons::ellipsis);
