@@ -150,5 +150,11 @@ Value raise_os_error(int err, Value filename = Value(), Value filename2 = Value(
 Value raise_key_error(Value key);
 Value raise_attribute_error(Value obj, Str* name);
 Value raise_name_error(Str* name);
+// CPython 3.11's set_attribute_error_context: when the pending exception is
+// an AttributeError whose name and obj are unset, sets them to (name, obj)
+// so the uncaught printer can offer "Did you mean". get_attr's failure path
+// should call it (modules, __getattr__ hooks and other raisers then get
+// suggestions too).
+void add_attribute_error_context(Value obj, Str* name);
 
 }  // namespace pyrite::python

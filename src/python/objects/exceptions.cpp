@@ -1342,6 +1342,15 @@ Value raise_attribute_error(Value obj, Str* name) {
   return Value();
 }
 
+void add_attribute_error_context(Value obj, Str* name) {
+  Object* pending = error_state().pending;
+  if (!pending || !isinstance(Value(pending), exc::AttributeError)) return;
+  BaseExceptionObject* e = X(pending);
+  if (e->fields[kAttrName] || e->fields[kAttrObj]) return;
+  e->fields[kAttrName] = name;
+  e->fields[kAttrObj] = obj;
+}
+
 Value raise_name_error(Str* name) {
   Value m = str_format("name '%s' is not defined", str_to_utf8(name).c_str());
   if (!m) return Value();
