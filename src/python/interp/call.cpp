@@ -266,7 +266,7 @@ Value call_function(Function* func, const Value* args, size_t nargs, Tuple* kwna
   Frame* f = push_bound_frame(ts, func, Value(), args, nargs, kwnames);
   if (!f) return {};
   f->cont = Continuation::kEntry;
-  Frame* saved = ts.frame;
+  Frame* saved = f->previous;
   Value r = run(ts, f);
   ts.frame = saved;
   return r;

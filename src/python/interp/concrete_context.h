@@ -45,16 +45,36 @@ class ConcretePyContext {
   }
 
   // ---- value stack and locals ----
-  Value pop() { return *--sp; }
+  // Popped slots are cleared: the collector visits every slot of a frame,
+  // and a stale value there would keep a dead object (and its __del__ or
+  // weak references) alive until the slot is reused.
+  Value pop() {
+    Value v = *--sp;
+    *sp = Value();
+    return v;
+  }
   void push(Value v) { *sp++ = v; }
   Value top() const { return sp[-1]; }
   Value peek(int n) const { return sp[-n]; }  // 1 = top
   void poke(int n, Value v) { sp[-n] = v; }
-  void drop(int n) { sp -= n; }
+  void drop(int n) {
+    for (int i = 0; i < n; i++) *--sp = Value();
+  }
+  // Pushes n values written in place above the stack top (UNPACK_*).
+  void grow(int n) { sp += n; }
   Value* stack_top_ptr(int n) { return sp - n; }  // address of the n-th from top (args arrays)
   Value local(int i) const { return frame->slots()[i]; }
   void set_local(int i, Value v) { frame->slots()[i] = v; }
   int depth() const { return static_cast<int>(sp - frame->stack_base()); }
+
+  // A Value local of the dispatch loop whose address was taken stays in its
+  // stack frame after use; the collector scans that frame conservatively,
+  // so a stale copy would keep a dead object alive (its __del__ and weak
+  // references late). Clears it; the barrier keeps the store.
+  static void clear_stale(Value& v) {
+    v = Value();
+    asm volatile("" : : "r"(&v) : "memory");
+  }
 
   // ---- constants ----
   static Value constant(Value v) { return v; }

@@ -346,14 +346,14 @@ L_UNPACK_SEQUENCE: {
   if (!unpack_sequence(seq, arg, cx.stack_top_ptr(0))) {
     ERROR();
   }
-  cx.drop(-static_cast<int>(arg));
+  cx.grow(static_cast<int>(arg));
   NEXT();
 }
 L_UNPACK_EX: {
   Value seq = cx.pop();
   uint32_t before = arg & 0xff, after = arg >> 8;
   if (!unpack_ex(seq, before, after, cx.stack_top_ptr(0))) ERROR();
-  cx.drop(-static_cast<int>(before + after + 1));
+  cx.grow(static_cast<int>(before + after + 1));
   NEXT();
 }
 L_FORMAT_VALUE: {
@@ -414,6 +414,7 @@ L_RETURN_VALUE: {
         ERROR();
       }
       cx.push(extra);
+      cx.clear_stale(extra);
       break;
     case Continuation::kDiscard:
       break;
@@ -543,6 +544,8 @@ L_CHECK_EG_MATCH: {
   cx.poke(2, rest);
   cx.poke(1, match);
   if (!is_none(match)) ts.handled = match;
+  cx.clear_stale(rest);
+  cx.clear_stale(match);
   NEXT();
 }
 L_PREP_RERAISE_STAR: {
@@ -558,6 +561,8 @@ L_BEFORE_ASYNC_WITH: {
   if (!before_with(cx.top(), &exit, &enter_result, op == Opcode::BEFORE_ASYNC_WITH)) ERROR();
   cx.poke(1, exit);
   cx.push(enter_result);
+  cx.clear_stale(exit);
+  cx.clear_stale(enter_result);
   NEXT();
 }
 L_WITH_EXCEPT_START: {
@@ -567,6 +572,7 @@ L_WITH_EXCEPT_START: {
   Value tb = exception_traceback(e);
   Value args[3] = {type_of(e), e, tb ? tb : none()};
   Value r = call(exit, args, 3);
+  for (Value& a : args) cx.clear_stale(a);
   if (!r) ERROR();
   cx.push(r);
   NEXT();
@@ -608,10 +614,12 @@ L_SEND: {
   if (sr == SendResult::kError) ERROR();
   if (sr == SendResult::kReturned) {
     cx.poke(1, out);
+    cx.clear_stale(out);
     cx.pc = arg;
     NEXT();
   }
   cx.push(out);
+  cx.clear_stale(out);
   NEXT();
 }
 L_GET_YIELD_FROM_ITER: {
@@ -728,7 +736,8 @@ add_traceback:
 find_handler : {
   Frame* f = cx.frame;
   if (const compile::ExceptionEntry* h = f->code->handler_at(cx.cur)) {
-    cx.sp = f->stack_base() + h->depth;
+    Value* target = f->stack_base() + h->depth;
+    while (cx.sp > target) *--cx.sp = Value();
     if (h->lasti) cx.push(Value::small(cx.cur));
     cx.push(take_error());
     cx.pc = h->target;

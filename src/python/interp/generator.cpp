@@ -101,6 +101,7 @@ SendResult generator_resume(Generator* g, Value v, Value exc, Value* out) {
     // Throw at the yield: the value is not pushed; the exception unwinds
     // from the instruction after the yield.
     f->stack_depth--;
+    f->stack_base()[f->stack_depth] = Value();
     set_error(exc.object());
   }
   Value r = run(ts, f, /*throw_pending=*/exc ? true : false);
@@ -500,6 +501,7 @@ namespace {
 SendResult finish_delegation(Generator* g, Value v, Value* out) {
   Frame* f = g->frame();
   f->stack_depth--;
+  f->stack_base()[f->stack_depth] = Value();
   // RESUME, then JUMP_BACKWARD_NO_INTERRUPT back to the SEND.
   const compile::Unit* code = f->code->code();
   uint32_t jump = f->pc + 1 + static_cast<uint32_t>(compile::opcode_cache_units(compile::Opcode::RESUME));

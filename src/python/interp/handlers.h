@@ -115,6 +115,7 @@ inline Step op_load_method(Cx& cx, uint32_t arg) {
     cx.poke(1, m);
     cx.push(self);
   }
+  cx.clear_stale(self);
   return Step::kNext;
 }
 
@@ -280,6 +281,8 @@ inline Step op_store_subscr(Cx& cx, ThreadState& ts) {
       Value args[2] = {key, v};
       Frame* f = cx.call(push_method_frame, ts, fn, obj, static_cast<const Value*>(args), size_t(2),
                          static_cast<Tuple*>(nullptr));
+      cx.clear_stale(args[0]);
+      cx.clear_stale(args[1]);
       if (!f) return Step::kError;
       return enter_continuation(cx, f, Continuation::kDiscard, Value(), 3);
     }
@@ -364,20 +367,23 @@ inline Step op_call(Cx& cx, ThreadState& ts, uint32_t oparg) {
   }
   if (cx.call(is_python_class_call, callable)) {
     // C(...) with a Python __init__: allocate, then push __init__'s frame with
-    // the kInit continuation (the instance replaces its None result).
-    Value instance;
-    Frame* f = cx.call(push_init_frame, ts, callable.template as<Type>(), args, npos, kwnames, &instance);
+    // the kInit continuation (the instance replaces its None result). The
+    // instance is written over the callable's stack slot, where the
+    // collector sees it (not into a local of this loop).
+    Value* instance = cx.stack_top_ptr(static_cast<int>(oparg) + 2);
+    Frame* f = cx.call(push_init_frame, ts, callable.template as<Type>(), args, npos, kwnames, instance);
     if (!f) {
       if (cx.call(has_error_pending)) return Step::kError;
       // __new__ returned something that is not an instance: no __init__.
+      Value obj = *instance;
       cx.drop(static_cast<int>(oparg) + 2);
-      cx.push(instance);
+      cx.push(obj);
       return Step::kNext;
     }
+    f->extra = *instance;
     cx.drop(static_cast<int>(oparg) + 2);
     cx.save();
     f->cont = Continuation::kInit;
-    f->extra = instance;
     cx.load(f);
     return Step::kSwitched;
   }

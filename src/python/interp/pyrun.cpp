@@ -115,7 +115,7 @@ Value eval_code(Code* code, Dict* globals, Value locals) {
   f->builtins = is_module(b) ? b.as<Module>()->dict : is_dict(b) ? b.as<Dict>() : g_builtins->dict;
   f->locals = locals ? locals : Value(globals);
   f->cont = Continuation::kEntry;
-  Frame* saved = ts.frame;
+  Frame* saved = f->previous;
   Value r = run(ts, f);
   ts.frame = saved;
   return r;
@@ -343,7 +343,7 @@ Value build_class(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   f->builtins = fn->builtins;
   f->locals = ns;
   f->cont = Continuation::kEntry;
-  Frame* saved = ts.frame;
+  Frame* saved = f->previous;
   Value cell = run(ts, f);
   ts.frame = saved;
   if (!cell) return {};

@@ -72,12 +72,16 @@ Frame* push_frame(ThreadState& ts, Code* code) {
   f->on_vm_stack = 1;
   f->previous = ts.frame;
   f->lasti = -1;
+  // Linked at once: binding the arguments allocates (*args, **kwargs), and
+  // the collector must see the slots already filled.
+  ts.frame = f;
   ts.depth++;
   return f;
 }
 
 void pop_frame(ThreadState& ts, Frame* f) {
   ts.depth--;
+  ts.frame = f->previous;
   if (__builtin_expect(f->frame_object != nullptr, 0)) frame_object_detach(f);
   if (f->on_vm_stack) {
     PYR_DCHECK(reinterpret_cast<char*>(f) + Frame::size_for(f->code) == ts.vm_top);

@@ -28,8 +28,9 @@ struct ThreadState {
 ThreadState& thread_state();
 void init_thread_state();
 
-// Pushes a zeroed frame for `code` on the VM stack; null + RecursionError or
-// MemoryError when the stack is exhausted.
+// Pushes a zeroed frame for `code` on the VM stack and makes it the
+// innermost one (ts.frame); null + RecursionError when the stack is
+// exhausted. pop_frame makes its previous frame the innermost again.
 Frame* push_frame(ThreadState& ts, Code* code);
 void pop_frame(ThreadState& ts, Frame* f);
 

@@ -106,7 +106,7 @@ const GetSetDef kModuleGetSets[] = {
 };
 
 Value module_new_slot(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  auto* m = allocate<Module>(kModuleLayout, type, type->instance_size ? type->instance_size : sizeof(Module));
+  auto* m = reinterpret_cast<Module*>(alloc_instance(type));
   m->dict = dict_new();
   return m;
 }
