@@ -357,11 +357,13 @@ void Compiler::boolop(BoolOp* e) {
 }
 
 void Compiler::compare(Compare* e) {
-  // `x in [1, 2]` / `x in {1, 2}` test against a constant tuple / frozenset.
+  // `x in [1, 2]` / `x in {1, 2}` test against a constant tuple / frozenset:
+  // only the last comparator, as CPython (the others are also the left
+  // operand of the next comparison, so their type shows).
   auto operand = [&](uint32_t i) {
     ExprNode* c = e->comparators[i];
     CmpOp op = e->ops[i];
-    if ((op == CmpOp::In || op == CmpOp::NotIn)) {
+    if ((op == CmpOp::In || op == CmpOp::NotIn) && i + 1 == e->ops.size) {
       Constant fs;
       if (fold_set_display(c, &fs)) return load_const(fs);
       if (auto* l = as<ast::ListExpr>(c); l && !has_starred(l->elts)) {

@@ -911,10 +911,13 @@ void Compiler::assert_stmt(Assert* s) {
   if (options_.optimize) return;
   int end = new_label();
   jump_if(s->test, end, true);
-  set_loc(s);
+  // The raise is located at the test, as CPython does (tracebacks put the
+  // carets under it).
+  set_loc(s->test);
   emit(Opcode::LOAD_ASSERTION_ERROR);
   if (s->msg) {
     expr(s->msg);
+    set_loc(s->test);
     emit(Opcode::CALL, 0);
   }
   emit(Opcode::RAISE_VARARGS, 1);

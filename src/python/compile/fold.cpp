@@ -154,6 +154,16 @@ bool fold_float_op(Operator op, double a, double b, ConstValue* out) {
 }
 
 bool fold_int_op(Operator op, const ConstValue& x, const ConstValue& y, base::Arena& arena, ConstValue* out) {
+  // bool & | ^ bool stays a bool (bool's own operators).
+  bool x_bool = x.kind == ConstKind::True || x.kind == ConstKind::False;
+  bool y_bool = y.kind == ConstKind::True || y.kind == ConstKind::False;
+  if (x_bool && y_bool && (op == Operator::BitAnd || op == Operator::BitOr || op == Operator::BitXor)) {
+    bool p = x.kind == ConstKind::True, q = y.kind == ConstKind::True;
+    bool r = op == Operator::BitAnd ? (p && q) : op == Operator::BitOr ? (p || q) : (p != q);
+    *out = ConstValue{};
+    out->kind = r ? ConstKind::True : ConstKind::False;
+    return true;
+  }
   Big a, b, r;
   to_big(x, &a);
   to_big(y, &b);
