@@ -316,16 +316,18 @@ TEST_F(ContainersTest, SortIsStable) {
     Tuple* a = list_get(l, i - 1).as<Tuple>();
     Tuple* b = list_get(l, i).as<Tuple>();
     ASSERT_LE(a->at(0).small_value(), b->at(0).small_value());
-    if (a->at(0).small_value() == b->at(0).small_value())
+    if (a->at(0).small_value() == b->at(0).small_value()) {
       ASSERT_LT(a->at(1).small_value(), b->at(1).small_value());
+    }
   }
   ASSERT_TRUE(list_sort(l, key, true));
   for (int64_t i = 1; i < list_size(l); i++) {
     Tuple* a = list_get(l, i - 1).as<Tuple>();
     Tuple* b = list_get(l, i).as<Tuple>();
     ASSERT_GE(a->at(0).small_value(), b->at(0).small_value());
-    if (a->at(0).small_value() == b->at(0).small_value())
+    if (a->at(0).small_value() == b->at(0).small_value()) {
       ASSERT_LT(a->at(1).small_value(), b->at(1).small_value());  // reverse keeps stability
+    }
   }
   List* ints = list_new();
   for (int i = 0; i < 1000; i++) list_append(ints, I((i * 7919) % 1009));

@@ -346,10 +346,8 @@ Value coroutine_wrapper_target(Value v) { return v.as<CoroutineWrapper>()->coro;
 
 Value get_awaitable(Value v, int where) {
   if (v.is_object() && v.object()->type == coroutine_type) {
-    Generator* g = gen(v);
-    if (g->state == static_cast<uint8_t>(GenState::kRunning) || g->frame()->lasti >= 0 && g->state == static_cast<uint8_t>(GenState::kSuspended) && false) {
-      return raise(exc::RuntimeError, "coroutine is being awaited already");
-    }
+    // A coroutine already delegating to an awaitable is being awaited.
+    if (delegate_of(gen(v))) return raise(exc::RuntimeError, "coroutine is being awaited already");
     return v;
   }
   static Str* const kAwait = intern("__await__");

@@ -222,20 +222,16 @@ Value method_call_slot(Value self, const Value* args, size_t nargs, Tuple* kwnam
 
 Value method_repr(Value self) {
   Method* m = mt(self);
-  Value qn = get_attr_str(m->func, "__qualname__");
-  std::string name;
-  if (!qn) {
-    clear_error();
-    Value n = get_attr_str(m->func, "__name__");
-    if (!n) {
+  // __qualname__, else __name__, else "?" (as CPython's method repr).
+  auto func_name = [&]() -> std::string {
+    for (const char* attr : {"__qualname__", "__name__"}) {
+      Value n = get_attr_str(m->func, attr);
+      if (n && is_str(n)) return str_to_utf8(n.as<Str>());
       clear_error();
-      name = "?";
-    } else {
-      name = str_to_utf8(n.as<Str>());
     }
-  } else {
-    name = is_str(qn) ? str_to_utf8(qn.as<Str>()) : "?";
-  }
+    return "?";
+  };
+  std::string name = func_name();
   Value r = repr(m->self);
   if (!r) return {};
   return str_format("<bound method %s of %s>", name.c_str(), str_to_utf8(r.as<Str>()).c_str());
