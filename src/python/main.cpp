@@ -328,10 +328,13 @@ int main(int argc, char** argv) {
     case CommandLine::Action::kRunCommand:
       init_interpreter(run_options(cl, "", argv[0]));
       return run_main_source(cl.target + "\n", "<string>");
-    case CommandLine::Action::kRunModule:
-      // TODO(#3): find the module on sys.path and run it as __main__.
-      std::fprintf(stderr, "pyrite: -m needs the interpreter and import system (not built yet)\n");
-      return 1;
+    case CommandLine::Action::kRunModule: {
+      // sys.path[0] is the current directory, as CPython's -m.
+      char cwd[4096];
+      std::string dir = getcwd(cwd, sizeof cwd) ? cwd : ".";
+      init_interpreter(run_options(cl, dir, argv[0]));
+      return run_main_module(cl.target);
+    }
     case CommandLine::Action::kRunStdin: {
       std::string source((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
       init_interpreter(run_options(cl, "", argv[0]));

@@ -200,6 +200,38 @@ bool resolve_name(const std::string& name, Value globals, int level, std::string
 
 }  // namespace
 
+bool find_module_file(const std::string& fullname, std::string* file, bool* package) {
+  size_t dot = fullname.rfind('.');
+  Value search_path;
+  if (dot != std::string::npos) {
+    Str* parent_name = str_from_utf8(fullname.substr(0, dot));
+    if (!import_module_level(parent_name, none(), none(), 0)) return false;
+    Value parent = dict_get(sys_modules(), parent_name);
+    if (!parent) {
+      if (!has_error()) raise_not_found(fullname.substr(0, dot));
+      return false;
+    }
+    search_path = get_attr_or_null(parent, intern("__path__"));
+    if (!search_path) {
+      if (!has_error()) {
+        raisef(exc::ModuleNotFoundError, "No module named '%s'; '%s' is not a package", fullname.c_str(),
+               fullname.substr(0, dot).c_str());
+      }
+      return false;
+    }
+  } else {
+    search_path = get_sys_attr("path");
+    if (!search_path) return false;
+  }
+  std::vector<std::string> namespace_dirs;
+  std::string leaf = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
+  if (!find_source(search_path, leaf, file, package, &namespace_dirs)) {
+    raise_not_found(fullname);
+    return false;
+  }
+  return true;
+}
+
 Value import_module_level(Str* name, Value globals, Value fromlist, int level) {
   std::string n = str_to_utf8(name);
   if (level < 0) return raise(exc::ValueError, "level must be >= 0");

@@ -501,6 +501,56 @@ int run_main_source(const std::string& source, const std::string& filename) {
   return finish(static_cast<bool>(r));
 }
 
+int run_main_module(const std::string& name) {
+  std::string file;
+  bool package = false;
+  std::string modname = name;
+  // Failures print as CPython's runpy: "<executable>: <message>".
+  Value exe = dict_get_str(g_sys->dict, intern("executable"));
+  std::string executable = exe && is_str(exe) ? str_to_utf8(exe.as<Str>()) : "pyrite";
+  if (!find_module_file(modname, &file, &package)) {
+    Object* e = take_error();
+    if (isinstance(Value(e), exc::ImportError) && !isinstance(Value(e), exc::ModuleNotFoundError)) {
+      Value msg = str_of(e);
+      clear_error();
+      std::fprintf(stderr, "%s: Error while finding module specification for '%s' (%s: %s)\n", executable.c_str(),
+                   name.c_str(), type_name(e).c_str(), msg ? str_to_utf8(msg.as<Str>()).c_str() : "");
+    } else {
+      clear_error();
+      std::fprintf(stderr, "%s: No module named %s\n", executable.c_str(), name.c_str());
+    }
+    return 1;
+  }
+  if (package) {
+    modname = name + ".__main__";
+    if (!find_module_file(modname, &file, &package)) {
+      clear_error();
+      std::fprintf(stderr, "%s: No module named %s.__main__; '%s' is a package and cannot be directly executed\n",
+                   executable.c_str(), name.c_str(), name.c_str());
+      return 1;
+    }
+  }
+  std::string source;
+  if (!read_file(file, &source)) {
+    std::fprintf(stderr, "pyrite: can't read %s\n", file.c_str());
+    return 1;
+  }
+  // sys.argv[0] is the module's file.
+  Value argv = dict_get_str(g_sys->dict, intern("argv"));
+  if (argv && is_list(argv) && list_size(argv.as<List>()) > 0) list_set(argv.as<List>(), 0, str_from_utf8(file));
+  size_t dot = modname.rfind('.');
+  Module* main = module_new(intern("__main__"));
+  dict_set(g_modules, intern("__main__"), main);
+  dict_set_str(main->dict, intern("__file__"), str_from_utf8(file));
+  dict_set_str(main->dict, intern("__builtins__"), g_builtins);
+  dict_set_str(main->dict, intern("__package__"),
+               str_from_utf8(dot == std::string::npos ? "" : modname.substr(0, dot)));
+  Value code = compile_source(source, file, "exec", 0, true, 0);
+  if (!code) return finish(false);
+  Value r = eval_code(code.as<Code>(), main->dict, main->dict);
+  return finish(static_cast<bool>(r));
+}
+
 void init_interpreter(const RunOptions& options) {
   static bool done = false;
   if (done) return;

@@ -28,6 +28,12 @@ void init_interpreter(const RunOptions& options);
 // code, 0 otherwise).
 int run_main_file(const std::string& source, const std::string& path);
 int run_main_source(const std::string& source, const std::string& filename);
+// -m NAME: imports NAME's parent packages, then runs NAME's file (a
+// package's __main__) as __main__ with sys.argv[0] its path.
+int run_main_module(const std::string& name);
+// Where the module `fullname` would be loaded from, importing its parent
+// packages: its file, and whether it is a package. False + ImportError.
+bool find_module_file(const std::string& fullname, std::string* file, bool* package);
 
 // Executes `path` with `globals` (import). False with an exception pending.
 bool run_file_in(const std::string& path, Dict* globals);
