@@ -76,6 +76,26 @@ bool find_source(Value path, const std::string& leaf, std::string* file, bool* p
   return false;
 }
 
+Value import_one(const std::string& fullname);
+
+// module.__spec__: a ModuleSpec from lib/_pyrite_import.py (None while that
+// module itself loads).
+bool set_spec(Module* mod, const std::string& name, Value origin, bool package, Value search_locations) {
+  static bool loading = false;
+  static Str* const kSpec = intern("__spec__");
+  if (loading) return dict_set_str(mod->dict, kSpec, none());
+  loading = true;
+  Value helpers = import_one("_pyrite_import");
+  loading = false;
+  if (!helpers) return false;
+  static Str* const kSpecFor = intern("spec_for");
+  Value make = get_attr(helpers, kSpecFor);
+  if (!make) return false;
+  Value args[4] = {str_from_utf8(name), origin, py_bool(package), search_locations ? search_locations : none()};
+  Value spec = call(make, args, 4);
+  return spec && dict_set_str(mod->dict, kSpec, spec);
+}
+
 // Imports the module `fullname` whose parent (if any) is already imported.
 Value import_one(const std::string& fullname) {
   Dict* modules = sys_modules();
@@ -124,6 +144,7 @@ Value import_one(const std::string& fullname) {
     List* p = list_new();
     for (const std::string& d : namespace_dirs) list_append(p, str_from_utf8(d));
     dict_set_str(ns->dict, intern("__path__"), p);
+    if (!set_spec(ns, fullname, none(), true, p)) return {};
     if (!dict_set(modules, key, ns)) return {};
     if (parent && !set_attr(parent, intern(leaf), ns)) return {};
     return ns;
@@ -133,11 +154,14 @@ Value import_one(const std::string& fullname) {
   dict_set_str(d, intern("__file__"), str_from_utf8(file));
   std::string pkgname = package ? fullname : (dot == std::string::npos ? "" : fullname.substr(0, dot));
   dict_set_str(d, intern("__package__"), str_from_utf8(pkgname));
+  Value search;
   if (package) {
     List* p = list_new();
     list_append(p, str_from_utf8(file.substr(0, file.rfind('/'))));
     dict_set_str(d, intern("__path__"), p);
+    search = p;
   }
+  if (!set_spec(mod, fullname, str_from_utf8(file), package, search)) return {};
   dict_set_str(d, intern("__builtins__"), builtins_module());
   if (!dict_set(modules, key, mod)) return {};
   if (!run_file_in(file, d)) {

@@ -1,0 +1,62 @@
+"""Objects of Pyrite's import system that programs inspect (docs/interp.md,
+"Modules and imports"). The import machinery itself is C++ (import.cpp);
+it makes one ModuleSpec per module it loads."""
+
+
+class ModuleSpec:
+    """Where a module came from: its name, loader, origin (the file) and,
+    for a package, the directories searched for its submodules."""
+
+    def __init__(self, name, loader, *, origin=None, loader_state=None, is_package=None):
+        self.name = name
+        self.loader = loader
+        self.origin = origin
+        self.loader_state = loader_state
+        self.submodule_search_locations = [] if is_package else None
+        self._set_fileattr = False
+        self._cached = None
+
+    def __repr__(self):
+        parts = ["name=%r" % (self.name,), "loader=%r" % (self.loader,)]
+        if self.origin is not None:
+            parts.append("origin=%r" % (self.origin,))
+        if self.submodule_search_locations is not None:
+            parts.append("submodule_search_locations=%s" % (self.submodule_search_locations,))
+        return "%s(%s)" % (type(self).__name__, ", ".join(parts))
+
+    def __eq__(self, other):
+        if not isinstance(other, ModuleSpec):
+            return NotImplemented
+        return (self.name == other.name and self.loader == other.loader and self.origin == other.origin
+                and self.submodule_search_locations == other.submodule_search_locations
+                and self.cached == other.cached and self.has_location == other.has_location)
+
+    __hash__ = None
+
+    @property
+    def parent(self):
+        """The package the module belongs to ('' at top level)."""
+        if self.submodule_search_locations is None:
+            return self.name.rpartition(".")[0]
+        return self.name
+
+    @property
+    def has_location(self):
+        return self._set_fileattr
+
+    @property
+    def cached(self):
+        # Pyrite never writes or reads bytecode caches (sys.implementation.cache_tag is None).
+        return self._cached
+
+    @cached.setter
+    def cached(self, value):
+        self._cached = value
+
+
+def spec_for(name, origin, is_package, search_locations):
+    spec = ModuleSpec(name, None, origin=origin, is_package=is_package)
+    if search_locations is not None:
+        spec.submodule_search_locations = list(search_locations)
+    spec._set_fileattr = origin is not None
+    return spec
