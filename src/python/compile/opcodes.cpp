@@ -27,7 +27,6 @@ static_assert(sizeof(kInfo) / sizeof(kInfo[0]) == static_cast<size_t>(Opcode::kC
 const char* opcode_name(Opcode op) { return kInfo[static_cast<int>(op)].name; }
 OpArg opcode_arg_kind(Opcode op) { return kInfo[static_cast<int>(op)].arg; }
 uint8_t opcode_flags(Opcode op) { return kInfo[static_cast<int>(op)].flags; }
-int opcode_cache_units(Opcode op) { return kInfo[static_cast<int>(op)].cache; }
 
 int stack_pops(Opcode op, int oparg) {
   switch (op) {

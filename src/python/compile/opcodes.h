@@ -37,7 +37,13 @@ const char* opcode_name(Opcode op);
 OpArg opcode_arg_kind(Opcode op);
 uint8_t opcode_flags(Opcode op);
 // Inline cache units reserved after the instruction.
-int opcode_cache_units(Opcode op);
+// Inline cache units after each instruction; inline because the dispatch
+// loop adds it to the pc of every instruction it executes.
+inline constexpr uint8_t kOpcodeCacheUnits[] = {
+#define PYR_OPCODE(name, arg, pop, push, jpush, cache, flags) (cache),
+#include "python/compile/opcodes.def"
+};
+inline int opcode_cache_units(Opcode op) { return kOpcodeCacheUnits[static_cast<int>(op)]; }
 int stack_pops(Opcode op, int oparg);
 int stack_pushes(Opcode op, int oparg, bool jump);
 inline int stack_effect(Opcode op, int oparg, bool jump) {

@@ -86,8 +86,21 @@ template <class Cx>
 inline Step op_load_attr(Cx& cx, ThreadState& ts, uint32_t arg) {
   Str* name = static_cast<Str*>(cx.frame->code->names->at(arg).object());
   auto obj = cx.top();
-  // A property with a Python getter: its frame, continued by a push.
-  if (Function* get = cx.call(python_property_getter, obj, name)) {
+  // A property with a Python getter: its frame, continued by a push. The
+  // instruction's inline cache remembers the type version for which there
+  // is none (version tags are unique and change with the type).
+  compile::Unit* cache = cx.frame->code->code() + cx.cur + 1;
+  uint64_t version = cx.type_of_(obj)->version;
+  uint64_t cached = cache[0] | (uint64_t(cache[1]) << 32);
+  Function* get = nullptr;
+  if (version == 0 || version != cached) {
+    get = cx.call(python_property_getter, obj, name);
+    if (!get && version != 0) {
+      cache[0] = static_cast<compile::Unit>(version);
+      cache[1] = static_cast<compile::Unit>(version >> 32);
+    }
+  }
+  if (get) {
     Frame* f = cx.call(push_method_frame, ts, get, obj, static_cast<const Value*>(nullptr), size_t(0),
                        static_cast<Tuple*>(nullptr));
     if (!f) return Step::kError;
@@ -227,7 +240,9 @@ template <class Cx>
 inline Step op_for_iter(Cx& cx, ThreadState& ts, uint32_t target) {
   auto it = cx.top();
   static Str* const kNext = intern("__next__");
-  if (Function* fn = cx.call(python_dunder, cx.type_of_(it), offsetof(TypeSlots, next), kNext)) {
+  Function* fn = nullptr;
+  if (cx.type_of_(it)->is_heap_type()) fn = cx.call(python_dunder, cx.type_of_(it), offsetof(TypeSlots, next), kNext);
+  if (fn) {
     Frame* f = cx.call(push_method_frame, ts, fn, it, static_cast<const Value*>(nullptr), size_t(0),
                        static_cast<Tuple*>(nullptr));
     if (!f) return Step::kError;
