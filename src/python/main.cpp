@@ -59,6 +59,7 @@ constexpr const char* kHelp =
     "         -X jitlog=FILE      write the structured JIT log\n"
     "         -X jitstats         print JIT statistics at exit\n"
     "         -X gc-stress        collect at every allocation\n"
+    "         -X gc-verify        run the heap verifier before and after every collection\n"
     "         -X ast-attributes   --dump-ast prints positions too (include_attributes=True)\n"
     "         unknown options are ignored, as CPython does\n"
     "--dump-ast FILE : print ast.dump() of FILE's syntax tree and exit\n"
@@ -293,6 +294,7 @@ RunOptions run_options(const CommandLine& cl, const std::string& script_dir, con
   o.argv = cl.argv;
   o.script_dir = script_dir;
   o.gc_stress = cl.xoptions.count("gc-stress") > 0;
+  o.gc_verify = cl.xoptions.count("gc-verify") > 0;
   o.optimize = cl.optimize;
   o.executable = absolute_path(argv0);
   return o;
