@@ -89,7 +89,9 @@ inline Step op_load_attr(Cx& cx, ThreadState& ts, uint32_t arg) {
   // A property with a Python getter: its frame, continued by a push.
   // TODO(#3): an inline cache of "no Python property for this type version"
   // here made `-X gc-stress -X gc-verify tests/py/generators/async_with_for.py`
-  // report a dict table holding a freed object; find why before caching.
+  // report a dict table holding a freed object. Writing the constant 1 into
+  // the first cache unit does not, writing the type's version tag does:
+  // find what reads LOAD_ATTR's cache units before caching here.
   Function* get = cx.call(python_property_getter, obj, name);
   if (get) {
     Frame* f = cx.call(push_method_frame, ts, get, obj, static_cast<const Value*>(nullptr), size_t(0),
