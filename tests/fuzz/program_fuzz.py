@@ -597,10 +597,178 @@ class Gen:
         self.emit("gc.collect()\nprint(nodes[-1], len(nodes[0].kids), nodes[0].next)\ndel nodes\ngc.collect()")
         self.emit("junk = [[i] * 3 for i in range(200)]\nprint(sum(len(j) for j in junk))")
 
+    # -- hostile snippets: protocols that misbehave, mutation, self-reference --
+
+    def s_hostile_protocol(self):
+        c = self.name("Evil")
+        what = self.pick(["raise ValueError('in %s')", "return NotImplemented", "return -1", "return 2**70", "return 'str'",
+                          "return None", "return self", "raise StopIteration", "raise IndexError('bad')", "return 1.5",
+                          "raise KeyError('k')", "return 3", "return [0]", "raise RecursionError('rec')"])
+        self.emit("class %s:\n    def __init__(self, v=0):\n        self.v = v\n    def __repr__(self):\n        return '%s'" % (c, c))
+        methods = ["__len__", "__eq__", "__hash__", "__iter__", "__next__", "__getitem__", "__index__", "__bool__", "__lt__",
+                   "__contains__", "__int__", "__float__", "__str__", "__format__", "__add__", "__radd__", "__mul__",
+                   "__neg__", "__enter__", "__exit__", "__call__", "__setitem__", "__delitem__", "__iadd__", "__getattr__",
+                   "__abs__", "__round__", "__reversed__", "__missing__"]
+        chosen = self.r.sample(methods, self.r.randrange(2, 8))
+        for m in chosen:
+            body = what if self.chance(0.5) else self.pick(["raise ValueError('in %s')", "return NotImplemented", "return 0",
+                                                             "return self.v", "raise TypeError('t')", "return iter([1, 2])"])
+            self.emit("    def %s(self, *a):\n        %s" % (m, body.replace("%s", m)))
+        x = self.name("ev")
+        self.emit("%s = %s(%s)" % (x, c, self.small_int()))
+        uses = ["len(%s)", "%s == %s", "%s == 1", "{%s: 1}", "{%s}", "list(%s)", "tuple(%s)", "next(%s)", "%s[0]",
+                "[1, 2, 3][%s]", "bool(%s)", "not %s", "%s < %s", "sorted([%s, %s])", "1 in %s", "%s in [1, 2]", "int(%s)",
+                "float(%s)", "str(%s)", "format(%s, 'x')", "f'{%s}'", "%s + 1", "1 + %s", "%s * 2", "-%s", "%s(1)",
+                "[x for x in %s]", "sum(%s)", "max(%s)", "min(%s, default=0)", "dict.fromkeys(%s)", "set(%s)", "enumerate(%s).__next__()",
+                "list(zip(%s, 'ab'))", "list(map(str, %s))", "', '.join(%s)", "reversed(%s).__next__()", "abs(%s)", "round(%s)",
+                "%s.anything", "range(%s)", "'ab' * %s", "[0] * %s", "hex(%s)", "divmod(%s, 2)", "[1, 2].index(%s)",
+                "[%s].count(%s)", "(1, %s) == (1, %s)", "[%s] == [%s]", "{1: %s} == {1: %s}", "sorted({%s: 1, 2: 2})",
+                "print(%s)", "repr([%s])", "isinstance(%s, int)", "bytes(%s)", "chr(%s)", "' ' * %s",
+                "list(%s)[::-1]", "a, b = %s", "(lambda *a: a)(*%s)", "(lambda **k: k)(**%s)", "[*%s]", "{**%s}",
+                "dict(%s)", "%s.__class__.__name__", "any(%s)", "all(%s)", "sorted(%s)", "str.join('', %s)"]
+        for _ in range(self.r.randrange(3, 10)):
+            u = self.pick(uses)
+            expr = u.replace("%s", x)
+            if u.startswith("a, b ="):
+                self.emit("try:\n    %s\n    print(a, b)\nexcept Exception as e:\n    print(type(e).__name__, e)" % expr)
+            else:
+                self.try_print(expr)
+        if self.chance(0.5):
+            self.emit("try:\n    with %s:\n        print('in with')\nexcept Exception as e:\n    print(type(e).__name__, e)" % x)
+        if self.chance(0.4):
+            self.emit("try:\n    %s[1] = 2\n    del %s[1]\n    %s += 1\n    print(%s)\nexcept Exception as e:\n    print(type(e).__name__, e)" % (x, x, x, x))
+
+    def s_mutation(self):
+        c = self.r.randrange(8)
+        if c == 0:
+            self.emit("ml = list(range(6))\nfor x in ml:\n    if x %% 2 == 0 and len(ml) < 12:\n        ml.append(x + 10)\n    if x == 3:\n        ml.remove(%d)\nprint(ml)" % self.r.randrange(6))
+        elif c == 1:
+            self.emit("md = {i: i for i in range(5)}\ntry:\n    for k in md:\n        %s\nexcept RuntimeError as e:\n    print(type(e).__name__, e)\nprint(md)"
+                      % self.pick(["md[k + 100] = 1", "del md[k]", "md.pop(k)", "md[k] = 2", "md.clear()"]))
+        elif c == 2:
+            self.emit("ms = {1, 2, 3}\ntry:\n    for k in ms:\n        %s\nexcept RuntimeError as e:\n    print(type(e).__name__, e)\nprint(sorted(ms))"
+                      % self.pick(["ms.add(k + 100)", "ms.discard(k)", "ms.add(k)"]))
+        elif c == 3:
+            self.emit("sl = [5, 3, 1, 4]\ndef keyf(v):\n    sl.append(v)\n    return v\ntry:\n    sl.sort(key=keyf)\nexcept ValueError as e:\n    print(type(e).__name__, e)\nprint(sl)")
+        elif c == 4:
+            self.emit("rl = [1, 2]\nrl.append(rl)\nrd = {'a': rl}\nrd['self'] = rd\nrt = (rl, rd)\nprint(rl, rd, rt)\nprint(repr(rl) == str(rl), len(str(rd)))")
+            self.emit("try:\n    print(rl == rl, rl == [1, 2, rl])\nexcept RecursionError as e:\n    print('RecursionError')")
+        elif c == 5:
+            self.emit("nest = []\nfor i in range(%d):\n    nest = [nest, i]\nprint(len(str(nest)))\ndn = {}\nfor i in range(300):\n    dn = {'k': dn}\nprint(len(repr(dn)))" % self.r.randrange(10, 400))
+        elif c == 6:
+            self.emit("class Flip:\n    def __init__(self, v):\n        self.v = v\n    def __eq__(self, o):\n        fl.clear()\n        return False\n    def __hash__(self):\n        return 1\n"
+                      "    def __repr__(self):\n        return 'Flip'\nfl = [Flip(i) for i in range(5)]\ntry:\n    print(Flip(9) in fl, fl.count(Flip(1)), fl)\nexcept Exception as e:\n    print(type(e).__name__, e)")
+            self.emit("class HashMut:\n    def __init__(self, v):\n        self.v = v\n    def __hash__(self):\n        return self.v %% 3\n    def __eq__(self, o):\n"
+                      "        hd.clear()\n        return self.v == getattr(o, 'v', None)\nhd = {}\nfor i in range(%d):\n    try:\n        hd[HashMut(i)] = i\n    except Exception as e:\n        print(type(e).__name__, e)\nprint(len(hd))" % self.r.randrange(2, 10))
+        else:
+            self.emit("it_l = [1, 2, 3]\nit_i = iter(it_l)\nnext(it_i)\nit_l[:] = []\nprint(list(it_i))\nit_l.extend([7, 8, 9])\nprint(list(it_i))\n"
+                      "ri = reversed([1, 2, 3])\nprint(next(ri), list(ri), list(ri))")
+
+    def s_builtin_subclass(self):
+        base = self.pick(["list", "dict", "int", "str", "tuple", "float", "set", "Exception", "frozenset"])
+        c = self.name("My" + base.capitalize())
+        self.emit("class %s(%s):" % (c, base))
+        self.emit("    tag = 'sub'")
+        if base == "dict":
+            self.emit("    def __missing__(self, key):\n        return key * 2")
+        if base in ("list", "dict"):
+            self.emit("    def __getitem__(self, k):\n        return ('got', super().__getitem__(k))")
+        if self.chance(0.5):
+            self.emit("    def __repr__(self):\n        return '%s<' + super().__repr__() + '>'" % c)
+        if self.chance(0.3) and base in ("int", "float", "str"):
+            self.emit("    def __add__(self, o):\n        return %s(super().__add__(o))" % c)
+        if self.chance(0.3) and base not in ("int", "float", "str", "tuple", "frozenset"):
+            self.emit("    def __init__(self, *a):\n        super().__init__(*a)\n        self.extra = len(a)")
+        args = {"list": "[3, 1, 2]", "dict": "{'a': 1}", "int": "41", "str": "'text'", "tuple": "(1, 2)", "float": "2.5",
+                "set": "[1, 2]", "Exception": "'msg', 2", "frozenset": "[4]"}[base]
+        v = self.name("inst")
+        self.emit("%s = %s(%s)" % (v, c, args))
+        ops = ["%s", "repr(%s)", "str(%s)", "type(%s).__name__", "%s.tag", "%s == %s", "%s + %s", "%s * 2", "len(%s)", "%s[0]",
+               "%s['a']", "%s['zz']", "list(%s)", "bool(%s)", "%s.extra",
+               "isinstance(%s, %s)" % ("%s", base), "sorted(%s)" if base != "dict" else "sorted(%s.items())",
+               "%s.copy()", "type(%s + %s).__name__", "%s.args", "[x for x in %s]", "%s | %s", "-%s", "abs(%s)", "%s.upper()",
+               "%s.__class__.__mro__[1].__name__", "vars(%s)", "%s.get('b', 'default')", "%s.pop()", "{%s: 1}"]
+        for _ in range(self.r.randrange(3, 9)):
+            self.try_print(self.pick(ops).replace("%s", v))
+
+    def s_generator_hostile(self):
+        g = self.name("hg")
+        c = self.r.randrange(6)
+        if c == 0:
+            self.emit("def %s():\n    try:\n        yield 1\n    except GeneratorExit:\n        yield 'ignored'\nx_%s = %s()\nnext(x_%s)\ntry:\n    x_%s.close()\n"
+                      "except RuntimeError as e:\n    print(type(e).__name__, e)" % (g, g, g, g, g))
+        elif c == 1:
+            self.emit("def %s():\n    yield next(me_%s)\nme_%s = %s()\ntry:\n    next(me_%s)\nexcept ValueError as e:\n    print(type(e).__name__, e)" % (g, g, g, g, g))
+        elif c == 2:
+            self.emit(("def inner_%s():\n    try:\n        yield 1\n        yield 2\n    except KeyError as e:\n        yield ('inner caught', e.args)\n    return 'inner done'\n"
+                      "def %s():\n    r = yield from inner_%s()\n    yield r\n    raise StopIteration('x')\nx_%s = %s()\nprint(next(x_%s))\nprint(x_%s.throw(KeyError('q')))\n"
+                      "print(next(x_%s))\ntry:\n    print(next(x_%s))\nexcept Exception as e:\n    print(type(e).__name__, e)\nprint(list(x_%s))").replace("%s", g))
+        elif c == 3:
+            self.emit("def %s(n):\n    if n > 0:\n        yield n\n        yield from %s(n - 1)\n        yield -n\nprint(list(%s(%d)))" % (g, g, g, self.r.randrange(0, 30)))
+        elif c == 4:
+            self.emit(("async def co_%s(x):\n    return x * 2\nasync def %s():\n    a = await co_%s(3)\n    b = await co_%s(a)\n    return a + b\n"
+                      "cr_%s = %s()\ntry:\n    cr_%s.send(None)\nexcept StopIteration as e:\n    print('result', e.value)").replace("%s", g))
+        else:
+            self.emit(("def %s():\n    got = []\n    while True:\n        try:\n            v = yield len(got)\n        except ValueError:\n            got.append('VE')\n            continue\n"
+                      "        if v is None:\n            return got\n        got.append(v)\nx_%s = %s()\nnext(x_%s)\nprint(x_%s.send(1), x_%s.throw(ValueError), x_%s.send('a'))\n"
+                      "try:\n    x_%s.send(None)\nexcept StopIteration as e:\n    print('stop', e.value)\nprint(next(x_%s, 'exhausted'))").replace("%s", g))
+
+    def s_class_machinery(self):
+        c = self.r.randrange(7)
+        m = self.name("Meta")
+        if c == 0:
+            self.emit("class %s(type):\n    def __new__(mcs, name, bases, ns):\n        ns['made_by'] = mcs.__name__\n        return super().__new__(mcs, name, bases, ns)\n"
+                      "    def __call__(cls, *a):\n        print('calling', cls.__name__, a)\n        return super().__call__(*a)\n"
+                      "class K_%s(metaclass=%s):\n    def __init__(self, *a):\n        self.a = a\nprint(K_%s(1, 2).a, K_%s.made_by, type(K_%s).__name__)" % (m, m, m, m, m))
+        elif c == 1:
+            self.emit(("class P_%s:\n    subs = []\n    def __init_subclass__(cls, tag=None, **kw):\n        super().__init_subclass__(**kw)\n        cls.tag = tag\n        P_%s.subs.append(cls.__name__)\n"
+                      "class Q_%s(P_%s, tag='q'):\n    pass\nclass R_%s(Q_%s):\n    pass\nprint(P_%s.subs, Q_%s.tag, R_%s.tag)").replace("%s", m))
+        elif c == 2:
+            self.emit(("class D_%s:\n    def __set_name__(self, owner, name):\n        self.name = name\n    def __get__(self, obj, typ=None):\n        return (self.name, obj is None)\n"
+                      "    def __set__(self, obj, v):\n        obj.__dict__['_' + self.name] = v\nclass H_%s:\n    attr = D_%s()\nh_%s = H_%s()\nh_%s.attr = 5\n"
+                      "print(h_%s.attr, H_%s.attr, sorted(vars(h_%s)))").replace("%s", m))
+        elif c == 3:
+            self.emit(("class S_%s:\n    __slots__ = ('a', 'b')\n    def __init__(self):\n        self.a = 1\ns_%s = S_%s()\nfor op in ('s_%s.b', 's_%s.c', 's_%s.a'):\n"
+                      "    try:\n        print(eval(op))\n    except Exception as e:\n        print(type(e).__name__, e)\ntry:\n    s_%s.c = 3\nexcept AttributeError as e:\n    print(type(e).__name__, e)").replace("%s", m))
+        elif c == 4:
+            self.emit(("class A_%s:\n    def who(self):\n        return ['A']\nclass B_%s(A_%s):\n    def who(self):\n        return ['B'] + super().who()\n"
+                      "class C_%s(A_%s):\n    def who(self):\n        return ['C'] + super().who()\nclass D_%s(B_%s, C_%s):\n    def who(self):\n        return ['D'] + super().who()\n"
+                      "print(D_%s().who(), [k.__name__ for k in D_%s.__mro__], super(B_%s, D_%s()).who())").replace("%s", m))
+            self.emit("try:\n    class Bad_%s(A_%s, B_%s):\n        pass\nexcept TypeError as e:\n    print(type(e).__name__, e)" % (m, m, m))
+        elif c == 5:
+            self.emit(("class G_%s:\n    def __getattribute__(self, n):\n        if n == 'secret':\n            raise AttributeError('hidden')\n        return object.__getattribute__(self, n)\n"
+                      "    def __getattr__(self, n):\n        return 'fallback ' + n\n    def __setattr__(self, n, v):\n        object.__setattr__(self, n, v * 2)\n"
+                      "    def __delattr__(self, n):\n        print('del', n)\ng_%s = G_%s()\ng_%s.x = 4\nprint(g_%s.x, g_%s.secret, g_%s.other)\ndel g_%s.x\nprint(g_%s.x)").replace("%s", m))
+        else:
+            self.emit(("class X_%s:\n    pass\nclass Y_%s:\n    def hello(self):\n        return 'Y'\nx_%s = X_%s()\nx_%s.__class__ = Y_%s\nprint(x_%s.hello(), type(x_%s).__name__)\n"
+                      "try:\n    x_%s.__class__ = int\nexcept TypeError as e:\n    print(type(e).__name__, e)\nT_%s = type('T_%s', (Y_%s,), {'z': 1})\nprint(T_%s().hello(), T_%s.z, T_%s.__bases__[0].__name__)").replace("%s", m))
+
+    def s_exec_eval(self):
+        codes = ["1 + 2 * 3", "[x for x in range(3)]", "'a' + 'b'", "undefined_zz", "1 +", "(yield)", "x := 1",
+                 "{**{}}", "f'{1+1}'", "2 ** 100", "__name__", "len('abc')"]
+        for _ in range(self.r.randrange(1, 4)):
+            self.try_print("eval(%r, {'__builtins__': __builtins__})" % self.pick(codes))
+        stmts = ["x = 1\nprint(x)", "def f():\n    return 42\nprint(f())", "for i in range(2): print(i)", "raise ValueError('in exec')",
+                 "class C: pass\nprint(C.__name__)", "import sys\nprint(sys.maxsize > 0)", "if True:\nprint(1)", "global q\nq = 5"]
+        self.emit("ns = {}\ntry:\n    exec(%r, ns)\nexcept Exception as e:\n    print(type(e).__name__, e)" % self.pick(stmts))
+
+    def s_exc_group(self):
+        self.emit("try:\n    raise ExceptionGroup('grp', [ValueError(1), TypeError('t'), ExceptionGroup('sub', [KeyError('k')])])\n"
+                  "except* ValueError as eg:\n    print('VE', repr(eg.exceptions))\nexcept* (TypeError, KeyError) as eg:\n    print('TK', len(eg.exceptions), eg.message)")
+        self.emit("try:\n    try:\n        raise ExceptionGroup('g2', [OSError('os'), ValueError('v')])\n    except* ValueError:\n        print('handled VE')\n"
+                  "except ExceptionGroup as e:\n    print(type(e).__name__, e, [type(x).__name__ for x in e.exceptions])")
+        self.emit("try:\n    raise ValueError('note me')\nexcept ValueError as e:\n    e.add_note('a note')\n    print(e.__notes__, repr(e))")
+
+    def s_memory(self):
+        self.try_print(self.pick(["len([0] * 10**12)", "len('ab' * 2**62)", "len(bytearray(2**62))", "len([[]] * (2**31))",
+                                  "(2 ** (2 ** 40)) and 0", "len(list(range(10**6)))", "len('x' * 10**7)", "10 ** 10 ** 10 and 0",
+                                  "len((1,) * 2**61)", "len(str(10**4400))"]))
+
     SNIPPETS = ["s_exprs", "s_errors", "s_bigint", "s_function", "s_closure", "s_generator", "s_comprehension",
                 "s_list_methods", "s_dict_methods", "s_set_methods", "s_string_methods", "s_slicing", "s_class",
                 "s_class", "s_exceptions", "s_with", "s_match", "s_recursion", "s_del", "s_loops", "s_sort_misc",
-                "s_gc", "s_exprs"]
+                "s_gc", "s_exprs", "s_hostile_protocol", "s_hostile_protocol", "s_mutation", "s_builtin_subclass",
+                "s_generator_hostile", "s_class_machinery", "s_exec_eval", "s_exc_group", "s_memory"]
 
     def program(self):
         for _ in range(self.r.randrange(3, 9)):

@@ -552,7 +552,15 @@ int contains(Value container, Value item) {
     return -1;
   }
   Value it = get_iter(container);
-  if (!it) return -1;
+  if (!it) {
+    // _PySequence_IterSearch: any TypeError from iter() (e.g. __iter__
+    // returning a non-iterator) becomes "not iterable".
+    if (error_matches(exc::TypeError)) {
+      clear_error();
+      raisef(exc::TypeError, "argument of type '%s' is not iterable", type_name(container).c_str());
+    }
+    return -1;
+  }
   for (;;) {
     Value x = iter_next(it);
     if (!x) return has_error() ? -1 : 0;
