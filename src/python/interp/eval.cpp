@@ -65,6 +65,7 @@ Value run(ThreadState& ts, Frame* entry, bool throw_pending) {
     cx.cur = cx.pc;                                        \
     compile::Unit u = cx.code[cx.pc];                      \
     op = static_cast<Opcode>(u & 0xff);                    \
+    PYR_DCHECK((u & 0xff) < sizeof(kLabels) / sizeof(kLabels[0]) && op != Opcode::CACHE); \
     arg = u >> 8;                                          \
     cx.pc += 1 + compile::opcode_cache_units(op);          \
     goto* kLabels[u & 0xff];                               \
