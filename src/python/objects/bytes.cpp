@@ -170,17 +170,22 @@ bool bytes_collect(Value source, Value encoding, Value errors, const char* what,
   }
   if (has_index(source)) {
     int64_t n;
-    if (!index_i64(source, &n)) return false;
-    if (n < 0) {
-      raise(exc::ValueError, "negative count");
-      return false;
+    if (index_i64(source, &n)) {
+      if (n < 0) {
+        raise(exc::ValueError, "negative count");
+        return false;
+      }
+      if (uint64_t(n) > gc::kMaxObjectSize) {
+        raise_memory_error();
+        return false;
+      }
+      out->assign(size_t(n), '\0');
+      return true;
     }
-    if (uint64_t(n) > gc::kMaxObjectSize) {
-      raise_memory_error();
-      return false;
-    }
-    out->assign(size_t(n), '\0');
-    return true;
+    // As CPython: a TypeError from __index__ falls through to the
+    // iterable forms ("cannot convert 'X' object to bytes").
+    if (!error_matches(exc::TypeError)) return false;
+    clear_error();
   }
   // Exact tuples of small ints need no iterator (bytes((1, 2)), and the
   // common bytes([...]) goes through list_get below).
