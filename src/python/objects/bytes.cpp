@@ -1364,7 +1364,7 @@ Value bytes_getitem_any(Value self, Value key, const char* what_index) {
     if (!index_i64(key, &i)) {
       if (error_matches(exc::OverflowError)) {
         clear_error();
-        return raise(exc::IndexError, "cannot fit 'int' into an index-sized integer");
+        return raisef(exc::IndexError, "cannot fit '%s' into an index-sized integer", type_name(key).c_str());
       }
       return {};
     }

@@ -135,7 +135,7 @@ bool sequence_index(Value key, const char* what, int64_t* out) {
   if (!iv) return false;
   std::optional<int64_t> x = int_to_i64(iv);
   if (!x) {
-    raise(exc::IndexError, "cannot fit 'int' into an index-sized integer");
+    raisef(exc::IndexError, "cannot fit '%s' into an index-sized integer", type_name(key).c_str());
     return false;
   }
   *out = *x;

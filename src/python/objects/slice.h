@@ -39,7 +39,7 @@ bool slice_long_indices(const Slice* s, Value length, Value* start, Value* stop,
 
 // A sequence subscript that is not a slice, as int64: small ints directly,
 // anything with __index__ through it; OverflowError past int64 becomes
-// IndexError "cannot fit 'int' into an index-sized integer" as CPython's
+// IndexError "cannot fit 'T' into an index-sized integer" as CPython's
 // sequences do. False with TypeError "<what> indices must be integers or
 // slices, not str" when there is no __index__ (what: "list", "tuple").
 bool sequence_index(Value key, const char* what, int64_t* out);

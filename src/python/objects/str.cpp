@@ -725,7 +725,7 @@ Value str_getitem_slot(Value self, Value key) {
   if (!index_i64(key, &i)) {
     if (error_matches(exc::OverflowError)) {
       clear_error();
-      return raise(exc::IndexError, "cannot fit 'int' into an index-sized integer");
+      return raisef(exc::IndexError, "cannot fit '%s' into an index-sized integer", type_name(key).c_str());
     }
     return {};
   }
