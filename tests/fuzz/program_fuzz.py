@@ -660,8 +660,8 @@ class Gen:
         elif c == 6:
             self.emit("class Flip:\n    def __init__(self, v):\n        self.v = v\n    def __eq__(self, o):\n        fl.clear()\n        return False\n    def __hash__(self):\n        return 1\n"
                       "    def __repr__(self):\n        return 'Flip'\nfl = [Flip(i) for i in range(5)]\ntry:\n    print(Flip(9) in fl, fl.count(Flip(1)), fl)\nexcept Exception as e:\n    print(type(e).__name__, e)")
-            self.emit("class HashMut:\n    def __init__(self, v):\n        self.v = v\n    def __hash__(self):\n        return self.v %% 3\n    def __eq__(self, o):\n"
-                      "        hd.clear()\n        return self.v == getattr(o, 'v', None)\nhd = {}\nfor i in range(%d):\n    try:\n        hd[HashMut(i)] = i\n    except Exception as e:\n        print(type(e).__name__, e)\nprint(len(hd))" % self.r.randrange(2, 10))
+            # (A dict whose keys' __eq__ clears it during an insert is left out: what
+            # survives depends on CPython's table layout and resize points.)
         else:
             self.emit("it_l = [1, 2, 3]\nit_i = iter(it_l)\nnext(it_i)\nit_l[:] = []\nprint(list(it_i))\nit_l.extend([7, 8, 9])\nprint(list(it_i))\n"
                       "ri = reversed([1, 2, 3])\nprint(next(ri), list(ri), list(ri))")
