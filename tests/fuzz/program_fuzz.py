@@ -864,8 +864,9 @@ class Fuzzer:
                 break
         return worst
 
-    def minimize(self, src, verdict, mode, budget):
-        """Line-deletion delta debugging: drops chunks of lines while the program still compiles under CPython and gives the same verdict."""
+    def minimize(self, src, verdict, mode, budget, why=""):
+        """Line-deletion delta debugging: drops chunks of lines while the program still compiles under CPython and gives the same verdict (for a mismatch: the same difference)."""
+        key = re.sub(r"line \d+", "", why)
         lines = src.split("\n")
         deadline = time.time() + budget
 
@@ -876,7 +877,9 @@ class Fuzzer:
             except SyntaxError:
                 return False
             r = self.evaluate(text, [mode])
-            return r is not None and r[0] == verdict
+            if r is None or r[0] != verdict:
+                return False
+            return verdict != "mismatch" or re.sub(r"line \d+", "", r[1]) == key
 
         n = 2
         while len(lines) >= 2 and time.time() < deadline:
@@ -944,7 +947,7 @@ def main(argv):
             base = os.path.join(a.out, "%s-%d" % (verdict, s))
             with open(base + ".orig.py", "w") as f:
                 f.write(src)
-            small = src if a.no_minimize else fz.minimize(src, verdict, mode, a.minimize_budget)
+            small = src if a.no_minimize else fz.minimize(src, verdict, mode, a.minimize_budget, why)
             with open(base + ".py", "w") as f:
                 f.write(small)
             with open(base + ".txt", "w") as f:
