@@ -362,7 +362,7 @@ bool unpack_sequence(Value seq, uint32_t n, Value* out) {
   }
   Value it = get_iter(seq);
   if (!it) {
-    if (error_matches(exc::TypeError)) {
+    if (error_matches(exc::TypeError) && !type_of(seq)->slots.iter && !type_of(seq)->slots.getitem) {
       clear_error();
       raisef(exc::TypeError, "cannot unpack non-iterable %s object", type_name(seq).c_str());
     }
@@ -387,7 +387,7 @@ bool unpack_sequence(Value seq, uint32_t n, Value* out) {
 bool unpack_ex(Value seq, uint32_t before, uint32_t after, Value* out) {
   Value it = get_iter(seq);
   if (!it) {
-    if (error_matches(exc::TypeError)) {
+    if (error_matches(exc::TypeError) && !type_of(seq)->slots.iter && !type_of(seq)->slots.getitem) {
       clear_error();
       raisef(exc::TypeError, "cannot unpack non-iterable %s object", type_name(seq).c_str());
     }
