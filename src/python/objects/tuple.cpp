@@ -132,6 +132,11 @@ Tuple* tuple_from_iterable(Value iterable) {
     auto* t = iterable.as<Tuple>();
     return tuple_from_array(t->items(), t->length);
   }
+  // As PySequence_Tuple: "not iterable" before __len__ is asked for a hint.
+  if (!type_of(iterable)->slots.iter && !type_of(iterable)->slots.getitem) {
+    get_iter(iterable);
+    return nullptr;
+  }
   int64_t hint = length_hint(iterable, 0);
   if (hint < 0) return nullptr;
   if (hint > max_sequence_length()) {
