@@ -16,6 +16,7 @@
 #include <cstring>
 
 #include "python/parse/unicode_text.h"
+#include "python/runtime/codecs.h"
 
 namespace pyrite::python::parse {
 
@@ -221,9 +222,7 @@ bool decode_str_escapes(std::string_view body, char* out, size_t* out_len, std::
       }
       case 'x': case 'u': case 'U': {
         int count = c == 'x' ? 2 : c == 'u' ? 4 : 8;
-        const char* what = c == 'x'   ? "truncated \\xXX escape"
-                           : c == 'u' ? "truncated \\uXXXX escape"
-                                      : "truncated \\UXXXXXXXX escape";
+        const char* what = c == 'x' ? runtime::kTruncatedHex2 : c == 'u' ? runtime::kTruncatedHex4 : runtime::kTruncatedHex8;
         uint32_t v = 0;
         for (int k = 0; k < count; k++, i++) {
           int d = i < n ? hex_value(b[i]) : -1;

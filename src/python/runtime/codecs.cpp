@@ -494,9 +494,9 @@ class Decoder {
                      std::string(reinterpret_cast<const char*>(p_ + s - 3), 3) + "'";
         return ok(s, v);
       }
-      case 'x': return hex_escape(s, 2, "truncated \\xXX escape", "");
-      case 'u': return hex_escape(s, 4, "truncated \\uXXXX escape", "");
-      case 'U': return hex_escape(s, 8, "truncated \\UXXXXXXXX escape", "illegal Unicode character");
+      case 'x': return hex_escape(s, 2, kTruncatedHex2, "");
+      case 'u': return hex_escape(s, 4, kTruncatedHex4, "");
+      case 'U': return hex_escape(s, 8, kTruncatedHex8, "illegal Unicode character");
       case 'N': {
         const char* malformed = "malformed \\N character escape";
         if (s >= n_) return bad(n_, malformed, true);
@@ -532,15 +532,15 @@ class Decoder {
     if (run % 2 == 1 && s == n_ && !final_) {
       // A 'u' may follow in the next chunk.
       result_.text.append(run - 1, U'\\');
-      Step r = bad(n_, "truncated \\uXXXX escape", true);
+      Step r = bad(n_, kTruncatedHex4, true);
       r.start = s - 1;
       return r;
     }
     bool escape = run % 2 == 1 && s < n_ && (p_[s] == 'u' || p_[s] == 'U');
     result_.text.append(escape ? run - 1 : run, U'\\');
     if (!escape) return emitted(s);
-    Step r = p_[s] == 'u' ? hex_escape(s + 1, 4, "truncated \\uXXXX escape", "")
-                          : hex_escape(s + 1, 8, "truncated \\UXXXXXXXX escape",
+    Step r = p_[s] == 'u' ? hex_escape(s + 1, 4, kTruncatedHex4, "")
+                          : hex_escape(s + 1, 8, kTruncatedHex8,
                                        "\\Uxxxxxxxx out of range");
     if (r.reason) r.start = s - 1;
     return r;

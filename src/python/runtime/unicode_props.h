@@ -54,7 +54,7 @@ std::optional<std::string> char_name(char32_t c);
 // The character a \N{...} escape names, as CPython 3.11's unicode_escape
 // codec (and unicodedata.lookup without named sequences) finds it: names and
 // all NameAliases.txt aliases case-insensitively, "HANGUL SYLLABLE ..." and
-// "CJK UNIFIED IDEOGRAPH-XXXX" only in upper case, no Tangut ideographs and
+// "CJK UNIFIED IDEOGRAPH-<hex>" only in upper case, no Tangut ideographs and
 // nothing newer than Unicode 14.
 std::optional<char32_t> char_from_name(std::string_view name);
 
