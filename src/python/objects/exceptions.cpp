@@ -143,54 +143,40 @@ bool set_args_attr(Value self, Value v) {
   return true;
 }
 
-Value get_traceback(Value self) { return or_none(X(self)->traceback); }
-bool set_traceback_attr(Value self, Value v) {
+// The three exception links: None or a value passing `accept`, never deleted.
+bool set_link(Object** field, Value v, const char* attr, bool (*accept)(Value), const char* wrong) {
   if (!v) {
-    raise(exc::TypeError, "__traceback__ may not be deleted");
+    raisef(exc::TypeError, "%s may not be deleted", attr);
     return false;
   }
   if (is_none(v)) {
-    X(self)->traceback = nullptr;
-  } else if (is_traceback(v)) {
-    X(self)->traceback = v.object();
+    *field = nullptr;
+  } else if (accept(v)) {
+    *field = v.object();
   } else {
-    raise(exc::TypeError, "__traceback__ must be a traceback or None");
+    raise(exc::TypeError, wrong);
     return false;
   }
   return true;
+}
+
+Value get_traceback(Value self) { return or_none(X(self)->traceback); }
+bool set_traceback_attr(Value self, Value v) {
+  return set_link(&X(self)->traceback, v, "__traceback__", [](Value x) { return is_traceback(x); },
+                  "__traceback__ must be a traceback or None");
 }
 
 Value get_context(Value self) { return or_none(X(self)->context); }
 bool set_context_attr(Value self, Value v) {
-  if (!v) {
-    raise(exc::TypeError, "__context__ may not be deleted");
-    return false;
-  }
-  if (is_none(v)) {
-    X(self)->context = nullptr;
-  } else if (is_exception(v)) {
-    X(self)->context = v.object();
-  } else {
-    raise(exc::TypeError, "exception context must be None or derive from BaseException");
-    return false;
-  }
-  return true;
+  return set_link(&X(self)->context, v, "__context__", [](Value x) { return is_exception(x); },
+                  "exception context must be None or derive from BaseException");
 }
 
 Value get_cause(Value self) { return or_none(X(self)->cause); }
 bool set_cause_attr(Value self, Value v) {
-  if (!v) {
-    raise(exc::TypeError, "__cause__ may not be deleted");
+  if (!set_link(&X(self)->cause, v, "__cause__", [](Value x) { return is_exception(x); },
+                "exception cause must be None or derive from BaseException"))
     return false;
-  }
-  if (is_none(v)) {
-    X(self)->cause = nullptr;
-  } else if (is_exception(v)) {
-    X(self)->cause = v.object();
-  } else {
-    raise(exc::TypeError, "exception cause must be None or derive from BaseException");
-    return false;
-  }
   X(self)->suppress_context = true;
   return true;
 }
