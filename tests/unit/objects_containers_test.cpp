@@ -142,15 +142,53 @@ TEST_F(ContainersTest, DictOrderAfterDeleteAndReinsert) {
   EXPECT_EQ(text(d), "{1: 1, 2: 8, 4: 4, 5: 5}");
 }
 
-TEST_F(ContainersTest, DictStrKeysAndVersion) {
+TEST_F(ContainersTest, DictStrKeys) {
   Dict* d = dict_new();
-  uint64_t v0 = dict_version(d);
   dict_set_str(d, intern("alpha"), I(1));
-  EXPECT_NE(dict_version(d), v0);
   // An equal but distinct (not interned) str finds the entry.
   EXPECT_EQ(dict_get(d, S("alpha")).small_value(), 1);
   EXPECT_EQ(dict_get_str(d, intern("alpha")).small_value(), 1);
   EXPECT_FALSE(dict_get_str(d, intern("beta")));
+}
+
+// Module dicts keep each value in the key's one cell: the cell exists before
+// the key is bound, is emptied by del/pop/popitem/clear and reused after.
+TEST_F(ContainersTest, ModuleDictCells) {
+  Dict* d = dict_new_cells();
+  Cell* x = dict_cell_of(d, intern("x"));
+  ASSERT_TRUE(x);
+  EXPECT_FALSE(x->value);
+  EXPECT_EQ(dict_size(d), 0);
+  dict_set_str(d, intern("x"), I(1));
+  EXPECT_EQ(x->value.small_value(), 1);
+  dict_set(d, S("x"), I(2));  // an equal str: the same cell
+  EXPECT_EQ(x->value.small_value(), 2);
+  EXPECT_EQ(dict_cell_of(d, S("x").as<Str>()), x);
+  for (int i = 0; i < 100; i++) dict_set(d, I(i), I(i * i));  // resizes keep the cells
+  EXPECT_EQ(dict_cell_of(d, intern("x")), x);
+  EXPECT_EQ(text(dict_get(d, I(9))), "81");
+  EXPECT_EQ(dict_del_str(d, intern("x")), 1);
+  EXPECT_FALSE(x->value);
+  EXPECT_EQ(dict_size(d), 100);
+  dict_set_str(d, intern("x"), I(3));
+  EXPECT_EQ(x->value.small_value(), 3);
+  EXPECT_EQ(text(call_method_v(d, "pop", {intern("x")})), "3");
+  EXPECT_FALSE(x->value);
+  dict_set_str(d, intern("x"), I(4));
+  EXPECT_EQ(text(call_method_v(d, "popitem", {})), "('x', 4)");
+  EXPECT_FALSE(x->value);
+  dict_set_str(d, intern("x"), I(5));
+  Dict* c = dict_copy(d);  // a plain dict of the values
+  EXPECT_FALSE(c->cells);
+  EXPECT_EQ(text(dict_get_str(c, intern("x"))), "5");
+  EXPECT_EQ(text(call_method_v(d, "setdefault", {intern("y"), I(6)})), "6");
+  EXPECT_EQ(text(d).substr(text(d).size() - 15), "'x': 5, 'y': 6}");
+  dict_clear(d);
+  EXPECT_FALSE(x->value);
+  EXPECT_EQ(text(d), "{}");
+  dict_set_str(d, intern("x"), I(7));
+  EXPECT_EQ(x->value.small_value(), 7);
+  EXPECT_EQ(text(d), "{'x': 7}");
 }
 
 TEST_F(ContainersTest, DictErrors) {

@@ -73,7 +73,8 @@ inline Step op_load_deref(Cx& cx, uint32_t arg) {
 template <class Cx>
 inline Step op_load_global(Cx& cx, uint32_t arg) {
   Str* name = static_cast<Str*>(cx.frame->code->names->at(arg >> 1).object());
-  auto v = cx.call(load_global, cx.frame->globals, cx.frame->builtins, name);
+  uint32_t site = cx.code[cx.cur + 1];  // the first cache unit: this instruction's GlobalSite
+  auto v = cx.call(load_global_site, cx.frame, site, name);
   if (cx.is_null(v)) return Step::kError;
   if (arg & 1) cx.push(Value());
   cx.push(v);

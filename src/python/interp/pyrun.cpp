@@ -97,6 +97,15 @@ Value compile_source(std::string_view source, std::string_view filename, std::st
   return c ? Value(c) : Value();
 }
 
+Dict* builtins_for_globals(Dict* globals) {
+  static Str* const kBuiltins = intern("__builtins__");
+  Value b = dict_get_str(globals, kBuiltins);
+  if (!b) clear_error();
+  if (b && is_module(b)) return b.as<Module>()->dict;
+  if (b && is_dict(b)) return b.as<Dict>();
+  return g_builtins->dict;
+}
+
 Value eval_code(Code* code, Dict* globals, Value locals) {
   ThreadState& ts = thread_state();
   Frame* f = push_frame(ts, code);
@@ -110,9 +119,8 @@ Value eval_code(Code* code, Dict* globals, Value locals) {
       return {};
     }
     dict_set_str(globals, kBuiltins, g_builtins);
-    b = g_builtins;
   }
-  f->builtins = is_module(b) ? b.as<Module>()->dict : is_dict(b) ? b.as<Dict>() : g_builtins->dict;
+  f->builtins = builtins_for_globals(globals);
   f->locals = locals ? locals : Value(globals);
   f->cont = Continuation::kEntry;
   Frame* saved = f->previous;

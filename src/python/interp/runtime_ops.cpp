@@ -56,6 +56,28 @@ Value load_global(Dict* globals, Dict* builtins, Str* name) {
   return raise_name_error(name);
 }
 
+Value load_global_site_miss(Frame* f, uint32_t site, Str* name) {
+  Dict* globals = f->globals;
+  Dict* builtins = f->builtins;
+  if (globals->cells && builtins->cells) {
+    GlobalSite* s = f->code->global_sites->at(site);
+    if (s->globals != globals || s->builtins != builtins) {
+      Cell* g = dict_cell_of(globals, name);
+      Cell* b = g ? dict_cell_of(builtins, name) : nullptr;
+      if (!b) return {};
+      s = f->code->global_sites->at(site);  // reloaded: allocation may have collected
+      s->globals = globals;
+      s->builtins = builtins;
+      s->global = g;
+      s->builtin = b;
+    }
+    if (Value v = s->global->value) return v;
+    if (Value v = s->builtin->value) return v;
+    return raise_name_error(name);
+  }
+  return load_global(globals, builtins, name);
+}
+
 Value load_name(Frame* f, Str* name) {
   Value locals = f->locals;
   if (!locals) return raisef(exc::SystemError, "no locals when loading '%s'", str_to_utf8(name).c_str());
@@ -194,12 +216,6 @@ Value make_function(Frame* f, uint32_t flags, Value code, Value* items) {
   if (flags & compile::MakeFunction::kKwDefaults) fn->kwdefaults = items[i++].as<Dict>();
   if (flags & compile::MakeFunction::kAnnotations) fn->annotations = items[i++];
   if (flags & compile::MakeFunction::kClosure) fn->closure = items[i++].as<Tuple>();
-  // The docstring is the first constant of a function whose body starts
-  // with one (the compiler puts it there, or None).
-  Code* c = code.as<Code>();
-  if (c->consts->length > 0 && is_str(c->consts->at(0)) && (c->flags & 0x4000000) == 0) {
-    fn->doc = c->consts->at(0);
-  }
   return fn;
 }
 

@@ -7,7 +7,10 @@
 #include <cstdint>
 #include <string>
 
+#include "python/interp/frame.h"
 #include "python/interp/thread_state.h"
+#include "python/objects/cell.h"
+#include "python/objects/code.h"
 #include "python/objects/object.h"
 
 namespace pyrite::python {
@@ -19,6 +22,19 @@ void raise_unbound_local(Code* code, uint32_t slot);
 void raise_unbound_deref(Code* code, uint32_t slot);
 Value cell_get(Value cell);
 Value load_global(Dict* globals, Dict* builtins, Str* name);
+// LOAD_GLOBAL through the instruction's GlobalSite (docs/interp.md,
+// "Globals"): two cell loads when the site was filled for the frame's
+// globals and builtins; else fills it (module dicts only) or looks the name
+// up. Null + NameError when the name is bound in neither.
+Value load_global_site_miss(Frame* f, uint32_t site, Str* name);
+inline Value load_global_site(Frame* f, uint32_t site, Str* name) {
+  GlobalSite* s = f->code->global_sites->at(site);
+  if (s->globals == f->globals && s->builtins == f->builtins) [[likely]] {
+    if (Value v = s->global->value) return v;
+    if (Value v = s->builtin->value) return v;
+  }
+  return load_global_site_miss(f, site, name);
+}
 Value load_name(Frame* f, Str* name);
 bool store_name(Frame* f, Str* name, Value v);
 bool delete_name(Frame* f, Str* name);

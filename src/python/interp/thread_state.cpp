@@ -84,8 +84,10 @@ Frame* push_frame(ThreadState& ts, Code* code) {
 
 void pop_frame(ThreadState& ts, Frame* f) {
   ts.depth--;
-  ts.frame = f->previous;
+  // Detach while f is still linked: copying its locals allocates, and the
+  // collector must still see f's slots as roots.
   if (__builtin_expect(f->frame_object != nullptr, 0)) frame_object_detach(f);
+  ts.frame = f->previous;
   if (f->on_vm_stack) {
     PYR_DCHECK(reinterpret_cast<char*>(f) + Frame::size_for(f->code) == ts.vm_top);
     ts.vm_top = reinterpret_cast<char*>(f);

@@ -20,6 +20,7 @@ namespace pyrite::python {
 
 gc::LayoutId kCodeLayout;
 static gc::LayoutId raw_data_layout;
+static gc::LayoutId global_sites_layout;
 
 namespace {
 
@@ -50,6 +51,20 @@ void trace_code(void* p, gc::Visitor& v) {
   v.visit(c->localsplus_kinds);
   v.visit(c->locations);
   v.visit(c->exception_table);
+  v.visit(c->global_sites);
+}
+void trace_global_sites(void* p, gc::Visitor& v) {
+  auto* s = static_cast<GlobalSites*>(p);
+  for (uint32_t k = 0; k < s->count; k++) {
+    GlobalSite* e = s->at(k);
+    v.visit(e->globals);
+    v.visit(e->builtins);
+    v.visit(e->global);
+    v.visit(e->builtin);
+  }
+}
+size_t global_sites_size(const void* p) {
+  return sizeof(GlobalSites) + size_t(static_cast<const GlobalSites*>(p)->count) * sizeof(GlobalSite);
 }
 size_t code_size(const void* p) {
   auto* c = static_cast<const Code*>(p);
@@ -158,6 +173,19 @@ Code* code_from_unit(const compile::CodeUnit& unit) {
   c->locations = raw_data_new(unit.locations.data(), unit.locations.size() * sizeof(compile::LocationEntry));
   c->exception_table =
       raw_data_new(unit.exception_table.data(), unit.exception_table.size() * sizeof(compile::ExceptionEntry));
+  // Number the LOAD_GLOBAL instructions into their first cache unit.
+  uint32_t nsites = 0;
+  compile::Unit* units = c->code();
+  for (size_t pc = 0; pc < ncode; pc += 1 + compile::opcode_cache_units(compile::unit_op(units[pc]))) {
+    if (compile::unit_op(units[pc]) == compile::Opcode::LOAD_GLOBAL) units[pc + 1] = nsites++;
+  }
+  if (nsites) {
+    auto* sites = try_allocate<GlobalSites>(global_sites_layout, nullptr,
+                                            sizeof(GlobalSites) + nsites * sizeof(GlobalSite));
+    if (!sites) return static_cast<Code*>(raise_memory_error().as<Code>());
+    sites->count = nsites;
+    c->global_sites = sites;
+  }
   Tuple* consts = tuple_new(static_cast<int64_t>(unit.constants.size()));
   if (!consts) return nullptr;
   c->consts = consts;
@@ -257,6 +285,7 @@ const GetSetDef kCodeGetSets[] = {
 void init_code() {
   kCodeLayout = register_object_layout("code", 0, trace_code, code_size);
   raw_data_layout = register_object_layout("raw_data", 0, nullptr, raw_data_size);
+  global_sites_layout = register_object_layout("global_sites", 0, trace_global_sites, global_sites_size);
   TypeSpec spec;
   spec.name = "code";
   spec.layout = kCodeLayout;

@@ -21,6 +21,26 @@ struct RawData : Object {
 };
 RawData* raw_data_new(const void* bytes, size_t size);
 
+struct Dict;
+struct Cell;
+
+// The inline cache of one LOAD_GLOBAL instruction (docs/interp.md,
+// "Globals"): the globals and builtins dicts it was filled for and the cells
+// of its name in each. Both dicts are module dicts, whose cells are forever
+// the name's, so a filled site stays right as the names are bound and
+// deleted: no version check.
+struct GlobalSite {
+  Dict* globals;
+  Dict* builtins;
+  Cell* global;
+  Cell* builtin;
+};
+// A code object's LOAD_GLOBAL caches; instruction k's first cache unit holds k.
+struct GlobalSites : Object {
+  int64_t count;
+  GlobalSite* at(uint32_t k) { return reinterpret_cast<GlobalSite*>(this + 1) + k; }
+};
+
 struct Code : Object {
   Str* name;
   Str* qualname;
@@ -31,6 +51,7 @@ struct Code : Object {
   RawData* localsplus_kinds;   // compile::SlotKind bits per slot
   RawData* locations;          // compile::LocationEntry[]
   RawData* exception_table;    // compile::ExceptionEntry[]
+  GlobalSites* global_sites;   // null when the code has no LOAD_GLOBAL
   Value docstring_unused;
   int32_t argcount;
   int32_t posonlyargcount;
@@ -44,6 +65,7 @@ struct Code : Object {
   uint32_t flags;
   int32_t ncode;            // instruction units
   int32_t cell2arg_count;   // parameters that are also cells (MAKE_CELL handles them)
+  int32_t warmth;           // executions + loop iterations, up to kWarmAfter (thread_state.h)
   // compile::Unit code[ncode] follows
 
   compile::Unit* code() { return reinterpret_cast<compile::Unit*>(this + 1); }

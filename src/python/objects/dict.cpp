@@ -28,6 +28,7 @@ void trace_dict(void* obj, gc::Visitor& v) {
   auto* d = static_cast<Dict*>(obj);
   v.visit(d->type);
   v.visit(d->table);
+  v.visit(d->cells);
 }
 
 void trace_table(void* obj, gc::Visitor& v) {
@@ -62,8 +63,6 @@ gc::LayoutId table_layout() {
   }();
   return id;
 }
-
-uint64_t g_dict_version = 0;
 
 constexpr int64_t kMinSlots = 8;
 constexpr int kPerturbShift = 5;
@@ -173,6 +172,13 @@ inline bool equal_without_code(Value a, Value b, bool* eq) {
   return false;
 }
 
+void cell_store(Cell* c, Value value) {
+  gc::write_barrier(c, &c->value, value.is_object() ? value.object() : nullptr);
+  c->value = value;
+}
+
+Cell* registry_cell(Dict* d, Value key, int64_t hash);
+
 }  // namespace
 
 gc::LayoutId kDictLayout = register_dict_layout();
@@ -227,7 +233,7 @@ restart:
 Value dict_get_hashed(Dict* d, Value key, int64_t hash) {
   int64_t ix = dict_lookup(d, key, hash);
   if (ix < 0) return {};
-  return d->table->entries()[ix].value;
+  return dict_entry_value(d, d->table->entries()[ix]);
 }
 
 Value dict_get(Dict* d, Value key) {
@@ -252,10 +258,10 @@ Value dict_get_str(Dict* d, Str* key) {
     if (ix == kIndexEmpty) return {};
     if (ix >= 0) {
       DictEntry* e = &t->entries()[ix];
-      if (e->key.is(key)) return e->value;
+      if (e->key.is(key)) return dict_entry_value(d, *e);
       if (e->hash == hash) {
         if (is_exact_str(e->key)) {
-          if (str_equal(e->key.as<Str>(), key)) return e->value;
+          if (str_equal(e->key.as<Str>(), key)) return dict_entry_value(d, *e);
         } else {
           return dict_get_hashed(d, key, hash);  // a non-str key equal by hash: full compare
         }
@@ -266,17 +272,47 @@ Value dict_get_str(Dict* d, Str* key) {
   }
 }
 
+// ---- module dicts: cells ----------------------------------------------------------------
+
+namespace {
+
+// The registry's cell for `key` (a plain dict lookup; made empty if new).
+Cell* registry_cell(Dict* d, Value key, int64_t hash) {
+  Dict* registry = d->cells;
+  int64_t ix = dict_lookup(registry, key, hash);
+  if (ix == kLookupError) return nullptr;
+  if (ix >= 0) return static_cast<Cell*>(registry->table->entries()[ix].value.object());
+  Cell* c = cell_new(Value());
+  if (!c || !dict_set_hashed(registry, key, c, hash)) return nullptr;
+  return c;
+}
+
+}  // namespace
+
 // ---- insertion and deletion -----------------------------------------------------------
 
 bool dict_set_hashed(Dict* d, Value key, Value value, int64_t hash) {
-  int64_t ix = dict_lookup(d, key, hash);
-  if (ix == kLookupError) return false;
-  d->version = ++g_dict_version;
-  if (ix >= 0) {
-    DictEntry* e = &d->table->entries()[ix];
-    gc::write_barrier(d->table, &e->value, value.is_object() ? value.object() : nullptr);
-    e->value = value;
-    return true;
+  Cell* new_cell = nullptr;
+  Value bound = value;
+  if (d->cells) {
+    // The key's cell is bound exactly while the key is in the dict.
+    Cell* c = registry_cell(d, key, hash);
+    if (!c) return false;
+    if (c->value) {
+      cell_store(c, value);
+      return true;
+    }
+    new_cell = c;  // bound below, once its entry exists
+    value = c;
+  } else {
+    int64_t ix = dict_lookup(d, key, hash);
+    if (ix == kLookupError) return false;
+    if (ix >= 0) {
+      DictEntry* e = &d->table->entries()[ix];
+      gc::write_barrier(d->table, &e->value, value.is_object() ? value.object() : nullptr);
+      e->value = value;
+      return true;
+    }
   }
   DictTable* t = d->table;
   if (!t || t->nentries >= t->capacity) {
@@ -293,6 +329,7 @@ bool dict_set_hashed(Dict* d, Value key, Value value, int64_t hash) {
   e->value = value;
   e->hash = hash;
   d->used++;
+  if (new_cell) cell_store(new_cell, bound);
   return true;
 }
 
@@ -319,10 +356,10 @@ void dict_del_entry(Dict* d, int64_t ix) {
   DictEntry* e = &t->entries()[ix];
   uint64_t slot = find_slot_of(t, e->hash, ix);
   t->index()[slot] = kIndexDummy;
+  if (d->cells) static_cast<Cell*>(e->value.object())->value = Value();  // the name is unbound
   e->key = Value();
   e->value = Value();
   d->used--;
-  d->version = ++g_dict_version;
 }
 
 int dict_del(Dict* d, Value key) {
@@ -336,16 +373,20 @@ int dict_del_str(Dict* d, Str* key) { return dict_del_hashed(d, key, str_hash(ke
 int64_t dict_size(const Dict* d) { return d->used; }
 
 void dict_clear(Dict* d) {
+  if (d->cells && d->table) {
+    DictEntry* e = d->table->entries();
+    for (int64_t i = 0; i < d->table->nentries; i++) {
+      if (e[i].key) static_cast<Cell*>(e[i].value.object())->value = Value();
+    }
+  }
   gc::store_ref<DictTable>(d, &d->table, nullptr);
   d->used = 0;
-  d->version = ++g_dict_version;
 }
 
 // ---- construction and copying ------------------------------------------------------------
 
 Dict* dict_new(int64_t capacity) {
   auto* d = allocate<Dict>(kDictLayout, types::dict);
-  d->version = ++g_dict_version;
   if (capacity > 0) {
     DictTable* t = new_table(slots_for((capacity * 3 + 1) / 2));
     if (!t) return nullptr;
@@ -356,10 +397,18 @@ Dict* dict_new(int64_t capacity) {
 
 Dict* dict_new_subtype(Type* type) {
   if (type == types::dict) return dict_new();
-  auto* d = static_cast<Dict*>(alloc_instance(type));
-  d->version = ++g_dict_version;
+  return static_cast<Dict*>(alloc_instance(type));
+}
+
+Dict* dict_new_cells() {
+  Dict* d = dict_new();
+  Dict* registry = d ? dict_new() : nullptr;
+  if (!registry) return nullptr;
+  d->cells = registry;
   return d;
 }
+
+Cell* dict_cell_of(Dict* d, Str* key) { return registry_cell(d, key, str_hash(key)); }
 
 Dict* dict_copy(Dict* d) {
   Dict* r = dict_new();
@@ -369,7 +418,7 @@ Dict* dict_copy(Dict* d) {
   DictTable* dst = r->table;
   for (int64_t i = 0; i < src->nentries; i++) {
     DictEntry& e = src->entries()[i];
-    if (e.key) insert_clean(dst, e.key, e.value, e.hash);
+    if (e.key) insert_clean(dst, e.key, dict_entry_value(d, e), e.hash);
   }
   r->used = d->used;
   return r;
@@ -384,7 +433,7 @@ bool dict_next(Dict* d, int64_t* i, Value* key, Value* value) {
     if (e.key) {
       *i = k;
       if (key) *key = e.key;
-      if (value) *value = e.value;
+      if (value) *value = dict_entry_value(d, e);
       return true;
     }
   }
@@ -401,7 +450,7 @@ bool dict_next_hashed(Dict* d, int64_t* i, Value* key, Value* value, int64_t* ha
     if (e.key) {
       *i = k;
       if (key) *key = e.key;
-      if (value) *value = e.value;
+      if (value) *value = dict_entry_value(d, e);
       if (hash) *hash = e.hash;
       return true;
     }
@@ -410,7 +459,6 @@ bool dict_next_hashed(Dict* d, int64_t* i, Value* key, Value* value, int64_t* ha
   return false;
 }
 
-uint64_t dict_version(const Dict* d) { return d->version; }
 
 }  // namespace pyrite::python
 
@@ -519,7 +567,7 @@ Value dict_subscript(Value self, Value key) {
   if (h == -1) return {};
   int64_t ix = dict_lookup(d, key, h);
   if (ix == kLookupError) return {};
-  if (ix >= 0) return d->table->entries()[ix].value;
+  if (ix >= 0) return dict_entry_value(d, d->table->entries()[ix]);
   if (!is_exact_dict(self)) {
     Value missing = type_lookup(type_of(self), names::__missing__);
     if (missing) {
@@ -551,7 +599,7 @@ Value dict_repr(Value self) {
     }
     out += str_to_utf8(kr.as<Str>());
     out += ": ";
-    Value vr = repr(e.value);
+    Value vr = repr(dict_entry_value(d, e));
     if (!vr) {
       repr_leave(self);
       return {};
@@ -591,8 +639,8 @@ int dict_equal(Dict* a, Dict* b) {
     int64_t ix = dict_lookup(b, e.key, e.hash);
     if (ix == kLookupError) return -1;
     if (ix < 0) return 0;
-    Value bv = b->table->entries()[ix].value;
-    int r = equal(e.value, bv);
+    Value bv = dict_entry_value(b, b->table->entries()[ix]);
+    int r = equal(dict_entry_value(a, e), bv);
     if (r <= 0) return r;
     if (a->used != b->used) return 0;
   }
@@ -659,7 +707,7 @@ Value m_setdefault(Value self, const Value* args, size_t nargs, Tuple*) {
   if (h == -1) return {};
   int64_t ix = dict_lookup(d, args[0], h);
   if (ix == kLookupError) return {};
-  if (ix >= 0) return d->table->entries()[ix].value;
+  if (ix >= 0) return dict_entry_value(d, d->table->entries()[ix]);
   Value dflt = nargs == 2 ? args[1] : none();
   if (!dict_set_hashed(d, args[0], dflt, h)) return {};
   return dflt;
@@ -680,7 +728,7 @@ Value m_pop(Value self, const Value* args, size_t nargs, Tuple*) {
     if (nargs == 2) return args[1];
     return raise_key_error(args[0]);
   }
-  Value v = d->table->entries()[ix].value;
+  Value v = dict_entry_value(d, d->table->entries()[ix]);
   dict_del_entry(d, ix);
   return v;
 }
@@ -692,7 +740,7 @@ Value m_popitem(Value self, const Value*, size_t, Tuple*) {
   int64_t i = t->nentries - 1;
   while (i >= 0 && !t->entries()[i].key) i--;
   DictEntry e = t->entries()[i];
-  Tuple* pair = tuple_of({e.key, e.value});
+  Tuple* pair = tuple_of({e.key, dict_entry_value(d, e)});
   if (!pair) return {};
   dict_del_entry(d, i);
   d->table->nentries = i;  // everything from i on is deleted
@@ -744,6 +792,7 @@ Value m_sizeof(Value self, const Value*, size_t, Tuple*) {
   Dict* d = self.as<Dict>();
   int64_t n = sizeof(Dict);
   if (d->table) n += int64_t(size_table(d->table));
+  if (d->cells) n += d->used * int64_t(sizeof(Cell));
   return Value::small(n);
 }
 

@@ -6,11 +6,17 @@
 // removes. Keys hash and compare through the object protocol, so lookups
 // may run Python code (__hash__, __eq__) and fail.
 //
-// Module globals and builtins are dicts whose values the interpreter caches
-// through the dict's version (dict_version), the first step towards the
-// cells DESIGN.md asks for (docs/interp.md, "Globals").
+// Module dicts (globals, builtins) store every value in a cell (DESIGN.md,
+// "cells for globals"): the entry's value is a Cell whose `value` is the
+// mapped value, and a registry maps every key ever looked up or bound to its
+// one cell, so the cell of a name outlives the name's deletion and exists
+// before its first binding. LOAD_GLOBAL caches cells; the JIT will read a
+// cell as a constant guarded by invalidation (docs/interp.md, "Globals").
+// Only this file's code sees the cells: every API below takes and returns
+// the mapped values.
 #pragma once
 
+#include "python/objects/cell.h"
 #include "python/objects/object.h"
 
 namespace pyrite::python {
@@ -43,8 +49,13 @@ inline constexpr int32_t kIndexDummy = -2;
 struct Dict : Object {
   DictTable* table;
   int64_t used;       // live entries
-  uint64_t version;   // a fresh value (global counter) after every insert, delete, value store or clear
+  Dict* cells;        // module dicts: key -> its Cell (plain dict); null for ordinary dicts
 };
+
+// The mapped value of a live entry of `d`.
+inline Value dict_entry_value(const Dict* d, const DictEntry& e) {
+  return d->cells ? static_cast<Cell*>(e.value.object())->value : e.value;
+}
 
 extern gc::LayoutId kDictLayout;
 
@@ -52,6 +63,12 @@ inline bool is_dict(Value v) { return v.is_object() && type_of(v)->has_flag(Type
 inline bool is_exact_dict(Value v) { return v.is_object() && v.object()->type == types::dict; }
 
 Dict* dict_new(int64_t capacity = 0);
+// An empty module dict (values in cells). Null + MemoryError.
+Dict* dict_new_cells();
+// The cell of `key` in module dict `d` (created empty if `key` was never
+// bound): it holds key's value while key is in `d`, null otherwise. Null +
+// MemoryError only.
+Cell* dict_cell_of(Dict* d, Str* key);
 // Lookups: the value or null. Null with a pending exception when hashing or
 // comparing failed (check thread_state().has_error() only on null).
 Value dict_get(Dict* d, Value key);
@@ -84,7 +101,6 @@ bool dict_set_hashed(Dict* d, Value key, Value value, int64_t hash);
 int dict_del_hashed(Dict* d, Value key, int64_t hash);
 void dict_del_entry(Dict* d, int64_t ix);
 bool dict_next_hashed(Dict* d, int64_t* i, Value* key, Value* value, int64_t* hash);
-uint64_t dict_version(const Dict* d);
 // An empty instance of `type` (dict or a subclass).
 Dict* dict_new_subtype(Type* type);
 // dict.update(other) / dict(other) merge with CPython's rules for `other`:

@@ -137,9 +137,9 @@ Value dict_iter_next_slot(Value self) {
   it->len--;
   switch (kind_of_iter(t)) {
     case Kind::kKeys: return found->key;
-    case Kind::kValues: return found->value;
+    case Kind::kValues: return dict_entry_value(d, *found);
     case Kind::kItems: {
-      Value k = found->key, v = found->value;
+      Value k = found->key, v = dict_entry_value(d, *found);
       return tuple_of({k, v});
     }
   }
@@ -202,7 +202,7 @@ int items_contains(Value self, Value item) {
   int64_t ix = dict_lookup(d, key, h);
   if (ix == kLookupError) return -1;
   if (ix < 0) return 0;
-  return equal(d->table->entries()[ix].value, value);
+  return equal(dict_entry_value(d, d->table->entries()[ix]), value);
 }
 
 int view_contains(Value view, Value x) {

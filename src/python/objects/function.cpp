@@ -3,7 +3,10 @@
 
 #include <memory>
 
+#include "python/interp/pyrun.h"
 #include "python/interp/runtime_ops.h"
+#include "python/objects/cell.h"
+#include "python/objects/native.h"
 #include "python/objects/code.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
@@ -281,7 +284,11 @@ Function* function_new(Code* code, Dict* globals, Str* qualname) {
   f->globals = globals;
   f->name = code->name;
   f->qualname = qualname ? qualname : code->qualname;
-  f->doc = none();
+  // The docstring is the first constant of a function whose body starts
+  // with one (the compiler puts it there, or None).
+  f->doc = code->consts->length > 0 && is_str(code->consts->at(0)) && (code->flags & 0x4000000) == 0
+               ? code->consts->at(0)
+               : none();
   f->version = g_function_versions++;
   static Str* const kName = intern("__name__");
   Value m = dict_get_str(globals, kName);
@@ -289,6 +296,47 @@ Function* function_new(Code* code, Dict* globals, Str* qualname) {
   clear_error();
   return f;
 }
+
+namespace {
+
+// function(code, globals, name=None, argdefs=None, closure=None)
+Value function_new_slot(Type*, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"code", "globals", "name", "argdefs", "closure", nullptr};
+  Value code, globals, name, argdefs, closure;
+  ArgSpec spec{"function", kNames, 2, 0};
+  if (!parse_args(spec, args, nargs, kwnames, {&code, &globals, &name, &argdefs, &closure})) return {};
+  if (!code.is_object() || code.object()->type != types::code)
+    return raisef(exc::TypeError, "function() argument 'code' must be code, not %s", type_name(code).c_str());
+  if (!is_dict(globals))
+    return raisef(exc::TypeError, "function() argument 'globals' must be dict, not %s", type_name(globals).c_str());
+  if (name && !is_none(name) && !is_str(name)) return raise(exc::TypeError, "arg 3 (name) must be None or string");
+  if (argdefs && !is_none(argdefs) && !is_tuple(argdefs))
+    return raise(exc::TypeError, "arg 4 (defaults) must be None or tuple");
+  Code* c = code.as<Code>();
+  int64_t nfree = c->nfreevars;
+  if (closure && !is_none(closure) && !is_tuple(closure))
+    return raise(exc::TypeError, "arg 5 (closure) must be None or tuple");
+  int64_t nclosure = closure && is_tuple(closure) ? closure.as<Tuple>()->length : 0;
+  if (nfree && nclosure == 0 && !(closure && is_tuple(closure)))
+    return raise(exc::TypeError, "arg 5 (closure) must be tuple");
+  if (nfree != nclosure) {
+    return raisef(exc::ValueError, "%s requires closure of length %lld, not %lld", str_to_utf8(c->name).c_str(),
+                  (long long)nfree, (long long)nclosure);
+  }
+  for (int64_t i = 0; i < nclosure; i++) {
+    Value cell = closure.as<Tuple>()->at(i);
+    if (!cell.is_object() || cell.object()->type != types::cell)
+      return raisef(exc::TypeError, "arg 5 (closure) expected cell, found %s", type_name(cell).c_str());
+  }
+  Function* f = function_new(c, globals.as<Dict>(), nullptr);
+  f->builtins = builtins_for_globals(globals.as<Dict>());
+  if (name && is_str(name)) f->name = name.as<Str>();
+  if (argdefs && is_tuple(argdefs)) f->defaults = argdefs.as<Tuple>();
+  if (nclosure) f->closure = closure.as<Tuple>();
+  return f;
+}
+
+}  // namespace
 
 Value method_new(Value func, Value self) {
   auto* m = allocate<Method>(kMethodLayout, types::method);
@@ -311,6 +359,7 @@ void init_function() {
     spec.slots.descr_get = function_descr_get;
     spec.slots.getattr = function_getattr;
     spec.slots.setattr = function_setattr;
+    spec.slots.new_ = function_new_slot;
     spec.getsets = kFunctionGetSets;
     make_builtin_type(&types::function, spec);
   }

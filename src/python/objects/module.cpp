@@ -107,7 +107,7 @@ const GetSetDef kModuleGetSets[] = {
 
 Value module_new_slot(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   auto* m = reinterpret_cast<Module*>(alloc_instance(type));
-  m->dict = dict_new();
+  m->dict = dict_new_cells();
   return m;
 }
 
@@ -130,7 +130,7 @@ bool module_init_slot(Value self, const Value* args, size_t nargs, Tuple* kwname
 
 Module* module_new(Str* name) {
   auto* m = allocate<Module>(kModuleLayout, types::module);
-  m->dict = dict_new();
+  m->dict = dict_new_cells();
   Value arg = name;
   module_init_slot(m, &arg, 1, nullptr);
   return m;
