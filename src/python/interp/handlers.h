@@ -12,6 +12,8 @@
 #pragma once
 
 #include "python/compile/opcodes.h"
+#include "python/interp/generator.h"
+#include "python/interp/pyrun.h"
 #include "python/interp/runtime_ops.h"
 #include "python/interp/thread_state.h"
 #include "python/objects/cell.h"
@@ -30,6 +32,7 @@ enum class Step : uint8_t {
   kError,     // an exception is pending: unwind
   kSwitched,  // cx now holds another frame (call or return): continue there
   kExit,      // leave run(): the entry frame returned or yielded
+  kReraise,   // an exception is pending that goes on without a new traceback entry
 };
 
 // Switches the context to `callee`, a frame for a special method called from
@@ -403,6 +406,658 @@ inline Step op_call(Cx& cx, ThreadState& ts, uint32_t oparg) {
   cx.drop(static_cast<int>(oparg) + 2);
   cx.push(r);
   return Step::kNext;
+}
+
+// ---- the remaining instructions ------------------------------------------------
+// Each has the uniform signature op_NAME(cx, ts, arg), which the dispatch
+// loop calls for every instruction it does not special-case.
+
+inline Str* name_at(Frame* f, uint32_t i) { return static_cast<Str*>(f->code->names->at(i).object()); }
+
+// A handler whose runtime call produced `r` (null: exception pending)
+// replacing the top `popped` stack slots.
+template <class Cx>
+inline Step replace_top(Cx& cx, typename Cx::Val r, int popped) {
+  if (cx.is_null(r)) return Step::kError;
+  cx.drop(popped);
+  cx.push(r);
+  return Step::kNext;
+}
+
+// ---- stack manipulation ----
+
+template <class Cx>
+inline Step op_nop(Cx&, ThreadState&, uint32_t) {
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_resume(Cx&, ThreadState&, uint32_t) {
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_pop_top(Cx& cx, ThreadState&, uint32_t) {
+  cx.drop(1);
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_push_null(Cx& cx, ThreadState&, uint32_t) {
+  cx.push(Value());
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_copy(Cx& cx, ThreadState&, uint32_t arg) {
+  cx.push(cx.peek(static_cast<int>(arg)));
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_swap(Cx& cx, ThreadState&, uint32_t arg) {
+  auto a = cx.peek(1);
+  cx.poke(1, cx.peek(static_cast<int>(arg)));
+  cx.poke(static_cast<int>(arg), a);
+  return Step::kNext;
+}
+// A pseudo-instruction reached in a code object: a compiler bug, reported.
+template <class Cx>
+inline Step op_pseudo(Cx& cx, ThreadState&, uint32_t) {
+  cx.call(raise_system_error, "unexpected pseudo-instruction in code object");
+  return Step::kError;
+}
+
+// ---- names ----
+
+template <class Cx>
+inline Step op_load_const(Cx& cx, ThreadState&, uint32_t arg) {
+  cx.push(cx.constant(cx.frame->code->consts->at(arg)));
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_store_fast(Cx& cx, ThreadState&, uint32_t arg) {
+  cx.set_local(static_cast<int>(arg), cx.pop());
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_delete_fast(Cx& cx, ThreadState&, uint32_t arg) {
+  if (cx.is_null(cx.local(static_cast<int>(arg)))) {
+    cx.call(raise_unbound_local, cx.frame->code, arg);
+    return Step::kError;
+  }
+  cx.set_local(static_cast<int>(arg), Value());
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_make_cell(Cx& cx, ThreadState&, uint32_t arg) {
+  auto c = cx.call(cell_new_value, cx.local(static_cast<int>(arg)));
+  cx.set_local(static_cast<int>(arg), c);
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_copy_free_vars(Cx& cx, ThreadState&, uint32_t arg) {
+  Tuple* closure = cx.frame->func->closure;
+  int first = cx.frame->code->nlocalsplus - static_cast<int>(arg);
+  for (uint32_t i = 0; i < arg; i++) cx.set_local(first + static_cast<int>(i), closure->at(i));
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_load_closure(Cx& cx, ThreadState&, uint32_t arg) {
+  cx.push(cx.local(static_cast<int>(arg)));
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_load_classderef(Cx& cx, ThreadState&, uint32_t arg) {
+  return replace_top(cx, cx.call(load_classderef, cx.frame, arg), 0);
+}
+template <class Cx>
+inline Step op_store_deref(Cx& cx, ThreadState&, uint32_t arg) {
+  cx.call(cell_set, cx.local(static_cast<int>(arg)), cx.pop());
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_delete_deref(Cx& cx, ThreadState&, uint32_t arg) {
+  auto cell = cx.local(static_cast<int>(arg));
+  if (cx.is_null(cx.call(cell_get, cell))) {
+    cx.call(raise_unbound_deref, cx.frame->code, arg);
+    return Step::kError;
+  }
+  cx.call(cell_set, cell, Value());
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_load_name(Cx& cx, ThreadState&, uint32_t arg) {
+  return replace_top(cx, cx.call(load_name, cx.frame, name_at(cx.frame, arg)), 0);
+}
+template <class Cx>
+inline Step op_store_name(Cx& cx, ThreadState&, uint32_t arg) {
+  if (!cx.call(store_name, cx.frame, name_at(cx.frame, arg), cx.top())) return Step::kError;
+  cx.drop(1);
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_delete_name(Cx& cx, ThreadState&, uint32_t arg) {
+  if (!cx.call(delete_name, cx.frame, name_at(cx.frame, arg))) return Step::kError;
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_store_global(Cx& cx, ThreadState&, uint32_t arg) {
+  if (!cx.call(dict_set_str, cx.frame->globals, name_at(cx.frame, arg), cx.top())) return Step::kError;
+  cx.drop(1);
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_delete_global(Cx& cx, ThreadState&, uint32_t arg) {
+  if (!cx.call(delete_global, cx.frame->globals, name_at(cx.frame, arg))) return Step::kError;
+  return Step::kNext;
+}
+
+// ---- attributes and subscripts ----
+
+template <class Cx>
+inline Step op_store_attr(Cx& cx, ThreadState&, uint32_t arg) {
+  if (!cx.call(set_attr, cx.peek(1), name_at(cx.frame, arg), cx.peek(2))) return Step::kError;
+  cx.drop(2);
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_delete_attr(Cx& cx, ThreadState&, uint32_t arg) {
+  if (!cx.call(set_attr, cx.top(), name_at(cx.frame, arg), Value())) return Step::kError;
+  cx.drop(1);
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_delete_subscr(Cx& cx, ThreadState&, uint32_t) {
+  if (!cx.call(set_item, cx.peek(2), cx.peek(1), Value())) return Step::kError;
+  cx.drop(2);
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_build_slice(Cx& cx, ThreadState&, uint32_t arg) {
+  int n = static_cast<int>(arg);
+  return replace_top(cx, cx.call(build_slice, cx.stack_top_ptr(n), arg), n);
+}
+
+// ---- operators ----
+
+template <class Cx>
+inline Step op_unary_positive(Cx& cx, ThreadState&, uint32_t) {
+  return replace_top(cx, cx.call(positive, cx.top()), 1);
+}
+template <class Cx>
+inline Step op_unary_negative(Cx& cx, ThreadState&, uint32_t) {
+  return replace_top(cx, cx.call(negative, cx.top()), 1);
+}
+template <class Cx>
+inline Step op_unary_invert(Cx& cx, ThreadState&, uint32_t) {
+  return replace_top(cx, cx.call(invert, cx.top()), 1);
+}
+template <class Cx>
+inline Step op_unary_not(Cx& cx, ThreadState&, uint32_t) {
+  int t = cx.call(truth, cx.top());
+  if (t < 0) return Step::kError;
+  cx.poke(1, py_bool(!t));
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_is_op(Cx& cx, ThreadState&, uint32_t arg) {
+  bool same = cx.is(cx.peek(2), cx.peek(1));
+  cx.drop(1);
+  cx.poke(1, py_bool(same != (arg != 0)));
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_contains_op(Cx& cx, ThreadState&, uint32_t arg) {
+  int r = cx.call(contains, cx.peek(1), cx.peek(2));
+  if (r < 0) return Step::kError;
+  cx.drop(1);
+  cx.poke(1, py_bool((r != 0) != (arg != 0)));
+  return Step::kNext;
+}
+
+// ---- building ----
+
+template <class Cx>
+inline Step op_build_tuple(Cx& cx, ThreadState&, uint32_t arg) {
+  int n = static_cast<int>(arg);
+  return replace_top(cx, cx.call(build_tuple, cx.stack_top_ptr(n), arg), n);
+}
+template <class Cx>
+inline Step op_build_list(Cx& cx, ThreadState&, uint32_t arg) {
+  int n = static_cast<int>(arg);
+  return replace_top(cx, cx.call(build_list, cx.stack_top_ptr(n), arg), n);
+}
+template <class Cx>
+inline Step op_build_set(Cx& cx, ThreadState&, uint32_t arg) {
+  int n = static_cast<int>(arg);
+  return replace_top(cx, cx.call(build_set, cx.stack_top_ptr(n), arg), n);
+}
+template <class Cx>
+inline Step op_build_map(Cx& cx, ThreadState&, uint32_t arg) {
+  int n = 2 * static_cast<int>(arg);
+  return replace_top(cx, cx.call(build_map, cx.stack_top_ptr(n), arg), n);
+}
+template <class Cx>
+inline Step op_build_const_key_map(Cx& cx, ThreadState&, uint32_t arg) {
+  int n = static_cast<int>(arg) + 1;
+  return replace_top(cx, cx.call(build_const_key_map, cx.stack_top_ptr(n), arg, cx.top()),
+                     n);
+}
+template <class Cx>
+inline Step op_build_string(Cx& cx, ThreadState&, uint32_t arg) {
+  int n = static_cast<int>(arg);
+  return replace_top(cx, cx.call(build_string, cx.stack_top_ptr(n), arg), n);
+}
+template <class Cx>
+inline Step op_list_to_tuple(Cx& cx, ThreadState&, uint32_t) {
+  return replace_top(cx, cx.call(list_to_tuple, cx.top()), 1);
+}
+// LIST_APPEND and friends: the container sits `arg` slots below the item(s).
+template <class Cx>
+inline Step op_list_append(Cx& cx, ThreadState&, uint32_t arg) {
+  if (!cx.call(list_append_value, cx.peek(static_cast<int>(arg) + 1), cx.top())) return Step::kError;
+  cx.drop(1);
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_set_add(Cx& cx, ThreadState&, uint32_t arg) {
+  if (!cx.call(set_add_value, cx.peek(static_cast<int>(arg) + 1), cx.top())) return Step::kError;
+  cx.drop(1);
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_map_add(Cx& cx, ThreadState&, uint32_t arg) {
+  if (!cx.call(map_add_value, cx.peek(static_cast<int>(arg) + 2), cx.peek(2), cx.peek(1))) return Step::kError;
+  cx.drop(2);
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_list_extend(Cx& cx, ThreadState&, uint32_t arg) {
+  if (!cx.call(list_extend_value, cx.peek(static_cast<int>(arg) + 1), cx.top())) return Step::kError;
+  cx.drop(1);
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_set_update(Cx& cx, ThreadState&, uint32_t arg) {
+  if (!cx.call(set_update_value, cx.peek(static_cast<int>(arg) + 1), cx.top())) return Step::kError;
+  cx.drop(1);
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_dict_update(Cx& cx, ThreadState&, uint32_t arg) {
+  if (!cx.call(dict_merge_call, Value(), cx.peek(static_cast<int>(arg) + 1), cx.top())) return Step::kError;
+  cx.drop(1);
+  return Step::kNext;
+}
+// The callable sits below the dict: [NULL, f, args, kwargs-dict, other].
+template <class Cx>
+inline Step op_dict_merge(Cx& cx, ThreadState&, uint32_t arg) {
+  int n = static_cast<int>(arg);
+  if (!cx.call(dict_merge_call, cx.peek(n + 3), cx.peek(n + 1), cx.top())) return Step::kError;
+  cx.drop(1);
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_unpack_sequence(Cx& cx, ThreadState&, uint32_t arg) {
+  auto seq = cx.pop();
+  if (!cx.call(unpack_sequence, seq, arg, cx.stack_top_ptr(0))) return Step::kError;
+  cx.grow(static_cast<int>(arg));
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_unpack_ex(Cx& cx, ThreadState&, uint32_t arg) {
+  auto seq = cx.pop();
+  uint32_t before = arg & 0xff, after = arg >> 8;
+  if (!cx.call(unpack_ex, seq, before, after, cx.stack_top_ptr(0))) return Step::kError;
+  cx.grow(static_cast<int>(before + after + 1));
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_format_value(Cx& cx, ThreadState&, uint32_t arg) {
+  auto spec = (arg & compile::kFormatSpec) ? cx.pop() : Value();
+  return replace_top(cx, cx.call(format_value, cx.top(), arg, spec), 1);
+}
+
+// ---- calls and functions ----
+
+template <class Cx>
+inline Step op_kw_names(Cx& cx, ThreadState&, uint32_t arg) {
+  cx.kwnames = cx.frame->code->consts->at(arg).template as<Tuple>();
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_call_function_ex(Cx& cx, ThreadState&, uint32_t arg) {
+  auto kwargs = (arg & 1) ? cx.pop() : Value();
+  auto args = cx.pop();
+  auto func = cx.pop();
+  cx.drop(1);  // the NULL
+  return replace_top(cx, cx.call(call_function_ex, func, args, kwargs), 0);
+}
+template <class Cx>
+inline Step op_make_function(Cx& cx, ThreadState&, uint32_t arg) {
+  int nitems = ((arg & 1) != 0) + ((arg & 2) != 0) + ((arg & 4) != 0) + ((arg & 8) != 0);
+  return replace_top(cx, cx.call(make_function, cx.frame, arg, cx.top(), cx.stack_top_ptr(nitems + 1)), nitems + 1);
+}
+template <class Cx>
+inline Step op_load_build_class(Cx& cx, ThreadState&, uint32_t) {
+  return replace_top(cx, cx.call(load_build_class, cx.frame->builtins), 0);
+}
+template <class Cx>
+inline Step op_setup_annotations(Cx& cx, ThreadState&, uint32_t) {
+  if (!cx.call(setup_annotations, cx.frame)) return Step::kError;
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_load_assertion_error(Cx& cx, ThreadState&, uint32_t) {
+  cx.push(cx.constant(Value(exc::AssertionError)));
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_print_expr(Cx& cx, ThreadState&, uint32_t) {
+  if (!cx.call(print_expr, cx.top())) return Step::kError;
+  cx.drop(1);
+  return Step::kNext;
+}
+
+// RETURN_VALUE: leaves the frame. A generator finishes; the entry frame
+// leaves run() (*result); otherwise the caller resumes inside the
+// instruction that pushed the frame, as its continuation kind says.
+template <class Cx>
+inline Step op_return_value(Cx& cx, ThreadState& ts, Value* result) {
+  auto v = cx.pop();
+  Frame* f = cx.frame;
+  if (f->generator) {
+    cx.save();
+    cx.call(generator_returned, ts, f, v);
+    *result = v;
+    return Step::kExit;
+  }
+  Continuation cont = f->cont;
+  Frame* caller = f->previous;
+  auto extra = f->extra;
+  cx.call(pop_frame, ts, f);
+  ts.frame = caller;
+  if (cont == Continuation::kEntry) {
+    *result = v;
+    return Step::kExit;
+  }
+  cx.load(caller);
+  cx.cur = static_cast<uint32_t>(caller->lasti);
+  switch (cont) {
+    case Continuation::kInit:
+      if (!cx.is(v, cx.constant(none()))) {
+        cx.call(raise_init_returned, v);
+        return Step::kError;
+      }
+      cx.push(extra);
+      cx.clear_stale(extra);
+      break;
+    case Continuation::kDiscard:
+      break;
+    case Continuation::kGetIter:
+      if (!cx.call(check_iterator, v)) return Step::kError;
+      cx.push(v);
+      break;
+    case Continuation::kBinary:
+      // [a, b] are still on the stack.
+      if (cx.is(v, cx.constant(not_implemented()))) {
+        v = cx.call(binary_not_implemented, static_cast<uint32_t>(extra.small_value()), cx.peek(2), cx.peek(1));
+        if (cx.is_null(v)) return Step::kError;
+      }
+      cx.drop(1);
+      cx.poke(1, v);
+      break;
+    case Continuation::kCompare:
+      if (cx.is(v, cx.constant(not_implemented()))) {
+        v = cx.call(compare_reflected, cx.peek(2), cx.peek(1), static_cast<CompareOp>(extra.small_value()));
+        if (cx.is_null(v)) return Step::kError;
+      }
+      cx.drop(1);
+      cx.poke(1, v);
+      break;
+    default:  // kPush, kForIter
+      cx.push(v);
+      break;
+  }
+  return Step::kSwitched;
+}
+
+// ---- control flow ----
+
+template <class Cx>
+inline Step op_jump_forward(Cx& cx, ThreadState&, uint32_t arg) {
+  cx.pc = arg;
+  return Step::kNext;
+}
+// JUMP_BACKWARD: a loop's back edge, where the JIT's hot counter will be.
+template <class Cx>
+inline Step op_jump_backward(Cx& cx, ThreadState&, uint32_t arg) {
+  cx.pc = arg;
+  // A safe point: finalizers and weak callbacks queued by a collection run here.
+  if (cx.call(gc_hooks_pending)) [[unlikely]] {
+    cx.save();
+    cx.call(run_gc_hooks_at_safe_point);
+  }
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_jump_backward_no_interrupt(Cx& cx, ThreadState&, uint32_t arg) {
+  cx.pc = arg;
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_pop_jump_if_none(Cx& cx, ThreadState&, uint32_t arg) {
+  if (cx.is(cx.pop(), cx.constant(none()))) cx.pc = arg;
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_pop_jump_if_not_none(Cx& cx, ThreadState&, uint32_t arg) {
+  if (!cx.is(cx.pop(), cx.constant(none()))) cx.pc = arg;
+  return Step::kNext;
+}
+
+// ---- exceptions ----
+
+template <class Cx>
+inline Step op_push_exc_info(Cx& cx, ThreadState& ts, uint32_t) {
+  auto e = cx.top();
+  cx.poke(1, cx.is_null(ts.handled) ? none() : ts.handled);
+  cx.push(e);
+  ts.handled = e;
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_pop_except(Cx& cx, ThreadState& ts, uint32_t) {
+  auto prev = cx.pop();
+  ts.handled = cx.is(prev, cx.constant(none())) ? Value() : prev;
+  return Step::kNext;
+}
+// RERAISE: the exception goes on unwinding without a new traceback entry.
+template <class Cx>
+inline Step op_reraise(Cx& cx, ThreadState&, uint32_t arg) {
+  auto e = cx.pop();
+  if (arg) cx.frame->lasti = static_cast<int32_t>(cx.small(cx.peek(static_cast<int>(arg))));
+  cx.call(set_error_value, e);
+  return Step::kReraise;
+}
+template <class Cx>
+inline Step op_raise_varargs(Cx& cx, ThreadState& ts, uint32_t arg) {
+  auto cause = arg >= 2 ? cx.pop() : Value();
+  auto e = arg >= 1 ? cx.pop() : Value();
+  cx.call(do_raise, ts, e, cause, static_cast<int>(arg));
+  // A bare `raise` re-raises the handled exception as it is.
+  if (arg == 0 && cx.call(has_error_pending)) return Step::kReraise;
+  return Step::kError;
+}
+template <class Cx>
+inline Step op_check_exc_match(Cx& cx, ThreadState&, uint32_t) {
+  int r = cx.call(exception_match, cx.peek(2), cx.peek(1));
+  if (r < 0) return Step::kError;
+  cx.poke(1, py_bool(r != 0));
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_check_eg_match(Cx& cx, ThreadState& ts, uint32_t) {
+  Value rest, match;
+  if (!cx.call(check_eg_match, cx.peek(2), cx.peek(1), &rest, &match)) return Step::kError;
+  cx.poke(2, rest);
+  cx.poke(1, match);
+  if (!cx.is(match, cx.constant(none()))) ts.handled = match;
+  cx.clear_stale(rest);
+  cx.clear_stale(match);
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_prep_reraise_star(Cx& cx, ThreadState&, uint32_t) {
+  return replace_top(cx, cx.call(prep_reraise_star, cx.peek(2), cx.peek(1)), 2);
+}
+template <class Cx>
+inline Step before_with_common(Cx& cx, bool async) {
+  Value exit, enter_result;
+  if (!cx.call(before_with, cx.top(), &exit, &enter_result, async)) return Step::kError;
+  cx.poke(1, exit);
+  cx.push(enter_result);
+  cx.clear_stale(exit);
+  cx.clear_stale(enter_result);
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_before_with(Cx& cx, ThreadState&, uint32_t) {
+  return before_with_common(cx, false);
+}
+template <class Cx>
+inline Step op_before_async_with(Cx& cx, ThreadState&, uint32_t) {
+  return before_with_common(cx, true);
+}
+// [exit, lasti, prev exc, exc] -> [..., exit(type, exc, tb)]
+template <class Cx>
+inline Step op_with_except_start(Cx& cx, ThreadState&, uint32_t) {
+  return replace_top(cx, cx.call(call_exit_with_exception, cx.peek(4), cx.peek(1)), 0);
+}
+
+// ---- generators and coroutines ----
+
+template <class Cx>
+inline Step op_return_generator(Cx& cx, ThreadState& ts, Value* result) {
+  Frame* f = cx.frame;
+  cx.save();
+  auto gen = cx.call(make_generator, ts, f);
+  if (cx.is_null(gen)) return Step::kError;
+  Continuation cont = f->cont;
+  Frame* caller = f->previous;
+  cx.call(pop_frame, ts, f);
+  ts.frame = caller;
+  if (cont == Continuation::kEntry) {
+    *result = gen;
+    return Step::kExit;
+  }
+  cx.load(caller);
+  cx.push(gen);
+  return Step::kSwitched;
+}
+template <class Cx>
+inline Step op_yield_value(Cx& cx, ThreadState& ts, Value* result) {
+  *result = cx.pop();
+  cx.save();
+  cx.call(generator_yielded, ts, cx.frame);
+  return Step::kExit;
+}
+template <class Cx>
+inline Step op_async_gen_wrap(Cx& cx, ThreadState&, uint32_t) {
+  return replace_top(cx, cx.call(async_gen_wrap, cx.top()), 1);
+}
+// SEND: [receiver, value] -> [receiver, yielded], or [result] and jump.
+template <class Cx>
+inline Step op_send(Cx& cx, ThreadState&, uint32_t arg) {
+  auto v = cx.pop();
+  Value out;
+  SendResult sr = cx.call(send_value, cx.top(), v, &out);
+  if (sr == SendResult::kError) return Step::kError;
+  if (sr == SendResult::kReturned) {
+    cx.poke(1, out);
+    cx.pc = arg;
+  } else {
+    cx.push(out);
+  }
+  cx.clear_stale(out);
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_get_yield_from_iter(Cx& cx, ThreadState&, uint32_t) {
+  return replace_top(cx, cx.call(get_yield_from_iter, cx.frame->code, cx.top()), 1);
+}
+template <class Cx>
+inline Step op_get_awaitable(Cx& cx, ThreadState&, uint32_t arg) {
+  return replace_top(cx, cx.call(get_awaitable, cx.top(), static_cast<int>(arg)), 1);
+}
+template <class Cx>
+inline Step op_get_aiter(Cx& cx, ThreadState&, uint32_t) {
+  return replace_top(cx, cx.call(get_aiter, cx.top()), 1);
+}
+template <class Cx>
+inline Step op_get_anext(Cx& cx, ThreadState&, uint32_t) {
+  return replace_top(cx, cx.call(get_anext, cx.top()), 0);
+}
+// END_ASYNC_FOR: StopAsyncIteration ends the loop; anything else goes on.
+template <class Cx>
+inline Step op_end_async_for(Cx& cx, ThreadState& ts, uint32_t) {
+  auto e = cx.pop();
+  if (cx.call(isinstance, e, exc::StopAsyncIteration)) {
+    cx.drop(1);
+    ts.handled = Value();
+    return Step::kNext;
+  }
+  cx.call(set_error_value, e);
+  return Step::kReraise;
+}
+
+// ---- imports ----
+
+template <class Cx>
+inline Step op_import_name(Cx& cx, ThreadState&, uint32_t arg) {
+  auto fromlist = cx.pop();
+  return replace_top(cx, cx.call(import_name, cx.frame, name_at(cx.frame, arg), fromlist, cx.top()), 1);
+}
+template <class Cx>
+inline Step op_import_from(Cx& cx, ThreadState&, uint32_t arg) {
+  return replace_top(cx, cx.call(import_from, cx.top(), name_at(cx.frame, arg)), 0);
+}
+template <class Cx>
+inline Step op_import_star(Cx& cx, ThreadState&, uint32_t) {
+  if (!cx.call(import_star, cx.frame, cx.top())) return Step::kError;
+  cx.drop(1);
+  return Step::kNext;
+}
+
+// ---- pattern matching ----
+
+template <class Cx>
+inline Step op_get_len(Cx& cx, ThreadState&, uint32_t) {
+  return replace_top(cx, cx.call(get_len, cx.top()), 0);
+}
+template <class Cx>
+inline Step op_match_mapping(Cx& cx, ThreadState&, uint32_t) {
+  int r = cx.call(match_mapping, cx.top());
+  if (r < 0) return Step::kError;
+  cx.push(py_bool(r));
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_match_sequence(Cx& cx, ThreadState&, uint32_t) {
+  int r = cx.call(match_sequence, cx.top());
+  if (r < 0) return Step::kError;
+  cx.push(py_bool(r));
+  return Step::kNext;
+}
+template <class Cx>
+inline Step op_match_keys(Cx& cx, ThreadState&, uint32_t) {
+  return replace_top(cx, cx.call(match_keys, cx.peek(2), cx.peek(1)), 0);
+}
+template <class Cx>
+inline Step op_match_class(Cx& cx, ThreadState&, uint32_t arg) {
+  auto names = cx.pop();
+  auto cls = cx.pop();
+  return replace_top(cx, cx.call(match_class, cx.top(), cls, arg, names), 1);
+}
+template <class Cx>
+inline Step op_copy_dict_without_keys(Cx& cx, ThreadState&, uint32_t) {
+  return replace_top(cx, cx.call(copy_dict_without_keys, cx.peek(2), cx.peek(1)), 1);
 }
 
 }  // namespace pyrite::python

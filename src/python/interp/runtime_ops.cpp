@@ -6,6 +6,7 @@
 
 #include "python/interp/eval.h"
 #include "python/interp/generator.h"
+#include "python/interp/pyrun.h"
 #include "python/objects/cell.h"
 #include "python/objects/code.h"
 #include "python/objects/dict.h"
@@ -76,6 +77,50 @@ Value load_global_site_miss(Frame* f, uint32_t site, Str* name) {
     return raise_name_error(name);
   }
   return load_global(globals, builtins, name);
+}
+
+void raise_system_error(const char* message) { raise(exc::SystemError, message); }
+
+Value cell_new_value(Value v) { return cell_new(v); }
+
+void cell_set(Value cell, Value v) {
+  Cell* c = cell.as<Cell>();
+  gc::write_barrier(c, &c->value, v.is_object() ? v.object() : nullptr);
+  c->value = v;
+}
+
+Value build_tuple(Value* items, uint32_t n) {
+  Tuple* t = tuple_from_array(items, n);
+  return t ? Value(t) : Value();
+}
+
+Value load_build_class(Dict* builtins) {
+  static Str* const kBuildClass = intern("__build_class__");
+  Value v = dict_get_str(builtins, kBuildClass);
+  if (!v && !has_error()) raise(exc::NameError, "__build_class__ not found");
+  return v;
+}
+
+bool print_expr(Value v) {
+  Value hook = get_sys_attr("displayhook");
+  return hook && call1(hook, v);
+}
+
+void raise_init_returned(Value v) {
+  raisef(exc::TypeError, "__init__() should return None, not '%s'", type_name(v).c_str());
+}
+
+void set_error_value(Value exc) { set_error(exc.object()); }
+
+Value call_exit_with_exception(Value exit, Value e) {
+  Value tb = exception_traceback(e);
+  Value args[3] = {type_of(e), e, tb ? tb : none()};
+  return call(exit, args, 3);
+}
+
+void run_gc_hooks_at_safe_point() {
+  run_gc_hooks();
+  clear_error();
 }
 
 Value load_name(Frame* f, Str* name) {

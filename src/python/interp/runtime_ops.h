@@ -131,6 +131,20 @@ bool import_star(Frame* f, Value module);
 Value get_iter_value(Value v);
 Value get_yield_from_iter(Code* code, Value v);
 
+// ---- small residual steps of the handlers (handlers.h) ----
+void raise_system_error(const char* message);
+Value cell_new_value(Value v);          // MAKE_CELL
+void cell_set(Value cell, Value v);     // STORE_DEREF / DELETE_DEREF (v null)
+Value build_tuple(Value* items, uint32_t n);
+Value load_build_class(Dict* builtins);
+bool print_expr(Value v);               // sys.displayhook(v)
+void raise_init_returned(Value v);      // "__init__() should return None, not '...'"
+void set_error_value(Value exc);        // makes exc the pending exception
+// WITH_EXCEPT_START: exit(type(e), e, e.__traceback__).
+Value call_exit_with_exception(Value exit, Value e);
+// JUMP_BACKWARD's safe point: the queued finalizers and weak callbacks.
+void run_gc_hooks_at_safe_point();
+
 // ---- pattern matching ----
 Value match_class(Value subject, Value cls, uint32_t npos, Value names);
 int match_mapping(Value subject);
