@@ -6,6 +6,7 @@
 
 #include "base/stack.h"
 #include "python/interp/eval.h"
+#include "python/interp/interp.h"
 #include "python/interp/runtime_ops.h"
 #include "python/objects/code.h"
 #include "python/objects/dict.h"
@@ -283,12 +284,20 @@ bool is_python_class_call(Value callable) {
 
 Frame* push_init_frame(ThreadState& ts, Type* cls, const Value* args, size_t nargs, Tuple* kwnames,
                        Value* instance) {
+  // The call of the class holds a level of the recursion depth, as in
+  // CPython; the __init__ frame keeps it (pop_frame releases both levels of
+  // a kInit frame).
+  if (!enter_recursive_call(" while calling a Python object")) return nullptr;
   Value obj = cls->slots.new_(cls, args, nargs, kwnames);
   *instance = obj;
-  if (!obj) return nullptr;
-  static Str* const kInit = intern("__init__");
-  Value init = type_lookup(cls, kInit);
-  return push_bound_frame(ts, init.as<Function>(), obj, args, nargs, kwnames);
+  Frame* f = nullptr;
+  if (obj) {
+    static Str* const kInit = intern("__init__");
+    Value init = type_lookup(cls, kInit);
+    f = push_bound_frame(ts, init.as<Function>(), obj, args, nargs, kwnames);
+  }
+  if (!f) leave_recursive_call();
+  return f;
 }
 
 }  // namespace pyrite::python

@@ -401,7 +401,8 @@ inline Step op_call(Cx& cx, ThreadState& ts, uint32_t oparg) {
   }
   // The callee may look at this frame (sys._getframe, locals()).
   cx.frame->lasti = static_cast<int32_t>(cx.cur);
-  auto r = cx.call(call, callable, static_cast<const Value*>(args), npos, kwnames);
+  auto r = cx.call(call_from_code, callable, static_cast<const Value*>(args), npos, kwnames,
+                   static_cast<const Code*>(cx.frame->code));
   if (cx.is_null(r)) return Step::kError;
   cx.drop(static_cast<int>(oparg) + 2);
   cx.push(r);
@@ -829,6 +830,7 @@ inline Step op_jump_forward(Cx& cx, ThreadState&, uint32_t arg) {
 template <class Cx>
 inline Step op_jump_backward(Cx& cx, ThreadState&, uint32_t arg) {
   cx.pc = arg;
+  cx.call(warm_up, cx.frame->code);
   // A safe point: finalizers and weak callbacks queued by a collection run here.
   if (cx.call(gc_hooks_pending)) [[unlikely]] {
     cx.save();

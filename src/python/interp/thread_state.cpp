@@ -18,8 +18,6 @@ namespace {
 // enough for sys.setrecursionlimit(10**6) with small frames.
 constexpr size_t kVmStackBytes = size_t(256) << 20;
 
-ThreadState g_thread;
-
 void visit_thread(gc::Visitor& v, void* data) {
   auto* ts = static_cast<ThreadState*>(data);
   for (Frame* f = ts->frame; f; f = f->previous) visit_frame(f, v);
@@ -45,10 +43,10 @@ void visit_frame(Frame* f, gc::Visitor& v) {
   for (int i = 0, n = f->code->frame_slots(); i < n; i++) visit_value(v, s[i]);
 }
 
-ThreadState& thread_state() { return g_thread; }
+ThreadState g_thread_state;
 
 void init_thread_state() {
-  ThreadState& ts = g_thread;
+  ThreadState& ts = g_thread_state;
   if (ts.vm_base) return;
   void* p = mmap(nullptr, kVmStackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
                  -1, 0);
@@ -79,11 +77,14 @@ Frame* push_frame(ThreadState& ts, Code* code) {
   // the collector must see the slots already filled.
   ts.frame = f;
   ts.depth++;
+  warm_up(code);
   return f;
 }
 
 void pop_frame(ThreadState& ts, Frame* f) {
-  ts.depth--;
+  // An __init__ frame of C(...) also holds the level of the call of C
+  // (push_init_frame).
+  ts.depth -= f->cont == Continuation::kInit ? 2 : 1;
   // Detach while f is still linked: copying its locals allocates, and the
   // collector must still see f's slots as roots.
   if (__builtin_expect(f->frame_object != nullptr, 0)) frame_object_detach(f);

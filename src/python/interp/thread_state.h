@@ -15,7 +15,10 @@ struct ThreadState {
   char* vm_top = nullptr;
   char* vm_limit = nullptr;
   Frame* frame = nullptr;       // the innermost running frame
-  int depth = 0;                // Python frames + C++ recursion guards
+  // The recursion depth, counted as CPython 3.11 counts it (docs/interp.md,
+  // "Recursion depth"): Python frames, calls of native callables, and the
+  // C++ recursion guards (enter_recursive_call).
+  int depth = 0;
   int recursion_limit = 1000;
   // The exception being handled (sys.exc_info()): a stack, one entry per
   // active except/finally block, kept as the value stack of the frames
@@ -25,8 +28,19 @@ struct ThreadState {
   bool stress = false;
 };
 
-ThreadState& thread_state();
+extern ThreadState g_thread_state;
+inline ThreadState& thread_state() { return g_thread_state; }
 void init_thread_state();
+
+// CPython 3.11 specializes a code object's instructions from its 8th
+// execution or loop iteration on (RESUME, JUMP_BACKWARD); a warm CALL site
+// of some native functions then skips the recursion check (native.h,
+// call_native_specialized). Code::warmth counts up to kWarmAfter.
+inline constexpr int32_t kWarmAfter = 8;
+inline void warm_up(Code* code) {
+  if (code->warmth < kWarmAfter) code->warmth++;
+}
+inline bool is_warm(const Code* code) { return code->warmth >= kWarmAfter; }
 
 // Pushes a zeroed frame for `code` on the VM stack and makes it the
 // innermost one (ts.frame); null + RecursionError when the stack is

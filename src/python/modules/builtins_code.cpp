@@ -271,7 +271,7 @@ const MethodDef kBuiltinCodeFunctions[] = {
      "Call sys.breakpointhook(*args, **kws)."},
     {"compile", b_compile, MethodFlag::kVarArgs | MethodFlag::kKeywords,
      "Compile source into a code object that can be executed by exec() or eval()."},
-    {"dir", b_dir, MethodFlag::kVarArgs, "Show attributes of an object."},
+    {"dir", b_dir, MethodFlag::kVarArgs | MethodFlag::kTupleArgs, "Show attributes of an object."},
     {"eval", b_eval, MethodFlag::kVarArgs, "Evaluate the given source in the context of globals and locals."},
     {"exec", b_exec, MethodFlag::kVarArgs | MethodFlag::kKeywords,
      "Execute the given source in the context of globals and locals."},
@@ -280,7 +280,7 @@ const MethodDef kBuiltinCodeFunctions[] = {
     {"locals", b_locals, MethodFlag::kNoArgs,
      "Return a dictionary containing the current scope's local variables."},
     {"open", b_open, MethodFlag::kVarArgs | MethodFlag::kKeywords, "Open file and return a stream."},
-    {"vars", b_vars, MethodFlag::kVarArgs, "Show vars."},
+    {"vars", b_vars, MethodFlag::kVarArgs | MethodFlag::kTupleArgs, "Show vars."},
     {nullptr, nullptr, 0},
 };
 

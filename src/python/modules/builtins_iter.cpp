@@ -1,6 +1,7 @@
 // The builtins that iterate: all any iter next min max sorted sum aiter
 // anext (docs/objects.md, "Exceptions and builtins").
 #include "python/objects/errors.h"  // first: protocol.h's for_each needs has_error_pending
+#include "python/interp/interp.h"
 #include "python/modules/builtins.h"
 #include "python/objects/bytes.h"
 #include "python/objects/int.h"
@@ -159,7 +160,12 @@ Value b_sorted(Value, const Value* args, size_t nargs, Tuple* kw) {
   }
   List* l = list_from_iterable(args[0]);
   if (!l) return Value();
-  if (!list_sort(l, key && !is_none(key) ? key : Value(), rev)) return Value();
+  // CPython's sorted() calls the new list's sort method: one more level of
+  // the recursion depth.
+  if (!enter_recursive_call(" while calling a Python object")) return Value();
+  bool sorted = list_sort(l, key && !is_none(key) ? key : Value(), rev);
+  leave_recursive_call();
+  if (!sorted) return Value();
   return l;
 }
 
@@ -328,8 +334,8 @@ const MethodDef kBuiltinIterFunctions[] = {
     {"anext", b_anext, MethodFlag::kVarArgs, "Return the next item from the async iterator."},
     {"any", b_any, MethodFlag::kOneArg, "Return True if bool(x) is True for any x in the iterable."},
     {"iter", b_iter, MethodFlag::kVarArgs, "Get an iterator from an object."},
-    {"max", b_max, MethodFlag::kVarArgs | MethodFlag::kKeywords, "With a single iterable argument, return its biggest item."},
-    {"min", b_min, MethodFlag::kVarArgs | MethodFlag::kKeywords, "With a single iterable argument, return its smallest item."},
+    {"max", b_max, MethodFlag::kVarArgs | MethodFlag::kKeywords | MethodFlag::kTupleArgs, "With a single iterable argument, return its biggest item."},
+    {"min", b_min, MethodFlag::kVarArgs | MethodFlag::kKeywords | MethodFlag::kTupleArgs, "With a single iterable argument, return its smallest item."},
     {"next", b_next, MethodFlag::kVarArgs, "Return the next item from the iterator."},
     {"sorted", b_sorted, MethodFlag::kVarArgs | MethodFlag::kKeywords,
      "Return a new list containing all items from the iterable in ascending order."},

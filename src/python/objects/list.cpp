@@ -1001,7 +1001,7 @@ Value m_getitem(Value self, const Value* args, size_t, Tuple*) { return list_sub
 
 const MethodDef kListMethods[] = {
     {"__getitem__", m_getitem, MethodFlag::kOneArg, "x.__getitem__(y) <==> x[y]"},
-    {"append", m_append, MethodFlag::kOneArg, "Append object to the end of the list."},
+    {"append", m_append, MethodFlag::kOneArg | MethodFlag::kOwnInstruction, "Append object to the end of the list."},
     {"extend", m_extend, MethodFlag::kOneArg, "Extend list by appending elements from the iterable."},
     {"insert", m_insert, MethodFlag::kVarArgs, "Insert object before index."},
     {"pop", m_pop, MethodFlag::kVarArgs,

@@ -5,6 +5,7 @@
 
 #include <cstring>
 
+#include "python/interp/thread_state.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/init.h"
@@ -98,9 +99,22 @@ bool check_method_args(const char* qualname, uint32_t flags, size_t nargs, Tuple
   return true;
 }
 
-static Value call_def(const MethodDef* def, Value self, Type* owner, const Value* args,
-                      size_t nargs, Tuple* kwnames) {
-  if (kwnames && kwnames->length == 0) kwnames = nullptr;
+// One level of the recursion depth while a native call runs (native.h).
+static bool enter_native_call() {
+  ThreadState& ts = thread_state();
+  if (__builtin_expect(++ts.depth > ts.recursion_limit, 0)) {
+    ts.depth--;
+    raise(exc::RecursionError, "maximum recursion depth exceeded while calling a Python object");
+    return false;
+  }
+  return true;
+}
+static void leave_native_call() { thread_state().depth--; }
+
+// The argument-count checks of the def's flags (CPython makes them before
+// it checks the recursion depth).
+static bool check_def_args(const MethodDef* def, Value self, Type* owner, size_t nargs,
+                           Tuple* kwnames) {
   uint32_t fl = def->flags;
   if ((kwnames && !(fl & MethodFlag::kKeywords)) ||
       ((fl & MethodFlag::kNoArgs) && nargs != 0) || ((fl & MethodFlag::kOneArg) && nargs != 1)) {
@@ -109,9 +123,19 @@ static Value call_def(const MethodDef* def, Value self, Type* owner, const Value
         type_of(self)->has_flag(TypeFlag::kTypeSubclass))
       q = type_qualname_utf8(self.as<Type>()) + "." + def->name;
     check_method_args(q.c_str(), fl, nargs, kwnames);
-    return {};
+    return false;
   }
-  return def->fn(self, args, nargs, kwnames);
+  return true;
+}
+
+static Value call_def(const MethodDef* def, Value self, Type* owner, const Value* args,
+                      size_t nargs, Tuple* kwnames) {
+  if (kwnames && kwnames->length == 0) kwnames = nullptr;
+  if (!check_def_args(def, self, owner, nargs, kwnames)) return {};
+  if (!enter_native_call()) return {};
+  Value r = def->fn(self, args, nargs, kwnames);
+  leave_native_call();
+  return r;
 }
 
 Value call_method_def(const MethodDef* def, Value self, const Value* args, size_t nargs,
@@ -320,6 +344,69 @@ static Value method_descr_call(Value self, const Value* args, size_t nargs, Tupl
   return call_def(d->def, args[0], d->owner, args + 1, nargs - 1, kwnames);
 }
 
+// ---- CPython's specialized calls ------------------------------------------------------------
+
+static bool specialized_when_warm(const MethodDef* def) {
+  uint32_t fl = def->flags;
+  if (fl & MethodFlag::kOwnInstruction) return true;
+  return !(fl & (MethodFlag::kNoArgs | MethodFlag::kOneArg | MethodFlag::kTupleArgs));
+}
+
+// The call as CPython's specialized instruction makes it (native.h,
+// call_from_code); false when CPython would not have specialized it.
+static bool call_native_specialized(Value callable, const Value* args, size_t nargs,
+                                    Tuple* kwnames, Value* result) {
+  if (!callable.is_object()) return false;
+  Type* t = callable.object()->type;
+  if (kwnames && kwnames->length == 0) kwnames = nullptr;
+  const MethodDef* def;
+  Value self;
+  Type* owner;
+  if (t == types::builtin_function) {
+    auto* f = callable.as<BuiltinFunction>();
+    def = f->def;
+    self = f->self;
+    owner = f->owner;
+  } else if (t == types::method_descriptor) {
+    auto* d = callable.as<MethodDescriptor>();
+    // CPython specializes a descriptor call for an instance of exactly the owner.
+    if (nargs == 0 || type_of(args[0]) != d->owner) return false;
+    def = d->def;
+    self = args[0];
+    owner = d->owner;
+    args++;
+    nargs--;
+  } else if (t == types::type && callable.is(types::str) && nargs == 1 && !kwnames) {
+    // str(x): no call level, only str()'s own check.
+    *result = str_of(args[0]);
+    return true;
+  } else {
+    return false;
+  }
+  if (!specialized_when_warm(def)) return false;
+  *result = check_def_args(def, self, owner, nargs, kwnames) ? def->fn(self, args, nargs, kwnames)
+                                                              : Value();
+  return true;
+}
+
+Value call_from_code(Value callable, const Value* args, size_t nargs, Tuple* kwnames,
+                     const Code* caller) {
+  Value r;
+  if (is_warm(caller) && call_native_specialized(callable, args, nargs, kwnames, &r)) return r;
+  return call(callable, args, nargs, kwnames);
+}
+
+const char* type_call_depth_check(Type* t, size_t nargs) {
+  static const char kCall[] = " while calling a Python object";
+  if (t == types::type) return nargs == 1 ? nullptr : kCall;
+  if (t == types::range) return " in comparison";
+  bool vectorcall = t == types::list || t == types::tuple || t == types::dict ||
+                    t == types::set || t == types::frozenset || t == types::float_ ||
+                    t == types::bool_ || t == types::map_ || t == types::filter ||
+                    t == types::enumerate;
+  return vectorcall ? nullptr : kCall;
+}
+
 static Value classmethod_descr_get(Value descr, Value obj, Value type) {
   auto* d = descr.as<MethodDescriptor>();
   Value cls = type ? type : Value(type_of(obj));
@@ -505,24 +592,31 @@ static Value wrapper_get(Value descr, Value obj, Value type) {
   return m;
 }
 
+// Slot wrappers have no CPython vectorcall: the depth is checked before the
+// arguments.
 static Value wrapper_call(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   auto* d = self.as<WrapperDescriptor>();
+  if (!enter_native_call()) return {};
+  Value r;
   if (nargs == 0) {
     raisef(exc::TypeError, "descriptor '%s' of '%s' object needs an argument", d->def->name,
            type_name_of(d->owner).c_str());
-    return {};
-  }
-  if (!isinstance(args[0], d->owner)) {
+  } else if (!isinstance(args[0], d->owner)) {
     raisef(exc::TypeError, "descriptor '%s' requires a '%s' object but received a '%s'",
            d->def->name, type_name_of(d->owner).c_str(), type_name(args[0]).c_str());
-    return {};
+  } else {
+    r = call_slot_wrapper(d, args[0], args + 1, nargs - 1, kwnames);
   }
-  return call_slot_wrapper(d, args[0], args + 1, nargs - 1, kwnames);
+  leave_native_call();
+  return r;
 }
 
 static Value method_wrapper_call(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   auto* m = self.as<MethodWrapper>();
-  return call_slot_wrapper(m->descr, m->self, args, nargs, kwnames);
+  if (!enter_native_call()) return {};
+  Value r = call_slot_wrapper(m->descr, m->self, args, nargs, kwnames);
+  leave_native_call();
+  return r;
 }
 
 static Value wrapper_repr(Value self) {
@@ -601,7 +695,7 @@ static Value tp_new_wrapper(Value self, const Value* args, size_t nargs, Tuple* 
   return owner->slots.new_(sub, args + 1, nargs - 1, kwnames);
 }
 
-const MethodDef kTpNewDef = {"__new__", tp_new_wrapper, MethodFlag::kVarArgs | MethodFlag::kKeywords,
+const MethodDef kTpNewDef = {"__new__", tp_new_wrapper, MethodFlag::kVarArgs | MethodFlag::kKeywords | MethodFlag::kTupleArgs,
                              "Create and return a new object.  See help(type) for accurate signature."};
 
 // ---- init -----------------------------------------------------------------------------------

@@ -16,6 +16,8 @@
 
 namespace pyrite::python {
 
+struct Code;
+
 // self is the bound object for methods, the module (or null) for functions,
 // the class for classmethods.
 using NativeFn = Value (*)(Value self, const Value* args, size_t nargs, Tuple* kwnames);
@@ -31,6 +33,14 @@ inline constexpr uint32_t kVarArgs = 1 << 2;    // any positional count, no keyw
 inline constexpr uint32_t kKeywords = 1 << 3;   // accepts keywords (kwnames may be non-null)
 inline constexpr uint32_t kClass = 1 << 4;      // classmethod: self is the class
 inline constexpr uint32_t kStatic = 1 << 5;     // staticmethod: self is null
+// How CPython 3.11 calls it, for the recursion depth (docs/interp.md,
+// "Recursion depth"). A warm CALL site of a METH_FASTCALL function skips the
+// recursion check every other call of a native makes; the kNoArgs and
+// kOneArg functions (METH_NOARGS, METH_O) keep it, and so do:
+inline constexpr uint32_t kTupleArgs = 1 << 6;   // METH_VARARGS (max, print, str.find)
+// ...while these METH_O functions have an instruction of their own that
+// skips the check: len, list.append.
+inline constexpr uint32_t kOwnInstruction = 1 << 7;
 }  // namespace MethodFlag
 
 struct MethodDef {
@@ -84,6 +94,27 @@ Value new_getset_descriptor(const GetSetDef* def, Type* owner);
 // Calls a MethodDef after checking the arg count against its flags.
 Value call_method_def(const MethodDef* def, Value self, const Value* args, size_t nargs,
                       Tuple* kwnames);
+
+// ---- the recursion depth of native calls ------------------------------------------------
+// Every call of a native callable (builtin function, method descriptor, slot
+// wrapper, a type without a CPython vectorcall) holds one level of the
+// recursion depth while it runs, as in CPython 3.11, whose C functions check
+// the limit on entry ("maximum recursion depth exceeded while calling a
+// Python object"). The exceptions are CPython's specialized instructions.
+
+// The CALL instruction's call of `callable` (not a Python function) from
+// code `caller`. Once `caller` is warm (thread_state.h, is_warm), CPython
+// 3.11 has specialized the site into an instruction that skips the check
+// for a METH_FASTCALL builtin function or method descriptor (of exactly
+// the owner type), len, list.append and str(x): those take no level here.
+Value call_from_code(Value callable, const Value* args, size_t nargs, Tuple* kwnames,
+                     const Code* caller);
+// The recursion level of a call of type t with nargs positional args: the
+// message suffix of its RecursionError, or null for no level (the types
+// with a CPython vectorcall: list, tuple, dict, set, frozenset, float, bool,
+// map, filter, enumerate, type(x)). range() has no call level, but compares
+// its arguments: " in comparison".
+const char* type_call_depth_check(Type* t, size_t nargs);
 
 
 // ---- slot wrappers (slots.cpp) ------------------------------------------------------

@@ -968,15 +968,15 @@ const MethodDef kSetMethods[] = {
     {"discard", m_discard, k1,
      "Remove an element from a set if it is a member.\n\nUnlike set.remove(), the discard() "
      "method does not raise\nan exception when an element is missing from the set."},
-    {"difference", m_difference, kV,
+    {"difference", m_difference, kV | MethodFlag::kTupleArgs,
      "Return the difference of two or more sets as a new set.\n\n(i.e. all elements that are in "
      "this set but not the others.)"},
-    {"difference_update", m_difference_update, kV,
+    {"difference_update", m_difference_update, kV | MethodFlag::kTupleArgs,
      "Remove all elements of another set from this set."},
-    {"intersection", m_intersection, kV,
+    {"intersection", m_intersection, kV | MethodFlag::kTupleArgs,
      "Return the intersection of two sets as a new set.\n\n(i.e. all elements that are in both "
      "sets.)"},
-    {"intersection_update", m_intersection_update, kV,
+    {"intersection_update", m_intersection_update, kV | MethodFlag::kTupleArgs,
      "Update a set with the intersection of itself and another."},
     {"isdisjoint", m_isdisjoint, k1, "Return True if two sets have a null intersection."},
     {"issubset", m_issubset, k1, "Report whether another set contains this set."},
@@ -993,9 +993,9 @@ const MethodDef kSetMethods[] = {
      "in exactly one of the sets.)"},
     {"symmetric_difference_update", m_symmetric_difference_update, k1,
      "Update a set with the symmetric difference of itself and another."},
-    {"union", m_union, kV,
+    {"union", m_union, kV | MethodFlag::kTupleArgs,
      "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"},
-    {"update", m_update, kV, "Update a set with the union of itself and others."},
+    {"update", m_update, kV | MethodFlag::kTupleArgs, "Update a set with the union of itself and others."},
     {"__class_getitem__", class_getitem, k1 | MethodFlag::kClass, "See PEP 585"},
     {nullptr, nullptr, 0},
 };
@@ -1003,10 +1003,10 @@ const MethodDef kSetMethods[] = {
 const MethodDef kFrozensetMethods[] = {
     {"__contains__", m_contains, k1, "x.__contains__(y) <==> y in x."},
     {"copy", m_copy, k0, "Return a shallow copy of a set."},
-    {"difference", m_difference, kV,
+    {"difference", m_difference, kV | MethodFlag::kTupleArgs,
      "Return the difference of two or more sets as a new set.\n\n(i.e. all elements that are in "
      "this set but not the others.)"},
-    {"intersection", m_intersection, kV,
+    {"intersection", m_intersection, kV | MethodFlag::kTupleArgs,
      "Return the intersection of two sets as a new set.\n\n(i.e. all elements that are in both "
      "sets.)"},
     {"isdisjoint", m_isdisjoint, k1, "Return True if two sets have a null intersection."},
@@ -1017,7 +1017,7 @@ const MethodDef kFrozensetMethods[] = {
     {"symmetric_difference", m_symmetric_difference, k1,
      "Return the symmetric difference of two sets as a new set.\n\n(i.e. all elements that are "
      "in exactly one of the sets.)"},
-    {"union", m_union, kV,
+    {"union", m_union, kV | MethodFlag::kTupleArgs,
      "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"},
     {"__class_getitem__", class_getitem, k1 | MethodFlag::kClass, "See PEP 585"},
     {nullptr, nullptr, 0},

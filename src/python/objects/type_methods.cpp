@@ -4,10 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "python/interp/interp.h"
 #include "python/objects/descriptors.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/init.h"
+#include "python/objects/native.h"
 #include "python/objects/protocol.h"
 #include "python/objects/slots.h"
 #include "python/objects/str.h"
@@ -69,7 +71,13 @@ Value type_call(Type* t, const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 static Value type_call_slot(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  return type_call(self.as<Type>(), args, nargs, kwnames);
+  Type* t = self.as<Type>();
+  const char* check = type_call_depth_check(t, nargs);
+  if (!check) return type_call(t, args, nargs, kwnames);
+  if (!enter_recursive_call(check)) return {};
+  Value r = type_call(t, args, nargs, kwnames);
+  leave_recursive_call();
+  return r;
 }
 
 static Value type_new_slot(Type* metatype, const Value* args, size_t nargs, Tuple* kwnames) {
