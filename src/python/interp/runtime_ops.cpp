@@ -351,6 +351,15 @@ std::string function_str(Value func) {
   return utf8(q) + "()";
 }
 
+// "f() got multiple values for keyword argument 'k'" (str(k) for any key).
+static bool raise_multiple_values(Value func, Value key) {
+  Value text = str_of(key);
+  if (!text) return false;
+  raisef(exc::TypeError, "%s got multiple values for keyword argument '%s'", function_str(func).c_str(),
+         utf8(text).c_str());
+  return false;
+}
+
 bool dict_merge_call(Value func, Value dict, Value other) {
   Dict* d = dict.as<Dict>();
   auto func_name = [&]() -> std::string { return function_str(func); };
@@ -359,17 +368,11 @@ bool dict_merge_call(Value func, Value dict, Value other) {
     Value k, v;
     Dict* o = other.as<Dict>();
     while (dict_next(o, &i, &k, &v)) {
+      // Keys that are not strings are the call's to refuse (call_tuple_dict).
       if (func) {
-        if (!is_str(k)) {
-          raise(exc::TypeError, "keywords must be strings");
-          return false;
-        }
         Value existing = dict_get(d, k);
-        if (existing) {
-          raisef(exc::TypeError, "%s got multiple values for keyword argument '%s'", func_name().c_str(),
-                 utf8(k).c_str());
-          return false;
-        }
+        if (existing) return raise_multiple_values(func, k);
+        if (has_error()) return false;
       }
       if (!dict_set(d, k, v)) return false;
     }
@@ -390,15 +393,8 @@ bool dict_merge_call(Value func, Value dict, Value other) {
   if (!keys) return false;
   return for_each(keys, [&](Value k) {
     if (func) {
-      if (!is_str(k)) {
-        raise(exc::TypeError, "keywords must be strings");
-        return false;
-      }
-      if (dict_get(d, k)) {
-        raisef(exc::TypeError, "%s got multiple values for keyword argument '%s'", func_name().c_str(),
-               utf8(k).c_str());
-        return false;
-      }
+      if (dict_get(d, k)) return raise_multiple_values(func, k);
+      if (has_error()) return false;
     }
     Value v = get_item(other, k);
     return v && dict_set(d, k, v);

@@ -86,6 +86,10 @@ Value b_next(Value, const Value* args, size_t nargs, Tuple* kw) {
 // min() and max(): op is kLt for min, kGt for max.
 Value min_max(const char* fname, CompareOp op, const Value* args, size_t nargs, Tuple* kw) {
   Value key, dflt;
+  // CPython checks the positional count before the keywords.
+  if (nargs == 0) {
+    return raisef(exc::TypeError, "%s expected at least 1 argument, got 0", fname);
+  }
   if (kw && kw->length > 0) {
     if (kw->length > 2) {
       return raisef(exc::TypeError, "%s() takes at most 2 keyword arguments (%lld given)", fname,
@@ -93,9 +97,6 @@ Value min_max(const char* fname, CompareOp op, const Value* args, size_t nargs, 
     }
     static const char* const kNames[] = {"key", "default", nullptr};
     if (!parse_args({fname, kNames, 0, 0, 0}, args + nargs, 0, kw, {&key, &dflt})) return Value();
-  }
-  if (nargs == 0) {
-    return raisef(exc::TypeError, "%s expected at least 1 argument, got 0", fname);
   }
   if (nargs > 1 && dflt) {
     return raisef(exc::TypeError,

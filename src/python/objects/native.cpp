@@ -147,6 +147,11 @@ Value call_method_def(const MethodDef* def, Value self, const Value* args, size_
   return call_def(def, self, owner, args, nargs, kwnames);
 }
 
+bool takes_keyword_dict(Value callable) {
+  return callable.is_object() && callable.object()->type == types::builtin_function &&
+         (callable.as<BuiltinFunction>()->def->flags & MethodFlag::kTupleArgs);
+}
+
 bool check_no_kwargs(const char* fname, Tuple* kwnames) {
   if (kwnames && kwnames->length > 0) {
     raisef(exc::TypeError, "%s() takes no keyword arguments", fname);
@@ -196,6 +201,11 @@ bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwn
   for (size_t i = 0; i < nargs; i++) *outs[i] = args[i];
   if (kwnames) {
     for (int64_t k = 0; k < kwnames->length; k++) {
+      // Only a takes_keyword_dict callable can be given a name that is not a str.
+      if (!is_str(kwnames->at(k))) {
+        raise(exc::TypeError, "keywords must be strings");
+        return false;
+      }
       Str* kw = kwnames->at(k).as<Str>();
       size_t found = nparams;
       for (size_t i = size_t(spec.positional_only); i < nparams; i++) {
@@ -243,7 +253,10 @@ static void trace_builtin_function(void* obj, gc::Visitor& v) {
 
 static Value builtin_function_call(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   auto* f = self.as<BuiltinFunction>();
-  return call_def(f->def, f->self, f->owner, args, nargs, kwnames);
+  // CPython calls a bound METH_VARARGS method through its tp_call, whose
+  // messages name the bare method: "find() takes no keyword arguments".
+  Type* owner = (f->def->flags & MethodFlag::kTupleArgs) ? nullptr : f->owner;
+  return call_def(f->def, f->self, owner, args, nargs, kwnames);
 }
 
 static bool is_bound_method(const BuiltinFunction* f) {

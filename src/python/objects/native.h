@@ -143,6 +143,12 @@ Value new_member_descriptor(Str* name, Type* owner, uint32_t offset);
 // classmethod_descriptor for a kClass MethodDef.
 Value new_classmethod_descriptor(const MethodDef* def, Type* owner);
 
+// True when CPython 3.11 hands `f(**kwargs)`'s dict to `callable` as it is
+// (a METH_VARARGS builtin function or bound method: its keys need not be
+// strings, "'{0}'.format(**{1: 2})" works), false when it unpacks the dict
+// into keyword names ("keywords must be strings").
+bool takes_keyword_dict(Value callable);
+
 // Argument-count messages shared by descriptors: "f() takes exactly one argument (2 given)".
 bool check_method_args(const char* qualname, uint32_t flags, size_t nargs, Tuple* kwnames);
 // The display name of a MethodDef bound to self ("list.append" or "len").

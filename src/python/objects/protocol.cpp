@@ -497,7 +497,8 @@ Value call_tuple_dict(Value callable, Tuple* args, Dict* kwargs) {
   int64_t pos = 0, k = 0;
   Value key, value;
   while (dict_next(kwargs, &pos, &key, &value) && k < nkw) {
-    if (!is_str(key)) return raise(exc::TypeError, "keywords must be strings");
+    if (!is_str(key) && !takes_keyword_dict(callable))
+      return raise(exc::TypeError, "keywords must be strings");
     kwnames->items()[k] = key;
     flat->items()[n + k] = value;
     k++;

@@ -351,7 +351,9 @@ Value lookup_keyword(FormatContext& cx, Str* key) {
   if (cx.mapping) return get_item(cx.mapping, key);
   if (cx.kwnames) {
     for (int64_t i = 0; i < cx.kwnames->length; i++) {
-      if (str_equal(cx.kwnames->at(i).as<Str>(), key)) return cx.kwvalues[i];
+      // str.format(**{1: 2}) passes the name 1 (native.h, takes_keyword_dict).
+      Value name = cx.kwnames->at(i);
+      if (is_str(name) && str_equal(name.as<Str>(), key)) return cx.kwvalues[i];
     }
   }
   return raise_with(exc::KeyError, key);
