@@ -14,6 +14,7 @@
 #include "python/objects/errors.h"
 #include "python/objects/float.h"
 #include "python/objects/int.h"
+#include "python/objects/iterators.h"
 #include "python/objects/list.h"
 #include "python/objects/protocol.h"
 #include "python/objects/slice.h"
@@ -223,6 +224,12 @@ bool bytes_collect(Value source, Value encoding, Value errors, const char* what,
       raisef(exc::TypeError, "cannot convert '%s' object to %s", type_name(source).c_str(), what);
     }
     return false;
+  }
+  // bytes() then asks the iterable for a length hint (bytearray() does not).
+  if (std::strcmp(what, "bytes") == 0) {
+    int64_t hint = length_hint(source, 64);
+    if (hint < 0) return false;
+    out->reserve(size_t(std::min<int64_t>(hint, int64_t(1) << 20)));
   }
   for (;;) {
     Value x = iter_next(it);
@@ -844,21 +851,11 @@ Value b_replace(Value self, const Value* args, size_t nargs, Tuple*) {
 Value b_join(Value self, const Value* args, size_t, Tuple*) {
   Bv sep = view_of(self);
   std::string sep_copy(reinterpret_cast<const char*>(sep.p), size_t(sep.n));
-  Value it = get_iter(args[0]);
-  if (!it) {
-    if (error_matches(exc::TypeError)) {
-      clear_error();
-      return raise(exc::TypeError, "can only join an iterable");
-    }
-    return {};
-  }
+  Tuple* items = sequence_fast(args[0], "can only join an iterable");
+  if (!items) return {};
   std::string out;
-  for (int64_t idx = 0;; idx++) {
-    Value x = iter_next(it);
-    if (!x) {
-      if (has_error()) return {};
-      break;
-    }
+  for (int64_t idx = 0; idx < items->length; idx++) {
+    Value x = items->at(idx);
     BufferView v;
     if (!get_buffer(x, &v)) {
       return raisef(exc::TypeError, "sequence item %lld: expected a bytes-like object, %s found",
@@ -1505,8 +1502,6 @@ Value bytes_iterator_next(Value self) {
   }
   return Value::small(view.data[it->index++]);
 }
-
-Value iter_self(Value self) { return self; }
 
 Value bytes_iterator_length_hint(Value self, const Value*, size_t, Tuple*) {
   auto* it = self.as<BytesIterator>();

@@ -412,6 +412,21 @@ List* list_from_iterable(Value iterable) {
   return l;
 }
 
+Tuple* sequence_fast(Value v, const char* not_iterable) {
+  if (is_exact_tuple(v)) return v.as<Tuple>();
+  if (is_exact_list(v)) return list_as_tuple(v.as<List>());
+  Value it = get_iter(v);
+  if (!it) {
+    if (error_matches(exc::TypeError)) {
+      clear_error();
+      raise(exc::TypeError, not_iterable);
+    }
+    return nullptr;
+  }
+  List* l = list_from_iterable(it);
+  return l ? list_as_tuple(l) : nullptr;
+}
+
 void list_clear(List* l) { set_empty(l); }
 
 // ---- sorting -------------------------------------------------------------------------------
@@ -591,11 +606,6 @@ Value list_subscript(Value self, Value key) {
   return get_item(l, i);
 }
 
-bool is_iterable(Value v) {
-  Type* t = type_of(v);
-  return t->slots.iter != nullptr || t->slots.getitem != nullptr;
-}
-
 // An index argument converted like CPython's "n" format (OverflowError
 // "Python int too large to convert to C ssize_t").
 bool ssize_arg(Value v, int64_t* out) {
@@ -658,14 +668,7 @@ bool list_ass_subscript(Value self, Value key, Value v) {
   if (step == 1) {
     Tuple* items = nullptr;
     if (v) {
-      if (v.is(self)) {
-        items = list_as_tuple(l);
-      } else if (is_tuple(v) || is_list(v) || is_iterable(v)) {
-        items = tuple_from_iterable(v);
-      } else {
-        raise(exc::TypeError, "can only assign an iterable");
-        return false;
-      }
+      items = v.is(self) ? list_as_tuple(l) : sequence_fast(v, "can only assign an iterable");
       if (!items) return false;
     }
     return assign_simple_slice(l, start, stop, items);
@@ -688,15 +691,7 @@ bool list_ass_subscript(Value self, Value key, Value v) {
     if (l->length == 0) set_empty(l);
     return true;
   }
-  Tuple* items;
-  if (v.is(self)) {
-    items = list_as_tuple(l);
-  } else if (is_tuple(v) || is_list(v) || is_iterable(v)) {
-    items = tuple_from_iterable(v);
-  } else {
-    raise(exc::TypeError, "must assign iterable to extended slice");
-    return false;
-  }
+  Tuple* items = v.is(self) ? list_as_tuple(l) : sequence_fast(v, "must assign iterable to extended slice");
   if (!items) return false;
   if (items->length != n) {
     raisef(exc::ValueError, "attempt to assign sequence of size %lld to extended slice of size %lld",

@@ -48,8 +48,14 @@ List* list_new(int64_t capacity = 0);
 // An empty instance of `type` (list or a subclass).
 List* list_new_subtype(Type* type);
 List* list_from_array(const Value* items, int64_t n);
-// list(iterable).
+// list(iterable): iter(iterable) first, then its length hint (len() or
+// __length_hint__ of the iterable, not of the iterator), as CPython.
 List* list_from_iterable(Value iterable);
+// The items of v as CPython's PySequence_Fast gives them to str.join,
+// bytes.join and slice assignment: an exact tuple itself, a list's items,
+// else list(iter(v)) (so the iterator is asked for __iter__ and
+// __length_hint__ too). When v is not iterable, a TypeError `not_iterable`.
+Tuple* sequence_fast(Value v, const char* not_iterable);
 
 inline int64_t list_size(const List* l) { return l->length; }
 // l[i] for 0 <= i < length (boxes a float of the float strategy: may

@@ -599,6 +599,21 @@ static Value seq_iter_next(Value self) {
   return {};
 }
 static Value seq_iter_iter(Value self) { return self; }
+// len(seq) - index, NotImplemented when seq has no len (as CPython's).
+static Value seq_iter_length_hint(Value self, const Value*, size_t, Tuple*) {
+  auto* it = self.as<SeqIterator>();
+  if (!it->seq) return int_from_i64(0);
+  LenFn len = type_of(it->seq)->slots.len;
+  if (!len) return not_implemented();
+  int64_t n = len(it->seq);
+  if (n < 0) return {};
+  return int_from_i64(n >= it->index ? n - it->index : 0);
+}
+static const MethodDef kSeqIterMethods[] = {
+    {"__length_hint__", seq_iter_length_hint, MethodFlag::kNoArgs,
+     "Private method returning an estimate of len(list(it))."},
+    {nullptr, nullptr, 0},
+};
 
 Value get_iter(Value v) {
   Type* t = type_of(v);
@@ -748,6 +763,7 @@ void init_protocol() {
   s.layout = g_seq_iter_layout;
   s.slots.iter = seq_iter_iter;
   s.slots.next = seq_iter_next;
+  s.methods = kSeqIterMethods;
   make_builtin_type(&types::seq_iterator, s);
 }
 

@@ -702,29 +702,9 @@ Value m_replace(Value self, const Value* args, size_t nargs, Tuple*) {
 
 Value m_join(Value self, const Value* args, size_t, Tuple*) {
   Str* sep = self_str(self);
-  Value iterable = args[0];
-  if (is_exact_tuple(iterable)) {
-    Tuple* t = iterable.as<Tuple>();
-    return str_join(sep, t->items(), size_t(t->length));
-  }
-  Value it = get_iter(iterable);
-  if (!it) {
-    if (error_matches(exc::TypeError)) {
-      clear_error();
-      return raise(exc::TypeError, "can only join an iterable");
-    }
-    return {};
-  }
-  TupleBuilder items;
-  for (;;) {
-    Value x = iter_next(it);
-    if (!x) {
-      if (has_error()) return {};
-      break;
-    }
-    if (!items.push(x)) return {};
-  }
-  return str_join(sep, items.items(), size_t(items.size()));
+  Tuple* items = sequence_fast(args[0], "can only join an iterable");
+  if (!items) return {};
+  return str_join(sep, items->items(), size_t(items->length));
 }
 
 Value m_translate(Value self, const Value* args, size_t, Tuple*) {

@@ -132,11 +132,9 @@ Tuple* tuple_from_iterable(Value iterable) {
     auto* t = iterable.as<Tuple>();
     return tuple_from_array(t->items(), t->length);
   }
-  // As PySequence_Tuple: "not iterable" before __len__ is asked for a hint.
-  if (!type_of(iterable)->slots.iter && !type_of(iterable)->slots.getitem) {
-    get_iter(iterable);
-    return nullptr;
-  }
+  // As PySequence_Tuple: iter(iterable), then the iterable's length hint.
+  Value it = get_iter(iterable);
+  if (!it) return nullptr;
   int64_t hint = length_hint(iterable, 0);
   if (hint < 0) return nullptr;
   if (hint > max_sequence_length()) {
@@ -144,8 +142,11 @@ Tuple* tuple_from_iterable(Value iterable) {
     return nullptr;
   }
   TupleBuilder b(hint);
-  if (!for_each(iterable, [&](Value x) { return b.push(x); })) return nullptr;
-  return b.finish();
+  for (;;) {
+    Value x = iter_next(it);
+    if (!x) return has_error() ? nullptr : b.finish();
+    if (!b.push(x)) return nullptr;
+  }
 }
 
 TupleBuilder::TupleBuilder(int64_t reserve) {
