@@ -154,7 +154,8 @@ Value builtin_module(const std::string& name) {
   static const struct {
     const char* name;
     Module* (*make)();
-  } kModules[] = {{"gc", make_gc_module}, {"_weakref", make_weakref_module}};
+  } kModules[] = {{"gc", make_gc_module}, {"_weakref", make_weakref_module},
+                  {"itertools", make_itertools_module}};
   for (const auto& m : kModules) {
     if (name != m.name) continue;
     Module* mod = m.make();
