@@ -28,8 +28,10 @@ Heap::~Heap() {
   if (current_ == this) current_ = nullptr;
 }
 
-void Heap::set_stress(bool on) {
+void Heap::set_stress(bool on, uint32_t interval) {
   options_.stress = on;
+  options_.stress_interval = interval == 0 ? 1 : interval;
+  stress_countdown_ = options_.stress_interval;
   tlab_.limit = on ? 0 : region_limit_;
 }
 
@@ -147,7 +149,10 @@ void* Heap::allocate_slow(LayoutId layout, size_t bytes) {
   PYR_CHECK_MSG(!collecting_, "allocation during a collection (from a trace hook?)");
   PYR_CHECK(bytes >= sizeof(Header));
   if (bytes > kMaxObjectSize) return nullptr;
-  if (options_.stress) collect();
+  if (options_.stress && --stress_countdown_ == 0) {
+    stress_countdown_ = options_.stress_interval;
+    collect();
+  }
   size_t size = round_to_granule(bytes);
   if (size > kLargeThreshold) return allocate_large(layout, size);
   uintptr_t p;

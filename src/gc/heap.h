@@ -57,8 +57,10 @@ class Heap {
     // Committed bytes (blocks + large objects) beyond which allocation
     // collects and then fails; 0 for no limit.
     size_t heap_limit = 0;
-    // Collect at every allocation (-X gc-stress).
+    // Collect at every allocation (-X gc-stress), or at every
+    // `stress_interval`-th (-X gc-stress=N).
     bool stress = false;
+    uint32_t stress_interval = 1;
     // Fill dead objects with 0xdb when sweeping (finds missing trace edges).
 #ifdef NDEBUG
     bool poison_freed = false;
@@ -120,7 +122,7 @@ class Heap {
   // ---- collection -----------------------------------------------------------
 
   void collect();
-  void set_stress(bool on);
+  void set_stress(bool on, uint32_t interval = 1);
   bool stress() const { return options_.stress; }
   void set_heap_limit(size_t bytes) { options_.heap_limit = bytes; }
   void set_verify_collections(bool on) { options_.verify_collections = on; }
@@ -225,6 +227,7 @@ class Heap {
   Tlab tlab_;
   uintptr_t region_begin_ = 0;  // start of the unpublished part of the region
   uintptr_t region_limit_ = 0;  // the region's real end (tlab_.limit is 0 in stress mode)
+  uint32_t stress_countdown_ = 1;  // allocations until the next stress collection
   Block* region_block_ = nullptr;
   uintptr_t medium_begin_ = 0;  // overflow region for medium objects
   uintptr_t medium_cursor_ = 0;
@@ -277,7 +280,7 @@ inline void store_ref(void* obj, T** field, T* value) {
 // Shorthands on the current heap.
 inline void* allocate(LayoutId layout, size_t bytes) { return Heap::current()->allocate(layout, bytes); }
 inline void collect() { Heap::current()->collect(); }
-inline void set_stress(bool on) { Heap::current()->set_stress(on); }
+inline void set_stress(bool on, uint32_t interval = 1) { Heap::current()->set_stress(on, interval); }
 inline void add_root(void** slot) { Heap::current()->add_root(slot); }
 inline void remove_root(void** slot) { Heap::current()->remove_root(slot); }
 inline size_t run_pending_finalizers() { return Heap::current()->run_pending_finalizers(); }

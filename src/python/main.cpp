@@ -5,6 +5,7 @@
 // Front-end inspection: `--dump-ast FILE` prints ast.dump() of the file,
 // `--dis FILE` its bytecode.
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -58,7 +59,7 @@ constexpr const char* kHelp =
     "         -X jit-threshold=N  hot-loop threshold (1 = compile at once)\n"
     "         -X jitlog=FILE      write the structured JIT log\n"
     "         -X jitstats         print JIT statistics at exit\n"
-    "         -X gc-stress        collect at every allocation\n"
+    "         -X gc-stress        collect at every allocation (=N: at every N-th)\n"
     "         -X gc-verify        run the heap verifier before and after every collection\n"
     "         -X ast-attributes   --dump-ast prints positions too (include_attributes=True)\n"
     "         unknown options are ignored, as CPython does\n"
@@ -293,7 +294,18 @@ RunOptions run_options(const CommandLine& cl, const std::string& script_dir, con
   RunOptions o;
   o.argv = cl.argv;
   o.script_dir = script_dir;
-  o.gc_stress = cl.xoptions.count("gc-stress") > 0;
+  if (auto it = cl.xoptions.find("gc-stress"); it != cl.xoptions.end()) {
+    o.gc_stress = true;
+    if (!it->second.empty()) {
+      char* end = nullptr;
+      unsigned long n = std::strtoul(it->second.c_str(), &end, 10);
+      if (*end != '\0' || n == 0 || n > 1000000000) {
+        std::fprintf(stderr, "pyrite: -X gc-stress=N needs a positive integer N, got '%s'\n", it->second.c_str());
+        std::exit(2);
+      }
+      o.gc_stress_interval = static_cast<uint32_t>(n);
+    }
+  }
   o.gc_verify = cl.xoptions.count("gc-verify") > 0;
   o.optimize = cl.optimize;
   o.executable = absolute_path(argv0);

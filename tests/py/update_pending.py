@@ -9,7 +9,7 @@ modes) and checked exactly as tests/py_check.cmake does: stdout equals
 NAME.out; stderr plus "[exit N]" (N != 0) equals NAME.err if it exists,
 else stderr is empty and the status 0 (@DIR@ in the expected files stands
 for the program's folder, as CPython prints absolute script paths). A program passes when both modes
-pass (programs in pending_gcstress.txt: the first mode only). pending.txt
+pass (programs in gcstress_intervals.txt with -X gc-stress=N). pending.txt
 is rewritten to the programs that do not pass yet,
 keeping its comment lines (lines starting with #) at the top. With
 AREA or AREA/NAME arguments only those programs run and the others keep
@@ -72,26 +72,26 @@ def check(pyrite, rel, flags, timeout):
     return None
 
 
-def stress_exempt():
-    """Programs whose gcstress run is disabled for speed (pending_gcstress.txt)."""
-    path = os.path.join(HERE, "pending_gcstress.txt")
-    out = set()
-    if os.path.exists(path):
-        with open(path) as f:
-            for line in f:
-                line = line.split("#")[0].strip()
-                if line:
-                    out.add(line)
+def stress_intervals():
+    """AREA/NAME -> N for programs collecting at every N-th allocation (gcstress_intervals.txt)."""
+    path = os.path.join(HERE, "gcstress_intervals.txt")
+    out = {}
+    with open(path) as f:
+        for line in f:
+            line = line.split("#")[0].strip()
+            if line:
+                rel, n = line.split()
+                out[rel] = int(n)
     return out
 
 
-STRESS_EXEMPT = stress_exempt()
+STRESS_INTERVALS = stress_intervals()
 
 
 def run_program(pyrite, rel, timeout):
     for flags in MODES:
-        if "gc-stress" in flags and rel in STRESS_EXEMPT:
-            continue
+        if "gc-stress" in flags and rel in STRESS_INTERVALS:
+            flags = flags[:-1] + ["gc-stress=%d" % STRESS_INTERVALS[rel]]
         why = check(pyrite, rel, flags, timeout)
         if why:
             return rel, "%s (%s)" % (why, " ".join(flags))

@@ -566,7 +566,7 @@ void init_interpreter(const RunOptions& options) {
   done = true;
   init_runtime();
   init_thread_state();
-  if (options.gc_stress) gc::set_stress(true);
+  if (options.gc_stress) gc::set_stress(true, options.gc_stress_interval);
   if (options.gc_verify) gc::Heap::current()->set_verify_collections(true);
   g_modules = dict_new();
   gc::add_root(reinterpret_cast<void**>(&g_modules));

@@ -16,6 +16,7 @@ struct RunOptions {
   std::vector<std::string> argv;   // sys.argv
   std::string script_dir;          // sys.path[0] ("" for -c)
   bool gc_stress = false;
+  uint32_t gc_stress_interval = 1;  // -X gc-stress=N: collect at every N-th allocation
   bool gc_verify = false;          // -X gc-verify: the heap verifier around every collection
   int optimize = 0;
   std::string executable;          // sys.executable
