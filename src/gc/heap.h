@@ -122,6 +122,14 @@ class Heap {
   // ---- collection -----------------------------------------------------------
 
   void collect();
+  // An explicit collection requested from a point where the caller vouches
+  // that the native stack below `scan_from` (the frames between there and
+  // the collector, and the registers) holds no reference that the other
+  // roots do not also hold: only [scan_from, stack top) is scanned
+  // conservatively, plus the `count` words at `extra` (the register values
+  // those frames saved for the frames above). Stale words in the skipped
+  // frames then keep nothing alive (docs/gc.md, "Explicit collections").
+  void collect_from(uintptr_t scan_from, const uintptr_t* extra, size_t count);
   void set_stress(bool on, uint32_t interval = 1);
   bool stress() const { return options_.stress; }
   void set_heap_limit(size_t bytes) { options_.heap_limit = bytes; }
@@ -185,6 +193,7 @@ class Heap {
   struct WeakEntry {
     void* owner;
     bool notify;
+    uint64_t seq;  // registration order: callbacks are queued in it
   };
   struct RootCallback {
     RootFn fn;
@@ -239,10 +248,15 @@ class Heap {
   uintptr_t low_ = ~uintptr_t(0);  // bounds of every object address
   uintptr_t high_ = 0;
   uintptr_t stack_top_ = 0;
+  // During collect_from: where the conservative scan starts, and the extra words.
+  uintptr_t scan_from_ = 0;
+  const uintptr_t* scan_extra_ = nullptr;
+  size_t scan_extra_count_ = 0;
 
   std::vector<void**> roots_;
   std::vector<RootCallback> root_callbacks_;
   std::unordered_map<void**, WeakEntry> weak_;
+  uint64_t weak_seq_ = 0;
   std::vector<void*> finalizable_;
   std::deque<void*> pending_finalize_;
   std::deque<std::pair<void*, void**>> pending_weak_;

@@ -9,6 +9,7 @@
 #include <pthread.h>
 
 #include <csetjmp>
+#include <cstring>
 
 #include "base/check.h"
 #include "gc/heap.h"
@@ -67,11 +68,30 @@ __attribute__((noinline, no_sanitize("address"))) static void clear_dead_stack()
   for (size_t i = 0; i < sizeof dead; i++) dead[i] = 0;
 }
 
+void Heap::collect_from(uintptr_t scan_from, const uintptr_t* extra, size_t count) {
+  PYR_CHECK_MSG(scan_from != 0 && scan_from <= stack_top_, "collect_from outside the stack");
+  scan_from_ = scan_from;
+  scan_extra_ = extra;
+  scan_extra_count_ = count;
+  collect();
+  scan_from_ = 0;
+  scan_extra_ = nullptr;
+  scan_extra_count_ = 0;
+}
+
 // Not instrumented, so that the jmp_buf is on the real stack even when ASan
 // uses fake frames.
 __attribute__((noinline, no_sanitize("address"))) void Heap::scan_stack() {
+  if (scan_from_ != 0) {
+    mark_ambiguous_range(scan_extra_, scan_extra_ + scan_extra_count_);
+    scan_stack_from(reinterpret_cast<const void*>(scan_from_));
+    return;
+  }
   clear_dead_stack();
+  // _setjmp writes the registers, not the signal mask that follows them in
+  // the jmp_buf: zeroed, that part cannot hold a dead frame's words.
   jmp_buf registers;
+  std::memset(&registers, 0, sizeof registers);
   __builtin_unwind_init();
   setjmp(registers);
   scan_stack_from(&registers);
@@ -81,7 +101,8 @@ __attribute__((noinline, no_sanitize("address"))) void Heap::scan_stack() {
 
 __attribute__((noinline)) void Heap::scan_stack_from(const void* registers) {
   uintptr_t here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
-  uintptr_t low = std::min(here, reinterpret_cast<uintptr_t>(registers)) & ~uintptr_t(7);
+  uintptr_t low = (scan_from_ != 0 ? scan_from_ : std::min(here, reinterpret_cast<uintptr_t>(registers))) &
+                  ~uintptr_t(7);
   PYR_CHECK_MSG(low < stack_top_, "the stack top is below the scanning frame");
   auto* begin = reinterpret_cast<const uintptr_t*>(low);
   auto* end = reinterpret_cast<const uintptr_t*>(stack_top_ & ~uintptr_t(7));

@@ -8,6 +8,9 @@
 // collection for its hook (CPython does the same). Registrations whose
 // owner died are dropped before the sweep, so a registry entry never points
 // into freed memory.
+#include <algorithm>
+#include <vector>
+
 #include "base/check.h"
 #include "gc/heap.h"
 
@@ -15,13 +18,17 @@ namespace pyrite::gc {
 
 void Heap::add_weak(void** slot, void* owner, bool notify) {
   PYR_CHECK(slot != nullptr);
-  weak_[slot] = WeakEntry{owner, notify};
+  weak_[slot] = WeakEntry{owner, notify, weak_seq_++};
   if (*slot != nullptr) header_set(static_cast<Header*>(*slot), kFlagHasWeakRefs);
 }
 
 void Heap::remove_weak(void** slot) { weak_.erase(slot); }
 
+// The callbacks of one collection are queued in the order their slots were
+// registered, not in the table's: the order the program sees does not
+// depend on addresses.
 void Heap::clear_dead_weak_slots() {
+  std::vector<std::pair<uint64_t, std::pair<void*, void**>>> queued;
   for (auto it = weak_.begin(); it != weak_.end();) {
     void** slot = it->first;
     void* target = *slot;
@@ -34,9 +41,12 @@ void Heap::clear_dead_weak_slots() {
     void* owner = it->second.owner;
     // A callback only for owners the program can still reach; a dead owner
     // may yet be resurrected for a finalizer, but gets no callback.
-    if (it->second.notify && owner != nullptr && is_marked(owner)) pending_weak_.emplace_back(owner, slot);
+    if (it->second.notify && owner != nullptr && is_marked(owner))
+      queued.push_back({it->second.seq, {owner, slot}});
     it = weak_.erase(it);
   }
+  std::sort(queued.begin(), queued.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& q : queued) pending_weak_.push_back(q.second);
 }
 
 void Heap::drop_dead_weak_owners() {

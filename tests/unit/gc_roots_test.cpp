@@ -157,6 +157,39 @@ TEST(GcRoots, ReferencesFromLargeObjects) {
   EXPECT_EQ(heap.verify(), 0u);
 }
 
+// A frame below the one given to collect_from holds the only copy of
+// `hidden`'s pointer, as a stale word: the explicit collection skips it.
+__attribute__((noinline)) void collect_from_below(Heap& heap, uintptr_t hidden, uintptr_t scan_from,
+                                                  const uintptr_t* extra, size_t count) {
+  volatile uintptr_t stale = reinterpret_cast<uintptr_t>(reveal(hidden));
+  heap.collect_from(scan_from, extra, count);
+  asm volatile("" : : "r"(&stale) : "memory");
+}
+
+TEST(GcRoots, CollectFromSkipsTheFramesBelow) {
+  Heap heap;
+  PYR_GC_SCAN_FROM_HERE(heap);
+  uintptr_t stale = PYR_GC_DEEP(make_chain(heap, 3));
+  uintptr_t in_extra = PYR_GC_DEEP(make_chain(heap, 4));
+  uintptr_t kept = PYR_GC_DEEP(make_chain(heap, 5));
+  // Above scan_from: still scanned conservatively.
+  volatile uintptr_t kept_word = reinterpret_cast<uintptr_t>(reveal(kept));
+  uintptr_t extra[2] = {0, 0};
+  deep([&] { extra[1] = reinterpret_cast<uintptr_t>(reveal(in_extra)); });
+  uintptr_t scan_from = reinterpret_cast<uintptr_t>(&kept_word);
+  deep([&] { collect_from_below(heap, stale, scan_from, extra, 2); });
+  EXPECT_TRUE(is_freed(heap, stale));
+  EXPECT_FALSE(is_freed(heap, in_extra));
+  EXPECT_FALSE(is_freed(heap, kept));
+  EXPECT_EQ(chain_length(static_cast<Node*>(reveal(in_extra))), 4);
+  EXPECT_EQ(chain_length(reinterpret_cast<Node*>(kept_word)), 5);
+  // An ordinary collection after it scans from its own frame again.
+  collect_clean(heap);
+  EXPECT_FALSE(is_freed(heap, kept));
+  EXPECT_EQ(heap.verify(), 0u);
+  extra[1] = 0;
+}
+
 }  // namespace
 }  // namespace pyrite::gc::testing
 

@@ -1,7 +1,19 @@
-// The gc module over Pyrite's collector (docs/interp.md, "The gc module").
+// The gc module over Pyrite's collector (docs/interp.md, "The collector and
+// the dispatch loop").
 // The collector is a tracing one, so CPython's generation thresholds and
 // counts have no meaning here: they are accepted and reported as fixed.
+//
+// gc.collect() called by a CALL instruction collects without scanning the
+// dispatch loop's native frame and the frames below it (collect_from): in
+// CPython `del x; gc.collect()` finalizes x at once, and stale words in
+// those frames (a spilled return value, an unwritten slot) would keep x
+// alive until a later collection.
+#include <unwind.h>
+
+#include "python/compile/opcodes.h"
+#include "python/interp/eval.h"
 #include "python/interp/pyrun.h"
+#include "python/interp/thread_state.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/int.h"
@@ -15,6 +27,65 @@ namespace pyrite::python {
 namespace {
 
 bool g_enabled = true;
+Value g_collect_fn;  // the gc.collect builtin (rooted in the module)
+
+// True when gc.collect was called by the CALL instruction of the running
+// frame through the generic call path (handlers.h op_call): its arguments
+// are then the top of that frame's value stack, just above [NULL, collect].
+// Every native frame between the dispatch loop and this function then holds
+// only values that are also on the value stack.
+bool called_from_call_instruction(const Value* args, size_t nargs, Tuple* kwnames) {
+  Frame* f = thread_state().frame;
+  if (!f || !args || !g_collect_fn || f->lasti < 0 || f->lasti >= f->code->ncode) return false;
+  compile::Unit u = f->code->code()[f->lasti];
+  if (static_cast<compile::Opcode>(u & 0xff) != compile::Opcode::CALL) return false;
+  size_t total = nargs + (kwnames ? size_t(kwnames->length) : 0);
+  if ((u >> 8) != total) return false;
+  const Value* base = f->stack_base();
+  if (args - 2 < base || args + total > base + f->code->stacksize) return false;
+  return args[-2].is_null() && args[-1].is(g_collect_fn);
+}
+
+#if defined(__x86_64__)
+// What the unwinder finds: the innermost frame of the dispatch loop, run(),
+// and the callee-saved registers of its caller (which run() saved in its
+// frame, and which the caller may still need).
+struct LoopFrame {
+  void* run_fn;
+  uintptr_t cfa = 0;
+  uintptr_t caller_regs[6] = {};
+  bool found = false;
+};
+
+_Unwind_Reason_Code find_loop_frame(_Unwind_Context* ctx, void* arg) {
+  auto* s = static_cast<LoopFrame*>(arg);
+  if (s->cfa != 0) {
+    static const int kCalleeSaved[] = {3, 6, 12, 13, 14, 15};  // rbx rbp r12-r15 (DWARF numbers)
+    for (int i = 0; i < 6; i++) s->caller_regs[i] = _Unwind_GetGR(ctx, kCalleeSaved[i]);
+    s->found = true;
+    return _URC_END_OF_STACK;
+  }
+  uintptr_t ip = _Unwind_GetIP(ctx);
+  if (ip != 0 && _Unwind_FindEnclosingFunction(reinterpret_cast<void*>(ip - 1)) == s->run_fn)
+    s->cfa = _Unwind_GetCFA(ctx);
+  return _URC_NO_REASON;
+}
+
+// Collects scanning the native stack from the frame that called the
+// innermost run() upwards. False (nothing done) when the unwinder does not
+// find that frame.
+__attribute__((noinline)) bool collect_above_dispatch_loop(gc::Heap* heap) {
+  Value (*run_fn)(ThreadState&, Frame*, bool) = run;
+  LoopFrame loop;
+  loop.run_fn = reinterpret_cast<void*>(run_fn);
+  _Unwind_Backtrace(find_loop_frame, &loop);
+  if (!loop.found) return false;
+  heap->collect_from(loop.cfa, loop.caller_regs, 6);
+  return true;
+}
+#else
+bool collect_above_dispatch_loop(gc::Heap*) { return false; }
+#endif
 
 Value gc_collect(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"generation", nullptr};
@@ -26,10 +97,8 @@ Value gc_collect(Value, const Value* args, size_t nargs, Tuple* kwnames) {
     if (!g || *g < 0 || *g > 2) return raise(exc::ValueError, "invalid generation");
   }
   gc::Heap* heap = gc::Heap::current();
-  uint64_t before = heap->stats().objects_live;
-  heap->collect();
+  if (!called_from_call_instruction(args, nargs, kwnames) || !collect_above_dispatch_loop(heap)) heap->collect();
   size_t ran = run_gc_hooks();
-  (void)before;
   return int_from_i64(static_cast<int64_t>(ran));
 }
 
@@ -81,7 +150,12 @@ size_t run_gc_hooks() {
 Module* make_gc_module() {
   Module* m = module_new(intern("gc"));
   for (const MethodDef* def = kGcFunctions; def->name; def++) {
-    dict_set_str(m->dict, intern(def->name), new_builtin_function(def, m));
+    Value fn = new_builtin_function(def, m);
+    if (def->fn == gc_collect && !g_collect_fn) {
+      g_collect_fn = fn;
+      gc::add_root(reinterpret_cast<void**>(&g_collect_fn));
+    }
+    dict_set_str(m->dict, intern(def->name), fn);
   }
   return m;
 }
