@@ -62,6 +62,7 @@ inline bool gc_hooks_pending() {
 }
 Module* make_gc_module();
 Module* make_weakref_module();
+Module* make_thread_module();
 Module* make_itertools_module();
 // builtins.__build_class__(func, name, *bases, metaclass=..., **kwds).
 Value build_class(Value self, const Value* args, size_t nargs, Tuple* kwnames);
