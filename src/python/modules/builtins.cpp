@@ -431,6 +431,7 @@ Value make_quitter(const char* name) {
     spec.slots.repr = quitter_repr;
     spec.slots.call = quitter_call;
     spec.module = "_sitebuiltins";
+    spec.python_class_name = true;
     make_builtin_type(&g_quitter_type, spec);
   }
   auto* q = allocate<Quitter>(g_quitter_layout, g_quitter_type);

@@ -17,6 +17,7 @@
 #include "python/objects/int.h"
 #include "python/objects/list.h"
 #include "python/objects/module.h"
+#include "python/objects/namespace.h"
 #include "python/objects/native.h"
 #include "python/objects/protocol.h"
 #include "python/objects/str.h"
@@ -300,10 +301,11 @@ Module* make_sys_module(const RunOptions& options) {
   set(d, "dont_write_bytecode", py_bool(true));
   set(d, "builtin_module_names", tuple_of({intern("builtins"), intern("sys")}));
   // sys.implementation: name 'pyrite', cache_tag None (DESIGN.md).
-  Module* impl = module_new(intern("implementation"));
-  dict_set_str(impl->dict, intern("name"), intern("pyrite"));
-  dict_set_str(impl->dict, intern("cache_tag"), none());
-  dict_set_str(impl->dict, intern("version"), dict_get_str(d, intern("version_info")));
+  Value impl = namespace_new({{"name", intern("pyrite")},
+                              {"cache_tag", none()},
+                              {"version", dict_get_str(d, intern("version_info"))},
+                              {"hexversion", dict_get_str(d, intern("hexversion"))},
+                              {"_multiarch", intern("x86_64-linux-gnu")}});
   set(d, "implementation", impl);
   return m;
 }

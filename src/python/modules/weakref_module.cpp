@@ -95,18 +95,7 @@ bool is_proxy(Value v) {
 
 // CPython's tp_name: the name of a class, "module.name" for a builtin type
 // outside builtins ("weakref.ProxyType").
-std::string tp_name(Type* t) {
-  std::string name = type_name_of(t);
-  if (t->is_heap_type()) return name;
-  Value m = type_module(t);
-  if (!m) {
-    clear_error();
-    return name;
-  }
-  if (!is_str(m)) return name;
-  std::string mod = str_to_utf8(m.as<Str>());
-  return mod == "builtins" ? name : mod + "." + name;
-}
+std::string tp_name(Type* t) { return type_name_of(t); }  // "weakref.ReferenceType" (tp_name)
 
 // ---- which objects can be referenced weakly ----------------------------------------
 

@@ -148,7 +148,7 @@ Value raise_binary_type_error(BinaryOp op, Value a, Value b, bool inplace) {
 
 std::string type_name_of(const Type* t) {
   if (t == nullptr || t->name == nullptr) return "?";
-  return str_to_utf8(t->name);
+  return str_to_utf8(t->tp_name ? t->tp_name : t->name);
 }
 
 std::string type_name(Value v) {

@@ -11,6 +11,7 @@
 #include "python/objects/frame_object.h"
 #include "python/objects/function.h"
 #include "python/objects/module.h"
+#include "python/objects/namespace.h"
 
 namespace pyrite::python {
 
@@ -61,6 +62,7 @@ void init_runtime() {
   init_module();
   init_generator();
   init_frame_object();
+  init_namespace();
 }
 
 }  // namespace pyrite::python

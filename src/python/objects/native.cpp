@@ -71,7 +71,7 @@ Value new_member_descriptor(Str* name, Type* owner, uint32_t offset) {
 
 static std::string qual(const Type* owner, const char* name) {
   if (!owner) return name;
-  return type_name_of(owner) + "." + name;
+  return type_qualname_utf8(owner) + "." + name;  // CPython: type.__qualname__ + "." + name
 }
 
 std::string method_qualname(const MethodDef* def, Value self, bool is_method) {

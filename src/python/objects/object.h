@@ -144,6 +144,10 @@ struct Type : Object {
   Type* native_base;             // nearest builtin ancestor (self for builtins)
   TraceFn native_trace;          // trace hook of native_base's C++ struct
   const char* doc;
+  // The name in messages ("'itertools.count' object ...", CPython's
+  // tp_name): "module.name" for builtin types of a module other than
+  // builtins, else null (use name).
+  Str* tp_name;
   TypeSlots slots;
 
   bool has_flag(uint32_t f) const { return (flags & f) != 0; }

@@ -62,6 +62,7 @@ static void trace_type(void* obj, gc::Visitor& v) {
   v.visit(t->subclasses);
   v.visit(t->instance_map);
   v.visit(t->slot_names);
+  v.visit(t->tp_name);
 }
 
 gc::LayoutId register_object_layout(const char* name, size_t fixed_size, TraceFn trace,
@@ -537,7 +538,10 @@ void complete_builtin_type(Type* t, const TypeSpec& spec) {
   if (!dict_get_str(t->dict, names::__doc__))
     dict_set_str(t->dict, names::__doc__,
                  spec.doc ? Value(str_from_utf8(spec.doc)) : none());
-  if (spec.module) dict_set_str(t->dict, names::__module__, intern(spec.module));
+  if (spec.module) {
+    dict_set_str(t->dict, names::__module__, intern(spec.module));
+    if (!spec.python_class_name) t->tp_name = str_from_utf8(std::string(spec.module) + "." + spec.name);
+  }
   t->version = next_type_version();
   if (t->base) type_add_subclass(t->base, t);
 }

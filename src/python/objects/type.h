@@ -24,6 +24,10 @@ struct TypeSpec {
   const GetSetDef* getsets = nullptr;   // {nullptr}-terminated
   const char* doc = nullptr;
   const char* module = nullptr;      // __module__ if not "builtins"
+  // With a module, the name messages use (CPython's tp_name) is
+  // "module.name", as for CPython's C types; types CPython writes in Python
+  // (heap types there) say only their name.
+  bool python_class_name = false;
   // Offset of an InstanceAttrs inside the C++ struct (exceptions), 0: none.
   // Builtin subtypes inherit their base's.
   int32_t attrs_offset = 0;
