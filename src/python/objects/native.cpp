@@ -9,6 +9,7 @@
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/init.h"
+#include "python/objects/module.h"
 #include "python/objects/protocol.h"
 #include "python/objects/slots.h"
 #include "python/objects/str.h"
@@ -122,6 +123,13 @@ static bool check_def_args(const MethodDef* def, Value self, Type* owner, size_t
     if (!owner && (fl & MethodFlag::kClass) && self.is_object() &&
         type_of(self)->has_flag(TypeFlag::kTypeSubclass))
       q = type_qualname_utf8(self.as<Type>()) + "." + def->name;
+    // A module's function is "math.sqrt()" (_PyObject_FunctionStr), except
+    // in builtins and through METH_VARARGS' tp_call ("log()").
+    if (!owner && !(fl & (MethodFlag::kClass | MethodFlag::kTupleArgs)) && is_module(self)) {
+      Value name = dict_get_str(self.as<Module>()->dict, intern("__name__"));
+      if (name && is_str(name) && str_to_utf8(name.as<Str>()) != "builtins")
+        q = str_to_utf8(name.as<Str>()) + "." + def->name;
+    }
     check_method_args(q.c_str(), fl, nargs, kwnames);
     return false;
   }
