@@ -86,16 +86,23 @@ inline Step op_load_global(Cx& cx, uint32_t arg) {
 
 // ---- attributes ----------------------------------------------------------------
 
+// The instruction's inline cache units (writable: the interpreter owns them).
+template <class Cx>
+inline uint32_t* cache_units(Cx& cx) {
+  return const_cast<uint32_t*>(cx.code + cx.cur + 1);
+}
+
 template <class Cx>
 inline Step op_load_attr(Cx& cx, ThreadState& ts, uint32_t arg) {
-  Str* name = static_cast<Str*>(cx.frame->code->names->at(arg).object());
   auto obj = cx.top();
+  uint32_t* cache = cache_units(cx);
+  auto hit = cx.call(load_attr_cached, obj, static_cast<const uint32_t*>(cache));
+  if (!cx.is_null(hit)) {
+    cx.poke(1, hit);
+    return Step::kNext;
+  }
+  Str* name = static_cast<Str*>(cx.frame->code->names->at(arg).object());
   // A property with a Python getter: its frame, continued by a push.
-  // TODO(#3): an inline cache of "no Python property for this type version"
-  // here made `-X gc-stress -X gc-verify tests/py/generators/async_with_for.py`
-  // report a dict table holding a freed object. Writing the constant 1 into
-  // the first cache unit does not, writing the type's version tag does:
-  // find what reads LOAD_ATTR's cache units before caching here.
   Function* get = cx.call(python_property_getter, obj, name);
   if (get) {
     Frame* f = cx.call(push_method_frame, ts, get, obj, static_cast<const Value*>(nullptr), size_t(0),
@@ -105,6 +112,7 @@ inline Step op_load_attr(Cx& cx, ThreadState& ts, uint32_t arg) {
   }
   auto v = cx.call(get_attr, obj, name);
   if (cx.is_null(v)) return Step::kError;
+  cx.call(fill_attr_cache, obj, name, cache);
   cx.poke(1, v);
   return Step::kNext;
 }
@@ -113,8 +121,15 @@ inline Step op_load_attr(Cx& cx, ThreadState& ts, uint32_t arg) {
 // type and not shadowed, else (NULL, attribute).
 template <class Cx>
 inline Step op_load_method(Cx& cx, uint32_t arg) {
-  Str* name = static_cast<Str*>(cx.frame->code->names->at(arg).object());
   auto obj = cx.top();
+  uint32_t* cache = cache_units(cx);
+  auto hit = cx.call(load_method_cached, obj, static_cast<const uint32_t*>(cache));
+  if (!cx.is_null(hit)) {
+    cx.poke(1, hit);
+    cx.push(obj);
+    return Step::kNext;
+  }
+  Str* name = static_cast<Str*>(cx.frame->code->names->at(arg).object());
   Value self;
   auto m = cx.call(lookup_method, obj, name, &self);
   if (cx.is_null(m)) return Step::kError;
@@ -122,6 +137,7 @@ inline Step op_load_method(Cx& cx, uint32_t arg) {
     cx.poke(1, Value());
     cx.push(m);
   } else {
+    cx.call(fill_method_cache, obj, m, cache);
     cx.poke(1, m);
     cx.push(self);
   }

@@ -207,6 +207,33 @@ Value load_classderef(Frame* f, uint32_t slot) {
 
 // ---- attributes and operators ----------------------------------------------------
 
+void fill_attr_cache(Value obj, Str* name, uint32_t* cache) {
+  if (!obj.is_object()) return;
+  Type* t = obj.object()->type;
+  if (t->slots.getattr != generic_getattr || t->version == 0 || t->version >= kNoMapId) return;
+  InstanceAttrs* a = instance_attrs(obj);
+  if (!a || !a->map || a->map->id == kNoMapId) return;
+  // A data descriptor on the type would win over the instance attribute.
+  Value descr = type_lookup(t, name);
+  if (descr && type_of(descr)->slots.descr_set) return;
+  int32_t i = map_index(a->map, name);
+  if (i < 0) return;
+  cache[0] = uint32_t(t->version);
+  cache[1] = a->map->id;
+  cache[2] = uint32_t(i);
+}
+
+void fill_method_cache(Value obj, Value method, uint32_t* cache) {
+  Type* t = type_of(obj);
+  if (t->version == 0 || t->version >= kNoMapId) return;
+  uint32_t map_id = cache_map_id(obj);
+  if (map_id == kNoMapId) return;
+  cache[0] = uint32_t(t->version);
+  cache[1] = map_id;
+  cache[2] = uint32_t(method.bits());
+  cache[3] = uint32_t(method.bits() >> 32);
+}
+
 Value lookup_method(Value obj, Str* name, Value* self) {
   *self = Value();
   Type* t = type_of(obj);

@@ -11,6 +11,7 @@
 #include "python/interp/thread_state.h"
 #include "python/objects/cell.h"
 #include "python/objects/code.h"
+#include "python/objects/map.h"
 #include "python/objects/object.h"
 
 namespace pyrite::python {
@@ -42,6 +43,42 @@ bool delete_global(Dict* globals, Str* name);
 Value load_classderef(Frame* f, uint32_t slot);
 
 // ---- attributes and operators ----
+// Inline caches of LOAD_ATTR and LOAD_METHOD (docs/interp.md, "Attribute
+// caches"), in the instruction's 4 cache units. A cache is valid for the
+// type version it holds (a type's version changes with its dict or any
+// base's) and for instances whose attributes use the map with the held id
+// (same id, same names at the same indexes); an instance without attribute
+// storage counts as map id 0, one in dict mode as kNoMapId (never cached).
+inline uint32_t cache_map_id(Value obj) {
+  InstanceAttrs* a = instance_attrs(obj);
+  if (!a) return 0;
+  if (a->map) return a->map->id;
+  if (a->storage) return kNoMapId;
+  Map* root = obj.object()->type->instance_map;  // a fresh instance: the root map
+  return root ? root->id : kNoMapId;
+}
+// LOAD_ATTR: [version, map id, index]: the instance attribute at `index`.
+inline Value load_attr_cached(Value obj, const uint32_t* cache) {
+  if (!obj.is_object()) return {};
+  Type* t = obj.object()->type;
+  if (t->version != cache[0] || cache[0] == 0) return {};
+  InstanceAttrs* a = instance_attrs(obj);
+  if (!a->map || a->map->id != cache[1]) return {};
+  return reinterpret_cast<InstanceStorage*>(a->storage)->items()[cache[2]];
+}
+// After a generic lookup of obj.name succeeded: caches it when it is an
+// instance attribute held in a map slot.
+void fill_attr_cache(Value obj, Str* name, uint32_t* cache);
+// LOAD_METHOD: [version, map id, method (2 units)]: the method found on the
+// type, not shadowed by an instance attribute; called with obj as self.
+inline Value load_method_cached(Value obj, const uint32_t* cache) {
+  Type* t = type_of(obj);
+  if (t->version != cache[0] || cache[0] == 0 || cache_map_id(obj) != cache[1]) return {};
+  uint64_t bits = uint64_t(cache[2]) | uint64_t(cache[3]) << 32;
+  return Value::from_bits(bits);
+}
+void fill_method_cache(Value obj, Value method, uint32_t* cache);
+
 // The method `name` of obj for CALL: returns the function and sets *self to
 // obj when it can skip making a bound method, else returns the attribute
 // and leaves *self null.

@@ -60,12 +60,17 @@ void init_map() {
 
 // ---- maps ---------------------------------------------------------------------------
 
+static uint32_t g_next_map_id = 1;
+
+static uint32_t next_map_id() { return g_next_map_id == kNoMapId ? kNoMapId : g_next_map_id++; }
+
 Map* type_root_map(Type* t) {
   if (t->instance_map) return t->instance_map;
   Tuple* empty = tuple_empty();
   auto* m = allocate<Map>(g_map_layout, types::map_object);
   m->owner = t;
   m->names = empty;
+  m->id = next_map_id();
   gc::store_ref<Map>(t, &t->instance_map, m);
   return m;
 }
@@ -98,6 +103,7 @@ Map* map_transition(Map* m, Str* name) {
   child->name = name;
   child->names = names;
   child->count = m->count + 1;
+  child->id = next_map_id();
   if (!m->last_child) {
     gc::store_ref<Map>(m, &m->last_child, child);
   } else {

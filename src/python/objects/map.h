@@ -29,8 +29,12 @@ struct Map : Object {
   Object* transitions;  // a Dict name -> child Map, or null
   Map* last_child;      // one-entry transition cache (the common case)
   int32_t count;        // number of attributes
-  int32_t pad;
+  // A number no other map ever had (the interpreter's attribute caches
+  // key on it: same id, same names at the same indexes); 0 never used.
+  uint32_t id;
 };
+// kNoMapId: larger than any id given out (ids stop being given then).
+inline constexpr uint32_t kNoMapId = 0xFFFFFFFF;
 
 struct InstanceStorage : Object {
   int64_t capacity;
