@@ -108,6 +108,30 @@ class ConcretePyContext {
     *out = Value::small(r);
     return true;
   }
+  // Python's floor division and modulo (the sign of the divisor); false
+  // for a zero divisor or a result that does not fit (the slow path raises
+  // or makes a big int).
+  static bool floordiv_small(Value a, Value b, Value* out) {
+    int64_t x = a.small_value(), y = b.small_value();
+    if (y == 0) return false;
+    int64_t q = x / y;
+    if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
+    if (!Value::fits_small(q)) return false;
+    *out = Value::small(q);
+    return true;
+  }
+  static bool mod_small(Value a, Value b, Value* out) {
+    int64_t x = a.small_value(), y = b.small_value();
+    if (y == 0) return false;
+    int64_t r = x % y;
+    if (r != 0 && ((r < 0) != (y < 0))) r += y;
+    *out = Value::small(r);
+    return true;
+  }
+  // Bitwise operations of two small ints: on the tagged words directly.
+  static Value and_small(Value a, Value b) { return Value::from_bits(a.bits() & b.bits()); }
+  static Value or_small(Value a, Value b) { return Value::from_bits(a.bits() | b.bits()); }
+  static Value xor_small(Value a, Value b) { return Value::from_bits((a.bits() ^ b.bits()) | 1); }
   static bool compare_small(Value a, Value b, int op) {
     int64_t x = a.small_value(), y = b.small_value();
     switch (op) {

@@ -27,6 +27,12 @@
 
 namespace pyrite::python {
 
+// Hot paths are always inlined into the dispatch loop; the rest of an
+// instruction is a separate (noinline) function, so the loop's fast paths
+// do not pay for the slow ones' registers and stack.
+#define PYR_HOT [[gnu::always_inline]] inline
+#define PYR_COLD [[gnu::noinline]]
+
 enum class Step : uint8_t {
   kNext,      // continue at cx.pc
   kError,     // an exception is pending: unwind
@@ -93,14 +99,22 @@ inline uint32_t* cache_units(Cx& cx) {
 }
 
 template <class Cx>
-inline Step op_load_attr(Cx& cx, ThreadState& ts, uint32_t arg) {
-  auto obj = cx.top();
-  uint32_t* cache = cache_units(cx);
-  auto hit = cx.call(load_attr_cached, obj, static_cast<const uint32_t*>(cache));
+PYR_COLD Step op_load_attr_generic(Cx& cx, ThreadState& ts, uint32_t arg);
+
+template <class Cx>
+PYR_HOT Step op_load_attr(Cx& cx, ThreadState& ts, uint32_t arg) {
+  auto hit = cx.call(load_attr_cached, cx.top(), static_cast<const uint32_t*>(cache_units(cx)));
   if (!cx.is_null(hit)) {
     cx.poke(1, hit);
     return Step::kNext;
   }
+  return op_load_attr_generic(cx, ts, arg);
+}
+
+template <class Cx>
+PYR_COLD Step op_load_attr_generic(Cx& cx, ThreadState& ts, uint32_t arg) {
+  auto obj = cx.top();
+  uint32_t* cache = cache_units(cx);
   Str* name = static_cast<Str*>(cx.frame->code->names->at(arg).object());
   // A property with a Python getter: its frame, continued by a push.
   Function* get = cx.call(python_property_getter, obj, name);
@@ -120,15 +134,24 @@ inline Step op_load_attr(Cx& cx, ThreadState& ts, uint32_t arg) {
 // obj -> (function, obj) when the attribute is a plain method found on the
 // type and not shadowed, else (NULL, attribute).
 template <class Cx>
-inline Step op_load_method(Cx& cx, uint32_t arg) {
+PYR_COLD Step op_load_method_generic(Cx& cx, uint32_t arg);
+
+template <class Cx>
+PYR_HOT Step op_load_method(Cx& cx, uint32_t arg) {
   auto obj = cx.top();
-  uint32_t* cache = cache_units(cx);
-  auto hit = cx.call(load_method_cached, obj, static_cast<const uint32_t*>(cache));
+  auto hit = cx.call(load_method_cached, obj, static_cast<const uint32_t*>(cache_units(cx)));
   if (!cx.is_null(hit)) {
     cx.poke(1, hit);
     cx.push(obj);
     return Step::kNext;
   }
+  return op_load_method_generic(cx, arg);
+}
+
+template <class Cx>
+PYR_COLD Step op_load_method_generic(Cx& cx, uint32_t arg) {
+  auto obj = cx.top();
+  uint32_t* cache = cache_units(cx);
   Str* name = static_cast<Str*>(cx.frame->code->names->at(arg).object());
   Value self;
   auto m = cx.call(lookup_method, obj, name, &self);
@@ -148,23 +171,39 @@ inline Step op_load_method(Cx& cx, uint32_t arg) {
 // ---- operators -------------------------------------------------------------------
 
 template <class Cx>
-inline Step op_binary_op(Cx& cx, ThreadState& ts, uint32_t arg) {
-  auto b = cx.pop();
-  auto a = cx.top();
+PYR_COLD Step op_binary_op_generic(Cx& cx, ThreadState& ts, uint32_t arg);
+
+template <class Cx>
+PYR_HOT Step op_binary_op(Cx& cx, ThreadState& ts, uint32_t arg) {
+  auto b = cx.peek(1);
+  auto a = cx.peek(2);
   if (cx.both_small(a, b)) {
-    Value r;
-    bool ok = false;
+    typename Cx::Val r;
+    bool ok = true;
     switch (arg % compile::kInplaceOffset) {
       case 0: ok = cx.add_small(a, b, &r); break;
       case 1: ok = cx.sub_small(a, b, &r); break;
       case 2: ok = cx.mul_small(a, b, &r); break;
-      default: break;
+      case 5: ok = cx.mod_small(a, b, &r); break;
+      case 9: r = cx.or_small(a, b); break;
+      case 10: r = cx.xor_small(a, b); break;
+      case 11: r = cx.and_small(a, b); break;
+      case 12: ok = cx.floordiv_small(a, b, &r); break;
+      default: ok = false; break;
     }
     if (ok) {
+      cx.drop(1);
       cx.poke(1, r);
       return Step::kNext;
     }
   }
+  return op_binary_op_generic(cx, ts, arg);
+}
+
+template <class Cx>
+PYR_COLD Step op_binary_op_generic(Cx& cx, ThreadState& ts, uint32_t arg) {
+  auto b = cx.pop();
+  auto a = cx.top();
   // Operands of one class whose method is written in Python: its frame,
   // with the operands left on this stack for the kBinary continuation.
   Type* ta = cx.type_of_(a);
@@ -190,13 +229,24 @@ inline Step op_binary_op(Cx& cx, ThreadState& ts, uint32_t arg) {
 }
 
 template <class Cx>
-inline Step op_compare_op(Cx& cx, ThreadState& ts, uint32_t arg) {
-  auto b = cx.pop();
-  auto a = cx.top();
+PYR_COLD Step op_compare_op_generic(Cx& cx, ThreadState& ts, uint32_t arg);
+
+template <class Cx>
+PYR_HOT Step op_compare_op(Cx& cx, ThreadState& ts, uint32_t arg) {
+  auto b = cx.peek(1);
+  auto a = cx.peek(2);
   if (cx.both_small(a, b)) {
+    cx.drop(1);
     cx.poke(1, cx.constant(py_bool(cx.compare_small(a, b, static_cast<int>(arg)))));
     return Step::kNext;
   }
+  return op_compare_op_generic(cx, ts, arg);
+}
+
+template <class Cx>
+PYR_COLD Step op_compare_op_generic(Cx& cx, ThreadState& ts, uint32_t arg) {
+  auto b = cx.pop();
+  auto a = cx.top();
   Type* ta = cx.type_of_(a);
   if (ta->is_heap_type() && cx.has_type(b, ta)) {
     Function* fn = cx.call(python_dunder, ta, offsetof(TypeSlots, compare), compare_dunder_name(arg));
@@ -568,8 +618,18 @@ inline Step op_delete_global(Cx& cx, ThreadState&, uint32_t arg) {
 // ---- attributes and subscripts ----
 
 template <class Cx>
-inline Step op_store_attr(Cx& cx, ThreadState&, uint32_t arg) {
-  if (!cx.call(set_attr, cx.peek(1), name_at(cx.frame, arg), cx.peek(2))) return Step::kError;
+PYR_COLD Step op_store_attr_generic(Cx& cx, uint32_t arg) {
+  auto obj = cx.peek(1);
+  Str* name = name_at(cx.frame, arg);
+  if (!cx.call(set_attr, obj, name, cx.peek(2))) return Step::kError;
+  cx.call(fill_store_attr_cache, obj, name, cache_units(cx));
+  cx.drop(2);
+  return Step::kNext;
+}
+template <class Cx>
+PYR_HOT Step op_store_attr(Cx& cx, ThreadState&, uint32_t arg) {
+  if (!cx.call(store_attr_cached, cx.peek(1), cx.peek(2), static_cast<const uint32_t*>(cache_units(cx))))
+    return op_store_attr_generic(cx, arg);
   cx.drop(2);
   return Step::kNext;
 }

@@ -223,6 +223,21 @@ void fill_attr_cache(Value obj, Str* name, uint32_t* cache) {
   cache[2] = uint32_t(i);
 }
 
+void fill_store_attr_cache(Value obj, Str* name, uint32_t* cache) {
+  if (!obj.is_object()) return;
+  Type* t = obj.object()->type;
+  if (t->slots.setattr != generic_setattr || t->version == 0 || t->version >= kNoMapId) return;
+  InstanceAttrs* a = instance_attrs(obj);
+  if (!a || !a->map || a->map->id == kNoMapId) return;
+  Value descr = type_lookup(t, name);
+  if (descr && type_of(descr)->slots.descr_set) return;
+  int32_t i = map_index(a->map, name);
+  if (i < 0) return;
+  cache[0] = uint32_t(t->version);
+  cache[1] = a->map->id;
+  cache[2] = uint32_t(i);
+}
+
 void fill_method_cache(Value obj, Value method, uint32_t* cache) {
   Type* t = type_of(obj);
   if (t->version == 0 || t->version >= kNoMapId) return;

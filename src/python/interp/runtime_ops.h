@@ -49,8 +49,16 @@ Value load_classderef(Frame* f, uint32_t slot);
 // base's) and for instances whose attributes use the map with the held id
 // (same id, same names at the same indexes); an instance without attribute
 // storage counts as map id 0, one in dict mode as kNoMapId (never cached).
+// instance_attrs for an object of type t, with the fixed-offset case inline.
+[[gnu::always_inline]] inline InstanceAttrs* attrs_of(Object* o, Type* t) {
+  int32_t off = t->attrs_offset;
+  if (off > 0) [[likely]]
+    return reinterpret_cast<InstanceAttrs*>(reinterpret_cast<char*>(o) + off);
+  return off ? var_instance_attrs(o) : nullptr;
+}
 inline uint32_t cache_map_id(Value obj) {
-  InstanceAttrs* a = instance_attrs(obj);
+  if (!obj.is_object()) return 0;
+  InstanceAttrs* a = attrs_of(obj.object(), obj.object()->type);
   if (!a) return 0;
   if (a->map) return a->map->id;
   if (a->storage) return kNoMapId;
@@ -62,13 +70,29 @@ inline Value load_attr_cached(Value obj, const uint32_t* cache) {
   if (!obj.is_object()) return {};
   Type* t = obj.object()->type;
   if (t->version != cache[0] || cache[0] == 0) return {};
-  InstanceAttrs* a = instance_attrs(obj);
-  if (!a->map || a->map->id != cache[1]) return {};
+  InstanceAttrs* a = attrs_of(obj.object(), t);
+  if (!a || !a->map || a->map->id != cache[1]) return {};
   return reinterpret_cast<InstanceStorage*>(a->storage)->items()[cache[2]];
 }
 // After a generic lookup of obj.name succeeded: caches it when it is an
 // instance attribute held in a map slot.
 void fill_attr_cache(Value obj, Str* name, uint32_t* cache);
+// STORE_ATTR: [version, map id, index]: an existing instance attribute in a
+// map slot (the type's setattr generic, no data descriptor for the name).
+inline bool store_attr_cached(Value obj, Value v, const uint32_t* cache) {
+  if (!obj.is_object()) return false;
+  Type* t = obj.object()->type;
+  if (t->version != cache[0] || cache[0] == 0) return false;
+  InstanceAttrs* a = attrs_of(obj.object(), t);
+  if (!a || !a->map || a->map->id != cache[1]) return false;
+  auto* storage = reinterpret_cast<InstanceStorage*>(a->storage);
+  Value* slot = &storage->items()[cache[2]];
+  gc::write_barrier(storage, slot, v.is_object() ? v.object() : nullptr);
+  *slot = v;
+  return true;
+}
+// After a generic obj.name = v succeeded.
+void fill_store_attr_cache(Value obj, Str* name, uint32_t* cache);
 // LOAD_METHOD: [version, map id, method (2 units)]: the method found on the
 // type, not shadowed by an instance attribute; called with obj as self.
 inline Value load_method_cached(Value obj, const uint32_t* cache) {
