@@ -157,7 +157,8 @@ Value builtin_module(const std::string& name) {
   } kModules[] = {{"gc", make_gc_module}, {"_weakref", make_weakref_module},
                   {"_thread", make_thread_module},
                   {"itertools", make_itertools_module}, {"math", make_math_module},
-                  {"time", make_time_module}};
+                  {"time", make_time_module},
+                  {"_random", make_random_module}};
   for (const auto& m : kModules) {
     if (name != m.name) continue;
     Module* mod = m.make();

@@ -66,6 +66,7 @@ Module* make_thread_module();
 Module* make_itertools_module();
 Module* make_math_module();
 Module* make_time_module();
+Module* make_random_module();
 // builtins.__build_class__(func, name, *bases, metaclass=..., **kwds).
 Value build_class(Value self, const Value* args, size_t nargs, Tuple* kwnames);
 
