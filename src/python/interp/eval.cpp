@@ -12,6 +12,9 @@
 // a traceback entry, pops the frame and repeats in the caller.
 #include "python/interp/eval.h"
 
+#include <new>
+#include <stdexcept>
+
 #include "python/interp/concrete_context.h"
 #include "python/interp/handlers.h"
 #include "python/interp/generator.h"
@@ -42,12 +45,19 @@ void traceback_add_frame(Object* e, Frame* f, uint32_t lasti) {
                 loc ? loc->col : -1, loc ? loc->end_col : -1, f->code->filename, f->code->name);
 }
 
+Step out_of_memory(ThreadState& ts, Frame* frame, Frame* entry, UnwindPoint at_entry) {
+  recover_from_unwinding(ts, frame, entry, at_entry);
+  raise_memory_error();
+  return Step::kError;
+}
+
 }  // namespace
 
 Value run(ThreadState& ts, Frame* entry, bool throw_pending) {
   ConcretePyContext cx;
   cx.load(entry);
   ts.frame = entry;
+  const UnwindPoint entry_point = unwind_point(ts);
   Step step;
   uint32_t arg = 0;
   Opcode op;
@@ -69,9 +79,18 @@ Value run(ThreadState& ts, Frame* entry, bool throw_pending) {
     goto* kLabels[u & 0xff];                               \
   } while (0)
 #define NEXT() DISPATCH()
+// A std::bad_alloc from the C++ under an instruction (a string or vector
+// grown past the memory limit; std::length_error: past its max_size())
+// becomes a MemoryError raised there (out_of_memory).
 #define CHECK(step_expr)                                   \
   do {                                                     \
-    step = (step_expr);                                    \
+    try {                                                  \
+      step = (step_expr);                                  \
+    } catch (const std::bad_alloc&) {                      \
+      step = out_of_memory(ts, cx.frame, entry, entry_point); \
+    } catch (const std::length_error&) {                   \
+      step = out_of_memory(ts, cx.frame, entry, entry_point); \
+    }                                                      \
     if (step == Step::kNext) NEXT();                       \
     goto after_step;                                       \
   } while (0)

@@ -9,6 +9,7 @@
 #include "python/objects/errors.h"
 #include "python/objects/frame_object.h"
 #include "python/objects/function.h"
+#include "python/objects/protocol.h"
 
 namespace pyrite::python {
 
@@ -93,6 +94,17 @@ void pop_frame(ThreadState& ts, Frame* f) {
     PYR_DCHECK(reinterpret_cast<char*>(f) + Frame::size_for(f->code) == ts.vm_top);
     ts.vm_top = reinterpret_cast<char*>(f);
   }
+}
+
+UnwindPoint unwind_point(const ThreadState& ts) { return {ts.depth, repr_guard_count()}; }
+
+void recover_from_unwinding(ThreadState& ts, Frame* frame, Frame* entry, UnwindPoint at_entry) {
+  ts.frame = frame;
+  if (frame->on_vm_stack) ts.vm_top = reinterpret_cast<char*>(frame) + Frame::size_for(frame->code);
+  int depth = at_entry.depth;
+  for (Frame* f = frame; f && f != entry; f = f->previous) depth += f->cont == Continuation::kInit ? 2 : 1;
+  ts.depth = depth;
+  repr_guards_truncate(at_entry.repr_guards);
 }
 
 }  // namespace pyrite::python

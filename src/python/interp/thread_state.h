@@ -48,4 +48,20 @@ inline bool is_warm(const Code* code) { return code->warmth >= kWarmAfter; }
 Frame* push_frame(ThreadState& ts, Code* code);
 void pop_frame(ThreadState& ts, Frame* f);
 
+// A C++ exception (std::bad_alloc: a std::string or std::vector grown past
+// the memory limit) unwinds the C++ code under an instruction up to the
+// dispatch loop, which raises MemoryError there. The state that C++ code
+// keeps balanced is the same before every instruction of one run() as at
+// its entry, captured here: the recursion depth (beyond the frames) and the
+// repr guards (protocol.h, repr_enter).
+struct UnwindPoint {
+  int depth;
+  size_t repr_guards;
+};
+UnwindPoint unwind_point(const ThreadState& ts);
+// After the unwinding, under an instruction of `frame` in the run() entered
+// at `entry`: unlinks the frames the instruction linked, restores the VM
+// stack top, the depth and the repr guards.
+void recover_from_unwinding(ThreadState& ts, Frame* frame, Frame* entry, UnwindPoint at_entry);
+
 }  // namespace pyrite::python

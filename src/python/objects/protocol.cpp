@@ -119,6 +119,11 @@ void repr_leave(Value v) {
   }
 }
 
+size_t repr_guard_count() { return g_repr_stack.size(); }
+void repr_guards_truncate(size_t n) {
+  if (n < g_repr_stack.size()) g_repr_stack.resize(n);
+}
+
 // ---- hashing and comparing --------------------------------------------------------------
 
 int64_t hash(Value v) {

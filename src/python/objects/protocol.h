@@ -25,6 +25,10 @@ std::string repr_utf8(Value v);
 // being repr'd further up (then print the ellipsis form); pair with repr_leave.
 bool repr_enter(Value v);
 void repr_leave(Value v);
+// How many objects are being repr'd; repr_guards_truncate(n) forgets all but
+// the first n (after a C++ exception unwound their repr_leave calls).
+size_t repr_guard_count();
+void repr_guards_truncate(size_t n);
 
 // ---- identity, hashing, comparing ------------------------------------------------
 int64_t hash(Value v);                               // -1: error ("unhashable type: 'list'")

@@ -86,13 +86,9 @@ void append_padded(StrBuilder& out, Str* text, const runtime::PercentSpec& spec)
   int64_t n = text->length;
   if (spec.precision >= 0 && spec.precision < n) n = spec.precision;
   int64_t padn = spec.width > n ? spec.width - n : 0;
-  if (!spec.left) {
-    for (int64_t i = 0; i < padn; i++) out.push(' ');
-  }
+  if (!spec.left) out.fill(' ', padn);
   out.append(text, 0, n);
-  if (spec.left) {
-    for (int64_t i = 0; i < padn; i++) out.push(' ');
-  }
+  if (spec.left) out.fill(' ', padn);
 }
 
 }  // namespace

@@ -353,9 +353,9 @@ Value pad(Str* s, int64_t left, int64_t right, char32_t fill) {
   if (!check_result_size(uint64_t(n))) return {};
   StrBuilder b;
   b.reserve(size_t(n));
-  for (int64_t i = 0; i < left; i++) b.push(fill);
+  b.fill(fill, left);
   b.append(s);
-  for (int64_t i = 0; i < right; i++) b.push(fill);
+  b.fill(fill, right);
   return b.finish();
 }
 
@@ -440,7 +440,7 @@ Value m_expandtabs(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
       if (tabsize > 0) {
         int64_t n = tabsize - col % tabsize;
         if (!check_result_size(b.size() + uint64_t(n))) return {};
-        for (int64_t k = 0; k < n; k++) b.push(' ');
+        b.fill(' ', n);
         col += n;
       }
     } else {

@@ -52,6 +52,11 @@ class StrBuilder {
  public:
   void reserve(size_t n) { cps_.reserve(n); }
   void push(char32_t c) { cps_.push_back(c); }
+  // n copies of c, allocated at once (a huge n fails at once with
+  // std::bad_alloc, which the dispatch loop turns into MemoryError).
+  void fill(char32_t c, int64_t n) {
+    if (n > 0) cps_.append(size_t(n), c);
+  }
   void append(const Str* s) {
     for (int64_t i = 0; i < s->length; i++) cps_.push_back(s->at(i));
   }
