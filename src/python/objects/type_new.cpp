@@ -67,8 +67,7 @@ static Type* best_base(Tuple* bases) {
     }
     Type* b = bv.as<Type>();
     if (!b->has_flag(TypeFlag::kBaseType)) {
-      raisef(exc::TypeError, "type '%s' is not an acceptable base type",
-             type_qualname_utf8(b).c_str());
+      raisef(exc::TypeError, "type '%s' is not an acceptable base type", type_name_of(b).c_str());
       return nullptr;
     }
     Type* candidate = solid_base(b);

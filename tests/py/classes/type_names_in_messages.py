@@ -35,3 +35,13 @@ print(itertools.count, Sub, type(weakref.ref(Sub)))
 print(itertools.count.__next__, itertools.count.__reduce__)
 print(repr(itertools.count.__next__.__qualname__), itertools.count.__next__.__objclass__)
 print(types.SimpleNamespace.__name__, types.SimpleNamespace, types.GenericAlias)
+
+
+def subclass(base):
+    class X(base):
+        pass
+
+
+show(lambda: subclass(type(itertools.groupby([1]).__next__()[1])))
+show(lambda: subclass(bool))
+show(lambda: subclass(type(None)))
