@@ -4,12 +4,15 @@
 
 runs the program's run(n) K times and checks every result with its
 check(n, result), so a wrong answer in a late (JIT-compiled) iteration fails
-as loudly as one in the first. One line per iteration, flushed at once:
+as loudly as one in the first. Around each run, two lines, flushed at once:
 
+    start I
     iteration I SECONDS     run(n)'s time from time.perf_counter()
-    iteration I -           no `time` module: the harness stamps the lines
+    iteration I -           no `time` module: the harness's stamps of the
+                            two lines time run(n)
 
-then `ok NAME size N`. A wrong result raises WrongResult (exit status 1).
+then the check, and after the last one `ok NAME size N`. A wrong result
+raises WrongResult (exit status 1).
 --show prints the result's fingerprint, for filling a program's EXPECTED.
 Nothing is imported but sys (and time when it exists): the programs must
 run on an interpreter that has only its core.
@@ -86,6 +89,7 @@ def main(run, check, sizes, setup=None):
     if setup is not None:
         setup(n)
     for i in range(1, iterations + 1):
+        print("start %d" % i, flush=True)
         if perf_counter is not None:
             start = perf_counter()
             result = run(n)
@@ -93,9 +97,9 @@ def main(run, check, sizes, setup=None):
         else:
             result = run(n)
             elapsed = "-"
+        print("iteration %d %s" % (i, elapsed), flush=True)
         check(n, result)
         if show:
             shown = repr(result)
             print("result %d %s" % (n, shown if len(shown) <= 200 else "fingerprint %d" % fingerprint(result)))
-        print("iteration %d %s" % (i, elapsed), flush=True)
     print("ok %s size %d" % (name, n), flush=True)
