@@ -48,26 +48,32 @@ bool called_from_call_instruction(const Value* args, size_t nargs, Tuple* kwname
 
 #if defined(__x86_64__)
 // What the unwinder finds: the innermost frame of the dispatch loop, run(),
-// and the callee-saved registers of its caller (which run() saved in its
-// frame, and which the caller may still need).
+// then its caller: where the caller's frame begins (run()'s CFA) and the
+// caller's callee-saved registers (which run() saved in its own frame, and
+// which the caller may still need).
 struct LoopFrame {
   void* run_fn;
-  uintptr_t cfa = 0;
+  bool in_run = false;  // the previous frame was run()'s
+  uintptr_t caller_sp = 0;
   uintptr_t caller_regs[6] = {};
   bool found = false;
 };
 
+// Called for each frame from the innermost out. A frame's context gives its
+// IP and registers, but _Unwind_GetCFA gives the stack pointer of the frame
+// at the call it is suspended in (the CFA of its callee): run()'s own CFA
+// is read in its caller's context.
 _Unwind_Reason_Code find_loop_frame(_Unwind_Context* ctx, void* arg) {
   auto* s = static_cast<LoopFrame*>(arg);
-  if (s->cfa != 0) {
+  if (s->in_run) {
     static const int kCalleeSaved[] = {3, 6, 12, 13, 14, 15};  // rbx rbp r12-r15 (DWARF numbers)
     for (int i = 0; i < 6; i++) s->caller_regs[i] = _Unwind_GetGR(ctx, kCalleeSaved[i]);
+    s->caller_sp = _Unwind_GetCFA(ctx);
     s->found = true;
     return _URC_END_OF_STACK;
   }
   uintptr_t ip = _Unwind_GetIP(ctx);
-  if (ip != 0 && _Unwind_FindEnclosingFunction(reinterpret_cast<void*>(ip - 1)) == s->run_fn)
-    s->cfa = _Unwind_GetCFA(ctx);
+  s->in_run = ip != 0 && _Unwind_FindEnclosingFunction(reinterpret_cast<void*>(ip - 1)) == s->run_fn;
   return _URC_NO_REASON;
 }
 
@@ -80,7 +86,7 @@ __attribute__((noinline)) bool collect_above_dispatch_loop(gc::Heap* heap) {
   loop.run_fn = reinterpret_cast<void*>(run_fn);
   _Unwind_Backtrace(find_loop_frame, &loop);
   if (!loop.found) return false;
-  heap->collect_from(loop.cfa, loop.caller_regs, 6);
+  heap->collect_from(loop.caller_sp, loop.caller_regs, 6);
   return true;
 }
 #else
