@@ -155,7 +155,7 @@ Value builtin_module(const std::string& name) {
     const char* name;
     Module* (*make)();
   } kModules[] = {{"gc", make_gc_module}, {"_weakref", make_weakref_module},
-                  {"_thread", make_thread_module},
+                  {"_thread", make_thread_module}, {"_collections", make_collections_module},
                   {"itertools", make_itertools_module}, {"math", make_math_module},
                   {"time", make_time_module},
                   {"_random", make_random_module}};

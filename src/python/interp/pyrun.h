@@ -63,6 +63,7 @@ inline bool gc_hooks_pending() {
 Module* make_gc_module();
 Module* make_weakref_module();
 Module* make_thread_module();
+Module* make_collections_module();
 Module* make_itertools_module();
 Module* make_math_module();
 Module* make_time_module();

@@ -82,6 +82,46 @@ bool no_args(const char* qualname, size_t nargs, Tuple* kwnames) {
   return true;
 }
 
+// PyArg_ParseTupleAndKeywords for parameters that are all optional and may
+// be given by position or name, with its checks in CPython's order (the
+// total count first, so `f(a, b, x=1)` is "takes at most 2 arguments (3
+// given)"). out[i] stays null when not given.
+bool parse_optional(const char* fname, const char* const* names, int count, const Value* args,
+                    size_t nargs, Tuple* kwnames, Value* out) {
+  int64_t nkw = kwnames ? kwnames->length : 0;
+  for (int i = 0; i < count; i++) out[i] = Value();
+  if (int64_t(nargs) + nkw > count) {
+    raisef(exc::TypeError, "%s() takes at most %d %sargument%s (%lld given)", fname, count,
+           nargs == 0 ? "keyword " : "", count == 1 ? "" : "s", (long long)(int64_t(nargs) + nkw));
+    return false;
+  }
+  for (size_t i = 0; i < nargs; i++) out[i] = args[i];
+  auto find = [&](int64_t k) {
+    std::string kw = str_to_utf8(kwnames->at(k).as<Str>());
+    for (int i = 0; i < count; i++)
+      if (kw == names[i]) return i;
+    return -1;
+  };
+  for (int64_t k = 0; k < nkw; k++) {
+    int i = find(k);
+    if (i >= 0 && size_t(i) < nargs) {
+      raisef(exc::TypeError, "argument for %s() given by name ('%s') and position (%d)", fname,
+             names[i], i + 1);
+      return false;
+    }
+  }
+  for (int64_t k = 0; k < nkw; k++) {
+    int i = find(k);
+    if (i < 0) {
+      raisef(exc::TypeError, "'%s' is an invalid keyword argument for %s()",
+             str_to_utf8(kwnames->at(k).as<Str>()).c_str(), fname);
+      return false;
+    }
+    out[i] = args[nargs + size_t(k)];
+  }
+  return true;
+}
+
 // ---- timeouts -------------------------------------------------------------------------------
 // CPython converts acquire()'s timeout to nanoseconds (_PyTime_t), rounding
 // away from zero, with the conversion's own messages; -1 (int or float)
@@ -100,7 +140,7 @@ bool timeout_ns(Value v, int64_t* out) {
     double ns = d * 1e9;
     ns = ns >= 0 ? std::ceil(ns) : std::floor(ns);
     if (!(ns >= -9223372036854775808.0 && ns < 9223372036854775808.0)) {
-      raise(exc::OverflowError, "timestamp out of range for platform time_t");
+      raise(exc::OverflowError, "timestamp too large to convert to C _PyTime_t");
       return false;
     }
     *out = static_cast<int64_t>(ns);
@@ -142,10 +182,10 @@ bool c_int(Value v, int* out) {
 // acquire(blocking=True, timeout=-1) for lock and RLock: the timeout in ns,
 // 0 for a non-blocking call, kNoTimeout to wait forever.
 bool acquire_args(const Value* args, size_t nargs, Tuple* kwnames, int64_t* timeout) {
-  static const char* const kNames[] = {"blocking", "timeout", nullptr};
-  Value blocking_v, timeout_v;
-  if (!parse_args({"acquire", kNames, 0, 0}, args, nargs, kwnames, {&blocking_v, &timeout_v}))
-    return false;
+  static const char* const kNames[] = {"blocking", "timeout"};
+  Value a[2];
+  if (!parse_optional("acquire", kNames, 2, args, nargs, kwnames, a)) return false;
+  Value blocking_v = a[0], timeout_v = a[1];
   int blocking = 1;
   if (blocking_v && !c_int(blocking_v, &blocking)) return false;
   *timeout = kNoTimeout;
@@ -337,11 +377,6 @@ Value rlock_is_owned(Value self, const Value*, size_t, Tuple*) {
   return py_bool(r->count > 0 && r->owner == current_ident());
 }
 
-Value rlock_recursion_count(Value self, const Value*, size_t, Tuple*) {
-  auto* r = self.as<RLock>();
-  return int_from_u64(r->owner == current_ident() ? r->count : 0);
-}
-
 Value rlock_at_fork_reinit(Value self, const Value*, size_t, Tuple*) {
   auto* r = self.as<RLock>();
   r->owner = 0;
@@ -352,7 +387,7 @@ Value rlock_at_fork_reinit(Value self, const Value*, size_t, Tuple*) {
 Value rlock_repr(Value self) {
   auto* r = self.as<RLock>();
   std::string s = std::string("<") + (r->count ? "locked " : "unlocked ") +
-                  tp_name(type_of(self)) + " object owner=" + std::to_string(r->owner) +
+                  tp_name(type_of(self)) + " object owner=" + std::to_string(int64_t(r->owner)) +
                   " count=" + std::to_string(r->count) + " at " + address(self) + ">";
   return str_from_utf8(s);
 }
@@ -361,9 +396,9 @@ Value rlock_repr(Value self) {
 // One thread, so one attribute dict per object. CPython keeps it apart
 // from the instance's own __dict__ slot and reaches it only through
 // _local's __getattribute__/__setattr__/__delattr__, which is what these
-// slots do: `__dict__` is that dict and read-only, a subclass's instance
-// dict is looked at before the class's descriptors (CPython's shortcut for
-// subclasses), and object.__getattribute__ does not see the attributes.
+// slots do: `__dict__` is that dict and read-only, the dict of an exact
+// _local is looked at before the class's descriptors (CPython's shortcut),
+// and object.__getattribute__ does not see the attributes.
 
 struct Local : Object {
   Dict* dict;
@@ -398,7 +433,7 @@ Value local_getattr(Value self, Str* name) {
   auto* l = self.as<Local>();
   if (is_dict_name(name)) return l->dict;
   Type* t = type_of(self);
-  if (t != g_local) {
+  if (t == g_local) {  // CPython's shortcut for the exact type
     Value v = dict_get(l->dict, name);
     if (v || has_error()) return v;
   }
@@ -450,7 +485,7 @@ Value hook_args_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames)
     return raisef(exc::TypeError, "%s() takes a %d-sequence (%lld-sequence given)", name.c_str(),
                   kHookFieldCount, (long long)items->length);
   }
-  if (dict && !is_none(dict) && !is_dict(dict))
+  if (dict && !is_dict(dict))
     return raisef(exc::TypeError, "%s() takes a dict as second arg, if any", name.c_str());
   Tuple* t = tuple_new_subtype(type, kHookFieldCount);
   if (!t) return {};
@@ -547,7 +582,9 @@ Value thread_stack_size(Value, const Value* args, size_t nargs, Tuple* kwnames) 
   return int_from_i64(old);
 }
 
-Value start_new_thread(const char* fname, const Value* args, size_t nargs, Tuple* kwnames) {
+// start_new_thread(function, args[, kwargs]) and its old name start_new.
+Value thread_start_new_thread(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  const char* fname = "start_new_thread";
   if (!check_no_kwargs(fname, kwnames) || !check_nargs(fname, nargs, 2, 3)) return {};
   if (!is_callable(args[0])) return raise(exc::TypeError, "first arg must be callable");
   if (!is_tuple(args[1])) return raise(exc::TypeError, "2nd arg must be a tuple");
@@ -556,13 +593,7 @@ Value start_new_thread(const char* fname, const Value* args, size_t nargs, Tuple
   return raise(exc::RuntimeError, "can't start new thread");
 }
 
-Value thread_start_new_thread(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  return start_new_thread("start_new_thread", args, nargs, kwnames);
-}
 
-Value thread_start_new(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  return start_new_thread("start_new", args, nargs, kwnames);
-}
 
 // interrupt_main(signum=SIGINT, /): the signal arrives in the main thread,
 // which is this one. Python's handler is installed for SIGINT only (it
@@ -629,8 +660,9 @@ Value thread_excepthook(Value, const Value* args, size_t nargs, Tuple* kwnames) 
       exception_set_traceback(exc_value, exc_tb);
     print_exception(exc_value, file);
   } else if (!write_text(file, "TypeError: print_exception(): Exception expected for value, " +
-                                   tp_name(type_of(exc_value)) + " found\n")) {
-    return {};
+                                   tp_name(type_of(exc_value)) + " found\n") ||
+             !call_method(file, intern("flush"), nullptr, 0)) {
+    return {};  // (CPython's display flushes here too, as print_exception does)
   }
   if (!call_method(file, intern("flush"), nullptr, 0)) return {};
   return none();
@@ -658,8 +690,6 @@ const MethodDef kRLockMethods[] = {
      "Lock the lock, or add a level when this thread owns it."},
     {"release", rlock_release, MethodFlag::kNoArgs, "Remove a level; unlock at the last one."},
     {"_is_owned", rlock_is_owned, MethodFlag::kNoArgs, "Whether this thread owns the lock."},
-    {"_recursion_count", rlock_recursion_count, MethodFlag::kNoArgs,
-     "The levels this thread holds."},
     {"_acquire_restore", rlock_acquire_restore, MethodFlag::kVarArgs,
      "Take the lock back with a state from _release_save()."},
     {"_release_save", rlock_release_save, MethodFlag::kNoArgs,
@@ -690,7 +720,7 @@ const MethodDef kFunctions[] = {
      "allocate() -> lock object (old name of allocate_lock)."},
     {"start_new_thread", thread_start_new_thread, MethodFlag::kVarArgs | MethodFlag::kKeywords,
      "start_new_thread(function, args[, kwargs]): start a thread (Pyrite cannot yet)."},
-    {"start_new", thread_start_new, MethodFlag::kVarArgs | MethodFlag::kKeywords,
+    {"start_new", thread_start_new_thread, MethodFlag::kVarArgs | MethodFlag::kKeywords,
      "start_new(function, args[, kwargs]) (old name of start_new_thread)."},
     {"exit", thread_exit, MethodFlag::kVarArgs | MethodFlag::kKeywords,
      "exit(): raise SystemExit, ending the thread."},
