@@ -134,3 +134,7 @@ for args in ((), (1, 2, 3)):
         weakref.proxy(*args)
     except TypeError as e:
         print("TypeError", e)
+try:
+    weakref.ProxyType()
+except TypeError as e:
+    print("TypeError", e)
