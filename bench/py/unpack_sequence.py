@@ -7,7 +7,7 @@ lists and strings. The same arithmetic done with indexing must agree.
 """
 from _driver import expect, main
 
-SIZES = {"small": 5000, "quick": 40000, "full": 200000}
+SIZES = {"small": 5000, "quick": 80000, "full": 300000}
 
 
 def fib_pairs(k):
