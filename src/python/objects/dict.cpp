@@ -291,6 +291,8 @@ Cell* registry_cell(Dict* d, Value key, int64_t hash) {
 
 // ---- insertion and deletion -----------------------------------------------------------
 
+bool insert_new_entry(Dict* d, Value key, Value value, int64_t hash);
+
 bool dict_set_hashed(Dict* d, Value key, Value value, int64_t hash) {
   Cell* new_cell = nullptr;
   Value bound = value;
@@ -314,6 +316,13 @@ bool dict_set_hashed(Dict* d, Value key, Value value, int64_t hash) {
       return true;
     }
   }
+  if (!insert_new_entry(d, key, value, hash)) return false;
+  if (new_cell) cell_store(new_cell, bound);
+  return true;
+}
+
+// Appends an entry for a key known to be missing (no comparison runs).
+bool insert_new_entry(Dict* d, Value key, Value value, int64_t hash) {
   DictTable* t = d->table;
   if (!t || t->nentries >= t->capacity) {
     if (!resize(d, d->used * 3 < kMinSlots ? kMinSlots : d->used * 3)) return false;
@@ -329,7 +338,6 @@ bool dict_set_hashed(Dict* d, Value key, Value value, int64_t hash) {
   e->value = value;
   e->hash = hash;
   d->used++;
-  if (new_cell) cell_store(new_cell, bound);
   return true;
 }
 
@@ -709,7 +717,9 @@ Value m_setdefault(Value self, const Value* args, size_t nargs, Tuple*) {
   if (ix == kLookupError) return {};
   if (ix >= 0) return dict_entry_value(d, d->table->entries()[ix]);
   Value dflt = nargs == 2 ? args[1] : none();
-  if (!dict_set_hashed(d, args[0], dflt, h)) return {};
+  // Missing: insert without a second lookup (which would call __eq__ again).
+  // Module dicts bind the key's cell instead.
+  if (!(d->cells ? dict_set_hashed(d, args[0], dflt, h) : insert_new_entry(d, args[0], dflt, h))) return {};
   return dflt;
 }
 
