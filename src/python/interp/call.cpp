@@ -200,6 +200,15 @@ Frame* push_bound_frame(ThreadState& ts, Function* func, Value self, const Value
   f->func = func;
   f->globals = func->globals;
   f->builtins = func->builtins;
+  // The common call: exactly the positional parameters, nothing else.
+  Code* co = func->code;
+  if (!kwnames && nargs + (self ? 1 : 0) == size_t(co->argcount) && co->kwonlyargcount == 0 &&
+      (co->flags & (compile::CodeFlag::kVarargs | compile::CodeFlag::kVarkeywords)) == 0) {
+    Value* out = f->slots();
+    if (self) *out++ = self;
+    for (size_t i = 0; i < nargs; i++) out[i] = args[i];
+    return f;
+  }
   if (!bind_args(func, f, self, args, nargs, kwnames)) {
     pop_frame(ts, f);
     return nullptr;
