@@ -56,46 +56,6 @@ std::string tp_name(Type* t) {
 }
 std::string tp_name_of(Value v) { return tp_name(type_of(v)); }
 
-// PyArg_ParseTupleAndKeywords for parameters that are all optional and may
-// be given by position or name, with its checks in CPython's order (the
-// total count first, so `f(a, b, x=1)` is "takes at most 2 arguments (3
-// given)"). out[i] stays null when not given.
-bool parse_optional(const char* fname, const char* const* names, int count, const Value* args,
-                    size_t nargs, Tuple* kwnames, Value* out) {
-  int64_t nkw = kwnames ? kwnames->length : 0;
-  for (int i = 0; i < count; i++) out[i] = Value();
-  if (int64_t(nargs) + nkw > count) {
-    raisef(exc::TypeError, "%s() takes at most %d %sargument%s (%lld given)", fname, count,
-           nargs == 0 ? "keyword " : "", count == 1 ? "" : "s", (long long)(int64_t(nargs) + nkw));
-    return false;
-  }
-  for (size_t i = 0; i < nargs; i++) out[i] = args[i];
-  auto find = [&](int64_t k) {
-    std::string kw = str_to_utf8(kwnames->at(k).as<Str>());
-    for (int i = 0; i < count; i++)
-      if (kw == names[i]) return i;
-    return -1;
-  };
-  for (int64_t k = 0; k < nkw; k++) {
-    int i = find(k);
-    if (i >= 0 && size_t(i) < nargs) {
-      raisef(exc::TypeError, "argument for %s() given by name ('%s') and position (%d)", fname,
-             names[i], i + 1);
-      return false;
-    }
-  }
-  for (int64_t k = 0; k < nkw; k++) {
-    int i = find(k);
-    if (i < 0) {
-      raisef(exc::TypeError, "'%s' is an invalid keyword argument for %s()",
-             str_to_utf8(kwnames->at(k).as<Str>()).c_str(), fname);
-      return false;
-    }
-    out[i] = args[nargs + size_t(k)];
-  }
-  return true;
-}
-
 // The "n" argument format: __index__, OverflowError past int64.
 bool as_ssize(Value v, int64_t* out) {
   if (v.is_small()) {
@@ -289,7 +249,10 @@ Value deque_new(Type* type, const Value*, size_t, Tuple*) {
 bool deque_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"iterable", "maxlen"};
   Value a[2];
-  if (!parse_optional("deque", kNames, 2, args, nargs, kwnames, a)) return false;
+  // PyArg_ParseTupleAndKeywords's checks, which for parameters that are all
+  // optional come in Argument Clinic's order (the total count first).
+  if (!parse_args({"deque", kNames, 0, 0, -1, true}, args, nargs, kwnames, {&a[0], &a[1]}))
+    return false;
   Value iterable = a[0], maxlen_v = a[1];
   int64_t maxlen = -1;
   if (maxlen_v && !is_none(maxlen_v)) {

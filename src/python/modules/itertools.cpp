@@ -32,80 +32,12 @@ namespace {
 
 // ---- argument helpers --------------------------------------------------------------------------
 
-// One parameter list in the shape of CPython's Argument Clinic parser
-// (_PyArg_UnpackKeywords): its checks run in CPython's order, so the same
-// call gets the same message.
-struct Params {
-  const char* fname;
-  const char* const* names;  // every parameter, in order
-  int count;
-  int required;              // the first `required` must be given
-  int max_positional;        // the first `max_positional` may be given by position
-};
-
 int64_t kw_count(Tuple* kwnames) { return kwnames ? kwnames->length : 0; }
 
 bool name_is(Value name, const char* s) {
   Str* n = name.as<Str>();
   size_t len = std::strlen(s);
   return n->ascii && size_t(n->length) == len && std::memcmp(n->data(), s, len) == 0;
-}
-
-// Fills out[0..count) (null: not given).
-bool unpack(const Params& p, const Value* args, size_t nargs, Tuple* kwnames, Value* out) {
-  int64_t nkw = kw_count(kwnames);
-  for (int i = 0; i < p.count; i++) out[i] = Value();
-  if (nkw == 0 && int(nargs) >= p.required && int(nargs) <= p.max_positional) {
-    for (size_t i = 0; i < nargs; i++) out[i] = args[i];
-    return true;
-  }
-  if (int64_t(nargs) + nkw > p.count) {
-    raisef(exc::TypeError, "%s() takes at most %d %sargument%s (%lld given)", p.fname, p.count,
-           nargs == 0 ? "keyword " : "", p.count == 1 ? "" : "s", (long long)(nargs + nkw));
-    return false;
-  }
-  if (int(nargs) > p.max_positional) {
-    raisef(exc::TypeError, "%s() takes %s %d positional argument%s (%zu given)", p.fname,
-           p.required < p.max_positional ? "at most" : "exactly", p.max_positional,
-           p.max_positional == 1 ? "" : "s", nargs);
-    return false;
-  }
-  for (size_t i = 0; i < nargs; i++) out[i] = args[i];
-  int64_t left = nkw;
-  for (int i = int(nargs); i < p.count; i++) {
-    for (int64_t k = 0; k < nkw && left; k++) {
-      if (name_is(kwnames->at(k), p.names[i])) {
-        out[i] = args[nargs + size_t(k)];
-        left--;
-        break;
-      }
-    }
-    if (!out[i] && i < p.required) {
-      raisef(exc::TypeError, "%s() missing required argument '%s' (pos %d)", p.fname, p.names[i],
-             i + 1);
-      return false;
-    }
-  }
-  if (left == 0) return true;
-  for (size_t i = 0; i < nargs; i++) {
-    for (int64_t k = 0; k < nkw; k++) {
-      if (name_is(kwnames->at(k), p.names[i])) {
-        raisef(exc::TypeError, "argument for %s() given by name ('%s') and position (%zu)",
-               p.fname, p.names[i], i + 1);
-        return false;
-      }
-    }
-  }
-  for (int64_t k = 0; k < nkw; k++) {
-    bool known = false;
-    for (int i = 0; i < p.count; i++) known = known || name_is(kwnames->at(k), p.names[i]);
-    if (!known) {
-      raisef(exc::TypeError, "'%s' is an invalid keyword argument for %s()",
-             str_to_utf8(kwnames->at(k).as<Str>()).c_str(), p.fname);
-      return false;
-    }
-  }
-  return true;
 }
 
 // The check CPython makes for types whose __new__ takes no keywords: only
@@ -217,7 +149,9 @@ bool int_is_one(Value v) {
 Value count_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"start", "step"};
   Value a[2];
-  if (!unpack({"count", kNames, 2, 0, 2}, args, nargs, kwnames, a)) return {};
+  if (!parse_args({"count", kNames, 0, 0, -1, true}, args, nargs, kwnames,
+                  {&a[0], &a[1]}))
+    return {};
   Value start = a[0], step = a[1];
   if ((start && !is_number(start)) || (step && !is_number(step))) {
     return raise(exc::TypeError, "a number is required");
@@ -337,7 +271,9 @@ void trace_repeat(void* p, gc::Visitor& v) {
 Value repeat_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"object", "times"};
   Value a[2];
-  if (!unpack({"repeat", kNames, 2, 1, 2}, args, nargs, kwnames, a)) return {};
+  if (!parse_args({"repeat", kNames, 1, 0, -1, true}, args, nargs, kwnames,
+                  {&a[0], &a[1]}))
+    return {};
   int64_t cnt = -1;
   if (a[1]) {
     if (!as_ssize(a[1], &cnt)) return {};
@@ -395,7 +331,9 @@ void trace_accumulate(void* p, gc::Visitor& v) {
 Value accumulate_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"iterable", "func", "initial"};
   Value a[3];
-  if (!unpack({"accumulate", kNames, 3, 1, 2}, args, nargs, kwnames, a)) return {};
+  if (!parse_args({"accumulate", kNames, 1, 0, 2, true}, args, nargs, kwnames,
+                  {&a[0], &a[1], &a[2]}))
+    return {};
   Value it = get_iter(a[0]);
   if (!it) return {};
   auto* acc = new_instance<Accumulate>(type);
@@ -501,7 +439,9 @@ void trace_compress(void* p, gc::Visitor& v) {
 Value compress_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"data", "selectors"};
   Value a[2];
-  if (!unpack({"compress", kNames, 2, 2, 2}, args, nargs, kwnames, a)) return {};
+  if (!parse_args({"compress", kNames, 2, 0, -1, true}, args, nargs, kwnames,
+                  {&a[0], &a[1]}))
+    return {};
   Value data = get_iter(a[0]);
   if (!data) return {};
   Value selectors = get_iter(a[1]);
@@ -661,7 +601,9 @@ void trace_grouper(void* p, gc::Visitor& v) {
 Value groupby_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"iterable", "key"};
   Value a[2];
-  if (!unpack({"groupby", kNames, 2, 1, 2}, args, nargs, kwnames, a)) return {};
+  if (!parse_args({"groupby", kNames, 1, 0, -1, true}, args, nargs, kwnames,
+                  {&a[0], &a[1]}))
+    return {};
   Value it = get_iter(a[0]);
   if (!it) return {};
   auto* g = new_instance<GroupBy>(type);
@@ -1133,7 +1075,9 @@ Value product_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   if (kw_count(kwnames)) {
     static const char* const kNames[] = {"repeat"};
     Value a[1];
-    if (!unpack({"product", kNames, 1, 0, 1}, args + nargs, 0, kwnames, a)) return {};
+    if (!parse_args({"product", kNames, 0, 0, -1, true}, args + nargs, 0, kwnames,
+                    {&a[0]}))
+      return {};
     if (a[0] && !as_ssize(a[0], &repeat)) return {};
     if (repeat < 0) return raise(exc::ValueError, "repeat argument cannot be negative");
   }
@@ -1197,7 +1141,7 @@ Value combinations_common(Type* type, const char* fname, bool replace, const Val
                           size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"iterable", "r"};
   Value a[2];
-  if (!unpack({fname, kNames, 2, 2, 2}, args, nargs, kwnames, a)) return {};
+  if (!parse_args({fname, kNames, 2, 0, -1, true}, args, nargs, kwnames, {&a[0], &a[1]})) return {};
   int64_t r;
   if (!as_ssize(a[1], &r)) return {};
   Tuple* pool = tuple_from_iterable(a[0]);
@@ -1269,7 +1213,9 @@ Value cwr_next(Value self) {
 Value permutations_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"iterable", "r"};
   Value a[2];
-  if (!unpack({"permutations", kNames, 2, 1, 2}, args, nargs, kwnames, a)) return {};
+  if (!parse_args({"permutations", kNames, 1, 0, -1, true}, args, nargs, kwnames,
+                  {&a[0], &a[1]}))
+    return {};
   Tuple* pool = tuple_from_iterable(a[0]);
   if (!pool) return {};
   int64_t n = pool->length;

@@ -103,96 +103,6 @@ bool as_double(Value v, double* out) {
   return float_as_double(v, out);
 }
 
-// ---- Argument Clinic's keyword parser (_PyArg_UnpackKeywords) ----------------------------
-// Its checks run in a fixed order with their own messages; `posonly`
-// parameters cannot be named (prod's iterable).
-
-struct Params {
-  const char* fname;
-  const char* const* names;  // every parameter, in order
-  int count;
-  int posonly;
-  int required;              // minpos
-  int max_positional;
-};
-
-bool name_is(Value name, const char* s) {
-  if (!is_str(name)) return false;
-  Str* n = name.as<Str>();
-  size_t len = std::strlen(s);
-  return n->ascii && size_t(n->length) == len && std::memcmp(n->data(), s, len) == 0;
-}
-
-bool unpack(const Params& p, const Value* args, size_t nargs, Tuple* kwnames, Value* out) {
-  int64_t nkw = kwnames ? kwnames->length : 0;
-  for (int i = 0; i < p.count; i++) out[i] = Value();
-  if (nkw == 0 && int(nargs) >= p.required && int(nargs) <= p.max_positional) {
-    for (size_t i = 0; i < nargs; i++) out[i] = args[i];
-    return true;
-  }
-  if (int64_t(nargs) + nkw > p.count) {
-    raisef(exc::TypeError, "%s() takes at most %d %sargument%s (%lld given)", p.fname, p.count,
-           nargs == 0 ? "keyword " : "", p.count == 1 ? "" : "s", (long long)(nargs + nkw));
-    return false;
-  }
-  if (int(nargs) > p.max_positional) {
-    raisef(exc::TypeError, "%s() takes %s %d positional argument%s (%zu given)", p.fname,
-           p.required < p.max_positional ? "at most" : "exactly", p.max_positional,
-           p.max_positional == 1 ? "" : "s", nargs);
-    return false;
-  }
-  int min_posonly = p.posonly < p.required ? p.posonly : p.required;
-  if (int(nargs) < min_posonly) {
-    raisef(exc::TypeError, "%s() takes %s %d positional argument%s (%zu given)", p.fname,
-           min_posonly < p.max_positional ? "at least" : "exactly", min_posonly,
-           min_posonly == 1 ? "" : "s", nargs);
-    return false;
-  }
-  for (size_t i = 0; i < nargs; i++) out[i] = args[i];
-  int64_t left = nkw;
-  int first = int(nargs) > p.posonly ? int(nargs) : p.posonly;
-  for (int i = first; i < p.count; i++) {
-    for (int64_t k = 0; k < nkw && left; k++) {
-      if (name_is(kwnames->at(k), p.names[i])) {
-        out[i] = args[nargs + size_t(k)];
-        left--;
-        break;
-      }
-    }
-    if (!out[i] && i < p.required) {
-      raisef(exc::TypeError, "%s() missing required argument '%s' (pos %d)", p.fname, p.names[i],
-             i + 1);
-      return false;
-    }
-  }
-  if (left == 0) return true;
-  for (int i = p.posonly; i < int(nargs); i++) {
-    for (int64_t k = 0; k < nkw; k++) {
-      if (name_is(kwnames->at(k), p.names[i])) {
-        raisef(exc::TypeError, "argument for %s() given by name ('%s') and position (%d)",
-               p.fname, p.names[i], i + 1);
-        return false;
-      }
-    }
-  }
-  for (int64_t k = 0; k < nkw; k++) {
-    Value name = kwnames->at(k);
-    if (!is_str(name)) {
-      raise(exc::TypeError, "keywords must be strings");
-      return false;
-    }
-    bool known = false;
-    for (int i = p.posonly; i < p.count; i++) known = known || name_is(name, p.names[i]);
-    if (!known) {
-      raisef(exc::TypeError, "'%s' is an invalid keyword argument for %s()",
-             str_to_utf8(name.as<Str>()).c_str(), p.fname);
-      return false;
-    }
-  }
-  raisef(exc::TypeError, "invalid keyword argument for %s()", p.fname);
-  return false;
-}
-
 // ---- one float argument (CPython's math_1) -----------------------------------------------
 // A NaN from a non-NaN is a domain error; an infinity from a finite value is
 // an overflow (can_overflow) or a singularity (domain error).
@@ -675,7 +585,9 @@ bool is_nan(double x) { return std::isnan(x); }
 Value math_isclose(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"a", "b", "rel_tol", "abs_tol"};
   Value a[4];
-  if (!unpack({"isclose", kNames, 4, 0, 2, 2}, args, nargs, kwnames, a)) return {};
+  if (!parse_args({"isclose", kNames, 2, 0, 2, true}, args, nargs, kwnames,
+                  {&a[0], &a[1], &a[2], &a[3]}))
+    return {};
   double x, y, rel_tol = 1e-09, abs_tol = 0.0;
   if (!as_double(a[0], &x) || !as_double(a[1], &y)) return {};
   if (a[2] && !as_double(a[2], &rel_tol)) return {};
@@ -1019,7 +931,7 @@ Value math_perm(Value module, const Value* args, size_t nargs, Tuple* kwnames) {
 Value math_prod(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"iterable", "start"};
   Value a[2];
-  if (!unpack({"prod", kNames, 2, 1, 1, 1}, args, nargs, kwnames, a)) return {};
+  if (!parse_args({"prod", kNames, 1, 1, 1, true}, args, nargs, kwnames, {&a[0], &a[1]})) return {};
   Value result = a[1] ? a[1] : Value::small(1);
   Value it = get_iter(a[0]);
   if (!it) return {};

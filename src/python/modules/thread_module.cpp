@@ -82,46 +82,6 @@ bool no_args(const char* qualname, size_t nargs, Tuple* kwnames) {
   return true;
 }
 
-// PyArg_ParseTupleAndKeywords for parameters that are all optional and may
-// be given by position or name, with its checks in CPython's order (the
-// total count first, so `f(a, b, x=1)` is "takes at most 2 arguments (3
-// given)"). out[i] stays null when not given.
-bool parse_optional(const char* fname, const char* const* names, int count, const Value* args,
-                    size_t nargs, Tuple* kwnames, Value* out) {
-  int64_t nkw = kwnames ? kwnames->length : 0;
-  for (int i = 0; i < count; i++) out[i] = Value();
-  if (int64_t(nargs) + nkw > count) {
-    raisef(exc::TypeError, "%s() takes at most %d %sargument%s (%lld given)", fname, count,
-           nargs == 0 ? "keyword " : "", count == 1 ? "" : "s", (long long)(int64_t(nargs) + nkw));
-    return false;
-  }
-  for (size_t i = 0; i < nargs; i++) out[i] = args[i];
-  auto find = [&](int64_t k) {
-    std::string kw = str_to_utf8(kwnames->at(k).as<Str>());
-    for (int i = 0; i < count; i++)
-      if (kw == names[i]) return i;
-    return -1;
-  };
-  for (int64_t k = 0; k < nkw; k++) {
-    int i = find(k);
-    if (i >= 0 && size_t(i) < nargs) {
-      raisef(exc::TypeError, "argument for %s() given by name ('%s') and position (%d)", fname,
-             names[i], i + 1);
-      return false;
-    }
-  }
-  for (int64_t k = 0; k < nkw; k++) {
-    int i = find(k);
-    if (i < 0) {
-      raisef(exc::TypeError, "'%s' is an invalid keyword argument for %s()",
-             str_to_utf8(kwnames->at(k).as<Str>()).c_str(), fname);
-      return false;
-    }
-    out[i] = args[nargs + size_t(k)];
-  }
-  return true;
-}
-
 // ---- timeouts -------------------------------------------------------------------------------
 // CPython converts acquire()'s timeout to nanoseconds (_PyTime_t), rounding
 // away from zero, with the conversion's own messages; -1 (int or float)
@@ -184,7 +144,10 @@ bool c_int(Value v, int* out) {
 bool acquire_args(const Value* args, size_t nargs, Tuple* kwnames, int64_t* timeout) {
   static const char* const kNames[] = {"blocking", "timeout"};
   Value a[2];
-  if (!parse_optional("acquire", kNames, 2, args, nargs, kwnames, a)) return false;
+  // PyArg_ParseTupleAndKeywords's checks, which for parameters that are all
+  // optional come in Argument Clinic's order (the total count first).
+  if (!parse_args({"acquire", kNames, 0, 0, -1, true}, args, nargs, kwnames, {&a[0], &a[1]}))
+    return false;
   Value blocking_v = a[0], timeout_v = a[1];
   int blocking = 1;
   if (blocking_v && !c_int(blocking_v, &blocking)) return false;

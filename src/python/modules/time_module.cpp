@@ -381,50 +381,7 @@ Tuple* struct_time_alloc() {
 // structseq(sequence, dict=None) with Argument Clinic's checks in its order.
 bool struct_time_args(const Value* args, size_t nargs, Tuple* kwnames, Value* seq, Value* dict) {
   static const char* const kNames[] = {"sequence", "dict"};
-  int64_t nkw = kwnames ? kwnames->length : 0;
-  if (int64_t(nargs) + nkw > 2) {
-    raisef(exc::TypeError, "structseq() takes at most 2 %sarguments (%lld given)",
-           nargs == 0 ? "keyword " : "", (long long)(nargs + nkw));
-    return false;
-  }
-  Value out[2] = {nargs > 0 ? args[0] : Value(), nargs > 1 ? args[1] : Value()};
-  int64_t used = 0;
-  for (int64_t k = 0; k < nkw; k++) {
-    Value name = kwnames->at(k);
-    std::string n = is_str(name) ? str_to_utf8(name.as<Str>()) : std::string();
-    for (size_t i = nargs; i < 2; i++) {
-      if (n == kNames[i]) {
-        out[i] = args[nargs + size_t(k)];
-        used++;
-      }
-    }
-  }
-  if (!out[0]) {
-    raise(exc::TypeError, "structseq() missing required argument 'sequence' (pos 1)");
-    return false;
-  }
-  for (int64_t k = 0; used < nkw && k < nkw; k++) {
-    Value name = kwnames->at(k);
-    if (!is_str(name)) {
-      raise(exc::TypeError, "keywords must be strings");
-      return false;
-    }
-    std::string n = str_to_utf8(name.as<Str>());
-    for (size_t i = 0; i < nargs; i++) {
-      if (n == kNames[i]) {
-        raisef(exc::TypeError, "argument for structseq() given by name ('%s') and position (%zu)",
-               kNames[i], i + 1);
-        return false;
-      }
-    }
-    if (n != kNames[0] && n != kNames[1]) {
-      raisef(exc::TypeError, "'%s' is an invalid keyword argument for structseq()", n.c_str());
-      return false;
-    }
-  }
-  *seq = out[0];
-  *dict = out[1];
-  return true;
+  return parse_args({"structseq", kNames, 1, 0, -1, true}, args, nargs, kwnames, {seq, dict});
 }
 
 Value struct_time_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {

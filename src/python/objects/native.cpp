@@ -188,11 +188,88 @@ static bool name_is(Str* s, const char* name) {
   return std::memcmp(s->data(), name, n) == 0;
 }
 
+static bool kw_is(Value kw, const char* name) { return is_str(kw) && name_is(kw.as<Str>(), name); }
+
+// parse_args with ArgSpec::clinic set; outs are already cleared.
+static bool parse_args_clinic(const ArgSpec& spec, const Value* args, size_t nargs,
+                              Tuple* kwnames, Value* const* outs, int count) {
+  const char* fname = spec.fname;
+  const char* const* names = spec.names;
+  int posonly = spec.positional_only;
+  int required = spec.required;
+  int max_pos = spec.keyword_only_from >= 0 ? spec.keyword_only_from : count;
+  int64_t nkw = kwnames ? kwnames->length : 0;
+  if (nkw == 0 && int(nargs) >= required && int(nargs) <= max_pos) {
+    for (size_t i = 0; i < nargs; i++) *outs[i] = args[i];
+    return true;
+  }
+  if (int64_t(nargs) + nkw > count) {
+    raisef(exc::TypeError, "%s() takes at most %d %sargument%s (%lld given)", fname, count,
+           nargs == 0 ? "keyword " : "", count == 1 ? "" : "s", (long long)(nargs + nkw));
+    return false;
+  }
+  if (int(nargs) > max_pos) {
+    raisef(exc::TypeError, "%s() takes %s %d positional argument%s (%zu given)", fname,
+           required < max_pos ? "at most" : "exactly", max_pos, max_pos == 1 ? "" : "s", nargs);
+    return false;
+  }
+  int min_posonly = posonly < required ? posonly : required;
+  if (int(nargs) < min_posonly) {
+    raisef(exc::TypeError, "%s() takes %s %d positional argument%s (%zu given)", fname,
+           min_posonly < max_pos ? "at least" : "exactly", min_posonly,
+           min_posonly == 1 ? "" : "s", nargs);
+    return false;
+  }
+  for (size_t i = 0; i < nargs; i++) *outs[i] = args[i];
+  int64_t left = nkw;
+  for (int i = int(nargs) > posonly ? int(nargs) : posonly; i < count; i++) {
+    for (int64_t k = 0; k < nkw && left; k++) {
+      if (kw_is(kwnames->at(k), names[i])) {
+        *outs[i] = args[nargs + size_t(k)];
+        left--;
+        break;
+      }
+    }
+    if (!*outs[i] && i < required) {
+      raisef(exc::TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[i],
+             i + 1);
+      return false;
+    }
+  }
+  if (left == 0) return true;
+  for (int i = posonly; i < int(nargs); i++) {
+    for (int64_t k = 0; k < nkw; k++) {
+      if (kw_is(kwnames->at(k), names[i])) {
+        raisef(exc::TypeError, "argument for %s() given by name ('%s') and position (%d)", fname,
+               names[i], i + 1);
+        return false;
+      }
+    }
+  }
+  for (int64_t k = 0; k < nkw; k++) {
+    Value kw = kwnames->at(k);
+    if (!is_str(kw)) {
+      raise(exc::TypeError, "keywords must be strings");
+      return false;
+    }
+    bool known = false;
+    for (int i = posonly; i < count; i++) known = known || kw_is(kw, names[i]);
+    if (!known) {
+      raisef(exc::TypeError, "'%s' is an invalid keyword argument for %s()",
+             str_to_utf8(kw.as<Str>()).c_str(), fname);
+      return false;
+    }
+  }
+  raisef(exc::TypeError, "invalid keyword argument for %s()", fname);
+  return false;
+}
+
 bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwnames,
                 std::initializer_list<Value*> out) {
   size_t nparams = out.size();
   Value* const* outs = out.begin();
   for (size_t i = 0; i < nparams; i++) *outs[i] = Value();
+  if (spec.clinic) return parse_args_clinic(spec, args, nargs, kwnames, outs, int(nparams));
   size_t max_pos = spec.keyword_only_from >= 0 ? size_t(spec.keyword_only_from) : nparams;
   if (nargs > max_pos) {
     if (spec.keyword_only_from >= 0)

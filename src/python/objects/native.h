@@ -169,6 +169,12 @@ struct ArgSpec {
   int required;                      // the first `required` are required
   int positional_only;               // the first N can't be given by keyword
   int keyword_only_from = -1;        // index of the first keyword-only param, -1 none
+  // Argument Clinic's checks and order (_PyArg_UnpackKeywords) instead:
+  // the total count first ("f() takes at most 2 arguments (3 given)",
+  // "keyword arguments" when none is positional), then the positional
+  // count ("takes exactly/at most N positional arguments"), each missing
+  // required parameter in order, names given twice, unknown names last.
+  bool clinic = false;
 };
 bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwnames,
                 std::initializer_list<Value*> out);
