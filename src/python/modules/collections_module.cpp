@@ -56,16 +56,6 @@ std::string tp_name(Type* t) {
 }
 std::string tp_name_of(Value v) { return tp_name(type_of(v)); }
 
-// The "n" argument format: __index__, OverflowError past int64.
-bool as_ssize(Value v, int64_t* out) {
-  if (v.is_small()) {
-    *out = v.small_value();
-    return true;
-  }
-  Value i = index(v);
-  return i && int_to_index(i, out);
-}
-
 std::string repr_utf8_or_fail(Value v, bool* ok) {
   Value r = repr(v);
   *ok = bool(r);
@@ -308,7 +298,7 @@ Value deque_clear(Value self, const Value*, size_t, Tuple*) {
 Value deque_rotate(Value self, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("deque.rotate", nargs, 0, 1)) return {};
   int64_t n = 1;
-  if (nargs == 1 && !as_ssize(args[0], &n)) return {};
+  if (nargs == 1 && !arg_ssize(args[0], &n)) return {};
   rotate(as_deque(self), n);
   return none();
 }
@@ -400,7 +390,7 @@ Value deque_insert(Value self, const Value* args, size_t nargs, Tuple*) {
   if (nargs != 2)
     return raisef(exc::TypeError, "insert() takes exactly 2 arguments (%zu given)", nargs);
   int64_t index;
-  if (!as_ssize(args[0], &index)) return {};
+  if (!arg_ssize(args[0], &index)) return {};
   Deque* d = as_deque(self);
   int64_t n = d->len;
   if (d->maxlen == n) return raise(exc::IndexError, "deque already at its maximum size");
@@ -710,7 +700,7 @@ Value deque_iter_new_common(Type* type, const Value* args, size_t nargs) {
                   tp_name_of(args[0]).c_str());
   }
   int64_t index = 0;
-  if (nargs == 2 && !as_ssize(args[1], &index)) return {};
+  if (nargs == 2 && !arg_ssize(args[1], &index)) return {};
   DequeIter* it = new_iter(as_deque(args[0]), type);
   UnaryFn next = type == g_deque_iter ? deque_iter_next : deque_reviter_next;
   for (int64_t i = 0; i < index; i++) {
@@ -910,7 +900,7 @@ Value tuplegetter_new(Type* type, const Value* args, size_t nargs, Tuple* kwname
   if (!check_no_kwargs("_tuplegetter", kwnames) || !check_nargs("_tuplegetter", nargs, 2, 2))
     return {};
   int64_t index;
-  if (!as_ssize(args[0], &index)) return {};
+  if (!arg_ssize(args[0], &index)) return {};
   auto* g = static_cast<TupleGetter*>(alloc_instance(type));
   g->index = index;
   store(g, &g->doc, args[1]);

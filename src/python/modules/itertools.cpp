@@ -50,16 +50,6 @@ bool no_keywords(Type* type, Type* builtin, const char* fname, Tuple* kwnames) {
   return false;
 }
 
-// Py_ssize_t arguments ("n" format): __index__, then OverflowError past int64.
-bool as_ssize(Value v, int64_t* out) {
-  if (v.is_small()) {
-    *out = v.small_value();
-    return true;
-  }
-  Value i = index(v);
-  return i && int_to_index(i, out);
-}
-
 // PyNumber_Check: int, float, complex and classes with __index__, __int__ or __float__.
 bool is_number(Value v) {
   Type* t = type_of(v);
@@ -276,7 +266,7 @@ Value repeat_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
     return {};
   int64_t cnt = -1;
   if (a[1]) {
-    if (!as_ssize(a[1], &cnt)) return {};
+    if (!arg_ssize(a[1], &cnt)) return {};
     if (cnt < 0) cnt = 0;
   }
   auto* r = new_instance<Repeat>(type);
@@ -699,7 +689,7 @@ void trace_islice(void* p, gc::Visitor& v) {
 // (the error is dropped; the caller turns -1 into its own message).
 int64_t islice_bound(Value v) {
   int64_t n;
-  if (as_ssize(v, &n)) return n;
+  if (arg_ssize(v, &n)) return n;
   clear_error();
   return -1;
 }
@@ -933,7 +923,7 @@ Value itertools_tee(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (kw_count(kwnames)) return raise(exc::TypeError, "itertools.tee() takes no keyword arguments");
   if (!check_nargs("tee", nargs, 1, 2)) return {};
   int64_t n = 2;
-  if (nargs == 2 && !as_ssize(args[1], &n)) return {};
+  if (nargs == 2 && !arg_ssize(args[1], &n)) return {};
   if (n < 0) return raise(exc::ValueError, "n must be >= 0");
   Tuple* result = tuple_new(n);
   if (!result) return {};
@@ -1078,7 +1068,7 @@ Value product_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
     if (!parse_args({"product", kNames, 0, 0, -1, true}, args + nargs, 0, kwnames,
                     {&a[0]}))
       return {};
-    if (a[0] && !as_ssize(a[0], &repeat)) return {};
+    if (a[0] && !arg_ssize(a[0], &repeat)) return {};
     if (repeat < 0) return raise(exc::ValueError, "repeat argument cannot be negative");
   }
   int64_t n = repeat == 0 ? 0 : int64_t(nargs);
@@ -1143,7 +1133,7 @@ Value combinations_common(Type* type, const char* fname, bool replace, const Val
   Value a[2];
   if (!parse_args({fname, kNames, 2, 0, -1, true}, args, nargs, kwnames, {&a[0], &a[1]})) return {};
   int64_t r;
-  if (!as_ssize(a[1], &r)) return {};
+  if (!arg_ssize(a[1], &r)) return {};
   Tuple* pool = tuple_from_iterable(a[0]);
   if (!pool) return {};
   if (r < 0) return raise(exc::ValueError, "r must be non-negative");

@@ -118,27 +118,6 @@ bool timeout_ns(Value v, int64_t* out) {
   return true;
 }
 
-// The "i" format: __index__, then the C long and C int range checks.
-bool c_int(Value v, int* out) {
-  Value i = index(v);
-  if (!i) return false;
-  auto s = int_to_i64(i);
-  if (!s) {
-    raise(exc::OverflowError, "Python int too large to convert to C long");
-    return false;
-  }
-  if (*s > INT32_MAX) {
-    raise(exc::OverflowError, "signed integer is greater than maximum");
-    return false;
-  }
-  if (*s < INT32_MIN) {
-    raise(exc::OverflowError, "signed integer is less than minimum");
-    return false;
-  }
-  *out = int(*s);
-  return true;
-}
-
 // acquire(blocking=True, timeout=-1) for lock and RLock: the timeout in ns,
 // 0 for a non-blocking call, kNoTimeout to wait forever.
 bool acquire_args(const Value* args, size_t nargs, Tuple* kwnames, int64_t* timeout) {
@@ -150,7 +129,7 @@ bool acquire_args(const Value* args, size_t nargs, Tuple* kwnames, int64_t* time
     return false;
   Value blocking_v = a[0], timeout_v = a[1];
   int blocking = 1;
-  if (blocking_v && !c_int(blocking_v, &blocking)) return false;
+  if (blocking_v && !arg_int(blocking_v, &blocking)) return false;
   *timeout = kNoTimeout;
   if (timeout_v && !timeout_ns(timeout_v, timeout)) return false;
   if (!blocking && *timeout != kNoTimeout) {

@@ -59,40 +59,6 @@ bool parse_tuple_count(const char* fname, size_t nargs, size_t min, size_t max) 
   return false;
 }
 
-// The "i" format: a C int through __index__.
-bool int_arg(Value v, int* out) {
-  Value i = index(v);
-  if (!i) return false;
-  auto x = int_to_i64(i);
-  if (!x) {
-    raise(exc::OverflowError, "Python int too large to convert to C long");
-    return false;
-  }
-  if (*x > INT_MAX) {
-    raise(exc::OverflowError, "signed integer is greater than maximum");
-    return false;
-  }
-  if (*x < INT_MIN) {
-    raise(exc::OverflowError, "signed integer is less than minimum");
-    return false;
-  }
-  *out = int(*x);
-  return true;
-}
-
-// PyLong_AsLong (C long is 64 bits here).
-bool long_arg(Value v, long* out) {
-  Value i = index(v);
-  if (!i) return false;
-  auto x = int_to_i64(i);
-  if (!x) {
-    raise(exc::OverflowError, "Python int too large to convert to C long");
-    return false;
-  }
-  *out = long(*x);
-  return true;
-}
-
 // ---- CPython's _PyTime_t: int64 nanoseconds ----------------------------------------------------
 
 enum class Round { kFloor, kUp };  // kUp: away from zero (_PyTime_ROUND_TIMEOUT)
@@ -240,7 +206,7 @@ Value time_get_clock_info(Value, const Value* args, size_t nargs, Tuple*) {
 
 Value time_clock_gettime(Value, const Value* args, size_t nargs, Tuple*) {
   int id;
-  if (!parse_tuple_count("clock_gettime", nargs, 1, 1) || !int_arg(args[0], &id)) return {};
+  if (!parse_tuple_count("clock_gettime", nargs, 1, 1) || !arg_int(args[0], &id)) return {};
   struct timespec ts;
   if (clock_gettime(clockid_t(id), &ts) != 0) return raise_errno(errno);
   return float_new(double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9);
@@ -249,7 +215,7 @@ Value time_clock_gettime(Value, const Value* args, size_t nargs, Tuple*) {
 // CPython names this one "clock_gettime" in its argument errors too.
 Value time_clock_gettime_ns(Value, const Value* args, size_t nargs, Tuple*) {
   int id;
-  if (!parse_tuple_count("clock_gettime", nargs, 1, 1) || !int_arg(args[0], &id)) return {};
+  if (!parse_tuple_count("clock_gettime", nargs, 1, 1) || !arg_int(args[0], &id)) return {};
   int64_t ns;
   if (!read_clock(clockid_t(id), &ns)) return {};
   return int_from_i64(ns);
@@ -257,7 +223,7 @@ Value time_clock_gettime_ns(Value, const Value* args, size_t nargs, Tuple*) {
 
 Value time_clock_getres(Value, const Value* args, size_t nargs, Tuple*) {
   int id;
-  if (!parse_tuple_count("clock_getres", nargs, 1, 1) || !int_arg(args[0], &id)) return {};
+  if (!parse_tuple_count("clock_getres", nargs, 1, 1) || !arg_int(args[0], &id)) return {};
   struct timespec ts;
   if (clock_getres(clockid_t(id), &ts) != 0) return raise_errno(errno);
   return float_new(double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9);
@@ -278,7 +244,7 @@ Value set_clock(int id, int64_t ns) {
 Value time_clock_settime(Value, const Value* args, size_t nargs, Tuple*) {
   int id;
   int64_t ns;
-  if (!parse_tuple_count("clock_settime", nargs, 2, 2) || !int_arg(args[0], &id) ||
+  if (!parse_tuple_count("clock_settime", nargs, 2, 2) || !arg_int(args[0], &id) ||
       !seconds_to_ns(args[1], Round::kFloor, &ns))
     return {};
   return set_clock(id, ns);
@@ -286,7 +252,7 @@ Value time_clock_settime(Value, const Value* args, size_t nargs, Tuple*) {
 
 Value time_clock_settime_ns(Value, const Value* args, size_t nargs, Tuple*) {
   int id;
-  if (!parse_tuple_count("clock_settime", nargs, 2, 2) || !int_arg(args[0], &id)) return {};
+  if (!parse_tuple_count("clock_settime", nargs, 2, 2) || !arg_int(args[0], &id)) return {};
   if (!is_int(args[1])) {
     return raisef(exc::TypeError, "expect int, got %s", type_name(args[1]).c_str());
   }
@@ -538,7 +504,7 @@ bool tuple_to_tm(Value arg, struct tm* tm, const char* what, std::string* zone) 
   }
   int f[kVisibleFields];
   for (int i = 0; i < kVisibleFields; i++) {
-    if (!int_arg(t->at(i), &f[i])) return false;
+    if (!arg_int(t->at(i), &f[i])) return false;
   }
   if (f[0] < INT_MIN + 1900) {
     raise(exc::OverflowError, "year out of range");
@@ -566,7 +532,7 @@ bool tuple_to_tm(Value arg, struct tm* tm, const char* what, std::string* zone) 
     Value off = t->items()[10];
     if (!is_none(off)) {
       long v;
-      if (!long_arg(off, &v)) return false;
+      if (!arg_long(off, &v)) return false;
       tm->tm_gmtoff = v;
     }
   }

@@ -3,12 +3,14 @@
 // parsing with CPython's messages (docs/objects.md, "Native code").
 #include "python/objects/native.h"
 
+#include <climits>
 #include <cstring>
 
 #include "python/interp/thread_state.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/init.h"
+#include "python/objects/int.h"
 #include "python/objects/module.h"
 #include "python/objects/protocol.h"
 #include "python/objects/slots.h"
@@ -323,6 +325,42 @@ bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwn
       return false;
     }
   }
+  return true;
+}
+
+bool arg_ssize(Value v, int64_t* out) {
+  if (v.is_small()) {
+    *out = v.small_value();
+    return true;
+  }
+  Value i = index(v);
+  return i && int_to_index(i, out);
+}
+
+bool arg_long(Value v, long* out) {
+  Value i = index(v);
+  if (!i) return false;
+  auto x = int_to_i64(i);
+  if (!x) {
+    raise(exc::OverflowError, "Python int too large to convert to C long");
+    return false;
+  }
+  *out = long(*x);
+  return true;
+}
+
+bool arg_int(Value v, int* out) {
+  long x;
+  if (!arg_long(v, &x)) return false;
+  if (x > INT_MAX) {
+    raise(exc::OverflowError, "signed integer is greater than maximum");
+    return false;
+  }
+  if (x < INT_MIN) {
+    raise(exc::OverflowError, "signed integer is less than minimum");
+    return false;
+  }
+  *out = int(x);
   return true;
 }
 

@@ -178,6 +178,13 @@ struct ArgSpec {
 };
 bool parse_args(const ArgSpec& spec, const Value* args, size_t nargs, Tuple* kwnames,
                 std::initializer_list<Value*> out);
+// The converters of three argument formats, with CPython's messages:
+// "n" (Py_ssize_t: __index__, OverflowError past int64), "l" (C long,
+// 64 bits here: __index__, then the C long range check) and "i" (C int:
+// "l"'s checks, then the C int range).
+bool arg_ssize(Value v, int64_t* out);
+bool arg_long(Value v, long* out);
+bool arg_int(Value v, int* out);
 // Raise CPython's messages for the simple flag checks.
 bool check_no_kwargs(const char* fname, Tuple* kwnames);   // "f() takes no keyword arguments"
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max);  // "f expected at most 2 arguments, got 3"
