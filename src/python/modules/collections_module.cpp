@@ -42,18 +42,7 @@ Type* g_tuplegetter = nullptr;
 
 // CPython's tp_name: "module.name" for a type of a C module, the bare name
 // for classes (messages that print Py_TYPE(x)->tp_name).
-std::string tp_name(Type* t) {
-  std::string name = str_to_utf8(t->name);
-  if (t->is_heap_type()) return name;
-  Value m = type_module(t);
-  if (!m) {
-    clear_error();
-    return name;
-  }
-  if (!is_str(m)) return name;
-  std::string mod = str_to_utf8(m.as<Str>());
-  return mod == "builtins" ? name : mod + "." + name;
-}
+std::string tp_name(Type* t) { return type_name_of(t); }  // CPython's tp_name (errors.h)
 std::string tp_name_of(Value v) { return tp_name(type_of(v)); }
 
 std::string repr_utf8_or_fail(Value v, bool* ok) {
