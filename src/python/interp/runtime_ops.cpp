@@ -207,13 +207,18 @@ Value load_classderef(Frame* f, uint32_t slot) {
 
 // ---- attributes and operators ----------------------------------------------------
 
-void fill_attr_cache(Value obj, Str* name, uint32_t* cache) {
+namespace {
+
+// [version, map id, index] of obj.name held in a map slot, for LOAD_ATTR
+// (getattr generic) or STORE_ATTR (setattr generic): not when a data
+// descriptor on the type would win over the instance attribute.
+void fill_slot_cache(Value obj, Str* name, uint32_t* cache, bool store) {
   if (!obj.is_object()) return;
   Type* t = obj.object()->type;
-  if (t->slots.getattr != generic_getattr || t->version == 0 || t->version >= kNoMapId) return;
+  bool generic = store ? t->slots.setattr == generic_setattr : t->slots.getattr == generic_getattr;
+  if (!generic || t->version == 0 || t->version >= kNoMapId) return;
   InstanceAttrs* a = instance_attrs(obj);
   if (!a || !a->map || a->map->id == kNoMapId) return;
-  // A data descriptor on the type would win over the instance attribute.
   Value descr = type_lookup(t, name);
   if (descr && type_of(descr)->slots.descr_set) return;
   int32_t i = map_index(a->map, name);
@@ -223,20 +228,10 @@ void fill_attr_cache(Value obj, Str* name, uint32_t* cache) {
   cache[2] = uint32_t(i);
 }
 
-void fill_store_attr_cache(Value obj, Str* name, uint32_t* cache) {
-  if (!obj.is_object()) return;
-  Type* t = obj.object()->type;
-  if (t->slots.setattr != generic_setattr || t->version == 0 || t->version >= kNoMapId) return;
-  InstanceAttrs* a = instance_attrs(obj);
-  if (!a || !a->map || a->map->id == kNoMapId) return;
-  Value descr = type_lookup(t, name);
-  if (descr && type_of(descr)->slots.descr_set) return;
-  int32_t i = map_index(a->map, name);
-  if (i < 0) return;
-  cache[0] = uint32_t(t->version);
-  cache[1] = a->map->id;
-  cache[2] = uint32_t(i);
-}
+}  // namespace
+
+void fill_attr_cache(Value obj, Str* name, uint32_t* cache) { fill_slot_cache(obj, name, cache, false); }
+void fill_store_attr_cache(Value obj, Str* name, uint32_t* cache) { fill_slot_cache(obj, name, cache, true); }
 
 void fill_method_cache(Value obj, Value method, uint32_t* cache) {
   Type* t = type_of(obj);

@@ -79,29 +79,9 @@ bool errno_is_error(double r) {
   return true;
 }
 
-// PyFloat_AsDouble: a float's value, else __float__ (which must return a
-// float), else __index__; "must be real number, not str" otherwise. An
-// int subclass that overrides __float__ is converted through it.
-bool as_double(Value v, double* out) {
-  if (is_float(v)) {
-    *out = float_value(v);
-    return true;
-  }
-  if (is_exact_int(v)) return int_to_double(v, out);
-  Type* t = type_of(v);
-  if (t->slots.float_) {
-    Value r = t->slots.float_(v);
-    if (!r) return false;
-    if (!is_float(r)) {
-      raisef(exc::TypeError, "%s.__float__ returned non-float (type %s)", type_name(v).c_str(),
-             type_name(r).c_str());
-      return false;
-    }
-    *out = float_value(r);
-    return true;
-  }
-  return float_as_double(v, out);
-}
+// PyFloat_AsDouble (float.h): a float's value, else __float__, else
+// __index__; "must be real number, not str" otherwise.
+inline bool as_double(Value v, double* out) { return float_as_double(v, out); }
 
 // ---- one float argument (CPython's math_1) -----------------------------------------------
 // A NaN from a non-NaN is a domain error; an infinity from a finite value is

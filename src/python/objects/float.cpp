@@ -83,7 +83,8 @@ bool float_as_double(Value v, double* out) {
     *out = float_value(v);
     return true;
   }
-  if (is_int(v)) return int_to_double(v, out);
+  // Exact ints only: an int subclass may override __float__.
+  if (is_exact_int(v)) return int_to_double(v, out);
   Type* t = type_of(v);
   if (t->slots.float_) {
     Value r = t->slots.float_(v);
