@@ -1018,20 +1018,12 @@ const MethodDef kFunctions[] = {
     {nullptr, nullptr, 0},
 };
 
-gc::LayoutId layout_of(const char* name, size_t size, TraceFn trace) {
-  gc::LayoutInfo info;
-  info.name = name;
-  info.trace = trace;
-  info.fixed_size = size;
-  return gc::register_layout(info);
-}
-
 void make_types() {
   {
     TypeSpec spec;
     spec.name = "deque";
     spec.module = "collections";
-    spec.layout = layout_of("collections.deque", sizeof(Deque), trace_deque);
+    spec.layout = register_object_layout("collections.deque", sizeof(Deque), trace_deque);
     spec.instance_size = sizeof(Deque);
     spec.flags = TypeFlag::kBaseType;
     spec.trace = trace_deque;
@@ -1059,7 +1051,7 @@ void make_types() {
     TypeSpec spec;
     spec.name = reverse ? "_deque_reverse_iterator" : "_deque_iterator";
     spec.module = "_collections";
-    spec.layout = layout_of(spec.name, sizeof(DequeIter), trace_deque_iter);
+    spec.layout = register_object_layout(spec.name, sizeof(DequeIter), trace_deque_iter);
     spec.instance_size = sizeof(DequeIter);
     spec.trace = trace_deque_iter;
     spec.slots.new_ = reverse ? deque_reviter_new : deque_iter_new;
@@ -1073,7 +1065,7 @@ void make_types() {
     spec.name = "defaultdict";
     spec.module = "collections";
     spec.base = types::dict;
-    spec.layout = layout_of("collections.defaultdict", sizeof(DefaultDict), trace_defaultdict);
+    spec.layout = register_object_layout("collections.defaultdict", sizeof(DefaultDict), trace_defaultdict);
     spec.instance_size = sizeof(DefaultDict);
     spec.flags = TypeFlag::kBaseType;
     spec.trace = trace_defaultdict;
@@ -1092,7 +1084,7 @@ void make_types() {
     TypeSpec spec;
     spec.name = "_tuplegetter";
     spec.module = "_collections";
-    spec.layout = layout_of("_collections._tuplegetter", sizeof(TupleGetter), trace_tuplegetter);
+    spec.layout = register_object_layout("_collections._tuplegetter", sizeof(TupleGetter), trace_tuplegetter);
     spec.instance_size = sizeof(TupleGetter);
     spec.trace = trace_tuplegetter;
     spec.slots.new_ = tuplegetter_new;

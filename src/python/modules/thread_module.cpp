@@ -674,20 +674,12 @@ const MethodDef kFunctions[] = {
     {nullptr, nullptr, 0},
 };
 
-gc::LayoutId layout_of(const char* name, size_t size, TraceFn trace) {
-  gc::LayoutInfo info;
-  info.name = name;
-  info.trace = trace;
-  info.fixed_size = size;
-  return gc::register_layout(info);
-}
-
 void make_types() {
   {
     TypeSpec spec;
     spec.name = "lock";
     spec.module = "_thread";
-    spec.layout = layout_of("_thread.lock", sizeof(Lock), trace_lock);
+    spec.layout = register_object_layout("_thread.lock", sizeof(Lock), trace_lock);
     spec.instance_size = sizeof(Lock);
     spec.trace = trace_lock;
     spec.slots.repr = lock_repr;
@@ -700,7 +692,7 @@ void make_types() {
     TypeSpec spec;
     spec.name = "RLock";
     spec.module = "_thread";
-    spec.layout = layout_of("_thread.RLock", sizeof(RLock), trace_rlock);
+    spec.layout = register_object_layout("_thread.RLock", sizeof(RLock), trace_rlock);
     spec.instance_size = sizeof(RLock);
     spec.flags = TypeFlag::kBaseType;
     spec.trace = trace_rlock;
@@ -713,7 +705,7 @@ void make_types() {
     TypeSpec spec;
     spec.name = "_local";
     spec.module = "_thread";
-    spec.layout = layout_of("_thread._local", sizeof(Local), trace_local);
+    spec.layout = register_object_layout("_thread._local", sizeof(Local), trace_local);
     spec.instance_size = sizeof(Local);
     spec.flags = TypeFlag::kBaseType;
     spec.trace = trace_local;
