@@ -144,6 +144,21 @@ class ConcretePyContext {
     }
   }
 
+  // ---- an instruction's out-of-line part ----
+  // Calls `fn(cx, args...)`, a handler (or its slow half) compiled out of
+  // the dispatch loop, on a copy of the registers that lives in memory, and
+  // takes the registers back. The loop's own context is never passed by
+  // reference to code it does not inline, so the compiler keeps the frame,
+  // stack pointer and pc in machine registers (docs/interp.md, "Registers
+  // of the dispatch loop").
+  template <class F, class... A>
+  [[gnu::always_inline]] auto cold(F fn, A&&... args) {
+    ConcretePyContext m = *this;
+    auto step = fn(m, std::forward<A>(args)...);
+    *this = m;
+    return step;
+  }
+
   // ---- residual calls into the runtime ----
   template <class F, class... A>
   static auto call(F fn, A&&... args) {

@@ -60,7 +60,6 @@ Value run(ThreadState& ts, Frame* entry, bool throw_pending) {
   const UnwindPoint entry_point = unwind_point(ts);
   Step step;
   uint32_t arg = 0;
-  Opcode op;
   Value result;
 
   static const void* const kLabels[] = {
@@ -72,12 +71,15 @@ Value run(ThreadState& ts, Frame* entry, bool throw_pending) {
   do {                                                     \
     cx.cur = cx.pc;                                        \
     compile::Unit u = cx.code[cx.pc];                      \
-    op = static_cast<Opcode>(u & 0xff);                    \
-    PYR_DCHECK((u & 0xff) < sizeof(kLabels) / sizeof(kLabels[0]) && op != Opcode::CACHE); \
+    PYR_DCHECK((u & 0xff) < sizeof(kLabels) / sizeof(kLabels[0]) && static_cast<Opcode>(u & 0xff) != Opcode::CACHE); \
     arg = u >> 8;                                          \
-    cx.pc += 1 + compile::opcode_cache_units(op);          \
     goto* kLabels[u & 0xff];                               \
   } while (0)
+// Each instruction's label steps the pc over it and its cache units: a
+// constant per opcode (no table load on the dispatch path).
+#define OP(name)                                           \
+  L_##name:                                                \
+  cx.pc = cx.cur + 1 + compile::kOpcodeCacheUnits[static_cast<int>(Opcode::name)];
 #define NEXT() DISPATCH()
 // A std::bad_alloc from the C++ under an instruction (a string or vector
 // grown past the memory limit; std::length_error: past its max_size())
@@ -111,229 +113,229 @@ after_step:
     case Step::kReraise: goto reraise;
   }
 
-L_CACHE:
+OP(CACHE)
   CHECK(op_pseudo(cx, ts, arg));
-L_NOP:
+OP(NOP)
   CHECK(op_nop(cx, ts, arg));
-L_EXTENDED_ARG:
+OP(EXTENDED_ARG)
   CHECK(op_pseudo(cx, ts, arg));
-L_POP_TOP:
+OP(POP_TOP)
   CHECK(op_pop_top(cx, ts, arg));
-L_PUSH_NULL:
+OP(PUSH_NULL)
   CHECK(op_push_null(cx, ts, arg));
-L_COPY:
+OP(COPY)
   CHECK(op_copy(cx, ts, arg));
-L_SWAP:
+OP(SWAP)
   CHECK(op_swap(cx, ts, arg));
-L_LOAD_CONST:
+OP(LOAD_CONST)
   CHECK(op_load_const(cx, ts, arg));
-L_LOAD_FAST:
+OP(LOAD_FAST)
   CHECK(op_load_fast(cx, arg));
-L_STORE_FAST:
+OP(STORE_FAST)
   CHECK(op_store_fast(cx, ts, arg));
-L_DELETE_FAST:
+OP(DELETE_FAST)
   CHECK(op_delete_fast(cx, ts, arg));
-L_MAKE_CELL:
+OP(MAKE_CELL)
   CHECK(op_make_cell(cx, ts, arg));
-L_COPY_FREE_VARS:
+OP(COPY_FREE_VARS)
   CHECK(op_copy_free_vars(cx, ts, arg));
-L_LOAD_CLOSURE:
+OP(LOAD_CLOSURE)
   CHECK(op_load_closure(cx, ts, arg));
-L_LOAD_DEREF:
+OP(LOAD_DEREF)
   CHECK(op_load_deref(cx, arg));
-L_LOAD_CLASSDEREF:
-  CHECK(op_load_classderef(cx, ts, arg));
-L_STORE_DEREF:
+OP(LOAD_CLASSDEREF)
+  CHECK(cx.cold(op_load_classderef<ConcretePyContext>, ts, arg));
+OP(STORE_DEREF)
   CHECK(op_store_deref(cx, ts, arg));
-L_DELETE_DEREF:
-  CHECK(op_delete_deref(cx, ts, arg));
-L_LOAD_NAME:
-  CHECK(op_load_name(cx, ts, arg));
-L_STORE_NAME:
-  CHECK(op_store_name(cx, ts, arg));
-L_DELETE_NAME:
-  CHECK(op_delete_name(cx, ts, arg));
-L_LOAD_GLOBAL:
+OP(DELETE_DEREF)
+  CHECK(cx.cold(op_delete_deref<ConcretePyContext>, ts, arg));
+OP(LOAD_NAME)
+  CHECK(cx.cold(op_load_name<ConcretePyContext>, ts, arg));
+OP(STORE_NAME)
+  CHECK(cx.cold(op_store_name<ConcretePyContext>, ts, arg));
+OP(DELETE_NAME)
+  CHECK(cx.cold(op_delete_name<ConcretePyContext>, ts, arg));
+OP(LOAD_GLOBAL)
   CHECK(op_load_global(cx, arg));
-L_STORE_GLOBAL:
-  CHECK(op_store_global(cx, ts, arg));
-L_DELETE_GLOBAL:
-  CHECK(op_delete_global(cx, ts, arg));
-L_LOAD_ATTR:
+OP(STORE_GLOBAL)
+  CHECK(cx.cold(op_store_global<ConcretePyContext>, ts, arg));
+OP(DELETE_GLOBAL)
+  CHECK(cx.cold(op_delete_global<ConcretePyContext>, ts, arg));
+OP(LOAD_ATTR)
   CHECK(op_load_attr(cx, ts, arg));
-L_LOAD_METHOD:
+OP(LOAD_METHOD)
   CHECK(op_load_method(cx, arg));
-L_STORE_ATTR:
+OP(STORE_ATTR)
   CHECK(op_store_attr(cx, ts, arg));
-L_DELETE_ATTR:
-  CHECK(op_delete_attr(cx, ts, arg));
-L_BINARY_SUBSCR:
+OP(DELETE_ATTR)
+  CHECK(cx.cold(op_delete_attr<ConcretePyContext>, ts, arg));
+OP(BINARY_SUBSCR)
   CHECK(op_binary_subscr(cx, ts));
-L_STORE_SUBSCR:
+OP(STORE_SUBSCR)
   CHECK(op_store_subscr(cx, ts));
-L_DELETE_SUBSCR:
-  CHECK(op_delete_subscr(cx, ts, arg));
-L_BUILD_SLICE:
-  CHECK(op_build_slice(cx, ts, arg));
-L_UNARY_POSITIVE:
-  CHECK(op_unary_positive(cx, ts, arg));
-L_UNARY_NEGATIVE:
-  CHECK(op_unary_negative(cx, ts, arg));
-L_UNARY_NOT:
+OP(DELETE_SUBSCR)
+  CHECK(cx.cold(op_delete_subscr<ConcretePyContext>, ts, arg));
+OP(BUILD_SLICE)
+  CHECK(cx.cold(op_build_slice<ConcretePyContext>, ts, arg));
+OP(UNARY_POSITIVE)
+  CHECK(cx.cold(op_unary_positive<ConcretePyContext>, ts, arg));
+OP(UNARY_NEGATIVE)
+  CHECK(cx.cold(op_unary_negative<ConcretePyContext>, ts, arg));
+OP(UNARY_NOT)
   CHECK(op_unary_not(cx, ts, arg));
-L_UNARY_INVERT:
-  CHECK(op_unary_invert(cx, ts, arg));
-L_BINARY_OP:
+OP(UNARY_INVERT)
+  CHECK(cx.cold(op_unary_invert<ConcretePyContext>, ts, arg));
+OP(BINARY_OP)
   CHECK(op_binary_op(cx, ts, arg));
-L_COMPARE_OP:
+OP(COMPARE_OP)
   CHECK(op_compare_op(cx, ts, arg));
-L_IS_OP:
+OP(IS_OP)
   CHECK(op_is_op(cx, ts, arg));
-L_CONTAINS_OP:
+OP(CONTAINS_OP)
   CHECK(op_contains_op(cx, ts, arg));
-L_BUILD_TUPLE:
+OP(BUILD_TUPLE)
   CHECK(op_build_tuple(cx, ts, arg));
-L_BUILD_LIST:
+OP(BUILD_LIST)
   CHECK(op_build_list(cx, ts, arg));
-L_BUILD_SET:
-  CHECK(op_build_set(cx, ts, arg));
-L_BUILD_MAP:
-  CHECK(op_build_map(cx, ts, arg));
-L_BUILD_CONST_KEY_MAP:
-  CHECK(op_build_const_key_map(cx, ts, arg));
-L_BUILD_STRING:
-  CHECK(op_build_string(cx, ts, arg));
-L_LIST_TO_TUPLE:
-  CHECK(op_list_to_tuple(cx, ts, arg));
-L_LIST_APPEND:
+OP(BUILD_SET)
+  CHECK(cx.cold(op_build_set<ConcretePyContext>, ts, arg));
+OP(BUILD_MAP)
+  CHECK(cx.cold(op_build_map<ConcretePyContext>, ts, arg));
+OP(BUILD_CONST_KEY_MAP)
+  CHECK(cx.cold(op_build_const_key_map<ConcretePyContext>, ts, arg));
+OP(BUILD_STRING)
+  CHECK(cx.cold(op_build_string<ConcretePyContext>, ts, arg));
+OP(LIST_TO_TUPLE)
+  CHECK(cx.cold(op_list_to_tuple<ConcretePyContext>, ts, arg));
+OP(LIST_APPEND)
   CHECK(op_list_append(cx, ts, arg));
-L_SET_ADD:
-  CHECK(op_set_add(cx, ts, arg));
-L_MAP_ADD:
-  CHECK(op_map_add(cx, ts, arg));
-L_LIST_EXTEND:
-  CHECK(op_list_extend(cx, ts, arg));
-L_SET_UPDATE:
-  CHECK(op_set_update(cx, ts, arg));
-L_DICT_UPDATE:
-  CHECK(op_dict_update(cx, ts, arg));
-L_DICT_MERGE:
-  CHECK(op_dict_merge(cx, ts, arg));
-L_UNPACK_SEQUENCE:
+OP(SET_ADD)
+  CHECK(cx.cold(op_set_add<ConcretePyContext>, ts, arg));
+OP(MAP_ADD)
+  CHECK(cx.cold(op_map_add<ConcretePyContext>, ts, arg));
+OP(LIST_EXTEND)
+  CHECK(cx.cold(op_list_extend<ConcretePyContext>, ts, arg));
+OP(SET_UPDATE)
+  CHECK(cx.cold(op_set_update<ConcretePyContext>, ts, arg));
+OP(DICT_UPDATE)
+  CHECK(cx.cold(op_dict_update<ConcretePyContext>, ts, arg));
+OP(DICT_MERGE)
+  CHECK(cx.cold(op_dict_merge<ConcretePyContext>, ts, arg));
+OP(UNPACK_SEQUENCE)
   CHECK(op_unpack_sequence(cx, ts, arg));
-L_UNPACK_EX:
-  CHECK(op_unpack_ex(cx, ts, arg));
-L_FORMAT_VALUE:
-  CHECK(op_format_value(cx, ts, arg));
-L_KW_NAMES:
+OP(UNPACK_EX)
+  CHECK(cx.cold(op_unpack_ex<ConcretePyContext>, ts, arg));
+OP(FORMAT_VALUE)
+  CHECK(cx.cold(op_format_value<ConcretePyContext>, ts, arg));
+OP(KW_NAMES)
   CHECK(op_kw_names(cx, ts, arg));
-L_CALL:
-  CHECK(op_call(cx, ts, arg));
-L_CALL_FUNCTION_EX:
-  CHECK(op_call_function_ex(cx, ts, arg));
-L_MAKE_FUNCTION:
-  CHECK(op_make_function(cx, ts, arg));
-L_RETURN_VALUE:
+OP(CALL)
+  CHECK(cx.cold(op_call<ConcretePyContext>, ts, arg));
+OP(CALL_FUNCTION_EX)
+  CHECK(cx.cold(op_call_function_ex<ConcretePyContext>, ts, arg));
+OP(MAKE_FUNCTION)
+  CHECK(cx.cold(op_make_function<ConcretePyContext>, ts, arg));
+OP(RETURN_VALUE)
   CHECK(op_return_value(cx, ts, &result));
-L_LOAD_BUILD_CLASS:
-  CHECK(op_load_build_class(cx, ts, arg));
-L_SETUP_ANNOTATIONS:
-  CHECK(op_setup_annotations(cx, ts, arg));
-L_LOAD_ASSERTION_ERROR:
-  CHECK(op_load_assertion_error(cx, ts, arg));
-L_PRINT_EXPR:
-  CHECK(op_print_expr(cx, ts, arg));
-L_JUMP_FORWARD:
+OP(LOAD_BUILD_CLASS)
+  CHECK(cx.cold(op_load_build_class<ConcretePyContext>, ts, arg));
+OP(SETUP_ANNOTATIONS)
+  CHECK(cx.cold(op_setup_annotations<ConcretePyContext>, ts, arg));
+OP(LOAD_ASSERTION_ERROR)
+  CHECK(cx.cold(op_load_assertion_error<ConcretePyContext>, ts, arg));
+OP(PRINT_EXPR)
+  CHECK(cx.cold(op_print_expr<ConcretePyContext>, ts, arg));
+OP(JUMP_FORWARD)
   CHECK(op_jump_forward(cx, ts, arg));
-L_JUMP_BACKWARD:
+OP(JUMP_BACKWARD)
   CHECK(op_jump_backward(cx, ts, arg));
-L_JUMP_BACKWARD_NO_INTERRUPT:
+OP(JUMP_BACKWARD_NO_INTERRUPT)
   CHECK(op_jump_backward_no_interrupt(cx, ts, arg));
-L_POP_JUMP_IF_FALSE:
+OP(POP_JUMP_IF_FALSE)
   CHECK(op_pop_jump_if(cx, arg, false));
-L_POP_JUMP_IF_TRUE:
+OP(POP_JUMP_IF_TRUE)
   CHECK(op_pop_jump_if(cx, arg, true));
-L_POP_JUMP_IF_NONE:
+OP(POP_JUMP_IF_NONE)
   CHECK(op_pop_jump_if_none(cx, ts, arg));
-L_POP_JUMP_IF_NOT_NONE:
+OP(POP_JUMP_IF_NOT_NONE)
   CHECK(op_pop_jump_if_not_none(cx, ts, arg));
-L_JUMP_IF_FALSE_OR_POP:
+OP(JUMP_IF_FALSE_OR_POP)
   CHECK(op_jump_if_or_pop(cx, arg, false));
-L_JUMP_IF_TRUE_OR_POP:
+OP(JUMP_IF_TRUE_OR_POP)
   CHECK(op_jump_if_or_pop(cx, arg, true));
-L_GET_ITER:
+OP(GET_ITER)
   CHECK(op_get_iter(cx, ts));
-L_FOR_ITER:
+OP(FOR_ITER)
   CHECK(op_for_iter(cx, ts, arg));
-L_PUSH_EXC_INFO:
-  CHECK(op_push_exc_info(cx, ts, arg));
-L_POP_EXCEPT:
-  CHECK(op_pop_except(cx, ts, arg));
-L_RERAISE:
-  CHECK(op_reraise(cx, ts, arg));
-L_RAISE_VARARGS:
-  CHECK(op_raise_varargs(cx, ts, arg));
-L_CHECK_EXC_MATCH:
-  CHECK(op_check_exc_match(cx, ts, arg));
-L_CHECK_EG_MATCH:
-  CHECK(op_check_eg_match(cx, ts, arg));
-L_PREP_RERAISE_STAR:
-  CHECK(op_prep_reraise_star(cx, ts, arg));
-L_BEFORE_WITH:
-  CHECK(op_before_with(cx, ts, arg));
-L_BEFORE_ASYNC_WITH:
-  CHECK(op_before_async_with(cx, ts, arg));
-L_WITH_EXCEPT_START:
-  CHECK(op_with_except_start(cx, ts, arg));
-L_RETURN_GENERATOR:
-  CHECK(op_return_generator(cx, ts, &result));
-L_RESUME:
+OP(PUSH_EXC_INFO)
+  CHECK(cx.cold(op_push_exc_info<ConcretePyContext>, ts, arg));
+OP(POP_EXCEPT)
+  CHECK(cx.cold(op_pop_except<ConcretePyContext>, ts, arg));
+OP(RERAISE)
+  CHECK(cx.cold(op_reraise<ConcretePyContext>, ts, arg));
+OP(RAISE_VARARGS)
+  CHECK(cx.cold(op_raise_varargs<ConcretePyContext>, ts, arg));
+OP(CHECK_EXC_MATCH)
+  CHECK(cx.cold(op_check_exc_match<ConcretePyContext>, ts, arg));
+OP(CHECK_EG_MATCH)
+  CHECK(cx.cold(op_check_eg_match<ConcretePyContext>, ts, arg));
+OP(PREP_RERAISE_STAR)
+  CHECK(cx.cold(op_prep_reraise_star<ConcretePyContext>, ts, arg));
+OP(BEFORE_WITH)
+  CHECK(cx.cold(op_before_with<ConcretePyContext>, ts, arg));
+OP(BEFORE_ASYNC_WITH)
+  CHECK(cx.cold(op_before_async_with<ConcretePyContext>, ts, arg));
+OP(WITH_EXCEPT_START)
+  CHECK(cx.cold(op_with_except_start<ConcretePyContext>, ts, arg));
+OP(RETURN_GENERATOR)
+  CHECK(cx.cold(op_return_generator<ConcretePyContext>, ts, &result));
+OP(RESUME)
   CHECK(op_resume(cx, ts, arg));
-L_YIELD_VALUE:
-  CHECK(op_yield_value(cx, ts, &result));
-L_ASYNC_GEN_WRAP:
-  CHECK(op_async_gen_wrap(cx, ts, arg));
-L_SEND:
-  CHECK(op_send(cx, ts, arg));
-L_GET_YIELD_FROM_ITER:
-  CHECK(op_get_yield_from_iter(cx, ts, arg));
-L_GET_AWAITABLE:
-  CHECK(op_get_awaitable(cx, ts, arg));
-L_GET_AITER:
-  CHECK(op_get_aiter(cx, ts, arg));
-L_GET_ANEXT:
-  CHECK(op_get_anext(cx, ts, arg));
-L_END_ASYNC_FOR:
-  CHECK(op_end_async_for(cx, ts, arg));
-L_IMPORT_NAME:
-  CHECK(op_import_name(cx, ts, arg));
-L_IMPORT_FROM:
-  CHECK(op_import_from(cx, ts, arg));
-L_IMPORT_STAR:
-  CHECK(op_import_star(cx, ts, arg));
-L_GET_LEN:
-  CHECK(op_get_len(cx, ts, arg));
-L_MATCH_MAPPING:
-  CHECK(op_match_mapping(cx, ts, arg));
-L_MATCH_SEQUENCE:
-  CHECK(op_match_sequence(cx, ts, arg));
-L_MATCH_KEYS:
-  CHECK(op_match_keys(cx, ts, arg));
-L_MATCH_CLASS:
-  CHECK(op_match_class(cx, ts, arg));
-L_COPY_DICT_WITHOUT_KEYS:
-  CHECK(op_copy_dict_without_keys(cx, ts, arg));
-L_SETUP_FINALLY:
+OP(YIELD_VALUE)
+  CHECK(cx.cold(op_yield_value<ConcretePyContext>, ts, &result));
+OP(ASYNC_GEN_WRAP)
+  CHECK(cx.cold(op_async_gen_wrap<ConcretePyContext>, ts, arg));
+OP(SEND)
+  CHECK(cx.cold(op_send<ConcretePyContext>, ts, arg));
+OP(GET_YIELD_FROM_ITER)
+  CHECK(cx.cold(op_get_yield_from_iter<ConcretePyContext>, ts, arg));
+OP(GET_AWAITABLE)
+  CHECK(cx.cold(op_get_awaitable<ConcretePyContext>, ts, arg));
+OP(GET_AITER)
+  CHECK(cx.cold(op_get_aiter<ConcretePyContext>, ts, arg));
+OP(GET_ANEXT)
+  CHECK(cx.cold(op_get_anext<ConcretePyContext>, ts, arg));
+OP(END_ASYNC_FOR)
+  CHECK(cx.cold(op_end_async_for<ConcretePyContext>, ts, arg));
+OP(IMPORT_NAME)
+  CHECK(cx.cold(op_import_name<ConcretePyContext>, ts, arg));
+OP(IMPORT_FROM)
+  CHECK(cx.cold(op_import_from<ConcretePyContext>, ts, arg));
+OP(IMPORT_STAR)
+  CHECK(cx.cold(op_import_star<ConcretePyContext>, ts, arg));
+OP(GET_LEN)
+  CHECK(cx.cold(op_get_len<ConcretePyContext>, ts, arg));
+OP(MATCH_MAPPING)
+  CHECK(cx.cold(op_match_mapping<ConcretePyContext>, ts, arg));
+OP(MATCH_SEQUENCE)
+  CHECK(cx.cold(op_match_sequence<ConcretePyContext>, ts, arg));
+OP(MATCH_KEYS)
+  CHECK(cx.cold(op_match_keys<ConcretePyContext>, ts, arg));
+OP(MATCH_CLASS)
+  CHECK(cx.cold(op_match_class<ConcretePyContext>, ts, arg));
+OP(COPY_DICT_WITHOUT_KEYS)
+  CHECK(cx.cold(op_copy_dict_without_keys<ConcretePyContext>, ts, arg));
+OP(SETUP_FINALLY)
   CHECK(op_pseudo(cx, ts, arg));
-L_SETUP_CLEANUP:
+OP(SETUP_CLEANUP)
   CHECK(op_pseudo(cx, ts, arg));
-L_SETUP_WITH:
+OP(SETUP_WITH)
   CHECK(op_pseudo(cx, ts, arg));
-L_POP_BLOCK:
+OP(POP_BLOCK)
   CHECK(op_pseudo(cx, ts, arg));
-L_JUMP:
+OP(JUMP)
   CHECK(op_pseudo(cx, ts, arg));
-L_JUMP_NO_INTERRUPT:
+OP(JUMP_NO_INTERRUPT)
   CHECK(op_pseudo(cx, ts, arg));
 
 error : {
@@ -388,6 +390,7 @@ find_handler : {
   goto add_traceback;
 }
 #undef DISPATCH
+#undef OP
 #undef NEXT
 #undef CHECK
 #undef ERROR

@@ -45,7 +45,7 @@ enum class Step : uint8_t {
 // inside the current instruction: the caller's stack loses `consumed` slots
 // now and the continuation kind says what happens to the result.
 template <class Cx>
-inline Step enter_continuation(Cx& cx, Frame* callee, Continuation cont, Value extra, int consumed) {
+PYR_HOT Step enter_continuation(Cx& cx, Frame* callee, Continuation cont, Value extra, int consumed) {
   cx.drop(consumed);
   cx.save();
   callee->cont = cont;
@@ -57,7 +57,7 @@ inline Step enter_continuation(Cx& cx, Frame* callee, Continuation cont, Value e
 // ---- names -----------------------------------------------------------------
 
 template <class Cx>
-inline Step op_load_fast(Cx& cx, uint32_t arg) {
+PYR_HOT Step op_load_fast(Cx& cx, uint32_t arg) {
   auto v = cx.local(arg);
   if (cx.is_null(v)) {
     cx.call(raise_unbound_local, cx.frame->code, arg);
@@ -68,7 +68,7 @@ inline Step op_load_fast(Cx& cx, uint32_t arg) {
 }
 
 template <class Cx>
-inline Step op_load_deref(Cx& cx, uint32_t arg) {
+PYR_HOT Step op_load_deref(Cx& cx, uint32_t arg) {
   auto cell = cx.local(arg);
   auto v = cx.call(cell_get, cell);
   if (cx.is_null(v)) {
@@ -80,7 +80,7 @@ inline Step op_load_deref(Cx& cx, uint32_t arg) {
 }
 
 template <class Cx>
-inline Step op_load_global(Cx& cx, uint32_t arg) {
+PYR_HOT Step op_load_global(Cx& cx, uint32_t arg) {
   Str* name = static_cast<Str*>(cx.frame->code->names->at(arg >> 1).object());
   uint32_t site = cx.code[cx.cur + 1];  // the first cache unit: this instruction's GlobalSite
   auto v = cx.call(load_global_site, cx.frame, site, name);
@@ -108,7 +108,7 @@ PYR_HOT Step op_load_attr(Cx& cx, ThreadState& ts, uint32_t arg) {
     cx.poke(1, hit);
     return Step::kNext;
   }
-  return op_load_attr_generic(cx, ts, arg);
+  return cx.cold(op_load_attr_generic<Cx>, ts, arg);
 }
 
 template <class Cx>
@@ -145,7 +145,7 @@ PYR_HOT Step op_load_method(Cx& cx, uint32_t arg) {
     cx.push(obj);
     return Step::kNext;
   }
-  return op_load_method_generic(cx, arg);
+  return cx.cold(op_load_method_generic<Cx>, arg);
 }
 
 template <class Cx>
@@ -197,7 +197,7 @@ PYR_HOT Step op_binary_op(Cx& cx, ThreadState& ts, uint32_t arg) {
       return Step::kNext;
     }
   }
-  return op_binary_op_generic(cx, ts, arg);
+  return cx.cold(op_binary_op_generic<Cx>, ts, arg);
 }
 
 template <class Cx>
@@ -240,7 +240,7 @@ PYR_HOT Step op_compare_op(Cx& cx, ThreadState& ts, uint32_t arg) {
     cx.poke(1, cx.constant(py_bool(cx.compare_small(a, b, static_cast<int>(arg)))));
     return Step::kNext;
   }
-  return op_compare_op_generic(cx, ts, arg);
+  return cx.cold(op_compare_op_generic<Cx>, ts, arg);
 }
 
 template <class Cx>
@@ -266,7 +266,7 @@ PYR_COLD Step op_compare_op_generic(Cx& cx, ThreadState& ts, uint32_t arg) {
 
 // POP_JUMP_IF_FALSE / TRUE.
 template <class Cx>
-inline Step op_pop_jump_if(Cx& cx, uint32_t target, bool jump_when) {
+PYR_HOT Step op_pop_jump_if(Cx& cx, uint32_t target, bool jump_when) {
   auto v = cx.pop();
   int t;
   if (cx.is(v, cx.constant(py_bool(true)))) {
@@ -285,7 +285,7 @@ inline Step op_pop_jump_if(Cx& cx, uint32_t target, bool jump_when) {
 
 // JUMP_IF_FALSE_OR_POP / JUMP_IF_TRUE_OR_POP.
 template <class Cx>
-inline Step op_jump_if_or_pop(Cx& cx, uint32_t target, bool jump_when) {
+PYR_HOT Step op_jump_if_or_pop(Cx& cx, uint32_t target, bool jump_when) {
   auto v = cx.top();
   int t = cx.call(truth, v);
   if (t < 0) return Step::kError;
@@ -300,7 +300,7 @@ inline Step op_jump_if_or_pop(Cx& cx, uint32_t target, bool jump_when) {
 // ---- iteration ----------------------------------------------------------------------
 
 template <class Cx>
-inline Step op_for_iter(Cx& cx, ThreadState& ts, uint32_t target) {
+PYR_HOT Step op_for_iter(Cx& cx, ThreadState& ts, uint32_t target) {
   auto it = cx.top();
   static Str* const kNext = intern("__next__");
   Function* fn = nullptr;
@@ -327,7 +327,7 @@ inline Step op_for_iter(Cx& cx, ThreadState& ts, uint32_t target) {
 // ---- subscripts and iteration with Python special methods --------------------------
 
 template <class Cx>
-inline Step op_binary_subscr(Cx& cx, ThreadState& ts) {
+PYR_HOT Step op_binary_subscr(Cx& cx, ThreadState& ts) {
   auto key = cx.peek(1);
   auto obj = cx.peek(2);
   static Str* const kGetitem = intern("__getitem__");
@@ -348,7 +348,7 @@ inline Step op_binary_subscr(Cx& cx, ThreadState& ts) {
 }
 
 template <class Cx>
-inline Step op_store_subscr(Cx& cx, ThreadState& ts) {
+PYR_HOT Step op_store_subscr(Cx& cx, ThreadState& ts) {
   auto key = cx.peek(1);
   auto obj = cx.peek(2);
   auto v = cx.peek(3);
@@ -371,7 +371,7 @@ inline Step op_store_subscr(Cx& cx, ThreadState& ts) {
 }
 
 template <class Cx>
-inline Step op_get_iter(Cx& cx, ThreadState& ts) {
+PYR_HOT Step op_get_iter(Cx& cx, ThreadState& ts) {
   auto obj = cx.top();
   static Str* const kIter = intern("__iter__");
   Type* t = cx.type_of_(obj);
@@ -484,7 +484,7 @@ inline Str* name_at(Frame* f, uint32_t i) { return static_cast<Str*>(f->code->na
 // A handler whose runtime call produced `r` (null: exception pending)
 // replacing the top `popped` stack slots.
 template <class Cx>
-inline Step replace_top(Cx& cx, typename Cx::Val r, int popped) {
+PYR_HOT Step replace_top(Cx& cx, typename Cx::Val r, int popped) {
   if (cx.is_null(r)) return Step::kError;
   cx.drop(popped);
   cx.push(r);
@@ -494,30 +494,30 @@ inline Step replace_top(Cx& cx, typename Cx::Val r, int popped) {
 // ---- stack manipulation ----
 
 template <class Cx>
-inline Step op_nop(Cx&, ThreadState&, uint32_t) {
+PYR_HOT Step op_nop(Cx&, ThreadState&, uint32_t) {
   return Step::kNext;
 }
 template <class Cx>
-inline Step op_resume(Cx&, ThreadState&, uint32_t) {
+PYR_HOT Step op_resume(Cx&, ThreadState&, uint32_t) {
   return Step::kNext;
 }
 template <class Cx>
-inline Step op_pop_top(Cx& cx, ThreadState&, uint32_t) {
+PYR_HOT Step op_pop_top(Cx& cx, ThreadState&, uint32_t) {
   cx.drop(1);
   return Step::kNext;
 }
 template <class Cx>
-inline Step op_push_null(Cx& cx, ThreadState&, uint32_t) {
+PYR_HOT Step op_push_null(Cx& cx, ThreadState&, uint32_t) {
   cx.push(Value());
   return Step::kNext;
 }
 template <class Cx>
-inline Step op_copy(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_copy(Cx& cx, ThreadState&, uint32_t arg) {
   cx.push(cx.peek(static_cast<int>(arg)));
   return Step::kNext;
 }
 template <class Cx>
-inline Step op_swap(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_swap(Cx& cx, ThreadState&, uint32_t arg) {
   auto a = cx.peek(1);
   cx.poke(1, cx.peek(static_cast<int>(arg)));
   cx.poke(static_cast<int>(arg), a);
@@ -525,7 +525,7 @@ inline Step op_swap(Cx& cx, ThreadState&, uint32_t arg) {
 }
 // A pseudo-instruction reached in a code object: a compiler bug, reported.
 template <class Cx>
-inline Step op_pseudo(Cx& cx, ThreadState&, uint32_t) {
+PYR_HOT Step op_pseudo(Cx& cx, ThreadState&, uint32_t) {
   cx.call(raise_system_error, "unexpected pseudo-instruction in code object");
   return Step::kError;
 }
@@ -533,17 +533,17 @@ inline Step op_pseudo(Cx& cx, ThreadState&, uint32_t) {
 // ---- names ----
 
 template <class Cx>
-inline Step op_load_const(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_load_const(Cx& cx, ThreadState&, uint32_t arg) {
   cx.push(cx.constant(cx.frame->code->consts->at(arg)));
   return Step::kNext;
 }
 template <class Cx>
-inline Step op_store_fast(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_store_fast(Cx& cx, ThreadState&, uint32_t arg) {
   cx.set_local(static_cast<int>(arg), cx.pop());
   return Step::kNext;
 }
 template <class Cx>
-inline Step op_delete_fast(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_delete_fast(Cx& cx, ThreadState&, uint32_t arg) {
   if (cx.is_null(cx.local(static_cast<int>(arg)))) {
     cx.call(raise_unbound_local, cx.frame->code, arg);
     return Step::kError;
@@ -552,20 +552,20 @@ inline Step op_delete_fast(Cx& cx, ThreadState&, uint32_t arg) {
   return Step::kNext;
 }
 template <class Cx>
-inline Step op_make_cell(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_make_cell(Cx& cx, ThreadState&, uint32_t arg) {
   auto c = cx.call(cell_new_value, cx.local(static_cast<int>(arg)));
   cx.set_local(static_cast<int>(arg), c);
   return Step::kNext;
 }
 template <class Cx>
-inline Step op_copy_free_vars(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_copy_free_vars(Cx& cx, ThreadState&, uint32_t arg) {
   Tuple* closure = cx.frame->func->closure;
   int first = cx.frame->code->nlocalsplus - static_cast<int>(arg);
   for (uint32_t i = 0; i < arg; i++) cx.set_local(first + static_cast<int>(i), closure->at(i));
   return Step::kNext;
 }
 template <class Cx>
-inline Step op_load_closure(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_load_closure(Cx& cx, ThreadState&, uint32_t arg) {
   cx.push(cx.local(static_cast<int>(arg)));
   return Step::kNext;
 }
@@ -574,7 +574,7 @@ inline Step op_load_classderef(Cx& cx, ThreadState&, uint32_t arg) {
   return replace_top(cx, cx.call(load_classderef, cx.frame, arg), 0);
 }
 template <class Cx>
-inline Step op_store_deref(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_store_deref(Cx& cx, ThreadState&, uint32_t arg) {
   cx.call(cell_set, cx.local(static_cast<int>(arg)), cx.pop());
   return Step::kNext;
 }
@@ -629,7 +629,7 @@ PYR_COLD Step op_store_attr_generic(Cx& cx, uint32_t arg) {
 template <class Cx>
 PYR_HOT Step op_store_attr(Cx& cx, ThreadState&, uint32_t arg) {
   if (!cx.call(store_attr_cached, cx.peek(1), cx.peek(2), static_cast<const uint32_t*>(cache_units(cx))))
-    return op_store_attr_generic(cx, arg);
+    return cx.cold(op_store_attr_generic<Cx>, arg);
   cx.drop(2);
   return Step::kNext;
 }
@@ -666,21 +666,21 @@ inline Step op_unary_invert(Cx& cx, ThreadState&, uint32_t) {
   return replace_top(cx, cx.call(invert, cx.top()), 1);
 }
 template <class Cx>
-inline Step op_unary_not(Cx& cx, ThreadState&, uint32_t) {
+PYR_HOT Step op_unary_not(Cx& cx, ThreadState&, uint32_t) {
   int t = cx.call(truth, cx.top());
   if (t < 0) return Step::kError;
   cx.poke(1, py_bool(!t));
   return Step::kNext;
 }
 template <class Cx>
-inline Step op_is_op(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_is_op(Cx& cx, ThreadState&, uint32_t arg) {
   bool same = cx.is(cx.peek(2), cx.peek(1));
   cx.drop(1);
   cx.poke(1, py_bool(same != (arg != 0)));
   return Step::kNext;
 }
 template <class Cx>
-inline Step op_contains_op(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_contains_op(Cx& cx, ThreadState&, uint32_t arg) {
   int r = cx.call(contains, cx.peek(1), cx.peek(2));
   if (r < 0) return Step::kError;
   cx.drop(1);
@@ -691,12 +691,12 @@ inline Step op_contains_op(Cx& cx, ThreadState&, uint32_t arg) {
 // ---- building ----
 
 template <class Cx>
-inline Step op_build_tuple(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_build_tuple(Cx& cx, ThreadState&, uint32_t arg) {
   int n = static_cast<int>(arg);
   return replace_top(cx, cx.call(build_tuple, cx.stack_top_ptr(n), arg), n);
 }
 template <class Cx>
-inline Step op_build_list(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_build_list(Cx& cx, ThreadState&, uint32_t arg) {
   int n = static_cast<int>(arg);
   return replace_top(cx, cx.call(build_list, cx.stack_top_ptr(n), arg), n);
 }
@@ -727,7 +727,7 @@ inline Step op_list_to_tuple(Cx& cx, ThreadState&, uint32_t) {
 }
 // LIST_APPEND and friends: the container sits `arg` slots below the item(s).
 template <class Cx>
-inline Step op_list_append(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_list_append(Cx& cx, ThreadState&, uint32_t arg) {
   if (!cx.call(list_append_value, cx.peek(static_cast<int>(arg) + 1), cx.top())) return Step::kError;
   cx.drop(1);
   return Step::kNext;
@@ -771,7 +771,7 @@ inline Step op_dict_merge(Cx& cx, ThreadState&, uint32_t arg) {
   return Step::kNext;
 }
 template <class Cx>
-inline Step op_unpack_sequence(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_unpack_sequence(Cx& cx, ThreadState&, uint32_t arg) {
   auto seq = cx.pop();
   if (!cx.call(unpack_sequence, seq, arg, cx.stack_top_ptr(0))) return Step::kError;
   cx.grow(static_cast<int>(arg));
@@ -794,7 +794,7 @@ inline Step op_format_value(Cx& cx, ThreadState&, uint32_t arg) {
 // ---- calls and functions ----
 
 template <class Cx>
-inline Step op_kw_names(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_kw_names(Cx& cx, ThreadState&, uint32_t arg) {
   cx.kwnames = cx.frame->code->consts->at(arg).template as<Tuple>();
   return Step::kNext;
 }
@@ -836,7 +836,7 @@ inline Step op_print_expr(Cx& cx, ThreadState&, uint32_t) {
 // leaves run() (*result); otherwise the caller resumes inside the
 // instruction that pushed the frame, as its continuation kind says.
 template <class Cx>
-inline Step op_return_value(Cx& cx, ThreadState& ts, Value* result) {
+PYR_HOT Step op_return_value(Cx& cx, ThreadState& ts, Value* result) {
   auto v = cx.pop();
   Frame* f = cx.frame;
   if (f->generator) {
@@ -898,13 +898,13 @@ inline Step op_return_value(Cx& cx, ThreadState& ts, Value* result) {
 // ---- control flow ----
 
 template <class Cx>
-inline Step op_jump_forward(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_jump_forward(Cx& cx, ThreadState&, uint32_t arg) {
   cx.pc = arg;
   return Step::kNext;
 }
 // JUMP_BACKWARD: a loop's back edge, where the JIT's hot counter will be.
 template <class Cx>
-inline Step op_jump_backward(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_jump_backward(Cx& cx, ThreadState&, uint32_t arg) {
   cx.pc = arg;
   cx.call(warm_up, cx.frame->code);
   // A safe point: finalizers and weak callbacks queued by a collection run here.
@@ -915,17 +915,17 @@ inline Step op_jump_backward(Cx& cx, ThreadState&, uint32_t arg) {
   return Step::kNext;
 }
 template <class Cx>
-inline Step op_jump_backward_no_interrupt(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_jump_backward_no_interrupt(Cx& cx, ThreadState&, uint32_t arg) {
   cx.pc = arg;
   return Step::kNext;
 }
 template <class Cx>
-inline Step op_pop_jump_if_none(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_pop_jump_if_none(Cx& cx, ThreadState&, uint32_t arg) {
   if (cx.is(cx.pop(), cx.constant(none()))) cx.pc = arg;
   return Step::kNext;
 }
 template <class Cx>
-inline Step op_pop_jump_if_not_none(Cx& cx, ThreadState&, uint32_t arg) {
+PYR_HOT Step op_pop_jump_if_not_none(Cx& cx, ThreadState&, uint32_t arg) {
   if (!cx.is(cx.pop(), cx.constant(none()))) cx.pc = arg;
   return Step::kNext;
 }
