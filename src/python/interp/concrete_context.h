@@ -17,6 +17,10 @@
 
 namespace pyrite::python {
 
+// Every member is inlined: the dispatch loop's context must never have its
+// address taken by an out-of-line call (see cold()).
+#define PYR_REG [[gnu::always_inline]]
+
 class ConcretePyContext {
  public:
   using Val = Value;
@@ -30,7 +34,7 @@ class ConcretePyContext {
   uint32_t cur = 0;                      // the instruction being executed
   Tuple* kwnames = nullptr;              // set by KW_NAMES for the next CALL
 
-  void load(Frame* f) {
+  PYR_REG void load(Frame* f) {
     frame = f;
     code = f->code->code();
     sp = f->stack_base() + f->stack_depth;
@@ -38,7 +42,7 @@ class ConcretePyContext {
   }
   // Publishes the registers to the frame before it stops being the running
   // one (a call, a yield): lasti is the instruction that made the call.
-  void save() {
+  PYR_REG void save() {
     frame->pc = pc;
     frame->lasti = static_cast<int32_t>(cur);
     frame->stack_depth = static_cast<uint32_t>(sp - frame->stack_base());
@@ -48,24 +52,24 @@ class ConcretePyContext {
   // Popped slots are cleared: the collector visits every slot of a frame,
   // and a stale value there would keep a dead object (and its __del__ or
   // weak references) alive until the slot is reused.
-  Value pop() {
+  PYR_REG Value pop() {
     Value v = *--sp;
     *sp = Value();
     return v;
   }
-  void push(Value v) { *sp++ = v; }
-  Value top() const { return sp[-1]; }
-  Value peek(int n) const { return sp[-n]; }  // 1 = top
-  void poke(int n, Value v) { sp[-n] = v; }
-  void drop(int n) {
+  PYR_REG void push(Value v) { *sp++ = v; }
+  PYR_REG Value top() const { return sp[-1]; }
+  PYR_REG Value peek(int n) const { return sp[-n]; }  // 1 = top
+  PYR_REG void poke(int n, Value v) { sp[-n] = v; }
+  PYR_REG void drop(int n) {
     for (int i = 0; i < n; i++) *--sp = Value();
   }
   // Pushes n values written in place above the stack top (UNPACK_*).
-  void grow(int n) { sp += n; }
-  Value* stack_top_ptr(int n) { return sp - n; }  // address of the n-th from top (args arrays)
-  Value local(int i) const { return frame->slots()[i]; }
-  void set_local(int i, Value v) { frame->slots()[i] = v; }
-  int depth() const { return static_cast<int>(sp - frame->stack_base()); }
+  PYR_REG void grow(int n) { sp += n; }
+  PYR_REG Value* stack_top_ptr(int n) { return sp - n; }  // address of the n-th from top (args arrays)
+  PYR_REG Value local(int i) const { return frame->slots()[i]; }
+  PYR_REG void set_local(int i, Value v) { frame->slots()[i] = v; }
+  PYR_REG int depth() const { return static_cast<int>(sp - frame->stack_base()); }
 
   // A Value local of the dispatch loop whose address was taken stays in its
   // stack frame after use; the collector scans that frame conservatively,

@@ -230,7 +230,7 @@ OP(FORMAT_VALUE)
 OP(KW_NAMES)
   CHECK(op_kw_names(cx, ts, arg));
 OP(CALL)
-  CHECK(cx.cold(op_call<ConcretePyContext>, ts, arg));
+  CHECK(op_call(cx, ts, arg));
 OP(CALL_FUNCTION_EX)
   CHECK(cx.cold(op_call_function_ex<ConcretePyContext>, ts, arg));
 OP(MAKE_FUNCTION)

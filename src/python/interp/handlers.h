@@ -393,7 +393,37 @@ PYR_HOT Step op_get_iter(Cx& cx, ThreadState& ts) {
 
 // CALL n: [callable_or_method, self_or_callable, args..., kwvalues...].
 template <class Cx>
-inline Step op_call(Cx& cx, ThreadState& ts, uint32_t oparg) {
+PYR_COLD Step op_call_generic(Cx& cx, ThreadState& ts, uint32_t oparg);
+
+// The hot path: a Python function (or one found by LOAD_METHOD, with self)
+// called with exactly its positional parameters.
+template <class Cx>
+PYR_HOT Step op_call(Cx& cx, ThreadState& ts, uint32_t oparg) {
+  if (!cx.kwnames) {
+    int n = static_cast<int>(oparg);
+    auto callable = cx.peek(n + 2);
+    Value* args = cx.stack_top_ptr(n + 1);
+    if (cx.is_null(callable)) {
+      callable = cx.peek(n + 1);
+      args += 1;
+    } else {
+      n += 1;
+    }
+    if (cx.has_type(callable, types::function)) {
+      Frame* f = cx.call(push_exact_frame, ts, callable.template as<Function>(), static_cast<const Value*>(args), n);
+      if (f) {
+        cx.drop(static_cast<int>(oparg) + 2);
+        cx.save();
+        cx.load(f);
+        return Step::kSwitched;
+      }
+    }
+  }
+  return cx.cold(op_call_generic<Cx>, ts, oparg);
+}
+
+template <class Cx>
+PYR_COLD Step op_call_generic(Cx& cx, ThreadState& ts, uint32_t oparg) {
   Tuple* kwnames = cx.kwnames;
   cx.kwnames = nullptr;
   int total = static_cast<int>(oparg);

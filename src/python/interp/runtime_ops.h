@@ -11,6 +11,7 @@
 #include "python/interp/thread_state.h"
 #include "python/objects/cell.h"
 #include "python/objects/code.h"
+#include "python/objects/function.h"
 #include "python/objects/map.h"
 #include "python/objects/object.h"
 
@@ -117,6 +118,44 @@ bool clear_stop_iteration();
 // and links it as the innermost frame. Null with an exception pending.
 Frame* push_function_frame(ThreadState& ts, Function* func, const Value* args, size_t nargs,
                            Tuple* kwnames);
+// The common call, inline: a frame for `func` when the call passes exactly
+// its `exact_argc` positional values (args[0..n)), linked as the innermost
+// frame with the kPush continuation. Null, with nothing raised, when the
+// call needs more binding or the recursion limit or the VM stack is reached:
+// push_function_frame then binds it (or raises).
+inline Frame* push_exact_frame(ThreadState& ts, Function* func, const Value* args, int n) {
+  Code* code = func->code;
+  if (code->exact_argc != n || ts.depth >= ts.recursion_limit) return nullptr;
+  size_t nslots = size_t(code->nlocalsplus + code->stacksize);
+  size_t size = sizeof(Frame) + nslots * sizeof(Value);
+  if (size > size_t(ts.vm_limit - ts.vm_top)) return nullptr;
+  auto* f = reinterpret_cast<Frame*>(ts.vm_top);
+  ts.vm_top += size;
+  f->code = code;
+  f->func = func;
+  f->globals = func->globals;
+  f->builtins = func->builtins;
+  f->locals = Value();
+  f->previous = ts.frame;
+  f->generator = nullptr;
+  f->frame_object = nullptr;
+  f->extra = Value();
+  f->pc = 0;
+  f->stack_depth = 0;
+  f->cont = Continuation::kPush;
+  f->on_vm_stack = 1;
+  f->pad = 0;
+  f->lasti = -1;
+  // Every slot is written before the frame is linked: the collector visits
+  // them all (frame.h).
+  Value* s = f->slots();
+  for (int i = 0; i < n; i++) s[i] = args[i];
+  for (size_t i = size_t(n); i < nslots; i++) s[i] = Value();
+  ts.frame = f;
+  ts.depth++;
+  warm_up(code);
+  return f;
+}
 // True when calling `callable` is instantiating a class whose __new__ is
 // object's and whose __init__ is a Python function (the kInit continuation).
 bool is_python_class_call(Value callable);

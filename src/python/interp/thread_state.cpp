@@ -82,20 +82,6 @@ Frame* push_frame(ThreadState& ts, Code* code) {
   return f;
 }
 
-void pop_frame(ThreadState& ts, Frame* f) {
-  // An __init__ frame of C(...) also holds the level of the call of C
-  // (push_init_frame).
-  ts.depth -= f->cont == Continuation::kInit ? 2 : 1;
-  // Detach while f is still linked: copying its locals allocates, and the
-  // collector must still see f's slots as roots.
-  if (__builtin_expect(f->frame_object != nullptr, 0)) frame_object_detach(f);
-  ts.frame = f->previous;
-  if (f->on_vm_stack) {
-    PYR_DCHECK(reinterpret_cast<char*>(f) + Frame::size_for(f->code) == ts.vm_top);
-    ts.vm_top = reinterpret_cast<char*>(f);
-  }
-}
-
 UnwindPoint unwind_point(const ThreadState& ts) { return {ts.depth, repr_guard_count()}; }
 
 void recover_from_unwinding(ThreadState& ts, Frame* frame, Frame* entry, UnwindPoint at_entry) {

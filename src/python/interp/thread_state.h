@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "base/check.h"
 #include "python/interp/frame.h"
 
 namespace pyrite::python {
@@ -46,7 +47,21 @@ inline bool is_warm(const Code* code) { return code->warmth >= kWarmAfter; }
 // innermost one (ts.frame); null + RecursionError when the stack is
 // exhausted. pop_frame makes its previous frame the innermost again.
 Frame* push_frame(ThreadState& ts, Code* code);
-void pop_frame(ThreadState& ts, Frame* f);
+
+void frame_object_detach(Frame* f);  // frame_object.h
+inline void pop_frame(ThreadState& ts, Frame* f) {
+  // An __init__ frame of C(...) also holds the level of the call of C
+  // (push_init_frame).
+  ts.depth -= f->cont == Continuation::kInit ? 2 : 1;
+  // Detach while f is still linked: copying its locals allocates, and the
+  // collector must still see f's slots as roots.
+  if (__builtin_expect(f->frame_object != nullptr, 0)) frame_object_detach(f);
+  ts.frame = f->previous;
+  if (f->on_vm_stack) {
+    PYR_DCHECK(reinterpret_cast<char*>(f) + Frame::size_for(f->code) == ts.vm_top);
+    ts.vm_top = reinterpret_cast<char*>(f);
+  }
+}
 
 // A C++ exception (std::bad_alloc: a std::string or std::vector grown past
 // the memory limit) unwinds the C++ code under an instruction up to the

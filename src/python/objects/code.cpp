@@ -163,6 +163,10 @@ Code* code_from_unit(const compile::CodeUnit& unit) {
   c->stacksize = unit.stack_size;
   c->firstlineno = unit.first_line;
   c->flags = unit.flags;
+  c->exact_argc = c->kwonlyargcount == 0 &&
+                          (c->flags & (compile::CodeFlag::kVarargs | compile::CodeFlag::kVarkeywords)) == 0
+                      ? c->argcount
+                      : -1;
   c->name = intern(unit.name);
   c->qualname = str_from_utf8(unit.qualname);
   c->filename = str_from_utf8(unit.filename);

@@ -66,6 +66,10 @@ struct Code : Object {
   int32_t ncode;            // instruction units
   int32_t cell2arg_count;   // parameters that are also cells (MAKE_CELL handles them)
   int32_t warmth;           // executions + loop iterations, up to kWarmAfter (thread_state.h)
+  // argcount when a call that passes exactly that many positional values
+  // needs no other binding (no keyword-only parameters, *args or **kwargs),
+  // else -1: the interpreter's inline call path (runtime_ops.h, push_exact_frame).
+  int32_t exact_argc;
   // compile::Unit code[ncode] follows
 
   compile::Unit* code() { return reinterpret_cast<compile::Unit*>(this + 1); }
