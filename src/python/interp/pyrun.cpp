@@ -158,7 +158,7 @@ Value builtin_module(const std::string& name) {
                   {"_thread", make_thread_module}, {"_collections", make_collections_module},
                   {"itertools", make_itertools_module}, {"math", make_math_module},
                   {"time", make_time_module},
-                  {"_random", make_random_module}};
+                  {"_random", make_random_module}, {"_sre", make_sre_module}};
   for (const auto& m : kModules) {
     if (name != m.name) continue;
     Module* mod = m.make();

@@ -68,6 +68,7 @@ Module* make_itertools_module();
 Module* make_math_module();
 Module* make_time_module();
 Module* make_random_module();
+Module* make_sre_module();
 // builtins.__build_class__(func, name, *bases, metaclass=..., **kwds).
 Value build_class(Value self, const Value* args, size_t nargs, Tuple* kwnames);
 
