@@ -127,10 +127,11 @@ bool get_buffer(Value v, BufferView* out) {
   }
   if (is_memoryview(v)) {
     MemoryView* m = v.as<MemoryView>();
-    if (m->released || !m->obj || m->step != 1) return false;
+    int64_t itemsize = m->itemsize ? m->itemsize : 1;
+    if (m->released || !m->obj || m->step != itemsize) return false;
     BufferView base;
     if (!get_buffer(m->obj, &base)) return false;
-    *out = BufferView{base.data + m->start, m->length, m->readonly, v};
+    *out = BufferView{base.data + m->start, m->length * itemsize, m->readonly, v};
     return true;
   }
   return false;

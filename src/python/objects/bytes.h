@@ -43,12 +43,13 @@ struct MemoryView : Object {
   Value obj;           // the exporter (bytes, bytearray); null once released
   int64_t start;       // byte offset into the exporter
   int64_t length;      // items (bytes: itemsize is 1)
-  int64_t step;        // for sliced views
+  int64_t step;        // bytes from one item to the next (sliced views)
   bool readonly;
   bool released;
   char format;         // 'B' (0 reads as 'B'), 'b' or 'c': one byte per item
   bool format_at;      // the format was written "@B" (memoryview.format shows it)
-  uint8_t pad[4];
+  uint8_t itemsize;    // bytes per item: 1 (also 0), or 2/4/8 for the native integer formats
+  uint8_t pad[3];
   int64_t hash;        // -1: not computed
 };
 

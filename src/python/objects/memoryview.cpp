@@ -1,6 +1,7 @@
 // memoryview, the basic form: one-dimensional views with format 'B' and
-// itemsize 1 over bytes, bytearray or another memoryview (docs/objects.md,
-// "str, bytes, bytearray, memoryview"). A view records its exporter, a byte
+// itemsize 1 over bytes, bytearray or another memoryview, plus read-only use
+// of casts to the native integer formats (docs/objects.md, "str, bytes,
+// bytearray, memoryview"). A view records its exporter, a byte
 // offset, an item count and a step; a view of a bytearray counts as an export,
 // which freezes the bytearray's size until release().
 #include <cstring>
@@ -60,13 +61,39 @@ uint8_t* base_of(MemoryView* m) {
 
 uint8_t* item_ptr(MemoryView* m, int64_t i) { return base_of(m) + m->start + i * m->step; }
 
+int64_t item_size(const MemoryView* m) { return m->itemsize ? m->itemsize : 1; }
+
 std::string contents(MemoryView* m) {
-  std::string out(size_t(m->length), '\0');
-  for (int64_t i = 0; i < m->length; i++) out[size_t(i)] = char(*item_ptr(m, i));
+  int64_t isz = item_size(m);
+  std::string out(size_t(m->length * isz), '\0');
+  for (int64_t i = 0; i < m->length; i++) memcpy(&out[size_t(i * isz)], item_ptr(m, i), size_t(isz));
   return out;
 }
 
 char fmt(const MemoryView* m) { return m->format ? m->format : 'B'; }
+
+// The native size of the integer formats a view may be cast to (0: none).
+int wide_format_size(char f) {
+  switch (f) {
+    case 'h': case 'H': return 2;
+    case 'i': case 'I': return 4;
+    case 'l': case 'L': case 'q': case 'Q': case 'n': case 'N': return 8;
+  }
+  return 0;
+}
+
+// Item i of a view of a multi-byte integer format, as an int.
+Value wide_item(MemoryView* m, int64_t i) {
+  const uint8_t* p = item_ptr(m, i);
+  switch (fmt(m)) {
+    case 'h': { int16_t x; memcpy(&x, p, 2); return Value::small(x); }
+    case 'H': { uint16_t x; memcpy(&x, p, 2); return Value::small(x); }
+    case 'i': { int32_t x; memcpy(&x, p, 4); return Value::small(x); }
+    case 'I': { uint32_t x; memcpy(&x, p, 4); return Value::small(x); }
+    case 'l': case 'q': case 'n': { int64_t x; memcpy(&x, p, 8); return int_from_i64(x); }
+    default: { uint64_t x; memcpy(&x, p, 8); return int_from_u64(x); }
+  }
+}
 
 // One item as Python sees it: an int for 'B'/'b', a 1-byte bytes for 'c'.
 Value item_value(const MemoryView* m, uint8_t byte) {
@@ -81,6 +108,7 @@ MemoryView* new_view(Value exporter_obj, int64_t start, int64_t length, int64_t 
                      char format = 'B') {
   auto* m = allocate<MemoryView>(kMemoryViewLayout, types::memoryview);
   m->format = format;
+  m->itemsize = uint8_t(wide_format_size(format) ? wide_format_size(format) : 1);
   m->obj = exporter_obj;
   m->start = start;
   m->length = length;
@@ -141,6 +169,7 @@ Value mv_getitem(Value self, Value key) {
   if (!index_i64(key, &i)) return {};
   if (i < 0) i += m->length;
   if (i < 0 || i >= m->length) return raise(exc::IndexError, "index out of bounds on dimension 1");
+  if (item_size(m) > 1) return wide_item(m, i);
   return item_value(m, *item_ptr(m, i));
 }
 
@@ -153,6 +182,10 @@ bool mv_setitem(Value self, Value key, Value v) {
   }
   if (!v) {
     raise(exc::TypeError, "cannot delete memory");
+    return false;
+  }
+  if (item_size(m) > 1) {
+    raise(exc::NotImplementedError, "memoryview: Pyrite cannot assign to items of multi-byte formats");
     return false;
   }
   if (is_slice(key)) {
@@ -218,6 +251,25 @@ Value mv_compare(Value a, Value b, CompareOp op) {
   MemoryView* m = mv(a);
   if (a.is(b)) return py_bool(op == CompareOp::kEq);
   if (m->released) return py_bool(op == CompareOp::kNe);
+  if (item_size(m) > 1 || (is_memoryview(b) && item_size(mv(b)) > 1)) {
+    // Multi-byte formats compare item by item, by value.
+    if (!is_memoryview(b)) {
+      BufferView view;
+      if (!get_buffer(b, &view)) return not_implemented();
+      b = new_view(b, 0, view.length, 1, true);
+    }
+    MemoryView* n = mv(b);
+    if (n->released) return py_bool(op == CompareOp::kNe);
+    bool eq = m->length == n->length;
+    for (int64_t i = 0; eq && i < m->length; i++) {
+      Value x = item_size(m) > 1 ? wide_item(m, i) : item_value(m, *item_ptr(m, i));
+      Value y = item_size(n) > 1 ? wide_item(n, i) : item_value(n, *item_ptr(n, i));
+      int r = equal(x, y);
+      if (r < 0) return {};
+      eq = r != 0;
+    }
+    return py_bool(eq == (op == CompareOp::kEq));
+  }
   std::string x = contents(m), y;
   char fx = fmt(m), fy = 'B';
   if (is_memoryview(b)) {
@@ -248,6 +300,10 @@ int64_t mv_hash(Value self) {
   if (!check_live(m)) return -1;
   if (!m->readonly) {
     raise(exc::ValueError, "cannot hash writable memoryview object");
+    return -1;
+  }
+  if (item_size(m) > 1) {
+    raise(exc::ValueError, "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
     return -1;
   }
   std::string c = contents(m);
@@ -284,7 +340,9 @@ Value mv_iterator_next(Value self) {
     it->view = Value();
     return {};
   }
-  return item_value(m, *item_ptr(m, it->index++));
+  int64_t i = it->index++;
+  if (item_size(m) > 1) return wide_item(m, i);
+  return item_value(m, *item_ptr(m, i));
 }
 
 Value iter_self(Value self) { return self; }
@@ -305,7 +363,7 @@ Value m_tolist(Value self, const Value*, size_t, Tuple*) {
   if (!check_live(m)) return {};
   List* l = list_new(m->length);
   for (int64_t i = 0; i < m->length; i++) {
-    Value x = item_value(m, *item_ptr(m, i));
+    Value x = item_size(m) > 1 ? wide_item(m, i) : item_value(m, *item_ptr(m, i));
     if (!x || !list_append(l, x)) return {};
   }
   return l;
@@ -349,7 +407,7 @@ Value m_cast(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!is_str(format)) {
     return raisef(exc::TypeError, "cast() argument 'format' must be str, not %s", type_name(format).c_str());
   }
-  if (m->step != 1 && m->length > 1) {
+  if (m->step != item_size(m) && m->length > 1) {
     return raise(exc::TypeError, "memoryview: casts are restricted to C-contiguous views");
   }
   std::string f = str_to_utf8(format.as<Str>());
@@ -361,15 +419,22 @@ Value m_cast(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
                  "memoryview: destination format must be a native single character format prefixed with an "
                  "optional '@'");
   }
-  if (kWide.find(f[0]) != std::string::npos && f[0] != '?') {
-    return raise(exc::NotImplementedError, "memoryview: Pyrite casts only to the one-byte formats B, b and c");
+  int wide = wide_format_size(f[0]);
+  if (kWide.find(f[0]) != std::string::npos && f[0] != '?' && !wide) {
+    return raise(exc::NotImplementedError,
+                 "memoryview: Pyrite casts only to the one-byte formats B, b, c and the native integer formats");
   }
   if (f[0] == '?') f = "B";
+  if (wide && item_size(m) > 1) return raise(exc::TypeError, "memoryview: cannot cast between two non-byte formats");
+  int64_t nbytes = m->length * item_size(m);
+  int64_t isz = wide ? wide : 1;
+  if (nbytes % isz != 0) return raise(exc::TypeError, "memoryview: length is not a multiple of itemsize");
+  int64_t length = nbytes / isz;
   if (shape && !is_none(shape)) {
-    bool ok = (is_tuple(shape) && shape.as<Tuple>()->length == 1 && shape.as<Tuple>()->at(0) == Value::small(m->length));
+    bool ok = (is_tuple(shape) && shape.as<Tuple>()->length == 1 && shape.as<Tuple>()->at(0) == Value::small(length));
     if (!ok) return raise(exc::NotImplementedError, "memoryview: Pyrite casts only to one-dimensional shapes");
   }
-  MemoryView* r = new_view(m->obj, m->start, m->length, 1, m->readonly, f[0]);
+  MemoryView* r = new_view(m->obj, m->start, length, isz, m->readonly, f[0]);
   r->format_at = at;
   return r;
 }
@@ -382,7 +447,7 @@ Value g_obj(Value self) {
 Value g_nbytes(Value self) {
   MemoryView* m = mv(self);
   if (!check_live(m)) return {};
-  return Value::small(m->length);
+  return Value::small(m->length * item_size(m));
 }
 Value g_readonly(Value self) {
   MemoryView* m = mv(self);
@@ -391,7 +456,7 @@ Value g_readonly(Value self) {
 }
 Value g_itemsize(Value self) {
   if (!check_live(mv(self))) return {};
-  return Value::small(1);
+  return Value::small(item_size(mv(self)));
 }
 Value g_format(Value self) {
   if (!check_live(mv(self))) return {};
