@@ -3,10 +3,13 @@
 // handling of uncaught exceptions and SystemExit.
 #include "python/interp/pyrun.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "base/arena.h"
 #include "base/stack.h"
@@ -147,18 +150,30 @@ bool module_initializing(Value module) {
   return false;
 }
 
+// Modules written in C++, made on first import.
+const struct {
+  const char* name;
+  Module* (*make)();
+} kModules[] = {{"gc", make_gc_module}, {"_weakref", make_weakref_module},
+                {"_thread", make_thread_module}, {"_collections", make_collections_module},
+                {"itertools", make_itertools_module}, {"math", make_math_module},
+                {"time", make_time_module},
+                {"_random", make_random_module}, {"posix", make_posix_module},
+                {"errno", make_errno_module},
+                {"_sre", make_sre_module}, {"_io", make_io_module}};
+
+Tuple* builtin_module_names() {
+  std::vector<std::string> names = {"builtins", "sys"};
+  for (const auto& m : kModules) names.push_back(m.name);
+  std::sort(names.begin(), names.end());
+  Tuple* t = tuple_new(int64_t(names.size()));
+  for (size_t i = 0; i < names.size(); i++) t->items()[i] = intern(names[i]);
+  return t;
+}
+
 Value builtin_module(const std::string& name) {
   if (name == "sys") return g_sys;
   if (name == "builtins") return g_builtins;
-  // Modules written in C++, made on first import.
-  static const struct {
-    const char* name;
-    Module* (*make)();
-  } kModules[] = {{"gc", make_gc_module}, {"_weakref", make_weakref_module},
-                  {"_thread", make_thread_module}, {"_collections", make_collections_module},
-                  {"itertools", make_itertools_module}, {"math", make_math_module},
-                  {"time", make_time_module},
-                  {"_random", make_random_module}, {"_sre", make_sre_module}};
   for (const auto& m : kModules) {
     if (name != m.name) continue;
     Module* mod = m.make();
@@ -411,8 +426,15 @@ namespace {
 
 void flush_std_streams() {
   static Str* const kFlush = intern("flush");
-  for (const char* name : {"stdout", "stderr"}) {
+  // sys.stdout and sys.stderr, then the original streams if they were
+  // replaced (CPython flushes those when they are finalized).
+  Value done[2] = {};
+  int i = 0;
+  for (const char* name : {"stdout", "stderr", "__stdout__", "__stderr__"}) {
     Value s = dict_get_str(g_sys->dict, intern(name));
+    if (i >= 2 && s && (s.is(done[0]) || s.is(done[1]))) continue;
+    if (i < 2) done[i] = s;
+    i++;
     if (s && !is_none(s)) {
       if (!call_method(s, kFlush, nullptr, 0)) clear_error();
     }
@@ -584,6 +606,10 @@ void init_interpreter(const RunOptions& options) {
   dict_set(g_modules, intern("sys"), g_sys);
   dict_set(g_modules, intern("builtins"), g_builtins);
   dict_set_str(g_sys->dict, intern("modules"), g_modules);
+  // builtins.open is io.open (make_sys_module made the _io module: the
+  // standard streams are its objects).
+  Value io = dict_get_str(g_modules, intern("_io"));
+  if (io) dict_set_str(g_builtins->dict, intern("open"), dict_get_str(io.as<Module>()->dict, intern("open")));
 }
 
 }  // namespace pyrite::python

@@ -1,0 +1,63 @@
+// What the posix module's files share: CPython's path and fd argument
+// converters, errno errors with filenames, stat results (docs/modules.md,
+// "posix").
+#pragma once
+
+#include <string>
+
+#include <sys/stat.h>
+
+#include "python/objects/object.h"
+
+namespace pyrite::python {
+struct Module;
+}
+
+namespace pyrite::python::posix {
+
+// A path argument after CPython's path_converter: a str or bytes path (or
+// a PathLike's __fspath__()), an fd when allowed, or None when nullable.
+struct PathArg {
+  Value object;        // the str/bytes path, the int fd, or null (None given)
+  std::string narrow;  // the path's bytes (UTF-8 with surrogateescape for str)
+  int fd = -1;         // >= 0 when an fd was given
+  bool is_bytes = false;
+  bool is_none() const { return !object; }
+  const char* c_str() const { return narrow.c_str(); }
+};
+
+// fn/arg name the argument in messages ("stat: path should be string,
+// bytes, os.PathLike or integer, not float").
+bool convert_path(const char* fn, const char* arg, Value v, bool allow_fd, bool nullable,
+                  PathArg* out);
+// os.fspath(v): str or bytes, through __fspath__ (null + TypeError).
+Value fspath(Value v);
+// An fd argument ("i" after _PyLong_AsInt, and "fd is greater than maximum").
+bool convert_fd(Value v, int* out);
+// dir_fd=None or an int ("argument should be integer or None, not float").
+bool convert_dir_fd(Value v, int* out);
+
+// Bytes from the file system as the path's type: str (UTF-8,
+// surrogateescape) unless `as_bytes`.
+Value fs_decode(const char* p, size_t n, bool as_bytes);
+inline Value fs_decode(const std::string& s, bool as_bytes) { return fs_decode(s.data(), s.size(), as_bytes); }
+
+// OSError-family from errno; path errors carry the path (and a second one).
+Value raise_errno(int err);
+Value raise_path_error(int err, const PathArg& p);
+Value raise_path_error2(int err, const PathArg& a, const PathArg& b);
+
+// os.stat_result from a struct stat (stat.cpp of CPython's _pystat_fromstructstat).
+Value stat_result_from(const struct ::stat& st);
+Type* stat_result_type();
+
+// The process functions (posix_process.cpp): fork, exec*, wait*, times...
+bool add_process_functions(Module* m);
+
+// scandir and DirEntry (posix_scandir.cpp); the types are made on first import.
+void make_scandir_types();
+Value posix_scandir(Value self, const Value* args, size_t nargs, Tuple* kwnames);
+Type* dir_entry_type();
+Type* scandir_iterator_type();
+
+}  // namespace pyrite::python::posix
