@@ -19,8 +19,6 @@ struct RunOptions {
   uint32_t gc_stress_interval = 1;  // -X gc-stress=N: collect at every N-th allocation
   bool gc_verify = false;          // -X gc-verify: the heap verifier around every collection
   int optimize = 0;
-  // -u or PYTHONUNBUFFERED: stdout and stderr write through to their descriptors.
-  bool unbuffered = false;
   std::string executable;          // sys.executable
 };
 
@@ -70,12 +68,11 @@ Module* make_itertools_module();
 Module* make_math_module();
 Module* make_time_module();
 Module* make_random_module();
-Module* make_sre_module();
-Module* make_io_module();
 Module* make_posix_module();
 Module* make_errno_module();
 // sys.builtin_module_names: builtins, sys and the modules above, sorted.
 Tuple* builtin_module_names();
+Module* make_sre_module();
 // builtins.__build_class__(func, name, *bases, metaclass=..., **kwds).
 Value build_class(Value self, const Value* args, size_t nargs, Tuple* kwnames);
 
