@@ -52,8 +52,8 @@ class Heap {
   struct Options {
     // A collection starts when the bytes allocated since the last one reach
     // max(min_trigger, growth * live bytes after the last one).
-    size_t min_trigger = 4 * 1024 * 1024;
-    double growth = 1.0;
+    size_t min_trigger = 16 * 1024 * 1024;
+    double growth = 2.0;
     // Committed bytes (blocks + large objects) beyond which allocation
     // collects and then fails; 0 for no limit.
     size_t heap_limit = 0;

@@ -302,6 +302,18 @@ PYR_HOT Step op_jump_if_or_pop(Cx& cx, uint32_t target, bool jump_when) {
 template <class Cx>
 PYR_HOT Step op_for_iter(Cx& cx, ThreadState& ts, uint32_t target) {
   auto it = cx.top();
+  {
+    typename Cx::Val v;
+    if (cx.call(iter_next_fast, it, &v)) {
+      if (cx.is_null(v)) {
+        cx.drop(1);
+        cx.pc = target;
+      } else {
+        cx.push(v);
+      }
+      return Step::kNext;
+    }
+  }
   static Str* const kNext = intern("__next__");
   Function* fn = nullptr;
   if (cx.type_of_(it)->is_heap_type()) fn = cx.call(python_dunder, cx.type_of_(it), offsetof(TypeSlots, next), kNext);
@@ -330,6 +342,14 @@ template <class Cx>
 PYR_HOT Step op_binary_subscr(Cx& cx, ThreadState& ts) {
   auto key = cx.peek(1);
   auto obj = cx.peek(2);
+  {
+    auto item = cx.call(subscr_fast, obj, key);
+    if (!cx.is_null(item)) {
+      cx.drop(1);
+      cx.poke(1, item);
+      return Step::kNext;
+    }
+  }
   static Str* const kGetitem = intern("__getitem__");
   Type* t = cx.type_of_(obj);
   if (t->is_heap_type()) {
@@ -352,6 +372,10 @@ PYR_HOT Step op_store_subscr(Cx& cx, ThreadState& ts) {
   auto key = cx.peek(1);
   auto obj = cx.peek(2);
   auto v = cx.peek(3);
+  if (cx.call(store_subscr_fast, obj, key, v)) {
+    cx.drop(3);
+    return Step::kNext;
+  }
   static Str* const kSetitem = intern("__setitem__");
   Type* t = cx.type_of_(obj);
   if (t->is_heap_type()) {
@@ -417,6 +441,16 @@ PYR_HOT Step op_call(Cx& cx, ThreadState& ts, uint32_t oparg) {
         cx.load(f);
         return Step::kSwitched;
       }
+    } else if (cx.has_type(callable, types::builtin_function) || cx.has_type(callable, types::method_descriptor)) {
+      // A native function or method: the callee may look at this frame
+      // (sys._getframe, locals()).
+      cx.frame->lasti = static_cast<int32_t>(cx.cur);
+      auto r = cx.call(call_from_code, callable, static_cast<const Value*>(args), size_t(n),
+                       static_cast<Tuple*>(nullptr), static_cast<const Code*>(cx.frame->code));
+      if (cx.is_null(r)) return Step::kError;
+      cx.drop(static_cast<int>(oparg) + 2);
+      cx.push(r);
+      return Step::kNext;
     }
   }
   return cx.cold(op_call_generic<Cx>, ts, oparg);

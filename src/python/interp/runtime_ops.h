@@ -12,6 +12,10 @@
 #include "python/objects/cell.h"
 #include "python/objects/code.h"
 #include "python/objects/function.h"
+#include "python/objects/int.h"
+#include "python/objects/list.h"
+#include "python/objects/range.h"
+#include "python/objects/tuple.h"
 #include "python/objects/map.h"
 #include "python/objects/object.h"
 
@@ -112,6 +116,113 @@ Value binary_or_inplace(uint32_t arg, Value a, Value b);
 // After a failed next(): true if the pending error was StopIteration (now
 // cleared), false if another error is pending.
 bool clear_stop_iteration();
+
+// ---- subscripts and iteration of the builtin sequences, inline ----
+// Each handles the common case without a call through the type's slots and
+// says when it did not (then the generic path runs, and raises if needed).
+
+// list[i] or tuple[i] for a small int i in range: the item, else null
+// (nothing raised).
+inline Value subscr_fast(Value obj, Value key) {
+  if (!key.is_small() || !obj.is_object()) return {};
+  Type* t = obj.object()->type;
+  int64_t i = key.small_value();
+  if (t == types::list) {
+    auto* l = obj.as<List>();
+    if (i < 0) i += l->length;
+    if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(l->length)) return {};
+    if (l->strategy == ListStrategy::kObject) return l->storage->values()[i];
+    if (l->strategy == ListStrategy::kInt) return Value::small(l->storage->ints()[i]);
+    return {};
+  }
+  if (t == types::tuple) {
+    auto* tu = obj.as<Tuple>();
+    if (i < 0) i += tu->length;
+    if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(tu->length)) return {};
+    return tu->items()[i];
+  }
+  return {};
+}
+
+// list[i] = v for a small int i in range when v fits the list's strategy:
+// true when stored.
+inline bool store_subscr_fast(Value obj, Value key, Value v) {
+  if (!key.is_small() || !obj.is_object() || obj.object()->type != types::list) return false;
+  auto* l = obj.as<List>();
+  int64_t i = key.small_value();
+  if (i < 0) i += l->length;
+  if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(l->length)) return false;
+  if (l->strategy == ListStrategy::kObject) {
+    Value* slot = l->storage->values() + i;
+    gc::write_barrier(l->storage, slot, v.is_object() ? v.object() : nullptr);
+    *slot = v;
+    return true;
+  }
+  if (l->strategy == ListStrategy::kInt && v.is_small()) {
+    l->storage->ints()[i] = v.small_value();
+    return true;
+  }
+  return false;
+}
+
+// The next item of a list, tuple or range iterator: true when handled, with
+// *out the item or null at the end (the iterator is then exhausted).
+inline bool iter_next_fast(Value it, Value* out) {
+  if (!it.is_object()) return false;
+  Type* t = it.object()->type;
+  if (t == types::range_iterator) {
+    auto* r = it.as<RangeIterator>();
+    if (r->remaining <= 0) {
+      *out = Value();
+      return true;
+    }
+    int64_t v = r->next;
+    if (!Value::fits_small(v)) return false;
+    r->next += r->step;
+    r->remaining--;
+    *out = Value::small(v);
+    return true;
+  }
+  if (t == types::list_iterator) {
+    auto* li = it.as<ListIterator>();
+    List* l = li->seq;
+    if (!l) {
+      *out = Value();
+      return true;
+    }
+    int64_t i = li->index;
+    if (i >= l->length) {
+      li->seq = nullptr;
+      *out = Value();
+      return true;
+    }
+    if (l->strategy == ListStrategy::kObject) {
+      *out = l->storage->values()[i];
+    } else if (l->strategy == ListStrategy::kInt) {
+      *out = Value::small(l->storage->ints()[i]);
+    } else {
+      return false;
+    }
+    li->index = i + 1;
+    return true;
+  }
+  if (t == types::tuple_iterator) {
+    auto* ti = it.as<TupleIterator>();
+    Tuple* tu = ti->seq;
+    if (!tu) {
+      *out = Value();
+      return true;
+    }
+    if (ti->index >= tu->length) {
+      ti->seq = nullptr;
+      *out = Value();
+      return true;
+    }
+    *out = tu->items()[ti->index++];
+    return true;
+  }
+  return false;
+}
 
 // ---- calls ----
 // Binds args to a new frame for `func` (CPython's messages for bad calls)

@@ -31,11 +31,6 @@ namespace pyrite::python {
 
 namespace {
 
-struct ListIterator : Object {
-  List* seq;      // null once exhausted
-  int64_t index;
-};
-
 void trace_list(void* obj, gc::Visitor& v) {
   auto* l = static_cast<List*>(obj);
   v.visit(l->type);

@@ -39,6 +39,13 @@ struct List : Object {
 
 extern gc::LayoutId kListLayout;
 
+// list_iterator and list_reverseiterator (the interpreter's FOR_ITER reads
+// them directly, runtime_ops.h).
+struct ListIterator : Object {
+  List* seq;      // null once exhausted
+  int64_t index;
+};
+
 inline bool is_list(Value v) { return v.is_object() && type_of(v)->has_flag(TypeFlag::kListSubclass); }
 inline bool is_exact_list(Value v) { return v.is_object() && v.object()->type == types::list; }
 

@@ -19,11 +19,6 @@ namespace pyrite::python {
 
 namespace {
 
-struct TupleIterator : Object {
-  Tuple* seq;  // null once exhausted
-  int64_t index;
-};
-
 size_t tuple_bytes(int64_t n) { return sizeof(Tuple) + size_t(n) * sizeof(Value); }
 
 void trace_tuple(void* obj, gc::Visitor& v) {

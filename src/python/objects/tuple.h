@@ -10,6 +10,13 @@
 
 namespace pyrite::python {
 
+struct Tuple;
+// tuple_iterator (the interpreter's FOR_ITER reads it directly).
+struct TupleIterator : Object {
+  Tuple* seq;  // null once exhausted
+  int64_t index;
+};
+
 struct Tuple : Object {
   int64_t length;
   int64_t hash;  // -1: not computed (tuples of small ints and strs cache it)
