@@ -13,6 +13,7 @@
 #include "python/objects/errors.h"
 #include "python/objects/function.h"
 #include "python/objects/list.h"
+#include "python/objects/native.h"
 #include "python/objects/protocol.h"
 #include "python/objects/slice.h"
 #include "python/objects/str.h"
@@ -217,6 +218,16 @@ void fill_slot_cache(Value obj, Str* name, uint32_t* cache, bool store) {
   Type* t = obj.object()->type;
   bool generic = store ? t->slots.setattr == generic_setattr : t->slots.getattr == generic_getattr;
   if (!generic || t->version == 0 || t->version >= kNoMapId) return;
+  // A __slots__ member of t's layout: a data descriptor, so it wins over
+  // any instance attribute for as long as t's version holds.
+  if (Value descr = type_lookup(t, name); descr && type_of(descr) == types::member_descriptor) {
+    auto* m = descr.as<MemberDescriptor>();
+    if (!is_subtype(t, m->owner)) return;
+    cache[0] = uint32_t(t->version);
+    cache[1] = kSlotMemberId;
+    cache[2] = m->offset;
+    return;
+  }
   InstanceAttrs* a = instance_attrs(obj);
   if (!a || !a->map || a->map->id == kNoMapId) return;
   Value descr = type_lookup(t, name);

@@ -70,11 +70,18 @@ inline uint32_t cache_map_id(Value obj) {
   Map* root = obj.object()->type->instance_map;  // a fresh instance: the root map
   return root ? root->id : kNoMapId;
 }
-// LOAD_ATTR: [version, map id, index]: the instance attribute at `index`.
+// The __slots__ member at byte `offset` of obj (kSlotMemberId caches).
+inline Value* slot_member(Value obj, uint32_t offset) {
+  return reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + offset);
+}
+// LOAD_ATTR: [version, map id, index]: the instance attribute at `index`;
+// [version, kSlotMemberId, offset]: the __slots__ member at that offset
+// (null when unset: the generic path raises AttributeError).
 inline Value load_attr_cached(Value obj, const uint32_t* cache) {
   if (!obj.is_object()) return {};
   Type* t = obj.object()->type;
   if (t->version != cache[0] || cache[0] == 0) return {};
+  if (cache[1] == kSlotMemberId) return *slot_member(obj, cache[2]);
   InstanceAttrs* a = attrs_of(obj.object(), t);
   if (!a || !a->map || a->map->id != cache[1]) return {};
   return reinterpret_cast<InstanceStorage*>(a->storage)->items()[cache[2]];
@@ -83,11 +90,18 @@ inline Value load_attr_cached(Value obj, const uint32_t* cache) {
 // instance attribute held in a map slot.
 void fill_attr_cache(Value obj, Str* name, uint32_t* cache);
 // STORE_ATTR: [version, map id, index]: an existing instance attribute in a
-// map slot (the type's setattr generic, no data descriptor for the name).
+// map slot (the type's setattr generic, no data descriptor for the name);
+// [version, kSlotMemberId, offset]: a __slots__ member.
 inline bool store_attr_cached(Value obj, Value v, const uint32_t* cache) {
   if (!obj.is_object()) return false;
   Type* t = obj.object()->type;
   if (t->version != cache[0] || cache[0] == 0) return false;
+  if (cache[1] == kSlotMemberId) {
+    Value* slot = slot_member(obj, cache[2]);
+    gc::write_barrier(obj.object(), slot, v.is_object() ? v.object() : nullptr);
+    *slot = v;
+    return true;
+  }
   InstanceAttrs* a = attrs_of(obj.object(), t);
   if (!a || !a->map || a->map->id != cache[1]) return false;
   auto* storage = reinterpret_cast<InstanceStorage*>(a->storage);

@@ -62,7 +62,7 @@ void init_map() {
 
 static uint32_t g_next_map_id = 1;
 
-static uint32_t next_map_id() { return g_next_map_id == kNoMapId ? kNoMapId : g_next_map_id++; }
+static uint32_t next_map_id() { return g_next_map_id >= kSlotMemberId ? kNoMapId : g_next_map_id++; }
 
 Map* type_root_map(Type* t) {
   if (t->instance_map) return t->instance_map;

@@ -35,6 +35,9 @@ struct Map : Object {
 };
 // kNoMapId: larger than any id given out (ids stop being given then).
 inline constexpr uint32_t kNoMapId = 0xFFFFFFFF;
+// Not a map id either: the interpreter's attribute caches mark a __slots__
+// member this way (runtime_ops.h).
+inline constexpr uint32_t kSlotMemberId = 0xFFFFFFFE;
 
 struct InstanceStorage : Object {
   int64_t capacity;
