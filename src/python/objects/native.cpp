@@ -664,8 +664,7 @@ static Value member_get(Value descr, Value obj, Value type) {
   auto* d = descr.as<MemberDescriptor>();
   (void)type;
   if (!obj) return descr;
-  std::string n = str_to_utf8(d->name);
-  if (!descr_check(n.c_str(), d->owner, obj)) return {};
+  if (!isinstance(obj, d->owner) && !descr_check(str_to_utf8(d->name).c_str(), d->owner, obj)) return {};
   Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + d->offset);
   if (!v) return raise_attribute_error(obj, d->name);
   return v;
@@ -673,8 +672,7 @@ static Value member_get(Value descr, Value obj, Value type) {
 
 static bool member_set(Value descr, Value obj, Value v) {
   auto* d = descr.as<MemberDescriptor>();
-  std::string n = str_to_utf8(d->name);
-  if (!descr_check(n.c_str(), d->owner, obj)) return false;
+  if (!isinstance(obj, d->owner) && !descr_check(str_to_utf8(d->name).c_str(), d->owner, obj)) return false;
   auto* slot = reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + d->offset);
   if (!v && !*slot) {
     raise_with(exc::AttributeError, d->name);  // CPython: AttributeError: y
