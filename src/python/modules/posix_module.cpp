@@ -293,9 +293,20 @@ const StructSeqDesc kUnameDesc = {
     "uname_result: Result from os.uname().\n\nA tuple of five strings describing the system.",
     kUnameFields, 5, 5};
 
+const StructSeqField kStatvfsFields[] = {
+    {"f_bsize", nullptr},  {"f_frsize", nullptr}, {"f_blocks", nullptr}, {"f_bfree", nullptr},
+    {"f_bavail", nullptr}, {"f_files", nullptr},  {"f_ffree", nullptr},  {"f_favail", nullptr},
+    {"f_flag", nullptr},   {"f_namemax", nullptr}, {"f_fsid", nullptr}};
+const StructSeqDesc kStatvfsDesc = {
+    "statvfs_result", "os",
+    "statvfs_result: Result from statvfs or fstatvfs.\n\nA tuple of the ten statvfs fields; "
+    "f_fsid is an attribute only.",
+    kStatvfsFields, 11, 10};
+
 Type* g_stat_result = nullptr;
 Type* g_terminal_size = nullptr;
 Type* g_uname_result = nullptr;
+Type* g_statvfs_result = nullptr;
 
 Value time_fields(Tuple* t, int k, int64_t sec, int64_t nsec) {
   struct_seq_set(t, k, int_from_i64(sec));
@@ -358,6 +369,40 @@ Value posix_fstat(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   struct stat st;
   if (fstat(fd, &st) != 0) return raise_errno(errno);
   return stat_result_from(st);
+}
+
+Value statvfs_result_from(const struct statvfs& st) {
+  Tuple* t = struct_seq_new(g_statvfs_result);
+  if (!t) return {};
+  uint64_t v[11] = {st.f_bsize, st.f_frsize, st.f_blocks, st.f_bfree,  st.f_bavail, st.f_files,
+                    st.f_ffree, st.f_favail, st.f_flag,   st.f_namemax, st.f_fsid};
+  for (int i = 0; i < 11; i++) struct_seq_set(t, i, int_from_u64(v[i]));
+  return t;
+}
+
+Value posix_statvfs(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"path", nullptr};
+  Value path;
+  if (!parse_args({"statvfs", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&path})) return {};
+  PathArg p;
+  if (!convert_path("statvfs", "path", path, true, false, &p)) return {};
+  struct statvfs st;
+  int r;
+  do r = p.fd >= 0 ? fstatvfs(p.fd, &st) : statvfs(p.c_str(), &st);
+  while (r != 0 && errno == EINTR);
+  if (r != 0) return raise_path_error(errno, p);
+  return statvfs_result_from(st);
+}
+
+Value posix_fstatvfs(Value, const Value* args, size_t, Tuple*) {
+  int fd;
+  if (!convert_fd(args[0], &fd)) return {};
+  struct statvfs st;
+  int r;
+  do r = fstatvfs(fd, &st);
+  while (r != 0 && errno == EINTR);
+  if (r != 0) return raise_errno(errno);
+  return statvfs_result_from(st);
 }
 
 // ---- paths --------------------------------------------------------------------------------------
@@ -1012,6 +1057,8 @@ const MethodDef kFunctions[] = {
     {"stat", posix_stat, kKw, "Perform a stat system call on the given path."},
     {"lstat", posix_lstat, kKw, "Perform a stat system call on the given path, without following symbolic links."},
     {"fstat", posix_fstat, kKw, "Perform a stat system call on the given file descriptor."},
+    {"statvfs", posix_statvfs, kKw, "Perform a statvfs system call on the given path."},
+    {"fstatvfs", posix_fstatvfs, kOneArg, "Perform an fstatvfs system call on the given fd."},
     {"getcwd", posix_getcwd, kNoArgs, "Return a unicode string representing the current working directory."},
     {"getcwdb", posix_getcwdb, kNoArgs, "Return a bytes string representing the current working directory."},
     {"chdir", posix_chdir, kKw, "Change the current working directory to the specified path."},
@@ -1075,7 +1122,7 @@ const IntConstant kConstants[] = {
 // are computed from: the *at and f* variants this module calls.
 const char* const kHaveFunctions[] = {
     "HAVE_FACCESSAT", "HAVE_FCHDIR",   "HAVE_FCHMOD",     "HAVE_FCHMODAT",  "HAVE_FDOPENDIR",
-    "HAVE_FSTATAT",   "HAVE_FTRUNCATE", "HAVE_FUTIMENS",  "HAVE_LINKAT",    "HAVE_LSTAT",
+    "HAVE_FSTATAT",   "HAVE_FSTATVFS",  "HAVE_FTRUNCATE", "HAVE_FUTIMENS",  "HAVE_LINKAT",    "HAVE_LSTAT",
     "HAVE_MKDIRAT",   "HAVE_OPENAT",    "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT",
     "HAVE_UNLINKAT",  "HAVE_UTIMENSAT",
 };
@@ -1126,6 +1173,7 @@ Module* make_posix_module() {
     make_struct_seq_type(&g_stat_result, &kStatDesc);
     make_struct_seq_type(&g_terminal_size, &kTerminalDesc);
     make_struct_seq_type(&g_uname_result, &kUnameDesc);
+    make_struct_seq_type(&g_statvfs_result, &kStatvfsDesc);
     make_scandir_types();
   }
   Module* m = module_new(intern("posix"));
@@ -1147,6 +1195,7 @@ Module* make_posix_module() {
   dict_set_str(m->dict, intern("stat_result"), g_stat_result);
   dict_set_str(m->dict, intern("terminal_size"), g_terminal_size);
   dict_set_str(m->dict, intern("uname_result"), g_uname_result);
+  dict_set_str(m->dict, intern("statvfs_result"), g_statvfs_result);
   dict_set_str(m->dict, intern("DirEntry"), dir_entry_type());
   return m;
 }

@@ -24,6 +24,7 @@
 #include "python/objects/str.h"
 #include "python/objects/structseq.h"
 #include "python/objects/tuple.h"
+#include "python/objects/type.h"
 
 namespace pyrite::python::posix {
 
@@ -252,11 +253,10 @@ Value posix_execve(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!convert_path("execve", "path", path, true, false, &p)) return {};
   std::vector<std::string> argv;
   if (!argv_list("execve", argv_arg, &argv)) return {};
+  // PyMapping_Check: anything with __getitem__ (a list passes, then has no keys()).
   static Str* keys_name = intern("keys");
-  if (!get_attr_or_null(env_arg, keys_name)) {
-    if (has_error()) return {};
+  if (!is_list(env_arg) && !lookup_special(env_arg, intern("__getitem__")))
     return raise(exc::TypeError, "execve: environment must be a mapping object");
-  }
   Value keys = call_method(env_arg, keys_name, nullptr, 0);
   if (!keys) return {};
   std::vector<std::string> env;
