@@ -15,6 +15,7 @@
 #include "python/objects/int.h"
 #include "python/objects/list.h"
 #include "python/objects/range.h"
+#include "python/objects/str.h"
 #include "python/objects/tuple.h"
 #include "python/objects/map.h"
 #include "python/objects/object.h"
@@ -236,6 +237,24 @@ inline bool iter_next_fast(Value it, Value* out) {
     return true;
   }
   return false;
+}
+
+// a == b (op 2) or a != b (op 3) for two exact strs: 1 or 0 for the
+// answer, -1 when not that case.
+inline int str_equality_fast(Value a, Value b, uint32_t op) {
+  if ((op != 2 && op != 3) || !is_exact_str(a) || !is_exact_str(b)) return -1;
+  return str_equal(a.as<Str>(), b.as<Str>()) == (op == 2);
+}
+
+// UNPACK_SEQUENCE n of an exact tuple of n items: the items written to
+// out[0..n) last first; false when not that case.
+inline bool unpack_tuple_fast(Value seq, uint32_t n, Value* out) {
+  if (!seq.is_object() || seq.object()->type != types::tuple) return false;
+  auto* t = seq.as<Tuple>();
+  if (t->length != int64_t(n)) return false;
+  const Value* items = t->items();
+  for (uint32_t i = 0; i < n; i++) out[n - 1 - i] = items[i];
+  return true;
 }
 
 // ---- calls ----
