@@ -89,7 +89,9 @@ class ConcretePyContext {
   static bool both_small(Value a, Value b) { return (a.bits() & b.bits() & 1) != 0; }
   static bool is(Value a, Value b) { return a == b; }
   static Type* type_of_(Value v) { return python::type_of(v); }
-  static bool has_type(Value v, const Type* t) { return v.is_object() && v.object()->type == t; }
+  static bool has_type(Value v, const Type* t) {
+    return v.is_object() ? v.object()->type == t : v.is_immediate_float() && t == types::float_;
+  }
   static Value promote(Value v) { return v; }
 
   // ---- small-int arithmetic (tagged) ----

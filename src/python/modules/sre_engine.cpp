@@ -13,8 +13,8 @@
 // - A context pops every word it pushed on the data stack before it returns
 //   (saved marks, saved last_ptr), whether it succeeds or fails.
 // - Repeat records are freed in the reverse order of allocation (a REPEAT
-//   frees its record when its child returns; POSSESSIVE_REPEAT before its
-//   tail), so they live on a vector used as a stack.
+//   frees its record when its child returns), so they live on a vector used
+//   as a stack.
 // - marks[0..lastmark] are meaningful; a MARK past lastmark clears the gap.
 //   Marks are saved and restored around alternatives only while inside a
 //   repeat (state.repeat >= 0) or in MAX_UNTIL, exactly where CPython does,
@@ -323,7 +323,7 @@ struct Matcher {
     ctx->pattern = pattern;                                                              \
     ctx->ptr = ptr;                                                                      \
     st.contexts.push_back(State::Context{next, 0, 0, 0, 0, -1, 0, id, top});             \
-    pattern = next;                                                                      \
+    pattern = st.contexts.back().pattern; /* `next` may read the moved parent */         \
     goto enter;                                                                          \
     label:;                                                                              \
   } while (0)
@@ -722,10 +722,10 @@ enter:
       case POSSESSIVE_REPEAT:
         // <POSSESSIVE_REPEAT> <skip> <min> <max> item <SUCCESS> tail: items
         // are matched as atomic groups, one after the other, never given back.
+        // CPython 3.11.2 gives the body no repeat record of its own (3.11.3
+        // does), so alternatives inside it save marks only within an
+        // enclosing repeat; the groups it reports follow from that.
         st.ptr = ptr;
-        st.repeats.push_back(State::Repeat{-1, nullptr, -1, st.repeat});
-        ctx->rep = int64_t(st.repeats.size()) - 1;
-        st.repeat = ctx->rep;
         ctx->count = 0;
         while (ctx->count < int64_t(pattern[1])) {
           SRE_CHILD0(kJumpPossRepeat1, jump_poss_repeat_1, pattern + 3);
@@ -734,8 +734,6 @@ enter:
             ctx->count++;
           } else {
             st.ptr = ptr;
-            st.repeat = SRE_REP.prev;
-            st.repeats.pop_back();
             SRE_FAIL();
           }
         }
@@ -758,8 +756,6 @@ enter:
             break;
           }
         }
-        st.repeat = SRE_REP.prev;
-        st.repeats.pop_back();
         pattern += pattern[0] + 1;
         ptr = st.ptr;
         break;

@@ -1,5 +1,5 @@
-// float: boxed IEEE doubles with CPython 3.11's operators, conversions,
-// repr and methods (docs/objects.md, "Numbers").
+// float: IEEE doubles (immediate or boxed, value.h) with CPython 3.11's
+// operators, conversions, repr and methods (docs/objects.md, "Numbers").
 //
 // Mixed int/float operations convert the int with correct rounding
 // (OverflowError past the double range); comparisons with ints never
@@ -70,7 +70,7 @@ Value float_of_type(Type* type, double d) {
 
 }  // namespace
 
-Value float_new(double d) {
+Value float_box(double d) {
   auto* f = allocate<Float>(kFloatLayout, types::float_);
   f->value = d;
   return f;

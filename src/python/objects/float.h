@@ -1,8 +1,8 @@
-// float: a boxed IEEE double (docs/objects.md, "Numbers").
+// float: an IEEE double, immediate in the Value word when its exponent
+// allows, else a boxed Float (docs/objects.md, "Values" and "Numbers").
 //
-// The interpreter boxes every float; the JIT removes the boxes. Instances of
-// float subclasses share the layout (the InstanceAttrs of a heap subclass
-// follow the struct).
+// Instances of float subclasses are always boxed and share the layout (the
+// InstanceAttrs of a heap subclass follow the struct).
 #pragma once
 
 #include "python/objects/object.h"
@@ -15,13 +15,24 @@ struct Float : Object {
 
 extern gc::LayoutId kFloatLayout;
 
-inline bool is_float(Value v) { return v.is_object() && type_of(v)->has_flag(TypeFlag::kFloatSubclass); }
-inline bool is_exact_float(Value v) { return v.is_object() && v.object()->type == types::float_; }
+inline bool is_float(Value v) {
+  return v.is_immediate_float() || (v.is_object() && v.object()->type->has_flag(TypeFlag::kFloatSubclass));
+}
+inline bool is_exact_float(Value v) {
+  return v.is_immediate_float() || (v.is_object() && v.object()->type == types::float_);
+}
 
-// A new exact float.
-Value float_new(double d);
+// A boxed exact float (float_new's slow half).
+Value float_box(double d);
+// An exact float: immediate when the value allows, else boxed.
+inline Value float_new(double d) {
+  Value v = Value::immediate_float(d);
+  return v ? v : float_box(d);
+}
 // The double of a float or float-subclass instance (no checks).
-inline double float_value(Value v) { return v.as<Float>()->value; }
+inline double float_value(Value v) {
+  return v.is_immediate_float() ? v.immediate_float_value() : v.as<Float>()->value;
+}
 
 // The double of any real number as float() takes it: float, int (correctly
 // rounded, OverflowError "int too large to convert to float"), __float__,

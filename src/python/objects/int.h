@@ -29,7 +29,9 @@ extern gc::LayoutId kBigIntLayout;
 
 // An int or subclass instance, bools included.
 inline bool is_int(Value v) { return v.is_small() || type_of(v)->has_flag(TypeFlag::kIntSubclass); }
-inline bool is_exact_int(Value v) { return v.is_small() || v.object()->type == types::int_; }
+inline bool is_exact_int(Value v) {
+  return v.is_small() || (v.is_object() && v.object()->type == types::int_);
+}
 
 // Construction: small when it fits.
 Value int_from_i64(int64_t i);

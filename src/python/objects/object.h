@@ -164,7 +164,11 @@ namespace types {
 
 // ---- values and their types ----------------------------------------------------
 
-inline Type* type_of(Value v) { return v.is_small() ? types::int_ : v.object()->type; }
+inline Type* type_of(Value v) {
+  if (v.is_small()) return types::int_;
+  if (v.is_immediate_float()) return types::float_;
+  return v.object()->type;
+}
 
 // True for `t` and its subclasses (a walk of t's mro).
 bool is_subtype(const Type* t, const Type* base);

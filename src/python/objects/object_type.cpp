@@ -267,7 +267,8 @@ static Value object_init_subclass(Value, const Value*, size_t, Tuple*) { return 
 static Value object_subclasshook(Value, const Value*, size_t, Tuple*) { return not_implemented(); }
 
 static Value object_sizeof(Value self, const Value*, size_t, Tuple*) {
-  if (!self.is_object()) return Value::small(28);
+  if (self.is_small()) return Value::small(28);  // CPython's size of a one-digit int
+  if (self.is_immediate_float()) return Value::small(24);
   return Value::small(int64_t(gc::Heap::current()->object_size(self.object())));
 }
 

@@ -10,6 +10,7 @@
 #include "python/objects/descriptors.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
+#include "python/objects/float.h"
 #include "python/objects/init.h"
 #include "python/objects/int.h"
 #include "python/objects/native.h"
@@ -128,7 +129,7 @@ void repr_guards_truncate(size_t n) {
 
 int64_t hash(Value v) {
   if (v.is_small()) return hash_small_int(v.small_value());
-  Type* t = v.object()->type;
+  Type* t = type_of(v);
   if (t == types::str) return str_hash(v.as<Str>());
   HashFn f = t->slots.hash;
   if (!f) {
@@ -205,6 +206,7 @@ int truth(Value v) {
   if (v.is(singletons::true_)) return 1;
   if (v.is(singletons::false_) || v.is(singletons::none)) return 0;
   if (v.is_small()) return v.small_value() != 0;
+  if (v.is_immediate_float()) return v.immediate_float_value() != 0;
   Type* t = v.object()->type;
   if (t->slots.bool_) return t->slots.bool_(v);
   if (t->slots.len) {
@@ -387,12 +389,12 @@ Value number_int(Value v) {
 }
 
 Value number_float(Value v) {
-  if (v.is_object() && v.object()->type == types::float_) return v;
+  if (is_exact_float(v)) return v;
   Type* t = type_of(v);
   if (t->slots.float_) {
     Value r = t->slots.float_(v);
     if (!r) return {};
-    if (!r.is_object() || !type_of(r)->has_flag(TypeFlag::kFloatSubclass))
+    if (!is_float(r))
       return raisef(exc::TypeError, "%s.__float__ returned non-float (type %s)",
                     type_name(v).c_str(), type_name(r).c_str());
     return r;
@@ -698,7 +700,7 @@ static int recursive_isinstance(Value inst, Value cls) {
 }
 
 int isinstance_full(Value obj, Value cls) {
-  if (type_of(obj) == cls.object() && cls.is_object()) return 1;
+  if (cls.is_object() && type_of(obj) == cls.object()) return 1;
   if (cls.is_object() && type_of(cls) == types::type) return recursive_isinstance(obj, cls);
   if (is_tuple(cls)) {
     if (!enter_recursive_call(" in __instancecheck__")) return -1;
