@@ -120,6 +120,18 @@ bool convert_fd(Value v, int* out) {
   return true;
 }
 
+bool arg_cint(Value v, int* out) {
+  Value i = index(v);
+  if (!i) return false;
+  auto n = int_to_i64(i);
+  if (!n || *n > INT_MAX || *n < INT_MIN) {
+    raise(exc::OverflowError, "Python int too large to convert to C int");
+    return false;
+  }
+  *out = int(*n);
+  return true;
+}
+
 bool convert_dir_fd(Value v, int* out) {
   *out = AT_FDCWD;
   if (!v || is_none(v)) return true;
@@ -183,6 +195,21 @@ bool convert_path(const char* fn, const char* arg, Value v, bool allow_fd, bool 
   return true;
 }
 
+bool fs_converter(Value v, std::string* out) {
+  Value p = fspath(v);
+  if (!p) return false;
+  if (is_str(p)) {
+    if (!fs_encode(p.as<Str>(), out)) return false;
+  } else {
+    out->assign(p.as<Bytes>()->view());
+  }
+  if (out->find('\0') != std::string::npos) {
+    raise(exc::ValueError, "embedded null byte");
+    return false;
+  }
+  return true;
+}
+
 Value raise_errno(int err) { return raise_os_error(err); }
 
 Value raise_path_error(int err, const PathArg& p) {
@@ -228,7 +255,7 @@ bool arg_off(Value v, int64_t* out) {
 // an fd path against dir_fd / follow_symlinks.
 bool check_fd_combos(const char* fn, const PathArg& p, int dir_fd, bool follow) {
   if (p.fd >= 0 && dir_fd != AT_FDCWD) {
-    raisef(exc::ValueError, "%s: can't specify both dir_fd and fd", fn);
+    raisef(exc::ValueError, "%s: can't specify dir_fd without matching path", fn);
     return false;
   }
   if (p.fd >= 0 && !follow) {
@@ -365,7 +392,7 @@ Value posix_fstat(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   Value fd_arg;
   if (!parse_args({"fstat", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&fd_arg})) return {};
   int fd;
-  if (!convert_fd(fd_arg, &fd)) return {};
+  if (!arg_cint(fd_arg, &fd)) return {};
   struct stat st;
   if (fstat(fd, &st) != 0) return raise_errno(errno);
   return stat_result_from(st);
@@ -396,7 +423,7 @@ Value posix_statvfs(Value, const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value posix_fstatvfs(Value, const Value* args, size_t, Tuple*) {
   int fd;
-  if (!convert_fd(args[0], &fd)) return {};
+  if (!arg_cint(args[0], &fd)) return {};
   struct statvfs st;
   int r;
   do r = fstatvfs(fd, &st);
@@ -483,7 +510,7 @@ Value posix_mkdir(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   PathArg p;
   int mode = 0777, dir_fd;
   if (!convert_path("mkdir", "path", path, false, false, &p) ||
-      (mode_arg && !arg_int(mode_arg, &mode)) || !convert_dir_fd(dir_fd_arg, &dir_fd))
+      (mode_arg && !arg_cint(mode_arg, &mode)) || !convert_dir_fd(dir_fd_arg, &dir_fd))
     return {};
   if (mkdirat(dir_fd, p.c_str(), mode_t(mode)) != 0) return raise_path_error(errno, p);
   return none();
@@ -581,7 +608,7 @@ Value posix_access(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   PathArg p;
   int mode, dir_fd;
   bool eff, follow;
-  if (!convert_path("access", "path", path, false, false, &p) || !arg_int(mode_arg, &mode) ||
+  if (!convert_path("access", "path", path, false, false, &p) || !arg_cint(mode_arg, &mode) ||
       !convert_dir_fd(dir_fd_arg, &dir_fd) || !arg_bool(eff_arg, false, &eff) ||
       !arg_bool(follow_arg, true, &follow))
     return {};
@@ -598,7 +625,7 @@ Value posix_chmod(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   PathArg p;
   int mode, dir_fd;
   bool follow;
-  if (!convert_path("chmod", "path", path, true, false, &p) || !arg_int(mode_arg, &mode) ||
+  if (!convert_path("chmod", "path", path, true, false, &p) || !arg_cint(mode_arg, &mode) ||
       !convert_dir_fd(dir_fd_arg, &dir_fd) || !arg_bool(follow_arg, true, &follow) ||
       !check_fd_combos("chmod", p, dir_fd, follow))
     return {};
@@ -614,14 +641,14 @@ Value posix_fchmod(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!parse_args({"fchmod", kNames, 2, 0, -1, true}, args, nargs, kwnames, {&fd_arg, &mode_arg}))
     return {};
   int fd, mode;
-  if (!convert_fd(fd_arg, &fd) || !arg_int(mode_arg, &mode)) return {};
+  if (!arg_cint(fd_arg, &fd) || !arg_cint(mode_arg, &mode)) return {};
   if (fchmod(fd, mode_t(mode)) != 0) return raise_errno(errno);
   return none();
 }
 
 Value posix_umask(Value, const Value* args, size_t, Tuple*) {
   int mask;
-  if (!arg_int(args[0], &mask)) return {};
+  if (!arg_cint(args[0], &mask)) return {};
   return Value::small(umask(mode_t(mask)));
 }
 
@@ -738,8 +765,8 @@ Value posix_open(Value, const Value* args, size_t nargs, Tuple* kwnames) {
     return {};
   PathArg p;
   int flags, mode = 0777, dir_fd;
-  if (!convert_path("open", "path", path, false, false, &p) || !arg_int(flags_arg, &flags) ||
-      (mode_arg && !arg_int(mode_arg, &mode)) || !convert_dir_fd(dir_fd_arg, &dir_fd))
+  if (!convert_path("open", "path", path, false, false, &p) || !arg_cint(flags_arg, &flags) ||
+      (mode_arg && !arg_cint(mode_arg, &mode)) || !convert_dir_fd(dir_fd_arg, &dir_fd))
     return {};
   int fd;
   do fd = openat(dir_fd, p.c_str(), flags | O_CLOEXEC, mode);
@@ -753,7 +780,7 @@ Value posix_close(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   Value fd_arg;
   if (!parse_args({"close", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&fd_arg})) return {};
   int fd;
-  if (!convert_fd(fd_arg, &fd)) return {};
+  if (!arg_cint(fd_arg, &fd)) return {};
   if (close(fd) != 0 && errno != EINTR) return raise_errno(errno);
   return none();
 }
@@ -761,14 +788,14 @@ Value posix_close(Value, const Value* args, size_t nargs, Tuple* kwnames) {
 Value posix_closerange(Value, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("closerange", nargs, 2, 2)) return {};
   int lo, hi;
-  if (!convert_fd(args[0], &lo) || !convert_fd(args[1], &hi)) return {};
+  if (!arg_cint(args[0], &lo) || !arg_cint(args[1], &hi)) return {};
   for (int fd = lo < 0 ? 0 : lo; fd < hi; fd++) close(fd);
   return none();
 }
 
 Value posix_dup(Value, const Value* args, size_t, Tuple*) {
   int fd;
-  if (!convert_fd(args[0], &fd)) return {};
+  if (!arg_cint(args[0], &fd)) return {};
   int r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
   if (r < 0) return raise_errno(errno);
   return Value::small(r);
@@ -781,7 +808,7 @@ Value posix_dup2(Value, const Value* args, size_t nargs, Tuple* kwnames) {
     return {};
   int fd, fd2;
   bool inheritable;
-  if (!convert_fd(fd_arg, &fd) || !convert_fd(fd2_arg, &fd2) || !arg_bool(inh_arg, true, &inheritable))
+  if (!arg_cint(fd_arg, &fd) || !arg_cint(fd2_arg, &fd2) || !arg_bool(inh_arg, true, &inheritable))
     return {};
   int r = inheritable ? dup2(fd, fd2) : dup3(fd, fd2, O_CLOEXEC);
   if (r < 0) return raise_errno(errno);
@@ -792,7 +819,7 @@ Value posix_lseek(Value, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("lseek", nargs, 3, 3)) return {};
   int fd, how;
   int64_t pos;
-  if (!convert_fd(args[0], &fd) || !arg_off(args[1], &pos) || !arg_int(args[2], &how)) return {};
+  if (!arg_cint(args[0], &fd) || !arg_off(args[1], &pos) || !arg_cint(args[2], &how)) return {};
   off_t r = lseek(fd, pos, how);
   if (r < 0) return raise_errno(errno);
   return int_from_i64(r);
@@ -802,7 +829,7 @@ Value posix_read(Value, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("read", nargs, 2, 2)) return {};
   int fd;
   int64_t n;
-  if (!convert_fd(args[0], &fd) || !arg_ssize(args[1], &n)) return {};
+  if (!arg_cint(args[0], &fd) || !arg_ssize(args[1], &n)) return {};
   if (n < 0) return raise_errno(EINVAL);
   std::string buf(size_t(n), '\0');
   ssize_t r;
@@ -815,7 +842,7 @@ Value posix_read(Value, const Value* args, size_t nargs, Tuple*) {
 Value posix_write(Value, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("write", nargs, 2, 2)) return {};
   int fd;
-  if (!convert_fd(args[0], &fd)) return {};
+  if (!arg_cint(args[0], &fd)) return {};
   BufferView view;
   if (!get_buffer(args[1], &view)) {
     if (has_error()) return {};
@@ -836,7 +863,7 @@ Value posix_pipe(Value, const Value*, size_t, Tuple*) {
 
 Value posix_pipe2(Value, const Value* args, size_t, Tuple*) {
   int flags;
-  if (!arg_int(args[0], &flags)) return {};
+  if (!arg_cint(args[0], &flags)) return {};
   int fds[2];
   if (pipe2(fds, flags) != 0) return raise_errno(errno);
   return tuple_of({Value::small(fds[0]), Value::small(fds[1])});
@@ -859,7 +886,7 @@ bool file_descriptor(Value v, int* out) {
       return false;
     }
   }
-  if (!convert_fd(v, out)) return false;
+  if (!arg_cint(v, out)) return false;
   if (*out < 0) {
     raisef(exc::ValueError, "file descriptor cannot be a negative integer (%d)", *out);
     return false;
@@ -881,14 +908,14 @@ Value posix_ftruncate(Value, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("ftruncate", nargs, 2, 2)) return {};
   int fd;
   int64_t len;
-  if (!convert_fd(args[0], &fd) || !arg_off(args[1], &len)) return {};
+  if (!arg_cint(args[0], &fd) || !arg_off(args[1], &len)) return {};
   if (ftruncate(fd, len) != 0) return raise_errno(errno);
   return none();
 }
 
 Value posix_isatty(Value, const Value* args, size_t, Tuple*) {
   int fd;
-  if (!arg_int(args[0], &fd)) return {};
+  if (!arg_cint(args[0], &fd)) return {};
   return py_bool(isatty(fd));
 }
 
@@ -898,14 +925,14 @@ Value posix_device_encoding(Value, const Value* args, size_t nargs, Tuple* kwnam
   if (!parse_args({"device_encoding", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&fd_arg}))
     return {};
   int fd;
-  if (!arg_int(fd_arg, &fd)) return {};
+  if (!arg_cint(fd_arg, &fd)) return {};
   if (!isatty(fd)) return none();
   return intern("UTF-8");
 }
 
 Value posix_get_inheritable(Value, const Value* args, size_t, Tuple*) {
   int fd;
-  if (!arg_int(args[0], &fd)) return {};
+  if (!arg_cint(args[0], &fd)) return {};
   int flags = fcntl(fd, F_GETFD);
   if (flags < 0) return raise_errno(errno);
   return py_bool(!(flags & FD_CLOEXEC));
@@ -914,7 +941,7 @@ Value posix_get_inheritable(Value, const Value* args, size_t, Tuple*) {
 Value posix_set_inheritable(Value, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("set_inheritable", nargs, 2, 2)) return {};
   int fd, inheritable;
-  if (!arg_int(args[0], &fd) || !arg_int(args[1], &inheritable)) return {};
+  if (!arg_cint(args[0], &fd) || !arg_cint(args[1], &inheritable)) return {};
   int flags = fcntl(fd, F_GETFD);
   if (flags < 0) return raise_errno(errno);
   flags = inheritable ? flags & ~FD_CLOEXEC : flags | FD_CLOEXEC;
@@ -924,7 +951,7 @@ Value posix_set_inheritable(Value, const Value* args, size_t nargs, Tuple*) {
 
 Value posix_get_blocking(Value, const Value* args, size_t, Tuple*) {
   int fd;
-  if (!arg_int(args[0], &fd)) return {};
+  if (!arg_cint(args[0], &fd)) return {};
   int flags = fcntl(fd, F_GETFL);
   if (flags < 0) return raise_errno(errno);
   return py_bool(!(flags & O_NONBLOCK));
@@ -933,7 +960,7 @@ Value posix_get_blocking(Value, const Value* args, size_t, Tuple*) {
 Value posix_set_blocking(Value, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("set_blocking", nargs, 2, 2)) return {};
   int fd;
-  if (!arg_int(args[0], &fd)) return {};
+  if (!arg_cint(args[0], &fd)) return {};
   int blocking = truth(args[1]);
   if (blocking < 0) return {};
   int flags = fcntl(fd, F_GETFL);
@@ -946,7 +973,7 @@ Value posix_set_blocking(Value, const Value* args, size_t nargs, Tuple*) {
 Value posix_get_terminal_size(Value, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("get_terminal_size", nargs, 0, 1)) return {};
   int fd = STDOUT_FILENO;
-  if (nargs == 1 && !arg_int(args[0], &fd)) return {};
+  if (nargs == 1 && !arg_cint(args[0], &fd)) return {};
   winsize w;
   if (ioctl(fd, TIOCGWINSZ, &w) != 0) return raise_errno(errno);
   Tuple* t = struct_seq_new(g_terminal_size);
@@ -958,29 +985,11 @@ Value posix_get_terminal_size(Value, const Value* args, size_t nargs, Tuple*) {
 
 // ---- the environment, misc ----------------------------------------------------------------------
 
-// putenv/unsetenv's name and value: str or bytes (through the fs encoding).
-bool env_arg(const char* fn, Value v, std::string* out) {
-  if (is_str(v)) {
-    if (!fs_encode(v.as<Str>(), out)) return false;
-  } else if (is_bytes(v)) {
-    out->assign(v.as<Bytes>()->view());
-  } else {
-    raisef(exc::TypeError, "%s: expected str, bytes or os.PathLike object, not %s", fn,
-           type_name(v).c_str());
-    return false;
-  }
-  if (out->find('\0') != std::string::npos) {
-    raise(exc::ValueError, "embedded null byte");
-    return false;
-  }
-  return true;
-}
-
 Value posix_putenv(Value, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("putenv", nargs, 2, 2)) return {};
   std::string name, value;
-  if (!env_arg("putenv", args[0], &name) || !env_arg("putenv", args[1], &value)) return {};
-  if (name.empty() || name.find('=') != std::string::npos)
+  if (!fs_converter(args[0], &name) || !fs_converter(args[1], &value)) return {};
+  if (name.find('=') != std::string::npos)
     return raise(exc::ValueError, "illegal environment variable name");
   if (setenv(name.c_str(), value.c_str(), 1) != 0) return raise_errno(errno);
   return none();
@@ -988,16 +997,14 @@ Value posix_putenv(Value, const Value* args, size_t nargs, Tuple*) {
 
 Value posix_unsetenv(Value, const Value* args, size_t, Tuple*) {
   std::string name;
-  if (!env_arg("unsetenv", args[0], &name)) return {};
-  if (name.empty() || name.find('=') != std::string::npos)
-    return raise(exc::ValueError, "illegal environment variable name");
+  if (!fs_converter(args[0], &name)) return {};
   if (unsetenv(name.c_str()) != 0) return raise_errno(errno);
   return none();
 }
 
 Value posix_strerror(Value, const Value* args, size_t, Tuple*) {
   int code;
-  if (!arg_int(args[0], &code)) return {};
+  if (!arg_cint(args[0], &code)) return {};
   return str_from_utf8(std::strerror(code));
 }
 

@@ -30,10 +30,16 @@ struct PathArg {
 // bytes, os.PathLike or integer, not float").
 bool convert_path(const char* fn, const char* arg, Value v, bool allow_fd, bool nullable,
                   PathArg* out);
+// PyUnicode_FSConverter: a str, bytes or PathLike's bytes (messages
+// without the function's name, "embedded null byte").
+bool fs_converter(Value v, std::string* out);
 // os.fspath(v): str or bytes, through __fspath__ (null + TypeError).
 Value fspath(Value v);
 // An fd argument ("i" after _PyLong_AsInt, and "fd is greater than maximum").
 bool convert_fd(Value v, int* out);
+// Argument Clinic's `int` (_PyLong_AsInt: "Python int too large to convert
+// to C int"); PyArg_ParseTuple's "i" is arg_int (native.h).
+bool arg_cint(Value v, int* out);
 // dir_fd=None or an int ("argument should be integer or None, not float").
 bool convert_dir_fd(Value v, int* out);
 

@@ -71,7 +71,7 @@ bool status_arg(const char* fn, const Value* args, size_t nargs, Tuple* kwnames,
   static const char* const kNames[] = {"status", nullptr};
   Value s;
   if (!parse_args({fn, kNames, 1, 0, -1, true}, args, nargs, kwnames, {&s})) return false;
-  return arg_int(s, status);
+  return arg_cint(s, status);
 }
 
 #define PYR_WAIT_BOOL(NAME, EXPR)                                                   \
@@ -107,8 +107,15 @@ Value posix_waitstatus_to_exitcode(Value, const Value* args, size_t nargs, Tuple
   return raisef(exc::ValueError, "invalid wait status: %d", status);
 }
 
+// PyArg_ParseTuple's count message: "waitpid() takes exactly 2 arguments (1 given)".
+bool parse_tuple_count(const char* fn, size_t nargs, size_t n) {
+  if (nargs == n) return true;
+  raisef(exc::TypeError, "%s() takes exactly %zu argument%s (%zu given)", fn, n, n == 1 ? "" : "s", nargs);
+  return false;
+}
+
 Value posix_waitpid(Value, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("waitpid", nargs, 2, 2)) return {};
+  if (!parse_tuple_count("waitpid", nargs, 2)) return {};
   int pid, options;
   if (!arg_int(args[0], &pid) || !arg_int(args[1], &options)) return {};
   int status = 0;
@@ -153,6 +160,7 @@ void run_fork_hooks(List* hooks, bool reverse) {
 
 Value posix_register_at_fork(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"before", "after_in_child", "after_in_parent", nullptr};
+  if (nargs > 0) return raise(exc::TypeError, "register_at_fork() takes no positional arguments");
   Value before, child, parent;
   if (!parse_args({"register_at_fork", kNames, 0, 0, 0, true}, args, nargs, kwnames,
                   {&before, &child, &parent}))
@@ -195,12 +203,7 @@ Value posix_fork(Value, const Value*, size_t, Tuple*) {
 }
 
 // argv/env items: str or bytes (or PathLike) through the fs encoding.
-bool fs_item(Value v, std::string* out) {
-  PathArg p;
-  if (!convert_path("execv", "argv", v, false, false, &p)) return false;
-  *out = std::move(p.narrow);
-  return true;
-}
+bool fs_item(Value v, std::string* out) { return fs_converter(v, out); }
 
 bool argv_list(const char* fn, Value argv, std::vector<std::string>* out) {
   if (!is_list(argv) && !is_tuple(argv)) {
@@ -286,12 +289,12 @@ Value posix__exit(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   Value s;
   if (!parse_args({"_exit", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&s})) return {};
   int status;
-  if (!arg_int(s, &status)) return {};
+  if (!arg_cint(s, &status)) return {};
   _exit(status);
 }
 
 Value posix_kill(Value, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("kill", nargs, 2, 2)) return {};
+  if (!parse_tuple_count("kill", nargs, 2)) return {};
   int pid, sig;
   if (!arg_int(args[0], &pid) || !arg_int(args[1], &sig)) return {};
   if (kill(pid, sig) != 0) return raise_errno(errno);
@@ -302,10 +305,10 @@ Value posix_system(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"command", nullptr};
   Value cmd;
   if (!parse_args({"system", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&cmd})) return {};
-  PathArg p;
-  if (!convert_path("system", "command", cmd, false, false, &p)) return {};
+  std::string command;
+  if (!fs_converter(cmd, &command)) return {};
   std::fflush(nullptr);
-  return Value::small(system(p.c_str()));
+  return Value::small(system(command.c_str()));
 }
 
 Value posix_getpgrp(Value, const Value*, size_t, Tuple*) { return Value::small(getpgrp()); }

@@ -151,6 +151,10 @@ int entry_test_mode(DirEntry* e, bool follow, mode_t bits) {
 
 bool follow_arg(const char* fn, const Value* args, size_t nargs, Tuple* kwnames, bool* follow) {
   static const char* const kNames[] = {"follow_symlinks", nullptr};
+  if (nargs > 0) {
+    raisef(exc::TypeError, "%s() takes no positional arguments", fn);
+    return false;
+  }
   Value f;
   if (!parse_args({fn, kNames, 0, 0, 0, true}, args, nargs, kwnames, {&f})) return false;
   *follow = true;
@@ -198,6 +202,11 @@ Value dir_entry_repr(Value self) {
   return str_from_utf8("<DirEntry " + str_to_utf8(r.as<Str>()) + ">");
 }
 
+bool dir_entry_readonly(Value, Value) {
+  raise(exc::AttributeError, "readonly attribute");
+  return false;
+}
+
 Value dir_entry_name(Value self) { return self.as<DirEntry>()->name; }
 Value dir_entry_path_get(Value self) { return self.as<DirEntry>()->path; }
 
@@ -218,8 +227,8 @@ const MethodDef kDirEntryMethods[] = {
 };
 
 const GetSetDef kDirEntryGetSets[] = {
-    {"name", dir_entry_name, nullptr, "the entry's base filename, relative to scandir() \"path\" argument"},
-    {"path", dir_entry_path_get, nullptr, "the entry's full path name; equivalent to os.path.join(scandir_path, entry.name)"},
+    {"name", dir_entry_name, dir_entry_readonly, "the entry's base filename, relative to scandir() \"path\" argument"},
+    {"path", dir_entry_path_get, dir_entry_readonly, "the entry's full path name; equivalent to os.path.join(scandir_path, entry.name)"},
     {nullptr, nullptr},
 };
 

@@ -316,6 +316,8 @@ Module* make_sys_module(const RunOptions& options) {
   set(d, "version_info", tuple_of({Value::small(3), Value::small(11), Value::small(2), intern("final"), Value::small(0)}));
   set(d, "executable", str_from_utf8(options.executable));
   set(d, "dont_write_bytecode", py_bool(true));
+  // -W options; none are parsed yet (the warnings module reads this list).
+  set(d, "warnoptions", list_new());
   set(d, "builtin_module_names", builtin_module_names());
   // sys.implementation: name 'pyrite', cache_tag None (DESIGN.md).
   Value impl = namespace_new({{"name", intern("pyrite")},
