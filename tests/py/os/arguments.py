@@ -1,6 +1,13 @@
 # os argument handling: converters' messages, fds, dir_fd and
 # follow_symlinks, fwalk over dir_fd, DirEntry's keyword-only methods.
 import os
+
+# A scratch folder of this process's own under /tmp (the plain and
+# gc-stress runs of this program may run at once); removed at the end.
+scratch = '/tmp/pyrite_os_%s_%d' % ('args', os.getpid())
+os.mkdir(scratch)
+home = os.getcwd()
+os.chdir(scratch)
 os.makedirs('tmp_os_args/a/b', exist_ok=True)
 fd = os.open('tmp_os_args/a/f', os.O_CREAT|os.O_WRONLY, 0o644); os.close(fd)
 for root, dirs, files, rootfd in os.fwalk('tmp_os_args'):
@@ -44,3 +51,5 @@ for f in [lambda: os.kill(1), lambda: os.ftruncate(1), lambda: os.set_inheritabl
         print(f())
     except Exception as e:
         print(type(e).__name__, e)
+os.chdir(home)
+os.rmdir(scratch)

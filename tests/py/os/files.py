@@ -3,6 +3,13 @@
 import os
 import stat
 
+# A scratch folder of this process's own under /tmp (the plain and
+# gc-stress runs of this program may run at once); removed at the end.
+scratch = '/tmp/pyrite_os_%s_%d' % ('files', os.getpid())
+os.mkdir(scratch)
+home = os.getcwd()
+os.chdir(scratch)
+
 base = 'tmp_os_files'
 if os.path.exists(base):
     for root, dirs, files in os.walk(base, topdown=False):
@@ -155,3 +162,5 @@ for f in [lambda: os.stat(1.5), lambda: os.stat(None), lambda: os.mkdir(3), lamb
 os.unlink(path)
 os.rmdir(base)
 print(os.path.exists(base))
+os.chdir(home)
+os.rmdir(scratch)

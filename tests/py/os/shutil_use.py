@@ -4,6 +4,13 @@ import os
 import shutil
 import stat
 
+# A scratch folder of this process's own under /tmp (the plain and
+# gc-stress runs of this program may run at once); removed at the end.
+scratch = '/tmp/pyrite_os_%s_%d' % ('shutil', os.getpid())
+os.mkdir(scratch)
+home = os.getcwd()
+os.chdir(scratch)
+
 base = 'tmp_os_shutil'
 if os.path.exists(base):
     shutil.rmtree(base)
@@ -68,3 +75,5 @@ except NotADirectoryError as e:
     print(type(e).__name__, e)
 shutil.rmtree(base)
 print(os.path.exists(base))
+os.chdir(home)
+os.rmdir(scratch)
