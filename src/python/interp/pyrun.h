@@ -73,6 +73,7 @@ Module* make_errno_module();
 // sys.builtin_module_names: builtins, sys and the modules above, sorted.
 Tuple* builtin_module_names();
 Module* make_sre_module();
+Module* make_io_module();
 // builtins.__build_class__(func, name, *bases, metaclass=..., **kwds).
 Value build_class(Value self, const Value* args, size_t nargs, Tuple* kwnames);
 
