@@ -76,6 +76,7 @@ struct CommandLine {
   std::map<std::string, std::string> xoptions;
   int optimize = 0;
   bool skip_first_line = false;
+  bool unbuffered = false;  // -u
 };
 
 int usage_error(const std::string& message) {
@@ -168,8 +169,10 @@ int parse_command_line(int argc, char** argv, CommandLine* cl) {
         case 'q':
         case 's':
         case 'S':
-        case 'u':
         case 'v':
+          break;
+        case 'u':
+          cl->unbuffered = true;
           break;
         default:
           return usage_error(std::string("Unknown option: -") + c);
@@ -308,6 +311,7 @@ RunOptions run_options(const CommandLine& cl, const std::string& script_dir, con
   }
   o.gc_verify = cl.xoptions.count("gc-verify") > 0;
   o.optimize = cl.optimize;
+  o.unbuffered = cl.unbuffered;
   o.executable = absolute_path(argv0);
   return o;
 }

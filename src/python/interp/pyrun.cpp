@@ -426,8 +426,15 @@ namespace {
 
 void flush_std_streams() {
   static Str* const kFlush = intern("flush");
-  for (const char* name : {"stdout", "stderr"}) {
+  // sys.stdout and sys.stderr, then the original streams if they were
+  // replaced (CPython flushes those when they are finalized).
+  Value done[2] = {};
+  int i = 0;
+  for (const char* name : {"stdout", "stderr", "__stdout__", "__stderr__"}) {
     Value s = dict_get_str(g_sys->dict, intern(name));
+    if (i >= 2 && s && (s.is(done[0]) || s.is(done[1]))) continue;
+    if (i < 2) done[i] = s;
+    i++;
     if (s && !is_none(s)) {
       if (!call_method(s, kFlush, nullptr, 0)) clear_error();
     }
@@ -599,6 +606,10 @@ void init_interpreter(const RunOptions& options) {
   dict_set(g_modules, intern("sys"), g_sys);
   dict_set(g_modules, intern("builtins"), g_builtins);
   dict_set_str(g_sys->dict, intern("modules"), g_modules);
+  // builtins.open is io.open (make_sys_module made the _io module: the
+  // standard streams are its objects).
+  Value io = dict_get_str(g_modules, intern("_io"));
+  if (io) dict_set_str(g_builtins->dict, intern("open"), dict_get_str(io.as<Module>()->dict, intern("open")));
 }
 
 }  // namespace pyrite::python

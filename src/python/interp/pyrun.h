@@ -19,6 +19,8 @@ struct RunOptions {
   uint32_t gc_stress_interval = 1;  // -X gc-stress=N: collect at every N-th allocation
   bool gc_verify = false;          // -X gc-verify: the heap verifier around every collection
   int optimize = 0;
+  // -u or PYTHONUNBUFFERED: stdout and stderr write through to their descriptors.
+  bool unbuffered = false;
   std::string executable;          // sys.executable
 };
 

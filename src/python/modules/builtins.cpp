@@ -13,6 +13,7 @@
 #include "python/objects/errors.h"  // first: protocol.h's for_each needs has_error_pending
 #include "python/interp/eval.h"
 #include "python/interp/interp.h"
+#include "python/modules/io.h"
 #include "python/interp/pyrun.h"
 #include "python/objects/module.h"
 #include "python/objects/bytes.h"
@@ -251,6 +252,8 @@ bool write_str(Value file, Value s) {
     std::fwrite(u.data(), 1, u.size(), stdout);
     return true;
   }
+  int direct = io::textio_try_write(file, s);
+  if (direct) return direct > 0;
   static Str* write = name("write");
   return static_cast<bool>(call_method(file, write, &s, 1));
 }

@@ -11,6 +11,7 @@
 #include "python/interp/interp.h"
 #include "python/interp/pyrun.h"
 #include "python/interp/thread_state.h"
+#include "python/modules/io.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/frame_object.h"
@@ -28,92 +29,6 @@
 namespace pyrite::python {
 
 namespace {
-
-// ---- the standard streams: a minimal text writer over a file descriptor ----
-// (io.TextIOWrapper comes with the stdlib issue; print() and tracebacks
-// need write() and flush() only.)
-
-struct TextStream : Object {
-  int32_t fd;
-  int32_t line_buffered;
-  Object* name;
-  std::string* buffer;  // owned; streams live as long as the process
-};
-
-gc::LayoutId g_stream_layout;
-Type* g_stream_type = nullptr;
-
-void trace_stream(void* p, gc::Visitor& v) {
-  auto* s = static_cast<TextStream*>(p);
-  v.visit(s->type);
-  v.visit(s->name);
-}
-
-TextStream* ts_of(Value v) { return v.as<TextStream>(); }
-
-void flush_buffer(TextStream* s) {
-  std::string& b = *s->buffer;
-  size_t off = 0;
-  while (off < b.size()) {
-    ssize_t n = ::write(s->fd, b.data() + off, b.size() - off);
-    if (n <= 0) break;
-    off += static_cast<size_t>(n);
-  }
-  b.clear();
-}
-
-Value stream_write(Value self, const Value* args, size_t nargs, Tuple*) {
-  Value text = args[0];
-  if (!is_str(text)) {
-    return raisef(exc::TypeError, "write() argument must be str, not %s", type_name(text).c_str());
-  }
-  TextStream* s = ts_of(self);
-  Str* str = text.as<Str>();
-  std::string utf8 = str_to_utf8(str);
-  s->buffer->append(utf8);
-  if (s->line_buffered ? utf8.find('\n') != std::string::npos : s->buffer->size() >= 8192) flush_buffer(s);
-  return int_from_i64(str->length);
-}
-
-Value stream_flush(Value self, const Value*, size_t, Tuple*) {
-  flush_buffer(ts_of(self));
-  return none();
-}
-
-Value stream_fileno(Value self, const Value*, size_t, Tuple*) { return int_from_i64(ts_of(self)->fd); }
-Value stream_isatty(Value self, const Value*, size_t, Tuple*) { return py_bool(isatty(ts_of(self)->fd)); }
-Value stream_writable(Value, const Value*, size_t, Tuple*) { return py_bool(true); }
-
-Value stream_repr(Value self) {
-  return str_format("<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>",
-                    str_to_utf8(reinterpret_cast<Str*>(ts_of(self)->name)).c_str());
-}
-
-Value stream_get_encoding(Value) { return intern("utf-8"); }
-Value stream_get_name(Value self) { return ts_of(self)->name; }
-
-const MethodDef kStreamMethods[] = {
-    {"write", stream_write, MethodFlag::kOneArg},
-    {"flush", stream_flush, MethodFlag::kNoArgs},
-    {"fileno", stream_fileno, MethodFlag::kNoArgs},
-    {"isatty", stream_isatty, MethodFlag::kNoArgs},
-    {"writable", stream_writable, MethodFlag::kNoArgs},
-    {nullptr, nullptr, 0},
-};
-const GetSetDef kStreamGetSets[] = {
-    {"encoding", stream_get_encoding},
-    {"name", stream_get_name},
-    {nullptr, nullptr},
-};
-
-Value make_stream(int fd, const char* name) {
-  auto* s = allocate<TextStream>(g_stream_layout, g_stream_type);
-  s->fd = fd;
-  s->line_buffered = isatty(fd) || fd == 2;
-  s->name = str_from_ascii(name);
-  s->buffer = new std::string();
-  return s;
-}
 
 // ---- functions ----
 
@@ -265,18 +180,6 @@ List* string_list(const std::vector<std::string>& items) {
 }  // namespace
 
 Module* make_sys_module(const RunOptions& options) {
-  g_stream_layout = register_object_layout("TextIOWrapper", sizeof(TextStream), trace_stream);
-  TypeSpec spec;
-  spec.name = "TextIOWrapper";
-  spec.module = "_io";
-  spec.layout = g_stream_layout;
-  spec.instance_size = sizeof(TextStream);
-  spec.trace = trace_stream;
-  spec.slots.repr = stream_repr;
-  spec.methods = kStreamMethods;
-  spec.getsets = kStreamGetSets;
-  make_builtin_type(&g_stream_type, spec);
-
   Module* m = module_new(intern("sys"));
   Dict* d = m->dict;
   for (const MethodDef* def = kSysFunctions; def->name; def++) {
@@ -299,12 +202,24 @@ Module* make_sys_module(const RunOptions& options) {
   path.push_back(PYRITE_LIB_DIR);
   path.push_back("/usr/lib/python3.11");
   set(d, "path", string_list(path));
-  Value out = make_stream(1, "<stdout>");
-  Value err = make_stream(2, "<stderr>");
-  set(d, "stdout", out);
-  set(d, "stderr", err);
-  set(d, "__stdout__", out);
-  set(d, "__stderr__", err);
+  // The standard streams: _io objects as CPython's create_stdio makes them.
+  const char* unbuffered_env = std::getenv("PYTHONUNBUFFERED");
+  bool unbuffered = options.unbuffered || (unbuffered_env && *unbuffered_env);
+  if (!builtin_module("_io")) {
+    std::fprintf(stderr, "pyrite: cannot make the _io module\n");
+    std::abort();
+  }
+  const char* names[3][2] = {{"stdin", "__stdin__"}, {"stdout", "__stdout__"}, {"stderr", "__stderr__"}};
+  for (int fd = 0; fd < 3; fd++) {
+    Value stream = io::make_std_stream(fd, fd != 0, unbuffered);
+    if (!stream) {
+      // An invalid descriptor (closed at start-up) gives None, as in CPython.
+      clear_error();
+      stream = none();
+    }
+    set(d, names[fd][0], stream);
+    set(d, names[fd][1], stream);
+  }
   set(d, "__excepthook__", dict_get_str(d, intern("excepthook")));
   set(d, "__displayhook__", dict_get_str(d, intern("displayhook")));
   set(d, "maxsize", int_from_i64(INT64_MAX));
