@@ -23,6 +23,8 @@
 #include <sys/ioctl.h>
 #include <sys/random.h>
 #include <sys/resource.h>
+#include <sys/sendfile.h>
+#include <sys/uio.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/types.h>
@@ -129,6 +131,25 @@ bool arg_cint(Value v, int* out) {
     return false;
   }
   *out = int(*n);
+  return true;
+}
+
+// _Py_Uid_Converter / _Py_Gid_Converter, simplified: an int that fits, -1
+// meaning "unchanged".
+bool id_arg(Value v, const char* what, uint32_t* out) {
+  if (!is_int(v)) {
+    raisef(exc::TypeError, "%s should be integer, not %s", what, type_name(v).c_str());
+    return false;
+  }
+  // CPython's messages: past a C long "greater than maximum", any other
+  // value that is not a uid_t (or -1) "less than minimum".
+  auto n = int_to_i64(v);
+  if (!n || *n < -1 || *n > int64_t(UINT32_MAX) - 1) {
+    raisef(exc::OverflowError, "%s is %s", what,
+           !n && int_sign(v) > 0 ? "greater than maximum" : "less than minimum");
+    return false;
+  }
+  *out = uint32_t(*n);
   return true;
 }
 
@@ -983,6 +1004,202 @@ Value posix_get_terminal_size(Value, const Value* args, size_t nargs, Tuple*) {
   return t;
 }
 
+// ---- owners, special files ----------------------------------------------------------------------
+
+Value posix_chown(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"path", "uid", "gid", "dir_fd", "follow_symlinks", nullptr};
+  Value path, uid_arg, gid_arg, dir_fd_arg, follow_arg;
+  if (!parse_args({"chown", kNames, 3, 0, 3, true}, args, nargs, kwnames,
+                  {&path, &uid_arg, &gid_arg, &dir_fd_arg, &follow_arg}))
+    return {};
+  PathArg p;
+  uint32_t uid, gid;
+  int dir_fd;
+  bool follow;
+  if (!convert_path("chown", "path", path, true, false, &p) || !id_arg(uid_arg, "uid", &uid) ||
+      !id_arg(gid_arg, "gid", &gid) || !convert_dir_fd(dir_fd_arg, &dir_fd) ||
+      !arg_bool(follow_arg, true, &follow) || !check_fd_combos("chown", p, dir_fd, follow))
+    return {};
+  int r = p.fd >= 0 ? fchown(p.fd, uid, gid)
+                    : fchownat(dir_fd, p.c_str(), uid, gid, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+  if (r != 0) return raise_path_error(errno, p);
+  return none();
+}
+
+Value posix_lchown(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"path", "uid", "gid", nullptr};
+  Value path, uid_arg, gid_arg;
+  if (!parse_args({"lchown", kNames, 3, 0, -1, true}, args, nargs, kwnames, {&path, &uid_arg, &gid_arg}))
+    return {};
+  PathArg p;
+  uint32_t uid, gid;
+  if (!convert_path("lchown", "path", path, false, false, &p) || !id_arg(uid_arg, "uid", &uid) ||
+      !id_arg(gid_arg, "gid", &gid))
+    return {};
+  if (lchown(p.c_str(), uid, gid) != 0) return raise_path_error(errno, p);
+  return none();
+}
+
+Value posix_fchown(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"fd", "uid", "gid", nullptr};
+  Value fd_arg, uid_arg, gid_arg;
+  if (!parse_args({"fchown", kNames, 3, 0, -1, true}, args, nargs, kwnames, {&fd_arg, &uid_arg, &gid_arg}))
+    return {};
+  int fd;
+  uint32_t uid, gid;
+  if (!arg_cint(fd_arg, &fd) || !id_arg(uid_arg, "uid", &uid) || !id_arg(gid_arg, "gid", &gid)) return {};
+  if (fchown(fd, uid, gid) != 0) return raise_errno(errno);
+  return none();
+}
+
+Value posix_mkfifo(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"path", "mode", "dir_fd", nullptr};
+  Value path, mode_arg, dir_fd_arg;
+  if (!parse_args({"mkfifo", kNames, 1, 0, 2, true}, args, nargs, kwnames, {&path, &mode_arg, &dir_fd_arg}))
+    return {};
+  PathArg p;
+  int mode = 0666, dir_fd;
+  if (!convert_path("mkfifo", "path", path, false, false, &p) || (mode_arg && !arg_cint(mode_arg, &mode)) ||
+      !convert_dir_fd(dir_fd_arg, &dir_fd))
+    return {};
+  if (mkfifoat(dir_fd, p.c_str(), mode_t(mode)) != 0) return raise_path_error(errno, p);
+  return none();
+}
+
+Value posix_mknod(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"path", "mode", "device", "dir_fd", nullptr};
+  Value path, mode_arg, dev_arg, dir_fd_arg;
+  if (!parse_args({"mknod", kNames, 1, 0, 3, true}, args, nargs, kwnames,
+                  {&path, &mode_arg, &dev_arg, &dir_fd_arg}))
+    return {};
+  PathArg p;
+  int mode = 0600, dir_fd;
+  int64_t dev = 0;
+  if (!convert_path("mknod", "path", path, false, false, &p) || (mode_arg && !arg_cint(mode_arg, &mode)) ||
+      (dev_arg && !arg_off(dev_arg, &dev)) || !convert_dir_fd(dir_fd_arg, &dir_fd))
+    return {};
+  if (mknodat(dir_fd, p.c_str(), mode_t(mode), dev_t(dev)) != 0) return raise_path_error(errno, p);
+  return none();
+}
+
+// ---- more descriptor I/O ----------------------------------------------------------------------------
+
+Value posix_pread(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("pread", nargs, 3, 3)) return {};
+  int fd;
+  int64_t n, off;
+  if (!arg_cint(args[0], &fd) || !arg_ssize(args[1], &n) || !arg_off(args[2], &off)) return {};
+  if (n < 0) return raise_errno(EINVAL);
+  std::string buf(size_t(n), '\0');
+  ssize_t r;
+  do r = pread(fd, buf.data(), size_t(n), off);
+  while (r < 0 && errno == EINTR);
+  if (r < 0) return raise_errno(errno);
+  return bytes_from(buf.data(), size_t(r));
+}
+
+bool buffer_arg(Value v, BufferView* view) {
+  if (get_buffer(v, view)) return true;
+  if (!has_error())
+    raisef(exc::TypeError, "a bytes-like object is required, not '%s'", type_name(v).c_str());
+  return false;
+}
+
+Value posix_pwrite(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("pwrite", nargs, 3, 3)) return {};
+  int fd;
+  int64_t off;
+  BufferView view;
+  if (!arg_cint(args[0], &fd) || !buffer_arg(args[1], &view) || !arg_off(args[2], &off)) return {};
+  ssize_t r;
+  do r = pwrite(fd, view.data, size_t(view.length), off);
+  while (r < 0 && errno == EINTR);
+  if (r < 0) return raise_errno(errno);
+  return int_from_i64(r);
+}
+
+// writev(fd, buffers): the buffers' bytes in one call.
+Value posix_writev(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("writev", nargs, 2, 2)) return {};
+  int fd;
+  if (!arg_cint(args[0], &fd)) return {};
+  Tuple* items = sequence_fast(args[1], "writev() arg 2 must be a sequence");
+  if (!items) return {};
+  std::vector<iovec> iov;
+  for (int64_t i = 0; i < items->length; i++) {
+    BufferView view;
+    if (!buffer_arg(items->at(i), &view)) return {};
+    iov.push_back({const_cast<uint8_t*>(view.data), size_t(view.length)});
+  }
+  ssize_t r;
+  do r = writev(fd, iov.data(), int(iov.size()));
+  while (r < 0 && errno == EINTR);
+  if (r < 0) return raise_errno(errno);
+  return int_from_i64(r);
+}
+
+// readv(fd, buffers): fills writable buffers (bytearray, writable memoryview) in order.
+Value posix_readv(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("readv", nargs, 2, 2)) return {};
+  int fd;
+  if (!arg_cint(args[0], &fd)) return {};
+  Tuple* items = sequence_fast(args[1], "readv() arg 2 must be a sequence");
+  if (!items) return {};
+  std::vector<iovec> iov;
+  for (int64_t i = 0; i < items->length; i++) {
+    BufferView view;
+    if (!buffer_arg(items->at(i), &view)) return {};
+    if (view.readonly) return raise(exc::BufferError, "Object is not writable.");
+    iov.push_back({const_cast<uint8_t*>(view.data), size_t(view.length)});
+  }
+  ssize_t r;
+  do r = readv(fd, iov.data(), int(iov.size()));
+  while (r < 0 && errno == EINTR);
+  if (r < 0) return raise_errno(errno);
+  return int_from_i64(r);
+}
+
+Value posix_sendfile(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"out_fd", "in_fd", "offset", "count", nullptr};
+  Value out_arg, in_arg, off_arg, count_arg;
+  if (!parse_args({"sendfile", kNames, 4, 0, -1, true}, args, nargs, kwnames,
+                  {&out_arg, &in_arg, &off_arg, &count_arg}))
+    return {};
+  int out_fd, in_fd;
+  int64_t count, off = 0;
+  bool have_off = !is_none(off_arg);
+  if (!arg_cint(out_arg, &out_fd) || !arg_cint(in_arg, &in_fd) || (have_off && !arg_off(off_arg, &off)) ||
+      !arg_ssize(count_arg, &count))
+    return {};
+  if (count < 0) return raise_errno(EINVAL);
+  off_t o = off;
+  ssize_t r;
+  do r = sendfile(out_fd, in_fd, have_off ? &o : nullptr, size_t(count));
+  while (r < 0 && errno == EINTR);
+  if (r < 0) return raise_errno(errno);
+  return int_from_i64(r);
+}
+
+Value posix_fdatasync(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"fd", nullptr};
+  Value fd_arg;
+  if (!parse_args({"fdatasync", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&fd_arg})) return {};
+  int fd;
+  if (!file_descriptor(fd_arg, &fd)) return {};
+  if (fdatasync(fd) != 0) return raise_errno(errno);
+  return none();
+}
+
+Value posix_fchdir(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"fd", nullptr};
+  Value fd_arg;
+  if (!parse_args({"fchdir", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&fd_arg})) return {};
+  int fd;
+  if (!file_descriptor(fd_arg, &fd)) return {};
+  if (fchdir(fd) != 0) return raise_errno(errno);
+  return none();
+}
+
 // ---- the environment, misc ----------------------------------------------------------------------
 
 Value posix_putenv(Value, const Value* args, size_t nargs, Tuple*) {
@@ -1083,6 +1300,18 @@ const MethodDef kFunctions[] = {
     {"access", posix_access, kKw, "Use the real uid/gid to test for access to a path."},
     {"chmod", posix_chmod, kKw, "Change the access permissions of a file."},
     {"fchmod", posix_fchmod, kKw, "Change the access permissions of the file given by file descriptor fd."},
+    {"chown", posix_chown, kKw, "Change the owner and group id of path to the numeric uid and gid."},
+    {"lchown", posix_lchown, kKw, "Change the owner and group id of path to the numeric uid and gid, without following symbolic links."},
+    {"fchown", posix_fchown, kKw, "Change the owner and group id of the file specified by file descriptor."},
+    {"mkfifo", posix_mkfifo, kKw, "Create a \"fifo\" (a POSIX named pipe)."},
+    {"mknod", posix_mknod, kKw, "Create a node in the file system."},
+    {"pread", posix_pread, kPos, "Read a number of bytes from a file descriptor starting at a particular offset."},
+    {"pwrite", posix_pwrite, kPos, "Write bytes to a file descriptor starting at a particular offset."},
+    {"readv", posix_readv, kPos, "Read from a file descriptor fd into an iterable of buffers."},
+    {"writev", posix_writev, kPos, "Iterate over buffers, and write the contents of each to a file descriptor."},
+    {"sendfile", posix_sendfile, kKw, "Copy count bytes from file descriptor in_fd to file descriptor out_fd."},
+    {"fdatasync", posix_fdatasync, kKw, "Force write of fd to disk without forcing update of metadata."},
+    {"fchdir", posix_fchdir, kKw, "Change to the directory of the given file descriptor."},
     {"umask", posix_umask, kOneArg, "Set the current numeric umask and return the previous umask."},
     {"truncate", posix_truncate, kKw, "Truncate a file, specified by path, to a specific length."},
     {"ftruncate", posix_ftruncate, kPos, "Truncate a file, specified by file descriptor, to a specific length."},
@@ -1128,10 +1357,11 @@ const IntConstant kConstants[] = {
 // What os.py's supports_dir_fd / supports_fd / supports_follow_symlinks
 // are computed from: the *at and f* variants this module calls.
 const char* const kHaveFunctions[] = {
-    "HAVE_FACCESSAT", "HAVE_FCHDIR",   "HAVE_FCHMOD",     "HAVE_FCHMODAT",  "HAVE_FDOPENDIR",
-    "HAVE_FSTATAT",   "HAVE_FSTATVFS",  "HAVE_FTRUNCATE", "HAVE_FUTIMENS",  "HAVE_LINKAT",    "HAVE_LSTAT",
-    "HAVE_MKDIRAT",   "HAVE_OPENAT",    "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT",
-    "HAVE_UNLINKAT",  "HAVE_UTIMENSAT",
+    "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN", "HAVE_FCHOWNAT",
+    "HAVE_FDOPENDIR", "HAVE_FPATHCONF", "HAVE_FSTATAT", "HAVE_FSTATVFS", "HAVE_FTRUNCATE",
+    "HAVE_FUTIMENS", "HAVE_LCHOWN", "HAVE_LINKAT", "HAVE_LSTAT", "HAVE_MKDIRAT", "HAVE_MKFIFOAT",
+    "HAVE_MKNODAT", "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT",
+    "HAVE_UNLINKAT", "HAVE_UTIMENSAT",
 };
 
 Dict* make_environ() {
@@ -1190,7 +1420,7 @@ Module* make_posix_module() {
                              "over (POSIX)."));
   for (const MethodDef* def = kFunctions; def->name; def++)
     dict_set_str(m->dict, intern(def->name), new_builtin_function(def, m, modname));
-  if (!add_process_functions(m)) return nullptr;
+  if (!add_process_functions(m) || !add_sysinfo_functions(m)) return nullptr;
   for (const IntConstant& c : kConstants) dict_set_str(m->dict, intern(c.name), int_from_i64(c.value));
   List* have = list_new();
   for (const char* h : kHaveFunctions) list_append(have, intern(h));

@@ -59,6 +59,10 @@ Type* stat_result_type();
 
 // The process functions (posix_process.cpp): fork, exec*, wait*, times...
 bool add_process_functions(Module* m);
+// sysconf & co., credentials, sessions, terminals (posix_sysinfo.cpp).
+bool add_sysinfo_functions(Module* m);
+// A uid or gid argument (what: "uid" or "gid"; -1 is (uid_t)-1).
+bool id_arg(Value v, const char* what, uint32_t* out);
 
 // scandir and DirEntry (posix_scandir.cpp); the types are made on first import.
 void make_scandir_types();
