@@ -44,17 +44,6 @@ bool Block::next_hole(uintptr_t* begin, uintptr_t* end) {
   return true;
 }
 
-void Block::publish(uintptr_t begin, uintptr_t end) {
-  uintptr_t p = begin;
-  while (p < end) {
-    size_t size = header_small_size(reinterpret_cast<const Header*>(p));
-    PYR_CHECK_MSG(size != 0, "allocation region holds an object of size 0");
-    set_start(granule_of(p));
-    p += size;
-  }
-  PYR_CHECK(p == end);
-}
-
 BlockSpace::~BlockSpace() {
   for (uintptr_t c : chunks_) munmap(reinterpret_cast<void*>(c), kChunkSize);
 }

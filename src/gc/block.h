@@ -4,8 +4,8 @@
 // this struct, the rest are 128-byte lines of objects. Invariants:
 //
 //  * starts: bit g is set iff granule g begins an object that was live at
-//    the last collection or was allocated since and published (allocation
-//    regions are published when retired and at the start of a collection).
+//    the last collection or was allocated since (the allocator sets the bit
+//    as it makes the object, Heap::init_small).
 //    A sweep ANDs starts with marks, so a dead object's bit is gone and an
 //    ambiguous pointer into its memory can never resurrect it.
 //  * marks: bit g is set iff the object starting at g is marked in the
@@ -60,10 +60,6 @@ struct Block {
 
   // Next run of unmarked lines at or after alloc_line; false if none.
   bool next_hole(uintptr_t* begin, uintptr_t* end);
-
-  // Sets the start bit of each object in [begin, end), a run of objects laid
-  // out by bump allocation (each header's size field gives the next).
-  void publish(uintptr_t begin, uintptr_t end);
 };
 
 inline constexpr size_t kMetadataLines = (sizeof(Block) + kLineSize - 1) / kLineSize;

@@ -41,17 +41,15 @@ bool Heap::within_limit(size_t extra) const {
   return options_.heap_limit == 0 || blocks_.committed() + large_.bytes() + extra <= options_.heap_limit;
 }
 
-// Sets the start bits of everything bump-allocated since the last publish
-// and counts it as allocated.
+// Counts what was bump-allocated since the last publish as allocated (the
+// objects' start bits were set as they were made, init_small).
 void Heap::publish_regions() {
   if (tlab_.cursor > region_begin_) {
-    Block::of(region_begin_)->publish(region_begin_, tlab_.cursor);
     allocated_since_gc_ += tlab_.cursor - region_begin_;
     stats_.bytes_allocated += tlab_.cursor - region_begin_;
     region_begin_ = tlab_.cursor;
   }
   if (medium_cursor_ > medium_begin_) {
-    Block::of(medium_begin_)->publish(medium_begin_, medium_cursor_);
     allocated_since_gc_ += medium_cursor_ - medium_begin_;
     stats_.bytes_allocated += medium_cursor_ - medium_begin_;
     medium_begin_ = medium_cursor_;
@@ -66,10 +64,6 @@ void Heap::retire_regions() {
   region_begin_ = region_limit_ = 0;
   region_block_ = nullptr;
   medium_begin_ = medium_cursor_ = medium_limit_ = 0;
-}
-
-void Heap::zero_hole(Block* b, uintptr_t begin, uintptr_t end) {
-  if (!b->fresh) std::memset(reinterpret_cast<void*>(begin), 0, end - begin);
 }
 
 // A block to allocate into: recyclable first (unless empty_only), then free,
@@ -107,7 +101,6 @@ bool Heap::next_region(bool* collected) {
   for (;;) {
     uintptr_t begin, end;
     if (region_block_ && region_block_->next_hole(&begin, &end)) {
-      zero_hole(region_block_, begin, end);
       tlab_.cursor = region_begin_ = begin;
       region_limit_ = end;
       return true;
@@ -136,7 +129,6 @@ uintptr_t Heap::allocate_medium(size_t size) {
     }
     b->alloc_line = uint16_t(kLinesPerBlock);  // the block is the medium region's alone
     uintptr_t begin = b->base() + (kFirstLine << kLineShift);
-    zero_hole(b, begin, b->base() + kBlockSize);
     medium_begin_ = medium_cursor_ = begin;
     medium_limit_ = b->base() + kBlockSize;
   }
@@ -171,8 +163,7 @@ void* Heap::allocate_slow(LayoutId layout, size_t bytes) {
     tlab_.cursor = p + size;
   }
   tlab_.limit = options_.stress ? 0 : region_limit_;
-  reinterpret_cast<Header*>(p)->gc_word = make_gc_word(layout, size);
-  return reinterpret_cast<void*>(p);
+  return init_small(p, layout, size);
 }
 
 void* Heap::allocate_large(LayoutId layout, size_t size) {

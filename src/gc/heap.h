@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <emmintrin.h>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -104,8 +105,7 @@ class Heap {
       uintptr_t next = p + size;
       if (__builtin_expect(next <= tlab_.limit, 1)) {
         tlab_.cursor = next;
-        reinterpret_cast<Header*>(p)->gc_word = make_gc_word(layout, size);
-        return reinterpret_cast<void*>(p);
+        return init_small(p, layout, size);
       }
     }
     return allocate_slow(layout, bytes);
@@ -118,6 +118,21 @@ class Heap {
   }
 
   Tlab* tlab() { return &tlab_; }
+
+  // Makes [p, p + size) in a block a new object: zeroes it after the GC
+  // word (holes are reused as the sweep left them: each object is cleared
+  // as it is made, while its lines are being written anyway, instead of a
+  // memset of the whole hole ahead of time), sets its start bit (it is
+  // published at once) and writes the GC word.
+  [[gnu::always_inline]] static void* init_small(uintptr_t p, LayoutId layout, size_t size) {
+    auto* h = reinterpret_cast<Header*>(p);
+    h->language_word = nullptr;
+    for (uintptr_t q = p + kGranule; q < p + size; q += kGranule)
+      _mm_store_si128(reinterpret_cast<__m128i*>(q), _mm_setzero_si128());
+    Block::of(p)->set_start(Block::granule_of(p));
+    h->gc_word = make_gc_word(layout, size);
+    return h;
+  }
 
   // ---- collection -----------------------------------------------------------
 
@@ -209,7 +224,6 @@ class Heap {
   bool within_limit(size_t extra) const;
   void publish_regions();
   void retire_regions();
-  void zero_hole(Block* b, uintptr_t begin, uintptr_t end);
 
   // mark.cpp
   bool mark(void* obj);

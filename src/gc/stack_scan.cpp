@@ -61,8 +61,8 @@ uintptr_t Heap::system_stack_top() {
 }
 
 // Zeroes dead stack below the caller, where the collector's own bookkeeping
-// (publishing allocation regions walks the newest objects) just left object
-// pointers that the scan would otherwise take for roots.
+// may just have left object pointers that the scan would otherwise take for
+// roots.
 __attribute__((noinline, no_sanitize("address"))) static void clear_dead_stack() {
   volatile char dead[2048];
   for (size_t i = 0; i < sizeof dead; i++) dead[i] = 0;
