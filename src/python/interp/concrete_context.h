@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "python/interp/frame.h"
+#include "python/objects/float.h"
 #include "python/objects/object.h"
 
 namespace pyrite::python {
@@ -138,6 +139,69 @@ class ConcretePyContext {
   static Value and_small(Value a, Value b) { return Value::from_bits(a.bits() & b.bits()); }
   static Value or_small(Value a, Value b) { return Value::from_bits(a.bits() | b.bits()); }
   static Value xor_small(Value a, Value b) { return Value::from_bits((a.bits() ^ b.bits()) | 1); }
+  // True division of two small ints both exactly doubles: the quotient of
+  // the doubles is the correctly rounded one CPython computes. False for a
+  // zero divisor or a larger operand (the slow path).
+  static bool truediv_small(Value a, Value b, Value* out) {
+    int64_t x = a.small_value(), y = b.small_value();
+    constexpr int64_t kExact = int64_t(1) << 53;
+    if (y == 0 || x < -kExact || x > kExact || y < -kExact || y > kExact) return false;
+    *out = float_new(double(x) / double(y));
+    return true;
+  }
+
+  // ---- float arithmetic (immediate or boxed exact floats) ----
+  // An operand of float arithmetic: an exact float, or a small int (float's
+  // operators convert it with correct rounding, as (double) does).
+  static bool float_operand(Value v, double* out) {
+    if (v.is_immediate_float()) {
+      *out = v.immediate_float_value();
+    } else if (v.is_small()) {
+      *out = double(v.small_value());
+    } else if (v.is_object() && v.object()->type == types::float_) {
+      *out = v.as<Float>()->value;
+    } else {
+      return false;
+    }
+    return true;
+  }
+  // An operand of a float comparison: an exact float, or a small int that
+  // is exactly a double (CPython compares larger ints exactly).
+  static bool float_compare_operand(Value v, double* out) {
+    constexpr int64_t kExact = int64_t(1) << 53;
+    if (v.is_small() && (v.small_value() < -kExact || v.small_value() > kExact)) return false;
+    return float_operand(v, out);
+  }
+  static Value make_float(double d) { return float_new(d); }
+  // float's + - * /; false for other operators and for a zero divisor (the
+  // slow path raises ZeroDivisionError).
+  static bool float_arith(uint32_t op, double x, double y, Value* out) {
+    double r;
+    switch (static_cast<BinaryOp>(op)) {
+      case BinaryOp::kAdd: r = x + y; break;
+      case BinaryOp::kSub: r = x - y; break;
+      case BinaryOp::kMul: r = x * y; break;
+      case BinaryOp::kTrueDiv:
+        if (y == 0) return false;
+        r = x / y;
+        break;
+      default: return false;
+    }
+    *out = make_float(r);
+    return true;
+  }
+  // C++'s double comparisons are float's (every one false with a nan but !=).
+  static bool compare_float(double x, double y, int op) {
+    switch (op) {
+      case 0: return x < y;
+      case 1: return x <= y;
+      case 2: return x == y;
+      case 3: return x != y;
+      case 4: return x > y;
+      default: return x >= y;
+    }
+  }
+
   static bool compare_small(Value a, Value b, int op) {
     int64_t x = a.small_value(), y = b.small_value();
     switch (op) {

@@ -189,9 +189,20 @@ PYR_HOT Step op_binary_op(Cx& cx, ThreadState& ts, uint32_t arg) {
       case 10: r = cx.xor_small(a, b); break;
       case 11: r = cx.and_small(a, b); break;
       case 12: ok = cx.floordiv_small(a, b, &r); break;
+      case 4: ok = cx.truediv_small(a, b, &r); break;
       default: ok = false; break;
     }
     if (ok) {
+      cx.drop(1);
+      cx.poke(1, r);
+      return Step::kNext;
+    }
+  } else {
+    // Exact floats, or a float and a small int: + - * / inline.
+    double x, y;
+    typename Cx::Val r;
+    if (cx.float_operand(a, &x) && cx.float_operand(b, &y) &&
+        cx.float_arith(arg % compile::kInplaceOffset, x, y, &r)) {
       cx.drop(1);
       cx.poke(1, r);
       return Step::kNext;
@@ -238,6 +249,12 @@ PYR_HOT Step op_compare_op(Cx& cx, ThreadState& ts, uint32_t arg) {
   if (cx.both_small(a, b)) {
     cx.drop(1);
     cx.poke(1, cx.constant(py_bool(cx.compare_small(a, b, static_cast<int>(arg)))));
+    return Step::kNext;
+  }
+  double x, y;
+  if (cx.float_compare_operand(a, &x) && cx.float_compare_operand(b, &y)) {
+    cx.drop(1);
+    cx.poke(1, cx.constant(py_bool(cx.compare_float(x, y, static_cast<int>(arg)))));
     return Step::kNext;
   }
   int eq = cx.call(str_equality_fast, a, b, arg);
