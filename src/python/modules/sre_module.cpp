@@ -68,7 +68,8 @@ struct ScannerObject : Object {
   int64_t endpos;
   bool must_advance;
   bool executing;
-  uint8_t pad[6];
+  bool holds_export;   // raised a bytearray subject's exports until finalized
+  uint8_t pad[5];
 };
 
 void trace_pattern(void* p, gc::Visitor& v) {
@@ -94,6 +95,14 @@ void trace_scanner(void* p, gc::Visitor& v) {
   v.visit(o->type);
   v.visit(o->pattern);
   visit_value(v, o->string);
+}
+
+// A scanner (and so a finditer iterator) keeps a bytearray subject from
+// resizing while it lives, as CPython's scanner holds the buffer.
+void finalize_scanner(void* p) {
+  auto* o = static_cast<ScannerObject*>(p);
+  if (o->holds_export && is_bytearray(o->string)) o->string.as<ByteArray>()->exports--;
+  o->holds_export = false;
 }
 
 PatternObject* P(Value v) { return v.as<PatternObject>(); }
@@ -350,6 +359,11 @@ Value new_scanner(PatternObject* p, Value string, int64_t pos, int64_t endpos) {
   sc->pos = st.start;
   sc->endpos = st.end;
   sc->must_advance = false;
+  if (is_bytearray(string)) {
+    string.as<ByteArray>()->exports++;
+    sc->holds_export = true;
+    gc::Heap::current()->register_finalizer(sc);
+  }
   return sc;
 }
 
@@ -1034,7 +1048,12 @@ void make_types() {
     TypeSpec spec;
     spec.name = "SRE_Scanner";
     spec.module = "_sre";
-    spec.layout = register_object_layout("_sre.SRE_Scanner", sizeof(ScannerObject), trace_scanner);
+    gc::LayoutInfo info;
+    info.name = "_sre.SRE_Scanner";
+    info.trace = trace_scanner;
+    info.fixed_size = sizeof(ScannerObject);
+    info.finalize = finalize_scanner;
+    spec.layout = gc::register_layout(info);
     spec.instance_size = sizeof(ScannerObject);
     spec.trace = trace_scanner;
     spec.methods = kScannerMethods;

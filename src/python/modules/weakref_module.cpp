@@ -130,7 +130,8 @@ bool type_weakrefable(Type* t) {
              t == types::type || t == types::set || t == types::frozenset || t == types::module ||
              t == types::code || t == types::memoryview || t == types::generic_alias ||
              t->name == intern("generator") || t->name == intern("coroutine") ||
-             t->name == intern("async_generator");
+             t->name == intern("async_generator") ||
+             (t->tp_name && str_equal(t->tp_name, intern("re.Pattern")));
     }
     Type* native = t->native_base;
     if (native == types::int_ || native == types::tuple || native == types::bytes) continue;
