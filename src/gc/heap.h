@@ -187,6 +187,8 @@ class Heap {
   size_t run_pending_finalizers();
   size_t pending_finalizers() const { return pending_finalize_.size(); }
   size_t pending_weak_callbacks() const { return pending_weak_.size(); }
+  // Either queue non-empty: the interpreter asks at every loop back edge.
+  bool hooks_pending() const { return !pending_finalize_.empty() || !pending_weak_.empty(); }
 
   // ---- inspection -----------------------------------------------------------
 

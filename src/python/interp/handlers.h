@@ -81,9 +81,8 @@ PYR_HOT Step op_load_deref(Cx& cx, uint32_t arg) {
 
 template <class Cx>
 PYR_HOT Step op_load_global(Cx& cx, uint32_t arg) {
-  Str* name = static_cast<Str*>(cx.frame->code->names->at(arg >> 1).object());
   uint32_t site = cx.code[cx.cur + 1];  // the first cache unit: this instruction's GlobalSite
-  auto v = cx.call(load_global_site, cx.frame, site, name);
+  auto v = cx.call(load_global_site, cx.frame, site, arg >> 1);
   if (cx.is_null(v)) return Step::kError;
   if (arg & 1) cx.push(Value());
   cx.push(v);

@@ -59,8 +59,7 @@ Value import_module_level(Str* name, Value globals, Value fromlist, int level);
 // of the dispatch loop, gc.collect(), exit). Returns how many ran.
 size_t run_gc_hooks();
 inline bool gc_hooks_pending() {
-  gc::Heap* h = gc::Heap::current();
-  return h->pending_finalizers() != 0 || h->pending_weak_callbacks() != 0;
+  return gc::Heap::current()->hooks_pending();
 }
 Module* make_gc_module();
 Module* make_weakref_module();

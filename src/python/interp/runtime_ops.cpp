@@ -58,7 +58,8 @@ Value load_global(Dict* globals, Dict* builtins, Str* name) {
   return raise_name_error(name);
 }
 
-Value load_global_site_miss(Frame* f, uint32_t site, Str* name) {
+Value load_global_site_miss(Frame* f, uint32_t site, uint32_t name_index) {
+  Str* name = f->code->names->at(name_index).as<Str>();
   Dict* globals = f->globals;
   Dict* builtins = f->builtins;
   if (globals->cells && builtins->cells) {

@@ -33,14 +33,14 @@ Value load_global(Dict* globals, Dict* builtins, Str* name);
 // "Globals"): two cell loads when the site was filled for the frame's
 // globals and builtins; else fills it (module dicts only) or looks the name
 // up. Null + NameError when the name is bound in neither.
-Value load_global_site_miss(Frame* f, uint32_t site, Str* name);
-inline Value load_global_site(Frame* f, uint32_t site, Str* name) {
+Value load_global_site_miss(Frame* f, uint32_t site, uint32_t name_index);
+[[gnu::always_inline]] inline Value load_global_site(Frame* f, uint32_t site, uint32_t name_index) {
   GlobalSite* s = f->code->global_sites->at(site);
   if (s->globals == f->globals && s->builtins == f->builtins) [[likely]] {
     if (Value v = s->global->value) return v;
     if (Value v = s->builtin->value) return v;
   }
-  return load_global_site_miss(f, site, name);
+  return load_global_site_miss(f, site, name_index);
 }
 Value load_name(Frame* f, Str* name);
 bool store_name(Frame* f, Str* name, Value v);
@@ -138,7 +138,7 @@ bool clear_stop_iteration();
 
 // list[i] or tuple[i] for a small int i in range: the item, else null
 // (nothing raised).
-inline Value subscr_fast(Value obj, Value key) {
+[[gnu::always_inline]] inline Value subscr_fast(Value obj, Value key) {
   if (!key.is_small() || !obj.is_object()) return {};
   Type* t = obj.object()->type;
   int64_t i = key.small_value();
@@ -161,7 +161,7 @@ inline Value subscr_fast(Value obj, Value key) {
 
 // list[i] = v for a small int i in range when v fits the list's strategy:
 // true when stored.
-inline bool store_subscr_fast(Value obj, Value key, Value v) {
+[[gnu::always_inline]] inline bool store_subscr_fast(Value obj, Value key, Value v) {
   if (!key.is_small() || !obj.is_object() || obj.object()->type != types::list) return false;
   auto* l = obj.as<List>();
   int64_t i = key.small_value();
@@ -182,7 +182,7 @@ inline bool store_subscr_fast(Value obj, Value key, Value v) {
 
 // The next item of a list, tuple or range iterator: true when handled, with
 // *out the item or null at the end (the iterator is then exhausted).
-inline bool iter_next_fast(Value it, Value* out) {
+[[gnu::always_inline]] inline bool iter_next_fast(Value it, Value* out) {
   if (!it.is_object()) return false;
   Type* t = it.object()->type;
   if (t == types::range_iterator) {
@@ -241,14 +241,14 @@ inline bool iter_next_fast(Value it, Value* out) {
 
 // a == b (op 2) or a != b (op 3) for two exact strs: 1 or 0 for the
 // answer, -1 when not that case.
-inline int str_equality_fast(Value a, Value b, uint32_t op) {
+[[gnu::always_inline]] inline int str_equality_fast(Value a, Value b, uint32_t op) {
   if ((op != 2 && op != 3) || !is_exact_str(a) || !is_exact_str(b)) return -1;
   return str_equal(a.as<Str>(), b.as<Str>()) == (op == 2);
 }
 
 // UNPACK_SEQUENCE n of an exact tuple of n items: the items written to
 // out[0..n) last first; false when not that case.
-inline bool unpack_tuple_fast(Value seq, uint32_t n, Value* out) {
+[[gnu::always_inline]] inline bool unpack_tuple_fast(Value seq, uint32_t n, Value* out) {
   if (!seq.is_object() || seq.object()->type != types::tuple) return false;
   auto* t = seq.as<Tuple>();
   if (t->length != int64_t(n)) return false;
@@ -267,7 +267,7 @@ Frame* push_function_frame(ThreadState& ts, Function* func, const Value* args, s
 // frame with the kPush continuation. Null, with nothing raised, when the
 // call needs more binding or the recursion limit or the VM stack is reached:
 // push_function_frame then binds it (or raises).
-inline Frame* push_exact_frame(ThreadState& ts, Function* func, const Value* args, int n) {
+[[gnu::always_inline]] inline Frame* push_exact_frame(ThreadState& ts, Function* func, const Value* args, int n) {
   Code* code = func->code;
   if (code->exact_argc != n || ts.depth >= ts.recursion_limit) return nullptr;
   size_t nslots = size_t(code->nlocalsplus + code->stacksize);
@@ -294,7 +294,10 @@ inline Frame* push_exact_frame(ThreadState& ts, Function* func, const Value* arg
   // them all (frame.h).
   Value* s = f->slots();
   for (int i = 0; i < n; i++) s[i] = args[i];
-  for (size_t i = size_t(n); i < nslots; i++) s[i] = Value();
+  for (size_t i = size_t(n); i < nslots; i++) {
+    s[i] = Value();
+    asm("");  // a few stores: not a memset call
+  }
   ts.frame = f;
   ts.depth++;
   warm_up(code);
