@@ -20,7 +20,9 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <sys/file.h>
+#include <sys/eventfd.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/sendfile.h>
@@ -30,8 +32,11 @@
 #include <sys/types.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <sysexits.h>
 #include <unistd.h>
+
+#include <linux/memfd.h>
 
 #include "python/interp/pyrun.h"
 #include "python/objects/bytes.h"
@@ -289,25 +294,25 @@ bool check_fd_combos(const char* fn, const PathArg& p, int dir_fd, bool follow) 
 // ---- stat -------------------------------------------------------------------------------------
 
 const StructSeqField kStatFields[] = {
-    {"st_mode", "protection bits"},
-    {"st_ino", "inode"},
-    {"st_dev", "device"},
-    {"st_nlink", "number of hard links"},
-    {"st_uid", "user ID of owner"},
-    {"st_gid", "group ID of owner"},
-    {"st_size", "total size, in bytes"},
-    {nullptr, "integer time of last access"},
-    {nullptr, "integer time of last modification"},
-    {nullptr, "integer time of last change"},
-    {"st_atime", "time of last access"},
-    {"st_mtime", "time of last modification"},
-    {"st_ctime", "time of last change"},
-    {"st_atime_ns", "time of last access in nanoseconds"},
-    {"st_mtime_ns", "time of last modification in nanoseconds"},
-    {"st_ctime_ns", "time of last change in nanoseconds"},
-    {"st_blksize", "blocksize for filesystem I/O"},
-    {"st_blocks", "number of blocks allocated"},
-    {"st_rdev", "device type (if inode device)"},
+    {"st_mode", "file type and permission bits"},
+    {"st_ino", "inode number"},
+    {"st_dev", "the device the file is on"},
+    {"st_nlink", "hard link count"},
+    {"st_uid", "owner's user id"},
+    {"st_gid", "owner's group id"},
+    {"st_size", "size in bytes"},
+    {nullptr, "last access, whole seconds"},
+    {nullptr, "last modification, whole seconds"},
+    {nullptr, "last status change, whole seconds"},
+    {"st_atime", "last access, seconds as a float"},
+    {"st_mtime", "last modification, seconds as a float"},
+    {"st_ctime", "last status change, seconds as a float"},
+    {"st_atime_ns", "last access, nanoseconds"},
+    {"st_mtime_ns", "last modification, nanoseconds"},
+    {"st_ctime_ns", "last status change, nanoseconds"},
+    {"st_blksize", "preferred I/O block size"},
+    {"st_blocks", "512-byte blocks allocated"},
+    {"st_rdev", "the device number, for a device file"},
 };
 
 // A stat_result built from a sequence takes its float times from the int
@@ -319,26 +324,26 @@ void stat_after_new(Tuple* t) {
 
 const StructSeqDesc kStatDesc = {
     "stat_result", "os",
-    "stat_result: Result from stat, fstat, or lstat.\n\n"
+    "What stat(), lstat() and fstat() return.\n\n"
     "A tuple of 10 integers (mode, inode, device, links, uid, gid, size and the\n"
     "access, modification and change times in whole seconds); the other fields,\n"
     "float and nanosecond times among them, are attributes only.",
     kStatFields, 19, 10, stat_after_new};
 
-const StructSeqField kTerminalFields[] = {{"columns", "width of the terminal window in characters"},
-                                          {"lines", "height of the terminal window in characters"}};
-const StructSeqDesc kTerminalDesc = {
-    "terminal_size", "os",
-    "A tuple of (columns, lines) for holding terminal window size", kTerminalFields, 2, 2};
+const StructSeqField kTerminalFields[] = {{"columns", "width in characters"},
+                                          {"lines", "height in lines"}};
+const StructSeqDesc kTerminalDesc = {"terminal_size", "os",
+                                     "The size of a terminal window: (columns, lines).",
+                                     kTerminalFields, 2, 2};
 
-const StructSeqField kUnameFields[] = {{"sysname", "operating system name"},
-                                       {"nodename", "name of machine on network (implementation-defined)"},
-                                       {"release", "operating system release"},
-                                       {"version", "operating system version"},
-                                       {"machine", "hardware identifier"}};
+const StructSeqField kUnameFields[] = {{"sysname", "the kernel's name"},
+                                       {"nodename", "the machine's network name"},
+                                       {"release", "the kernel's release"},
+                                       {"version", "the kernel's version"},
+                                       {"machine", "the hardware type"}};
 const StructSeqDesc kUnameDesc = {
     "uname_result", "posix",
-    "uname_result: Result from os.uname().\n\nA tuple of five strings describing the system.",
+    "What uname() returns: five strings naming the system.",
     kUnameFields, 5, 5};
 
 const StructSeqField kStatvfsFields[] = {
@@ -347,7 +352,7 @@ const StructSeqField kStatvfsFields[] = {
     {"f_flag", nullptr},   {"f_namemax", nullptr}, {"f_fsid", nullptr}};
 const StructSeqDesc kStatvfsDesc = {
     "statvfs_result", "os",
-    "statvfs_result: Result from statvfs or fstatvfs.\n\nA tuple of the ten statvfs fields; "
+    "What statvfs() and fstatvfs() return: the ten statvfs fields; "
     "f_fsid is an attribute only.",
     kStatvfsFields, 11, 10};
 
@@ -1278,69 +1283,69 @@ constexpr uint32_t kPos = kVarArgs;
 
 // clang-format off
 const MethodDef kFunctions[] = {
-    {"stat", posix_stat, kKw, "Perform a stat system call on the given path."},
-    {"lstat", posix_lstat, kKw, "Perform a stat system call on the given path, without following symbolic links."},
-    {"fstat", posix_fstat, kKw, "Perform a stat system call on the given file descriptor."},
-    {"statvfs", posix_statvfs, kKw, "Perform a statvfs system call on the given path."},
-    {"fstatvfs", posix_fstatvfs, kOneArg, "Perform an fstatvfs system call on the given fd."},
-    {"getcwd", posix_getcwd, kNoArgs, "Return a unicode string representing the current working directory."},
-    {"getcwdb", posix_getcwdb, kNoArgs, "Return a bytes string representing the current working directory."},
-    {"chdir", posix_chdir, kKw, "Change the current working directory to the specified path."},
-    {"listdir", posix_listdir, kKw, "Return a list containing the names of the files in the directory."},
-    {"scandir", posix_scandir, kKw, "Return an iterator of DirEntry objects for given path."},
-    {"mkdir", posix_mkdir, kKw, "Create a directory."},
-    {"rmdir", posix_rmdir, kKw, "Remove a directory."},
-    {"unlink", posix_unlink, kKw, "Remove a file (same as remove())."},
-    {"remove", posix_remove, kKw, "Remove a file (same as unlink())."},
-    {"rename", posix_rename, kKw, "Rename a file or directory."},
-    {"replace", posix_replace, kKw, "Rename a file or directory, overwriting the destination."},
-    {"link", posix_link, kKw, "Create a hard link to a file."},
-    {"symlink", posix_symlink, kKw, "Create a symbolic link pointing to src named dst."},
-    {"readlink", posix_readlink, kKw, "Return a string representing the path to which the symbolic link points."},
-    {"access", posix_access, kKw, "Use the real uid/gid to test for access to a path."},
-    {"chmod", posix_chmod, kKw, "Change the access permissions of a file."},
-    {"fchmod", posix_fchmod, kKw, "Change the access permissions of the file given by file descriptor fd."},
-    {"chown", posix_chown, kKw, "Change the owner and group id of path to the numeric uid and gid."},
-    {"lchown", posix_lchown, kKw, "Change the owner and group id of path to the numeric uid and gid, without following symbolic links."},
-    {"fchown", posix_fchown, kKw, "Change the owner and group id of the file specified by file descriptor."},
-    {"mkfifo", posix_mkfifo, kKw, "Create a \"fifo\" (a POSIX named pipe)."},
-    {"mknod", posix_mknod, kKw, "Create a node in the file system."},
-    {"pread", posix_pread, kPos, "Read a number of bytes from a file descriptor starting at a particular offset."},
-    {"pwrite", posix_pwrite, kPos, "Write bytes to a file descriptor starting at a particular offset."},
-    {"readv", posix_readv, kPos, "Read from a file descriptor fd into an iterable of buffers."},
-    {"writev", posix_writev, kPos, "Iterate over buffers, and write the contents of each to a file descriptor."},
-    {"sendfile", posix_sendfile, kKw, "Copy count bytes from file descriptor in_fd to file descriptor out_fd."},
-    {"fdatasync", posix_fdatasync, kKw, "Force write of fd to disk without forcing update of metadata."},
-    {"fchdir", posix_fchdir, kKw, "Change to the directory of the given file descriptor."},
-    {"umask", posix_umask, kOneArg, "Set the current numeric umask and return the previous umask."},
-    {"truncate", posix_truncate, kKw, "Truncate a file, specified by path, to a specific length."},
-    {"ftruncate", posix_ftruncate, kPos, "Truncate a file, specified by file descriptor, to a specific length."},
-    {"utime", posix_utime, kKw, "Set the access and modified time of path."},
-    {"open", posix_open, kKw, "Open a file for low level IO.  Returns a file descriptor (integer)."},
+    {"stat", posix_stat, kKw, "stat(path) of a path or an fd: a stat_result; dir_fd and follow_symlinks as fstatat."},
+    {"lstat", posix_lstat, kKw, "As stat() without following a final symbolic link."},
+    {"fstat", posix_fstat, kKw, "The stat_result of an open file descriptor."},
+    {"statvfs", posix_statvfs, kKw, "The file system's statistics (statvfs_result) for a path or an fd."},
+    {"fstatvfs", posix_fstatvfs, kOneArg, "The file system's statistics (statvfs_result) for an fd."},
+    {"getcwd", posix_getcwd, kNoArgs, "The current directory as str."},
+    {"getcwdb", posix_getcwdb, kNoArgs, "The current directory as bytes."},
+    {"chdir", posix_chdir, kKw, "Make path (or the directory open as an fd) the current directory."},
+    {"listdir", posix_listdir, kKw, "The names in a directory, without '.' and '..', as str or bytes like the path."},
+    {"scandir", posix_scandir, kKw, "An iterator of DirEntry objects for a directory (default '.')."},
+    {"mkdir", posix_mkdir, kKw, "Make a directory with the given mode (less the umask)."},
+    {"rmdir", posix_rmdir, kKw, "Remove an empty directory."},
+    {"unlink", posix_unlink, kKw, "Remove a file; the same as remove()."},
+    {"remove", posix_remove, kKw, "Remove a file; the same as unlink()."},
+    {"rename", posix_rename, kKw, "Rename src to dst."},
+    {"replace", posix_replace, kKw, "Rename src to dst, replacing dst if it exists."},
+    {"link", posix_link, kKw, "Make dst a hard link to src."},
+    {"symlink", posix_symlink, kKw, "Make dst a symbolic link whose target is src."},
+    {"readlink", posix_readlink, kKw, "The target of a symbolic link, as str or bytes like the path."},
+    {"access", posix_access, kKw, "Whether the real (or effective) ids may access path in the given mode."},
+    {"chmod", posix_chmod, kKw, "Set a path's (or an fd's) permission bits."},
+    {"fchmod", posix_fchmod, kKw, "Set the permission bits of an open file."},
+    {"chown", posix_chown, kKw, "Set a path's (or an fd's) owner and group; -1 leaves one unchanged."},
+    {"lchown", posix_lchown, kKw, "As chown() without following a final symbolic link."},
+    {"fchown", posix_fchown, kKw, "Set the owner and group of an open file."},
+    {"mkfifo", posix_mkfifo, kKw, "Make a named pipe."},
+    {"mknod", posix_mknod, kKw, "Make a file system node (file, device, fifo...)."},
+    {"pread", posix_pread, kPos, "Read up to length bytes at offset, leaving the file position alone."},
+    {"pwrite", posix_pwrite, kPos, "Write bytes at offset, leaving the file position alone."},
+    {"readv", posix_readv, kPos, "Read into a sequence of writable buffers; returns the bytes read."},
+    {"writev", posix_writev, kPos, "Write a sequence of buffers at once; returns the bytes written."},
+    {"sendfile", posix_sendfile, kKw, "Copy count bytes from in_fd (at offset, or its position when None) to out_fd."},
+    {"fdatasync", posix_fdatasync, kKw, "Flush an fd's data (not all its metadata) to the device."},
+    {"fchdir", posix_fchdir, kKw, "Make the directory open as fd the current directory."},
+    {"umask", posix_umask, kOneArg, "Set the file creation mask; returns the previous one."},
+    {"truncate", posix_truncate, kKw, "Cut or extend a file (path or fd) to length bytes."},
+    {"ftruncate", posix_ftruncate, kPos, "Cut or extend an open file to length bytes."},
+    {"utime", posix_utime, kKw, "Set a file's access and modification times (times in seconds, or ns), or now."},
+    {"open", posix_open, kKw, "Open a file and return its descriptor (close-on-exec)."},
     {"close", posix_close, kKw, "Close a file descriptor."},
-    {"closerange", posix_closerange, kPos, "Closes all file descriptors in [fd_low, fd_high), ignoring errors."},
-    {"dup", posix_dup, kOneArg, "Return a duplicate of a file descriptor."},
-    {"dup2", posix_dup2, kKw, "Duplicate file descriptor."},
-    {"lseek", posix_lseek, kPos, "Set the position of a file descriptor.  Return the new position."},
-    {"read", posix_read, kPos, "Read from a file descriptor.  Returns a bytes object."},
-    {"write", posix_write, kPos, "Write a bytes object to a file descriptor."},
-    {"pipe", posix_pipe, kNoArgs, "Create a pipe."},
-    {"pipe2", posix_pipe2, kOneArg, "Create a pipe with flags set atomically."},
-    {"fsync", posix_fsync, kKw, "Force write of fd to disk."},
-    {"isatty", posix_isatty, kOneArg, "Return True if the fd is connected to a terminal."},
-    {"device_encoding", posix_device_encoding, kKw, "Return a string describing the encoding of a terminal's file descriptor."},
-    {"get_inheritable", posix_get_inheritable, kOneArg, "Get the close-on-exe flag of the specified file descriptor."},
-    {"set_inheritable", posix_set_inheritable, kPos, "Set the inheritable flag of the specified file descriptor."},
-    {"get_blocking", posix_get_blocking, kOneArg, "Get the blocking mode of the file descriptor."},
-    {"set_blocking", posix_set_blocking, kPos, "Set the blocking mode of the specified file descriptor."},
-    {"get_terminal_size", posix_get_terminal_size, kPos, "Return the size of the terminal window as (columns, lines)."},
-    {"putenv", posix_putenv, kPos, "Change or add an environment variable."},
-    {"unsetenv", posix_unsetenv, kOneArg, "Delete an environment variable."},
-    {"strerror", posix_strerror, kOneArg, "Translate an error code to a message string."},
-    {"urandom", posix_urandom, kOneArg, "Return a bytes object containing random bytes suitable for cryptographic use."},
-    {"fspath", posix_fspath, kKw, "Return the file system path representation of the object."},
-    {"cpu_count", posix_cpu_count, kNoArgs, "Return the number of CPUs in the system; return None if indeterminable."},
-    {"uname", posix_uname, kNoArgs, "Return an object identifying the current operating system."},
+    {"closerange", posix_closerange, kPos, "Close every descriptor from fd_low up to fd_high, ignoring errors."},
+    {"dup", posix_dup, kOneArg, "A new (close-on-exec) descriptor for the same open file."},
+    {"dup2", posix_dup2, kKw, "Make fd2 a copy of fd; returns fd2."},
+    {"lseek", posix_lseek, kPos, "Move a descriptor's file position; returns the new position."},
+    {"read", posix_read, kPos, "Read up to length bytes from a descriptor."},
+    {"write", posix_write, kPos, "Write a bytes-like object to a descriptor; returns the count written."},
+    {"pipe", posix_pipe, kNoArgs, "A new pipe: (read end, write end), both close-on-exec."},
+    {"pipe2", posix_pipe2, kOneArg, "A new pipe with the given O_* flags."},
+    {"fsync", posix_fsync, kKw, "Flush an fd (or an object with fileno()) to the device."},
+    {"isatty", posix_isatty, kOneArg, "Whether the descriptor is a terminal."},
+    {"device_encoding", posix_device_encoding, kKw, "The encoding of a terminal descriptor, None for other files."},
+    {"get_inheritable", posix_get_inheritable, kOneArg, "Whether child processes inherit the descriptor."},
+    {"set_inheritable", posix_set_inheritable, kPos, "Set whether child processes inherit the descriptor."},
+    {"get_blocking", posix_get_blocking, kOneArg, "Whether the descriptor is in blocking mode."},
+    {"set_blocking", posix_set_blocking, kPos, "Set the descriptor's blocking mode."},
+    {"get_terminal_size", posix_get_terminal_size, kPos, "The (columns, lines) of the terminal on fd (default stdout)."},
+    {"putenv", posix_putenv, kPos, "Set a variable of the process environment."},
+    {"unsetenv", posix_unsetenv, kOneArg, "Remove a variable from the process environment."},
+    {"strerror", posix_strerror, kOneArg, "The system's message for an error number."},
+    {"urandom", posix_urandom, kOneArg, "size random bytes from the kernel."},
+    {"fspath", posix_fspath, kKw, "The str or bytes a path object stands for (its __fspath__())."},
+    {"cpu_count", posix_cpu_count, kNoArgs, "The number of online CPUs, or None."},
+    {"uname", posix_uname, kNoArgs, "The system's name, node, release, version and machine (uname_result)."},
     {nullptr, nullptr, 0},
 };
 // clang-format on
@@ -1352,16 +1357,21 @@ struct IntConstant {
 
 const IntConstant kConstants[] = {
 #include "python/modules/posix_constants.inc"
+    // waitid's id types are an enum in glibc, not macros.
+    {"P_ALL", P_ALL},
+    {"P_PID", P_PID},
+    {"P_PGID", P_PGID},
+    {"P_PIDFD", P_PIDFD},
 };
 
 // What os.py's supports_dir_fd / supports_fd / supports_follow_symlinks
 // are computed from: the *at and f* variants this module calls.
 const char* const kHaveFunctions[] = {
     "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN", "HAVE_FCHOWNAT",
-    "HAVE_FDOPENDIR", "HAVE_FPATHCONF", "HAVE_FSTATAT", "HAVE_FSTATVFS", "HAVE_FTRUNCATE",
-    "HAVE_FUTIMENS", "HAVE_LCHOWN", "HAVE_LINKAT", "HAVE_LSTAT", "HAVE_MKDIRAT", "HAVE_MKFIFOAT",
-    "HAVE_MKNODAT", "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT",
-    "HAVE_UNLINKAT", "HAVE_UTIMENSAT",
+    "HAVE_FDOPENDIR", "HAVE_FEXECVE", "HAVE_FPATHCONF", "HAVE_FSTATAT", "HAVE_FSTATVFS",
+    "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LCHOWN", "HAVE_LINKAT", "HAVE_LSTAT", "HAVE_MKDIRAT",
+    "HAVE_MKFIFOAT", "HAVE_MKNODAT", "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT",
+    "HAVE_SYMLINKAT", "HAVE_UNLINKAT", "HAVE_UTIMENSAT",
 };
 
 Dict* make_environ() {

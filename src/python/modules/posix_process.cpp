@@ -39,14 +39,14 @@ Value id_function(Value, const Value*, size_t, Tuple*) {
 
 // ---- times --------------------------------------------------------------------------------------
 
-const StructSeqField kTimesFields[] = {{"user", "user time"},
-                                       {"system", "system time"},
-                                       {"children_user", "user time of children"},
-                                       {"children_system", "system time of children"},
-                                       {"elapsed", "elapsed time since an arbitrary point in the past"}};
+const StructSeqField kTimesFields[] = {{"user", "CPU time in user mode"},
+                                       {"system", "CPU time in the kernel"},
+                                       {"children_user", "the waited-for children's user time"},
+                                       {"children_system", "the waited-for children's kernel time"},
+                                       {"elapsed", "real time since a fixed point in the past"}};
 const StructSeqDesc kTimesDesc = {
     "times_result", "posix",
-    "times_result: Result from os.times().\n\nA tuple of five floats: user and system time, "
+    "What times() returns: five floats, user and system time, "
     "the same for the children, and elapsed real time.",
     kTimesFields, 5, 5};
 Type* g_times_result = nullptr;
@@ -124,6 +124,37 @@ Value posix_waitpid(Value, const Value* args, size_t nargs, Tuple*) {
   while (r < 0 && errno == EINTR);
   if (r < 0) return raise_errno(errno);
   return tuple_of({Value::small(r), Value::small(status)});
+}
+
+const StructSeqField kWaitidFields[] = {{"si_pid", nullptr}, {"si_uid", nullptr}, {"si_signo", nullptr},
+                                        {"si_status", nullptr}, {"si_code", nullptr}};
+const StructSeqDesc kWaitidDesc = {
+    "waitid_result", "posix",
+    "What waitid() returns: the siginfo fields (si_pid, si_uid, si_signo, "
+    "si_status, si_code), as a tuple or by name.",
+    kWaitidFields, 5, 5};
+Type* g_waitid_result = nullptr;
+
+// waitid(idtype, id, options): None when WNOHANG found no child ready.
+Value posix_waitid(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("waitid", nargs, 3, 3)) return {};
+  int idtype, id, options;
+  if (!arg_cint(args[0], &idtype) || !arg_int(args[1], &id) || !arg_cint(args[2], &options)) return {};
+  siginfo_t info;
+  std::memset(&info, 0, sizeof(info));
+  int r;
+  do r = waitid(idtype_t(idtype), id_t(id), &info, options);
+  while (r < 0 && errno == EINTR);
+  if (r < 0) return raise_errno(errno);
+  if (info.si_pid == 0) return none();
+  Tuple* t = struct_seq_new(g_waitid_result);
+  if (!t) return {};
+  struct_seq_set(t, 0, Value::small(info.si_pid));
+  struct_seq_set(t, 1, int_from_u64(info.si_uid));
+  struct_seq_set(t, 2, Value::small(info.si_signo));
+  struct_seq_set(t, 3, Value::small(info.si_status));
+  struct_seq_set(t, 4, Value::small(info.si_code));
+  return t;
 }
 
 Value posix_wait(Value, const Value*, size_t, Tuple*) {
@@ -323,33 +354,34 @@ constexpr uint32_t kKw = kVarArgs | kKeywords;
 
 // clang-format off
 const MethodDef kFunctions[] = {
-    {"getpid", id_function<getpid>, kNoArgs, "Return the current process id."},
-    {"getppid", id_function<getppid>, kNoArgs, "Return the parent's process id."},
-    {"getuid", id_function<getuid>, kNoArgs, "Return the current process's user id."},
-    {"geteuid", id_function<geteuid>, kNoArgs, "Return the current process's effective user id."},
-    {"getgid", id_function<getgid>, kNoArgs, "Return the current process's group id."},
-    {"getegid", id_function<getegid>, kNoArgs, "Return the current process's effective group id."},
-    {"getpgrp", posix_getpgrp, kNoArgs, "Return the current process group id."},
-    {"setsid", posix_setsid, kNoArgs, "Call the system call setsid()."},
-    {"times", posix_times, kNoArgs, "Return a collection containing process timing information."},
-    {"waitpid", posix_waitpid, kVarArgs, "Wait for completion of a given child process."},
-    {"wait", posix_wait, kNoArgs, "Wait for completion of a child process."},
-    {"WIFEXITED", posix_WIFEXITED, kKw, "Return True if the process returning status exited via the exit() system call."},
-    {"WIFSIGNALED", posix_WIFSIGNALED, kKw, "Return True if the process returning status was terminated by a signal."},
-    {"WIFSTOPPED", posix_WIFSTOPPED, kKw, "Return True if the process returning status was stopped."},
-    {"WIFCONTINUED", posix_WIFCONTINUED, kKw, "Return True if a particular process was continued from a job control stop."},
-    {"WCOREDUMP", posix_WCOREDUMP, kKw, "Return True if the process returning status was dumped to a core file."},
-    {"WEXITSTATUS", posix_WEXITSTATUS, kKw, "Return the process return code from status."},
-    {"WTERMSIG", posix_WTERMSIG, kKw, "Return the signal that terminated the process that provided the status value."},
-    {"WSTOPSIG", posix_WSTOPSIG, kKw, "Return the signal that stopped the process that provided the status value."},
-    {"waitstatus_to_exitcode", posix_waitstatus_to_exitcode, kKw, "Convert a wait status to an exit code."},
-    {"register_at_fork", posix_register_at_fork, kKw, "Register callables to be called when forking a new process."},
-    {"fork", posix_fork, kNoArgs, "Fork a child process."},
-    {"execv", posix_execv, kVarArgs, "Execute an executable path with arguments, replacing current process."},
-    {"execve", posix_execve, kKw, "Execute an executable path with arguments, replacing current process."},
-    {"_exit", posix__exit, kKw, "Exit to the system with specified status, without normal exit processing."},
-    {"kill", posix_kill, kVarArgs, "Kill a process with a signal."},
-    {"system", posix_system, kKw, "Execute the command in a subshell."},
+    {"getpid", id_function<getpid>, kNoArgs, "This process's id."},
+    {"getppid", id_function<getppid>, kNoArgs, "The parent process's id."},
+    {"getuid", id_function<getuid>, kNoArgs, "The real user id."},
+    {"geteuid", id_function<geteuid>, kNoArgs, "The effective user id."},
+    {"getgid", id_function<getgid>, kNoArgs, "The real group id."},
+    {"getegid", id_function<getegid>, kNoArgs, "The effective group id."},
+    {"getpgrp", posix_getpgrp, kNoArgs, "This process's group id."},
+    {"setsid", posix_setsid, kNoArgs, "Start a new session with this process as its leader."},
+    {"times", posix_times, kNoArgs, "The process's CPU times and the elapsed time, in seconds (times_result)."},
+    {"waitpid", posix_waitpid, kVarArgs, "Wait for a child; returns (pid, status)."},
+    {"wait", posix_wait, kNoArgs, "Wait for any child; returns (pid, status)."},
+    {"waitid", posix_waitid, kVarArgs, "Wait for children as waitid(2); a waitid_result, or None."},
+    {"WIFEXITED", posix_WIFEXITED, kKw, "Whether the wait status is a normal exit."},
+    {"WIFSIGNALED", posix_WIFSIGNALED, kKw, "Whether the wait status is a death by signal."},
+    {"WIFSTOPPED", posix_WIFSTOPPED, kKw, "Whether the wait status is a stop."},
+    {"WIFCONTINUED", posix_WIFCONTINUED, kKw, "Whether the wait status is a continuation after a stop."},
+    {"WCOREDUMP", posix_WCOREDUMP, kKw, "Whether the process in the wait status dumped core."},
+    {"WEXITSTATUS", posix_WEXITSTATUS, kKw, "The exit code in a wait status."},
+    {"WTERMSIG", posix_WTERMSIG, kKw, "The signal that ended the process in a wait status."},
+    {"WSTOPSIG", posix_WSTOPSIG, kKw, "The signal that stopped the process in a wait status."},
+    {"waitstatus_to_exitcode", posix_waitstatus_to_exitcode, kKw, "A wait status as an exit code (negative signal numbers for signals)."},
+    {"register_at_fork", posix_register_at_fork, kKw, "Add callables to run before fork() and after it, in the parent or the child."},
+    {"fork", posix_fork, kNoArgs, "Make a child process; returns 0 in the child and its pid in the parent."},
+    {"execv", posix_execv, kVarArgs, "Replace this process by a program with arguments argv."},
+    {"execve", posix_execve, kKw, "Replace this process by a program with arguments argv and environment env."},
+    {"_exit", posix__exit, kKw, "End the process at once with the status, without cleanup."},
+    {"kill", posix_kill, kVarArgs, "Send a signal to a process."},
+    {"system", posix_system, kKw, "Run a shell command; returns its wait status."},
     {nullptr, nullptr, 0},
 };
 // clang-format on
@@ -357,11 +389,15 @@ const MethodDef kFunctions[] = {
 }  // namespace
 
 bool add_process_functions(Module* m) {
-  if (!g_times_result) make_struct_seq_type(&g_times_result, &kTimesDesc);
+  if (!g_times_result) {
+    make_struct_seq_type(&g_times_result, &kTimesDesc);
+    make_struct_seq_type(&g_waitid_result, &kWaitidDesc);
+  }
   Str* modname = intern("posix");
   for (const MethodDef* def = kFunctions; def->name; def++)
     dict_set_str(m->dict, intern(def->name), new_builtin_function(def, m, modname));
   dict_set_str(m->dict, intern("times_result"), g_times_result);
+  dict_set_str(m->dict, intern("waitid_result"), g_waitid_result);
   return true;
 }
 

@@ -212,23 +212,23 @@ Value dir_entry_path_get(Value self) { return self.as<DirEntry>()->path; }
 
 const MethodDef kDirEntryMethods[] = {
     {"is_dir", dir_entry_is_dir, MethodFlag::kVarArgs | MethodFlag::kKeywords,
-     "Return True if the entry is a directory; cached per entry."},
+     "Whether the entry is a directory (through a symbolic link unless follow_symlinks=False)."},
     {"is_file", dir_entry_is_file, MethodFlag::kVarArgs | MethodFlag::kKeywords,
-     "Return True if the entry is a file; cached per entry."},
+     "Whether the entry is a regular file (through a symbolic link unless follow_symlinks=False)."},
     {"is_symlink", dir_entry_is_symlink, MethodFlag::kNoArgs,
-     "Return True if the entry is a symbolic link; cached per entry."},
+     "Whether the entry is a symbolic link."},
     {"stat", dir_entry_stat, MethodFlag::kVarArgs | MethodFlag::kKeywords,
-     "Return stat_result object for the entry; cached per entry."},
-    {"inode", dir_entry_inode, MethodFlag::kNoArgs, "Return inode of the entry; cached per entry."},
-    {"__fspath__", dir_entry_fspath, MethodFlag::kNoArgs, "Returns the path for the entry."},
+     "stat(path) of a path or an fd: a stat_result; dir_fd and follow_symlinks as fstatat."},
+    {"inode", dir_entry_inode, MethodFlag::kNoArgs, "The entry's inode number."},
+    {"__fspath__", dir_entry_fspath, MethodFlag::kNoArgs, "The entry's path."},
     {"__class_getitem__", generic_class_getitem, MethodFlag::kOneArg | MethodFlag::kClass,
-     "See PEP 585"},
+     "A generic alias of the class (PEP 585)."},
     {nullptr, nullptr, 0},
 };
 
 const GetSetDef kDirEntryGetSets[] = {
-    {"name", dir_entry_name, dir_entry_readonly, "the entry's base filename, relative to scandir() \"path\" argument"},
-    {"path", dir_entry_path_get, dir_entry_readonly, "the entry's full path name; equivalent to os.path.join(scandir_path, entry.name)"},
+    {"name", dir_entry_name, dir_entry_readonly, "the entry's file name, without the directory"},
+    {"path", dir_entry_path_get, dir_entry_readonly, "the scandir() argument joined with the name"},
     {nullptr, nullptr},
 };
 

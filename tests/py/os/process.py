@@ -131,3 +131,14 @@ try:
     print('signal 0 ok')
 except OSError as e:
     print(e)
+
+# waitid
+pid = os.fork()
+if pid == 0:
+    os._exit(4)
+res = os.waitid(os.P_PID, pid, os.WEXITED)
+print(type(res).__name__, res.si_pid == pid, res.si_code == os.CLD_EXITED, res.si_status, len(res))
+try:
+    os.waitid(os.P_ALL, 0, os.WEXITED)
+except ChildProcessError as e:
+    print(type(e).__name__, e)
