@@ -365,12 +365,14 @@ PYR_HOT Step op_binary_subscr(Cx& cx, ThreadState& ts) {
   auto key = cx.peek(1);
   auto obj = cx.peek(2);
   {
-    auto item = cx.call(subscr_fast, obj, key);
-    if (!cx.is_null(item)) {
+    typename Cx::Val item;
+    int k = cx.call(subscr_fast, obj, key, &item);
+    if (k > 0) {
       cx.drop(1);
       cx.poke(1, item);
       return Step::kNext;
     }
+    if (k < 0) return Step::kError;
   }
   static Str* const kGetitem = intern("__getitem__");
   Type* t = cx.type_of_(obj);

@@ -11,6 +11,9 @@
 #include "python/interp/thread_state.h"
 #include "python/objects/cell.h"
 #include "python/objects/code.h"
+#include "python/objects/dict.h"
+#include "python/objects/errors.h"
+#include "python/objects/float.h"
 #include "python/objects/function.h"
 #include "python/objects/int.h"
 #include "python/objects/list.h"
@@ -136,27 +139,50 @@ bool clear_stop_iteration();
 // Each handles the common case without a call through the type's slots and
 // says when it did not (then the generic path runs, and raises if needed).
 
-// list[i] or tuple[i] for a small int i in range: the item, else null
-// (nothing raised).
-[[gnu::always_inline]] inline Value subscr_fast(Value obj, Value key) {
-  if (!key.is_small() || !obj.is_object()) return {};
+// list[i] or tuple[i] for a small int i in range, or d[k] of an exact dict
+// holding k when k is a small int or an exact str: 1 with *out the item,
+// 0 when not that case (nothing raised), -1 with an exception pending (an
+// __eq__ of a colliding key raised).
+[[gnu::always_inline]] inline int subscr_fast(Value obj, Value key, Value* out) {
+  if (!obj.is_object()) return 0;
   Type* t = obj.object()->type;
+  if (t == types::dict) {
+    if (!key.is_small() && !is_exact_str(key)) return 0;
+    Value v = dict_get(obj.as<Dict>(), key);
+    if (v) {
+      *out = v;
+      return 1;
+    }
+    return has_error_pending() ? -1 : 0;
+  }
+  if (!key.is_small()) return 0;
   int64_t i = key.small_value();
   if (t == types::list) {
     auto* l = obj.as<List>();
     if (i < 0) i += l->length;
-    if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(l->length)) return {};
-    if (l->strategy == ListStrategy::kObject) return l->storage->values()[i];
-    if (l->strategy == ListStrategy::kInt) return Value::small(l->storage->ints()[i]);
-    return {};
+    if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(l->length)) return 0;
+    if (l->strategy == ListStrategy::kObject) {
+      *out = l->storage->values()[i];
+      return 1;
+    }
+    if (l->strategy == ListStrategy::kInt) {
+      *out = Value::small(l->storage->ints()[i]);
+      return 1;
+    }
+    if (l->strategy == ListStrategy::kFloat) {
+      *out = float_new(l->storage->floats()[i]);
+      return 1;
+    }
+    return 0;
   }
   if (t == types::tuple) {
     auto* tu = obj.as<Tuple>();
     if (i < 0) i += tu->length;
-    if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(tu->length)) return {};
-    return tu->items()[i];
+    if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(tu->length)) return 0;
+    *out = tu->items()[i];
+    return 1;
   }
-  return {};
+  return 0;
 }
 
 // list[i] = v for a small int i in range when v fits the list's strategy:
@@ -175,6 +201,12 @@ bool clear_stop_iteration();
   }
   if (l->strategy == ListStrategy::kInt && v.is_small()) {
     l->storage->ints()[i] = v.small_value();
+    return true;
+  }
+  if (l->strategy == ListStrategy::kFloat && is_exact_float(v)) {
+    double d = float_value(v);
+    if (d != d) return false;  // NaNs stay boxed (list.cpp): the slow path switches the strategy
+    l->storage->floats()[i] = d;
     return true;
   }
   return false;
@@ -215,6 +247,8 @@ bool clear_stop_iteration();
       *out = l->storage->values()[i];
     } else if (l->strategy == ListStrategy::kInt) {
       *out = Value::small(l->storage->ints()[i]);
+    } else if (l->strategy == ListStrategy::kFloat) {
+      *out = float_new(l->storage->floats()[i]);
     } else {
       return false;
     }

@@ -116,11 +116,10 @@ static void leave_native_call() { thread_state().depth--; }
 
 // The argument-count checks of the def's flags (CPython makes them before
 // it checks the recursion depth).
-static bool check_def_args(const MethodDef* def, Value self, Type* owner, size_t nargs,
-                           Tuple* kwnames) {
+[[gnu::noinline]] static void raise_def_args(const MethodDef* def, Value self, Type* owner, size_t nargs,
+                                             Tuple* kwnames) {
   uint32_t fl = def->flags;
-  if ((kwnames && !(fl & MethodFlag::kKeywords)) ||
-      ((fl & MethodFlag::kNoArgs) && nargs != 0) || ((fl & MethodFlag::kOneArg) && nargs != 1)) {
+  {
     std::string q = owner ? qual(owner, def->name) : std::string(def->name);
     if (!owner && (fl & MethodFlag::kClass) && self.is_object() &&
         type_of(self)->has_flag(TypeFlag::kTypeSubclass))
@@ -133,6 +132,14 @@ static bool check_def_args(const MethodDef* def, Value self, Type* owner, size_t
         q = str_to_utf8(name.as<Str>()) + "." + def->name;
     }
     check_method_args(q.c_str(), fl, nargs, kwnames);
+  }
+}
+static inline bool check_def_args(const MethodDef* def, Value self, Type* owner, size_t nargs,
+                                  Tuple* kwnames) {
+  uint32_t fl = def->flags;
+  if ((kwnames && !(fl & MethodFlag::kKeywords)) ||
+      ((fl & MethodFlag::kNoArgs) && nargs != 0) || ((fl & MethodFlag::kOneArg) && nargs != 1)) [[unlikely]] {
+    raise_def_args(def, self, owner, nargs, kwnames);
     return false;
   }
   return true;
@@ -599,10 +606,13 @@ static void trace_getset(void* obj, gc::Visitor& v) {
   v.visit(d->owner);
 }
 
-static bool descr_check(const char* name, Type* owner, Value obj) {
-  if (isinstance(obj, owner)) return true;
+[[gnu::noinline]] static void raise_descr_check(const char* name, Type* owner, Value obj) {
   raisef(exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name,
          type_name_of(owner).c_str(), type_name(obj).c_str());
+}
+static inline bool descr_check(const char* name, Type* owner, Value obj) {
+  if (isinstance(obj, owner)) [[likely]] return true;
+  raise_descr_check(name, owner, obj);
   return false;
 }
 

@@ -89,11 +89,16 @@ static int64_t slot_hash(Value self) {
     raise(exc::TypeError, "__hash__ method should return an integer");
     return -1;
   }
+  // A result that fits a machine word is the hash itself (str hashes use all
+  // 64 bits, beyond the small ints); only larger ones are reduced by
+  // hash(int), as CPython's slot does.
   int64_t h;
   if (r.is_small()) {
     h = r.small_value();
+  } else if (auto w = int_to_i64(r)) {
+    h = *w;
   } else {
-    h = int_hash(r);  // hash(int) reduces big values like CPython
+    h = int_hash(r);
   }
   return h == -1 ? -2 : h;
 }
