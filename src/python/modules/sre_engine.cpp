@@ -905,7 +905,216 @@ uint32_t char_at(const State& st, int64_t i) {
   }
 }
 
+// ---- validation -------------------------------------------------------------------
+
+// Walks code as the matcher will, checking that every read stays inside the
+// block being read. Recursion follows the pattern's nesting (bounded by the
+// parser's own recursion), not the subject.
+struct Validator {
+  const Code* c;
+  size_t n;
+  int64_t groups;
+
+  static bool single_char_op(Code op) {
+    switch (op) {
+      case ANY: case ANY_ALL: case IN: case IN_IGNORE: case IN_UNI_IGNORE: case IN_LOC_IGNORE:
+      case LITERAL: case NOT_LITERAL: case LITERAL_IGNORE: case NOT_LITERAL_IGNORE:
+      case LITERAL_UNI_IGNORE: case NOT_LITERAL_UNI_IGNORE: case LITERAL_LOC_IGNORE:
+      case NOT_LITERAL_LOC_IGNORE: case CATEGORY:
+        return true;
+    }
+    return false;
+  }
+
+  // Set members in [p, end), the last word being FAILURE.
+  bool charset(size_t p, size_t end) const {
+    while (p < end) {
+      Code op = c[p++];
+      switch (op) {
+        case FAILURE:
+          return p == end;
+        case LITERAL:
+          p += 1;
+          break;
+        case CATEGORY:
+          if (p >= end || c[p] > CATEGORY_UNI_NOT_LINEBREAK) return false;
+          p += 1;
+          break;
+        case CHARSET:
+          p += 8;
+          break;
+        case RANGE:
+        case RANGE_UNI_IGNORE:
+          if (p + 2 > end || c[p] > c[p + 1]) return false;
+          p += 2;
+          break;
+        case NEGATE:
+          break;
+        case BIGCHARSET: {
+          if (p >= end) return false;
+          Code count = c[p++];
+          if (p + 64 > end || uint64_t(count) * 8 > end - p - 64) return false;
+          const auto* blocks = reinterpret_cast<const uint8_t*>(c + p);
+          for (int i = 0; i < 256; i++)
+            if (blocks[i] >= count) return false;
+          p += 64 + size_t(count) * 8;
+          break;
+        }
+        default:
+          return false;
+      }
+    }
+    return false;
+  }
+
+  // Ops filling [p, end) exactly.
+  bool block(size_t p, size_t end) const {
+    while (p < end) {
+      Code op = c[p++];
+      auto need = [&](size_t k) { return p + k <= end; };
+      switch (op) {
+        case FAILURE: case SUCCESS: case ANY: case ANY_ALL:
+          break;
+        case AT:
+          if (!need(1) || c[p] > AT_UNI_NON_BOUNDARY) return false;
+          p += 1;
+          break;
+        case CATEGORY:
+          if (!need(1) || c[p] > CATEGORY_UNI_NOT_LINEBREAK) return false;
+          p += 1;
+          break;
+        case LITERAL: case NOT_LITERAL: case LITERAL_IGNORE: case NOT_LITERAL_IGNORE:
+        case LITERAL_UNI_IGNORE: case NOT_LITERAL_UNI_IGNORE: case LITERAL_LOC_IGNORE:
+        case NOT_LITERAL_LOC_IGNORE:
+          if (!need(1)) return false;
+          p += 1;
+          break;
+        case MARK:
+          if (!need(1) || int64_t(c[p]) > 2 * groups + 1) return false;  // CPython's bound
+          p += 1;
+          break;
+        case GROUPREF: case GROUPREF_IGNORE: case GROUPREF_UNI_IGNORE: case GROUPREF_LOC_IGNORE:
+          if (!need(1) || int64_t(c[p]) >= groups) return false;
+          p += 1;
+          break;
+        case IN: case IN_IGNORE: case IN_UNI_IGNORE: case IN_LOC_IGNORE: {
+          if (!need(1) || c[p] < 2 || !need(c[p]) || !charset(p + 1, p + c[p])) return false;
+          p += c[p];
+          break;
+        }
+        case INFO: {
+          // <skip> <flags> <min> <max> [<len> <skip> prefix overlap | charset]
+          if (!need(4) || c[p] < 4 || !need(c[p])) return false;
+          size_t q = p + c[p];
+          Code flags = c[p + 1];
+          if (flags & kInfoPrefix) {
+            if (p + 6 > q) return false;
+            uint64_t len = c[p + 4];
+            if (c[p + 5] > len || len * 2 > q - p - 6) return false;
+          } else if (flags & kInfoCharset) {
+            if (!charset(p + 4, q)) return false;
+          }
+          p = q;
+          break;
+        }
+        case BRANCH: {
+          // (<skip> alternative <JUMP> <skip>)* <0>: every JUMP to the end.
+          size_t target = 0;
+          for (;;) {
+            if (!need(1)) return false;
+            Code skip = c[p];
+            if (skip == 0) {
+              if (!target) return false;  // no alternative at all
+              p += 1;
+              break;
+            }
+            if (skip < 3 || !need(skip)) return false;
+            size_t q = p + skip;
+            if (c[q - 2] != JUMP || !block(p + 1, q - 2)) return false;
+            size_t t = q - 1 + c[q - 1];
+            if (target && t != target) return false;
+            target = t;
+            p = q;
+          }
+          if (target && target != p) return false;
+          break;
+        }
+        case REPEAT_ONE: case MIN_REPEAT_ONE: case POSSESSIVE_REPEAT_ONE: {
+          // <skip> <min> <max> item <SUCCESS>: one one-character item.
+          if (!need(3) || c[p + 1] > c[p + 2] || c[p] < 5 || !need(c[p])) return false;
+          size_t q = p + c[p];
+          if (c[q - 1] != SUCCESS || !single_char_op(c[p + 3]) || !block(p + 3, q - 1)) return false;
+          size_t item_end = p + 4;
+          Code item = c[p + 3];
+          if (item == IN || item == IN_IGNORE || item == IN_UNI_IGNORE || item == IN_LOC_IGNORE)
+            item_end = p + 4 + c[p + 4];
+          else if (item != ANY && item != ANY_ALL)
+            item_end = p + 5;
+          if (item_end != q - 1) return false;
+          p = q;
+          break;
+        }
+        case REPEAT: {
+          // <skip> <min> <max> item <MAX_UNTIL or MIN_UNTIL>
+          if (!need(3) || c[p + 1] > c[p + 2] || c[p] < 3 || !need(size_t(c[p]) + 1)) return false;
+          size_t q = p + c[p];
+          if ((c[q] != MAX_UNTIL && c[q] != MIN_UNTIL) || !block(p + 3, q)) return false;
+          p = q + 1;
+          break;
+        }
+        case POSSESSIVE_REPEAT: {
+          // <skip> <min> <max> item <SUCCESS>
+          if (!need(3) || c[p + 1] > c[p + 2] || c[p] < 3 || !need(size_t(c[p]) + 1)) return false;
+          size_t q = p + c[p];
+          if (c[q] != SUCCESS || !block(p + 3, q)) return false;
+          p = q + 1;
+          break;
+        }
+        case ATOMIC_GROUP: {
+          // <skip> pattern <SUCCESS>
+          if (!need(1) || c[p] < 2 || !need(c[p])) return false;
+          size_t q = p + c[p];
+          if (c[q - 1] != SUCCESS || !block(p + 1, q - 1)) return false;
+          p = q;
+          break;
+        }
+        case ASSERT: case ASSERT_NOT: {
+          // <skip> <back> pattern <SUCCESS>
+          if (!need(2) || c[p] < 3 || !need(c[p])) return false;
+          size_t q = p + c[p];
+          if (c[q - 1] != SUCCESS || !block(p + 2, q - 1)) return false;
+          p = q;
+          break;
+        }
+        case GROUPREF_EXISTS: {
+          // <group> <skip> yes [<JUMP> <skip> no]: the skip counts from <group>.
+          if (!need(2) || int64_t(c[p]) >= groups || c[p + 1] < 2 || !need(c[p + 1])) return false;
+          size_t target = p + c[p + 1];
+          if (target >= p + 4 && c[target - 2] == JUMP && block(p + 2, target - 2)) {
+            Code skip = c[target - 1];
+            if (skip < 1 || target - 1 + skip > end || !block(target, target - 1 + skip)) return false;
+            p = target - 1 + skip;
+          } else {
+            if (!block(p + 2, target)) return false;
+            p = target;
+          }
+          break;
+        }
+        default:
+          return false;
+      }
+    }
+    return p == end;
+  }
+};
+
 }  // namespace
+
+bool validate(const Code* code, size_t n, int64_t groups) {
+  if (n == 0 || code[n - 1] != SUCCESS || groups < 0) return false;
+  Validator v{code, n, groups};
+  return v.block(0, n);
+}
 
 int match(State& st, const Code* pattern) {
   st.ptr = st.start;

@@ -7,6 +7,7 @@
 // not grow with the subject or the pattern.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -94,6 +95,13 @@ struct State {
   // Clears the marks before a new run (CPython's state_reset).
   void reset();
 };
+
+// Does `code` (n words, `groups` capturing groups) have the structure
+// re/_compiler.py gives code: known opcodes with their operands, skips that
+// stay inside their block, bodies closed by the right opcode, group numbers
+// in range, a SUCCESS at the end? The matcher trusts this (_sre.compile
+// raises "invalid SRE code" otherwise).
+bool validate(const Code* code, size_t n, int64_t groups);
 
 // Match at state.start (state.match_all for fullmatch); 1 found, 0 not,
 // negative for invalid code.

@@ -951,6 +951,8 @@ Value sre_compile(Value, const Value* args, size_t nargs, Tuple* kwnames) {
     if (*v > 0xFFFFFFFFLL) return raise(exc::OverflowError, "regular expression code size limit exceeded");
     w[i] = Word(*v);
   }
+  if (groups < 0 || groups > sre::kMaxGroups || !sre::validate(w, size_t(n), groups))
+    return raise(exc::RuntimeError, "invalid SRE code");
   int64_t isbytes = -1;
   if (!is_none(pattern)) {
     Subject s;
