@@ -652,10 +652,17 @@ const MethodDef kPatternMethods[] = {
     {nullptr, nullptr, 0},
 };
 
+// CPython's read-only members (T_OBJECT/T_PYSSIZET with READONLY) refuse
+// assignment and deletion with this message, not a getset's.
+bool readonly_member(Value, Value) {
+  raise(exc::AttributeError, "readonly attribute");
+  return false;
+}
+
 const GetSetDef kPatternGetSets[] = {
-    {"pattern", pattern_get_pattern, nullptr, "The pattern string from which the RE object was compiled."},
-    {"flags", pattern_get_flags, nullptr, "The regex matching flags."},
-    {"groups", pattern_get_groups, nullptr, "The number of capturing groups in the pattern."},
+    {"pattern", pattern_get_pattern, readonly_member, "The pattern string from which the RE object was compiled."},
+    {"flags", pattern_get_flags, readonly_member, "The regex matching flags."},
+    {"groups", pattern_get_groups, readonly_member, "The number of capturing groups in the pattern."},
     {"groupindex", pattern_get_groupindex, nullptr,
      "A dictionary mapping group names to group numbers."},
     {nullptr, nullptr},
@@ -864,10 +871,10 @@ const GetSetDef kMatchGetSets[] = {
      "The integer index of the last matched capturing group."},
     {"lastgroup", match_get_lastgroup, nullptr, "The name of the last matched capturing group."},
     {"regs", match_get_regs, nullptr, nullptr},
-    {"string", match_get_string, nullptr, "The string passed to match() or search()."},
-    {"re", match_get_re, nullptr, "The regular expression object."},
-    {"pos", match_get_pos, nullptr, "The index into the string at which the RE engine started looking for a match."},
-    {"endpos", match_get_endpos, nullptr, "The index into the string beyond which the RE engine will not go."},
+    {"string", match_get_string, readonly_member, "The string passed to match() or search()."},
+    {"re", match_get_re, readonly_member, "The regular expression object."},
+    {"pos", match_get_pos, readonly_member, "The index into the string at which the RE engine started looking for a match."},
+    {"endpos", match_get_endpos, readonly_member, "The index into the string beyond which the RE engine will not go."},
     {nullptr, nullptr},
 };
 
@@ -909,7 +916,7 @@ const MethodDef kScannerMethods[] = {
 };
 
 const GetSetDef kScannerGetSets[] = {
-    {"pattern", scanner_get_pattern, nullptr, nullptr},
+    {"pattern", scanner_get_pattern, readonly_member, nullptr},
     {nullptr, nullptr},
 };
 
