@@ -32,6 +32,105 @@ void StrBuilder::append_utf8(std::string_view u) {
   if (s) append(s);
 }
 
+void StrBuilder::widen(int kind) {
+  std::string wide;
+  wide.reserve(buf_.capacity() / size_t(kind_) * size_t(kind));
+  for (size_t i = 0; i < n_; i++) {
+    char32_t c;
+    if (kind_ == 1) {
+      c = static_cast<unsigned char>(buf_[i]);
+    } else {
+      char16_t u;
+      memcpy(&u, buf_.data() + 2 * i, 2);
+      c = u;
+    }
+    if (kind == 2) {
+      char16_t u = char16_t(c);
+      wide.append(reinterpret_cast<const char*>(&u), 2);
+    } else {
+      wide.append(reinterpret_cast<const char*>(&c), 4);
+    }
+  }
+  buf_.swap(wide);
+  kind_ = kind;
+}
+
+void StrBuilder::fill(char32_t c, int64_t n) {
+  if (n <= 0) return;
+  push(c);
+  if (kind_ == 1) {
+    buf_.append(size_t(n - 1), char(c));
+    n_ += size_t(n - 1);
+    return;
+  }
+  buf_.reserve(buf_.size() + size_t(n - 1) * size_t(kind_));
+  for (int64_t i = 1; i < n; i++) put(c);
+}
+
+void StrBuilder::append(const Str* s, int64_t start, int64_t stop) {
+  if (stop <= start) return;
+  if (s->kind > kind_) widen(s->kind);
+  size_t count = size_t(stop - start);
+  const uint8_t* src = s->data() + size_t(start) * s->kind;
+  if (s->kind == kind_) {
+    buf_.append(reinterpret_cast<const char*>(src), count * size_t(kind_));
+    n_ += count;
+    return;
+  }
+  buf_.reserve(buf_.size() + count * size_t(kind_));
+  for (int64_t i = start; i < stop; i++) put(s->at(i));
+}
+
+void StrBuilder::append_ascii(std::string_view a) {
+  if (kind_ == 1) {
+    buf_.append(a);
+    n_ += a.size();
+    return;
+  }
+  for (char c : a) put(static_cast<unsigned char>(c));
+}
+
+Str* StrBuilder::finish() const {
+  if (n_ == 0) return str_empty();
+  const uint8_t* d = reinterpret_cast<const uint8_t*>(buf_.data());
+  if (kind_ == 1) return str_from_latin1(d, n_);
+  // The narrowest kind that holds the widest code point (canonical form).
+  char32_t max = 0;
+  for (size_t i = 0; i < n_; i++) {
+    char32_t c;
+    if (kind_ == 2) {
+      char16_t u;
+      memcpy(&u, d + 2 * i, 2);
+      c = u;
+    } else {
+      memcpy(&c, d + 4 * i, 4);
+    }
+    max = c > max ? c : max;
+  }
+  int kind = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+  if (kind == kind_) {
+    if (n_ == 1) return str_char(max);
+    Str* s = str_new_raw(int64_t(n_), kind);
+    if (!s) return nullptr;
+    memcpy(s->data(), d, n_ * size_t(kind));
+    return s;
+  }
+  std::u32string cps;
+  cps.reserve(n_);
+  for (size_t i = 0; i < n_; i++) {
+    char32_t c;
+    if (kind_ == 2) {
+      char16_t u;
+      memcpy(&u, d + 2 * i, 2);
+      c = u;
+    } else {
+      memcpy(&c, d + 4 * i, 4);
+    }
+    cps.push_back(c);
+  }
+  return str_from_code_points(cps.data(), cps.size());
+}
+
 Str* str_repr(Str* s) {
   // The quote: ' unless the text has ' and no ".
   bool has_single = false, has_double = false;

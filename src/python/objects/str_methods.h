@@ -50,30 +50,45 @@ bool check_result_size(uint64_t n);
 // Builds strs code point by code point, tracking the widest one.
 class StrBuilder {
  public:
-  void reserve(size_t n) { cps_.reserve(n); }
-  void push(char32_t c) { cps_.push_back(c); }
+  // Code units of the widest kind appended so far (1, 2 or 4 bytes): text
+  // of one byte per character is copied with memcpy and stays one byte per
+  // character. finish() makes the string canonical (narrowest kind).
+  void reserve(size_t n) { buf_.reserve(n * size_t(kind_)); }
+  void push(char32_t c) {
+    if (c >= 0x100 && kind_ < (c >= 0x10000 ? 4 : 2)) widen(c >= 0x10000 ? 4 : 2);
+    put(c);
+  }
   // n copies of c, allocated at once (a huge n fails at once with
   // std::bad_alloc, which the dispatch loop turns into MemoryError).
-  void fill(char32_t c, int64_t n) {
-    if (n > 0) cps_.append(size_t(n), c);
-  }
-  void append(const Str* s) {
-    for (int64_t i = 0; i < s->length; i++) cps_.push_back(s->at(i));
-  }
-  void append(const Str* s, int64_t start, int64_t stop) {
-    for (int64_t i = start; i < stop; i++) cps_.push_back(s->at(i));
-  }
-  void append_ascii(std::string_view a) {
-    for (char c : a) cps_.push_back(static_cast<unsigned char>(c));
-  }
+  void fill(char32_t c, int64_t n);
+  void append(const Str* s) { append(s, 0, s->length); }
+  void append(const Str* s, int64_t start, int64_t stop);
+  void append_ascii(std::string_view a);
   void append_utf8(std::string_view u);
-  void append_u32(std::u32string_view u) { cps_.append(u); }
-  size_t size() const { return cps_.size(); }
-  std::u32string& text() { return cps_; }
-  Str* finish() const { return str_from_u32(cps_); }
+  void append_u32(std::u32string_view u) {
+    for (char32_t c : u) push(c);
+  }
+  size_t size() const { return n_; }
+  Str* finish() const;
 
  private:
-  std::u32string cps_;
+  void widen(int kind);
+  void put(char32_t c) {
+    switch (kind_) {
+      case 1: buf_.push_back(char(c)); break;
+      case 2: {
+        char16_t u = char16_t(c);
+        buf_.append(reinterpret_cast<const char*>(&u), 2);
+        break;
+      }
+      default: buf_.append(reinterpret_cast<const char*>(&c), 4); break;
+    }
+    n_++;
+  }
+
+  std::string buf_;
+  int kind_ = 1;
+  size_t n_ = 0;
 };
 
 }  // namespace pyrite::python
