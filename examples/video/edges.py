@@ -234,7 +234,8 @@ def main(argv):
     if opts.output in (None, "-"):
         output = sys.stdout.buffer
         if output.isatty():
-            raise SystemExit("edges.py: the output is a Y4M video: redirect stdout (> out.y4m, | ffplay -) or use -o FILE")
+            raise SystemExit("edges.py: the output is a Y4M video: redirect stdout (> out.y4m, | ffplay -) "
+                             "or use -o FILE")
     else:
         output = open(opts.output, "wb")
     if opts.synthetic:

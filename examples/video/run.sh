@@ -29,7 +29,8 @@ if command -v ffmpeg >/dev/null 2>&1; then
         -frames:v "$FRAMES" -pix_fmt yuv420p -f yuv4mpegpipe - \
         | $PYTHON "$here/edges.py" -o "$OUT"
     ffmpeg -hide_banner -loglevel error -y -i "$OUT" \
-        -vf "select=eq(n\\,$PNG_FRAME)" -frames:v 1 "$PNG"
+        -vf "select=eq(n\\,$PNG_FRAME)" -frames:v 1 \
+        -compression_level 100 -pred mixed "$PNG"
     echo "wrote $OUT and $PNG (output frame $PNG_FRAME); watch it with: ffplay $OUT" >&2
 else
     width=${SIZE%x*}
