@@ -67,7 +67,8 @@ gc::LayoutId kTupleLayout = register_tuple_layout();
 
 Tuple* tuple_new(int64_t n) {
   if (n == 0 && g_empty) return g_empty;
-  if (n < 0 || n > max_sequence_length()) {
+  // Small tuples, the common case, are never over the limit.
+  if (n < 0 || (n > 4096 && n > max_sequence_length())) {
     raise_memory_error();
     return nullptr;
   }
