@@ -31,23 +31,31 @@ class ConcretePyContext {
   Frame* frame = nullptr;
   Value* sp = nullptr;
   const compile::Unit* code = nullptr;  // frame->code->code()
-  uint32_t pc = 0;                       // next instruction
-  uint32_t cur = 0;                      // the instruction being executed
+  const compile::Unit* ip = nullptr;    // the next instruction
+  const compile::Unit* at = nullptr;    // the instruction being executed
   Tuple* kwnames = nullptr;              // set by KW_NAMES for the next CALL
 
   PYR_REG void load(Frame* f) {
     frame = f;
     code = f->code->code();
     sp = f->stack_base() + f->stack_depth;
-    pc = f->pc;
+    ip = code + f->pc;
+    at = ip;
   }
   // Publishes the registers to the frame before it stops being the running
   // one (a call, a yield): lasti is the instruction that made the call.
   PYR_REG void save() {
-    frame->pc = pc;
-    frame->lasti = static_cast<int32_t>(cur);
+    frame->pc = pc();
+    frame->lasti = static_cast<int32_t>(cur());
     frame->stack_depth = static_cast<uint32_t>(sp - frame->stack_base());
   }
+
+  // The next instruction and the current one as unit offsets in the code;
+  // a jump sets the next one.
+  PYR_REG uint32_t pc() const { return static_cast<uint32_t>(ip - code); }
+  PYR_REG uint32_t cur() const { return static_cast<uint32_t>(at - code); }
+  PYR_REG void jump(uint32_t target) { ip = code + target; }
+  PYR_REG void set_cur(uint32_t offset) { at = code + offset; }
 
   // ---- value stack and locals ----
   // Popped slots are cleared: the collector visits every slot of a frame,

@@ -69,8 +69,8 @@ Value run(ThreadState& ts, Frame* entry, bool throw_pending) {
 
 #define DISPATCH()                                         \
   do {                                                     \
-    cx.cur = cx.pc;                                        \
-    compile::Unit u = cx.code[cx.pc];                      \
+    cx.at = cx.ip;                                         \
+    compile::Unit u = *cx.ip;                              \
     PYR_DCHECK((u & 0xff) < sizeof(kLabels) / sizeof(kLabels[0]) && static_cast<Opcode>(u & 0xff) != Opcode::CACHE); \
     arg = u >> 8;                                          \
     goto* kLabels[u & 0xff];                               \
@@ -79,7 +79,7 @@ Value run(ThreadState& ts, Frame* entry, bool throw_pending) {
 // constant per opcode (no table load on the dispatch path).
 #define OP(name)                                           \
   L_##name:                                                \
-  cx.pc = cx.cur + 1 + compile::kOpcodeCacheUnits[static_cast<int>(Opcode::name)];
+  cx.ip = cx.at + 1 + compile::kOpcodeCacheUnits[static_cast<int>(Opcode::name)];
 #define NEXT() DISPATCH()
 // A std::bad_alloc from the C++ under an instruction (a string or vector
 // grown past the memory limit; std::length_error: past its max_size())
@@ -99,7 +99,7 @@ Value run(ThreadState& ts, Frame* entry, bool throw_pending) {
 #define ERROR() goto error
 
   if (throw_pending) {
-    cx.cur = static_cast<uint32_t>(entry->lasti);
+    cx.set_cur(static_cast<uint32_t>(entry->lasti));
     goto error;
   }
   NEXT();
@@ -343,7 +343,7 @@ error : {
   Object* e = error_state().pending;
   PYR_DCHECK(e);
   chain_fresh_context(ts, e);
-  cx.frame->lasti = static_cast<int32_t>(cx.cur);
+  cx.frame->lasti = static_cast<int32_t>(cx.cur());
   goto add_traceback;
 }
 reraise:
@@ -356,12 +356,12 @@ add_traceback:
 
 find_handler : {
   Frame* f = cx.frame;
-  if (const compile::ExceptionEntry* h = f->code->handler_at(cx.cur)) {
+  if (const compile::ExceptionEntry* h = f->code->handler_at(cx.cur())) {
     Value* target = f->stack_base() + h->depth;
     while (cx.sp > target) *--cx.sp = Value();
-    if (h->lasti) cx.push(Value::small(cx.cur));
+    if (h->lasti) cx.push(Value::small(cx.cur()));
     cx.push(take_error());
-    cx.pc = h->target;
+    cx.jump(h->target);
     NEXT();
   }
   // No handler here: leave the frame.
@@ -381,12 +381,12 @@ find_handler : {
   if (cont == Continuation::kForIter && error_matches(exc::StopIteration)) {
     clear_error();
     cx.drop(1);
-    cx.pc = static_cast<uint32_t>(extra.small_value());
+    cx.jump(static_cast<uint32_t>(extra.small_value()));
     NEXT();
   }
   // The caller's call instruction is where the exception now is (save()
   // recorded it as lasti when the callee was pushed).
-  cx.cur = static_cast<uint32_t>(caller->lasti);
+  cx.set_cur(static_cast<uint32_t>(caller->lasti));
   goto add_traceback;
 }
 #undef DISPATCH

@@ -7,7 +7,7 @@
 // the handlers are the interpreter; a tracing context will make them the
 // recorder without changing a line here.
 //
-// Each returns a Step: go on with cx.pc, handle the pending exception, or
+// Each returns a Step: go on at cx.ip, handle the pending exception, or
 // the frame changed (a call pushed one, a return popped one).
 #pragma once
 
@@ -34,7 +34,7 @@ namespace pyrite::python {
 #define PYR_COLD [[gnu::noinline]]
 
 enum class Step : uint8_t {
-  kNext,      // continue at cx.pc
+  kNext,      // continue at cx.ip
   kError,     // an exception is pending: unwind
   kSwitched,  // cx now holds another frame (call or return): continue there
   kExit,      // leave run(): the entry frame returned or yielded
@@ -81,7 +81,7 @@ PYR_HOT Step op_load_deref(Cx& cx, uint32_t arg) {
 
 template <class Cx>
 PYR_HOT Step op_load_global(Cx& cx, uint32_t arg) {
-  uint32_t site = cx.code[cx.cur + 1];  // the first cache unit: this instruction's GlobalSite
+  uint32_t site = cx.at[1];  // the first cache unit: this instruction's GlobalSite
   auto v = cx.call(load_global_site, cx.frame, site, arg >> 1);
   if (cx.is_null(v)) return Step::kError;
   if (arg & 1) cx.push(Value());
@@ -94,7 +94,7 @@ PYR_HOT Step op_load_global(Cx& cx, uint32_t arg) {
 // The instruction's inline cache units (writable: the interpreter owns them).
 template <class Cx>
 inline uint32_t* cache_units(Cx& cx) {
-  return const_cast<uint32_t*>(cx.code + cx.cur + 1);
+  return const_cast<uint32_t*>(cx.at + 1);
 }
 
 template <class Cx>
@@ -301,7 +301,7 @@ PYR_HOT Step op_pop_jump_if(Cx& cx, uint32_t target, bool jump_when) {
     t = cx.call(truth, v);
     if (t < 0) return Step::kError;
   }
-  if ((t != 0) == jump_when) cx.pc = target;
+  if ((t != 0) == jump_when) cx.jump(target);
   return Step::kNext;
 }
 
@@ -312,7 +312,7 @@ PYR_HOT Step op_jump_if_or_pop(Cx& cx, uint32_t target, bool jump_when) {
   int t = cx.call(truth, v);
   if (t < 0) return Step::kError;
   if ((t != 0) == jump_when) {
-    cx.pc = target;
+    cx.jump(target);
   } else {
     cx.drop(1);
   }
@@ -329,7 +329,7 @@ PYR_HOT Step op_for_iter(Cx& cx, ThreadState& ts, uint32_t target) {
     if (cx.call(iter_next_fast, it, &v)) {
       if (cx.is_null(v)) {
         cx.drop(1);
-        cx.pc = target;
+        cx.jump(target);
       } else {
         cx.push(v);
       }
@@ -351,7 +351,7 @@ PYR_HOT Step op_for_iter(Cx& cx, ThreadState& ts, uint32_t target) {
       if (!cx.call(clear_stop_iteration)) return Step::kError;
     }
     cx.drop(1);
-    cx.pc = target;
+    cx.jump(target);
     return Step::kNext;
   }
   cx.push(v);
@@ -468,7 +468,7 @@ PYR_HOT Step op_call(Cx& cx, ThreadState& ts, uint32_t oparg) {
     } else if (cx.has_type(callable, types::builtin_function) || cx.has_type(callable, types::method_descriptor)) {
       // A native function or method: the callee may look at this frame
       // (sys._getframe, locals()).
-      cx.frame->lasti = static_cast<int32_t>(cx.cur);
+      cx.frame->lasti = static_cast<int32_t>(cx.cur());
       auto r = cx.call(call_from_code, callable, static_cast<const Value*>(args), size_t(n),
                        static_cast<Tuple*>(nullptr), static_cast<const Code*>(cx.frame->code));
       if (cx.is_null(r)) return Step::kError;
@@ -554,7 +554,7 @@ PYR_COLD Step op_call_generic(Cx& cx, ThreadState& ts, uint32_t oparg) {
     return Step::kSwitched;
   }
   // The callee may look at this frame (sys._getframe, locals()).
-  cx.frame->lasti = static_cast<int32_t>(cx.cur);
+  cx.frame->lasti = static_cast<int32_t>(cx.cur());
   auto r = cx.call(call_from_code, callable, static_cast<const Value*>(args), npos, kwnames,
                    static_cast<const Code*>(cx.frame->code));
   if (cx.is_null(r)) return Step::kError;
@@ -947,7 +947,7 @@ PYR_HOT Step op_return_value(Cx& cx, ThreadState& ts, Value* result) {
     return Step::kExit;
   }
   cx.load(caller);
-  cx.cur = static_cast<uint32_t>(caller->lasti);
+  cx.set_cur(static_cast<uint32_t>(caller->lasti));
   switch (cont) {
     case Continuation::kInit:
       if (!cx.is(v, cx.constant(none()))) {
@@ -991,13 +991,13 @@ PYR_HOT Step op_return_value(Cx& cx, ThreadState& ts, Value* result) {
 
 template <class Cx>
 PYR_HOT Step op_jump_forward(Cx& cx, ThreadState&, uint32_t arg) {
-  cx.pc = arg;
+  cx.jump(arg);
   return Step::kNext;
 }
 // JUMP_BACKWARD: a loop's back edge, where the JIT's hot counter will be.
 template <class Cx>
 PYR_HOT Step op_jump_backward(Cx& cx, ThreadState&, uint32_t arg) {
-  cx.pc = arg;
+  cx.jump(arg);
   cx.call(warm_up, cx.frame->code);
   // A safe point: finalizers and weak callbacks queued by a collection run here.
   if (cx.call(gc_hooks_pending)) [[unlikely]] {
@@ -1008,17 +1008,17 @@ PYR_HOT Step op_jump_backward(Cx& cx, ThreadState&, uint32_t arg) {
 }
 template <class Cx>
 PYR_HOT Step op_jump_backward_no_interrupt(Cx& cx, ThreadState&, uint32_t arg) {
-  cx.pc = arg;
+  cx.jump(arg);
   return Step::kNext;
 }
 template <class Cx>
 PYR_HOT Step op_pop_jump_if_none(Cx& cx, ThreadState&, uint32_t arg) {
-  if (cx.is(cx.pop(), cx.constant(none()))) cx.pc = arg;
+  if (cx.is(cx.pop(), cx.constant(none()))) cx.jump(arg);
   return Step::kNext;
 }
 template <class Cx>
 PYR_HOT Step op_pop_jump_if_not_none(Cx& cx, ThreadState&, uint32_t arg) {
-  if (!cx.is(cx.pop(), cx.constant(none()))) cx.pc = arg;
+  if (!cx.is(cx.pop(), cx.constant(none()))) cx.jump(arg);
   return Step::kNext;
 }
 
@@ -1141,7 +1141,7 @@ inline Step op_send(Cx& cx, ThreadState&, uint32_t arg) {
   if (sr == SendResult::kError) return Step::kError;
   if (sr == SendResult::kReturned) {
     cx.poke(1, out);
-    cx.pc = arg;
+    cx.jump(arg);
   } else {
     cx.push(out);
   }
