@@ -17,6 +17,7 @@
 #include "python/interp/eval.h"
 #include "python/interp/interp.h"
 #include "python/interp/thread_state.h"
+#include "python/modules/io.h"
 #include "python/objects/cell.h"
 #include "python/objects/code.h"
 #include "python/objects/dict.h"
@@ -490,6 +491,7 @@ int finish(bool ok) {
   run_gc_hooks();
   clear_error();
   flush_std_streams();
+  io::flush_at_exit();
   return status;
 }
 

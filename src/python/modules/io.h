@@ -31,7 +31,13 @@ struct IOBase : Object {
   Object* attrs_storage;
   bool iobase_closed;
   bool finalizing;          // close() called from the finalizer
-  uint8_t pad[6];
+  bool exit_flush;          // in the list flush_at_exit() walks
+  // A Buffered*/TextIOWrapper wraps this object: its finalizer leaves the
+  // closing to the wrapper's (which closes it through close()), since the
+  // collector may run the inner object's first and the wrapper could then
+  // not flush into it.
+  bool wrapped;
+  uint8_t pad[4];
 };
 static_assert(sizeof(IOBase) % 8 == 0);
 
@@ -158,6 +164,15 @@ Value fileio_write_from(FileIO* f, const uint8_t* data, int64_t n);
 //   make_std_stream: TextIOWrapper(BufferedWriter/Reader(FileIO(fd))) as
 //   CPython's create_stdio builds it.
 Value make_std_stream(int fd, bool write, bool unbuffered);
+
+// Files still open when the program ends are flushed as CPython's
+// finalization flushes them (it closes every object): TextIOWrappers and
+// writing Buffered objects put themselves on a weak list when initialized,
+// and flush_at_exit() flushes the text ones, then the binary ones.
+void register_exit_flush(IOBase* o);
+// Marks `inner` (if an _io object) as wrapped, or no longer (detach()).
+void set_wrapped(Value inner, bool wrapped);
+void flush_at_exit();
 
 // The default text encoding of open() (locale.getpreferredencoding(False)).
 Str* locale_encoding();

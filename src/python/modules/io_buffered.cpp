@@ -106,6 +106,8 @@ bool init_common(Value self, const Value* args, size_t nargs, Tuple* kwnames, co
   gc::store_ref(b, &b->wbuf, wb);
   b->rpos = b->rend = b->wlen = 0;
   b->ok = true;
+  if (writable) register_exit_flush(b);
+  set_wrapped(raw, true);
   return true;
 }
 
@@ -648,6 +650,7 @@ Value buffered_detach(Value self, const Value*, size_t, Tuple*) {
   if (!check_init(b)) return {};
   if (!call_m(self, "flush")) return {};
   Value raw = b->raw;
+  set_wrapped(raw, false);
   b->raw = none();
   b->ok = false;
   b->detached = true;

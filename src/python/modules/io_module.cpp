@@ -9,6 +9,7 @@
 #include <langinfo.h>
 
 #include <clocale>
+#include <deque>
 #include <cstdio>
 #include <cstring>
 
@@ -42,9 +43,11 @@ void trace_iobase(void* p, gc::Visitor& v) {
 namespace {
 
 // CPython's iobase_finalize: an unclosed object is closed when it dies
-// (flushing what it buffers); errors are unraisable.
-void finalize_io(void* p) {
-  Value self = static_cast<Object*>(p);
+// (flushing what it buffers); errors are unraisable. The hook of the _io
+// layouts; instances of Python subclasses get it as _IOBase.__del__.
+void io_finalize(Value self) {
+  void* p = self.object();
+  if (isinstance(self, g_iobase) && static_cast<IOBase*>(p)->wrapped) return;
   Object* saved = take_error();
   int c = is_closed(self);
   if (c == 0) {
@@ -62,6 +65,8 @@ void finalize_io(void* p) {
   clear_error();
   if (saved) set_error(saved);
 }
+
+void finalize_io(void* p) { io_finalize(static_cast<Object*>(p)); }
 
 }  // namespace
 
@@ -81,6 +86,58 @@ TypeSpec io_type_spec(const char* name, Type* base, size_t size, TraceFn trace) 
   spec.trace = trace;
   spec.attrs_offset = kIOAttrsOffset;
   return spec;
+}
+
+// ---- flushing at exit ---------------------------------------------------------------------
+
+namespace {
+// Weak slots (gc::Heap::add_weak): a collected object's slot becomes null
+// and its registration goes; a reused slot is registered again. A deque
+// never moves its elements.
+std::deque<Object*>* g_exit_list = nullptr;
+size_t g_exit_cursor = 0;
+}  // namespace
+
+void set_wrapped(Value inner, bool wrapped) {
+  if (inner.is_object() && isinstance(inner, g_iobase)) inner.as<IOBase>()->wrapped = wrapped;
+}
+
+void register_exit_flush(IOBase* o) {
+  if (o->exit_flush) return;
+  o->exit_flush = true;
+  if (!g_exit_list) g_exit_list = new std::deque<Object*>();
+  std::deque<Object*>& l = *g_exit_list;
+  for (size_t k = 0; k < 64 && k < l.size(); k++) {
+    size_t i = (g_exit_cursor + k) % l.size();
+    if (!l[i]) {
+      l[i] = o;
+      gc::Heap::current()->add_weak(reinterpret_cast<void**>(&l[i]), nullptr);
+      g_exit_cursor = i + 1;
+      return;
+    }
+  }
+  l.push_back(o);
+  gc::Heap::current()->add_weak(reinterpret_cast<void**>(&l.back()), nullptr);
+}
+
+void flush_at_exit() {
+  if (!g_exit_list) return;
+  Object* saved = take_error();
+  // Strong references for the walk (flush() runs Python code that may collect).
+  Tuple* items = tuple_new(int64_t(g_exit_list->size()));
+  for (size_t i = 0; i < g_exit_list->size(); i++) items->items()[i] = (*g_exit_list)[i];
+  for (int pass = 0; pass < 2; pass++) {
+    for (int64_t i = 0; i < items->length; i++) {
+      Value o = items->items()[i];
+      if (!o) continue;
+      bool text = isinstance(o, g_textiowrapper);
+      if (text != (pass == 0)) continue;
+      int c = is_closed(o);
+      if (c == 0 && !call_m(o, "flush")) c = -1;
+      clear_error();
+    }
+  }
+  if (saved) set_error(saved);
 }
 
 Value raise_unsupported(const char* message) {
@@ -359,6 +416,11 @@ Value iobase_writelines(Value self, const Value* args, size_t, Tuple*) {
   return none();
 }
 
+Value iobase_del(Value self, const Value*, size_t, Tuple*) {
+  io_finalize(self);
+  return none();
+}
+
 Value iobase_get_closed(Value self) { return py_bool(iobase_is_closed(self)); }
 Value iobase_get_dict(Value self) { return instance_dict(self); }
 
@@ -382,6 +444,7 @@ const MethodDef kIOBaseMethods[] = {
     {"readline", iobase_readline, MethodFlag::kVarArgs},
     {"readlines", iobase_readlines, MethodFlag::kVarArgs},
     {"writelines", iobase_writelines, MethodFlag::kOneArg},
+    {"__del__", iobase_del, MethodFlag::kNoArgs},
     {nullptr, nullptr, 0},
 };
 const GetSetDef kIOBaseGetSets[] = {

@@ -636,105 +636,114 @@ Value textio_read(Value self, const Value* args, size_t nargs, Tuple*) {
   return str_from_u32(acc);
 }
 
-// CPython's _PyIO_find_line_ending over line[start:end): the end of the
-// line (exclusive) or -1, with *consumed where a search may resume.
-int64_t find_line_ending(TextIO* t, const std::u32string& line, size_t start, size_t* consumed) {
-  size_t end = line.size();
+// CPython's _PyIO_find_line_ending over s[start:): the end of the line
+// (exclusive, an index of s) or -1, with *consumed the index up to which
+// the text can be put aside (a final '\r' or a partial separator waits for
+// the next chunk).
+int64_t find_line_ending(TextIO* t, const Str* s, int64_t start, int64_t* consumed) {
+  int64_t end = s->length;
   if (t->readtranslate) {
-    for (size_t i = start; i < end; i++)
-      if (line[i] == '\n') return int64_t(i + 1);
+    if (s->kind == 1) {
+      const uint8_t* d = s->data();
+      const void* nl = std::memchr(d + start, '\n', size_t(end - start));
+      if (nl) return int64_t(static_cast<const uint8_t*>(nl) - d) + 1;
+    } else {
+      for (int64_t i = start; i < end; i++)
+        if (s->at(i) == '\n') return i + 1;
+    }
     *consumed = end;
     return -1;
   }
   if (t->readuniversal) {
-    for (size_t i = start; i < end; i++) {
-      if (line[i] == '\n') return int64_t(i + 1);
-      if (line[i] == '\r') {
-        if (i + 1 < end) return line[i + 1] == '\n' ? int64_t(i + 2) : int64_t(i + 1);
-        *consumed = i;  // a '\r' at the end: wait for the next character
+    for (int64_t i = start; i < end; i++) {
+      char32_t c = s->at(i);
+      if (c == '\n') return i + 1;
+      if (c == '\r') {
+        if (i + 1 < end) return s->at(i + 1) == '\n' ? i + 2 : i + 1;
+        *consumed = i;
         return -1;
       }
     }
     *consumed = end;
     return -1;
   }
-  std::u32string nl = str_to_u32(t->readnl);
-  size_t pos = line.find(nl, start);
-  if (pos != std::u32string::npos) return int64_t(pos + nl.size());
-  // A partial separator at the end may complete with the next chunk.
-  size_t keep = nl.size() - 1;
-  *consumed = end > start + keep ? end - keep : start;
+  const Str* nl = t->readnl;
+  int64_t k = nl->length;
+  char32_t first = nl->at(0);
+  for (int64_t i = start; i + k <= end; i++) {
+    if (s->at(i) != first) continue;
+    int64_t j = 1;
+    while (j < k && s->at(i + j) == nl->at(j)) j++;
+    if (j == k) return i + k;
+  }
+  *consumed = end - (k - 1) > start ? end - (k - 1) : start;
   return -1;
 }
 
+// CPython's _textiowrapper_readline.
 Value readline_impl(Value self, TextIO* t, int64_t limit) {
   if (!prepare_text_read(self, t)) return {};
-  std::u32string chunks;   // text put aside
-  std::u32string line;     // remaining + decoded chars
-  size_t start = 0, endpos = 0, offset_to_buffer = 0;
-  bool have_line = false;
-  std::u32string remaining;
-  bool has_remaining = false;
+  std::u32string chunks;   // text put aside while no line end was seen
+  Str* line = nullptr;
+  Str* remaining = nullptr;
+  int64_t start = 0, endpos = 0, offset_to_buffer = 0;
   for (;;) {
     int res = 1;
-    while (decoded_remaining(t) == 0 && (!t->decoded_chars || t->decoded_chars_used >= t->decoded_chars->length)) {
+    while (!t->decoded_chars || t->decoded_chars->length == 0) {
       res = read_chunk(t, 0);
       if (res < 0) return {};
       if (res == 0) break;
-      if (decoded_remaining(t) > 0) break;
     }
-    if (res == 0 && decoded_remaining(t) == 0) {
+    if (res == 0) {
       set_decoded(t, nullptr);
       t->has_snapshot = false;
       start = endpos = offset_to_buffer = 0;
-      have_line = false;
       break;
     }
-    std::u32string dec = str_to_u32(t->decoded_chars);
-    if (!has_remaining) {
-      line = dec;
-      start = size_t(t->decoded_chars_used);
+    if (!remaining) {
+      line = t->decoded_chars;
+      start = t->decoded_chars_used;
       offset_to_buffer = 0;
     } else {
-      line = remaining + dec.substr(size_t(t->decoded_chars_used));
+      line = str_concat(remaining, t->decoded_chars);
+      if (!line) return {};
       start = 0;
-      offset_to_buffer = remaining.size() - size_t(t->decoded_chars_used);
-      // decoded_chars_used is 0 here (CPython asserts it).
-      offset_to_buffer = remaining.size();
-      has_remaining = false;
-      remaining.clear();
+      offset_to_buffer = remaining->length;
+      remaining = nullptr;
     }
-    have_line = true;
-    size_t consumed = 0;
+    int64_t chunked = int64_t(chunks.size());
+    int64_t consumed = 0;
     int64_t e = find_line_ending(t, line, start, &consumed);
     if (e >= 0) {
-      endpos = size_t(e);
-      if (limit >= 0 && int64_t(endpos - start) + int64_t(chunks.size()) >= limit)
-        endpos = start + size_t(limit) - chunks.size();
+      endpos = e;
+      if (limit >= 0 && (endpos - start) + chunked >= limit) endpos = start + limit - chunked;
       break;
     }
     endpos = consumed;
-    if (limit >= 0 && int64_t(endpos - start) + int64_t(chunks.size()) >= limit) {
-      endpos = start + size_t(limit) - chunks.size();
+    if (limit >= 0 && (endpos - start) + chunked >= limit) {
+      endpos = start + limit - chunked;
       break;
     }
-    if (endpos > start) chunks.append(line, start, endpos - start);
-    if (endpos < line.size()) {
-      remaining = line.substr(endpos);
-      has_remaining = true;
+    for (int64_t i = start; i < endpos; i++) chunks += line->at(i);
+    if (endpos < line->length) {
+      remaining = str_substr(line, endpos, line->length);
+      if (!remaining) return {};
     }
-    have_line = false;
+    line = nullptr;
     set_decoded(t, nullptr);
-    t->has_snapshot = false;  // the snapshot no longer matches decoded_chars
   }
-  std::u32string result = chunks;
-  if (have_line) {
-    t->decoded_chars_used = int64_t(endpos - offset_to_buffer);
-    result.append(line, start, endpos - start);
-  } else if (has_remaining) {
-    result += remaining;
+  if (line) {
+    t->decoded_chars_used = endpos - offset_to_buffer;
+    if (chunks.empty() && !remaining) {
+      if (start == 0 && endpos == line->length) return line;
+      return str_substr(line, start, endpos);
+    }
   }
-  return str_from_u32(result);
+  if (remaining) chunks += str_to_u32(remaining);
+  if (line) {
+    for (int64_t i = start; i < endpos; i++) chunks += line->at(i);
+  }
+  return str_from_u32(chunks);
 }
 
 Value textio_readline(Value self, const Value* args, size_t nargs, Tuple*) {
@@ -1045,6 +1054,7 @@ Value textio_detach(Value self, const Value*, size_t, Tuple*) {
   if (!check_attached(t)) return {};
   if (!call_m(self, "flush")) return {};
   Value b = t->buffer;
+  set_wrapped(b, false);
   t->buffer = none();
   t->ok = false;
   t->detached = true;
@@ -1256,6 +1266,8 @@ bool textio_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
     if (!z) t->encoding_start_of_stream = false;
   }
   t->ok = true;
+  if (t->has_encoder) register_exit_flush(t);
+  set_wrapped(buffer, true);
   return true;
 }
 

@@ -2,13 +2,14 @@
 # FileIO and BytesIO.
 import io
 try:
-    from os import remove
+    from os import getpid, remove
 except ImportError:
+    def getpid(): return 0
     def remove(path): pass
 
-P = "/tmp/pyrite_io_buffered_basic.bin"
+P = "/tmp/pyrite_io_buffered_basic_%d.bin" % getpid()  # unique: other runs of the suite may be running this
 with io.BufferedWriter(io.FileIO(P, "w"), buffer_size=8) as w:
-    print(repr(w), w.name, w.mode, w.raw.mode, w.writable(), w.readable(), w.seekable())
+    print(repr(w).replace(P, "P"), w.name == P, w.mode, w.raw.mode, w.writable(), w.readable(), w.seekable())
     print(w.write(b"abc"), w.tell())
     print(w.write(b"defghijklmnop"), w.tell())
     w.write(b"\nsecond line\nthird")

@@ -1,14 +1,15 @@
 # io.FileIO over real files: modes, reading, writing, seeking, errors.
 import io
 try:
-    from os import remove
+    from os import getpid, remove
 except ImportError:
+    def getpid(): return 0
     def remove(path): pass
 
-P = "/tmp/pyrite_io_fileio_basic.bin"
+P = "/tmp/pyrite_io_fileio_basic_%d.bin" % getpid()  # unique: other runs of the suite may be running this
 f = io.FileIO(P, "w")
-print(f.mode, f.name, f.closefd, f.readable(), f.writable(), f.seekable(), f.isatty())
-print(repr(f))
+print(f.mode, f.name == P, f.closefd, f.readable(), f.writable(), f.seekable(), f.isatty())
+print(repr(f).replace(P, "P"))
 print(f.write(b"hello world\n"), f.write(bytearray(b"more")), f.tell())
 print(f.seek(0), f.seek(2, 1), f.seek(-1, 2), f.tell())
 try:
@@ -16,7 +17,7 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 f.close()
-print(f.closed, repr(f))
+print(f.closed, repr(f).replace(P, "P"))
 f.close()
 for name, call in [("write", lambda: f.write(b"x")), ("fileno", f.fileno), ("tell", f.tell),
                    ("seekable", f.seekable), ("isatty", f.isatty)]:
@@ -54,7 +55,7 @@ with io.FileIO(P, "rb") as g:
 try:
     io.FileIO(P, "x")
 except FileExistsError as e:
-    print("FileExistsError", e.errno, e.strerror, e.filename)
+    print("FileExistsError", e.errno, e.strerror, e.filename == P)
 remove(P)
 with io.FileIO(P, "xb+") as g:
     print(g.mode, g.write(b"new"), g.seek(0), g.read())

@@ -1,11 +1,12 @@
 # TextIOWrapper.tell()/seek() cookies over multi-byte text and '\r\n'
 # translation, and mixed read/readline/write on one file.
 try:
-    from os import remove
+    from os import getpid, remove
 except ImportError:
+    def getpid(): return 0
     def remove(path): pass
 
-P = "/tmp/pyrite_io_text_tell_seek.txt"
+P = "/tmp/pyrite_io_text_tell_seek_%d.txt" % getpid()  # unique: other runs of the suite may be running this
 with open(P, "w", encoding="utf-8", newline="") as f:
     f.write("ab\u20acd\r\nsecond \U0001d11e line\r\nthird\rfourth\n")
 for nl in [None, "", "\r\n"]:

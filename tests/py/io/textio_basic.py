@@ -1,13 +1,14 @@
 # open() in text mode: TextIOWrapper's reading, writing, newlines, tell/seek.
 import io
 try:
-    from os import remove
+    from os import getpid, remove
 except ImportError:
+    def getpid(): return 0
     def remove(path): pass
 
-P = "/tmp/pyrite_io_textio_basic.txt"
+P = "/tmp/pyrite_io_textio_basic_%d.txt" % getpid()  # unique: other runs of the suite may be running this
 with open(P, "w", encoding="utf-8") as f:
-    print(repr(f), f.name, f.mode, f.encoding, f.errors, f.line_buffering, f.newlines)
+    print(repr(f).replace(P, "P"), f.name == P, f.mode, f.encoding, f.errors, f.line_buffering, f.newlines)
     print(type(f.buffer).__name__, type(f.buffer.raw).__name__, f.buffer.raw.mode)
     print(f.write("héllo\n"), f.write("wörld €\nthird line"), f.tell())
     print(f.writable(), f.readable(), f.seekable(), f.isatty(), f.closed)
