@@ -108,8 +108,15 @@ Value fetch_stat(DirEntry* e, bool follow) {
   return stat_result_from(st);
 }
 
+// The caches are filled long after the entry was made: stores through the
+// write barrier.
+void set_cached(DirEntry* e, Value* field, Value st) {
+  gc::write_barrier(e, field, st.is_object() ? st.object() : nullptr);
+  *field = st;
+}
+
 Value entry_lstat(DirEntry* e) {
-  if (!e->lstat) e->lstat = fetch_stat(e, false);
+  if (!e->lstat) set_cached(e, &e->lstat, fetch_stat(e, false));
   return e->lstat;
 }
 
@@ -126,7 +133,7 @@ Value entry_stat(DirEntry* e, bool follow) {
   if (!e->stat) {
     int link = entry_is_symlink(e);
     if (link < 0) return {};
-    e->stat = link ? fetch_stat(e, true) : entry_lstat(e);
+    set_cached(e, &e->stat, link ? fetch_stat(e, true) : entry_lstat(e));
   }
   return e->stat;
 }
