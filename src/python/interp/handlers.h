@@ -469,8 +469,8 @@ PYR_HOT Step op_call(Cx& cx, ThreadState& ts, uint32_t oparg) {
       // A native function or method: the callee may look at this frame
       // (sys._getframe, locals()).
       cx.frame->lasti = static_cast<int32_t>(cx.cur());
-      auto r = cx.call(call_from_code, callable, static_cast<const Value*>(args), size_t(n),
-                       static_cast<Tuple*>(nullptr), static_cast<const Code*>(cx.frame->code));
+      auto r = cx.call(call_native_inline, callable, static_cast<const Value*>(args), size_t(n),
+                       static_cast<const Code*>(cx.frame->code));
       if (cx.is_null(r)) return Step::kError;
       cx.drop(static_cast<int>(oparg) + 2);
       cx.push(r);

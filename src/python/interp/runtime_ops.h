@@ -21,6 +21,7 @@
 #include "python/objects/str.h"
 #include "python/objects/tuple.h"
 #include "python/objects/map.h"
+#include "python/objects/native.h"
 #include "python/objects/object.h"
 
 namespace pyrite::python {
@@ -292,6 +293,42 @@ bool clear_stop_iteration();
 }
 
 // ---- calls ----
+// CALL of a builtin function, or of a method descriptor on an instance of
+// exactly its owner type, with an argument count its flags accept and no
+// keywords: what call_from_code does (native.h: the recursion level CPython
+// 3.11 takes or, at a warm site of a specialized kind, does not take), with
+// the common case inline. Everything else goes to call_from_code.
+[[gnu::always_inline]] inline Value call_native_inline(Value callable, const Value* args, size_t n,
+                                                       const Code* caller) {
+  const MethodDef* def;
+  Value self;
+  const Value* fargs = args;
+  size_t fn_n = n;
+  if (callable.object()->type == types::builtin_function) {
+    auto* f = callable.as<BuiltinFunction>();
+    def = f->def;
+    self = f->self;
+  } else {
+    auto* d = callable.as<MethodDescriptor>();
+    if (n == 0 || type_of(args[0]) != d->owner) return call_from_code(callable, args, n, nullptr, caller);
+    def = d->def;
+    self = args[0];
+    fargs = args + 1;
+    fn_n = n - 1;
+  }
+  uint32_t fl = def->flags;
+  if (((fl & MethodFlag::kNoArgs) && fn_n != 0) || ((fl & MethodFlag::kOneArg) && fn_n != 1))
+    return call_from_code(callable, args, n, nullptr, caller);
+  bool specialized = is_warm(caller) && ((fl & MethodFlag::kOwnInstruction) ||
+                                         !(fl & (MethodFlag::kNoArgs | MethodFlag::kOneArg | MethodFlag::kTupleArgs)));
+  if (specialized) return def->fn(self, fargs, fn_n, nullptr);
+  ThreadState& ts = thread_state();
+  if (ts.depth + 1 > ts.recursion_limit) return call_from_code(callable, args, n, nullptr, caller);
+  ts.depth++;
+  Value r = def->fn(self, fargs, fn_n, nullptr);
+  ts.depth--;
+  return r;
+}
 // Binds args to a new frame for `func` (CPython's messages for bad calls)
 // and links it as the innermost frame. Null with an exception pending.
 Frame* push_function_frame(ThreadState& ts, Function* func, const Value* args, size_t nargs,
