@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "python/runtime/unicode_case.h"
 #include "python/runtime/unicode_props.h"
@@ -34,22 +35,34 @@ namespace pyrite::python::sre {
 uint32_t lower_ascii(uint32_t c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 static uint32_t upper_ascii(uint32_t c) { return c >= 'a' && c <= 'z' ? c - 32 : c; }
 
+// The first code point of a full case mapping, computed through the str
+// methods' tables; BMP results are cached (case-insensitive matching asks for
+// the same few characters over and over).
+template <void (*Append)(char32_t, std::u32string*)>
+uint32_t first_of_mapping(uint32_t c) {
+  static std::vector<uint32_t> cache;  // 0: not computed yet
+  if (c < 0x10000 && !cache.empty() && cache[c]) return cache[c] - 1;
+  thread_local std::u32string buf;
+  buf.clear();
+  Append(c, &buf);
+  uint32_t r = buf.empty() ? c : buf[0];
+  if (c < 0x10000) {
+    if (cache.empty()) cache.assign(0x10000, 0);
+    cache[c] = r + 1;
+  }
+  return r;
+}
+
 uint32_t lower_unicode(uint32_t c) {
   if (c < 128) return lower_ascii(c);
   if (c > runtime::kMaxCodePoint) return c;
-  thread_local std::u32string buf;
-  buf.clear();
-  runtime::append_lower(c, &buf);
-  return buf.empty() ? c : buf[0];
+  return first_of_mapping<runtime::append_lower>(c);
 }
 
 uint32_t upper_unicode(uint32_t c) {
   if (c < 128) return upper_ascii(c);
   if (c > runtime::kMaxCodePoint) return c;
-  thread_local std::u32string buf;
-  buf.clear();
-  runtime::append_upper(c, &buf);
-  return buf.empty() ? c : buf[0];
+  return first_of_mapping<runtime::append_upper>(c);
 }
 
 bool ascii_iscased(uint32_t c) { return c < 128 && lower_ascii(c) != upper_ascii(c); }
@@ -66,7 +79,13 @@ static bool is_ascii_word(uint32_t c) {
   return c < 128 && (is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_');
 }
 static bool is_uni_word(uint32_t c) {
-  return c == '_' || (c <= runtime::kMaxCodePoint && runtime::is_alnum(c));
+  if (c < 128) return is_ascii_word(c);
+  if (c >= 0x10000) return c <= runtime::kMaxCodePoint && runtime::is_alnum(c);
+  // BMP answers cached: 2 bits per code point (known, word).
+  static std::vector<uint8_t> cache;
+  if (cache.empty()) cache.assign(0x10000, 0);
+  if (!cache[c]) cache[c] = runtime::is_alnum(c) ? 2 : 1;
+  return cache[c] == 2;
 }
 
 static bool category(Code code, uint32_t c) {
