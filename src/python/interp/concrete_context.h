@@ -152,6 +152,28 @@ class ConcretePyContext {
   static Value and_small(Value a, Value b) { return Value::from_bits(a.bits() & b.bits()); }
   static Value or_small(Value a, Value b) { return Value::from_bits(a.bits() | b.bits()); }
   static Value xor_small(Value a, Value b) { return Value::from_bits((a.bits() ^ b.bits()) | 1); }
+  // Shifts of a small int by a small count; false for a negative count or
+  // a left shift whose result does not fit (the slow path raises or makes
+  // a big int). A right shift by 63 or more leaves the sign: 0 or -1.
+  static bool rshift_small(Value a, Value b, Value* out) {
+    int64_t x = a.small_value(), n = b.small_value();
+    if (n < 0) return false;
+    *out = Value::small(x >> (n < 63 ? n : 63));
+    return true;
+  }
+  static bool lshift_small(Value a, Value b, Value* out) {
+    int64_t x = a.small_value(), n = b.small_value();
+    if (n < 0) return false;
+    if (x == 0) {
+      *out = a;
+      return true;
+    }
+    if (n > 62) return false;
+    int64_t r = static_cast<int64_t>(static_cast<uint64_t>(x) << n);
+    if ((r >> n) != x || !Value::fits_small(r)) return false;
+    *out = Value::small(r);
+    return true;
+  }
   // True division of two small ints both exactly doubles: the quotient of
   // the doubles is the correctly rounded one CPython computes. False for a
   // zero divisor or a larger operand (the slow path).

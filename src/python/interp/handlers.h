@@ -184,6 +184,8 @@ PYR_HOT Step op_binary_op(Cx& cx, ThreadState& ts, uint32_t arg) {
       case 1: ok = cx.sub_small(a, b, &r); break;
       case 2: ok = cx.mul_small(a, b, &r); break;
       case 5: ok = cx.mod_small(a, b, &r); break;
+      case 7: ok = cx.lshift_small(a, b, &r); break;
+      case 8: ok = cx.rshift_small(a, b, &r); break;
       case 9: r = cx.or_small(a, b); break;
       case 10: r = cx.xor_small(a, b); break;
       case 11: r = cx.and_small(a, b); break;

@@ -9,6 +9,7 @@
 
 #include "python/interp/frame.h"
 #include "python/interp/thread_state.h"
+#include "python/objects/bytes.h"
 #include "python/objects/cell.h"
 #include "python/objects/code.h"
 #include "python/objects/dict.h"
@@ -140,7 +141,8 @@ bool clear_stop_iteration();
 // Each handles the common case without a call through the type's slots and
 // says when it did not (then the generic path runs, and raises if needed).
 
-// list[i] or tuple[i] for a small int i in range, or d[k] of an exact dict
+// list[i], tuple[i], bytes[i] or bytearray[i] for a small int i in range,
+// or d[k] of an exact dict
 // holding k when k is a small int or an exact str: 1 with *out the item,
 // 0 when not that case (nothing raised), -1 with an exception pending (an
 // __eq__ of a colliding key raised).
@@ -183,13 +185,39 @@ bool clear_stop_iteration();
     *out = tu->items()[i];
     return 1;
   }
+  if (t == types::bytes) {
+    auto* b = obj.as<Bytes>();
+    if (i < 0) i += b->length;
+    if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(b->length)) return 0;
+    *out = Value::small(b->data()[i]);
+    return 1;
+  }
+  if (t == types::bytearray) {
+    auto* a = obj.as<ByteArray>();
+    if (i < 0) i += a->length;
+    if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(a->length)) return 0;
+    *out = Value::small(a->data()[i]);
+    return 1;
+  }
   return 0;
 }
 
-// list[i] = v for a small int i in range when v fits the list's strategy:
-// true when stored.
+// list[i] = v for a small int i in range when v fits the list's strategy,
+// or bytearray[i] = v for a small int v in range(256): true when stored.
 [[gnu::always_inline]] inline bool store_subscr_fast(Value obj, Value key, Value v) {
-  if (!key.is_small() || !obj.is_object() || obj.object()->type != types::list) return false;
+  if (!key.is_small() || !obj.is_object()) return false;
+  if (obj.object()->type != types::list) {
+    if (obj.object()->type != types::bytearray || !v.is_small()) return false;
+    auto* a = obj.as<ByteArray>();
+    int64_t i = key.small_value();
+    int64_t byte = v.small_value();
+    if (i < 0) i += a->length;
+    if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(a->length) || static_cast<uint64_t>(byte) > 255) {
+      return false;
+    }
+    a->data()[i] = static_cast<uint8_t>(byte);
+    return true;
+  }
   auto* l = obj.as<List>();
   int64_t i = key.small_value();
   if (i < 0) i += l->length;

@@ -386,7 +386,14 @@ bool ba_setitem(Value self, Value key, Value v) {
     raisef(exc::TypeError, "bytearray indices must be integers or slices, not %s", type_name(key).c_str());
     return false;
   }
-  if (!index_i64(key, &i)) return false;
+  if (!index_i64(key, &i)) {
+    // An index past int64 is an IndexError here, as in bytearray[i].
+    if (error_matches(exc::OverflowError)) {
+      clear_error();
+      raisef(exc::IndexError, "cannot fit '%s' into an index-sized integer", type_name(key).c_str());
+    }
+    return false;
+  }
   if (i < 0) i += a->length;
   if (i < 0 || i >= a->length) {
     raise(exc::IndexError, "bytearray index out of range");
