@@ -1,0 +1,32 @@
+# os.py's functions over posix: spawnv/spawnvp/spawnve (fork and exec), execvp
+# on PATH, renames/removedirs, realpath of a symlink loop, walk with
+# followlinks, makedirs' mode.
+import os
+scratch = '/tmp/pyrite_os_misc2_%d' % os.getpid()
+os.mkdir(scratch); home = os.getcwd(); os.chdir(scratch)
+print(os.spawnv(os.P_WAIT, '/bin/sh', ['sh', '-c', 'exit 6']))
+print(os.spawnvp(os.P_WAIT, 'sh', ['sh', '-c', 'exit 2']))
+pid = os.spawnv(os.P_NOWAIT, '/bin/sh', ['sh', '-c', 'exit 1'])
+print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+print(os.spawnve(os.P_WAIT, '/bin/sh', ['sh', '-c', 'test "$X" = y'], {'X': 'y'}))
+r, w = os.pipe()
+pid = os.fork()
+if pid == 0:
+    os.dup2(w, 1)
+    os.execvp('echo', ['echo', 'found', 'on', 'PATH'])
+os.close(w)
+print(os.read(r, 100)); os.close(r); os.waitpid(pid, 0)
+os.makedirs('a/b')
+os.renames('a/b', 'c/d/e')
+print(sorted(os.listdir('.')), os.listdir('c/d'))
+os.symlink('loop1', 'loop2'); os.symlink('loop2', 'loop1')
+print(os.path.realpath('loop1') == os.path.join(scratch, 'loop1'))
+os.symlink('c', 'lc')
+print([root for root, d, f in os.walk('.', followlinks=True)])
+print(sorted(root for root, d, f in os.walk('.')))
+os.makedirs('m/n', mode=0o700)
+print(oct(os.stat('m/n').st_mode & 0o777))
+for n in ['loop1', 'loop2', 'lc']: os.unlink(n)
+os.removedirs('c/d/e'); os.removedirs('m/n')
+print(os.listdir('.'))
+os.chdir(home); os.rmdir(scratch)
