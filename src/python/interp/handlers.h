@@ -115,6 +115,13 @@ PYR_COLD Step op_load_attr_generic(Cx& cx, ThreadState& ts, uint32_t arg) {
   auto obj = cx.top();
   uint32_t* cache = cache_units(cx);
   Str* name = static_cast<Str*>(cx.frame->code->names->at(arg).object());
+  {
+    auto v = cx.call(load_attr_and_fill, obj, name, cache);
+    if (!cx.is_null(v)) {
+      cx.poke(1, v);
+      return Step::kNext;
+    }
+  }
   // A property with a Python getter: its frame, continued by a push.
   Function* get = cx.call(python_property_getter, obj, name);
   if (get) {

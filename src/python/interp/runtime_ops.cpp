@@ -243,6 +243,35 @@ void fill_slot_cache(Value obj, Str* name, uint32_t* cache, bool store) {
 }  // namespace
 
 void fill_attr_cache(Value obj, Str* name, uint32_t* cache) { fill_slot_cache(obj, name, cache, false); }
+
+Value load_attr_and_fill(Value obj, Str* name, uint32_t* cache) {
+  if (!obj.is_object()) return {};
+  Type* t = obj.object()->type;
+  if (t->slots.getattr != generic_getattr || t->version == 0 || t->version >= kNoMapId) return {};
+  Value descr = type_lookup(t, name);
+  if (descr) {
+    Type* dt = type_of(descr);
+    if (dt == types::member_descriptor) {
+      auto* m = descr.as<MemberDescriptor>();
+      if (!is_subtype(t, m->owner)) return {};
+      Value v = *slot_member(obj, m->offset);
+      if (!v) return {};  // unset: the generic path raises
+      cache[0] = uint32_t(t->version);
+      cache[1] = kSlotMemberId;
+      cache[2] = m->offset;
+      return v;
+    }
+    if (dt->slots.descr_set) return {};  // another data descriptor wins: generic path
+  }
+  InstanceAttrs* a = instance_attrs(obj);
+  if (!a || !a->map || a->map->id == kNoMapId) return {};
+  int32_t i = map_index(a->map, name);
+  if (i < 0) return {};
+  cache[0] = uint32_t(t->version);
+  cache[1] = a->map->id;
+  cache[2] = uint32_t(i);
+  return reinterpret_cast<InstanceStorage*>(a->storage)->items()[i];
+}
 void fill_store_attr_cache(Value obj, Str* name, uint32_t* cache) { fill_slot_cache(obj, name, cache, true); }
 
 void fill_method_cache(Value obj, Value method, uint32_t* cache) {

@@ -95,6 +95,11 @@ inline Value load_attr_cached(Value obj, const uint32_t* cache) {
 // After a generic lookup of obj.name succeeded: caches it when it is an
 // instance attribute held in a map slot.
 void fill_attr_cache(Value obj, Str* name, uint32_t* cache);
+// A LOAD_ATTR cache miss resolved in one go when obj.name is an instance
+// attribute in a map slot (no data descriptor on the type) or a set
+// __slots__ member: the value, with the cache refilled; else null and
+// nothing raised (the generic path runs). Polymorphic sites miss often.
+Value load_attr_and_fill(Value obj, Str* name, uint32_t* cache);
 // STORE_ATTR: [version, map id, index]: an existing instance attribute in a
 // map slot (the type's setattr generic, no data descriptor for the name);
 // [version, kSlotMemberId, offset]: a __slots__ member.
