@@ -262,6 +262,7 @@ struct DecState {
   bool pendingcr;
   uint8_t seennl;
   rt::Codec codec;
+  bool sig_first;           // utf-8-sig: a BOM may still come (its decoder's `first`)
 };
 
 struct TextIO : IOBase {
@@ -287,6 +288,8 @@ struct TextIO : IOBase {
   bool seekable, telling, has_read1, has_snapshot;
   bool encoding_start_of_stream;
   bool fast_buffer;         // buffer is an exact Buffered* (its fast paths apply)
+  bool sig;                 // utf-8-sig (codec is utf-8; a BOM is skipped / written first)
+  bool sig_encoder_first;   // utf-8-sig's encoder has not written its BOM
   DecState dec;
 };
 
@@ -365,6 +368,20 @@ Str* decode_with(TextIO* t, DecState* d, std::string_view input, bool final) {
     joined.append(input);
     in = joined;
   }
+  if (d->sig_first) {
+    static constexpr std::string_view kBom = "\xef\xbb\xbf";
+    if (in.size() < 3 && kBom.substr(0, in.size()) == in) {
+      // Not enough bytes to tell: keep them (utf_8_sig's decoder does so even when final).
+      std::memcpy(d->pending, in.data(), in.size());
+      d->npending = uint8_t(in.size());
+      Str* empty = str_empty();
+      if (t->readuniversal) return newline_step(&d->pendingcr, &d->seennl, t->readtranslate, empty, final);
+      return empty;
+    }
+    d->sig_first = false;
+    if (in.substr(0, 3) == kBom) in = in.substr(3);
+    d->npending = 0;
+  }
   Str* out = nullptr;
   bool ascii_fast = (d->codec == rt::Codec::kUtf8 || d->codec == rt::Codec::kAscii || d->codec == rt::Codec::kLatin1);
   size_t i = 0;
@@ -402,20 +419,31 @@ Str* decode_with(TextIO* t, DecState* d, std::string_view input, bool final) {
   return out;
 }
 
-// (buffer bytes, flags) as decoder.getstate() would report them.
-int64_t dec_flags(TextIO* t, const DecState& d) { return t->readuniversal && d.pendingcr ? 1 : 0; }
+// The flags of decoder.getstate(): the codec decoder's (utf-8-sig's
+// `first`, else 0), shifted left by IncrementalNewlineDecoder with its
+// pending '\r' in bit 0 when reading universally.
+int64_t dec_flags(TextIO* t, const DecState& d) {
+  int64_t codec_flag = d.sig_first ? 1 : 0;
+  if (!t->readuniversal) return codec_flag;
+  return (codec_flag << 1) | (d.pendingcr ? 1 : 0);
+}
 
 void dec_reset(TextIO* t, DecState* d) {
   d->npending = 0;
   d->pendingcr = false;
   d->seennl = 0;
   d->codec = t->codec;
+  d->sig_first = t->sig;
 }
 
 // setstate((b'', flags)).
 void dec_setstate(TextIO* t, DecState* d, int64_t flags) {
   d->npending = 0;
-  d->pendingcr = t->readuniversal && (flags & 1);
+  if (t->readuniversal) {
+    d->pendingcr = flags & 1;
+    flags >>= 1;
+  }
+  d->sig_first = t->sig && (flags & 1);
 }
 
 // ---- writing --------------------------------------------------------------------------------
@@ -456,6 +484,10 @@ bool append_pending(TextIO* t, const uint8_t* data, int64_t n) {
 // Encodes text (already newline-translated) into pending.
 bool encode_append(TextIO* t, Str* text) {
   rt::Codec c = t->codec;
+  if (t->sig && t->sig_encoder_first && text->length) {
+    if (!append_pending(t, reinterpret_cast<const uint8_t*>("\xef\xbb\xbf"), 3)) return false;
+    t->sig_encoder_first = false;
+  }
   if (text->ascii && (c == rt::Codec::kUtf8 || c == rt::Codec::kAscii || c == rt::Codec::kLatin1)) {
     return append_pending(t, text->data(), text->length);
   }
@@ -942,7 +974,7 @@ Value textio_seek(Value self, const Value* args, size_t nargs, Tuple*) {
     if (t->has_decoder) dec_reset(t, &t->dec);
     Value r = call_m(t->buffer, "seek", {Value::small(0), Value::small(2)});
     if (!r) return {};
-    if (t->has_encoder) t->encoding_start_of_stream = false;
+    if (t->has_encoder) t->encoding_start_of_stream = t->sig_encoder_first = false;
     return r;
   } else if (whence != 0) {
     return raisef(exc::ValueError, "invalid whence (%d, should be 0, 1 or 2)", whence);
@@ -995,7 +1027,12 @@ Value textio_seek(Value self, const Value* args, size_t nargs, Tuple*) {
     if (decoded->length < chars_to_skip) return raise(exc::OSError, "can't restore logical file position");
     t->decoded_chars_used = chars_to_skip;
   }
-  if (t->has_encoder) t->encoding_start_of_stream = start_pos == 0 && flags == 0 && chars_to_skip == 0;
+  if (t->has_encoder) {
+    // encoder.reset() at the start of the stream, else setstate(0).
+    bool start = start_pos == 0 && flags == 0;
+    t->encoding_start_of_stream = start;
+    t->sig_encoder_first = start && t->sig;
+  }
   return cookie;
 }
 
@@ -1171,6 +1208,13 @@ bool set_codec(TextIO* t, Value encoding, Value errors) {
     return false;
   }
   std::optional<rt::Codec> codec = rt::lookup_codec(str_to_u32(enc));
+  std::string norm = name;
+  for (char& c : norm) {
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
+    if (c == '-' || c == ' ') c = '_';
+  }
+  t->sig = norm == "utf_8_sig" || norm == "utf8_sig";
+  if (t->sig) codec = rt::Codec::kUtf8;
   if (!codec) {
     raise(exc::LookupError, rt::unknown_encoding_message(str_to_u32(enc)));
     return false;
@@ -1186,6 +1230,22 @@ bool set_codec(TextIO* t, Value encoding, Value errors) {
                                      ? enc
                                      : encoding.as<Str>());
   gc::store_ref(t, &t->errors, errs);
+  return true;
+}
+
+// CPython's _textiowrapper_fix_encoder_state: a fresh encoder writes its
+// BOM (utf-16/32 only when seekable, as CPython's fast encoders) unless the
+// stream is seekable and not at its start.
+bool fix_encoder_state(TextIO* t) {
+  t->encoding_start_of_stream = false;
+  t->sig_encoder_first = t->sig;
+  if (!t->seekable || !t->has_encoder) return true;
+  t->encoding_start_of_stream = true;
+  Value pos = call_m(t->buffer, "tell");
+  if (!pos) return false;
+  int z = compare_bool(pos, Value::small(0), CompareOp::kEq);
+  if (z < 0) return false;
+  if (!z) t->encoding_start_of_stream = t->sig_encoder_first = false;
   return true;
 }
 
@@ -1256,15 +1316,7 @@ bool textio_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   Value read1 = get_attr_or_null(buffer, kRead1);
   if (has_error()) return false;
   t->has_read1 = static_cast<bool>(read1);
-  t->encoding_start_of_stream = false;
-  if (t->seekable && t->has_encoder) {
-    t->encoding_start_of_stream = true;
-    Value pos = call_m(buffer, "tell");
-    if (!pos) return false;
-    int z = compare_bool(pos, Value::small(0), CompareOp::kEq);
-    if (z < 0) return false;
-    if (!z) t->encoding_start_of_stream = false;
-  }
+  if (!fix_encoder_state(t)) return false;
   t->ok = true;
   if (t->has_encoder) register_exit_flush(t);
   set_wrapped(buffer, true);
@@ -1301,6 +1353,8 @@ Value textio_reconfigure(Value self, const Value* args, size_t nargs, Tuple* kwn
                  : (encoding && !is_none(encoding)) ? Value(str_from_ascii("strict"))
                                                     : Value(t->errors);
     if (!set_codec(t, enc, errs)) return {};
+    if (t->has_decoder) dec_reset(t, &t->dec);
+    if (!fix_encoder_state(t)) return {};
   }
   if (newline) set_newline(t, newline);
   if (line_buffering && !is_none(line_buffering)) {
