@@ -718,6 +718,10 @@ template <class Cx>
 PYR_COLD Step op_store_attr_generic(Cx& cx, uint32_t arg) {
   auto obj = cx.peek(1);
   Str* name = name_at(cx.frame, arg);
+  if (cx.call(store_attr_and_fill, obj, name, cx.peek(2), cache_units(cx))) {
+    cx.drop(2);
+    return Step::kNext;
+  }
   if (!cx.call(set_attr, obj, name, cx.peek(2))) return Step::kError;
   cx.call(fill_store_attr_cache, obj, name, cache_units(cx));
   cx.drop(2);

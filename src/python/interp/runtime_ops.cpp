@@ -244,6 +244,38 @@ void fill_slot_cache(Value obj, Str* name, uint32_t* cache, bool store) {
 
 void fill_attr_cache(Value obj, Str* name, uint32_t* cache) { fill_slot_cache(obj, name, cache, false); }
 
+bool store_attr_and_fill(Value obj, Str* name, Value v, uint32_t* cache) {
+  if (!obj.is_object()) return false;
+  Type* t = obj.object()->type;
+  if (t->slots.setattr != generic_setattr || t->version == 0 || t->version >= kNoMapId) return false;
+  Value descr = type_lookup(t, name);
+  Value* slot;
+  Object* holder;
+  if (descr && type_of(descr) == types::member_descriptor) {
+    auto* m = descr.as<MemberDescriptor>();
+    if (!is_subtype(t, m->owner)) return false;
+    slot = slot_member(obj, m->offset);
+    holder = obj.object();
+    cache[1] = kSlotMemberId;
+    cache[2] = m->offset;
+  } else {
+    if (descr && type_of(descr)->slots.descr_set) return false;  // a data descriptor: generic path
+    InstanceAttrs* a = instance_attrs(obj);
+    if (!a || !a->map || a->map->id == kNoMapId) return false;
+    int32_t i = map_index(a->map, name);
+    if (i < 0) return false;  // a new attribute: the generic path moves to the next map
+    auto* storage = reinterpret_cast<InstanceStorage*>(a->storage);
+    slot = &storage->items()[i];
+    holder = storage;
+    cache[1] = a->map->id;
+    cache[2] = uint32_t(i);
+  }
+  cache[0] = uint32_t(t->version);
+  gc::write_barrier(holder, slot, v.is_object() ? v.object() : nullptr);
+  *slot = v;
+  return true;
+}
+
 Value load_attr_and_fill(Value obj, Str* name, uint32_t* cache) {
   if (!obj.is_object()) return {};
   Type* t = obj.object()->type;

@@ -100,6 +100,10 @@ void fill_attr_cache(Value obj, Str* name, uint32_t* cache);
 // __slots__ member: the value, with the cache refilled; else null and
 // nothing raised (the generic path runs). Polymorphic sites miss often.
 Value load_attr_and_fill(Value obj, Str* name, uint32_t* cache);
+// STORE_ATTR's miss in one go, likewise: obj.name = v stored into an
+// existing map slot or a __slots__ member and the cache refilled; false,
+// with nothing done, for the generic path.
+bool store_attr_and_fill(Value obj, Str* name, Value v, uint32_t* cache);
 // STORE_ATTR: [version, map id, index]: an existing instance attribute in a
 // map slot (the type's setattr generic, no data descriptor for the name);
 // [version, kSlotMemberId, offset]: a __slots__ member.
