@@ -1205,6 +1205,129 @@ Value posix_fchdir(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return none();
 }
 
+// ---- kernel objects and advice -----------------------------------------------------------------
+
+Value posix_lockf(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("lockf", nargs, 3, 3)) return {};
+  int fd, cmd;
+  int64_t len;
+  if (!arg_cint(args[0], &fd) || !arg_cint(args[1], &cmd) || !arg_off(args[2], &len)) return {};
+  if (lockf(fd, cmd, len) != 0) return raise_errno(errno);
+  return none();
+}
+
+// posix_fadvise and posix_fallocate return the error instead of setting errno.
+Value posix_posix_fadvise(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("posix_fadvise", nargs, 4, 4)) return {};
+  int fd, advice;
+  int64_t off, len;
+  if (!arg_cint(args[0], &fd) || !arg_off(args[1], &off) || !arg_off(args[2], &len) ||
+      !arg_cint(args[3], &advice))
+    return {};
+  int err;
+  do err = posix_fadvise(fd, off, len, advice);
+  while (err == EINTR);
+  if (err != 0) return raise_errno(err);
+  return none();
+}
+
+Value posix_posix_fallocate(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("posix_fallocate", nargs, 3, 3)) return {};
+  int fd;
+  int64_t off, len;
+  if (!arg_cint(args[0], &fd) || !arg_off(args[1], &off) || !arg_off(args[2], &len)) return {};
+  int err;
+  do err = posix_fallocate(fd, off, len);
+  while (err == EINTR);
+  if (err != 0) return raise_errno(err);
+  return none();
+}
+
+Value posix_memfd_create(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"name", "flags", nullptr};
+  Value name_arg, flags_arg;
+  if (!parse_args({"memfd_create", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&name_arg, &flags_arg}))
+    return {};
+  std::string name;
+  int flags = MFD_CLOEXEC;
+  if (!fs_converter(name_arg, &name) || (flags_arg && !arg_cint(flags_arg, &flags))) return {};
+  int fd = memfd_create(name.c_str(), unsigned(flags));
+  if (fd < 0) return raise_errno(errno);
+  return Value::small(fd);
+}
+
+Value posix_eventfd(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"initval", "flags", nullptr};
+  Value init_arg, flags_arg;
+  if (!parse_args({"eventfd", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&init_arg, &flags_arg}))
+    return {};
+  int64_t init;
+  int flags = EFD_CLOEXEC;
+  if (!arg_ssize(init_arg, &init) || (flags_arg && !arg_cint(flags_arg, &flags))) return {};
+  if (init < 0) return raise(exc::ValueError, "value must be positive");
+  if (init > int64_t(UINT32_MAX))
+    return raise(exc::OverflowError, "Python int too large to convert to C unsigned int");
+  int fd = eventfd(unsigned(init), flags);
+  if (fd < 0) return raise_errno(errno);
+  return Value::small(fd);
+}
+
+Value posix_eventfd_read(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"fd", nullptr};
+  Value fd_arg;
+  if (!parse_args({"eventfd_read", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&fd_arg})) return {};
+  int fd;
+  if (!file_descriptor(fd_arg, &fd)) return {};
+  eventfd_t value;
+  int r;
+  do r = eventfd_read(fd, &value);
+  while (r < 0 && errno == EINTR);
+  if (r < 0) return raise_errno(errno);
+  return int_from_u64(value);
+}
+
+Value posix_eventfd_write(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"fd", "value", nullptr};
+  Value fd_arg, value_arg;
+  if (!parse_args({"eventfd_write", kNames, 2, 0, -1, true}, args, nargs, kwnames, {&fd_arg, &value_arg}))
+    return {};
+  int fd;
+  uint64_t value;
+  if (!file_descriptor(fd_arg, &fd)) return {};
+  Value i = index(value_arg);
+  if (!i) return {};
+  if (int_sign(i) < 0) return raise(exc::OverflowError, "can't convert negative int to unsigned");
+  auto v = int_to_i64(i);
+  if (!v) return raise(exc::OverflowError, "Python int too large to convert to C unsigned long");
+  value = uint64_t(*v);
+  int r;
+  do r = eventfd_write(fd, value);
+  while (r < 0 && errno == EINTR);
+  if (r < 0) return raise_errno(errno);
+  return none();
+}
+
+Value posix_copy_file_range(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"src", "dst", "count", "offset_src", "offset_dst", nullptr};
+  Value src_arg, dst_arg, count_arg, osrc_arg, odst_arg;
+  if (!parse_args({"copy_file_range", kNames, 3, 0, -1, true}, args, nargs, kwnames,
+                  {&src_arg, &dst_arg, &count_arg, &osrc_arg, &odst_arg}))
+    return {};
+  int src, dst;
+  int64_t count, osrc = 0, odst = 0;
+  bool have_src = osrc_arg && !is_none(osrc_arg), have_dst = odst_arg && !is_none(odst_arg);
+  if (!arg_cint(src_arg, &src) || !arg_cint(dst_arg, &dst) || !arg_ssize(count_arg, &count) ||
+      (have_src && !arg_off(osrc_arg, &osrc)) || (have_dst && !arg_off(odst_arg, &odst)))
+    return {};
+  if (count < 0) return raise(exc::ValueError, "negative value for 'count' not allowed");
+  loff_t a = osrc, b = odst;
+  ssize_t r;
+  do r = copy_file_range(src, have_src ? &a : nullptr, dst, have_dst ? &b : nullptr, size_t(count), 0);
+  while (r < 0 && errno == EINTR);
+  if (r < 0) return raise_errno(errno);
+  return int_from_i64(r);
+}
+
 // ---- the environment, misc ----------------------------------------------------------------------
 
 Value posix_putenv(Value, const Value* args, size_t nargs, Tuple*) {
@@ -1317,6 +1440,14 @@ const MethodDef kFunctions[] = {
     {"sendfile", posix_sendfile, kKw, "Copy count bytes from in_fd (at offset, or its position when None) to out_fd."},
     {"fdatasync", posix_fdatasync, kKw, "Flush an fd's data (not all its metadata) to the device."},
     {"fchdir", posix_fchdir, kKw, "Make the directory open as fd the current directory."},
+    {"lockf", posix_lockf, kPos, "Apply, test or remove a POSIX lock on an open file."},
+    {"posix_fadvise", posix_posix_fadvise, kPos, "Tell the kernel how a range of a file will be accessed."},
+    {"posix_fallocate", posix_posix_fallocate, kPos, "Reserve disk space for a range of a file."},
+    {"memfd_create", posix_memfd_create, kKw, "A new anonymous file in memory; returns its descriptor."},
+    {"eventfd", posix_eventfd, kKw, "A new event counter descriptor."},
+    {"eventfd_read", posix_eventfd_read, kKw, "Read (and reset, or decrement) an event counter."},
+    {"eventfd_write", posix_eventfd_write, kKw, "Add to an event counter."},
+    {"copy_file_range", posix_copy_file_range, kKw, "Copy count bytes between descriptors inside the kernel."},
     {"umask", posix_umask, kOneArg, "Set the file creation mask; returns the previous one."},
     {"truncate", posix_truncate, kKw, "Cut or extend a file (path or fd) to length bytes."},
     {"ftruncate", posix_ftruncate, kPos, "Cut or extend an open file to length bytes."},
@@ -1367,11 +1498,11 @@ const IntConstant kConstants[] = {
 // What os.py's supports_dir_fd / supports_fd / supports_follow_symlinks
 // are computed from: the *at and f* variants this module calls.
 const char* const kHaveFunctions[] = {
-    "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN", "HAVE_FCHOWNAT",
-    "HAVE_FDOPENDIR", "HAVE_FEXECVE", "HAVE_FPATHCONF", "HAVE_FSTATAT", "HAVE_FSTATVFS",
-    "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LCHOWN", "HAVE_LINKAT", "HAVE_LSTAT", "HAVE_MKDIRAT",
-    "HAVE_MKFIFOAT", "HAVE_MKNODAT", "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT",
-    "HAVE_SYMLINKAT", "HAVE_UNLINKAT", "HAVE_UTIMENSAT",
+    "HAVE_EVENTFD", "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN",
+    "HAVE_FCHOWNAT", "HAVE_FDOPENDIR", "HAVE_FEXECVE", "HAVE_FPATHCONF", "HAVE_FSTATAT",
+    "HAVE_FSTATVFS", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LCHOWN", "HAVE_LINKAT", "HAVE_LSTAT",
+    "HAVE_MEMFD_CREATE", "HAVE_MKDIRAT", "HAVE_MKFIFOAT", "HAVE_MKNODAT", "HAVE_OPENAT",
+    "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT", "HAVE_UTIMENSAT",
 };
 
 Dict* make_environ() {

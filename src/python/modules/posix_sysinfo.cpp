@@ -250,6 +250,78 @@ int do_setgid(uint32_t id) { return setgid(id); }
 int do_seteuid(uint32_t id) { return seteuid(id); }
 int do_setegid(uint32_t id) { return setegid(id); }
 
+// setreuid/setregid (two ids) and setresuid/setresgid (three); -1 keeps one.
+Value posix_setreuid(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("setreuid", nargs, 2, 2)) return {};
+  uint32_t r, e;
+  if (!id_arg(args[0], "uid", &r) || !id_arg(args[1], "uid", &e)) return {};
+  if (setreuid(r, e) != 0) return raise_errno(errno);
+  return none();
+}
+
+Value posix_setregid(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("setregid", nargs, 2, 2)) return {};
+  uint32_t r, e;
+  if (!id_arg(args[0], "gid", &r) || !id_arg(args[1], "gid", &e)) return {};
+  if (setregid(r, e) != 0) return raise_errno(errno);
+  return none();
+}
+
+Value posix_setresuid(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("setresuid", nargs, 3, 3)) return {};
+  uint32_t r, e, sv;
+  if (!id_arg(args[0], "uid", &r) || !id_arg(args[1], "uid", &e) || !id_arg(args[2], "uid", &sv)) return {};
+  if (setresuid(r, e, sv) != 0) return raise_errno(errno);
+  return none();
+}
+
+Value posix_setresgid(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("setresgid", nargs, 3, 3)) return {};
+  uint32_t r, e, sv;
+  if (!id_arg(args[0], "gid", &r) || !id_arg(args[1], "gid", &e) || !id_arg(args[2], "gid", &sv)) return {};
+  if (setresgid(r, e, sv) != 0) return raise_errno(errno);
+  return none();
+}
+
+Value posix_setgroups(Value, const Value* args, size_t, Tuple*) {
+  Tuple* items = sequence_fast(args[0], "setgroups argument must be a sequence");
+  if (!items) return {};
+  std::vector<gid_t> groups;
+  for (int64_t i = 0; i < items->length; i++) {
+    uint32_t g;
+    if (!id_arg(items->at(i), "gid", &g)) return {};
+    groups.push_back(g);
+  }
+  if (setgroups(groups.size(), groups.data()) != 0) return raise_errno(errno);
+  return none();
+}
+
+Value posix_chroot(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"path", nullptr};
+  Value path;
+  if (!parse_args({"chroot", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&path})) return {};
+  PathArg p;
+  if (!convert_path("chroot", "path", path, false, false, &p)) return {};
+  if (chroot(p.c_str()) != 0) return raise_path_error(errno, p);
+  return none();
+}
+
+Value posix_tcgetpgrp(Value, const Value* args, size_t, Tuple*) {
+  int fd;
+  if (!arg_cint(args[0], &fd)) return {};
+  pid_t r = tcgetpgrp(fd);
+  if (r < 0) return raise_errno(errno);
+  return Value::small(r);
+}
+
+Value posix_tcsetpgrp(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("tcsetpgrp", nargs, 2, 2)) return {};
+  int fd, pgid;
+  if (!arg_cint(args[0], &fd) || !arg_int(args[1], &pgid)) return {};
+  if (tcsetpgrp(fd, pgid) != 0) return raise_errno(errno);
+  return none();
+}
+
 Value posix_getpgid(Value, const Value* args, size_t, Tuple*) {
   int pid;
   if (!arg_int(args[0], &pid)) return {};
@@ -379,6 +451,14 @@ const MethodDef kFunctions[] = {
     {"setgid", set_one_id<do_setgid, true>, kOneArg, "Set the group id."},
     {"seteuid", set_one_id<do_seteuid, false>, kOneArg, "Set the effective user id."},
     {"setegid", set_one_id<do_setegid, true>, kOneArg, "Set the effective group id."},
+    {"setreuid", posix_setreuid, kVarArgs, "Set the real and effective user ids."},
+    {"setregid", posix_setregid, kVarArgs, "Set the real and effective group ids."},
+    {"setresuid", posix_setresuid, kVarArgs, "Set the real, effective and saved user ids."},
+    {"setresgid", posix_setresgid, kVarArgs, "Set the real, effective and saved group ids."},
+    {"setgroups", posix_setgroups, kOneArg, "Set the supplementary group ids."},
+    {"chroot", posix_chroot, kKw, "Make path the process's root directory."},
+    {"tcgetpgrp", posix_tcgetpgrp, kOneArg, "The foreground process group of the terminal on fd."},
+    {"tcsetpgrp", posix_tcsetpgrp, kVarArgs, "Set the foreground process group of the terminal on fd."},
     {"getpgid", posix_getpgid, kOneArg, "The process group of a process."},
     {"setpgid", posix_setpgid, kVarArgs, "Move a process into a process group."},
     {"setpgrp", posix_setpgrp, kNoArgs, "Make this process the leader of a new process group."},
