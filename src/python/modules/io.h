@@ -54,11 +54,12 @@ struct BytesIO : IOBase {
   Bytes* buf;               // capacity buf->length; contents [0, string_size)
   int64_t string_size;
   int64_t pos;
-  int64_t exports;          // getbuffer() views alive: resizing is a BufferError
+  int64_t exports;          // getbuffer() views alive: resizing is a BufferError (always 0
+                            // while getbuffer() returns a snapshot)
 };
 
 struct StringIO : IOBase {
-  Object* buf;              // a Tuple-free code point buffer: a Bytes of char32_t
+  Object* buf;              // a Bytes used as an array of char32_t (capacity length / 4)
   int64_t string_size;
   int64_t pos;
   Object* decoder;          // IncrementalNewlineDecoder (newline=None) or null
@@ -158,11 +159,10 @@ Value call_m(Value obj, const char* name, std::initializer_list<Value> args = {}
 Value fileio_read_into(FileIO* f, uint8_t* data, int64_t n);     // int, None (EAGAIN) or null
 Value fileio_write_from(FileIO* f, const uint8_t* data, int64_t n);
 
-// Flushing what TextIOWrapper holds before a buffered write (sys.stdout's
-// text and bytes in order) is the wrapper's business; exported for sys and
-// the interpreter's exit path:
-//   make_std_stream: TextIOWrapper(BufferedWriter/Reader(FileIO(fd))) as
-//   CPython's create_stdio builds it.
+// sys.stdin/stdout/stderr (fd 0, 1, 2): TextIOWrapper(BufferedReader or
+// BufferedWriter(FileIO(fd, closefd=False))) as CPython's create_stdio
+// builds it; with `unbuffered`, stdout and stderr wrap the FileIO itself
+// and write through.
 Value make_std_stream(int fd, bool write, bool unbuffered);
 
 // Files still open when the program ends are flushed as CPython's
