@@ -4,6 +4,7 @@
 //
 // Front-end inspection: `--dump-ast FILE` prints ast.dump() of the file,
 // `--dis FILE` its bytecode.
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -327,6 +328,14 @@ int main(int argc, char** argv) {
   CommandLine cl;
   int status = parse_command_line(argc, argv, &cl);
   if (status >= 0) return status;
+  if (cl.action != CommandLine::Action::kDumpAst && cl.action != CommandLine::Action::kDis) {
+    // As CPython at startup: writing to a closed pipe or past the file size
+    // limit raises BrokenPipeError or OSError(EFBIG) instead of killing the
+    // process (`pyrite prog.py | head` gets the exception). Children made by
+    // os.fork/os.exec* inherit this, as CPython's do.
+    std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGXFSZ, SIG_IGN);
+  }
   switch (cl.action) {
     case CommandLine::Action::kDumpAst:
       return dump_ast(cl.target, cl.xoptions.count("ast-attributes") > 0);
