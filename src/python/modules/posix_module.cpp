@@ -246,20 +246,6 @@ Value raise_path_error2(int err, const PathArg& a, const PathArg& b) {
   return raise_os_error(err, a.object ? a.object : none(), b.object ? b.object : none());
 }
 
-namespace {
-
-// A follow_symlinks= / effective_ids= style flag: any object's truth.
-bool arg_bool(Value v, bool dflt, bool* out) {
-  if (!v) {
-    *out = dflt;
-    return true;
-  }
-  int t = truth(v);
-  if (t < 0) return false;
-  *out = t;
-  return true;
-}
-
 // Py_off_t: through __index__, 64 bits.
 bool arg_off(Value v, int64_t* out) {
   if (is_float(v)) {
@@ -276,6 +262,21 @@ bool arg_off(Value v, int64_t* out) {
   *out = *n;
   return true;
 }
+
+namespace {
+
+// A follow_symlinks= / effective_ids= style flag: any object's truth.
+bool arg_bool(Value v, bool dflt, bool* out) {
+  if (!v) {
+    *out = dflt;
+    return true;
+  }
+  int t = truth(v);
+  if (t < 0) return false;
+  *out = t;
+  return true;
+}
+
 
 // "fn: cannot use dir_fd and fd together" and friends: CPython's checks of
 // an fd path against dir_fd / follow_symlinks.
@@ -895,6 +896,8 @@ Value posix_pipe2(Value, const Value* args, size_t, Tuple*) {
   return tuple_of({Value::small(fds[0]), Value::small(fds[1])});
 }
 
+}  // namespace
+
 // PyObject_AsFileDescriptor: an int, or an object's fileno().
 bool file_descriptor(Value v, int* out) {
   if (!is_int(v)) {
@@ -919,6 +922,8 @@ bool file_descriptor(Value v, int* out) {
   }
   return true;
 }
+
+namespace {
 
 Value posix_fsync(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"fd", nullptr};
@@ -1087,247 +1092,6 @@ Value posix_mknod(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return none();
 }
 
-// ---- more descriptor I/O ----------------------------------------------------------------------------
-
-Value posix_pread(Value, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("pread", nargs, 3, 3)) return {};
-  int fd;
-  int64_t n, off;
-  if (!arg_cint(args[0], &fd) || !arg_ssize(args[1], &n) || !arg_off(args[2], &off)) return {};
-  if (n < 0) return raise_errno(EINVAL);
-  std::string buf(size_t(n), '\0');
-  ssize_t r;
-  do r = pread(fd, buf.data(), size_t(n), off);
-  while (r < 0 && errno == EINTR);
-  if (r < 0) return raise_errno(errno);
-  return bytes_from(buf.data(), size_t(r));
-}
-
-bool buffer_arg(Value v, BufferView* view) {
-  if (get_buffer(v, view)) return true;
-  if (!has_error())
-    raisef(exc::TypeError, "a bytes-like object is required, not '%s'", type_name(v).c_str());
-  return false;
-}
-
-Value posix_pwrite(Value, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("pwrite", nargs, 3, 3)) return {};
-  int fd;
-  int64_t off;
-  BufferView view;
-  if (!arg_cint(args[0], &fd) || !buffer_arg(args[1], &view) || !arg_off(args[2], &off)) return {};
-  ssize_t r;
-  do r = pwrite(fd, view.data, size_t(view.length), off);
-  while (r < 0 && errno == EINTR);
-  if (r < 0) return raise_errno(errno);
-  return int_from_i64(r);
-}
-
-// writev(fd, buffers): the buffers' bytes in one call.
-Value posix_writev(Value, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("writev", nargs, 2, 2)) return {};
-  int fd;
-  if (!arg_cint(args[0], &fd)) return {};
-  Tuple* items = sequence_fast(args[1], "writev() arg 2 must be a sequence");
-  if (!items) return {};
-  std::vector<iovec> iov;
-  for (int64_t i = 0; i < items->length; i++) {
-    BufferView view;
-    if (!buffer_arg(items->at(i), &view)) return {};
-    iov.push_back({const_cast<uint8_t*>(view.data), size_t(view.length)});
-  }
-  ssize_t r;
-  do r = writev(fd, iov.data(), int(iov.size()));
-  while (r < 0 && errno == EINTR);
-  if (r < 0) return raise_errno(errno);
-  return int_from_i64(r);
-}
-
-// readv(fd, buffers): fills writable buffers (bytearray, writable memoryview) in order.
-Value posix_readv(Value, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("readv", nargs, 2, 2)) return {};
-  int fd;
-  if (!arg_cint(args[0], &fd)) return {};
-  Tuple* items = sequence_fast(args[1], "readv() arg 2 must be a sequence");
-  if (!items) return {};
-  std::vector<iovec> iov;
-  for (int64_t i = 0; i < items->length; i++) {
-    BufferView view;
-    if (!buffer_arg(items->at(i), &view)) return {};
-    if (view.readonly) return raise(exc::BufferError, "Object is not writable.");
-    iov.push_back({const_cast<uint8_t*>(view.data), size_t(view.length)});
-  }
-  ssize_t r;
-  do r = readv(fd, iov.data(), int(iov.size()));
-  while (r < 0 && errno == EINTR);
-  if (r < 0) return raise_errno(errno);
-  return int_from_i64(r);
-}
-
-Value posix_sendfile(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  static const char* const kNames[] = {"out_fd", "in_fd", "offset", "count", nullptr};
-  Value out_arg, in_arg, off_arg, count_arg;
-  if (!parse_args({"sendfile", kNames, 4, 0, -1, true}, args, nargs, kwnames,
-                  {&out_arg, &in_arg, &off_arg, &count_arg}))
-    return {};
-  int out_fd, in_fd;
-  int64_t count, off = 0;
-  bool have_off = !is_none(off_arg);
-  if (!arg_cint(out_arg, &out_fd) || !arg_cint(in_arg, &in_fd) || (have_off && !arg_off(off_arg, &off)) ||
-      !arg_ssize(count_arg, &count))
-    return {};
-  if (count < 0) return raise_errno(EINVAL);
-  off_t o = off;
-  ssize_t r;
-  do r = sendfile(out_fd, in_fd, have_off ? &o : nullptr, size_t(count));
-  while (r < 0 && errno == EINTR);
-  if (r < 0) return raise_errno(errno);
-  return int_from_i64(r);
-}
-
-Value posix_fdatasync(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  static const char* const kNames[] = {"fd", nullptr};
-  Value fd_arg;
-  if (!parse_args({"fdatasync", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&fd_arg})) return {};
-  int fd;
-  if (!file_descriptor(fd_arg, &fd)) return {};
-  if (fdatasync(fd) != 0) return raise_errno(errno);
-  return none();
-}
-
-Value posix_fchdir(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  static const char* const kNames[] = {"fd", nullptr};
-  Value fd_arg;
-  if (!parse_args({"fchdir", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&fd_arg})) return {};
-  int fd;
-  if (!file_descriptor(fd_arg, &fd)) return {};
-  if (fchdir(fd) != 0) return raise_errno(errno);
-  return none();
-}
-
-// ---- kernel objects and advice -----------------------------------------------------------------
-
-Value posix_lockf(Value, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("lockf", nargs, 3, 3)) return {};
-  int fd, cmd;
-  int64_t len;
-  if (!arg_cint(args[0], &fd) || !arg_cint(args[1], &cmd) || !arg_off(args[2], &len)) return {};
-  if (lockf(fd, cmd, len) != 0) return raise_errno(errno);
-  return none();
-}
-
-// posix_fadvise and posix_fallocate return the error instead of setting errno.
-Value posix_posix_fadvise(Value, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("posix_fadvise", nargs, 4, 4)) return {};
-  int fd, advice;
-  int64_t off, len;
-  if (!arg_cint(args[0], &fd) || !arg_off(args[1], &off) || !arg_off(args[2], &len) ||
-      !arg_cint(args[3], &advice))
-    return {};
-  int err;
-  do err = posix_fadvise(fd, off, len, advice);
-  while (err == EINTR);
-  if (err != 0) return raise_errno(err);
-  return none();
-}
-
-Value posix_posix_fallocate(Value, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("posix_fallocate", nargs, 3, 3)) return {};
-  int fd;
-  int64_t off, len;
-  if (!arg_cint(args[0], &fd) || !arg_off(args[1], &off) || !arg_off(args[2], &len)) return {};
-  int err;
-  do err = posix_fallocate(fd, off, len);
-  while (err == EINTR);
-  if (err != 0) return raise_errno(err);
-  return none();
-}
-
-Value posix_memfd_create(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  static const char* const kNames[] = {"name", "flags", nullptr};
-  Value name_arg, flags_arg;
-  if (!parse_args({"memfd_create", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&name_arg, &flags_arg}))
-    return {};
-  std::string name;
-  int flags = MFD_CLOEXEC;
-  if (!fs_converter(name_arg, &name) || (flags_arg && !arg_cint(flags_arg, &flags))) return {};
-  int fd = memfd_create(name.c_str(), unsigned(flags));
-  if (fd < 0) return raise_errno(errno);
-  return Value::small(fd);
-}
-
-Value posix_eventfd(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  static const char* const kNames[] = {"initval", "flags", nullptr};
-  Value init_arg, flags_arg;
-  if (!parse_args({"eventfd", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&init_arg, &flags_arg}))
-    return {};
-  int64_t init;
-  int flags = EFD_CLOEXEC;
-  if (!arg_ssize(init_arg, &init) || (flags_arg && !arg_cint(flags_arg, &flags))) return {};
-  if (init < 0) return raise(exc::ValueError, "value must be positive");
-  if (init > int64_t(UINT32_MAX))
-    return raise(exc::OverflowError, "Python int too large to convert to C unsigned int");
-  int fd = eventfd(unsigned(init), flags);
-  if (fd < 0) return raise_errno(errno);
-  return Value::small(fd);
-}
-
-Value posix_eventfd_read(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  static const char* const kNames[] = {"fd", nullptr};
-  Value fd_arg;
-  if (!parse_args({"eventfd_read", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&fd_arg})) return {};
-  int fd;
-  if (!file_descriptor(fd_arg, &fd)) return {};
-  eventfd_t value;
-  int r;
-  do r = eventfd_read(fd, &value);
-  while (r < 0 && errno == EINTR);
-  if (r < 0) return raise_errno(errno);
-  return int_from_u64(value);
-}
-
-Value posix_eventfd_write(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  static const char* const kNames[] = {"fd", "value", nullptr};
-  Value fd_arg, value_arg;
-  if (!parse_args({"eventfd_write", kNames, 2, 0, -1, true}, args, nargs, kwnames, {&fd_arg, &value_arg}))
-    return {};
-  int fd;
-  uint64_t value;
-  if (!file_descriptor(fd_arg, &fd)) return {};
-  Value i = index(value_arg);
-  if (!i) return {};
-  if (int_sign(i) < 0) return raise(exc::OverflowError, "can't convert negative int to unsigned");
-  auto v = int_to_i64(i);
-  if (!v) return raise(exc::OverflowError, "Python int too large to convert to C unsigned long");
-  value = uint64_t(*v);
-  int r;
-  do r = eventfd_write(fd, value);
-  while (r < 0 && errno == EINTR);
-  if (r < 0) return raise_errno(errno);
-  return none();
-}
-
-Value posix_copy_file_range(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  static const char* const kNames[] = {"src", "dst", "count", "offset_src", "offset_dst", nullptr};
-  Value src_arg, dst_arg, count_arg, osrc_arg, odst_arg;
-  if (!parse_args({"copy_file_range", kNames, 3, 0, -1, true}, args, nargs, kwnames,
-                  {&src_arg, &dst_arg, &count_arg, &osrc_arg, &odst_arg}))
-    return {};
-  int src, dst;
-  int64_t count, osrc = 0, odst = 0;
-  bool have_src = osrc_arg && !is_none(osrc_arg), have_dst = odst_arg && !is_none(odst_arg);
-  if (!arg_cint(src_arg, &src) || !arg_cint(dst_arg, &dst) || !arg_ssize(count_arg, &count) ||
-      (have_src && !arg_off(osrc_arg, &osrc)) || (have_dst && !arg_off(odst_arg, &odst)))
-    return {};
-  if (count < 0) return raise(exc::ValueError, "negative value for 'count' not allowed");
-  loff_t a = osrc, b = odst;
-  ssize_t r;
-  do r = copy_file_range(src, have_src ? &a : nullptr, dst, have_dst ? &b : nullptr, size_t(count), 0);
-  while (r < 0 && errno == EINTR);
-  if (r < 0) return raise_errno(errno);
-  return int_from_i64(r);
-}
-
 // ---- the environment, misc ----------------------------------------------------------------------
 
 Value posix_putenv(Value, const Value* args, size_t nargs, Tuple*) {
@@ -1433,21 +1197,6 @@ const MethodDef kFunctions[] = {
     {"fchown", posix_fchown, kKw, "Set the owner and group of an open file."},
     {"mkfifo", posix_mkfifo, kKw, "Make a named pipe."},
     {"mknod", posix_mknod, kKw, "Make a file system node (file, device, fifo...)."},
-    {"pread", posix_pread, kPos, "Read up to length bytes at offset, leaving the file position alone."},
-    {"pwrite", posix_pwrite, kPos, "Write bytes at offset, leaving the file position alone."},
-    {"readv", posix_readv, kPos, "Read into a sequence of writable buffers; returns the bytes read."},
-    {"writev", posix_writev, kPos, "Write a sequence of buffers at once; returns the bytes written."},
-    {"sendfile", posix_sendfile, kKw, "Copy count bytes from in_fd (at offset, or its position when None) to out_fd."},
-    {"fdatasync", posix_fdatasync, kKw, "Flush an fd's data (not all its metadata) to the device."},
-    {"fchdir", posix_fchdir, kKw, "Make the directory open as fd the current directory."},
-    {"lockf", posix_lockf, kPos, "Apply, test or remove a POSIX lock on an open file."},
-    {"posix_fadvise", posix_posix_fadvise, kPos, "Tell the kernel how a range of a file will be accessed."},
-    {"posix_fallocate", posix_posix_fallocate, kPos, "Reserve disk space for a range of a file."},
-    {"memfd_create", posix_memfd_create, kKw, "A new anonymous file in memory; returns its descriptor."},
-    {"eventfd", posix_eventfd, kKw, "A new event counter descriptor."},
-    {"eventfd_read", posix_eventfd_read, kKw, "Read (and reset, or decrement) an event counter."},
-    {"eventfd_write", posix_eventfd_write, kKw, "Add to an event counter."},
-    {"copy_file_range", posix_copy_file_range, kKw, "Copy count bytes between descriptors inside the kernel."},
     {"umask", posix_umask, kOneArg, "Set the file creation mask; returns the previous one."},
     {"truncate", posix_truncate, kKw, "Cut or extend a file (path or fd) to length bytes."},
     {"ftruncate", posix_ftruncate, kPos, "Cut or extend an open file to length bytes."},
@@ -1561,7 +1310,7 @@ Module* make_posix_module() {
                              "over (POSIX)."));
   for (const MethodDef* def = kFunctions; def->name; def++)
     dict_set_str(m->dict, intern(def->name), new_builtin_function(def, m, modname));
-  if (!add_process_functions(m) || !add_sysinfo_functions(m)) return nullptr;
+  if (!add_process_functions(m) || !add_sysinfo_functions(m) || !add_fdio_functions(m)) return nullptr;
   for (const IntConstant& c : kConstants) dict_set_str(m->dict, intern(c.name), int_from_i64(c.value));
   List* have = list_new();
   for (const char* h : kHaveFunctions) list_append(have, intern(h));

@@ -57,6 +57,13 @@ Value raise_path_error2(int err, const PathArg& a, const PathArg& b);
 Value stat_result_from(const struct ::stat& st);
 Type* stat_result_type();
 
+// Py_off_t arguments (64 bits through __index__).
+bool arg_off(Value v, int64_t* out);
+// PyObject_AsFileDescriptor: an int or an object's fileno(), not negative.
+bool file_descriptor(Value v, int* out);
+
+// pread/pwrite/readv/writev, sendfile, locks, memfd, eventfd (posix_fdio.cpp).
+bool add_fdio_functions(Module* m);
 // The process functions (posix_process.cpp): fork, exec*, wait*, times...
 bool add_process_functions(Module* m);
 // sysconf & co., credentials, sessions, terminals (posix_sysinfo.cpp).
