@@ -40,7 +40,7 @@ void trace_list(void* obj, gc::Visitor& v) {
 size_t storage_bytes(int64_t capacity) { return sizeof(ListStorage) + size_t(capacity) * 8; }
 
 size_t size_storage(const void* obj) {
-  return storage_bytes(static_cast<const ListStorage*>(obj)->capacity);
+  return storage_bytes(static_cast<const ListStorage*>(obj)->room);
 }
 
 void trace_object_storage(void* obj, gc::Visitor& v) {
@@ -88,18 +88,20 @@ gc::LayoutId list_iterator_layout() {
 
 int64_t max_items() { return max_sequence_length(); }
 
-ListStorage* new_storage(ListStrategy s, int64_t capacity) {
-  if (capacity < 0 || capacity > max_items()) {
+ListStorage* new_storage(ListStrategy s, int64_t capacity, int64_t room = 0) {
+  if (room < capacity) room = capacity;
+  if (capacity < 0 || room > max_items()) {
     raise_memory_error();
     return nullptr;
   }
   gc::LayoutId layout = s == ListStrategy::kObject ? object_storage_layout() : raw_storage_layout();
-  auto* st = try_allocate<ListStorage>(layout, nullptr, storage_bytes(capacity));
+  auto* st = try_allocate<ListStorage>(layout, nullptr, storage_bytes(room));
   if (!st) {
     raise_memory_error();
     return nullptr;
   }
   st->capacity = capacity;
+  st->room = room;
   return st;
 }
 
@@ -114,7 +116,7 @@ ListStrategy strategy_for(Value v) {
   return ListStrategy::kObject;
 }
 
-bool fits(ListStrategy s, Value v) {
+[[gnu::always_inline]] inline bool fits(ListStrategy s, Value v) {
   switch (s) {
     case ListStrategy::kInt: return v.is_small();
     case ListStrategy::kFloat: return is_plain_float(v);
@@ -133,7 +135,7 @@ inline Value get_item(List* l, int64_t i) {
 }
 
 // Stores v at i; v fits the strategy.
-inline void put_item(List* l, int64_t i, Value v) {
+[[gnu::always_inline]] inline void put_item(List* l, int64_t i, Value v) {
   switch (l->strategy) {
     case ListStrategy::kInt: l->storage->ints()[i] = v.small_value(); break;
     case ListStrategy::kFloat: l->storage->floats()[i] = float_value(v); break;
@@ -167,6 +169,23 @@ bool switch_to_object(List* l, int64_t min_capacity) {
 
 // Makes the list able to hold `v` (switching strategy if needed) with room
 // for `needed` items. False + MemoryError.
+// New storage for `needed` items in strategy s: CPython's capacity for it,
+// and room for at least half again the old room.
+ListStorage* grown_storage(List* l, ListStrategy s, int64_t needed) {
+  int64_t cap = grown_capacity(needed);
+  int64_t room = l->storage ? l->storage->room + (l->storage->room >> 1) : 0;
+  return new_storage(s, cap, room);
+}
+
+// Raises the capacity within the room when it suffices (no copy).
+bool grow_in_place(List* l, int64_t needed) {
+  if (!l->storage) return false;
+  int64_t cap = grown_capacity(needed);
+  if (l->storage->room < cap) return false;
+  l->storage->capacity = cap;
+  return true;
+}
+
 bool fit(List* l, Value v, int64_t needed) {
   if (l->strategy == ListStrategy::kEmpty) {
     ListStrategy s = strategy_for(v);
@@ -179,7 +198,8 @@ bool fit(List* l, Value v, int64_t needed) {
   }
   if (!fits(l->strategy, v)) return switch_to_object(l, needed);
   if (!l->storage || l->storage->capacity < needed) {
-    ListStorage* st = new_storage(l->strategy, grown_capacity(needed));
+    if (grow_in_place(l, needed)) return true;
+    ListStorage* st = grown_storage(l, l->strategy, needed);
     if (!st) return false;
     if (l->length) std::memcpy(st->values(), l->storage->values(), size_t(l->length) * 8);
     gc::store_ref<ListStorage>(l, &l->storage, st);
@@ -190,8 +210,9 @@ bool fit(List* l, Value v, int64_t needed) {
 // Room for `needed` items in the current strategy (no strategy change).
 bool reserve(List* l, int64_t needed) {
   if (l->storage && l->storage->capacity >= needed) return true;
+  if (l->strategy != ListStrategy::kEmpty && grow_in_place(l, needed)) return true;
   ListStrategy s = l->strategy == ListStrategy::kEmpty ? ListStrategy::kObject : l->strategy;
-  ListStorage* st = new_storage(s, grown_capacity(needed));
+  ListStorage* st = grown_storage(l, s, needed);
   if (!st) return false;
   if (l->length) std::memcpy(st->values(), l->storage->values(), size_t(l->length) * 8);
   gc::store_ref<ListStorage>(l, &l->storage, st);

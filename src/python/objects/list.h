@@ -23,8 +23,14 @@ enum class ListStrategy : uint32_t { kEmpty = 0, kInt = 1, kFloat = 2, kObject =
 
 // Items storage: `capacity` elements of 8 bytes each (int64, double or Value).
 struct ListStorage : Object {
+  // The allocated size as CPython's list reports it (__sizeof__): its growth
+  // formula, applied when CPython would resize. The storage physically has
+  // `room` >= capacity elements; growth within the room only raises
+  // capacity, so appending copies O(n) items in all (the room grows by at
+  // least half each time) while __sizeof__ matches CPython. Elements at
+  // capacity and beyond are never written, so they stay zero (untraced).
   int64_t capacity;
-  int64_t pad;
+  int64_t room;
   int64_t* ints() { return reinterpret_cast<int64_t*>(this + 1); }
   double* floats() { return reinterpret_cast<double*>(this + 1); }
   Value* values() { return reinterpret_cast<Value*>(this + 1); }
