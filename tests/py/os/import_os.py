@@ -29,7 +29,8 @@ print(os.path.normpath('a/../../b'), os.path.normpath(''), os.path.normpath(b'/x
 print(os.path.isabs('/x'), os.path.isabs('x'), os.path.commonprefix(['/usr/lib', '/usr/local']))
 print(os.path.commonpath(['/usr/lib', '/usr/local']), os.path.relpath('/a/b/c', '/a/d'))
 print(os.path.abspath('x') == os.path.join(os.getcwd(), 'x'), os.path.abspath('/a/../b'))
-print(os.path.expanduser('~') == os.environ['HOME'], os.path.expanduser('x'))
+os.environ['HOME'] = '/home/pyrite-test'
+print(os.path.expanduser('~'), os.path.expanduser('~/x'), os.path.expanduser('x'))
 print(os.path.splitdrive('/a/b'), os.path.normcase('AbC'))
 
 # os.environ and the process environment

@@ -2,13 +2,15 @@
 # numbers, special files (fifo, node), pread/pwrite/readv/writev, sendfile,
 # fdatasync, fchdir.
 import os
+pipe_r, pipe_w = os.pipe()
 print(os.sysconf('SC_CLK_TCK') == os.sysconf(os.sysconf_names['SC_CLK_TCK']) > 0, os.confstr('CS_PATH'))
 print(len(os.sysconf_names) > 100, sorted(os.pathconf_names)[:3], 'CS_PATH' in os.confstr_names)
-for f in [lambda: os.sysconf('NOPE'), lambda: os.sysconf(1.5), lambda: os.sysconf(99999), lambda: os.confstr(99999), lambda: os.pathconf('.', 'PC_NAME_MAX'), lambda: os.fpathconf(0, 'PC_PIPE_BUF'), lambda: os.pathconf('/nonexist', 'PC_NAME_MAX'), lambda: os.getloadavg().__class__, lambda: os.getrandom(4, os.GRND_NONBLOCK).__class__, lambda: os.getrandom(-1), lambda: len(os.getrandom(7)), lambda: len(os.sched_getaffinity(0)) >= 1, lambda: type(os.nice(0)).__name__, lambda: os.getpriority(os.PRIO_PROCESS, 0) == os.nice(0), lambda: type(os.getgroups()), lambda: os.getresuid() == (os.getuid(), os.geteuid(), os.getuid()), lambda: os.getpgid(0) == os.getpgrp(), lambda: os.getsid(0) > 0, lambda: os.ttyname(999), lambda: os.major(os.makedev(8, 1)), lambda: os.minor(os.makedev(8, 1)), lambda: os.sysconf('SC_PAGESIZE') == os.sysconf('SC_PAGE_SIZE'), lambda: os.sysconf('SC_NPROCESSORS_ONLN') == os.cpu_count(), lambda: os.setuid('x'), lambda: os.setuid(2**40), lambda: os.setgid(2**70), lambda: os.setuid(-2), lambda: os.chown('x', 'a', 0), lambda: os.chown('nox', -1, -1), lambda: os.sched_getaffinity(-5), lambda: os.chown('.', os.getuid(), os.getgid()), lambda: os.lchown('nox', 0, 0), lambda: os.fchown(999, 0, 0)]:
+for f in [lambda: os.sysconf('NOPE'), lambda: os.sysconf(1.5), lambda: os.sysconf(99999), lambda: os.confstr(99999), lambda: os.pathconf('.', 'PC_NAME_MAX') > 0, lambda: os.fpathconf(pipe_r, 'PC_PIPE_BUF') >= 512, lambda: os.pathconf('/nonexist', 'PC_NAME_MAX'), lambda: os.getloadavg().__class__, lambda: os.getrandom(4, os.GRND_NONBLOCK).__class__, lambda: os.getrandom(-1), lambda: len(os.getrandom(7)), lambda: len(os.sched_getaffinity(0)) >= 1, lambda: type(os.nice(0)).__name__, lambda: os.getpriority(os.PRIO_PROCESS, 0) == os.nice(0), lambda: type(os.getgroups()), lambda: os.getresuid() == (os.getuid(), os.geteuid(), os.getuid()), lambda: os.getpgid(0) == os.getpgrp(), lambda: os.getsid(0) > 0, lambda: os.ttyname(999), lambda: os.major(os.makedev(8, 1)), lambda: os.minor(os.makedev(8, 1)), lambda: os.sysconf('SC_PAGESIZE') == os.sysconf('SC_PAGE_SIZE'), lambda: os.sysconf('SC_NPROCESSORS_ONLN') == os.cpu_count(), lambda: os.setuid('x'), lambda: os.setuid(2**40), lambda: os.setgid(2**70), lambda: os.setuid(-2), lambda: os.chown('x', 'a', 0), lambda: os.chown('nox', -1, -1), lambda: os.sched_getaffinity(-5), lambda: os.lchown('nox', 0, 0), lambda: os.fchown(999, 0, 0)]:
   try: print(f())
   except Exception as e: print(type(e).__name__, e)
 scratch = '/tmp/pyrite_os_more_%d' % os.getpid()
 os.mkdir(scratch)
+print(os.chown(scratch, os.getuid(), os.getgid()), os.chown(scratch, -1, -1))
 os.mkfifo(scratch + '/fifo')
 import stat
 print(stat.S_ISFIFO(os.stat(scratch + '/fifo').st_mode))
