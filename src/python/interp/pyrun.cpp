@@ -425,23 +425,47 @@ bool run_file_in(const std::string& path, Dict* globals) {
 
 namespace {
 
-void flush_std_streams() {
+// Flushes sys.stdout and sys.stderr, then the original streams if they
+// were replaced (CPython flushes those when they are finalized). Errors are
+// cleared, except with `at_exit` (CPython's flush_std_files): a failing
+// sys.stdout that is not closed is reported as unraisable ("Exception
+// ignored in: <its repr>") and the result is false (exit status 120).
+bool flush_std_streams(bool at_exit = false) {
   static Str* const kFlush = intern("flush");
-  // sys.stdout and sys.stderr, then the original streams if they were
-  // replaced (CPython flushes those when they are finalized).
+  static Str* const kClosed = intern("closed");
+  bool ok = true;
   Value done[2] = {};
   int i = 0;
   for (const char* name : {"stdout", "stderr", "__stdout__", "__stderr__"}) {
     Value s = dict_get_str(g_sys->dict, intern(name));
     if (i >= 2 && s && (s.is(done[0]) || s.is(done[1]))) continue;
     if (i < 2) done[i] = s;
+    bool is_stdout = i == 0;
     i++;
-    if (s && !is_none(s)) {
-      if (!call_method(s, kFlush, nullptr, 0)) clear_error();
+    if (!s || is_none(s)) continue;
+    if (at_exit) {
+      Value closed = get_attr_or_null(s, kClosed);
+      int c = closed ? truth(closed) : 0;
+      clear_error();
+      if (c > 0) continue;
     }
+    if (call_method(s, kFlush, nullptr, 0)) continue;
+    if (!at_exit || !is_stdout) {
+      clear_error();
+      continue;
+    }
+    Object* e = take_error();
+    std::string r = repr_utf8(s);
+    clear_error();
+    Value err = dict_get_str(g_sys->dict, intern("stderr"));
+    if (err && !is_none(err) && !call_method(err, kFlush, nullptr, 0)) clear_error();
+    std::fprintf(stderr, "Exception ignored in: %s\n", r.c_str());
+    print_exception(e, Value());
+    ok = false;
   }
   std::fflush(stdout);
   std::fflush(stderr);
+  return ok;
 }
 
 // The exit status for an uncaught exception (printing it unless SystemExit).
@@ -490,7 +514,7 @@ int finish(bool ok) {
   flush_std_streams();
   run_gc_hooks();
   clear_error();
-  flush_std_streams();
+  if (!flush_std_streams(true)) status = 120;
   io::flush_at_exit();
   return status;
 }
