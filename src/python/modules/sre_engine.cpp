@@ -22,6 +22,7 @@
 #include "python/modules/sre_engine.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -78,8 +79,36 @@ static bool is_ascii_space(uint32_t c) { return c == ' ' || (c >= '\t' && c <= '
 static bool is_ascii_word(uint32_t c) {
   return c < 128 && (is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_');
 }
-static bool is_uni_word(uint32_t c) {
-  if (c < 128) return is_ascii_word(c);
+
+// The classes of the first 256 code points, one bit per class, so that
+// CATEGORY, \b and most set members cost a table load on 1-byte subjects.
+enum : uint8_t {
+  kClsDigit = 1, kClsSpace = 2, kClsWord = 4, kClsUniDigit = 8, kClsUniSpace = 16,
+  kClsUniWord = 32, kClsUniLinebreak = 64,
+};
+// Filled by the first State's constructor (every match runs with a State).
+static uint8_t g_class_bits[256];
+static bool g_class_ready = false;
+static void fill_class_table() {
+  if (g_class_ready) return;
+  {
+    for (uint32_t c = 0; c < 256; c++) {
+      uint8_t b = 0;
+      if (is_ascii_digit(c)) b |= kClsDigit;
+      if (is_ascii_space(c)) b |= kClsSpace;
+      if (is_ascii_word(c)) b |= kClsWord;
+      if (runtime::is_decimal(c)) b |= kClsUniDigit;
+      if (runtime::is_space(c)) b |= kClsUniSpace;
+      if (c < 128 ? is_ascii_word(c) : runtime::is_alnum(c)) b |= kClsUniWord;
+      if (runtime::is_linebreak(c)) b |= kClsUniLinebreak;
+      g_class_bits[c] = b;
+    }
+  }
+  g_class_ready = true;
+}
+static inline const uint8_t* class_bits() { return g_class_bits; }
+
+static bool is_uni_word_slow(uint32_t c) {
   if (c >= 0x10000) return c <= runtime::kMaxCodePoint && runtime::is_alnum(c);
   // BMP answers cached: 2 bits per code point (known, word).
   static std::vector<uint8_t> cache;
@@ -87,8 +116,12 @@ static bool is_uni_word(uint32_t c) {
   if (!cache[c]) cache[c] = runtime::is_alnum(c) ? 2 : 1;
   return cache[c] == 2;
 }
+static inline bool is_uni_word(uint32_t c) {
+  if (c < 256) return class_bits()[c] & kClsUniWord;
+  return is_uni_word_slow(c);
+}
 
-static bool category(Code code, uint32_t c) {
+static bool category_slow(Code code, uint32_t c) {
   switch (code) {
     case CATEGORY_DIGIT: return is_ascii_digit(c);
     case CATEGORY_NOT_DIGIT: return !is_ascii_digit(c);
@@ -110,6 +143,24 @@ static bool category(Code code, uint32_t c) {
     case CATEGORY_UNI_NOT_LINEBREAK: return !runtime::is_linebreak(c);
   }
   return false;
+}
+
+// Per CATEGORY code: the class bit it tests (LOC_WORD is ASCII's in the C
+// locale); the odd codes are the negations.
+static constexpr uint8_t kCategoryBit[18] = {
+    kClsDigit, kClsDigit, kClsSpace, kClsSpace, kClsWord, kClsWord, 0, 0, kClsWord, kClsWord,
+    kClsUniDigit, kClsUniDigit, kClsUniSpace, kClsUniSpace, kClsUniWord, kClsUniWord,
+    kClsUniLinebreak, kClsUniLinebreak,
+};
+
+static inline bool category(Code code, uint32_t c) {
+  if (c < 256 && code <= CATEGORY_UNI_NOT_LINEBREAK) {
+    bool yes;
+    if (code == CATEGORY_LINEBREAK || code == CATEGORY_NOT_LINEBREAK) yes = c == '\n';
+    else yes = class_bits()[c] & kCategoryBit[code];
+    return (code & 1) ? !yes : yes;
+  }
+  return category_slow(code, c);
 }
 
 // A set: a list of members ending in FAILURE (_compiler._compile_charset).
@@ -200,16 +251,45 @@ struct State::Context {
   const Code* pattern;
   int64_t ptr;
   int64_t count;
-  int64_t lastmark;
-  int64_t lastindex;
-  int64_t rep;       // the repeat record this context works on
+  int32_t lastmark;  // at most 2 * kMaxGroups + 1
+  int32_t lastindex;
+  int32_t rep;       // the repeat record this context works on
   uint32_t chr;      // REPEAT_ONE: the literal the tail starts with
   uint8_t jump;      // where the parent resumes when this context returns
   bool toplevel;     // SUCCESS ends the whole match (match_all, must_advance apply)
 };
 
-State::State() = default;
-State::~State() = default;
+// The working vectors of the last State destroyed on this thread, handed to
+// the next one, so a match() per line does not allocate them again. Vectors
+// grown past kSpareLimit elements are freed instead of kept.
+namespace {
+constexpr size_t kSpareLimit = 4096;
+struct Spare {
+  std::vector<State::Context> contexts;
+  std::vector<int64_t> data_stack;
+  std::vector<State::Repeat> repeats;
+};
+thread_local Spare spare;
+}  // namespace
+
+State::State() {
+  fill_class_table();
+  contexts.swap(spare.contexts);
+  data_stack.swap(spare.data_stack);
+  repeats.swap(spare.repeats);
+}
+
+State::~State() {
+  if (contexts.size() <= kSpareLimit && spare.contexts.empty()) spare.contexts.swap(contexts);
+  if (data_stack.capacity() <= kSpareLimit && spare.data_stack.capacity() == 0) {
+    data_stack.clear();
+    spare.data_stack.swap(data_stack);
+  }
+  if (repeats.capacity() <= kSpareLimit && spare.repeats.capacity() == 0) {
+    repeats.clear();
+    spare.repeats.swap(repeats);
+  }
+}
 
 void State::reset() {
   lastmark = -1;
@@ -233,7 +313,7 @@ struct Matcher {
 
   uint32_t at_char(int64_t i) const { return s[i]; }
 
-  bool at(int64_t ptr, Code code) const {
+  [[gnu::always_inline]] bool at(int64_t ptr, Code code) const {
     const int64_t end = st.end;
     switch (code) {
       case AT_BEGINNING:
@@ -288,6 +368,16 @@ struct Matcher {
       case ANY:
         while (i < end && s[i] != '\n') i++;
         return i - ptr;
+      case IN: {
+        const Code* set = item + 2;
+        while (i < end && in_charset(set, s[i])) i++;
+        return i - ptr;
+      }
+      case CATEGORY: {
+        Code cat = item[1];
+        while (i < end && category(cat, s[i])) i++;
+        return i - ptr;
+      }
       default:
         while (i < end && item_accepts(item, s[i])) i++;
         return i - ptr;
@@ -321,6 +411,52 @@ struct Matcher {
     return *b >= 0 && *e >= 0 && *e >= *b;
   }
 
+  // Can a match start at ptr, judging by the pattern's first items? Only
+  // tests the matcher would make at once (MARKs are passed over, ATs
+  // checked, the first character tried against a one-character item, a
+  // repeat of one with min >= 1, or a BRANCH's alternatives), so false
+  // means the matcher would fail there.
+  bool may_start(const Code* p, int64_t ptr) const {
+    for (;;) {
+      switch (p[0]) {
+        case MARK:
+          p += 2;
+          break;
+        case AT:
+          if (!at(ptr, p[1])) return false;
+          p += 2;
+          break;
+        case ANY: case IN: case IN_IGNORE: case IN_UNI_IGNORE: case IN_LOC_IGNORE:
+        case LITERAL: case NOT_LITERAL: case LITERAL_IGNORE: case NOT_LITERAL_IGNORE:
+        case LITERAL_UNI_IGNORE: case NOT_LITERAL_UNI_IGNORE: case LITERAL_LOC_IGNORE:
+        case NOT_LITERAL_LOC_IGNORE: case CATEGORY: case ANY_ALL:
+          return ptr < st.end && item_accepts(p, s[ptr]);
+        case REPEAT_ONE: case MIN_REPEAT_ONE: case POSSESSIVE_REPEAT_ONE:
+          if (p[2] == 0) return true;
+          return ptr < st.end && item_accepts(p + 4, s[ptr]);
+        case BRANCH: {
+          // <BRANCH> (<skip> alternative <JUMP> <skip>)* <0>
+          if (ptr >= st.end) return true;
+          for (const Code* alt = p + 1; alt[0]; alt += alt[0]) {
+            switch (alt[1]) {
+              case IN: case IN_IGNORE: case IN_UNI_IGNORE: case IN_LOC_IGNORE:
+              case LITERAL: case NOT_LITERAL: case LITERAL_IGNORE: case NOT_LITERAL_IGNORE:
+              case LITERAL_UNI_IGNORE: case NOT_LITERAL_UNI_IGNORE: case LITERAL_LOC_IGNORE:
+              case NOT_LITERAL_LOC_IGNORE: case CATEGORY:
+                if (item_accepts(alt + 1, s[ptr])) return true;
+                break;
+              default:
+                return true;
+            }
+          }
+          return false;
+        }
+        default:
+          return true;
+      }
+    }
+  }
+
   int run(const Code* start_pattern, bool toplevel_arg);
 };
 
@@ -339,11 +475,16 @@ struct Matcher {
   } while (0)
 #define SRE_JUMP(id, label, next, top)                                                   \
   do {                                                                                   \
-    ctx->pattern = pattern;                                                              \
-    ctx->ptr = ptr;                                                                      \
-    st.contexts.push_back(State::Context{next, 0, 0, 0, 0, -1, 0, id, top});             \
-    pattern = st.contexts.back().pattern; /* `next` may read the moved parent */         \
-    goto enter;                                                                          \
+    {                                                                                    \
+      const Code* next_ = (next);                                                        \
+      bool top_ = (top);                                                                 \
+      ctx->pattern = pattern;                                                            \
+      ctx->ptr = ptr;                                                                    \
+      if (size_t(++depth) == ctxs.size()) ctxs.resize(ctxs.size() * 2);                  \
+      ctxs[size_t(depth)] = State::Context{next_, 0, 0, 0, 0, -1, 0, id, top_};           \
+      pattern = next_;                                                                   \
+      goto enter;                                                                        \
+    }                                                                                    \
     label:;                                                                              \
   } while (0)
 #define SRE_CHILD(id, label, next) SRE_JUMP(id, label, next, ctx->toplevel)
@@ -354,16 +495,18 @@ struct Matcher {
 template <class C>
 int Matcher<C>::run(const Code* start_pattern, bool toplevel_arg) {
   const int64_t end = st.end;
+  // contexts[0..depth] are live; the vector's size is only its capacity.
   auto& ctxs = st.contexts;
-  ctxs.clear();
-  ctxs.push_back(State::Context{start_pattern, 0, 0, 0, 0, -1, 0, kJumpNone, toplevel_arg});
+  if (ctxs.size() < 16) ctxs.resize(16);
+  int64_t depth = 0;
+  ctxs[0] = State::Context{start_pattern, 0, 0, 0, 0, -1, 0, kJumpNone, toplevel_arg};
   State::Context* ctx;
   const Code* pattern = start_pattern;
   int64_t ptr;
   int ret = 0;
 
 enter:
-  ctx = &ctxs.back();
+  ctx = &ctxs[size_t(depth)];
   ptr = st.ptr;
   if (pattern[0] == INFO) {
     // <INFO> <skip> <flags> <min> ...: too few characters left
@@ -865,9 +1008,8 @@ enter:
 
 leave: {
   uint8_t jump = ctx->jump;
-  ctxs.pop_back();
-  if (ctxs.empty()) return ret;
-  ctx = &ctxs.back();
+  if (depth == 0) return ret;
+  ctx = &ctxs[size_t(--depth)];
   pattern = ctx->pattern;
   ptr = ctx->ptr;
   switch (jump) {
@@ -916,12 +1058,66 @@ int dispatch_match(State& st, const Code* pattern) {
   }
 }
 
-uint32_t char_at(const State& st, int64_t i) {
-  switch (st.kind) {
-    case 1: return static_cast<const uint8_t*>(st.data)[i];
-    case 2: return static_cast<const uint16_t*>(st.data)[i];
-    default: return static_cast<const uint32_t*>(st.data)[i];
+// Tries each start position in turn. The INFO block tells the minimum length
+// and what a match starts with: positions that cannot start a match are
+// skipped without running the matcher (a pure shortcut: the matcher would
+// fail there), as are those the pattern's first items rule out (may_start).
+template <class C>
+int search_with(State& st, const Code* pattern) {
+  const C* s = static_cast<const C*>(st.data);
+  int64_t ptr = st.start;
+  const int64_t end = st.end;
+  if (ptr > end) return 0;
+  const Code* prefix = nullptr;
+  const Code* charset = nullptr;
+  int64_t last = end;
+  if (pattern[0] == INFO) {
+    Code flags = pattern[2];
+    int64_t min = pattern[3];
+    if (min && end - ptr < min) return 0;
+    if (min > 1) last = end - (min - 1);
+    if ((flags & kInfoPrefix) && pattern[5] > 0) prefix = pattern + 7;
+    else if (flags & kInfoCharset) charset = pattern + 5;
+    pattern += pattern[1] + 1;
   }
+  bool anchored = pattern[0] == AT && (pattern[1] == AT_BEGINNING || pattern[1] == AT_BEGINNING_STRING);
+  const int64_t first = ptr;
+  const int64_t stop = anchored ? ptr : std::max(ptr, last);
+  Matcher<C> m{st, s};
+  for (; ptr <= stop; ptr++) {
+    if (prefix || charset) {
+      // Only positions before `end` can hold the first character.
+      int64_t lim = std::min(stop + 1, end);
+      if (prefix) {
+        Code c0 = prefix[0];
+        if constexpr (sizeof(C) == 1) {
+          if (ptr >= lim || c0 > 255) break;
+          const void* f = std::memchr(s + ptr, int(c0), size_t(lim - ptr));
+          if (!f) break;
+          ptr = static_cast<const C*>(f) - s;
+        } else {
+          while (ptr < lim && s[ptr] != c0) ptr++;
+        }
+      } else {
+        while (ptr < lim && !in_charset(charset, s[ptr])) ptr++;
+      }
+      if (ptr >= lim) break;
+    } else if (!m.may_start(pattern, ptr)) {
+      continue;
+    }
+    if (ptr != first) st.must_advance = false;  // only the first position is refused empty
+    st.reset();
+    st.start = st.ptr = ptr;
+    st.repeats.clear();
+    st.data_stack.clear();
+    int status = m.run(pattern, true);
+    if (status != 0) {
+      st.must_advance = false;
+      return status;
+    }
+  }
+  st.must_advance = false;
+  return 0;
 }
 
 // ---- validation -------------------------------------------------------------------
@@ -1141,47 +1337,11 @@ int match(State& st, const Code* pattern) {
 }
 
 int search(State& st, const Code* pattern) {
-  int64_t ptr = st.start;
-  int64_t end = st.end;
-  if (ptr > end) return 0;
-  // The INFO block tells the minimum length and what a match starts with:
-  // positions that cannot start a match are skipped without running the
-  // matcher (a pure shortcut: the matcher would fail there).
-  const Code* prefix = nullptr;
-  const Code* charset = nullptr;
-  int64_t last = end;
-  if (pattern[0] == INFO) {
-    Code flags = pattern[2];
-    int64_t min = pattern[3];
-    if (min && end - ptr < min) return 0;
-    if (min > 1) last = end - (min - 1);
-    if ((flags & kInfoPrefix) && pattern[5] > 0) prefix = pattern + 7;
-    else if (flags & kInfoCharset) charset = pattern + 5;
-    pattern += pattern[1] + 1;
+  switch (st.kind) {
+    case 1: return search_with<uint8_t>(st, pattern);
+    case 2: return search_with<uint16_t>(st, pattern);
+    default: return search_with<uint32_t>(st, pattern);
   }
-  bool anchored = pattern[0] == AT && (pattern[1] == AT_BEGINNING || pattern[1] == AT_BEGINNING_STRING);
-  for (;;) {
-    bool candidate = true;
-    if (ptr < end) {
-      if (prefix) candidate = char_at(st, ptr) == prefix[0];
-      else if (charset) candidate = in_charset(charset, char_at(st, ptr));
-    } else if (prefix || charset) {
-      candidate = false;
-    }
-    if (candidate) {
-      st.reset();
-      st.start = st.ptr = ptr;
-      int status = dispatch_match(st, pattern);
-      if (status != 0) {
-        st.must_advance = false;
-        return status;
-      }
-    }
-    st.must_advance = false;
-    if (anchored || ptr >= last) break;
-    ptr++;
-  }
-  return 0;
 }
 
 }  // namespace pyrite::python::sre
