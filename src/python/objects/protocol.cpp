@@ -683,6 +683,13 @@ static int abstract_issubclass(Value derived, Value cls) {
 static int recursive_isinstance(Value inst, Value cls) {
   if (is_type(cls)) {
     if (isinstance(inst, cls.as<Type>())) return 1;
+    // inst.__class__ through object's own descriptor is type(inst), which
+    // was just tested: no attribute lookup needed.
+    Type* t = type_of(inst);
+    if (t->slots.getattr == generic_getattr) {
+      static const Value object_class = type_lookup(types::object, names::__class__);
+      if (type_lookup(t, names::__class__).is(object_class)) return 0;
+    }
     Value c = get_attr_or_null(inst, names::__class__);
     if (!c) return has_error() ? -1 : 0;
     if (!c.is(type_of(inst)) && is_type(c)) return is_subtype(c.as<Type>(), cls.as<Type>());
