@@ -164,7 +164,7 @@ static inline bool category(Code code, uint32_t c) {
 }
 
 // A set: a list of members ending in FAILURE (_compiler._compile_charset).
-static bool in_charset(const Code* set, uint32_t c) {
+[[gnu::always_inline]] static inline bool in_charset(const Code* set, uint32_t c) {
   bool ok = true;
   for (;;) {
     switch (*set++) {
