@@ -224,7 +224,7 @@ static bool char_loc_ignore(Code pattern, uint32_t c) {
 }
 
 // Does the one-character item at `item` (its opcode first) accept c?
-static bool item_accepts(const Code* item, uint32_t c) {
+[[gnu::always_inline]] static inline bool item_accepts(const Code* item, uint32_t c) {
   switch (item[0]) {
     case ANY: return c != '\n';
     case ANY_ALL: return true;
