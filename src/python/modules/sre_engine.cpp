@@ -1084,6 +1084,48 @@ int search_with(State& st, const Code* pattern) {
   const int64_t first = ptr;
   const int64_t stop = anchored ? ptr : std::max(ptr, last);
   Matcher<C> m{st, s};
+  // may_start's walk over the leading MARKs and ATs, done once: the ATs to
+  // check and then the one-character item the first character must pass
+  // (or a BRANCH, or nothing known).
+  Code at_codes[4];
+  int n_at = 0;
+  const Code* item = nullptr;
+  const Code* rest = pattern;
+  for (bool more = true; more;) {
+    switch (rest[0]) {
+      case MARK:
+        rest += 2;
+        break;
+      case AT:
+        if (n_at == 4) {
+          more = false;
+          break;
+        }
+        at_codes[n_at++] = rest[1];
+        rest += 2;
+        break;
+      case ANY: case IN: case IN_IGNORE: case IN_UNI_IGNORE: case IN_LOC_IGNORE:
+      case LITERAL: case NOT_LITERAL: case LITERAL_IGNORE: case NOT_LITERAL_IGNORE:
+      case LITERAL_UNI_IGNORE: case NOT_LITERAL_UNI_IGNORE: case LITERAL_LOC_IGNORE:
+      case NOT_LITERAL_LOC_IGNORE: case CATEGORY: case ANY_ALL:
+        item = rest;
+        more = false;
+        break;
+      case REPEAT_ONE: case MIN_REPEAT_ONE: case POSSESSIVE_REPEAT_ONE:
+        if (rest[2] != 0) item = rest + 4;
+        more = false;
+        break;
+      default:
+        more = false;
+        break;
+    }
+  }
+  auto may_start = [&](int64_t at_ptr) {
+    for (int i = 0; i < n_at; i++)
+      if (!m.at(at_ptr, at_codes[i])) return false;
+    if (item) return at_ptr < end && item_accepts(item, s[at_ptr]);
+    return m.may_start(rest, at_ptr);
+  };
   for (; ptr <= stop; ptr++) {
     if (prefix || charset) {
       // Only positions before `end` can hold the first character.
@@ -1102,7 +1144,7 @@ int search_with(State& st, const Code* pattern) {
         while (ptr < lim && !in_charset(charset, s[ptr])) ptr++;
       }
       if (ptr >= lim) break;
-    } else if (!m.may_start(pattern, ptr)) {
+    } else if (!may_start(ptr)) {
       continue;
     }
     if (ptr != first) st.must_advance = false;  // only the first position is refused empty
