@@ -265,6 +265,7 @@ struct State::Context {
 namespace {
 constexpr size_t kSpareLimit = 4096;
 struct Spare {
+  std::vector<int64_t> marks;
   std::vector<State::Context> contexts;
   std::vector<int64_t> data_stack;
   std::vector<State::Repeat> repeats;
@@ -274,6 +275,7 @@ thread_local Spare spare;
 
 State::State() {
   fill_class_table();
+  marks.swap(spare.marks);
   contexts.swap(spare.contexts);
   data_stack.swap(spare.data_stack);
   repeats.swap(spare.repeats);
@@ -281,6 +283,10 @@ State::State() {
 
 State::~State() {
   if (contexts.size() <= kSpareLimit && spare.contexts.empty()) spare.contexts.swap(contexts);
+  if (marks.capacity() <= kSpareLimit && spare.marks.capacity() == 0) {
+    marks.clear();
+    spare.marks.swap(marks);
+  }
   if (data_stack.capacity() <= kSpareLimit && spare.data_stack.capacity() == 0) {
     data_stack.clear();
     spare.data_stack.swap(data_stack);
