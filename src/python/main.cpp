@@ -22,6 +22,7 @@
 #include "base/arena.h"
 #include "python/compile/compiler.h"
 #include "python/compile/disassembler.h"
+#include "python/interp/code_cache.h"
 #include "python/interp/pyrun.h"
 #include "python/parse/parser.h"
 #include "python/parse/syntax_error.h"
@@ -78,6 +79,7 @@ struct CommandLine {
   int optimize = 0;
   bool skip_first_line = false;
   bool unbuffered = false;  // -u
+  bool dont_write_bytecode = false;  // -B
 };
 
 int usage_error(const std::string& message) {
@@ -160,8 +162,10 @@ int parse_command_line(int argc, char** argv, CommandLine* cl) {
         case 'x':
           cl->skip_first_line = true;
           break;
-        case 'b':
         case 'B':
+          cl->dont_write_bytecode = true;
+          break;
+        case 'b':
         case 'd':
         case 'E':
         case 'i':
@@ -311,6 +315,13 @@ RunOptions run_options(const CommandLine& cl, const std::string& script_dir, con
     }
   }
   o.gc_verify = cl.xoptions.count("gc-verify") > 0;
+  // The bytecode cache of imported modules (docs/bytecode_cache.md).
+  {
+    auto it = cl.xoptions.find("bytecode-cache");
+    bool enabled = it == cl.xoptions.end() || it->second != "off";
+    const char* env = std::getenv("PYTHONDONTWRITEBYTECODE");
+    code_cache_configure(enabled, !cl.dont_write_bytecode && !(env && *env));
+  }
   o.optimize = cl.optimize;
   o.unbuffered = cl.unbuffered;
   o.executable = absolute_path(argv0);

@@ -14,6 +14,7 @@
 #include "base/arena.h"
 #include "base/stack.h"
 #include "python/compile/compiler.h"
+#include "python/interp/code_cache.h"
 #include "python/interp/eval.h"
 #include "python/interp/interp.h"
 #include "python/interp/thread_state.h"
@@ -408,13 +409,51 @@ Value build_class(Value, const Value* args, size_t nargs, Tuple* kwnames) {
 
 // ---- running files ----------------------------------------------------------------
 
+namespace {
+
+// An imported module's code: from the bytecode cache when it holds this
+// source's unit (docs/bytecode_cache.md), else parsed and compiled, and
+// the unit cached for the next run.
+Value compile_module_file(const std::string& path, const std::string& source, const SourceStamp& stamp) {
+  std::string storage;
+  if (auto cached = code_cache_load(path, stamp, &storage)) {
+    register_source(path, source);
+    Code* c = code_from_unit(*cached);
+    return c ? Value(c) : Value();
+  }
+  base::Arena arena;
+  parse::SyntaxError error;
+  parse::ParseOptions options;
+  ast::ModNode* mod = parse::parse(source, path, options, arena, &error);
+  if (!mod) {
+    raise_syntax_error(error);
+    return {};
+  }
+  compile::CompileOptions copts;
+  copts.source = source;
+  auto unit = compile::compile_module(mod, path, arena, &error, copts);
+  if (!unit) {
+    raise_syntax_error(error);
+    return {};
+  }
+  code_cache_store(path, stamp, *unit);
+  register_source(path, source);
+  Code* c = code_from_unit(*unit);
+  return c ? Value(c) : Value();
+}
+
+}  // namespace
+
 bool run_file_in(const std::string& path, Dict* globals) {
+  // The stamp before the read: a source changed meanwhile no longer matches
+  // the stamp its cache records, and the next import compiles it again.
+  SourceStamp stamp = source_stamp(path);
   std::string source;
   if (!read_file(path, &source)) {
     raisef(exc::OSError, "could not read %s", path.c_str());
     return false;
   }
-  Value code = compile_source(source, path, "exec", 0, true, 0);
+  Value code = compile_module_file(path, source, stamp);
   if (!code) return false;
   Value mod = dict_get_str(g_modules, dict_get_str(globals, intern("__name__")).as<Str>());
   if (mod) g_initializing.push_back(mod.object());
