@@ -483,26 +483,38 @@ Value posix_chdir(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return none();
 }
 
+}  // namespace
+
+DIR* open_dir(const PathArg& p) {
+  if (p.fd < 0) {
+    DIR* dir = opendir(p.c_str());
+    if (!dir) raise_path_error(errno, p);
+    return dir;
+  }
+  int fd = dup(p.fd);
+  if (fd < 0) {
+    raise_errno(errno);
+    return nullptr;
+  }
+  DIR* dir = fdopendir(fd);
+  if (!dir) {
+    int err = errno;
+    close(fd);
+    raise_path_error(err, p);
+  }
+  return dir;
+}
+
+namespace {
+
 Value posix_listdir(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"path", nullptr};
   Value path;
   if (!parse_args({"listdir", kNames, 0, 0, -1, true}, args, nargs, kwnames, {&path})) return {};
   PathArg p;
   if (!convert_path("listdir", "path", path ? path : none(), true, true, &p)) return {};
-  DIR* dir;
-  if (p.fd >= 0) {
-    int fd = dup(p.fd);
-    if (fd < 0) return raise_errno(errno);
-    dir = fdopendir(fd);
-    if (!dir) {
-      int err = errno;
-      close(fd);
-      return raise_path_error(err, p);
-    }
-  } else {
-    dir = opendir(p.c_str());
-    if (!dir) return raise_path_error(errno, p);
-  }
+  DIR* dir = open_dir(p);
+  if (!dir) return {};
   List* out = list_new();
   for (;;) {
     errno = 0;

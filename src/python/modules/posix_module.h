@@ -3,6 +3,8 @@
 // "posix").
 #pragma once
 
+#include <dirent.h>
+
 #include <string>
 
 #include <sys/stat.h>
@@ -52,6 +54,9 @@ inline Value fs_decode(const std::string& s, bool as_bytes) { return fs_decode(s
 Value raise_errno(int err);
 Value raise_path_error(int err, const PathArg& p);
 Value raise_path_error2(int err, const PathArg& a, const PathArg& b);
+// The directory stream of listdir/scandir: a dup of p.fd (the caller's
+// descriptor stays open) or opendir(p); null with the errno error raised.
+DIR* open_dir(const PathArg& p);
 
 // os.stat_result from a struct stat (stat.cpp of CPython's _pystat_fromstructstat).
 Value stat_result_from(const struct ::stat& st);

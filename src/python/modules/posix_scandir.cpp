@@ -308,20 +308,8 @@ Value posix_scandir(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!parse_args({"scandir", kNames, 0, 0, -1, true}, args, nargs, kwnames, {&path})) return {};
   PathArg p;
   if (!convert_path("scandir", "path", path ? path : none(), true, true, &p)) return {};
-  DIR* dir;
-  if (p.fd >= 0) {
-    int fd = dup(p.fd);
-    if (fd < 0) return raise_errno(errno);
-    dir = fdopendir(fd);
-    if (!dir) {
-      int err = errno;
-      close(fd);
-      return raise_path_error(err, p);
-    }
-  } else {
-    dir = opendir(p.c_str());
-    if (!dir) return raise_path_error(errno, p);
-  }
+  DIR* dir = open_dir(p);
+  if (!dir) return {};
   auto* it = static_cast<ScandirIterator*>(alloc_instance(g_scandir_iterator));
   it->path = p.object;
   it->is_bytes = p.is_bytes;
