@@ -132,7 +132,6 @@ PYR_COLD Step op_load_attr_generic(Cx& cx, ThreadState& ts, uint32_t arg) {
   }
   auto v = cx.call(get_attr, obj, name);
   if (cx.is_null(v)) return Step::kError;
-  cx.call(fill_attr_cache, obj, name, cache);
   cx.poke(1, v);
   return Step::kNext;
 }

@@ -209,41 +209,6 @@ Value load_classderef(Frame* f, uint32_t slot) {
 
 // ---- attributes and operators ----------------------------------------------------
 
-namespace {
-
-// [version, map id, index] of obj.name held in a map slot, for LOAD_ATTR
-// (getattr generic) or STORE_ATTR (setattr generic): not when a data
-// descriptor on the type would win over the instance attribute.
-void fill_slot_cache(Value obj, Str* name, uint32_t* cache, bool store) {
-  if (!obj.is_object()) return;
-  Type* t = obj.object()->type;
-  bool generic = store ? t->slots.setattr == generic_setattr : t->slots.getattr == generic_getattr;
-  if (!generic || t->version == 0 || t->version >= kNoMapId) return;
-  // A __slots__ member of t's layout: a data descriptor, so it wins over
-  // any instance attribute for as long as t's version holds.
-  if (Value descr = type_lookup(t, name); descr && type_of(descr) == types::member_descriptor) {
-    auto* m = descr.as<MemberDescriptor>();
-    if (!is_subtype(t, m->owner)) return;
-    cache[0] = uint32_t(t->version);
-    cache[1] = kSlotMemberId;
-    cache[2] = m->offset;
-    return;
-  }
-  InstanceAttrs* a = instance_attrs(obj);
-  if (!a || !a->map || a->map->id == kNoMapId) return;
-  Value descr = type_lookup(t, name);
-  if (descr && type_of(descr)->slots.descr_set) return;
-  int32_t i = map_index(a->map, name);
-  if (i < 0) return;
-  cache[0] = uint32_t(t->version);
-  cache[1] = a->map->id;
-  cache[2] = uint32_t(i);
-}
-
-}  // namespace
-
-void fill_attr_cache(Value obj, Str* name, uint32_t* cache) { fill_slot_cache(obj, name, cache, false); }
-
 bool store_attr_and_fill(Value obj, Str* name, Value v, uint32_t* cache) {
   if (!obj.is_object()) return false;
   Type* t = obj.object()->type;
@@ -304,7 +269,22 @@ Value load_attr_and_fill(Value obj, Str* name, uint32_t* cache) {
   cache[2] = uint32_t(i);
   return reinterpret_cast<InstanceStorage*>(a->storage)->items()[i];
 }
-void fill_store_attr_cache(Value obj, Str* name, uint32_t* cache) { fill_slot_cache(obj, name, cache, true); }
+void fill_store_attr_cache(Value obj, Str* name, uint32_t* cache) {
+  // Existing slots and __slots__ members were stored by store_attr_and_fill;
+  // what is left to cache is the map slot a generic store just added.
+  if (!obj.is_object()) return;
+  Type* t = obj.object()->type;
+  if (t->slots.setattr != generic_setattr || t->version == 0 || t->version >= kNoMapId) return;
+  InstanceAttrs* a = instance_attrs(obj);
+  if (!a || !a->map || a->map->id == kNoMapId) return;
+  Value descr = type_lookup(t, name);
+  if (descr && type_of(descr)->slots.descr_set) return;
+  int32_t i = map_index(a->map, name);
+  if (i < 0) return;
+  cache[0] = uint32_t(t->version);
+  cache[1] = a->map->id;
+  cache[2] = uint32_t(i);
+}
 
 void fill_method_cache(Value obj, Value method, uint32_t* cache) {
   Type* t = type_of(obj);

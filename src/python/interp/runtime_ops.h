@@ -92,9 +92,6 @@ inline Value load_attr_cached(Value obj, const uint32_t* cache) {
   if (!a || !a->map || a->map->id != cache[1]) return {};
   return reinterpret_cast<InstanceStorage*>(a->storage)->items()[cache[2]];
 }
-// After a generic lookup of obj.name succeeded: caches it when it is an
-// instance attribute held in a map slot.
-void fill_attr_cache(Value obj, Str* name, uint32_t* cache);
 // A LOAD_ATTR cache miss resolved in one go when obj.name is an instance
 // attribute in a map slot (no data descriptor on the type) or a set
 // __slots__ member: the value, with the cache refilled; else null and
@@ -125,7 +122,7 @@ inline bool store_attr_cached(Value obj, Value v, const uint32_t* cache) {
   *slot = v;
   return true;
 }
-// After a generic obj.name = v succeeded.
+// After a generic obj.name = v succeeded: caches the map slot it added.
 void fill_store_attr_cache(Value obj, Str* name, uint32_t* cache);
 // LOAD_METHOD: [version, map id, method (2 units)]: the method found on the
 // type, not shadowed by an instance attribute; called with obj as self.
