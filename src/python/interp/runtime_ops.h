@@ -353,9 +353,7 @@ bool clear_stop_iteration();
   uint32_t fl = def->flags;
   if (((fl & MethodFlag::kNoArgs) && fn_n != 0) || ((fl & MethodFlag::kOneArg) && fn_n != 1))
     return call_from_code(callable, args, n, nullptr, caller);
-  bool specialized = is_warm(caller) && ((fl & MethodFlag::kOwnInstruction) ||
-                                         !(fl & (MethodFlag::kNoArgs | MethodFlag::kOneArg | MethodFlag::kTupleArgs)));
-  if (specialized) return def->fn(self, fargs, fn_n, nullptr);
+  if (is_warm(caller) && specialized_when_warm(def)) return def->fn(self, fargs, fn_n, nullptr);
   ThreadState& ts = thread_state();
   if (ts.depth + 1 > ts.recursion_limit) return call_from_code(callable, args, n, nullptr, caller);
   ts.depth++;

@@ -489,12 +489,6 @@ static Value method_descr_call(Value self, const Value* args, size_t nargs, Tupl
 
 // ---- CPython's specialized calls ------------------------------------------------------------
 
-static bool specialized_when_warm(const MethodDef* def) {
-  uint32_t fl = def->flags;
-  if (fl & MethodFlag::kOwnInstruction) return true;
-  return !(fl & (MethodFlag::kNoArgs | MethodFlag::kOneArg | MethodFlag::kTupleArgs));
-}
-
 // The call as CPython's specialized instruction makes it (native.h,
 // call_from_code); false when CPython would not have specialized it.
 static bool call_native_specialized(Value callable, const Value* args, size_t nargs,

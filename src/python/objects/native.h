@@ -109,6 +109,13 @@ Value call_method_def(const MethodDef* def, Value self, const Value* args, size_
 // the owner type), len, list.append and str(x): those take no level here.
 Value call_from_code(Value callable, const Value* args, size_t nargs, Tuple* kwnames,
                      const Code* caller);
+// Whether a warm CALL site of `def` is one of those specialized instructions
+// (no recursion level); the interpreter's inline call path asks it too.
+inline bool specialized_when_warm(const MethodDef* def) {
+  uint32_t fl = def->flags;
+  if (fl & MethodFlag::kOwnInstruction) return true;
+  return !(fl & (MethodFlag::kNoArgs | MethodFlag::kOneArg | MethodFlag::kTupleArgs));
+}
 // The recursion level of a call of type t with nargs positional args: the
 // message suffix of its RecursionError, or null for no level (the types
 // with a CPython vectorcall: list, tuple, dict, set, frozenset, float, bool,
