@@ -170,19 +170,8 @@ bool clear_stop_iteration();
     auto* l = obj.as<List>();
     if (i < 0) i += l->length;
     if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(l->length)) return 0;
-    if (l->strategy == ListStrategy::kObject) {
-      *out = l->storage->values()[i];
-      return 1;
-    }
-    if (l->strategy == ListStrategy::kInt) {
-      *out = Value::small(l->storage->ints()[i]);
-      return 1;
-    }
-    if (l->strategy == ListStrategy::kFloat) {
-      *out = float_new(l->storage->floats()[i]);
-      return 1;
-    }
-    return 0;
+    *out = list_item(l, i);
+    return 1;
   }
   if (t == types::tuple) {
     auto* tu = obj.as<Tuple>();
@@ -278,15 +267,7 @@ bool clear_stop_iteration();
       *out = Value();
       return true;
     }
-    if (l->strategy == ListStrategy::kObject) {
-      *out = l->storage->values()[i];
-    } else if (l->strategy == ListStrategy::kInt) {
-      *out = Value::small(l->storage->ints()[i]);
-    } else if (l->strategy == ListStrategy::kFloat) {
-      *out = float_new(l->storage->floats()[i]);
-    } else {
-      return false;
-    }
+    *out = list_item(l, i);
     li->index = i + 1;
     return true;
   }

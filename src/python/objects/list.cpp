@@ -126,13 +126,7 @@ ListStrategy strategy_for(Value v) {
   return false;
 }
 
-inline Value get_item(List* l, int64_t i) {
-  switch (l->strategy) {
-    case ListStrategy::kInt: return Value::small(l->storage->ints()[i]);
-    case ListStrategy::kFloat: return float_new(l->storage->floats()[i]);
-    default: return l->storage->values()[i];
-  }
-}
+inline Value get_item(List* l, int64_t i) { return list_item(l, i); }
 
 // Stores v at i; v fits the strategy.
 [[gnu::always_inline]] inline void put_item(List* l, int64_t i, Value v) {

@@ -15,6 +15,7 @@
 // directly; the layouts below are its contract.
 #pragma once
 
+#include "python/objects/float.h"
 #include "python/objects/object.h"
 
 namespace pyrite::python {
@@ -74,6 +75,14 @@ inline int64_t list_size(const List* l) { return l->length; }
 // l[i] for 0 <= i < length (boxes a float of the float strategy: may
 // allocate, null + MemoryError only then).
 Value list_get(List* l, int64_t i);
+// The same, inline (the interpreter's subscript and iteration fast paths).
+inline Value list_item(const List* l, int64_t i) {
+  switch (l->strategy) {
+    case ListStrategy::kInt: return Value::small(l->storage->ints()[i]);
+    case ListStrategy::kFloat: return float_new(l->storage->floats()[i]);
+    default: return l->storage->values()[i];
+  }
+}
 // l[i] = v for 0 <= i < length; false + MemoryError when a strategy switch
 // cannot allocate.
 bool list_set(List* l, int64_t i, Value v);
