@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <random>
 #include <string>
 
@@ -92,23 +93,33 @@ int64_t toy_program(Jit* jit, int64_t n, bool odd_skip, ToyHooks* hooks_out = nu
   ToyHooks hooks;
   hooks.frame = &f;
   hooks.pc = &pc;
-  while (toy_run(cx, f, pc, odd_skip) == kToyJit) {
-    if (cx.action() == HotAction::kEnter) {
+  std::optional<BridgeOrigin> bridge;
+  while (bridge || toy_run(cx, f, pc, odd_skip) == kToyJit) {
+    if (!bridge && cx.action() == HotAction::kEnter) {
       uint64_t reds[] = {f.i.w, f.acc.w, f.n.w};
-      jit->execute(static_cast<uint32_t>(jit->counters().cell(cx.cell()).loop), reds, hooks);
+      bridge = jit->execute(static_cast<uint32_t>(jit->counters().cell(cx.cell()).loop), reds, hooks);
       continue;
     }
-    TracingContext tcx(*jit, cx.cell(), hooks);
+    std::optional<TracingContext> tcx;
     ToyFrame<TracingContext> tf;
-    tf.i = tcx.input(Type::kInt, f.i.w);
-    tf.acc = tcx.input(Type::kInt, f.acc.w);
-    tf.n = tcx.input(Type::kInt, f.n.w);
-    tcx.start_loop();
+    if (bridge) {
+      tcx.emplace(*jit, std::move(*bridge), hooks);
+      bridge.reset();
+      tf.i = tcx->resumed_slot(0, 0, f.i.w);
+      tf.acc = tcx->resumed_slot(0, 1, f.acc.w);
+      tf.n = tcx->resumed_slot(0, 2, f.n.w);
+    } else {
+      tcx.emplace(*jit, cx.cell(), hooks);
+      tf.i = tcx->input(Type::kInt, f.i.w);
+      tf.acc = tcx->input(Type::kInt, f.acc.w);
+      tf.n = tcx->input(Type::kInt, f.n.w);
+      tcx->start_loop();
+    }
     hooks.tracing = &tf;
-    ToyEvent ev = toy_run(tcx, tf, pc, odd_skip);
+    ToyEvent ev = toy_run(*tcx, tf, pc, odd_skip);
     f = {{tf.i.w}, {tf.acc.w}, {tf.n.w}};
     if (ev == kToyEnd) {
-      tcx.abort(AbortReason::kLeftLoop);
+      tcx->abort(AbortReason::kLeftLoop);
       break;
     }
   }
@@ -176,6 +187,59 @@ TEST(JitTraceContext, DataDependentBranchGuardsTheDirectionTaken) {
             std::string::npos)
       << text;
   EXPECT_GT(jit.stats().guard_failures, 1u);
+}
+
+TEST(JitTraceContext, HotGuardGetsABridgeThatJumpsBackIntoTheLoop) {
+  // The loop is recorded with bit 2 of i clear; rounds with it set fail
+  // guard_false until trace_eagerness failures, then a bridge is recorded
+  // from that guard: i += 2, the loop test, and a jump to the loop's label.
+  // Later failures run the bridge instead of resuming the interpreter.
+  Params p = threshold(1);
+  p.trace_eagerness = 3;
+  Jit jit(p);
+  ToyHooks hooks;
+  EXPECT_EQ(toy_program(&jit, 1000, true, &hooks), expected_acc(1000, true));
+  ASSERT_EQ(jit.num_loops(), 1u);
+  ASSERT_EQ(jit.stats().bridges_recorded, 1u);
+  const CompiledTrace& b = jit.trace(1);
+  EXPECT_EQ(b.kind, TraceKind::kBridge);
+  EXPECT_EQ(b.parent, 0);
+  EXPECT_EQ(ir::op_name(jit.loop(0).trace.op(b.parent_guard).opcode), std::string("guard_false"));
+  EXPECT_EQ(ir::print_trace(b.trace),
+            "descr loop0 = target(args=(i, i, i))\n"
+            "[i0, i1, i2]\n"
+            "debug_merge_point(0, 1)\n"
+            "i3 = int_and(i0, 4)\n"
+            "guard_true(i3) [0@1/3: 0=i0 1=i1 2=i2]\n"
+            "i4 = int_add(i0, 2)\n"
+            "debug_merge_point(0, 2)\n"
+            "i5 = int_lt(i4, i2)\n"
+            "guard_true(i5) [0@2/3: 0=i4 1=i1 2=i2]\n"
+            "jump(i4, i1, i2, descr=loop0)\n");
+  // i runs to 1000 in blocks of 8 (0 1 2 3 4 6): 250 rounds with bit 2
+  // set. Only the first 3 failures and the loop's final exit resume the
+  // interpreter; the bridge takes the rest.
+  EXPECT_GE(jit.stats().bridges_entered, 245u);
+  EXPECT_LE(hooks.resumes, 5);
+}
+
+TEST(JitTraceContext, BridgeRecordingsThatAbortBackOffTheirGuard) {
+  // The loop's exit guard fails once per run of the program. Every bridge
+  // recorded from it leaves the loop (kLeftLoop) and aborts: the first at
+  // the 2nd failure (trace_eagerness), the next after twice as many more,
+  // and then never again (max_aborts = 2).
+  Params p = threshold(1);
+  p.trace_eagerness = 2;
+  p.max_aborts = 2;
+  Jit jit(p);
+  for (int run = 1; run <= 20; run++) {
+    EXPECT_EQ(toy_program(&jit, 50, false), expected_acc(50, false));
+    uint64_t expected_started = run < 2 ? 0 : run < 6 ? 1 : 2;
+    EXPECT_EQ(jit.stats().bridges_started, expected_started) << "run " << run;
+  }
+  EXPECT_EQ(jit.stats().aborts[static_cast<int>(AbortReason::kLeftLoop)], 2u);
+  EXPECT_EQ(jit.stats().bridges_recorded, 0u);
+  EXPECT_EQ(jit.num_loops(), 1u);
 }
 
 // A direct recording, without a dispatch loop: a hooks object with one slot.

@@ -2,6 +2,7 @@
 // statistics (docs/jit.md, "Trace selection", "Deoptimization").
 #include "jit/trace/jit.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "base/check.h"
@@ -30,7 +31,11 @@ ir::DescrId Jit::new_target(std::span<const ir::Type> types) {
 }
 
 uint32_t Jit::install(uint32_t cell, ir::Trace trace, ir::DescrId target) {
-  auto l = std::make_unique<CompiledLoop>(std::move(trace));
+  auto l = std::make_unique<CompiledTrace>(std::move(trace));
+  uint32_t id = static_cast<uint32_t>(traces_.size());
+  l->kind = TraceKind::kLoop;
+  l->id = id;
+  l->root = id;
   l->key = counters_.cell(cell).key;
   l->cell = cell;
   l->target = target;
@@ -38,12 +43,29 @@ uint32_t Jit::install(uint32_t cell, ir::Trace trace, ir::DescrId target) {
   PYR_CHECK_MSG(label.has_value(), "installed trace has no entry label");
   l->label = *label;
   l->guard_failures.assign(l->trace.num_ops(), 0);
-  uint32_t index = static_cast<uint32_t>(loops_.size());
-  loop_by_target_[static_cast<uint32_t>(target)] = index;
-  loops_.push_back(std::move(l));
-  counters_.set_loop(cell, static_cast<int32_t>(index));
+  loop_by_target_[static_cast<uint32_t>(target)] = id;
+  traces_.push_back(std::move(l));
+  loop_ids_.push_back(id);
+  counters_.set_loop(cell, static_cast<int32_t>(id));
   stats_.traces_recorded++;
-  return index;
+  return id;
+}
+
+uint32_t Jit::install_bridge(const BridgeOrigin& origin, ir::Trace trace) {
+  CompiledTrace& parent = *traces_[origin.trace];
+  auto b = std::make_unique<CompiledTrace>(std::move(trace));
+  uint32_t id = static_cast<uint32_t>(traces_.size());
+  b->kind = TraceKind::kBridge;
+  b->id = id;
+  b->parent = static_cast<int32_t>(origin.trace);
+  b->parent_guard = origin.guard;
+  b->root = parent.root;
+  b->guard_failures.assign(b->trace.num_ops(), 0);
+  parent.bridges[origin.guard].bridge = static_cast<int32_t>(id);
+  traces_[parent.root]->num_bridges++;
+  traces_.push_back(std::move(b));
+  stats_.bridges_recorded++;
+  return id;
 }
 
 void Jit::record_abort(uint32_t cell, AbortReason why) {
@@ -51,38 +73,97 @@ void Jit::record_abort(uint32_t cell, AbortReason why) {
   counters_.on_abort(cell);
 }
 
+void Jit::record_bridge_abort(const BridgeOrigin& origin, AbortReason why) {
+  stats_.aborts[static_cast<int>(why)]++;
+  GuardBridge& g = traces_[origin.trace]->bridges[origin.guard];
+  g.aborts++;
+  // Back off as loop locations do: twice as many failures per abort.
+  uint64_t wait = static_cast<uint64_t>(params_.trace_eagerness) << std::min<uint32_t>(g.aborts, 20);
+  g.next_try = static_cast<uint32_t>(std::min<uint64_t>(wait, UINT32_MAX));
+}
+
 void Jit::register_allocator(ir::DescrId size, uint64_t (*fn)(uint32_t, uint64_t)) {
   allocators_[static_cast<uint32_t>(size)] = fn;
 }
 
-void Jit::execute(uint32_t loop, std::span<const uint64_t> reds, FrameHooks& hooks) {
-  CompiledLoop* l = loops_[loop].get();
+bool Jit::wants_bridge(CompiledTrace& t, uint32_t guard) {
+  GuardBridge& g = t.bridges[guard];
+  if (g.bridge >= 0 || g.aborts >= static_cast<uint32_t>(params_.max_aborts)) return false;
+  if (traces_[t.root]->num_bridges >= static_cast<uint32_t>(params_.max_bridges)) return false;
+  uint32_t needed = g.next_try ? g.next_try : static_cast<uint32_t>(params_.trace_eagerness);
+  if (t.guard_failures[guard] < needed) return false;
+  t.guard_failures[guard] = 0;
+  return true;
+}
+
+namespace {
+
+// The words of a failing guard's failargs (Trace::snapshot_values order)
+// read back from the exit's resolved frames, or nullopt when the snapshot
+// has virtuals (a bridge cannot start from those yet).
+std::optional<std::vector<uint64_t>> failarg_words(const ir::Trace& t, const ir::Exit& e) {
+  const ir::SnapshotTable& st = t.snapshots();
+  std::vector<uint64_t> out;
+  std::vector<bool> seen(t.num_ops());
+  auto frames = st.frames_of(e.snapshot);
+  for (size_t j = 0; j < frames.size(); j++) {
+    auto entries = st.entries(st.frame(frames[j]));
+    for (size_t k = 0; k < entries.size(); k++) {
+      ir::Ref r = entries[k].ref;
+      if (r.is_virtual()) return std::nullopt;
+      if (!r.is_value() || seen[r.index()]) continue;
+      seen[r.index()] = true;
+      out.push_back(e.frames[j].slots[k].value.bits);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<BridgeOrigin> Jit::execute(uint32_t loop, std::span<const uint64_t> reds,
+                                         FrameHooks& hooks) {
+  CompiledTrace* t = traces_[loop].get();
   std::vector<uint64_t> entry(reds.begin(), reds.end());
   stats_.loops_entered++;
-  l->entered++;
-  ir::Exit e = ir::run_trace_at(l->trace, l->label, entry, runtime_);
+  t->entered++;
+  ir::Exit e = ir::run_trace_at(t->trace, t->label, entry, runtime_);
   for (;;) {
     switch (e.kind) {
-      case ir::ExitKind::kGuardFailed:
-        l->guard_failures[e.op]++;
+      case ir::ExitKind::kGuardFailed: {
+        t->guard_failures[e.op]++;
         stats_.guard_failures++;
+        auto it = t->bridges.find(e.op);
+        if (it != t->bridges.end() && it->second.bridge >= 0) {
+          auto in = failarg_words(t->trace, e);
+          PYR_CHECK_MSG(in.has_value(), "a bridge hangs from a guard with virtuals");
+          t = traces_[it->second.bridge].get();
+          t->entered++;
+          stats_.bridges_entered++;
+          e = ir::run_trace(t->trace, *in, runtime_);
+          break;
+        }
         hooks.resume(e, entry);
-        return;
+        if (!wants_bridge(*t, e.op)) return std::nullopt;
+        auto in = failarg_words(t->trace, e);
+        if (!in) return std::nullopt;
+        return BridgeOrigin{t->id, e.op, std::move(*in)};
+      }
       case ir::ExitKind::kJumpOut: {
         auto it = loop_by_target_.find(static_cast<uint32_t>(e.target));
         PYR_CHECK_MSG(it != loop_by_target_.end(), "jump to an unknown target");
-        l = loops_[it->second].get();
+        t = traces_[it->second].get();
         entry.clear();
         for (const ir::ExitValue& v : e.values) entry.push_back(v.bits);
         stats_.jumps_between_traces++;
-        l->entered++;
-        e = ir::run_trace_at(l->trace, l->label, entry, runtime_);
+        t->entered++;
+        e = ir::run_trace_at(t->trace, t->label, entry, runtime_);
         break;
       }
       case ir::ExitKind::kIterationLimit:
         entry.clear();
         for (const ir::ExitValue& v : e.values) entry.push_back(v.bits);
-        e = ir::run_trace_at(l->trace, l->label, entry, runtime_);
+        e = ir::run_trace_at(t->trace, t->label, entry, runtime_);
         break;
       default:
         PYR_CHECK_MSG(false, ir::exit_kind_name(e.kind));
@@ -97,26 +178,23 @@ std::string Jit::stats_text() const {
     std::snprintf(line, sizeof line, fmt, a...);
     out += line;
   };
-  uint64_t hot_guards = 0, failing_guards = 0;
-  for (const auto& l : loops_)
-    for (uint32_t n : l->guard_failures) {
-      failing_guards += n > 0;
-      hot_guards += n >= static_cast<uint64_t>(params_.trace_eagerness);
-    }
+  uint64_t failing_guards = 0;
+  for (const auto& t : traces_) failing_guards += t->bridges.size();
   add("jitstats: backend: IR interpreter (no machine code yet)\n");
-  add("jitstats: traces started %llu, recorded %llu, aborted %llu\n",
+  add("jitstats: loops started %llu, recorded %llu; bridges started %llu, recorded %llu; aborted %llu\n",
       (unsigned long long)stats_.traces_started, (unsigned long long)stats_.traces_recorded,
+      (unsigned long long)stats_.bridges_started, (unsigned long long)stats_.bridges_recorded,
       (unsigned long long)stats_.total_aborts());
   for (int i = 0; i < kNumAbortReasons; i++)
     if (stats_.aborts[i])
       add("jitstats:   abort %-22s %llu  (%s)\n", abort_reason_name(static_cast<AbortReason>(i)),
           (unsigned long long)stats_.aborts[i], abort_reason_message(static_cast<AbortReason>(i)));
   add("jitstats: ops recorded %llu\n", (unsigned long long)stats_.ops_recorded);
-  add("jitstats: loops entered %llu, jumps between traces %llu\n",
-      (unsigned long long)stats_.loops_entered, (unsigned long long)stats_.jumps_between_traces);
-  add("jitstats: guard failures %llu (%llu guards failed, %llu past trace_eagerness=%lld: bridge candidates)\n",
-      (unsigned long long)stats_.guard_failures, (unsigned long long)failing_guards,
-      (unsigned long long)hot_guards, (long long)params_.trace_eagerness);
+  add("jitstats: loops entered %llu, bridges entered %llu, jumps between traces %llu\n",
+      (unsigned long long)stats_.loops_entered, (unsigned long long)stats_.bridges_entered,
+      (unsigned long long)stats_.jumps_between_traces);
+  add("jitstats: guard failures %llu (%llu guards failed at least once)\n",
+      (unsigned long long)stats_.guard_failures, (unsigned long long)failing_guards);
   add("jitstats: locations %zu, blacklisted %zu\n", counters_.num_cells(), counters_.num_blacklisted());
   return out;
 }

@@ -4,16 +4,21 @@
 // (docs/jit.md, "Trace selection" and "Deoptimization").
 //
 // Invariants:
-//   - Loops are only ever added; a loop index stays valid for the JIT's
-//     lifetime (freeing unused loops, loop_longevity, comes with the backend).
+//   - Traces (loops and bridges) are only ever added; a trace id stays valid
+//     for the JIT's lifetime (freeing unused loops, loop_longevity, comes
+//     with the backend).
 //   - Every installed trace verified. Its first label carries its target
 //     descriptor, so other traces can jump into it (kJumpOut).
-//   - A guard failure always ends in exactly one FrameHooks::resume call,
-//     after which the interpreter continues from the state it rebuilt.
+//   - A guard failure with no bridge attached ends in exactly one
+//     FrameHooks::resume call, after which the interpreter continues from
+//     the state it rebuilt; a guard with a bridge continues in the bridge.
+//   - A bridge's inputargs are its guard's failargs (snapshot_values order)
+//     and it ends with a jump to a loop's entry label.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -44,23 +49,57 @@ class FrameHooks {
   virtual void resume(const ir::Exit& exit, std::span<const uint64_t> entry) = 0;
 };
 
-struct CompiledLoop {
-  GreenKey key;
-  uint32_t cell = 0;
+enum class TraceKind : uint8_t {
+  kLoop,    // entered from the interpreter at a loop header
+  kBridge,  // entered from a failing guard of another trace
+};
+
+// What a failing guard has done about a bridge.
+struct GuardBridge {
+  int32_t bridge = -1;          // the attached bridge's trace id, or -1
+  uint32_t aborts = 0;          // recordings from this guard that aborted
+  uint32_t next_try = 0;        // failures before the next recording (0: trace_eagerness)
+};
+
+// One installed trace: a loop (with its green key and hot-counter cell) or
+// a bridge (with the guard it hangs from).
+struct CompiledTrace {
+  TraceKind kind = TraceKind::kLoop;
+  uint32_t id = 0;                    // index in Jit::trace()
+  GreenKey key;                       // loops: where the interpreter enters
+  uint32_t cell = 0;                  // loops: the hot-counter cell
   ir::Trace trace;
-  ir::DescrId target = ir::kNoDescr;  // carried by the entry label
-  uint32_t label = 0;                 // the entry label's op index
+  ir::DescrId target = ir::kNoDescr;  // loops: carried by the entry label
+  uint32_t label = 0;                 // loops: the entry label's op index
+  int32_t parent = -1;                // bridges: the trace and guard op they hang from
+  uint32_t parent_guard = 0;
+  uint32_t root = 0;                  // the loop at the root of the bridge tree (itself for loops)
+  uint32_t num_bridges = 0;           // loops: bridges in the tree under it
   uint64_t entered = 0;
-  std::vector<uint32_t> guard_failures;  // per op index
-  explicit CompiledLoop(ir::Trace t) : trace(std::move(t)) {}
+  std::vector<uint32_t> guard_failures;               // per op index
+  std::unordered_map<uint32_t, GuardBridge> bridges;  // per guard op that ever failed
+  explicit CompiledTrace(ir::Trace t) : trace(std::move(t)) {}
+};
+
+// Where to record a bridge: a guard of an installed trace that failed often
+// enough, with the values of its failargs (the guard snapshot's values, in
+// Trace::snapshot_values order) at this failure. The bridge's inputargs are
+// those values, in that order.
+struct BridgeOrigin {
+  uint32_t trace = 0;
+  uint32_t guard = 0;
+  std::vector<uint64_t> failargs;
 };
 
 struct JitStats {
   uint64_t traces_started = 0;
-  uint64_t traces_recorded = 0;  // closed, verified and installed
+  uint64_t traces_recorded = 0;  // loops closed, verified and installed
+  uint64_t bridges_started = 0;
+  uint64_t bridges_recorded = 0;
   uint64_t aborts[kNumAbortReasons] = {};
   uint64_t guard_failures = 0;
   uint64_t loops_entered = 0;
+  uint64_t bridges_entered = 0;
   uint64_t jumps_between_traces = 0;
   uint64_t ops_recorded = 0;
   uint64_t total_aborts() const {
@@ -85,24 +124,37 @@ class Jit {
 
   // The concrete interpreter's side of `loop_header`: one arrival.
   HotAction loop_header(const GreenKey& key, uint32_t* cell) { return counters_.tick(key, cell); }
-  // The loop compiled at `key`, or kNoLoop.
+  // The loop compiled at `key` (its trace id), or kNoLoop.
   int32_t loop_at(const GreenKey& key) const;
-  const CompiledLoop& loop(uint32_t i) const { return *loops_[i]; }
-  size_t num_loops() const { return loops_.size(); }
+  // Installed traces, loops and bridges, by id.
+  const CompiledTrace& trace(uint32_t id) const { return *traces_[id]; }
+  size_t num_traces() const { return traces_.size(); }
+  // Loops only: the i-th loop installed.
+  const CompiledTrace& loop(uint32_t i) const { return *traces_[loop_ids_[i]]; }
+  size_t num_loops() const { return loop_ids_.size(); }
 
   // ---- for the tracing context ----
   // A fresh target descriptor for a new recording's entry label.
   ir::DescrId new_target(std::span<const ir::Type> types);
-  // Installs a verified trace recorded from `cell`; returns the loop index.
+  // Installs a verified loop recorded from `cell`; returns its trace id.
   uint32_t install(uint32_t cell, ir::Trace trace, ir::DescrId target);
+  // Installs a verified bridge for `origin`'s guard; returns its trace id.
+  uint32_t install_bridge(const BridgeOrigin& origin, ir::Trace trace);
   // Counts an abort and backs off (or blacklists) the location.
   void record_abort(uint32_t cell, AbortReason why);
+  // Counts an abort of a bridge recording and backs off its guard (after
+  // max_aborts the guard is never traced again).
+  void record_bridge_abort(const BridgeOrigin& origin, AbortReason why);
   // Registers the allocator for a size descriptor (SizeSpec), for `new` ops.
   void register_allocator(ir::DescrId size, uint64_t (*fn)(uint32_t, uint64_t));
 
-  // Runs loop `loop` with `reds` (the words for its entry label) until a
-  // guard fails, follows jumps into other loops, and calls hooks.resume.
-  void execute(uint32_t loop, std::span<const uint64_t> reds, FrameHooks& hooks);
+  // Runs the loop with trace id `loop` with `reds` (the words for its entry
+  // label) until a guard with no bridge fails; follows jumps into other
+  // loops and failing guards into their bridges; then calls hooks.resume
+  // once. Returns where to record a bridge when that guard has now failed
+  // often enough (the language records it from the state it just rebuilt).
+  std::optional<BridgeOrigin> execute(uint32_t loop, std::span<const uint64_t> reds,
+                                      FrameHooks& hooks);
 
   // The -X jitstats summary.
   std::string stats_text() const;
@@ -111,8 +163,12 @@ class Jit {
   Params params_;
   std::shared_ptr<ir::DescrTable> descrs_;
   HotCounters counters_;
-  std::vector<std::unique_ptr<CompiledLoop>> loops_;
-  std::unordered_map<uint32_t, uint32_t> loop_by_target_;  // DescrId -> loop
+  // Whether a failure of `guard` in `t` now starts a bridge recording.
+  bool wants_bridge(CompiledTrace& t, uint32_t guard);
+
+  std::vector<std::unique_ptr<CompiledTrace>> traces_;
+  std::vector<uint32_t> loop_ids_;
+  std::unordered_map<uint32_t, uint32_t> loop_by_target_;  // DescrId -> trace id
   std::unordered_map<uint32_t, uint64_t (*)(uint32_t, uint64_t)> allocators_;
   ir::Runtime runtime_;
   uint32_t targets_made_ = 0;

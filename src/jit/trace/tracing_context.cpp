@@ -21,6 +21,39 @@ TracingContext::TracingContext(Jit& jit, uint32_t cell, FrameHooks& hooks)
   jit_.stats().traces_started++;
 }
 
+TracingContext::TracingContext(Jit& jit, BridgeOrigin origin, FrameHooks& hooks)
+    : jit_(jit), hooks_(hooks), cell_(0), trace_(jit.descrs()), bridge_(std::move(origin)) {
+  jit_.stats().bridges_started++;
+  const ir::Trace& parent = jit_.trace(bridge_->trace).trace;
+  std::vector<ir::Ref> values = parent.snapshot_values(parent.op(bridge_->guard).snapshot);
+  PYR_CHECK_MSG(values.size() == bridge_->failargs.size(), "failargs differ from the guard's snapshot");
+  bridge_input_of_.assign(parent.num_ops(), ir::Ref());
+  for (ir::Ref r : values) {
+    ir::Ref in = trace_.add_input(parent.type_of(r));
+    inputs_.push_back(in);
+    bridge_input_of_[r.index()] = in;
+  }
+}
+
+TracingContext::Val TracingContext::resumed_slot(uint32_t frame, uint16_t slot, uint64_t w) {
+  PYR_CHECK(bridge_.has_value());
+  const ir::Trace& parent = jit_.trace(bridge_->trace).trace;
+  const ir::SnapshotTable& st = parent.snapshots();
+  auto frames = st.frames_of(parent.op(bridge_->guard).snapshot);
+  if (frame < frames.size())
+    for (const ir::SnapEntry& e : st.entries(st.frame(frames[frame])))
+      if (e.slot == slot) {
+        if (e.ref.is_value()) return {w, bridge_input_of_[e.ref.index()]};
+        if (e.ref.is_const()) {
+          const ir::Const& c = parent.constant(e.ref);
+          return {w, trace_.intern(c.type, c.bits)};
+        }
+        break;
+      }
+  abort(AbortReason::kBridgeState);
+  return {w, ir::Ref()};
+}
+
 TracingContext::Val TracingContext::input(ir::Type type, uint64_t w) {
   PYR_CHECK_MSG(trace_.num_ops() == inputs_.size(), "inputs come before any other op");
   ir::Ref r = trace_.add_input(type);
@@ -177,9 +210,9 @@ void TracingContext::resume_point(uint32_t pc) {
 
 bool TracingContext::loop_header(const GreenKey& key, std::span<const Val> reds) {
   if (!recording()) return true;
-  if (key == key_) return finish(key, reds, target_);
+  if (!bridge_ && key == key_) return finish(key, reds, target_);
   int32_t other = jit_.loop_at(key);
-  if (other != kNoLoop) return finish(key, reds, jit_.loop(other).target);
+  if (other != kNoLoop) return finish(key, reds, jit_.trace(other).target);
   // An inner loop with no compiled code: it goes first (LuaJIT's rule);
   // this location backs off and is traced again later, when the inner
   // loop can be jumped to.
@@ -204,7 +237,8 @@ bool TracingContext::finish(const GreenKey&, std::span<const Val> reds, ir::Desc
   }
   jit_.stats().ops_recorded += trace_.num_ops();
   state_ = State::kClosed;
-  installed_ = static_cast<int32_t>(jit_.install(cell_, std::move(trace_), target_));
+  installed_ = static_cast<int32_t>(bridge_ ? jit_.install_bridge(*bridge_, std::move(trace_))
+                                            : jit_.install(cell_, std::move(trace_), target_));
   trace_ = ir::Trace(jit_.descrs());
   return true;
 }
@@ -213,7 +247,8 @@ void TracingContext::abort(AbortReason why) {
   if (!recording()) return;
   state_ = State::kAborted;
   abort_reason_ = why;
-  jit_.record_abort(cell_, why);
+  if (bridge_) jit_.record_bridge_abort(*bridge_, why);
+  else jit_.record_abort(cell_, why);
 }
 
 }  // namespace pyrite::jit::trace

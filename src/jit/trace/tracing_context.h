@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <span>
 #include <string>
 #include <type_traits>
@@ -49,10 +50,20 @@ class TracingContext {
 
   // Starts a recording at loop cell `cell` (the location whose counter fired).
   TracingContext(Jit& jit, uint32_t cell, FrameHooks& hooks);
+  // Starts a bridge recording from `origin`'s guard: the inputargs are its
+  // failargs, and the language builds its tracing frame with resumed_slot.
+  TracingContext(Jit& jit, BridgeOrigin origin, FrameHooks& hooks);
 
   // ---- starting: the reds become inputargs, then the entry label ----
   Val input(ir::Type type, uint64_t w);
   void start_loop();
+  // Bridges: the value of slot `slot` of frame `frame` (outermost first) in
+  // the guard's snapshot, as the bridge sees it (an inputarg or a
+  // constant), with `w` its concrete word. A slot the snapshot did not list
+  // cannot be traced into a bridge: the recording aborts (kBridgeState) and
+  // the result is a plain word.
+  Val resumed_slot(uint32_t frame, uint16_t slot, uint64_t w);
+  bool is_bridge() const { return bridge_.has_value(); }
 
   // ---- constants and words ----
   Val const_int(int64_t v) { return {static_cast<uint64_t>(v), trace_.const_int(v)}; }
@@ -170,6 +181,7 @@ class TracingContext {
   const std::string& verify_error() const { return verify_error_; }
   // The trace so far (after kClosed: moved into the JIT; see Jit::loop).
   const ir::Trace& trace() const { return trace_; }
+  // The installed trace's id (a loop's or a bridge's; see Jit::trace).
   int32_t installed_loop() const { return installed_; }
   uint32_t cell() const { return cell_; }
 
@@ -239,6 +251,8 @@ class TracingContext {
   AbortReason abort_reason_ = AbortReason::kCount;
   int32_t installed_ = kNoLoop;
   std::string verify_error_;
+  std::optional<BridgeOrigin> bridge_;
+  std::vector<ir::Ref> bridge_input_of_;  // bridges: parent op index -> inputarg
 };
 
 }  // namespace pyrite::jit::trace

@@ -3,6 +3,8 @@
 // "Deoptimization").
 #include "langs/bf/driver.h"
 
+#include <optional>
+
 #include "jit/ir/ir_printer.h"
 #include "jit/trace/concrete_context.h"
 #include "jit/trace/tracing_context.h"
@@ -59,36 +61,55 @@ RunResult run_program(const Program& prog, jit::trace::Jit* jit, std::string* tr
   uint32_t pc = 0;
   BfHooks hooks(frame, pc);
   RunResult result;
+  std::optional<jit::trace::BridgeOrigin> bridge;
   for (;;) {
-    Event ev = run(cx, prog, tape, frame, pc);
-    if (ev == Event::kEnd) break;
-    if (ev == Event::kError) {
-      result = {false, move_error(prog, tape, frame.ptr.w, pc)};
-      break;
+    Event ev;
+    if (!bridge) {
+      ev = run(cx, prog, tape, frame, pc);
+      if (ev == Event::kEnd) break;
+      if (ev == Event::kError) {
+        result = {false, move_error(prog, tape, frame.ptr.w, pc)};
+        break;
+      }
+      // Event::kJit at a hot loop header: pc is the loop body's first instruction.
+      if (cx.action() == jit::trace::HotAction::kEnter) {
+        uint64_t reds[] = {frame.ptr.w};
+        bridge = jit->execute(static_cast<uint32_t>(jit->counters().cell(cx.cell()).loop), reds,
+                              hooks);
+        continue;
+      }
     }
-    // Event::kJit at a hot loop header: pc is the loop body's first instruction.
-    if (cx.action() == jit::trace::HotAction::kEnter) {
-      uint64_t reds[] = {frame.ptr.w};
-      jit->execute(static_cast<uint32_t>(jit->counters().cell(cx.cell()).loop), reds, hooks);
-      continue;
+    // Record: a loop from this hot header, or a bridge from the guard that
+    // failed, starting from the state hooks.resume rebuilt.
+    std::optional<TracingContext> tcx;
+    std::optional<Frame<TracingContext>> tframe;
+    if (bridge) {
+      tcx.emplace(*jit, std::move(*bridge), hooks);
+      bridge.reset();
+      tframe.emplace(Frame<TracingContext>{tcx->resumed_slot(0, 0, frame.ptr.w)});
+    } else {
+      tcx.emplace(*jit, cx.cell(), hooks);
+      tframe.emplace(Frame<TracingContext>{tcx->input(jit::ir::Type::kInt, frame.ptr.w)});
+      tcx->start_loop();
     }
-    TracingContext tcx(*jit, cx.cell(), hooks);
-    Frame<TracingContext> tframe{tcx.input(jit::ir::Type::kInt, frame.ptr.w)};
-    hooks.set_tracing_frame(&tframe);
-    tcx.start_loop();
-    ev = run(tcx, prog, tape, tframe, pc);
-    frame.ptr.w = tframe.ptr.w;  // tracing executed for real: the state is current
+    hooks.set_tracing_frame(&*tframe);
+    ev = run(*tcx, prog, tape, *tframe, pc);
+    frame.ptr.w = tframe->ptr.w;  // tracing executed for real: the state is current
     hooks.set_tracing_frame(nullptr);
-    if (ev == Event::kEnd || ev == Event::kError) tcx.abort(jit::trace::AbortReason::kLeftLoop);
-    if (trace_log && tcx.state() == TracingContext::State::kClosed) {
+    if (ev == Event::kEnd || ev == Event::kError) tcx->abort(jit::trace::AbortReason::kLeftLoop);
+    if (trace_log && tcx->state() == TracingContext::State::kClosed) {
       jit::ir::Symbols symbols;
       symbols.add("bf_putchar", reinterpret_cast<uint64_t>(&bf_putchar));
       symbols.add("bf_getchar", reinterpret_cast<uint64_t>(&bf_getchar));
       jit::ir::PrintOptions options;
       options.symbols = &symbols;
-      *trace_log += "# loop " + std::to_string(tcx.installed_loop()) + " at pc " +
-                    std::to_string(jit->loop(tcx.installed_loop()).key.pc) + "\n";
-      *trace_log += jit::ir::print_trace(jit->loop(tcx.installed_loop()).trace, options);
+      const jit::trace::CompiledTrace& t = jit->trace(tcx->installed_loop());
+      if (t.kind == jit::trace::TraceKind::kLoop)
+        *trace_log += "# loop " + std::to_string(t.id) + " at pc " + std::to_string(t.key.pc) + "\n";
+      else
+        *trace_log += "# bridge " + std::to_string(t.id) + " from guard " +
+                      std::to_string(t.parent_guard) + " of trace " + std::to_string(t.parent) + "\n";
+      *trace_log += jit::ir::print_trace(t.trace, options);
     }
     if (ev == Event::kEnd) break;
     if (ev == Event::kError) {
