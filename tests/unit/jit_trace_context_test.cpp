@@ -498,4 +498,95 @@ TEST(JitTraceContext, ConcreteOpsAgreeWithTheIrInterpreter) {
 }
 
 }  // namespace
+// ---- quasi-immutable fields: `while i < n: acc += cfg.step; i += 1; if i == k: cfg.step = 3`
+struct Config {
+  int64_t step;
+};
+constexpr FieldSpec<int64_t> kStep{"step", offsetof(Config, step), true, ir::DescrFlag::kQuasiImmutable};
+constexpr GreenKey kQuasiLoop{8, 0};
+
+template <class Cx>
+ToyEvent quasi_run(Cx& cx, ToyFrame<Cx>& f, uint32_t& pc, Config* cfg, int64_t k) {
+  for (;;) {
+    if (cx.stopped()) return kToyJit;
+    cx.begin_instruction(pc);
+    switch (pc) {
+      case 0:
+        f.acc = cx.add(f.acc, cx.load_field(kStep, cx.const_ref(cfg)));
+        f.i = cx.add(f.i, cx.const_int(1));
+        pc = 1;
+        break;
+      case 1:
+        if (cx.is_true(cx.eq(f.i, cx.const_int(k)))) cx.store_field(kStep, cx.const_ref(cfg), cx.const_int(3));
+        pc = 2;
+        break;
+      case 2:
+        if (!cx.is_true(cx.lt(f.i, f.n))) return kToyEnd;
+        pc = 0;
+        {
+          typename Cx::Val reds[] = {f.i, f.acc, f.n};
+          if (cx.loop_header(kQuasiLoop, reds)) return kToyJit;
+        }
+        break;
+    }
+  }
+}
+
+int64_t quasi_program(Jit& jit, Config* cfg, int64_t n, int64_t k) {
+  ConcreteContext cx(&jit);
+  ToyFrame<ConcreteContext> f{cx.const_int(0), cx.const_int(0), cx.const_int(n)};
+  uint32_t pc = 0;
+  ToyHooks hooks;
+  hooks.frame = &f;
+  hooks.pc = &pc;
+  while (quasi_run(cx, f, pc, cfg, k) == kToyJit) {
+    if (cx.action() == HotAction::kEnter) {
+      uint64_t reds[] = {f.i.w, f.acc.w, f.n.w};
+      jit.execute(static_cast<uint32_t>(jit.counters().cell(cx.cell()).loop), reds, hooks);
+      continue;
+    }
+    TracingContext tcx(jit, cx.cell(), hooks);
+    ToyFrame<TracingContext> tf{tcx.input(Type::kInt, f.i.w), tcx.input(Type::kInt, f.acc.w),
+                                tcx.input(Type::kInt, f.n.w)};
+    tcx.start_loop();
+    hooks.tracing = &tf;
+    ToyEvent ev = quasi_run(tcx, tf, pc, cfg, k);
+    f = {{tf.i.w}, {tf.acc.w}, {tf.n.w}};
+    if (ev == kToyEnd) {
+      tcx.abort(AbortReason::kLeftLoop);
+      break;
+    }
+  }
+  return static_cast<int64_t>(f.acc.w);
+}
+
+TEST(JitTraceContext, QuasiImmutableFieldFoldsAndItsWriteInvalidatesTheLoop) {
+  Config cfg{1};
+  Jit jit(threshold(1));
+  // 100 rounds of step 1, then 100 of step 3.
+  EXPECT_EQ(quasi_program(jit, &cfg, 200, 100), 100 * 1 + 100 * 3);
+  ASSERT_EQ(jit.num_loops(), 2u);
+  std::string first = ir::print_trace(jit.loop(0).trace);
+  // The read became the constant 1, guarded by guard_not_invalidated.
+  EXPECT_NE(first.find("quasiimmut_field(ConstPtr("), std::string::npos) << first;
+  EXPECT_NE(first.find("guard_not_invalidated() ["), std::string::npos) << first;
+  EXPECT_NE(first.find("int_add(i1, 1)"), std::string::npos) << first;
+  EXPECT_EQ(first.find("getfield"), std::string::npos) << first;
+  EXPECT_TRUE(jit.loop(0).invalidated);
+  EXPECT_EQ(jit.stats().invalidations, 1u);
+  // Traced again after the write, with the new constant.
+  std::string second = ir::print_trace(jit.loop(1).trace);
+  EXPECT_NE(second.find("int_add(i1, 3)"), std::string::npos) << second;
+  EXPECT_FALSE(jit.loop(1).invalidated);
+}
+
+TEST(JitTraceContext, WritingAQuasiImmutableFieldWhileRecordingAborts) {
+  Recording r;
+  Config cfg{1};
+  r.cx.store_field(kStep, r.cx.const_ref(&cfg), r.cx.const_int(2));
+  EXPECT_EQ(cfg.step, 2);
+  EXPECT_EQ(r.cx.state(), TracingContext::State::kAborted);
+  EXPECT_EQ(r.cx.abort_reason(), AbortReason::kForceQuasiImmutable);
+}
+
 }  // namespace pyrite::jit::trace

@@ -91,10 +91,12 @@ class ConcreteContext {
     std::memcpy(&x, reinterpret_cast<const char*>(base.w + s.offset), sizeof(T));
     return {to_word(x)};
   }
+  // A write to a quasi-immutable field invalidates the traces that folded it.
   template <class T>
-  static void store_field(const FieldSpec<T>& s, Val base, Val v) {
+  void store_field(const FieldSpec<T>& s, Val base, Val v) {
     T x = from_word<T>(v.w);
     std::memcpy(reinterpret_cast<char*>(base.w + s.offset), &x, sizeof(T));
+    if ((s.flags & ir::DescrFlag::kQuasiImmutable) && jit_) jit_->quasi_immutable_written(base.w + s.offset);
   }
 
   // ---- calls and allocation ----

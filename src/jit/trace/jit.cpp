@@ -82,6 +82,31 @@ void Jit::record_bridge_abort(const BridgeOrigin& origin, AbortReason why) {
   g.next_try = static_cast<uint32_t>(std::min<uint64_t>(wait, UINT32_MAX));
 }
 
+void Jit::depend_on_quasi_immutable(uint64_t address, uint32_t id) {
+  std::vector<uint32_t>& ids = quasi_deps_[address];
+  if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+}
+
+void Jit::invalidate_dependents(uint64_t address) {
+  auto it = quasi_deps_.find(address);
+  if (it == quasi_deps_.end()) return;
+  for (uint32_t id : it->second) {
+    CompiledTrace& t = *traces_[id];
+    if (t.invalidated) continue;
+    t.invalidated = 1;
+    stats_.invalidations++;
+    if (t.kind == TraceKind::kLoop && counters_.cell(t.cell).loop == static_cast<int32_t>(id))
+      counters_.set_loop(t.cell, kNoLoop);
+  }
+  quasi_deps_.erase(it);
+}
+
+ir::Exit Jit::run(CompiledTrace& t, std::span<const uint64_t> values) {
+  runtime_.invalidated = &t.invalidated;
+  if (t.kind == TraceKind::kLoop) return ir::run_trace_at(t.trace, t.label, values, runtime_);
+  return ir::run_trace(t.trace, values, runtime_);
+}
+
 void Jit::register_allocator(ir::DescrId size, uint64_t (*fn)(uint32_t, uint64_t)) {
   allocators_[static_cast<uint32_t>(size)] = fn;
 }
@@ -127,7 +152,7 @@ std::optional<BridgeOrigin> Jit::execute(uint32_t loop, std::span<const uint64_t
   std::vector<uint64_t> entry(reds.begin(), reds.end());
   stats_.loops_entered++;
   t->entered++;
-  ir::Exit e = ir::run_trace_at(t->trace, t->label, entry, runtime_);
+  ir::Exit e = run(*t, entry);
   for (;;) {
     switch (e.kind) {
       case ir::ExitKind::kGuardFailed: {
@@ -140,7 +165,7 @@ std::optional<BridgeOrigin> Jit::execute(uint32_t loop, std::span<const uint64_t
           t = traces_[it->second.bridge].get();
           t->entered++;
           stats_.bridges_entered++;
-          e = ir::run_trace(t->trace, *in, runtime_);
+          e = run(*t, *in);
           break;
         }
         hooks.resume(e, entry);
@@ -157,13 +182,13 @@ std::optional<BridgeOrigin> Jit::execute(uint32_t loop, std::span<const uint64_t
         for (const ir::ExitValue& v : e.values) entry.push_back(v.bits);
         stats_.jumps_between_traces++;
         t->entered++;
-        e = ir::run_trace_at(t->trace, t->label, entry, runtime_);
+        e = run(*t, entry);
         break;
       }
       case ir::ExitKind::kIterationLimit:
         entry.clear();
         for (const ir::ExitValue& v : e.values) entry.push_back(v.bits);
-        e = ir::run_trace_at(t->trace, t->label, entry, runtime_);
+        e = run(*t, entry);
         break;
       default:
         PYR_CHECK_MSG(false, ir::exit_kind_name(e.kind));
@@ -195,6 +220,9 @@ std::string Jit::stats_text() const {
       (unsigned long long)stats_.jumps_between_traces);
   add("jitstats: guard failures %llu (%llu guards failed at least once)\n",
       (unsigned long long)stats_.guard_failures, (unsigned long long)failing_guards);
+  if (stats_.invalidations)
+    add("jitstats: traces invalidated by quasi-immutable writes %llu\n",
+        (unsigned long long)stats_.invalidations);
   add("jitstats: locations %zu, blacklisted %zu\n", counters_.num_cells(), counters_.num_blacklisted());
   return out;
 }

@@ -76,6 +76,7 @@ struct CompiledTrace {
   uint32_t root = 0;                  // the loop at the root of the bridge tree (itself for loops)
   uint32_t num_bridges = 0;           // loops: bridges in the tree under it
   uint64_t entered = 0;
+  uint8_t invalidated = 0;            // a quasi-immutable field it folded was written
   std::vector<uint32_t> guard_failures;               // per op index
   std::unordered_map<uint32_t, GuardBridge> bridges;  // per guard op that ever failed
   explicit CompiledTrace(ir::Trace t) : trace(std::move(t)) {}
@@ -102,6 +103,7 @@ struct JitStats {
   uint64_t bridges_entered = 0;
   uint64_t jumps_between_traces = 0;
   uint64_t ops_recorded = 0;
+  uint64_t invalidations = 0;  // traces invalidated by quasi-immutable writes
   uint64_t total_aborts() const {
     uint64_t n = 0;
     for (uint64_t a : aborts) n += a;
@@ -145,6 +147,16 @@ class Jit {
   // Counts an abort of a bridge recording and backs off its guard (after
   // max_aborts the guard is never traced again).
   void record_bridge_abort(const BridgeOrigin& origin, AbortReason why);
+  // Quasi-immutable fields (docs/jit.md): trace `id` folded the field at
+  // `address`; a write there (the contexts' store_field, or the runtime
+  // writing such a field directly, which must call quasi_immutable_written)
+  // invalidates the trace: its guard_not_invalidated ops fail from then on
+  // and a loop is unlinked from its location, to be traced again.
+  void depend_on_quasi_immutable(uint64_t address, uint32_t id);
+  void quasi_immutable_written(uint64_t address) {
+    if (!quasi_deps_.empty()) invalidate_dependents(address);
+  }
+
   // Registers the allocator for a size descriptor (SizeSpec), for `new` ops.
   void register_allocator(ir::DescrId size, uint64_t (*fn)(uint32_t, uint64_t));
 
@@ -163,12 +175,16 @@ class Jit {
   Params params_;
   std::shared_ptr<ir::DescrTable> descrs_;
   HotCounters counters_;
+  void invalidate_dependents(uint64_t address);
+  // Runs `t` from op `label` (or from its inputargs if it has no label).
+  ir::Exit run(CompiledTrace& t, std::span<const uint64_t> values);
   // Whether a failure of `guard` in `t` now starts a bridge recording.
   bool wants_bridge(CompiledTrace& t, uint32_t guard);
 
   std::vector<std::unique_ptr<CompiledTrace>> traces_;
   std::vector<uint32_t> loop_ids_;
   std::unordered_map<uint32_t, uint32_t> loop_by_target_;  // DescrId -> trace id
+  std::unordered_map<uint64_t, std::vector<uint32_t>> quasi_deps_;  // field address -> trace ids
   std::unordered_map<uint32_t, uint64_t (*)(uint32_t, uint64_t)> allocators_;
   ir::Runtime runtime_;
   uint32_t targets_made_ = 0;

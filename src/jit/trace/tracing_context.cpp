@@ -173,6 +173,12 @@ ir::Ref TracingContext::record_call_op(ir::DescrId d, ir::Type result, ir::Effec
   return r;
 }
 
+void TracingContext::record_quasi_immutable(Val base, uint64_t address, ir::DescrId field) {
+  trace_.emit(ir::Opcode::kQuasiimmutField, {base.ref}, field);
+  guard(ir::Opcode::kGuardNotInvalidated, {});
+  quasi_immutable_.push_back(address);
+}
+
 ir::DescrId TracingContext::intern_descr(const ir::Descr& d) {
   ir::DescrId id;
   ir::DescrTable::AddError e = trace_.descrs().add(d, &id);
@@ -239,6 +245,7 @@ bool TracingContext::finish(const GreenKey&, std::span<const Val> reds, ir::Desc
   state_ = State::kClosed;
   installed_ = static_cast<int32_t>(bridge_ ? jit_.install_bridge(*bridge_, std::move(trace_))
                                             : jit_.install(cell_, std::move(trace_), target_));
+  for (uint64_t a : quasi_immutable_) jit_.depend_on_quasi_immutable(a, static_cast<uint32_t>(installed_));
   trace_ = ir::Trace(jit_.descrs());
   return true;
 }

@@ -125,12 +125,24 @@ class TracingContext {
     if (!recording()) return {w, ir::Ref()};
     if ((s.flags & ir::DescrFlag::kImmutable) && base.ref.is_const())
       return {w, trace_.intern(ir_type_of<T>(), w)};
+    if ((s.flags & ir::DescrFlag::kQuasiImmutable) && s.gc && base.ref.is_const()) {
+      // The value now becomes a constant of the trace, which depends on the
+      // field staying unchanged: quasiimmut_field + guard_not_invalidated,
+      // and the JIT invalidates the trace when the field is written.
+      record_quasi_immutable(base, base.w + s.offset, field_descr_of<T>(s));
+      if (recording()) return {w, trace_.intern(ir_type_of<T>(), w)};
+      return {w, ir::Ref()};
+    }
     return {w, emit(load_op<T>(s.gc, /*array=*/false), {base.ref}, field_descr_of<T>(s))};
   }
   template <class T>
   void store_field(const FieldSpec<T>& s, Val base, Val v) {
     T x = from_word<T>(v.w);
     std::memcpy(reinterpret_cast<char*>(base.w + s.offset), &x, sizeof(T));
+    if (s.flags & ir::DescrFlag::kQuasiImmutable) {
+      jit_.quasi_immutable_written(base.w + s.offset);
+      abort(AbortReason::kForceQuasiImmutable);
+    }
     if (!recording()) return;
     emit(s.gc ? ir::Opcode::kSetfieldGc : ir::Opcode::kSetfieldRaw, {base.ref, v.ref},
          field_descr_of<T>(s));
@@ -235,6 +247,7 @@ class TracingContext {
   ir::Ref record_call_op(ir::DescrId d, ir::Type result, ir::Effects effects,
                          std::initializer_list<ir::Ref> args);
   ir::DescrId intern_descr(const ir::Descr& d);
+  void record_quasi_immutable(Val base, uint64_t address, ir::DescrId field);
 
   Jit& jit_;
   FrameHooks& hooks_;
@@ -252,6 +265,7 @@ class TracingContext {
   int32_t installed_ = kNoLoop;
   std::string verify_error_;
   std::optional<BridgeOrigin> bridge_;
+  std::vector<uint64_t> quasi_immutable_;  // field addresses the trace relies on
   std::vector<ir::Ref> bridge_input_of_;  // bridges: parent op index -> inputarg
 };
 
