@@ -80,6 +80,12 @@ DescrId DescrTable::find(std::string_view name) const {
   return it == by_name_.end() ? kNoDescr : static_cast<DescrId>(it->second);
 }
 
+DescrId DescrTable::add_fresh_target(std::string_view stem, std::vector<Type> args) {
+  std::string name(stem);
+  for (int n = 2; find(name) != kNoDescr; n++) name = std::string(stem) + std::to_string(n);
+  return add_or_die(target_descr(std::move(name), std::move(args)));
+}
+
 Descr field_descr(std::string name, int32_t offset, Type type, uint8_t size, bool is_signed,
                   uint8_t flags) {
   Descr d;

@@ -82,6 +82,9 @@ class DescrTable {
 
   const Descr& get(DescrId id) const { return descrs_[static_cast<uint32_t>(id)]; }
   DescrId find(std::string_view name) const;  // kNoDescr if absent
+  // A new target descriptor named `stem`, or `stem` plus the first number
+  // that makes the name unused (the optimizer's peeled-loop labels).
+  DescrId add_fresh_target(std::string_view stem, std::vector<Type> args);
   size_t size() const { return descrs_.size(); }
 
   // The most integer / float arguments a call may pass (all in registers,

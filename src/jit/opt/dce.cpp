@@ -1,0 +1,31 @@
+// dce (dce.h, docs/jit_opt.md "dce").
+#include "jit/opt/dce.h"
+
+#include <vector>
+
+#include "jit/ir/ir_rewrite.h"
+
+namespace pyrite::jit::opt {
+
+using namespace ir;
+
+Trace dce(const Trace& src) {
+  uint32_t n = src.num_ops();
+  std::vector<bool> live(n, false);
+  auto use = [&](Ref r) {
+    if (r.is_value()) live[r.index()] = true;
+  };
+  for (uint32_t i = n; i-- > src.num_inputs();) {
+    if (!live[i] && removable_if_unused(src.effects_of(i))) continue;
+    live[i] = true;
+    for (Ref a : src.args(i)) use(a);
+    if (src.op(i).snapshot != kNoSnapshot)
+      for (Ref r : src.snapshot_values(src.op(i).snapshot)) use(r);
+  }
+  Rewriter rw(src);
+  for (uint32_t i = src.num_inputs(); i < n; i++)
+    if (live[i]) rw.copy(i);
+  return rw.take();
+}
+
+}  // namespace pyrite::jit::opt

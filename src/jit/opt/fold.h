@@ -1,0 +1,21 @@
+// fold: constant folding and the peephole rules of fold.def (docs/jit_opt.md, "fold").
+#pragma once
+
+#include "jit/ir/ir.h"
+
+namespace pyrite::jit::opt {
+
+// Folds pure ops with constant operands through eval_pure (the IR
+// interpreter's own semantics), applies fold.def's rules, reassociates
+// constant chains, drops guards that hold on constants, turns a guard that
+// provably fails into guard_always_fails with the same snapshot, and turns
+// *_ovf ops that cannot overflow into their value (dropping the guard).
+ir::Trace fold(const ir::Trace& src);
+
+// One pure op with output operands, simplified as the folder would: the
+// folded Ref, or Ref() (none) when the op must be emitted; `op`, `a`, `b`
+// may be rewritten to an equivalent op (constants moved right, x - c to
+// x + -c, reassociated, negated compares). Exposed for the other passes.
+ir::Ref simplify(ir::Trace& out, ir::Opcode& op, ir::Ref& a, ir::Ref& b);
+
+}  // namespace pyrite::jit::opt

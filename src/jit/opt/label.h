@@ -1,0 +1,23 @@
+// What every pass does at a label (docs/jit_opt.md, "Labels").
+//
+// A label's operands are its phis: a jump to it assigns them, so after the
+// label an operand is a new value even when a pass proved it equal to a
+// constant or to another operand before the label. copy_label keeps the
+// operands distinct values (the verifier's kLabelArg rule): an operand that
+// maps to a constant or repeats one already listed is re-made by a
+// `same_as` just before the label, and the source operand is re-bound to
+// the label's output operand for the ops after it. Passes also drop every
+// fact they hold at a label (nothing before it is visible after it except
+// its operands, which may change on each iteration).
+#pragma once
+
+#include <cstdint>
+
+#include "jit/ir/ir_rewrite.h"
+
+namespace pyrite::jit::opt {
+
+// Emits source op `i` (a label) of the rewriter's source; returns the new label's index.
+uint32_t copy_label(ir::Rewriter& rw, uint32_t i);
+
+}  // namespace pyrite::jit::opt
