@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "base/check.h"
+#include "jit/log/jitlog.h"
 
 namespace pyrite::jit::trace {
 
@@ -30,9 +31,10 @@ ir::DescrId Jit::new_target(std::span<const ir::Type> types) {
   return descrs_->add_or_die(ir::target_descr(name, {types.begin(), types.end()}));
 }
 
-uint32_t Jit::install(uint32_t cell, ir::Trace trace, ir::DescrId target) {
+uint32_t Jit::install(uint32_t cell, ir::Trace trace, ir::DescrId target, uint32_t log_id) {
   auto l = std::make_unique<CompiledTrace>(std::move(trace));
   uint32_t id = static_cast<uint32_t>(traces_.size());
+  l->log_id = log_id;
   l->kind = TraceKind::kLoop;
   l->id = id;
   l->root = id;
@@ -48,13 +50,18 @@ uint32_t Jit::install(uint32_t cell, ir::Trace trace, ir::DescrId target) {
   loop_ids_.push_back(id);
   counters_.set_loop(cell, static_cast<int32_t>(id));
   stats_.traces_recorded++;
+  if (log_ && log_id != UINT32_MAX) {
+    log_->ir(log_id, "recorded", traces_[id]->trace);
+    log_->trace_installed(log_id, id, traces_[id]->trace.num_ops());
+  }
   return id;
 }
 
-uint32_t Jit::install_bridge(const BridgeOrigin& origin, ir::Trace trace) {
+uint32_t Jit::install_bridge(const BridgeOrigin& origin, ir::Trace trace, uint32_t log_id) {
   CompiledTrace& parent = *traces_[origin.trace];
   auto b = std::make_unique<CompiledTrace>(std::move(trace));
   uint32_t id = static_cast<uint32_t>(traces_.size());
+  b->log_id = log_id;
   b->kind = TraceKind::kBridge;
   b->id = id;
   b->parent = static_cast<int32_t>(origin.trace);
@@ -65,6 +72,11 @@ uint32_t Jit::install_bridge(const BridgeOrigin& origin, ir::Trace trace) {
   traces_[parent.root]->num_bridges++;
   traces_.push_back(std::move(b));
   stats_.bridges_recorded++;
+  if (log_ && log_id != UINT32_MAX) {
+    log_->ir(log_id, "recorded", traces_[id]->trace);
+    log_->trace_installed(log_id, id, traces_[id]->trace.num_ops());
+    if (parent.log_id != UINT32_MAX) log_->bridge_attached({parent.log_id, origin.guard}, log_id);
+  }
   return id;
 }
 
@@ -194,6 +206,23 @@ std::optional<BridgeOrigin> Jit::execute(uint32_t loop, std::span<const uint64_t
         PYR_CHECK_MSG(false, ir::exit_kind_name(e.kind));
     }
   }
+}
+
+void Jit::log_counters() {
+  if (!log_) return;
+  for (const auto& t : traces_) {
+    if (t->log_id == UINT32_MAX) continue;
+    std::vector<std::pair<uint32_t, uint64_t>> failures;
+    for (uint32_t i = 0; i < t->guard_failures.size(); i++)
+      if (t->guard_failures[i]) failures.emplace_back(i, t->guard_failures[i]);
+    log_->counters(t->log_id, t->entered, failures);
+  }
+  std::vector<std::pair<std::string, uint64_t>> totals = {
+      {"loops_recorded", stats_.traces_recorded},   {"bridges_recorded", stats_.bridges_recorded},
+      {"aborts", stats_.total_aborts()},            {"loops_entered", stats_.loops_entered},
+      {"bridges_entered", stats_.bridges_entered},  {"guard_failures", stats_.guard_failures},
+      {"jumps_between_traces", stats_.jumps_between_traces}, {"invalidations", stats_.invalidations}};
+  log_->stats(stats_text(), totals);
 }
 
 std::string Jit::stats_text() const {

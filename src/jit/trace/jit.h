@@ -30,6 +30,10 @@
 #include "jit/trace/abort.h"
 #include "jit/trace/hot_counters.h"
 
+namespace pyrite::jit::log {
+class JitLog;
+}
+
 namespace pyrite::jit::trace {
 
 // The callbacks a language gives the JIT layer: the two places where the
@@ -47,6 +51,9 @@ class FrameHooks {
   // snapshot did not list keeps the value it had when the exiting trace was
   // entered (`entry`: the words given to that trace's label).
   virtual void resume(const ir::Exit& exit, std::span<const uint64_t> entry) = 0;
+  // For the JIT log: the language's text for a location (a loop's green
+  // key, or the root loop's code word with a guard's resume pc).
+  virtual std::string position(const GreenKey& key) { return "pc " + std::to_string(key.pc); }
 };
 
 enum class TraceKind : uint8_t {
@@ -75,6 +82,7 @@ struct CompiledTrace {
   uint32_t parent_guard = 0;
   uint32_t root = 0;                  // the loop at the root of the bridge tree (itself for loops)
   uint32_t num_bridges = 0;           // loops: bridges in the tree under it
+  uint32_t log_id = UINT32_MAX;       // its id in the JIT log, if one is written
   uint64_t entered = 0;
   uint8_t invalidated = 0;            // a quasi-immutable field it folded was written
   std::vector<uint32_t> guard_failures;               // per op index
@@ -139,9 +147,10 @@ class Jit {
   // A fresh target descriptor for a new recording's entry label.
   ir::DescrId new_target(std::span<const ir::Type> types);
   // Installs a verified loop recorded from `cell`; returns its trace id.
-  uint32_t install(uint32_t cell, ir::Trace trace, ir::DescrId target);
+  // `log_id` is the recording's id in the JIT log (UINT32_MAX for none).
+  uint32_t install(uint32_t cell, ir::Trace trace, ir::DescrId target, uint32_t log_id = UINT32_MAX);
   // Installs a verified bridge for `origin`'s guard; returns its trace id.
-  uint32_t install_bridge(const BridgeOrigin& origin, ir::Trace trace);
+  uint32_t install_bridge(const BridgeOrigin& origin, ir::Trace trace, uint32_t log_id = UINT32_MAX);
   // Counts an abort and backs off (or blacklists) the location.
   void record_abort(uint32_t cell, AbortReason why);
   // Counts an abort of a bridge recording and backs off its guard (after
@@ -159,6 +168,13 @@ class Jit {
 
   // Registers the allocator for a size descriptor (SizeSpec), for `new` ops.
   void register_allocator(ir::DescrId size, uint64_t (*fn)(uint32_t, uint64_t));
+
+  // The JIT log (-X jitlog=FILE), owned by the caller; nullptr for none.
+  void set_log(log::JitLog* l) { log_ = l; }
+  log::JitLog* jit_log() const { return log_; }
+  // Writes every trace's counters and the statistics to the log, if any
+  // (at exit, before the log is closed).
+  void log_counters();
 
   // Runs the loop with trace id `loop` with `reds` (the words for its entry
   // label) until a guard with no bridge fails; follows jumps into other
@@ -189,6 +205,7 @@ class Jit {
   ir::Runtime runtime_;
   uint32_t targets_made_ = 0;
   JitStats stats_;
+  log::JitLog* log_ = nullptr;
 };
 
 }  // namespace pyrite::jit::trace

@@ -4,6 +4,7 @@
 #include "jit/trace/tracing_context.h"
 
 #include "base/check.h"
+#include "jit/log/jitlog.h"
 #include "jit/ir/ir_printer.h"
 #include "jit/ir/ir_verify.h"
 
@@ -19,12 +20,36 @@ TracingContext::TracingContext(Jit& jit, uint32_t cell, FrameHooks& hooks)
     : jit_(jit), hooks_(hooks), cell_(cell), key_(jit.counters().cell(cell).key),
       trace_(jit.descrs()) {
   jit_.stats().traces_started++;
+  if (log::JitLog* l = jit_.jit_log()) {
+    log::TraceStart start;
+    start.kind = log::TraceKind::kLoop;
+    start.key = key_;
+    std::string where = hooks_.position(key_);
+    start.position = where;
+    log_id_ = l->trace_started(start);
+  }
 }
 
 TracingContext::TracingContext(Jit& jit, BridgeOrigin origin, FrameHooks& hooks)
     : jit_(jit), hooks_(hooks), cell_(0), trace_(jit.descrs()), bridge_(std::move(origin)) {
   jit_.stats().bridges_started++;
-  const ir::Trace& parent = jit_.trace(bridge_->trace).trace;
+  const CompiledTrace& from = jit_.trace(bridge_->trace);
+  const ir::Trace& parent = from.trace;
+  {
+    // A bridge's location: its root loop's code word and the resume pc.
+    const ir::SnapshotTable& st = parent.snapshots();
+    auto frames = st.frames_of(parent.op(bridge_->guard).snapshot);
+    key_ = {jit_.trace(from.root).key.code, frames.empty() ? 0 : st.frame(frames[0]).pc};
+  }
+  if (log::JitLog* l = jit_.jit_log()) {
+    log::TraceStart start;
+    start.kind = log::TraceKind::kBridge;
+    start.key = key_;
+    std::string where = hooks_.position(start.key);
+    start.position = where;
+    start.parent = {from.log_id, bridge_->guard};
+    log_id_ = l->trace_started(start);
+  }
   std::vector<ir::Ref> values = parent.snapshot_values(parent.op(bridge_->guard).snapshot);
   PYR_CHECK_MSG(values.size() == bridge_->failargs.size(), "failargs differ from the guard's snapshot");
   bridge_input_of_.assign(parent.num_ops(), ir::Ref());
@@ -243,8 +268,8 @@ bool TracingContext::finish(const GreenKey&, std::span<const Val> reds, ir::Desc
   }
   jit_.stats().ops_recorded += trace_.num_ops();
   state_ = State::kClosed;
-  installed_ = static_cast<int32_t>(bridge_ ? jit_.install_bridge(*bridge_, std::move(trace_))
-                                            : jit_.install(cell_, std::move(trace_), target_));
+  installed_ = static_cast<int32_t>(bridge_ ? jit_.install_bridge(*bridge_, std::move(trace_), log_id_)
+                                            : jit_.install(cell_, std::move(trace_), target_, log_id_));
   for (uint64_t a : quasi_immutable_) jit_.depend_on_quasi_immutable(a, static_cast<uint32_t>(installed_));
   trace_ = ir::Trace(jit_.descrs());
   return true;
@@ -254,6 +279,8 @@ void TracingContext::abort(AbortReason why) {
   if (!recording()) return;
   state_ = State::kAborted;
   abort_reason_ = why;
+  if (log::JitLog* l = jit_.jit_log(); l && log_id_ != UINT32_MAX)
+    l->trace_aborted(log_id_, why, hooks_.position({key_.code, pc_}), trace_.num_ops());
   if (bridge_) jit_.record_bridge_abort(*bridge_, why);
   else jit_.record_abort(cell_, why);
 }

@@ -265,7 +265,8 @@ class TracingContext {
   int32_t installed_ = kNoLoop;
   std::string verify_error_;
   std::optional<BridgeOrigin> bridge_;
-  std::vector<uint64_t> quasi_immutable_;  // field addresses the trace relies on
+  std::vector<uint64_t> quasi_immutable_;
+  uint32_t log_id_ = UINT32_MAX;  // the recording's id in the JIT log  // field addresses the trace relies on
   std::vector<ir::Ref> bridge_input_of_;  // bridges: parent op index -> inputarg
 };
 

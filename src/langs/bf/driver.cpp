@@ -22,12 +22,19 @@ using jit::trace::TracingContext;
 // and the interpreter's frame (to resume into) are both reached from here.
 class BfHooks final : public jit::trace::FrameHooks {
  public:
-  BfHooks(Frame<ConcreteContext>& frame, uint32_t& pc) : frame_(frame), pc_(pc) {}
+  BfHooks(const Program& prog, Frame<ConcreteContext>& frame, uint32_t& pc)
+      : prog_(prog), frame_(frame), pc_(pc) {}
   void set_tracing_frame(Frame<TracingContext>* f) { tracing_ = f; }
 
   void snapshot(jit::ir::SnapshotBuilder& b, uint32_t pc) override {
     b.push_frame(/*kind=*/0, pc, /*size=*/1);
     b.set(0, tracing_->ptr.ref);
+  }
+  // "LINE:COLUMN" of the instruction at the key's pc.
+  std::string position(const jit::trace::GreenKey& key) override {
+    if (key.pc >= prog_.code.size()) return "end";
+    const Insn& in = prog_.code[key.pc];
+    return std::to_string(in.line) + ":" + std::to_string(in.column);
   }
   void resume(const jit::ir::Exit& exit, std::span<const uint64_t> entry) override {
     const jit::ir::ExitFrame& f = exit.frames.at(0);
@@ -38,6 +45,7 @@ class BfHooks final : public jit::trace::FrameHooks {
   }
 
  private:
+  const Program& prog_;
   Frame<ConcreteContext>& frame_;
   uint32_t& pc_;
   Frame<TracingContext>* tracing_ = nullptr;
@@ -59,7 +67,7 @@ RunResult run_program(const Program& prog, jit::trace::Jit* jit, std::string* tr
   ConcreteContext cx(jit);
   Frame<ConcreteContext> frame{ConcreteContext::const_int(0)};
   uint32_t pc = 0;
-  BfHooks hooks(frame, pc);
+  BfHooks hooks(prog, frame, pc);
   RunResult result;
   std::optional<jit::trace::BridgeOrigin> bridge;
   for (;;) {

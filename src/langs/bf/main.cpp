@@ -4,10 +4,12 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <string_view>
 
+#include "jit/log/jitlog.h"
 #include "jit/params.h"
 #include "jit/trace/jit.h"
 #include "langs/bf/driver.h"
@@ -23,6 +25,7 @@ void usage(FILE* to) {
       "  -X jit-NAME=VALUE   set a JIT parameter (-X jit-help lists them)\n"
       "  -X jitstats         print a JIT summary to stderr at exit\n"
       "  -X jittrace         print every installed trace to stderr\n"
+      "  -X jitlog=FILE      write the JIT log (docs/jitlog.md) to FILE\n"
       "unknown -X options are ignored.\n",
       to);
 }
@@ -33,6 +36,7 @@ int main(int argc, char** argv) {
   using namespace pyrite;
   jit::Params params;
   bool use_jit = true, stats = false, print_traces = false;
+  std::string log_path;
   const char* path = nullptr;
   for (int i = 1; i < argc; i++) {
     std::string_view a = argv[i];
@@ -56,6 +60,7 @@ int main(int argc, char** argv) {
       else if (opt == "jit=on") use_jit = true;
       else if (opt == "jitstats") stats = true;
       else if (opt == "jittrace") print_traces = true;
+      else if (opt.substr(0, 7) == "jitlog=") log_path = opt.substr(7);
       else if (opt == "jit-help") {
         std::fputs(jit::params_help().c_str(), stdout);
         return 0;
@@ -98,10 +103,24 @@ int main(int argc, char** argv) {
     return 2;
   }
   jit::trace::Jit jit(params);
+  std::unique_ptr<jit::log::JitLog> log;
+  if (use_jit && !log_path.empty()) {
+    std::string error;
+    log = jit::log::JitLog::open(log_path, "bf", path, &error);
+    if (!log) {
+      std::fprintf(stderr, "pyrite-bf: -X jitlog=%s: %s\n", log_path.c_str(), error.c_str());
+      return 2;
+    }
+    jit.set_log(log.get());
+  }
   std::string trace_log;
   langs::bf::RunResult r =
       langs::bf::run_program(*prog, use_jit ? &jit : nullptr, print_traces ? &trace_log : nullptr);
   if (print_traces) std::fputs(trace_log.c_str(), stderr);
+  if (log) {
+    jit.log_counters();
+    log->close();
+  }
   if (stats) {
     if (use_jit) std::fputs(jit.stats_text().c_str(), stderr);
     else std::fputs("jitstats: the JIT is off\n", stderr);
