@@ -1,0 +1,245 @@
+// heap (heap.h, docs/jit_opt.md "heap").
+//
+// Invariants: every cache entry's value is what its location holds at the
+// current point of the output trace, counting the pending (delayed)
+// stores as done; pending stores are kept in source order and emitted
+// before anything that could observe memory: a guard (a failing guard
+// resumes the interpreter, which reads memory), a call that reads or
+// writes, a load that may alias one of them, an *_ovf op or call_may_force
+// (so nothing comes between it and its guard), a label, jump or finish.
+// A pending store is dropped only when a later store to the same location
+// (same descr, so same width) replaces it before any of those.
+#include "jit/opt/heap.h"
+
+#include <vector>
+
+#include "jit/ir/ir_rewrite.h"
+#include "jit/opt/label.h"
+
+namespace pyrite::jit::opt {
+
+using namespace ir;
+
+namespace {
+
+struct Loc {
+  DescrId descr = kNoDescr;
+  bool raw = false;
+  bool length = false;  // arraylen_gc of base
+  Ref base, root;       // root none: a constant index
+  int64_t off = 0;
+};
+
+struct Entry {
+  Loc loc;
+  Ref value;
+  bool narrow = false;  // value was stored: a load sees it truncated to the descr's width
+};
+
+struct Pending {
+  Loc loc;
+  Opcode opcode;
+  std::vector<Ref> args;  // output Refs
+  DescrId descr;
+};
+
+enum class Access : uint8_t { kNone, kLoad, kStore, kLength };
+
+struct OpAccess {
+  Access kind = Access::kNone;
+  bool raw = false;
+  bool array = false;
+};
+OpAccess access_of(Opcode op) {
+  switch (op) {
+    case Opcode::kGetfieldGcI: case Opcode::kGetfieldGcR: case Opcode::kGetfieldGcF:
+      return {Access::kLoad, false, false};
+    case Opcode::kGetfieldRawI: case Opcode::kGetfieldRawF: return {Access::kLoad, true, false};
+    case Opcode::kGetarrayitemGcI: case Opcode::kGetarrayitemGcR: case Opcode::kGetarrayitemGcF:
+      return {Access::kLoad, false, true};
+    case Opcode::kGetarrayitemRawI: case Opcode::kGetarrayitemRawF: return {Access::kLoad, true, true};
+    case Opcode::kSetfieldGc: return {Access::kStore, false, false};
+    case Opcode::kSetfieldRaw: return {Access::kStore, true, false};
+    case Opcode::kSetarrayitemGc: return {Access::kStore, false, true};
+    case Opcode::kSetarrayitemRaw: return {Access::kStore, true, true};
+    case Opcode::kArraylenGc: return {Access::kLength, false, false};
+    default: return {};
+  }
+}
+
+class Heap {
+ public:
+  explicit Heap(const Trace& src) : src_(src), rw_(src) {}
+
+  Trace run() {
+    for (uint32_t i = src_.num_inputs(); i < src_.num_ops(); i++) visit(i);
+    return rw_.take();
+  }
+
+ private:
+  Trace& out() { return rw_.out(); }
+  const Descr& descr(DescrId d) const { return src_.descr(d); }
+
+  Loc loc_of(uint32_t i, OpAccess a) {
+    const Op& op = src_.op(i);
+    Loc l;
+    l.descr = op.descr;
+    l.raw = a.raw;
+    l.length = a.kind == Access::kLength;
+    l.base = rw_.map(src_.arg(i, 0));
+    if (a.array) {
+      Ref idx = rw_.map(src_.arg(i, 1));
+      if (idx.is_const()) {
+        l.off = out().constant(idx).as_int();
+      } else {
+        l.root = idx;
+        const Op& d = out().op(idx.index());
+        if (d.opcode == Opcode::kIntAdd && out().arg(idx.index(), 1).is_const()) {
+          l.root = out().arg(idx.index(), 0);
+          l.off = out().constant(out().arg(idx.index(), 1)).as_int();
+        }
+      }
+    }
+    return l;
+  }
+
+  static bool must_alias(const Loc& a, const Loc& b) {
+    return a.descr == b.descr && a.length == b.length && a.base == b.base && a.root == b.root && a.off == b.off;
+  }
+
+  // The byte at which a location starts, relative to base + root * size.
+  int64_t start(const Loc& l) const { return descr(l.descr).offset + l.off * descr(l.descr).size; }
+
+  bool may_alias(const Loc& a, const Loc& b) const {
+    if (a.length || b.length) return false;  // arraylen_gc: GC array lengths never change
+    if (a.raw != b.raw) return false;
+    if (!a.raw && a.descr != b.descr) return false;
+    const Descr& da = descr(a.descr);
+    const Descr& db = descr(b.descr);
+    if (a.root == b.root && (a.root.is_none() || da.size == db.size)) {
+      int64_t sa = start(a), sb = start(b);
+      if (a.base == b.base) return sa < sb + db.size && sb < sa + da.size;
+      if (a.base.is_const() && b.base.is_const()) {
+        int64_t ba = out_const(a.base), bb = out_const(b.base);
+        if (a.root.is_none()) return ba + sa < bb + sb + db.size && bb + sb < ba + sa + da.size;
+        // same root, same item size: the root's contribution is equal
+        return ba + sa < bb + sb + db.size && bb + sb < ba + sa + da.size;
+      }
+    }
+    return true;
+  }
+  int64_t out_const(Ref r) const { return static_cast<int64_t>(rw_src_out().constant(r).bits); }
+  const Trace& rw_src_out() const { return const_cast<Heap*>(this)->out(); }
+
+  void flush() {
+    for (Pending& p : pending_) out().emit(p.opcode, std::span<const Ref>(p.args), p.descr);
+    pending_.clear();
+  }
+  void flush_aliasing(const Loc& l) {
+    for (const Pending& p : pending_)
+      if (may_alias(p.loc, l)) return flush();
+  }
+
+  void invalidate_all(bool keep_immutable) {
+    std::vector<Entry> kept;
+    for (const Entry& e : cache_)
+      if (e.loc.length || (keep_immutable && (descr(e.loc.descr).flags & (DescrFlag::kImmutable | DescrFlag::kQuasiImmutable))))
+        kept.push_back(e);
+    cache_ = std::move(kept);
+  }
+
+  Entry* find(const Loc& l) {
+    for (Entry& e : cache_)
+      if (must_alias(e.loc, l)) return &e;
+    return nullptr;
+  }
+
+  // The value a load of `d` sees when `v` was stored with it.
+  Ref narrowed(Ref v, const Descr& d) {
+    if (d.type != Type::kInt || d.size == 8) return v;
+    int bits = 8 * d.size;
+    if (v.is_const()) {
+      uint64_t x = out().constant(v).bits;
+      uint64_t m = (uint64_t{1} << bits) - 1;
+      x &= m;
+      if (d.is_signed && (x >> (bits - 1))) x |= ~m;
+      return out().const_int(static_cast<int64_t>(x));
+    }
+    if (!d.is_signed) return out().emit(Opcode::kIntAnd, {v, out().const_int(static_cast<int64_t>((uint64_t{1} << bits) - 1))});
+    Ref sh = out().const_int(64 - bits);
+    Ref up = out().emit(Opcode::kIntLshift, {v, sh});
+    return out().emit(Opcode::kIntRshift, {up, sh});
+  }
+
+  void load(uint32_t i, OpAccess a) {
+    Loc l = loc_of(i, a);
+    if (Entry* e = find(l)) {
+      if (e->narrow) {
+        e->value = narrowed(e->value, descr(l.descr));
+        e->narrow = false;
+      }
+      rw_.forward(i, e->value);
+      return;
+    }
+    flush_aliasing(l);
+    Ref r = rw_.copy(i);
+    cache_.push_back(Entry{l, r, false});
+  }
+
+  void store(uint32_t i, OpAccess a) {
+    Loc l = loc_of(i, a);
+    auto args = src_.args(i);
+    Ref v = rw_.map(args[args.size() - 1]);
+    Entry* e = find(l);
+    if (e && e->value == v) {
+      rw_.forward(i, Ref());  // the location already holds v
+      return;
+    }
+    // Entries this store may overwrite are stale; a pending store to the
+    // same location is dead (this one replaces it, after everything else).
+    std::vector<Entry> kept;
+    for (const Entry& x : cache_)
+      if (!may_alias(x.loc, l)) kept.push_back(x);
+    cache_ = std::move(kept);
+    std::vector<Pending> still;
+    for (Pending& p : pending_)
+      if (!must_alias(p.loc, l)) still.push_back(std::move(p));
+    pending_ = std::move(still);
+    Pending p{l, src_.op(i).opcode, {}, src_.op(i).descr};
+    for (Ref r : args) p.args.push_back(rw_.map(r));
+    pending_.push_back(std::move(p));
+    cache_.push_back(Entry{l, v, true});
+    rw_.forward(i, Ref());
+  }
+
+  void visit(uint32_t i) {
+    const Op& op = src_.op(i);
+    OpAccess a = access_of(op.opcode);
+    if (a.kind == Access::kLoad || a.kind == Access::kLength) return load(i, a);
+    if (a.kind == Access::kStore) return store(i, a);
+    if (op.opcode == Opcode::kLabel) {
+      flush();
+      cache_.clear();
+      copy_label(rw_, i);
+      return;
+    }
+    Effects e = src_.effects_of(i);
+    using namespace effect;
+    if (e & (kGuard | kReadsHeap | kWritesHeap | kCallsArbitrary | kFinal | kOvf | kCanInvalidate | kForcesVirtuals) ||
+        is_call_may_force(op.opcode))
+      flush();
+    if (e & (kWritesHeap | kCallsArbitrary | kCanInvalidate | kForcesVirtuals)) invalidate_all(true);
+    rw_.copy(i);
+  }
+
+  const Trace& src_;
+  Rewriter rw_;
+  std::vector<Entry> cache_;
+  std::vector<Pending> pending_;
+};
+
+}  // namespace
+
+Trace heap(const Trace& src) { return Heap(src).run(); }
+
+}  // namespace pyrite::jit::opt
