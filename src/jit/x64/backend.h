@@ -1,0 +1,184 @@
+// The x86-64 backend: compiles a verified trace to machine code, runs it,
+// attaches bridges (docs/jit_x64.md).
+//
+// The machine code talks to C++ through a "jit frame": a uint64_t buffer
+// the caller owns. Entering a label, the label's argument words are in
+// frame[kFrameValues + k]; leaving, the code stores the values of the exit
+// (a guard's failargs in Trace::snapshot_values order, finish's or a jump's
+// operands) there and returns the address of an ExitInfo that names the
+// exit. resolve_exit turns (ExitInfo, frame) into the same ir::Exit the IR
+// interpreter returns, so tests compare exits whole.
+//
+// Native frame of compiled code, shared by every trace and bridge (so a
+// bridge or a jump between traces runs in the frame its loop was entered
+// with):
+//
+//   [rsp + 0]            the jit frame pointer (rdi at entry)
+//   [rsp + 8 .. )        kSpillSlots spill slots, then kCallArgSlots words
+//                        for call_assembler's argument array
+//   above                rbx rbp r12 r13 r14 r15 (pushed), return address
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "jit/ir/ir.h"
+#include "jit/ir/ir_interp.h"
+#include "jit/x64/code_memory.h"
+
+namespace pyrite::jit::x64 {
+
+// Jit frame layout (words).
+inline constexpr uint32_t kFrameJumps = 0;     // in/out: loop iterations so far (count_jumps)
+inline constexpr uint32_t kFrameMaxJumps = 1;  // in: kIterationLimit once jumps reaches it
+inline constexpr uint32_t kFrameValues = 2;    // the entry's or exit's values
+inline constexpr uint32_t kSpillSlots = 2000;
+inline constexpr uint32_t kCallArgSlots = 16;
+
+// What compiled code calls. Plain function pointers with a context word,
+// so the code embeds them as immediates.
+using AllocateFn = uint64_t (*)(void* ctx, ir::DescrId size_descr);
+using AllocateArrayFn = uint64_t (*)(void* ctx, ir::DescrId array_descr, int64_t length);
+using CallAssemblerFn = uint64_t (*)(void* ctx, ir::DescrId call_descr, const uint64_t* args,
+                                     uint64_t num_args);
+// The entry address (CompiledTrace::frame_entry) of a label with target
+// descriptor `target` in another compiled trace, or 0 if none is compiled:
+// the jump then exits as kJumpOut.
+using TargetLookupFn = uint64_t (*)(void* ctx, ir::DescrId target);
+
+struct CompileOptions {
+  void* ctx = nullptr;                 // passed to every callback below
+  AllocateFn allocate = nullptr;       // new, new_with_vtable (null: compile error)
+  AllocateArrayFn allocate_array = nullptr;  // new_array (null: compile error)
+  CallAssemblerFn call_assembler = nullptr;  // call_assembler_* (null: compile error)
+  TargetLookupFn lookup_target = nullptr;    // jumps to other traces' labels
+  // Runtime words, as in ir::Runtime; a null pointer makes its guard a no-op.
+  const uint64_t* exception = nullptr;
+  const uint8_t* invalidated = nullptr;
+  const uint8_t* forced = nullptr;
+  uint64_t force_token = 0;
+  // Count loop iterations in frame[kFrameJumps] and exit with
+  // kIterationLimit at frame[kFrameMaxJumps] (as Runtime::max_jumps). Costs
+  // a load, compare and store per iteration; off in production.
+  bool count_jumps = false;
+};
+
+#define PYR_X64_COMPILE_ERRORS(X)                                           \
+  X(kOk, "compiled")                                                        \
+  X(kUnsupportedOp, "an op the backend does not compile yet")                \
+  X(kNoAllocator, "an allocation op and no CompileOptions::allocate[_array]") \
+  X(kNoCallAssembler, "call_assembler and no CompileOptions::call_assembler") \
+  X(kTooManySpills, "more spill slots than kSpillSlots")                    \
+  X(kAssembler, "asmjit refused an instruction")
+
+enum class CompileError : uint8_t {
+#define PYR_X(name, msg) name,
+  PYR_X64_COMPILE_ERRORS(PYR_X)
+#undef PYR_X
+};
+const char* compile_error_name(CompileError e);
+
+class CompiledTrace;
+
+// One per exit point of a compiled trace; the code returns its address.
+struct ExitInfo {
+  ir::ExitKind kind;            // kGuardFailed, kFinish, kIterationLimit, kJumpOut
+  uint32_t op;                  // the guard, finish or jump
+  uint32_t num_values;          // words stored at frame[kFrameValues..]
+  const CompiledTrace* owner;   // the trace (or bridge) the op belongs to
+  // Guards: where the stub's patchable tail starts (redirected to a bridge).
+  uint32_t patch_offset = 0;
+  const CompiledTrace* bridge = nullptr;  // attached bridge, if any
+};
+
+// Machine code of one trace or bridge. Owns its code memory (freed with
+// it), a copy of the trace (exits are resolved against it) and its
+// ExitInfos. Not movable once compiled: the code holds ExitInfo addresses.
+class CompiledTrace {
+ public:
+  static constexpr uint32_t kInputs = 0xFFFFFFFFu;  // "label" id of the inputargs
+
+  const ir::Trace& trace() const { return trace_; }
+  // Called from C++: const ExitInfo* (*)(uint64_t* frame). kInputs or a
+  // label op index; 0 if the trace has no such entry.
+  uint64_t entry(uint32_t label) const;
+  // Jumped to from compiled code already inside a native frame (another
+  // trace's jump, a bridge's end): the label's values in the jit frame.
+  // frame_entry(kInputs) is where a bridge starts.
+  uint64_t frame_entry(uint32_t label) const;
+  // The code's address range, for disassembly (Capstone) and the JIT log.
+  std::span<const uint8_t> code() const { return {code_.data(), code_size_}; }
+  // Words a jit frame needs for this trace's entries and exits.
+  uint32_t frame_words() const { return frame_words_; }
+  // The ExitInfo of guard op `guard` (nullptr if `guard` is not a guard).
+  const ExitInfo* guard_exit(uint32_t guard) const;
+  // Registers and spill slots the allocator used (measurements, tests).
+  uint32_t spill_slots_used() const { return spill_slots_used_; }
+
+  ~CompiledTrace();
+
+ private:
+  friend class Compiler;
+  friend void attach_bridge(CompiledTrace&, uint32_t, const CompiledTrace&);
+  friend void detach_bridge(CompiledTrace&, uint32_t);
+  CompiledTrace(const ir::Trace& t) : trace_(t) {}
+
+  struct Entry {
+    uint32_t label;
+    uint32_t entry_offset, frame_entry_offset;
+  };
+  ir::Trace trace_;
+  CodeBlock code_;
+  size_t code_size_ = 0;
+  std::vector<Entry> entries_;
+  std::unique_ptr<ExitInfo[]> exits_;
+  uint32_t num_exits_ = 0;
+  std::vector<uint32_t> guard_exit_index_;  // per op: index into exits_, or ~0
+  uint32_t frame_words_ = kFrameValues;
+  uint32_t spill_slots_used_ = 0;
+  std::vector<uint8_t> original_tail_;  // kPatchBytes per guard, for detach
+};
+
+struct CompileResult {
+  std::unique_ptr<CompiledTrace> code;  // null on error
+  CompileError error = CompileError::kOk;
+  uint32_t op = 0;                      // the op that failed
+  std::string message;
+};
+
+// Compiles a trace that verifies (ir::verify). A bridge is compiled the same
+// way: its inputargs are the guard's failargs in snapshot_values order.
+CompileResult compile(const ir::Trace& trace, const CompileOptions& options = {});
+
+// Patches guard op `guard` of `parent` so its failure jumps into `bridge`
+// (at frame_entry(kInputs)) instead of returning to C++. The bridge must
+// outlive the patch: detach it (or free the parent) before freeing it.
+void attach_bridge(CompiledTrace& parent, uint32_t guard, const CompiledTrace& bridge);
+void detach_bridge(CompiledTrace& parent, uint32_t guard);
+
+// The jit frame size every compiled trace so far fits in (a process-wide
+// maximum, grown by compile): what run allocates.
+uint32_t max_frame_words();
+
+// Runs compiled code from C++ and returns the exit it took, resolved.
+struct RawExit {
+  const ExitInfo* info;
+  std::vector<uint64_t> frame;
+};
+RawExit run_raw(const CompiledTrace& t, uint32_t label, std::span<const uint64_t> values,
+                uint64_t max_jumps = ~uint64_t(0));
+// As ir::run_trace / run_trace_at. Exit::jumps is the iteration count if
+// the trace was compiled with count_jumps, else 0.
+ir::Exit run(const CompiledTrace& t, std::span<const uint64_t> inputs,
+             uint64_t max_jumps = ~uint64_t(0));
+ir::Exit run_at(const CompiledTrace& t, uint32_t label, std::span<const uint64_t> values,
+                uint64_t max_jumps = ~uint64_t(0));
+// An exit record and the frame it filled, as the IR interpreter's Exit:
+// guard frames resolved from the snapshot (failarg values, constants,
+// virtual recipes), finish/jump values typed.
+ir::Exit resolve_exit(const ExitInfo& e, const uint64_t* frame);
+
+}  // namespace pyrite::jit::x64

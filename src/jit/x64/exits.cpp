@@ -1,0 +1,110 @@
+// Running compiled code from C++ and turning its exits into ir::Exit
+// (docs/jit_x64.md, "Exits"). resolve_exit mirrors the IR interpreter's
+// guard failure exactly, reading failarg values from the jit frame instead
+// of the interpreter's registers, so the two compare whole.
+#include <algorithm>
+
+#include "base/check.h"
+#include "jit/x64/backend.h"
+
+namespace pyrite::jit::x64 {
+
+using ir::Ref;
+
+RawExit run_raw(const CompiledTrace& t, uint32_t label, std::span<const uint64_t> values,
+                uint64_t max_jumps) {
+  uint64_t address = t.entry(label);
+  PYR_CHECK_MSG(address != 0, "no such entry");
+  RawExit out;
+  out.frame.assign(std::max<size_t>(max_frame_words(), kFrameValues + values.size()), 0);
+  out.frame[kFrameJumps] = 0;
+  out.frame[kFrameMaxJumps] = max_jumps;
+  std::copy(values.begin(), values.end(), out.frame.begin() + kFrameValues);
+  auto fn = reinterpret_cast<const ExitInfo* (*)(uint64_t*)>(address);
+  out.info = fn(out.frame.data());
+  return out;
+}
+
+ir::Exit run(const CompiledTrace& t, std::span<const uint64_t> inputs, uint64_t max_jumps) {
+  PYR_CHECK(inputs.size() == t.trace().num_inputs());
+  RawExit r = run_raw(t, CompiledTrace::kInputs, inputs, max_jumps);
+  return resolve_exit(*r.info, r.frame.data());
+}
+
+ir::Exit run_at(const CompiledTrace& t, uint32_t label, std::span<const uint64_t> values,
+                uint64_t max_jumps) {
+  PYR_CHECK(t.trace().op(label).opcode == ir::Opcode::kLabel);
+  PYR_CHECK(values.size() == t.trace().args(label).size());
+  RawExit r = run_raw(t, label, values, max_jumps);
+  return resolve_exit(*r.info, r.frame.data());
+}
+
+namespace {
+
+class Resolver {
+ public:
+  Resolver(const ir::Trace& t, uint32_t op, const uint64_t* values) : t_(t) {
+    std::vector<Ref> failargs = t.snapshot_values(t.op(op).snapshot);
+    for (size_t k = 0; k < failargs.size(); k++) value_of_[failargs[k].index()] = values[k];
+  }
+
+  ir::ExitValue resolve(Ref r, ir::Exit& exit) {
+    if (r.is_const()) return ir::ExitValue{t_.type_of(r), t_.constant(r).bits};
+    if (r.is_value()) return ir::ExitValue{t_.type_of(r), value_of_.at(r.index())};
+    for (size_t k = 0; k < seen_.size(); k++)
+      if (seen_[k] == r.index()) return ir::ExitValue{ir::Type::kRef, 0, static_cast<int32_t>(k)};
+    seen_.push_back(r.index());
+    int32_t index = static_cast<int32_t>(exit.virtuals.size());
+    const ir::VirtualObject& vo = t_.snapshots().virtual_object(r.index());
+    exit.virtuals.push_back(ir::ExitVirtual{vo.descr, vo.with_vtable, vo.length, {}});
+    std::vector<ir::ExitVirtual::Field> fields;
+    for (const ir::VirtualField& f : t_.snapshots().fields(vo))
+      fields.push_back(ir::ExitVirtual::Field{f.descr, f.index, resolve(f.value, exit)});
+    exit.virtuals[index].fields = std::move(fields);
+    return ir::ExitValue{ir::Type::kRef, 0, index};
+  }
+
+ private:
+  const ir::Trace& t_;
+  std::unordered_map<uint32_t, uint64_t> value_of_;
+  std::vector<uint32_t> seen_;
+};
+
+}  // namespace
+
+ir::Exit resolve_exit(const ExitInfo& e, const uint64_t* frame) {
+  const ir::Trace& t = e.owner->trace();
+  const uint64_t* values = frame + kFrameValues;
+  ir::Exit exit;
+  exit.kind = e.kind;
+  exit.op = e.op;
+  exit.jumps = frame[kFrameJumps];
+  switch (e.kind) {
+    case ir::ExitKind::kGuardFailed: {
+      const ir::Op& op = t.op(e.op);
+      exit.snapshot = op.snapshot;
+      Resolver r(t, e.op, values);
+      const ir::SnapshotTable& st = t.snapshots();
+      for (uint32_t fid : st.frames_of(op.snapshot)) {
+        const ir::SnapFrame& f = st.frame(fid);
+        ir::ExitFrame ef{f.kind, f.pc, f.size, {}};
+        for (const ir::SnapEntry& s : st.entries(f))
+          ef.slots.push_back(ir::ExitSlot{s.slot, r.resolve(s.ref, exit)});
+        exit.frames.push_back(std::move(ef));
+      }
+      break;
+    }
+    case ir::ExitKind::kJumpOut:
+      exit.target = t.op(e.op).descr;
+      [[fallthrough]];
+    default: {
+      auto args = t.args(e.op);
+      for (size_t k = 0; k < args.size(); k++)
+        exit.values.push_back(ir::ExitValue{t.type_of(args[k]), values[k]});
+      break;
+    }
+  }
+  return exit;
+}
+
+}  // namespace pyrite::jit::x64

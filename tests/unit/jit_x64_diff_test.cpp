@@ -1,0 +1,100 @@
+// The x86-64 backend against the IR interpreter (docs/jit_x64.md, "Tests"):
+// random traces run through run_trace and as machine code; every Exit is
+// compared whole (jumps included) and the memory buffer byte for byte.
+#include <gtest/gtest.h>
+
+#include <cstring>
+
+#include "jit/ir/ir_interp.h"
+#include "jit/ir/ir_printer.h"
+#include "jit/ir/ir_random.h"
+#include "jit/ir/ir_verify.h"
+#include "jit/x64/backend.h"
+
+namespace pyrite::jit::x64 {
+namespace {
+
+using namespace ir;
+
+struct DiffStats {
+  int guard_exits = 0, finishes = 0, limits = 0;
+};
+
+// Runs `t` both ways on the same buffer (reset in between) and the same
+// inputs; fails the test on any difference.
+void run_both(const Trace& t, uint64_t seed, bool memory, uint64_t max_jumps, DiffStats* stats) {
+  ASSERT_TRUE(verify(t).ok()) << "seed " << seed;
+  CompileOptions co;
+  co.count_jumps = true;
+  CompileResult cr = compile(t, co);
+  ASSERT_TRUE(cr.code) << "seed " << seed << ": " << cr.message << " at op " << cr.op << "\n"
+                       << print_trace(t);
+  for (int variant = 0; variant < 3; variant++) {
+    alignas(8) uint8_t init[kRandomTraceMemoryBytes], mem[kRandomTraceMemoryBytes],
+        after_interp[kRandomTraceMemoryBytes];
+    for (int k = 0; k < kRandomTraceMemoryBytes; k++)
+      init[k] = static_cast<uint8_t>(k * 37 + seed * (variant + 1));
+    std::vector<uint64_t> in;
+    for (uint32_t k = 0; k < t.num_inputs(); k++) {
+      uint64_t v = t.op(k).type == Type::kFloat
+                       ? bits_of(double(k) * 1.25 - 2 + variant * 0.5)
+                       : uint64_t(seed * 7 + k * 3 + variant);
+      if (variant == 2 && t.op(k).type == Type::kInt) v = uint64_t(int64_t(k) - 1);
+      in.push_back(v);
+    }
+    if (memory) in[0] = bits_of(mem);
+    std::memcpy(mem, init, sizeof mem);
+    Runtime rt;
+    rt.max_jumps = max_jumps;
+    Exit x1 = run_trace(t, in, rt);
+    std::memcpy(after_interp, mem, sizeof mem);
+    std::memcpy(mem, init, sizeof mem);
+    Exit x2 = run(*cr.code, in, max_jumps);
+    ASSERT_TRUE(x1 == x2) << "seed " << seed << " variant " << variant << ": interp "
+                          << exit_kind_name(x1.kind) << " op " << x1.op << " jumps " << x1.jumps
+                          << ", code " << exit_kind_name(x2.kind) << " op " << x2.op << " jumps "
+                          << x2.jumps << "\n"
+                          << print_trace(t, {.op_indexes = true});
+    ASSERT_EQ(std::memcmp(mem, after_interp, sizeof mem), 0) << "seed " << seed << "\n"
+                                                            << print_trace(t);
+    stats->guard_exits += x1.kind == ExitKind::kGuardFailed;
+    stats->finishes += x1.kind == ExitKind::kFinish;
+    stats->limits += x1.kind == ExitKind::kIterationLimit;
+  }
+}
+
+TEST(JitX64Diff, IntegerTraces) {
+  DiffStats s;
+  for (uint64_t seed = 1; seed <= 1500; seed++) {
+    RandomTraceOptions o;
+    o.loop = seed % 3 != 0;
+    o.memory = false;
+    o.num_float_inputs = 0;
+    o.num_ops = 5 + static_cast<int>(seed % 70);
+    Trace t = random_trace(seed, o);
+    run_both(t, seed, false, 20, &s);
+    if (HasFatalFailure()) return;
+  }
+  EXPECT_GT(s.guard_exits, 500);
+  EXPECT_GT(s.finishes, 50);
+  EXPECT_GT(s.limits, 20);
+}
+
+TEST(JitX64Diff, FloatAndMemoryTraces) {
+  DiffStats s;
+  for (uint64_t seed = 1; seed <= 1500; seed++) {
+    RandomTraceOptions o;
+    o.loop = seed % 3 != 0;
+    o.memory = seed % 5 != 0;
+    o.num_ops = 5 + static_cast<int>(seed % 90);
+    Trace t = random_trace(seed * 7919, o);
+    run_both(t, seed, o.memory, 20, &s);
+    if (HasFatalFailure()) return;
+  }
+  EXPECT_GT(s.guard_exits, 500);
+  EXPECT_GT(s.finishes, 50);
+  EXPECT_GT(s.limits, 20);
+}
+
+}  // namespace
+}  // namespace pyrite::jit::x64
