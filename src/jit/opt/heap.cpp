@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "jit/ir/ir_rewrite.h"
+#include "jit/opt/alias.h"
 #include "jit/opt/label.h"
 
 namespace pyrite::jit::opt {
@@ -22,13 +23,7 @@ using namespace ir;
 
 namespace {
 
-struct Loc {
-  DescrId descr = kNoDescr;
-  bool raw = false;
-  bool length = false;  // arraylen_gc of base
-  Ref base, root;       // root none: a constant index
-  int64_t off = 0;
-};
+using Loc = Location;
 
 struct Entry {
   Loc loc;
@@ -42,30 +37,6 @@ struct Pending {
   std::vector<Ref> args;  // output Refs
   DescrId descr;
 };
-
-enum class Access : uint8_t { kNone, kLoad, kStore, kLength };
-
-struct OpAccess {
-  Access kind = Access::kNone;
-  bool raw = false;
-  bool array = false;
-};
-OpAccess access_of(Opcode op) {
-  switch (op) {
-    case Opcode::kGetfieldGcI: case Opcode::kGetfieldGcR: case Opcode::kGetfieldGcF:
-      return {Access::kLoad, false, false};
-    case Opcode::kGetfieldRawI: case Opcode::kGetfieldRawF: return {Access::kLoad, true, false};
-    case Opcode::kGetarrayitemGcI: case Opcode::kGetarrayitemGcR: case Opcode::kGetarrayitemGcF:
-      return {Access::kLoad, false, true};
-    case Opcode::kGetarrayitemRawI: case Opcode::kGetarrayitemRawF: return {Access::kLoad, true, true};
-    case Opcode::kSetfieldGc: return {Access::kStore, false, false};
-    case Opcode::kSetfieldRaw: return {Access::kStore, true, false};
-    case Opcode::kSetarrayitemGc: return {Access::kStore, false, true};
-    case Opcode::kSetarrayitemRaw: return {Access::kStore, true, true};
-    case Opcode::kArraylenGc: return {Access::kLength, false, false};
-    default: return {};
-  }
-}
 
 class Heap {
  public:
@@ -81,55 +52,11 @@ class Heap {
   const Descr& descr(DescrId d) const { return src_.descr(d); }
 
   Loc loc_of(uint32_t i, OpAccess a) {
-    const Op& op = src_.op(i);
-    Loc l;
-    l.descr = op.descr;
-    l.raw = a.raw;
-    l.length = a.kind == Access::kLength;
-    l.base = rw_.map(src_.arg(i, 0));
-    if (a.array) {
-      Ref idx = rw_.map(src_.arg(i, 1));
-      if (idx.is_const()) {
-        l.off = out().constant(idx).as_int();
-      } else {
-        l.root = idx;
-        const Op& d = out().op(idx.index());
-        if (d.opcode == Opcode::kIntAdd && out().arg(idx.index(), 1).is_const()) {
-          l.root = out().arg(idx.index(), 0);
-          l.off = out().constant(out().arg(idx.index(), 1)).as_int();
-        }
-      }
-    }
-    return l;
+    Ref base = rw_.map(src_.arg(i, 0));
+    Ref index = a.array ? rw_.map(src_.arg(i, 1)) : Ref();
+    return location_of(out(), src_.op(i).opcode, src_.op(i).descr, base, index);
   }
-
-  static bool must_alias(const Loc& a, const Loc& b) {
-    return a.descr == b.descr && a.length == b.length && a.base == b.base && a.root == b.root && a.off == b.off;
-  }
-
-  // The byte at which a location starts, relative to base + root * size.
-  int64_t start(const Loc& l) const { return descr(l.descr).offset + l.off * descr(l.descr).size; }
-
-  bool may_alias(const Loc& a, const Loc& b) const {
-    if (a.length || b.length) return false;  // arraylen_gc: GC array lengths never change
-    if (a.raw != b.raw) return false;
-    if (!a.raw && a.descr != b.descr) return false;
-    const Descr& da = descr(a.descr);
-    const Descr& db = descr(b.descr);
-    if (a.root == b.root && (a.root.is_none() || da.size == db.size)) {
-      int64_t sa = start(a), sb = start(b);
-      if (a.base == b.base) return sa < sb + db.size && sb < sa + da.size;
-      if (a.base.is_const() && b.base.is_const()) {
-        int64_t ba = out_const(a.base), bb = out_const(b.base);
-        if (a.root.is_none()) return ba + sa < bb + sb + db.size && bb + sb < ba + sa + da.size;
-        // same root, same item size: the root's contribution is equal
-        return ba + sa < bb + sb + db.size && bb + sb < ba + sa + da.size;
-      }
-    }
-    return true;
-  }
-  int64_t out_const(Ref r) const { return static_cast<int64_t>(rw_src_out().constant(r).bits); }
-  const Trace& rw_src_out() const { return const_cast<Heap*>(this)->out(); }
+  bool may_alias(const Loc& a, const Loc& b) { return opt::may_alias(out(), a, b); }
 
   void flush() {
     for (Pending& p : pending_) out().emit(p.opcode, std::span<const Ref>(p.args), p.descr);
@@ -143,7 +70,7 @@ class Heap {
   void invalidate_all(bool keep_immutable) {
     std::vector<Entry> kept;
     for (const Entry& e : cache_)
-      if (e.loc.length || (keep_immutable && (descr(e.loc.descr).flags & (DescrFlag::kImmutable | DescrFlag::kQuasiImmutable))))
+      if (e.loc.length || (keep_immutable && is_immutable(out(), e.loc)))
         kept.push_back(e);
     cache_ = std::move(kept);
   }

@@ -11,14 +11,9 @@ namespace pyrite::jit::opt {
 // that reads or writes, a load that may alias, a label, the end) so that a
 // store overwritten before then is never emitted, and caches arraylen_gc.
 //
-// Aliasing (what may be the same memory): locations are (descr, base,
-// index) with the index split as root + constant (after fold, p + 5 is
-// int_add(p, 5)); one descr, one base, one root and different constants
-// never alias. GC descrs of different names never alias (type-based, as in
-// PyPy); raw descrs may alias each other unless their byte ranges off one
-// base provably differ; raw and GC memory never alias. Calls with
-// writes/arbitrary/invalidates/forces drop every entry except immutable
-// descrs'; reads-only and pure calls keep them.
+// Aliasing is alias.h's. Calls with writes/arbitrary/invalidates/forces
+// drop every entry except immutable descrs' and array lengths; reads-only
+// and pure calls keep them (but flush the pending stores first).
 ir::Trace heap(const ir::Trace& src);
 
 }  // namespace pyrite::jit::opt

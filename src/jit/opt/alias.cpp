@@ -1,0 +1,76 @@
+// Locations and aliasing (alias.h).
+#include "jit/opt/alias.h"
+
+namespace pyrite::jit::opt {
+
+using namespace ir;
+
+OpAccess access_of(Opcode op) {
+  switch (op) {
+    case Opcode::kGetfieldGcI: case Opcode::kGetfieldGcR: case Opcode::kGetfieldGcF:
+      return {Access::kLoad, false, false};
+    case Opcode::kGetfieldRawI: case Opcode::kGetfieldRawF: return {Access::kLoad, true, false};
+    case Opcode::kGetarrayitemGcI: case Opcode::kGetarrayitemGcR: case Opcode::kGetarrayitemGcF:
+      return {Access::kLoad, false, true};
+    case Opcode::kGetarrayitemRawI: case Opcode::kGetarrayitemRawF: return {Access::kLoad, true, true};
+    case Opcode::kSetfieldGc: return {Access::kStore, false, false};
+    case Opcode::kSetfieldRaw: return {Access::kStore, true, false};
+    case Opcode::kSetarrayitemGc: return {Access::kStore, false, true};
+    case Opcode::kSetarrayitemRaw: return {Access::kStore, true, true};
+    case Opcode::kArraylenGc: return {Access::kLength, false, false};
+    default: return {};
+  }
+}
+
+Location location_of(const Trace& t, Opcode op, DescrId descr, Ref base, Ref index) {
+  OpAccess a = access_of(op);
+  Location l;
+  l.descr = descr;
+  l.raw = a.raw;
+  l.length = a.kind == Access::kLength;
+  l.base = base;
+  if (a.array && !index.is_none()) {
+    if (index.is_const()) {
+      l.off = t.constant(index).as_int();
+    } else {
+      l.root = index;
+      if (index.is_value() && t.op(index.index()).opcode == Opcode::kIntAdd && t.arg(index.index(), 1).is_const()) {
+        l.root = t.arg(index.index(), 0);
+        l.off = t.constant(t.arg(index.index(), 1)).as_int();
+      }
+    }
+  }
+  return l;
+}
+
+Location location_of(const Trace& t, uint32_t i, Ref base, Ref index) {
+  return location_of(t, t.op(i).opcode, t.op(i).descr, base, index);
+}
+
+bool must_alias(const Location& a, const Location& b) {
+  return a.descr == b.descr && a.length == b.length && a.base == b.base && a.root == b.root && a.off == b.off;
+}
+
+bool may_alias(const Trace& t, const Location& a, const Location& b) {
+  if (a.length || b.length) return false;
+  if (a.raw != b.raw) return false;
+  if (!a.raw && a.descr != b.descr) return false;
+  const Descr& da = t.descr(a.descr);
+  const Descr& db = t.descr(b.descr);
+  // Byte ranges relative to base + root * item size, comparable when the
+  // roots are equal and (if there is one) scaled alike.
+  if (!(a.root == b.root && (a.root.is_none() || da.size == db.size))) return true;
+  int64_t sa = da.offset + a.off * da.size, sb = db.offset + b.off * db.size;
+  if (!(a.base == b.base)) {
+    if (!a.base.is_const() || !b.base.is_const()) return true;
+    sa += static_cast<int64_t>(t.constant(a.base).bits);
+    sb += static_cast<int64_t>(t.constant(b.base).bits);
+  }
+  return sa < sb + db.size && sb < sa + da.size;
+}
+
+bool is_immutable(const Trace& t, const Location& l) {
+  return l.length || (t.descr(l.descr).flags & (DescrFlag::kImmutable | DescrFlag::kQuasiImmutable));
+}
+
+}  // namespace pyrite::jit::opt

@@ -1,0 +1,48 @@
+// Memory locations and the aliasing rules shared by heap and peel
+// (docs/jit_opt.md, "heap").
+//
+// A location is (descr, base, index) with the index split as root +
+// constant (after fold, p + 5 is int_add(p, 5)); a field has no index.
+// One descr, one base, one root and different constants never alias. GC
+// descrs of different names never alias (type-based, as in PyPy); raw
+// descrs may alias each other unless their byte ranges off one base (or
+// two constant bases) provably differ; raw and GC memory never alias;
+// arraylen_gc reads a length that never changes.
+#pragma once
+
+#include <cstdint>
+
+#include "jit/ir/ir.h"
+
+namespace pyrite::jit::opt {
+
+enum class Access : uint8_t { kNone, kLoad, kStore, kLength };
+
+struct OpAccess {
+  Access kind = Access::kNone;
+  bool raw = false;
+  bool array = false;
+};
+// What a heap op does (kNone for every other op).
+OpAccess access_of(ir::Opcode op);
+
+struct Location {
+  ir::DescrId descr = ir::kNoDescr;
+  bool raw = false;
+  bool length = false;  // arraylen_gc of base
+  ir::Ref base, root;   // root none: a constant index
+  int64_t off = 0;
+};
+
+// The location op `i` of `t` accesses (access_of(op).kind != kNone), its
+// base and index given as Refs of `t` (a pass passes mapped operands and
+// its output trace, which defines them).
+Location location_of(const ir::Trace& t, uint32_t i, ir::Ref base, ir::Ref index);
+Location location_of(const ir::Trace& t, ir::Opcode op, ir::DescrId descr, ir::Ref base, ir::Ref index);
+
+bool must_alias(const Location& a, const Location& b);
+bool may_alias(const ir::Trace& t, const Location& a, const Location& b);
+// Whether the descr's value never changes (immutable or quasi-immutable).
+bool is_immutable(const ir::Trace& t, const Location& l);
+
+}  // namespace pyrite::jit::opt
