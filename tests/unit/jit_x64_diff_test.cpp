@@ -46,10 +46,14 @@ void run_both(const Trace& t, uint64_t seed, bool memory, uint64_t max_jumps, Di
     std::memcpy(mem, init, sizeof mem);
     Runtime rt;
     rt.max_jumps = max_jumps;
+    reset_random_call_counter();
     Exit x1 = run_trace(t, in, rt);
+    int64_t counter = random_call_counter();
     std::memcpy(after_interp, mem, sizeof mem);
     std::memcpy(mem, init, sizeof mem);
+    reset_random_call_counter();
     Exit x2 = run(*cr.code, in, max_jumps);
+    ASSERT_EQ(counter, random_call_counter()) << "seed " << seed;
     ASSERT_TRUE(x1 == x2) << "seed " << seed << " variant " << variant << ": interp "
                           << exit_kind_name(x1.kind) << " op " << x1.op << " jumps " << x1.jumps
                           << ", code " << exit_kind_name(x2.kind) << " op " << x2.op << " jumps "
@@ -93,6 +97,57 @@ TEST(JitX64Diff, FloatAndMemoryTraces) {
   }
   EXPECT_GT(s.guard_exits, 500);
   EXPECT_GT(s.finishes, 50);
+  EXPECT_GT(s.limits, 20);
+}
+
+// Many live values: more label arguments than registers, wide snapshots,
+// finish with every value; the allocator spills and reloads.
+TEST(JitX64Diff, RegisterPressure) {
+  DiffStats s;
+  uint32_t max_spills = 0;
+  for (uint64_t seed = 1; seed <= 600; seed++) {
+    RandomTraceOptions o;
+    o.loop = seed % 2 == 0;
+    o.memory = seed % 3 != 0;
+    o.num_int_inputs = 8 + static_cast<int>(seed % 20);
+    o.num_float_inputs = 4 + static_cast<int>(seed % 16);
+    o.snapshot_slots = 40;
+    o.finish_all = true;
+    o.num_ops = 8 + static_cast<int>(seed % 60);
+    Trace t = random_trace(seed * 104729, o);
+    run_both(t, seed, o.memory, 7, &s);
+    if (HasFatalFailure()) return;
+    CompileResult cr = compile(t);
+    max_spills = std::max(max_spills, cr.code->spill_slots_used());
+  }
+  EXPECT_GT(max_spills, 20u);
+  EXPECT_GT(s.guard_exits, 100);
+  EXPECT_GT(s.finishes, 10);
+  EXPECT_GT(s.limits, 10);
+  printf("pressure: %d guard exits, %d finishes, %d iteration limits, max %u spill slots\n",
+         s.guard_exits, s.finishes, s.limits, max_spills);
+}
+
+// C calls with 6 int + 2 float arguments, float results, a narrow int
+// result, a void call with a side effect, all between live values.
+TEST(JitX64Diff, Calls) {
+  DiffStats s;
+  for (uint64_t seed = 1; seed <= 1000; seed++) {
+    RandomTraceOptions o;
+    o.loop = seed % 3 != 0;
+    o.memory = seed % 4 != 0;
+    o.calls = true;
+    o.num_int_inputs = 2 + static_cast<int>(seed % 12);
+    o.num_float_inputs = 1 + static_cast<int>(seed % 9);
+    o.snapshot_slots = 6 + static_cast<int>(seed % 20);
+    o.finish_all = seed % 2 == 0;
+    o.num_ops = 10 + static_cast<int>(seed % 100);
+    Trace t = random_trace(seed * 15485863, o);
+    run_both(t, seed, o.memory, 9, &s);
+    if (HasFatalFailure()) return;
+  }
+  EXPECT_GT(s.guard_exits, 300);
+  EXPECT_GT(s.finishes, 30);
   EXPECT_GT(s.limits, 20);
 }
 

@@ -7,10 +7,37 @@
 // accesses stay in the caller's buffer.
 #include "jit/ir/ir_random.h"
 
+#include <cstring>
 #include <limits>
 #include <vector>
 
 namespace pyrite::jit::ir {
+
+namespace {
+uint64_t fbits(double d) {
+  uint64_t b;
+  std::memcpy(&b, &d, 8);
+  return b;
+}
+uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ull + (h >> 29); }
+int64_t g_call_counter = 0;
+}  // namespace
+
+int64_t random_call_ints(int64_t a, int64_t b, int64_t c, int64_t d, int64_t e, int64_t f,
+                         double x, double y) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (uint64_t v : {uint64_t(a), uint64_t(b), uint64_t(c), uint64_t(d), uint64_t(e), uint64_t(f),
+                     fbits(x), fbits(y)})
+    h = mix(h, v);
+  return static_cast<int64_t>(h);
+}
+double random_call_floats(double x, int64_t a, double y, double z) {
+  return x * 0.5 + static_cast<double>(a & 0xffff) - y + z * 2.0;
+}
+int32_t random_call_narrow(int64_t a) { return static_cast<int32_t>(mix(7, uint64_t(a))); }
+void random_call_count(int64_t a) { g_call_counter = g_call_counter * 3 + a; }
+int64_t random_call_counter() { return g_call_counter; }
+void reset_random_call_counter() { g_call_counter = 0; }
 
 namespace {
 
@@ -58,6 +85,24 @@ class Generator {
       mem_[4] = d.add_or_die(array_descr("mem_i64", 0, Type::kInt, 8, true));
       memf_ = d.add_or_die(array_descr("mem_f64", 0, Type::kFloat, 8));
     }
+    if (o_.calls) {
+      auto& d = t_.descrs();
+      using effect::kWritesHeap;
+      call_ints_ = d.add_or_die(call_descr(
+          "random_call_ints", reinterpret_cast<uint64_t>(&random_call_ints),
+          {Type::kInt, Type::kInt, Type::kInt, Type::kInt, Type::kInt, Type::kInt, Type::kFloat,
+           Type::kFloat},
+          Type::kInt, 0));
+      call_floats_ = d.add_or_die(call_descr(
+          "random_call_floats", reinterpret_cast<uint64_t>(&random_call_floats),
+          {Type::kFloat, Type::kInt, Type::kFloat, Type::kFloat}, Type::kFloat, 0));
+      call_narrow_ = d.add_or_die(call_descr("random_call_narrow",
+                                             reinterpret_cast<uint64_t>(&random_call_narrow),
+                                             {Type::kInt}, Type::kInt, 0, 4, true));
+      call_count_ = d.add_or_die(call_descr("random_call_count",
+                                            reinterpret_cast<uint64_t>(&random_call_count),
+                                            {Type::kInt}, Type::kVoid, kWritesHeap));
+    }
     if (o_.loop) t_.emit(Opcode::kLabel, std::span<const Ref>(inputs));
     for (Ref r : inputs) {
       if (r == base_) continue;
@@ -71,6 +116,10 @@ class Generator {
         else args.push_back(t_.type_of(r) == Type::kInt ? pick_int_value() : pick_float_value());
       }
       t_.emit(Opcode::kJump, std::span<const Ref>(args));
+    } else if (o_.finish_all) {
+      std::vector<Ref> args(ints_);
+      args.insert(args.end(), floats_.begin(), floats_.end());
+      t_.emit(Opcode::kFinish, std::span<const Ref>(args));
     } else {
       std::vector<Ref> args;
       for (int k = 0; k < 3; k++) args.push_back(pick_int());
@@ -97,8 +146,8 @@ class Generator {
     SnapshotBuilder sb;
     int frames = 1 + (rng_.chance(30) ? 1 : 0);
     for (int f = 0; f < frames; f++) {
-      sb.push_frame(f, t_.num_ops(), 6);
-      for (uint16_t slot = 0; slot < 6; slot++)
+      sb.push_frame(f, t_.num_ops(), o_.snapshot_slots);
+      for (uint16_t slot = 0; slot < o_.snapshot_slots; slot++)
         if (rng_.chance(50)) sb.set(slot, rng_.chance(70) ? pick_int() : pick_float());
     }
     return t_.add_snapshot(sb);
@@ -123,6 +172,10 @@ class Generator {
     static constexpr Opcode kFloatCompare[] = {Opcode::kFloatLt, Opcode::kFloatLe, Opcode::kFloatEq,
                                                Opcode::kFloatNe, Opcode::kFloatGt, Opcode::kFloatGe};
     static constexpr Opcode kOvf[] = {Opcode::kIntAddOvf, Opcode::kIntSubOvf, Opcode::kIntMulOvf};
+    if (o_.calls && rng_.chance(8)) {
+      call();
+      return;
+    }
     uint32_t what = rng_.below(100);
     if (what < 35) {
       ints_.push_back(t_.emit(kIntBinary[rng_.below(std::size(kIntBinary))], {pick_int(), pick_int()}));
@@ -168,6 +221,25 @@ class Generator {
     }
   }
 
+  void call() {
+    switch (rng_.below(4)) {
+      case 0: {
+        std::vector<Ref> args;
+        for (int k = 0; k < 6; k++) args.push_back(pick_int());
+        args.push_back(pick_float());
+        args.push_back(pick_float());
+        ints_.push_back(t_.emit(Opcode::kCallI, std::span<const Ref>(args), call_ints_));
+        break;
+      }
+      case 1:
+        floats_.push_back(t_.emit(Opcode::kCallF, {pick_float(), pick_int(), pick_float(), pick_float()},
+                                  call_floats_));
+        break;
+      case 2: ints_.push_back(t_.emit(Opcode::kCallI, {pick_int()}, call_narrow_)); break;
+      default: t_.emit(Opcode::kCallN, {pick_int()}, call_count_); break;
+    }
+  }
+
   Rng rng_;
   RandomTraceOptions o_;
   Trace t_;
@@ -175,6 +247,8 @@ class Generator {
   Ref base_;
   DescrId mem_[5] = {};
   DescrId memf_ = kNoDescr;
+  DescrId call_ints_ = kNoDescr, call_floats_ = kNoDescr, call_narrow_ = kNoDescr,
+          call_count_ = kNoDescr;
   std::vector<Ref> ints_, floats_;
 };
 

@@ -15,6 +15,11 @@ struct RandomTraceOptions {
   int num_float_inputs = 2;
   bool memory = true;         // raw loads/stores through inputarg 0 (a 256-byte buffer)
   bool loop = true;           // label ... jump; otherwise ... finish
+  // Register pressure and calls (the backend's tests); the defaults keep
+  // the traces every earlier seed produced.
+  int snapshot_slots = 6;     // slots per snapshot frame (about half listed)
+  bool finish_all = false;    // finish with every defined value, not four
+  bool calls = false;         // call_i / call_f / call_n to random_call_* (below)
 };
 
 // A trace that verifies. With `memory`, inputarg 0 must be the address of
@@ -22,5 +27,16 @@ struct RandomTraceOptions {
 // inside them. Loops may never exit on their own: run with Runtime::max_jumps.
 inline constexpr int kRandomTraceMemoryBytes = 256;
 Trace random_trace(uint64_t seed, const RandomTraceOptions& options = {});
+
+// The C functions `calls` traces call: deterministic mixes of their
+// arguments' bits, with 6 int + 2 float, 3 float + 1 int, a narrow (int32)
+// result, and a void one that writes *counter.
+int64_t random_call_ints(int64_t a, int64_t b, int64_t c, int64_t d, int64_t e, int64_t f,
+                         double x, double y);
+double random_call_floats(double x, int64_t a, double y, double z);
+int32_t random_call_narrow(int64_t a);
+void random_call_count(int64_t a);
+int64_t random_call_counter();  // what random_call_count accumulated
+void reset_random_call_counter();
 
 }  // namespace pyrite::jit::ir
