@@ -1,0 +1,217 @@
+// Bridges, jumps between traces and code memory (docs/jit_x64.md): a guard
+// that fails gets a bridge patched in, so the next failure runs it; a
+// bridge's jump re-enters its loop at the label; detaching restores the
+// exit; pages are RX after sealing and patching; freeing a trace unmaps it.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "jit/ir/ir_interp.h"
+#include "jit/ir/ir_parser.h"
+#include "jit/ir/ir_printer.h"
+#include "jit/ir/ir_verify.h"
+#include "jit/x64/backend.h"
+#include "jit/x64/code_memory.h"
+
+namespace pyrite::jit::x64 {
+namespace {
+
+using namespace ir;
+
+const char* kLoop =
+    "descr loop = target(args=(i, i, i))\n"
+    "[i0, i1]\n"
+    "i2 = int_mul(i1, 3)\n"
+    "label(i0, i1, i2, descr=loop)\n"
+    "i3 = int_add(i0, i2)\n"
+    "i4 = int_lt(i3, 1000)\n"
+    "guard_true(i4) [0@4/2: 0=i3 1=i1]\n"
+    "jump(i3, i1, i2, descr=loop)\n";
+
+// From the guard's failargs (i3, i1): another path, back into the loop,
+// until its own guard fails.
+const char* kBridge =
+    "descr loop = target(args=(i, i, i))\n"
+    "[i0, i1]\n"
+    "i2 = int_sub(i0, 900)\n"
+    "i3 = int_add(i1, 1)\n"
+    "i4 = int_lt(i3, 10)\n"
+    "guard_true(i4) [0@7/2: 0=i2 1=i3]\n"
+    "i5 = int_mul(i3, 3)\n"
+    "jump(i2, i3, i5, descr=loop)\n";
+
+struct Pair {
+  std::shared_ptr<DescrTable> descrs = std::make_shared<DescrTable>();
+  Trace loop, bridge;
+  Pair() {
+    ParseResult l = parse_trace(kLoop, nullptr, descrs), b = parse_trace(kBridge, nullptr, descrs);
+    EXPECT_TRUE(l.ok() && b.ok());
+    loop = std::move(*l.trace);
+    bridge = std::move(*b.trace);
+    EXPECT_TRUE(verify(loop).ok() && verify(bridge).ok());
+  }
+};
+
+uint64_t lookup_in(void* ctx, DescrId target) {
+  const CompiledTrace* loop = static_cast<const CompiledTrace*>(ctx);
+  std::optional<uint32_t> label = loop->trace().label_of(target);
+  return label ? loop->frame_entry(*label) : 0;
+}
+
+// What the layer does with the IR interpreter: follow guard -> bridge ->
+// kJumpOut -> run_trace_at until an exit that is not a jump.
+Exit interpret_chain(const Trace& loop, uint32_t guard, const Trace& bridge,
+                     std::vector<uint64_t> inputs) {
+  Exit e = run_trace(loop, inputs);
+  while (true) {
+    if (e.kind == ExitKind::kGuardFailed && e.op == guard) {
+      // The bridge's inputargs are the failargs in snapshot_values order:
+      // find each one's value among the resolved frame slots.
+      std::vector<uint64_t> failargs;
+      const SnapshotTable& st = loop.snapshots();
+      auto frames = st.frames_of(loop.op(guard).snapshot);
+      for (Ref r : loop.snapshot_values(loop.op(guard).snapshot)) {
+        bool found = false;
+        for (size_t fi = 0; fi < frames.size() && !found; fi++) {
+          auto entries = st.entries(st.frame(frames[fi]));
+          for (size_t j = 0; j < entries.size() && !found; j++)
+            if (entries[j].ref == r) failargs.push_back(e.frames[fi].slots[j].value.bits), found = true;
+        }
+        EXPECT_TRUE(found);
+      }
+      e = run_trace(bridge, failargs);
+      continue;
+    }
+    if (e.kind == ExitKind::kJumpOut) {
+      std::vector<uint64_t> values;
+      for (const ExitValue& v : e.values) values.push_back(v.bits);
+      e = run_trace_at(loop, *loop.label_of(e.target), values);
+      continue;
+    }
+    return e;
+  }
+}
+
+TEST(JitX64Bridge, GuardFailureRunsTheAttachedBridge) {
+  Pair p;
+  auto loop = compile(p.loop).code;
+  ASSERT_TRUE(loop);
+  CompileOptions bo;
+  bo.ctx = loop.get();
+  bo.lookup_target = lookup_in;
+  auto bridge = compile(p.bridge, bo).code;
+  ASSERT_TRUE(bridge);
+
+  uint64_t in[] = {0, 5};
+  // Before: the loop's guard exits to C++.
+  Exit before = run(*loop, in);
+  ASSERT_EQ(before.kind, ExitKind::kGuardFailed);
+  EXPECT_EQ(before.op, 6u);
+  EXPECT_EQ(before.frames[0].slots[0].value.as_int(), 1005);
+  const ExitInfo* g = loop->guard_exit(6);
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->bridge, nullptr);
+
+  attach_bridge(*loop, 6, *bridge);
+  EXPECT_EQ(g->bridge, bridge.get());
+  RawExit raw = run_raw(*loop, CompiledTrace::kInputs, in);
+  EXPECT_EQ(raw.info->owner, bridge.get());  // the exit is the bridge's own guard
+  Exit after = resolve_exit(*raw.info, raw.frame.data());
+  Exit expected = interpret_chain(p.loop, 6, p.bridge, {0, 5});
+  expected.jumps = 0;  // not counted (compiled without count_jumps)
+  EXPECT_TRUE(after == expected) << after.op << " " << expected.op;
+  ASSERT_EQ(after.kind, ExitKind::kGuardFailed);
+  EXPECT_EQ(after.op, 5u);  // the bridge's guard_true
+  EXPECT_EQ(after.frames[0].slots[1].value.as_int(), 10);
+
+  // Detached, the guard exits to C++ again.
+  detach_bridge(*loop, 6);
+  EXPECT_TRUE(run(*loop, in) == before);
+}
+
+TEST(JitX64Bridge, JumpOutWithoutATargetAndStraightInWithOne) {
+  Pair p;
+  auto loop = compile(p.loop).code;
+  ASSERT_TRUE(loop);
+  // No lookup: the bridge leaves as kJumpOut with the jump's values.
+  auto alone = compile(p.bridge).code;
+  ASSERT_TRUE(alone);
+  uint64_t from_guard[] = {1005, 5};
+  Exit out = run(*alone, from_guard);
+  Exit expected = run_trace(p.bridge, from_guard);
+  ASSERT_EQ(expected.kind, ExitKind::kJumpOut);
+  EXPECT_TRUE(out == expected);
+  EXPECT_EQ(out.target, p.descrs->find("loop"));
+  // run_at continues in the loop, as Jit::execute does.
+  std::vector<uint64_t> values;
+  for (const ExitValue& v : out.values) values.push_back(v.bits);
+  Exit cont = run_at(*loop, 3, values);
+  Exit cont_expected = run_trace_at(p.loop, 3, values);
+  cont_expected.jumps = 0;
+  EXPECT_TRUE(cont == cont_expected);
+  // With the lookup, the bridge's jump goes straight into the loop's code.
+  CompileOptions bo;
+  bo.ctx = loop.get();
+  bo.lookup_target = lookup_in;
+  auto linked = compile(p.bridge, bo).code;
+  Exit direct = run(*linked, from_guard);
+  EXPECT_TRUE(direct == cont);
+}
+
+std::string maps_line_for(const void* p) {
+  std::ifstream maps("/proc/self/maps");
+  std::string line;
+  auto a = reinterpret_cast<uintptr_t>(p);
+  while (std::getline(maps, line)) {
+    unsigned long lo, hi;
+    if (std::sscanf(line.c_str(), "%lx-%lx", &lo, &hi) == 2 && a >= lo && a < hi) return line;
+  }
+  return "";
+}
+
+TEST(JitX64Bridge, CodePagesAreNeverWritableAndExecutable) {
+  size_t blocks = CodeBlock::live_blocks(), bytes = CodeBlock::live_bytes();
+  {
+    Pair p;
+    auto loop = compile(p.loop).code;
+    CompileOptions bo;
+    bo.ctx = loop.get();
+    bo.lookup_target = lookup_in;
+    auto bridge = compile(p.bridge, bo).code;
+    ASSERT_TRUE(loop && bridge);
+    EXPECT_EQ(CodeBlock::live_blocks(), blocks + 2);
+    std::string line = maps_line_for(loop->code().data());
+    ASSERT_FALSE(line.empty());
+    EXPECT_NE(line.find(" r-x"), std::string::npos) << line;
+    attach_bridge(*loop, 6, *bridge);
+    line = maps_line_for(loop->code().data());
+    EXPECT_NE(line.find(" r-x"), std::string::npos) << line;  // patched and sealed again
+    EXPECT_EQ(maps_line_for(loop->code().data()).find("rwx"), std::string::npos);
+    // The code range is what a disassembler reads.
+    EXPECT_GT(loop->code().size(), 20u);
+    EXPECT_EQ(loop->entry(CompiledTrace::kInputs) >= reinterpret_cast<uint64_t>(loop->code().data()),
+              true);
+    detach_bridge(*loop, 6);
+  }
+  EXPECT_EQ(CodeBlock::live_blocks(), blocks);
+  EXPECT_EQ(CodeBlock::live_bytes(), bytes);
+}
+
+// Many loops compiled and freed: the mapping count comes back.
+TEST(JitX64Bridge, FreeingLoopsUnmapsTheirCode) {
+  size_t blocks = CodeBlock::live_blocks();
+  Pair p;
+  for (int k = 0; k < 200; k++) {
+    auto loop = compile(p.loop).code;
+    ASSERT_TRUE(loop);
+    uint64_t in[] = {uint64_t(k), 5};
+    EXPECT_EQ(run(*loop, in).kind, ExitKind::kGuardFailed);
+  }
+  EXPECT_EQ(CodeBlock::live_blocks(), blocks);
+}
+
+}  // namespace
+}  // namespace pyrite::jit::x64
