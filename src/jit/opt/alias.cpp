@@ -69,6 +69,21 @@ bool may_alias(const Trace& t, const Location& a, const Location& b) {
   return sa < sb + db.size && sb < sa + da.size;
 }
 
+Ref loaded_value(Trace& out, Ref v, const Descr& d) {
+  if (d.type != Type::kInt || d.size == 8) return v;
+  int bits = 8 * d.size;
+  uint64_t mask = (uint64_t{1} << bits) - 1;
+  if (v.is_const()) {
+    uint64_t x = out.constant(v).bits & mask;
+    if (d.is_signed && (x >> (bits - 1))) x |= ~mask;
+    return out.const_int(static_cast<int64_t>(x));
+  }
+  if (!d.is_signed) return out.emit(Opcode::kIntAnd, {v, out.const_int(static_cast<int64_t>(mask))});
+  Ref sh = out.const_int(64 - bits);
+  Ref up = out.emit(Opcode::kIntLshift, {v, sh});
+  return out.emit(Opcode::kIntRshift, {up, sh});
+}
+
 bool is_immutable(const Trace& t, const Location& l) {
   return l.length || (t.descr(l.descr).flags & (DescrFlag::kImmutable | DescrFlag::kQuasiImmutable));
 }

@@ -42,6 +42,10 @@ Location location_of(const ir::Trace& t, ir::Opcode op, ir::DescrId descr, ir::R
 
 bool must_alias(const Location& a, const Location& b);
 bool may_alias(const ir::Trace& t, const Location& a, const Location& b);
+// What a load through `d` reads after `stored` was stored through it: the
+// low d.size bytes, sign- or zero-extended (an int_and or a shift pair is
+// emitted into `out` unless `stored` is a constant).
+ir::Ref loaded_value(ir::Trace& out, ir::Ref stored, const ir::Descr& d);
 // Whether the descr's value never changes (immutable or quasi-immutable).
 bool is_immutable(const ir::Trace& t, const Location& l);
 

@@ -81,28 +81,11 @@ class Heap {
     return nullptr;
   }
 
-  // The value a load of `d` sees when `v` was stored with it.
-  Ref narrowed(Ref v, const Descr& d) {
-    if (d.type != Type::kInt || d.size == 8) return v;
-    int bits = 8 * d.size;
-    if (v.is_const()) {
-      uint64_t x = out().constant(v).bits;
-      uint64_t m = (uint64_t{1} << bits) - 1;
-      x &= m;
-      if (d.is_signed && (x >> (bits - 1))) x |= ~m;
-      return out().const_int(static_cast<int64_t>(x));
-    }
-    if (!d.is_signed) return out().emit(Opcode::kIntAnd, {v, out().const_int(static_cast<int64_t>((uint64_t{1} << bits) - 1))});
-    Ref sh = out().const_int(64 - bits);
-    Ref up = out().emit(Opcode::kIntLshift, {v, sh});
-    return out().emit(Opcode::kIntRshift, {up, sh});
-  }
-
   void load(uint32_t i, OpAccess a) {
     Loc l = loc_of(i, a);
     if (Entry* e = find(l)) {
       if (e->narrow) {
-        e->value = narrowed(e->value, descr(l.descr));
+        e->value = loaded_value(out(), e->value, descr(l.descr));
         e->narrow = false;
       }
       rw_.forward(i, e->value);
