@@ -388,44 +388,490 @@ def fizzbuzz():
     return g.text()
 
 
+# ---- constant-time zero tests ----------------------------------------------
+#
+# if_nz above copies its cell (a loop as long as the value) before testing
+# it; the mandelbrot program tests counters millions of times, so it uses
+# the classic constant-time idiom instead. A tested cell x owns the two
+# cells after it (f = x+1, z = x+2), which are 0 between tests:
+#
+#     >+<[ B >-]>[ -< A >> ]      pointer starts at x, ends at z
+#
+# x != 0: the first loop runs B (from x, back to x), clears f and exits at
+# f; '>' goes to z (0), the second loop is skipped. x == 0: the first loop
+# is skipped (pointer at x), '>' goes to f (1), the second loop clears f,
+# runs A from x, and exits at z. Both paths end at z.
+
+
+def tcell(self):
+    """A cell that if_zero_else can test: it and its two zero neighbours."""
+    c = self.next_cell
+    self.next_cell += 3
+    return c
+
+
+def if_zero_else(self, x, when_zero, when_nonzero):
+    self.at(x)
+    self.emit(">+<[")
+    when_nonzero()
+    self.at(x)
+    self.emit(">-]>[-<")
+    self.pos = x
+    when_zero()
+    self.at(x)
+    self.emit(">>]")
+    self.pos = x + 2
+
+
+def while_both_nonzero(self, a, b, go, body):
+    """while a != 0 and b != 0: body(). a and b are tcells."""
+    def test():
+        self.clear(go)
+        self.if_zero_else(a, lambda: None,
+                          lambda: self.if_zero_else(b, lambda: None, lambda: self.add(go, 1)))
+    test()
+    def step():
+        body()
+        test()
+    self.loop(go, step)
+
+
+Gen.tcell = tcell
+Gen.if_zero_else = if_zero_else
+Gen.while_both_nonzero = while_both_nonzero
+
+
+def mandelbrot_model(S, N, x0, nx, dx, y0, ny, dy, palette):
+    """The picture mandelbrot() computes, by the same fixed-point rules.
+
+    z = z^2 + c with values in units of 1/S: |x| and |y| above 2S, or
+    x2 + y2 above 4S, escape, where x2 = round(x^2/S), y2 = round(y^2/S)
+    and 2xy is round(2|x||y|/S) with its sign (halves rounded up). The output character is chosen by the iterations done.
+    """
+    out = []
+    for row in range(ny):
+        cy = y0 + row * dy
+        for col in range(nx):
+            cx = x0 + col * dx
+            x = y = 0
+            used = 0
+            while used < N:
+                ax, ay = abs(x), abs(y)
+                if ax > 2 * S or ay > 2 * S:
+                    break
+                x2, y2 = (ax * ax + S // 2) // S, (ay * ay + S // 2) // S
+                if x2 + y2 > 4 * S:
+                    break
+                xy = (ax * ay + S // 4) // (S // 2)
+                if (x < 0) != (y < 0):
+                    xy = -xy
+                x, y = x2 - y2 + cx, xy + cy
+                assert -128 < x < 128 and -128 < y < 128
+                used += 1
+            ch = " "
+            for th, c in palette:
+                if used >= th:
+                    ch = c
+            out.append(ch)
+        out.append("\n")
+    return "".join(out).encode()
+
+
+def mandelbrot_params(size):
+    """(S, N, x0, nx, dx, y0, ny, dy, palette) for a picture size."""
+    if size == "small":
+        S, N = 16, 12
+        x0, nx, dx, y0, ny, dy = -32, 21, 2, -16, 9, 4
+    else:  # "big": the benchmark
+        S, N = 20, 100
+        x0, nx, dx, y0, ny, dy = -42, 53, 1, -22, 23, 2
+    # thresholds ascend: the program raises the character step by step
+    slow = [(8, "*"), (10, "%")] if size == "small" else [(9, "*"), (16, "%")]
+    palette = [(1, "."), (2, ":"), (3, "-"), (4, "="), (6, "+")] + slow + [(N, "@")]
+    return S, N, x0, nx, dx, y0, ny, dy, palette
+
+
+def mandelbrot(size="small"):
+    """An ASCII Mandelbrot set in fixed point, on 8-bit cells.
+
+    Numbers are two's complement cells in units of 1/S (S <= 20 keeps every
+    value the model allows within -127..127). Per iteration: |x|, |y| and
+    their signs by counting a copy and its negation down together; squares
+    and the product by repeated counting with a countdown remainder (the
+    division by S); the escape tests by counting two cells down together.
+    Loops run as often as the values say, so every loop is entered with
+    many different counts: a guard-heavy workload for the JIT.
+    """
+    S, N, x0, nx, dx, y0, ny, dy, palette = mandelbrot_params(size)
+    g = new_gen()
+    g.comment(f"Mandelbrot set {nx}x{ny}, fixed point 1/{S}, {N} iterations")
+    rows, cols, cx, cy, X, Y = g.cells(6)
+    alive, go, iters, used, neg = g.cells(5)
+    esc = g.tcell()
+    ax, ay, x2, y2, xy, c, t1, t2 = g.cells(8)
+    a, b, k, r = g.tcell(), g.tcell(), g.tcell(), g.tcell()
+    ta, tb = g.tcell(), g.tcell()
+    sx, sy = g.tcell(), g.tcell()
+    e2 = g.tcell()
+
+    def abs_sign(v, m, sign):
+        """m = |v|, sign = 1 if v < 0 (v two's complement, kept)."""
+        g.clear(m)
+        g.clear(a)
+        g.clear(b)
+        g.clear(t1)
+        g.move(v, [a, t1])
+        g.move(t1, [v])
+        g.clear(t1)
+        g.move(v, [b, t1], sign=-1)  # b = -v, v = 0
+        g.move(t1, [v], sign=-1)     # v restored
+        def step():
+            g.add(a, -1)
+            g.add(b, -1)
+            g.add(m, 1)
+        g.while_both_nonzero(a, b, go, step)
+        g.clear(sign)
+        g.if_zero_else(a, lambda: None, lambda: g.add(sign, 1))
+        g.clear(a)
+        g.clear(b)
+
+    def exceeds(v, limit):
+        """esc = 1 if cell v > limit (v kept, 0..255)."""
+        g.copy(v, a, t1)
+        g.set(b, limit + 1)
+        def step():
+            g.add(a, -1)
+            g.add(b, -1)
+        g.while_both_nonzero(a, b, go, step)
+        g.if_zero_else(b, lambda: g.set(esc, 1), lambda: None)
+        g.clear(a)
+        g.clear(b)
+
+    def product(p, q, d, out):
+        """out = round(p * q / d) (halves up), p and q kept (magnitudes)."""
+        g.clear(out)
+        g.set(r, d - d // 2)
+        g.copy(p, ta, t1)
+        def outer():
+            g.add(ta, -1)
+            g.copy(q, tb, t1)
+            def inner():
+                g.add(tb, -1)
+                g.add(r, -1)
+                def carry():
+                    g.add(out, 1)
+                    g.add(r, d)
+                g.if_zero_else(r, carry, lambda: None)
+            g.loop(tb, inner)
+        g.loop(ta, outer)
+        g.clear(r)
+
+    g.set(cy, y0)
+    g.set(rows, ny)
+    def row():
+        g.add(rows, -1)
+        g.set(cx, x0)
+        g.set(cols, nx)
+        def col():
+            g.add(cols, -1)
+            g.clear(X)
+            g.clear(Y)
+            g.clear(used)
+            g.set(iters, N)
+            g.set(alive, 1)
+            def iterate():
+                g.clear(esc)
+                abs_sign(X, ax, sx)
+                abs_sign(Y, ay, sy)
+                exceeds(ax, 2 * S)
+                exceeds(ay, 2 * S)
+                def squares():
+                    product(ax, ax, S, x2)
+                    product(ay, ay, S, y2)
+                    g.copy(x2, c, t1)
+                    g.add_cell(c, y2, t1)
+                    exceeds(c, 4 * S)
+                    g.clear(c)
+                g.if_zero_else(esc, squares, lambda: None)
+                def step():
+                    product(ax, ay, S // 2, xy)
+                    # neg = sx xor sy
+                    g.clear(neg)
+                    g.if_zero_else(sx, lambda: g.add_cell(neg, sy, t1),
+                                   lambda: g.if_zero_else(sy, lambda: g.add(neg, 1), lambda: None))
+                    g.clear(X)
+                    g.move(x2, [X])
+                    g.move(y2, [X], sign=-1)
+                    g.add_cell(X, cx, t1)
+                    g.clear(Y)
+                    g.copy(neg, e2, t1)
+                    g.if_zero_else(e2, lambda: g.move(xy, [Y]), lambda: g.move(xy, [Y], sign=-1))
+                    g.clear(e2)
+                    g.add_cell(Y, cy, t1)
+                    g.add(used, 1)
+                    g.add(iters, -1)
+                    g.copy(iters, e2, t1)
+                    g.if_zero_else(e2, lambda: g.clear(alive), lambda: None)
+                    g.clear(e2)
+                g.copy(esc, e2, t1)
+                g.if_zero_else(e2, step, lambda: g.clear(alive))
+                g.clear(e2)
+                g.clear(x2)
+                g.clear(y2)
+                g.clear(xy)
+            g.loop(alive, iterate)
+            # the character: ' ' raised step by step as `used` passes thresholds
+            g.set(c, 32)
+            prev = 32
+            for th, ch in palette:
+                g.copy(used, a, t1)
+                g.set(b, th)
+                def step():
+                    g.add(a, -1)
+                    g.add(b, -1)
+                g.while_both_nonzero(a, b, go, step)
+                g.if_zero_else(b, lambda d=ord(ch) - prev: g.add(c, d), lambda: None)
+                g.clear(a)
+                g.clear(b)
+                prev = ord(ch)
+            g.at(c)
+            g.emit(".")
+            g.add(cx, dx)
+        g.loop(cols, col)
+        g.print_char("\n", c)
+        g.add(cy, dy)
+    g.loop(rows, row)
+    return g.text()
+
+
+def bridges():
+    """Branches that go different ways per round, so guards fail and bridges form.
+
+    Each of 300 rounds: a parity branch that alternates (then/else of one
+    if); a three-way branch on n % 3 from a countdown; a move loop
+    ([->+<] style) entered with n % 8 (zero times included); and an inner
+    loop that leaves after one pass on odd rounds and after two on even
+    ones (its closing guard exits at a different pass each time). Each
+    round prints the letters of the paths it took; the end prints two sums.
+    """
+    BLOCKS, N = 3, 100  # 300 rounds: past the default hot threshold
+    g = new_gen()
+    g.comment("Per-round branches: parity, n mod 3, n mod 8 moves, alternating inner exits")
+    blocks, left, par, m3, m8, w, acc, x, q, k, e, f, c, tx, ty = g.cells(15)
+    t = g.cells(8)
+    g.set(blocks, BLOCKS)
+    g.set(m3, 3)
+    def round_():
+        g.add(left, -1)
+        # parity: par flips between 0 and 1
+        g.set(e, 1)
+        g.if_nz(par, lambda: g.clear(e), tx)   # e = not par
+        def odd():
+            g.add(x, 3)
+            g.print_char("o", c)
+        def even():
+            g.add(x, -1)
+            g.print_char("e", c)
+        g.if_nz(par, odd, tx)
+        g.if_nz(e, even, tx)
+        g.clear(par)
+        g.move(e, [par])
+        # n % 3 by a countdown from 3: paths a, b, c
+        g.add(m3, -1)
+        g.eq_const(m3, 2, e, tx, ty)
+        g.if_nz(e, lambda: (g.print_char("a", c), g.add(x, 4)), tx)
+        g.eq_const(m3, 1, e, tx, ty)
+        g.if_nz(e, lambda: g.print_char("b", c), tx)
+        g.set(f, 1)
+        g.if_nz(m3, lambda: g.clear(f), tx)
+        def wrap3():
+            g.print_char("c", c)
+            g.add(x, 7)
+            g.set(m3, 3)
+        g.if_nz(f, wrap3, tx)
+        # a move loop entered with n % 8 in w
+        g.copy(m8, w, tx)
+        g.move(w, [acc])
+        g.add(m8, 1)
+        g.eq_const(m8, 8, e, tx, ty)
+        g.if_nz(e, lambda: g.clear(m8), tx)
+        # an inner loop leaving after 1 pass (par = 1) or 2 passes (par = 0)
+        g.set(q, 1)
+        g.set(k, 2)
+        def inner():
+            g.add(k, -1)
+            g.add(acc, 1)
+            g.set(e, 1)
+            g.if_nz(par, lambda: g.clear(e), tx)    # e = (par == 0)
+            g.set(f, 1)
+            g.if_nz(k, lambda: g.clear(f), tx)      # f = (k == 0)
+            g.if_nz(f, lambda: g.clear(e), tx)
+            g.clear(q)
+            g.move(e, [q])
+            g.print_char("i", c)
+        g.loop(q, inner)
+        g.print_char("\n", c)
+    def block():
+        g.add(blocks, -1)
+        g.set(left, N)
+        g.loop(left, round_)
+    g.loop(blocks, block)
+    g.print_decimal(x, t)
+    g.print_char(" ", c)
+    g.print_decimal(acc, t)
+    g.print_char("\n", c)
+    return g.text()
+
+
+def nested():
+    """Five nested counted loops (3 x 4 x 5 x 6 x 7 = 2520 innermost passes),
+    each level entered with its count reset, around a decimal odometer whose
+    carry chain adds four more levels of nesting; prints the running total
+    at the end of every second-level pass."""
+    COUNTS = [3, 4, 5, 6, 7]
+    DIGITS = 4
+    g = new_gen()
+    g.comment("Five nested loops around a decimal odometer")
+    digits = g.cells(DIGITS)
+    e, x, y, carry, nz, c = g.cells(6)
+    ctr = g.cells(len(COUNTS))
+
+    def increment():
+        g.set(carry, 1)
+        for dgt in digits:
+            def apply(dgt=dgt):
+                g.clear(carry)
+                g.add(dgt, 1)
+                g.eq_const(dgt, 10, e, x, y)
+                def wrap():
+                    g.clear(dgt)
+                    g.set(carry, 1)
+                g.if_nz(e, wrap, x)
+            g.if_nz(carry, apply, y)
+
+    def print_number():
+        g.clear(nz)
+        for i in reversed(range(DIGITS)):
+            dgt = digits[i]
+            def show(dgt=dgt):
+                g.add(dgt, 48)
+                g.at(dgt)
+                g.emit(".")
+                g.add(dgt, -48)
+            if i > 0:
+                g.add_cell(nz, dgt, x)
+                g.if_nz(nz, show, y)
+            else:
+                show()
+        g.print_char("\n", c)
+
+    def level(i):
+        g.set(ctr[i], COUNTS[i])
+        def body():
+            g.add(ctr[i], -1)
+            if i + 1 < len(COUNTS):
+                level(i + 1)
+            else:
+                increment()
+            if i == 1:
+                print_number()
+        g.loop(ctr[i], body)
+    level(0)
+    return g.text()
+
+
+def loop_big():
+    """The benchmark's hot loop: four nested counters, 12 x 255^3 (199M)
+    innermost passes of a few adds, then the sums in decimal."""
+    g = new_gen()
+    g.comment("A long-running hot loop: 12 x 255 x 255 x 255 passes")
+    a, b, c, d, s1, s2 = g.cells(6)
+    t = g.cells(8)
+    out = g.cell()
+    g.set(a, 12)
+    def la():
+        g.add(a, -1)
+        g.set(b, 255)
+        def lb():
+            g.add(b, -1)
+            g.set(c, 255)
+            def lc():
+                g.add(c, -1)
+                g.set(d, 255)
+                def ld():
+                    g.add(d, -1)
+                    g.add(s1, 3)
+                    g.add(s2, 7)
+                    g.add(s1, -1)
+                g.loop(d, ld)
+                g.add(s2, 1)
+            g.loop(c, lc)
+        g.loop(b, lb)
+    g.loop(a, la)
+    g.print_decimal(s1, t)
+    g.print_char(" ", out)
+    g.print_decimal(s2, t)
+    g.print_char("\n", out)
+    return g.text()
+
+
 def reference_run(code, inp=b""):
-    """A plain BF interpreter: 8-bit wrapping cells, EOF reads 0."""
-    prog = [ch for ch in code if ch in "+-<>[].,"]
-    match, stack = {}, []
-    for i, ch in enumerate(prog):
-        if ch == "[":
-            stack.append(i)
+    """A plain BF interpreter: 8-bit wrapping cells, EOF reads 0.
+
+    Runs of +-<> are folded (the result is the same; it only makes the
+    long programs checkable in seconds). `steps` counts the folded ops.
+    """
+    prog = []  # [op, arg]: op in "+><[].,"; "+" arg mod 256, ">" signed
+    stack = []
+    for ch in code:
+        if ch in "+-":
+            d = 1 if ch == "+" else -1
+            if prog and prog[-1][0] == "+":
+                prog[-1][1] += d
+            else:
+                prog.append(["+", d])
+        elif ch in "<>":
+            d = 1 if ch == ">" else -1
+            if prog and prog[-1][0] == ">":
+                prog[-1][1] += d
+            else:
+                prog.append([">", d])
+        elif ch == "[":
+            stack.append(len(prog))
+            prog.append(["[", 0])
         elif ch == "]":
             j = stack.pop()
-            match[i], match[j] = j, i
+            prog[j][1] = len(prog)
+            prog.append(["]", j])
+        elif ch in ".,":
+            prog.append([ch, 0])
+    ops = [p[0] for p in prog]
+    args = [p[1] % 256 if p[0] == "+" else p[1] for p in prog]
     tape = bytearray(70000)
     p = pc = ip = 0
     out = bytearray()
     steps = 0
-    while pc < len(prog):
-        ch = prog[pc]
+    n = len(ops)
+    while pc < n:
+        op = ops[pc]
         steps += 1
-        if ch == "+":
-            tape[p] = (tape[p] + 1) & 255
-        elif ch == "-":
-            tape[p] = (tape[p] - 1) & 255
-        elif ch == ">":
-            p += 1
-        elif ch == "<":
-            p -= 1
+        if op == "+":
+            tape[p] = (tape[p] + args[pc]) & 255
+        elif op == ">":
+            p += args[pc]
             if p < 0:
                 raise RuntimeError("moved left of cell 0")
-        elif ch == ".":
+        elif op == "[":
+            if tape[p] == 0:
+                pc = args[pc]
+        elif op == "]":
+            if tape[p] != 0:
+                pc = args[pc]
+        elif op == ".":
             out.append(tape[p])
-        elif ch == ",":
+        else:
             tape[p] = inp[ip] if ip < len(inp) else 0
             ip += 1
-        elif ch == "[":
-            if tape[p] == 0:
-                pc = match[pc]
-        elif ch == "]":
-            if tape[p] != 0:
-                pc = match[pc]
         pc += 1
     return bytes(out), steps
 
@@ -436,25 +882,62 @@ PROGRAMS = {
     "primes": primes,
     "squares": squares,
     "fizzbuzz": fizzbuzz,
+    "mandelbrot": lambda: mandelbrot("small"),
+    "bridges": bridges,
+    "nested": nested,
+}
+
+# Benchmark sizes (bench/bf/, docs/bf.md "Benchmark"): too slow for the
+# reference interpreter, so their expected output comes from a model of the
+# computation (independent of the BF program), or none is written.
+BENCH_DIR = os.path.join(os.path.dirname(os.path.dirname(OUT_DIR)), "bench", "bf")
+BENCH = {
+    "mandelbrot_big": (lambda: mandelbrot("big"),
+                       lambda: mandelbrot_model(*mandelbrot_params("big"))),
+    "loop_big": (loop_big, lambda: loop_big_model()),
 }
 
 
+def loop_big_model():
+    def dec(v):
+        return str(v)
+    n = 12 * 255 * 255 * 255
+    return f"{dec((2 * n) % 256)} {dec((7 * n + 12 * 255 * 255) % 256)}\n".encode()
+
+
+def write_program(path, name, text):
+    with open(path, "w") as f:
+        f.write(f"{name} (generated by tests bf gen bfgen py; see docs bf md)\n")
+        f.write(text)
+
+
+def wrap_lines(code):
+    lines = []
+    for chunk in code.split("\n"):
+        while len(chunk) > 100:
+            lines.append(chunk[:100])
+            chunk = chunk[100:]
+        lines.append(chunk)
+    return "\n".join(l for l in lines if l != "") + "\n"
+
+
 def main():
-    names = sys.argv[1:] or list(PROGRAMS)
+    names = sys.argv[1:] or list(PROGRAMS) + list(BENCH)
     for name in names:
-        code = PROGRAMS[name]()
-        # wrap long lines for readability
-        lines = []
-        for chunk in code.split("\n"):
-            while len(chunk) > 100:
-                lines.append(chunk[:100])
-                chunk = chunk[100:]
-            lines.append(chunk)
-        text = "\n".join(l for l in lines if l != "") + "\n"
+        if name in BENCH:
+            make, model = BENCH[name]
+            text = wrap_lines(make())
+            out = model()
+            write_program(os.path.join(BENCH_DIR, name + ".b"), name, text)
+            with open(os.path.join(BENCH_DIR, name + ".out"), "wb") as f:
+                f.write(out)
+            print(f"{name}: {len(text)} chars, {len(out)} bytes out (model)")
+            continue
+        text = wrap_lines(PROGRAMS[name]())
         out, steps = reference_run(text)
-        with open(os.path.join(OUT_DIR, name + ".b"), "w") as f:
-            f.write(f"{name} (generated by tests bf gen bfgen py; see docs bf md)\n")
-            f.write(text)
+        if name == "mandelbrot":
+            assert out == mandelbrot_model(*mandelbrot_params("small")), "mandelbrot: program and model differ"
+        write_program(os.path.join(OUT_DIR, name + ".b"), name, text)
         with open(os.path.join(OUT_DIR, name + ".out"), "wb") as f:
             f.write(out)
         print(f"{name}: {len(text)} chars, {steps} steps, {len(out)} bytes out")
