@@ -162,7 +162,8 @@ const struct {
                 {"time", make_time_module},
                 {"_random", make_random_module}, {"posix", make_posix_module},
                 {"errno", make_errno_module},
-                {"_sre", make_sre_module}, {"_io", make_io_module}};
+                {"_sre", make_sre_module}, {"_io", make_io_module},
+                {"_struct", make_struct_module}};
 
 Tuple* builtin_module_names() {
   std::vector<std::string> names = {"builtins", "sys"};

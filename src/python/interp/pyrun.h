@@ -75,6 +75,7 @@ Module* make_errno_module();
 Tuple* builtin_module_names();
 Module* make_sre_module();
 Module* make_io_module();
+Module* make_struct_module();
 // builtins.__build_class__(func, name, *bases, metaclass=..., **kwds).
 Value build_class(Value self, const Value* args, size_t nargs, Tuple* kwnames);
 
