@@ -22,7 +22,8 @@ struct DiffStats {
 
 // Runs `t` both ways on the same buffer (reset in between) and the same
 // inputs; fails the test on any difference.
-void run_both(const Trace& t, uint64_t seed, bool memory, uint64_t max_jumps, DiffStats* stats) {
+void run_both(const Trace& t, uint64_t seed, bool memory, uint64_t max_jumps, DiffStats* stats,
+              uint8_t* fixed_memory = nullptr) {
   ASSERT_TRUE(verify(t).ok()) << "seed " << seed;
   CompileOptions co;
   co.count_jumps = true;
@@ -30,8 +31,9 @@ void run_both(const Trace& t, uint64_t seed, bool memory, uint64_t max_jumps, Di
   ASSERT_TRUE(cr.code) << "seed " << seed << ": " << cr.message << " at op " << cr.op << "\n"
                        << print_trace(t);
   for (int variant = 0; variant < 3; variant++) {
-    alignas(8) uint8_t init[kRandomTraceMemoryBytes], mem[kRandomTraceMemoryBytes],
+    alignas(8) uint8_t init[kRandomTraceMemoryBytes], local[kRandomTraceMemoryBytes],
         after_interp[kRandomTraceMemoryBytes];
+    uint8_t* mem = fixed_memory ? fixed_memory : local;
     for (int k = 0; k < kRandomTraceMemoryBytes; k++)
       init[k] = static_cast<uint8_t>(k * 37 + seed * (variant + 1));
     std::vector<uint64_t> in;
@@ -43,14 +45,14 @@ void run_both(const Trace& t, uint64_t seed, bool memory, uint64_t max_jumps, Di
       in.push_back(v);
     }
     if (memory) in[0] = bits_of(mem);
-    std::memcpy(mem, init, sizeof mem);
+    std::memcpy(mem, init, kRandomTraceMemoryBytes);
     Runtime rt;
     rt.max_jumps = max_jumps;
     reset_random_call_counter();
     Exit x1 = run_trace(t, in, rt);
     int64_t counter = random_call_counter();
-    std::memcpy(after_interp, mem, sizeof mem);
-    std::memcpy(mem, init, sizeof mem);
+    std::memcpy(after_interp, mem, kRandomTraceMemoryBytes);
+    std::memcpy(mem, init, kRandomTraceMemoryBytes);
     reset_random_call_counter();
     Exit x2 = run(*cr.code, in, max_jumps);
     ASSERT_EQ(counter, random_call_counter()) << "seed " << seed;
@@ -59,7 +61,7 @@ void run_both(const Trace& t, uint64_t seed, bool memory, uint64_t max_jumps, Di
                           << ", code " << exit_kind_name(x2.kind) << " op " << x2.op << " jumps "
                           << x2.jumps << "\n"
                           << print_trace(t, {.op_indexes = true});
-    ASSERT_EQ(std::memcmp(mem, after_interp, sizeof mem), 0) << "seed " << seed << "\n"
+    ASSERT_EQ(std::memcmp(mem, after_interp, kRandomTraceMemoryBytes), 0) << "seed " << seed << "\n"
                                                             << print_trace(t);
     stats->guard_exits += x1.kind == ExitKind::kGuardFailed;
     stats->finishes += x1.kind == ExitKind::kFinish;
@@ -97,6 +99,27 @@ TEST(JitX64Diff, FloatAndMemoryTraces) {
   }
   EXPECT_GT(s.guard_exits, 500);
   EXPECT_GT(s.finishes, 50);
+  EXPECT_GT(s.limits, 20);
+}
+
+// Memory through a big constant base (as BF's tape): the allocator caches
+// the constant in a free register.
+TEST(JitX64Diff, ConstantMemoryBase) {
+  DiffStats s;
+  alignas(8) static uint8_t buffer[kRandomTraceMemoryBytes];
+  for (uint64_t seed = 1; seed <= 800; seed++) {
+    RandomTraceOptions o;
+    o.loop = seed % 3 != 0;
+    o.const_memory = bits_of(buffer);
+    o.calls = seed % 4 == 0;
+    o.num_int_inputs = 1 + static_cast<int>(seed % 14);
+    o.num_ops = 5 + static_cast<int>(seed % 90);
+    Trace t = random_trace(seed * 31337, o);
+    run_both(t, seed, true, 20, &s, buffer);
+    if (HasFatalFailure()) return;
+  }
+  EXPECT_GT(s.guard_exits, 300);
+  EXPECT_GT(s.finishes, 30);
   EXPECT_GT(s.limits, 20);
 }
 

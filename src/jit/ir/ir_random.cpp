@@ -204,17 +204,17 @@ class Generator {
       int k = rng_.below(6);
       if (k < 5) {
         int bytes = t_.descr(mem_[k]).size;
-        ints_.push_back(b_.getarrayitem_raw_i(base_, index(bytes), mem_[k]));
+        ints_.push_back(b_.getarrayitem_raw_i(access_base(), index(bytes), mem_[k]));
       } else {
-        floats_.push_back(b_.getarrayitem_raw_f(base_, index(8), memf_));
+        floats_.push_back(b_.getarrayitem_raw_f(access_base(), index(8), memf_));
       }
     } else if (o_.memory) {
       int k = rng_.below(6);
       if (k < 5) {
         int bytes = t_.descr(mem_[k]).size;
-        b_.setarrayitem_raw(base_, index(bytes), pick_int(), mem_[k]);
+        b_.setarrayitem_raw(access_base(), index(bytes), pick_int(), mem_[k]);
       } else {
-        b_.setarrayitem_raw(base_, index(8), pick_float(), memf_);
+        b_.setarrayitem_raw(access_base(), index(8), pick_float(), memf_);
       }
     } else {
       ints_.push_back(b_.int_add(pick_int(), pick_int()));
@@ -245,6 +245,9 @@ class Generator {
   Trace t_;
   Builder b_;
   Ref base_;
+  // Accesses go through inputarg 0, or through the constant address the
+  // options give (a JIT's tape or global: a big constant as the base).
+  Ref access_base() { return o_.const_memory ? t_.const_int(static_cast<int64_t>(o_.const_memory)) : base_; }
   DescrId mem_[5] = {};
   DescrId memf_ = kNoDescr;
   DescrId call_ints_ = kNoDescr, call_floats_ = kNoDescr, call_narrow_ = kNoDescr,

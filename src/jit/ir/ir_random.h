@@ -20,6 +20,8 @@ struct RandomTraceOptions {
   int snapshot_slots = 6;     // slots per snapshot frame (about half listed)
   bool finish_all = false;    // finish with every defined value, not four
   bool calls = false;         // call_i / call_f / call_n to random_call_* (below)
+  uint64_t const_memory = 0;  // with memory: access this address as a constant base instead
+                              // of inputarg 0 (which stays, unused, for the same signature)
 };
 
 // A trace that verifies. With `memory`, inputarg 0 must be the address of

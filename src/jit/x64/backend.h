@@ -117,6 +117,8 @@ class CompiledTrace {
   const ExitInfo* guard_exit(uint32_t guard) const;
   // Registers and spill slots the allocator used (measurements, tests).
   uint32_t spill_slots_used() const { return spill_slots_used_; }
+  // The caller's word (e.g. its trace id), to map ExitInfo::owner back.
+  uint64_t user = 0;
 
   ~CompiledTrace();
 
@@ -162,6 +164,16 @@ void detach_bridge(CompiledTrace& parent, uint32_t guard);
 // The jit frame size every compiled trace so far fits in (a process-wide
 // maximum, grown by compile): what run allocates.
 uint32_t max_frame_words();
+
+// The fast path for a caller that keeps its own jit frame (at least
+// max_frame_words() words): it stores the label's values at
+// frame[kFrameValues..] (and frame[kFrameJumps], frame[kFrameMaxJumps] if
+// compiled with count_jumps), enters, and reads the exit's values back
+// from the same place. label: kInputs or a label op index.
+inline const ExitInfo* enter(const CompiledTrace& t, uint32_t label, uint64_t* frame) {
+  auto fn = reinterpret_cast<const ExitInfo* (*)(uint64_t*)>(t.entry(label));
+  return fn(frame);
+}
 
 // Runs compiled code from C++ and returns the exit it took, resolved.
 struct RawExit {

@@ -135,8 +135,8 @@ x86::CondCode negate(x86::CondCode cc) {
 class Compiler {
  public:
   Compiler(const ir::Trace& t, const CompileOptions& o)
-      : t_(t), o_(o), n_(t.num_ops()), last_use_(n_, -1), uses_(n_, 0), reg_(n_, -1),
-        slot_(n_, -1) {}
+      : t_(t), o_(o), n_(t.num_ops()), nids_(n_ + t.num_consts()), last_use_(nids_, -1),
+        uses_(nids_, 0), reg_(nids_, -1), slot_(nids_, -1) {}
 
   CompileResult run();
 
@@ -161,17 +161,27 @@ class Compiler {
 
   // ---- liveness ----
   void compute_liveness();
+  // Values are ids 0..n_-1; constant c is n_ + c (a big constant may be
+  // cached in a free register and is rematerialized, never spilled).
+  uint32_t id(Ref r) const { return r.is_value() ? r.index() : n_ + r.index(); }
   void use(Ref r, int32_t at) {
-    if (!r.is_value()) return;
-    uses_[r.index()]++;
-    if (last_use_[r.index()] < at) last_use_[r.index()] = at;
+    if (!r.is_value() && !r.is_const()) return;
+    uint32_t v = id(r);
+    uses_[v]++;
+    if (last_use_[v] < at) last_use_[v] = at;
   }
   const std::vector<Ref>& failargs(uint32_t op);
 
   // ---- locations ----
-  bool is_float(uint32_t v) const { return t_.op(v).type == Type::kFloat; }
+  bool is_float(uint32_t v) const {
+    return v < n_ ? t_.op(v).type == Type::kFloat
+                  : t_.constant(Ref::constant(v - n_)).type == Type::kFloat;
+  }
   Loc loc_of(Ref r) const {
-    if (r.is_const()) return Loc::constant(t_.constant(r).bits);
+    if (r.is_const()) {
+      int reg = reg_[id(r)];
+      return reg >= 0 ? Loc::gpr(reg) : Loc::constant(t_.constant(r).bits);
+    }
     uint32_t v = r.index();
     if (reg_[v] >= 0) return is_float(v) ? Loc::xmm(reg_[v]) : Loc::gpr(reg_[v]);
     PYR_CHECK_MSG(slot_[v] >= 0, "a live value has no location");
@@ -192,7 +202,7 @@ class Compiler {
     return s;
   }
   void spill(uint32_t v) {
-    if (slot_[v] >= 0) return;
+    if (slot_[v] >= 0 || v >= n_) return;
     slot_[v] = new_slot();
     if (is_float(v)) a_.movsd(slot_mem(slot_[v]), x86::xmm(reg_[v]));
     else a_.mov(slot_mem(slot_[v]), x86::gpq(reg_[v]));
@@ -216,10 +226,13 @@ class Compiler {
   // Brings value `r` into a register of its class and keeps it there.
   int ensure_reg(Ref r);
   void lock(Ref r) {
-    if (!r.is_value() || reg_[r.index()] < 0) return;
-    if (is_float(r.index())) locked_xmm_ |= 1u << reg_[r.index()];
-    else locked_gpr_ |= 1u << reg_[r.index()];
+    if ((!r.is_value() && !r.is_const()) || reg_[id(r)] < 0) return;
+    if (is_float(id(r))) locked_xmm_ |= 1u << reg_[id(r)];
+    else locked_gpr_ |= 1u << reg_[id(r)];
   }
+  // A big int constant in a register: cached in a free one if any (no
+  // eviction: a spill costs more than a movabs), else nullopt.
+  int const_reg(Ref r);
   // A register for op `i`'s result holding a copy of `x`: x's own if x dies
   // here, else a fresh one.
   int result_from(uint32_t i, Ref x);
@@ -278,6 +291,7 @@ class Compiler {
   const ir::Trace& t_;
   const CompileOptions& o_;
   uint32_t n_;
+  uint32_t nids_;  // values 0..n_-1, then constant c as n_ + c (cached in registers)
   std::vector<int32_t> last_use_;
   std::vector<uint32_t> uses_;
   std::vector<std::vector<Ref>> failargs_cache_;
@@ -371,6 +385,22 @@ int Compiler::alloc_xmm() {
   return best;
 }
 
+int Compiler::const_reg(Ref r) {
+  uint32_t v = id(r);
+  if (reg_[v] >= 0) {
+    lock(r);
+    return reg_[v];
+  }
+  for (int reg : kGprOrder)
+    if (gpr_owner_[reg] < 0 && !(locked_gpr_ & (1u << reg))) {
+      locked_gpr_ |= 1u << reg;
+      emit_move(Loc::constant(t_.constant(r).bits), Loc::gpr(reg));
+      assign(v, reg);
+      return reg;
+    }
+  return -1;
+}
+
 int Compiler::ensure_reg(Ref r) {
   PYR_CHECK(r.is_value());
   uint32_t v = r.index();
@@ -409,7 +439,8 @@ int Compiler::result_from(uint32_t i, Ref x) {
 void Compiler::release_dead(uint32_t i) {
   const ir::Op& op = t_.op(i);
   auto maybe = [&](Ref r) {
-    if (r.is_value() && last_use_[r.index()] <= static_cast<int32_t>(i)) release(r.index());
+    if ((r.is_value() || r.is_const()) && last_use_[id(r)] <= static_cast<int32_t>(i))
+      release(id(r));
   };
   for (Ref r : t_.args(op)) maybe(r);
   if (op.snapshot != ir::kNoSnapshot)
@@ -532,6 +563,12 @@ x86::Mem Compiler::address(Ref base, Ref index, int32_t offset, int scale, uint3
                                 static_cast<uint64_t>(t_.constant(index).as_int()) * scale);
     index = Ref();
   }
+  if (base.is_const() && !index.is_none() && fits_i32(disp)) {
+    int cr = const_reg(base);
+    if (cr >= 0)
+      return x86::qword_ptr(x86::gpq(cr), x86::gpq(ensure_reg(index)), shift,
+                            static_cast<int32_t>(disp));
+  }
   if (base.is_const()) {
     uint64_t b = t_.constant(base).bits;
     if (index.is_none()) {
@@ -630,7 +667,7 @@ void Compiler::set_label_locs(LabelInfo& l, bool keep_current) {
 
 // After a label: only its arguments are live, at the label's locations.
 void Compiler::enter_label(LabelInfo& l) {
-  for (uint32_t v = 0; v < n_; v++) reg_[v] = -1, slot_[v] = -1;
+  for (uint32_t v = 0; v < nids_; v++) reg_[v] = -1, slot_[v] = -1;
   for (int r = 0; r < 16; r++) gpr_owner_[r] = xmm_owner_[r] = -1;
   free_slots_.clear();
   next_slot_ = 0;
@@ -716,6 +753,26 @@ void Compiler::emit_int_binary(uint32_t i) {
   lock(x);
   lock(y);
   bool is_mul = op.opcode == Opcode::kIntMul || op.opcode == Opcode::kIntMulOvf;
+  // x stays live in its register: lea computes x + y (or x - imm) into a
+  // fresh register without the copy (add and sub only: lea sets no flags).
+  if ((op.opcode == Opcode::kIntAdd || op.opcode == Opcode::kIntSub) && x.is_value() &&
+      reg_[x.index()] >= 0 && last_use_[x.index()] > static_cast<int32_t>(i)) {
+    x86::Gp xr = x86::gpq(reg_[x.index()]);
+    if (y.is_const()) {
+      int64_t c = t_.constant(y).as_int();
+      if (op.opcode == Opcode::kIntSub) c = static_cast<int64_t>(0 - static_cast<uint64_t>(c));
+      if (fits_i32(c)) {
+        x86::Gp r = x86::gpq(result_gpr(i));
+        a_.lea(r, x86::ptr(xr, static_cast<int32_t>(c)));
+        return;
+      }
+    } else if (op.opcode == Opcode::kIntAdd && y.is_value() && reg_[y.index()] >= 0) {
+      x86::Gp yr = x86::gpq(reg_[y.index()]);
+      x86::Gp r = x86::gpq(result_gpr(i));
+      a_.lea(r, x86::ptr(xr, yr));
+      return;
+    }
+  }
   asmjit::Operand yo = int_operand(y);
   x86::Gp r = x86::gpq(result_from(i, x));
   switch (op.opcode) {
