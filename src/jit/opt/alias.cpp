@@ -1,6 +1,8 @@
 // Locations and aliasing (alias.h).
 #include "jit/opt/alias.h"
 
+#include "jit/opt/label.h"
+
 namespace pyrite::jit::opt {
 
 using namespace ir;
@@ -22,7 +24,7 @@ OpAccess access_of(Opcode op) {
   }
 }
 
-Location location_of(const Trace& t, Opcode op, DescrId descr, Ref base, Ref index) {
+Location location_of(const Trace& t, uint32_t region_start, Opcode op, DescrId descr, Ref base, Ref index) {
   OpAccess a = access_of(op);
   Location l;
   l.descr = descr;
@@ -34,7 +36,7 @@ Location location_of(const Trace& t, Opcode op, DescrId descr, Ref base, Ref ind
       l.off = t.constant(index).as_int();
     } else {
       l.root = index;
-      if (index.is_value() && t.op(index.index()).opcode == Opcode::kIntAdd && t.arg(index.index(), 1).is_const()) {
+      if (definition_visible(index, region_start) && t.op(index.index()).opcode == Opcode::kIntAdd && t.arg(index.index(), 1).is_const()) {
         l.root = t.arg(index.index(), 0);
         l.off = t.constant(t.arg(index.index(), 1)).as_int();
       }
@@ -43,8 +45,8 @@ Location location_of(const Trace& t, Opcode op, DescrId descr, Ref base, Ref ind
   return l;
 }
 
-Location location_of(const Trace& t, uint32_t i, Ref base, Ref index) {
-  return location_of(t, t.op(i).opcode, t.op(i).descr, base, index);
+Location location_of(const Trace& t, uint32_t region_start, uint32_t i, Ref base, Ref index) {
+  return location_of(t, region_start, t.op(i).opcode, t.op(i).descr, base, index);
 }
 
 bool must_alias(const Location& a, const Location& b) {

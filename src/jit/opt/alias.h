@@ -37,8 +37,11 @@ struct Location {
 // The location op `i` of `t` accesses (access_of(op).kind != kNone), its
 // base and index given as Refs of `t` (a pass passes mapped operands and
 // its output trace, which defines them).
-Location location_of(const ir::Trace& t, uint32_t i, ir::Ref base, ir::Ref index);
-Location location_of(const ir::Trace& t, ir::Opcode op, ir::DescrId descr, ir::Ref base, ir::Ref index);
+// Index values at or before op `region_start` of `t` (the last label) are
+// taken as roots, not looked through (label.h, definition_visible).
+Location location_of(const ir::Trace& t, uint32_t region_start, uint32_t i, ir::Ref base, ir::Ref index);
+Location location_of(const ir::Trace& t, uint32_t region_start, ir::Opcode op, ir::DescrId descr, ir::Ref base,
+                     ir::Ref index);
 
 bool must_alias(const Location& a, const Location& b);
 bool may_alias(const ir::Trace& t, const Location& a, const Location& b);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "jit/ir/ir_rewrite.h"
+#include "jit/opt/fold.h"
 #include "jit/opt/label.h"
 
 namespace pyrite::jit::opt {
@@ -78,7 +79,7 @@ class Cse {
     return {static_cast<uint32_t>(op), static_cast<uint32_t>(d), a.bits(), b.bits()};
   }
   void learn_compare(Ref cond, bool truth) {
-    if (!cond.is_value()) return;
+    if (!definition_visible(cond, region_start_)) return;
     uint32_t ci = cond.index();
     const CompareInfo* c = compare_info(out().op(ci).opcode);
     if (!c || out().op(ci).num_args != 2) return;
@@ -105,15 +106,25 @@ class Cse {
       known_.clear();
       classes_.clear();
       not_invalidated_ = false;
-      copy_label(rw_, i);
+      region_start_ = copy_label(rw_, i);
       for (Ref a : args) note(a.index(), rw_.map(a));
       return;
     }
     if ((e & effect::kPure) && !(e & effect::kMayRaise) && op.type != Type::kVoid) {
       std::vector<Ref> m;
       for (Ref a : args) m.push_back(rw_.map(a));
+      Opcode opc = op.opcode;
+      if (!is_call(opc) && opc != Opcode::kSameAs) {
+        // Operands may have become constants (a guard proved them): fold as fold does.
+        Ref a = m[0], b = m.size() > 1 ? m[1] : Ref();
+        Ref r = simplify(out(), region_start_, opc, a, b);
+        if (!r.is_none()) return bind(i, r);
+        m.assign({a});
+        if (!b.is_none()) m.push_back(b);
+        e = op_effects(opc);
+      }
       if ((e & effect::kCommutative) && m.size() == 2 && m[1].bits() < m[0].bits()) std::swap(m[0], m[1]);
-      Key k = {static_cast<uint32_t>(op.opcode), static_cast<uint32_t>(op.descr)};
+      Key k = {static_cast<uint32_t>(opc), static_cast<uint32_t>(op.descr)};
       for (Ref r : m) k.push_back(r.bits());
       if (m.size() == 1) k.push_back(Ref().bits());
       auto it = pure_.find(k);
@@ -121,7 +132,7 @@ class Cse {
         bind(i, it->second);
         return;
       }
-      Ref r = out().emit(op.opcode, std::span<const Ref>(m), op.descr, kNoSnapshot, op.type);
+      Ref r = out().emit(opc, std::span<const Ref>(m), op.descr, kNoSnapshot, op.type);
       bind(i, r);
       pure_.emplace(std::move(k), r);
       return;
@@ -170,7 +181,7 @@ class Cse {
       case Opcode::kGuardTrue:
         if (!x.is_value()) break;
         nonzero_.insert(x.index());
-        if (compare_info(out().op(x.index()).opcode)) {
+        if (definition_visible(x, region_start_) && compare_info(out().op(x.index()).opcode)) {
           learn_compare(x, true);
           replace(x, out().const_int(1));
         }
@@ -201,6 +212,7 @@ class Cse {
   std::set<uint32_t> nonzero_, nonnull_;
   std::map<std::pair<uint32_t, uint32_t>, Ref> classes_;  // (value, class descr) -> class constant
   bool not_invalidated_ = false;
+  uint32_t region_start_ = 0;  // the last label emitted
   std::unordered_map<uint32_t, std::vector<uint32_t>> users_;  // output value -> source ops mapped to it
   std::unordered_map<uint32_t, Ref> known_;  // output value -> the constant a guard proved it is  // output value -> source ops mapped to it
 };

@@ -12,7 +12,9 @@ namespace pyrite::jit::opt {
 // class/value/not_invalidated. After guard_value(x, c), guard_false(x) or
 // guard_true(compare), later uses of x (ops and snapshots) are the
 // constant; after guard_true(int_lt(a, b)), int_lt(a, b), int_gt(b, a)
-// and their negations are known constants. Facts are dropped at labels.
+// and their negations are known constants. Pure ops are simplified as
+// fold does first (a guard may have made an operand constant). Facts are
+// dropped at labels.
 ir::Trace cse(const ir::Trace& src);
 
 }  // namespace pyrite::jit::opt

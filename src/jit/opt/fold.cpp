@@ -112,7 +112,7 @@ class Folder {
       auto args = src_.args(op);
       Opcode opc = op.opcode;
       if (opc == Opcode::kLabel) {
-        copy_label(rw_, i);
+        region_start_ = copy_label(rw_, i);
         continue;
       }
       if (opc == Opcode::kSameAs) {
@@ -126,7 +126,7 @@ class Folder {
       if ((op_effects(opc) & effect::kPure) && !is_call(opc) && args.size() <= 2) {
         Ref a = rw_.map(args[0]);
         Ref b = args.size() > 1 ? rw_.map(args[1]) : Ref();
-        Ref r = simplify(out, opc, a, b);
+        Ref r = simplify(out, region_start_, opc, a, b);
         if (r.is_none()) {
           Ref ops[2] = {a, b};
           r = out.emit(opc, std::span<const Ref>(ops, arity(opc)), kNoDescr, kNoSnapshot, op.type);
@@ -201,11 +201,12 @@ class Folder {
 
   const Trace& src_;
   Rewriter rw_;
+  uint32_t region_start_ = 0;
 };
 
 }  // namespace
 
-Ref simplify(Trace& out, Opcode& op, Ref& a, Ref& b) {
+Ref simplify(Trace& out, uint32_t region_start, Opcode& op, Ref& a, Ref& b) {
   for (int round = 0; round < 8; round++) {
     Effects e = op_effects(op);
     int n = arity(op);
@@ -225,7 +226,7 @@ Ref simplify(Trace& out, Opcode& op, Ref& a, Ref& b) {
       }
       for (const BinaryRule& r : kBinaryRules)
         if (r.op == op && matches(out, r.pattern, a, b)) return rule_result(out, r.result, a, b);
-      if (b.is_const() && a.is_value()) {
+      if (b.is_const() && definition_visible(a, region_start)) {
         const Op& inner = out.op(a.index());
         Ref ib = inner.num_args == 2 ? out.arg(a.index(), 1) : Ref();
         bool reassoc = false;
@@ -243,7 +244,7 @@ Ref simplify(Trace& out, Opcode& op, Ref& a, Ref& b) {
       return Ref();
     }
     // Unary.
-    if (!a.is_value()) return Ref();
+    if (!definition_visible(a, region_start)) return Ref();
     const Op& inner = out.op(a.index());
     bool changed = false;
     for (const UnaryOfRule& r : kUnaryOfRules) {

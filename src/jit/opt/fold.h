@@ -16,6 +16,7 @@ ir::Trace fold(const ir::Trace& src);
 // folded Ref, or Ref() (none) when the op must be emitted; `op`, `a`, `b`
 // may be rewritten to an equivalent op (constants moved right, x - c to
 // x + -c, reassociated, negated compares). Exposed for the other passes.
-ir::Ref simplify(ir::Trace& out, ir::Opcode& op, ir::Ref& a, ir::Ref& b);
+// Values at or before output op `region_start` (the last label) are opaque.
+ir::Ref simplify(ir::Trace& out, uint32_t region_start, ir::Opcode& op, ir::Ref& a, ir::Ref& b);
 
 }  // namespace pyrite::jit::opt

@@ -54,7 +54,7 @@ class Heap {
   Loc loc_of(uint32_t i, OpAccess a) {
     Ref base = rw_.map(src_.arg(i, 0));
     Ref index = a.array ? rw_.map(src_.arg(i, 1)) : Ref();
-    return location_of(out(), src_.op(i).opcode, src_.op(i).descr, base, index);
+    return location_of(out(), region_start_, src_.op(i).opcode, src_.op(i).descr, base, index);
   }
   bool may_alias(const Loc& a, const Loc& b) { return opt::may_alias(out(), a, b); }
 
@@ -130,7 +130,7 @@ class Heap {
     if (op.opcode == Opcode::kLabel) {
       flush();
       cache_.clear();
-      copy_label(rw_, i);
+      region_start_ = copy_label(rw_, i);
       return;
     }
     Effects e = src_.effects_of(i);
@@ -146,6 +146,7 @@ class Heap {
   Rewriter rw_;
   std::vector<Entry> cache_;
   std::vector<Pending> pending_;
+  uint32_t region_start_ = 0;  // the last label emitted
 };
 
 }  // namespace

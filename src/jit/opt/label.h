@@ -17,6 +17,15 @@
 
 namespace pyrite::jit::opt {
 
+// Whether a pass may look at the op defining output value `v` (its opcode
+// and operands) to learn something about `v`, with the last label emitted
+// at `region_start` (0 before any). A label operand defined before its
+// label is a phi after it: what defined it in the preamble says nothing
+// about later iterations (and its operands are not visible after the label).
+inline bool definition_visible(ir::Ref v, uint32_t region_start) {
+  return v.is_value() && v.index() > region_start;
+}
+
 // Emits source op `i` (a label) of the rewriter's source; returns the new label's index.
 uint32_t copy_label(ir::Rewriter& rw, uint32_t i);
 

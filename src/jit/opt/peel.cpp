@@ -136,7 +136,7 @@ class Peeler {
   }
   Location loc_of(uint32_t i) const {
     OpAccess a = access_of(s_.op(i).opcode);
-    return location_of(s_, i, s_.arg(i, 0), a.array ? s_.arg(i, 1) : Ref());
+    return location_of(s_, label_, i, s_.arg(i, 0), a.array ? s_.arg(i, 1) : Ref());
   }
   // Whether the body may write location `l`.
   bool body_writes(const Location& l) const {

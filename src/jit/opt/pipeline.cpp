@@ -1,0 +1,90 @@
+// The optimizer pipeline (pipeline.h, docs/jit_opt.md "pipeline").
+#include "jit/opt/pipeline.h"
+
+#include <cstdio>
+#include <string>
+
+#include "base/check.h"
+#include "jit/ir/ir_printer.h"
+#include "jit/ir/ir_rewrite.h"
+#include "jit/ir/ir_verify.h"
+#include "jit/opt/cse.h"
+#include "jit/opt/dce.h"
+#include "jit/opt/fold.h"
+#include "jit/opt/heap.h"
+#include "jit/opt/peel.h"
+
+namespace pyrite::jit::opt {
+
+using namespace ir;
+
+namespace {
+
+using PassFn = Trace (*)(const Trace&);
+struct PassInfo {
+  const char* name;
+  PassFn fn;
+};
+constexpr PassInfo kPasses[] = {
+#define PYR_OPT_PASS(Name, text, fn) {#text, &fn},
+#include "jit/opt/pipeline.def"
+};
+
+// Pipeline orders. A pass listed twice runs twice.
+constexpr Pass kLoopOrder[] = {Pass::kFold, Pass::kCse, Pass::kHeap, Pass::kDce, Pass::kPeel,
+                               Pass::kFold, Pass::kCse, Pass::kHeap, Pass::kFold, Pass::kDce};
+constexpr Pass kBridgeOrder[] = {Pass::kFold, Pass::kCse, Pass::kHeap, Pass::kFold, Pass::kDce};
+
+void check(const Trace& t, const char* when) {
+  VerifyError e = verify(t);
+  if (e.ok()) return;
+  std::fprintf(stderr, "jit/opt: the trace %s does not verify: %s\n%s", when, e.to_string().c_str(),
+               print_trace(t).c_str());
+  PYR_CHECK_MSG(e.ok(), "the optimizer met or made an invalid trace");
+}
+
+Trace run(const Trace& recorded, const Options& o, std::span<const Pass> order) {
+  if (o.verify_each) check(recorded, "given to the optimizer");
+  if (o.observer) o.observer("input", recorded);
+  Trace t = copy_trace(recorded);
+  for (Pass p : order) {
+    if (!o.on(p)) continue;
+    const PassInfo& info = kPasses[static_cast<int>(p)];
+    t = info.fn(t);
+    if (o.verify_each) check(t, (std::string("after pass ") + info.name).c_str());
+    if (o.observer) o.observer(info.name, t);
+  }
+  return t;
+}
+
+}  // namespace
+
+const char* pass_name(Pass p) { return kPasses[static_cast<int>(p)].name; }
+
+bool set_passes(Options& o, std::string_view list) {
+  if (list == "all") return o.enabled = (1u << kNumPasses) - 1, true;
+  uint32_t bits = 0;
+  if (list != "none" && !list.empty()) {
+    while (true) {
+      size_t comma = list.find(',');
+      std::string_view name = list.substr(0, comma);
+      int found = -1;
+      for (int k = 0; k < kNumPasses; k++)
+        if (name == kPasses[k].name) found = k;
+      if (found < 0) return false;
+      bits |= 1u << found;
+      if (comma == std::string_view::npos) break;
+      list.remove_prefix(comma + 1);
+    }
+  }
+  o.enabled = bits;
+  return true;
+}
+
+Trace optimize(const Trace& recorded, const Options& options) { return run(recorded, options, kLoopOrder); }
+
+Trace optimize_bridge(const Trace& recorded, const Options& options) {
+  return run(recorded, options, kBridgeOrder);
+}
+
+}  // namespace pyrite::jit::opt
