@@ -2,11 +2,14 @@
 // that fails gets a bridge patched in, so the next failure runs it; a
 // bridge's jump re-enters its loop at the label; detaching restores the
 // exit; pages are RX after sealing and patching; freeing a trace unmaps it.
+#include <capstone/capstone.h>
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <set>
+#include <string>
 #include <sstream>
 
 #include "jit/ir/ir_interp.h"
@@ -211,6 +214,37 @@ TEST(JitX64Bridge, FreeingLoopsUnmapsTheirCode) {
     EXPECT_EQ(run(*loop, in).kind, ExitKind::kGuardFailed);
   }
   EXPECT_EQ(CodeBlock::live_blocks(), blocks);
+}
+
+// What the JIT log does: disassemble code() with Capstone; every op's
+// offset is an instruction boundary and the entries end in the epilogue.
+TEST(JitX64Bridge, CodeDisassemblesAtOpBoundaries) {
+  Pair p;
+  auto loop = compile(p.loop).code;
+  ASSERT_TRUE(loop);
+  csh cs;
+  ASSERT_EQ(cs_open(CS_ARCH_X86, CS_MODE_64, &cs), CS_ERR_OK);
+  cs_insn* insn = nullptr;
+  auto code = loop->code();
+  size_t n = cs_disasm(cs, code.data(), code.size(), reinterpret_cast<uint64_t>(code.data()), 0, &insn);
+  std::set<uint64_t> starts;
+  size_t decoded = 0;
+  bool has_ret = false;
+  for (size_t k = 0; k < n; k++) {
+    starts.insert(insn[k].address - reinterpret_cast<uint64_t>(code.data()));
+    decoded += insn[k].size;
+    has_ret |= std::string(insn[k].mnemonic) == "ret";
+  }
+  cs_free(insn, n);
+  cs_close(&cs);
+  EXPECT_EQ(decoded, code.size());  // no padding or data in the code range
+  EXPECT_TRUE(has_ret);
+  for (uint32_t i = p.loop.num_inputs(); i < p.loop.num_ops(); i++) {
+    EXPECT_TRUE(starts.count(loop->op_offset(i))) << "op " << i;
+    if (i > p.loop.num_inputs()) {
+      EXPECT_GE(loop->op_offset(i), loop->op_offset(i - 1));
+    }
+  }
 }
 
 }  // namespace

@@ -111,6 +111,11 @@ class CompiledTrace {
   uint64_t frame_entry(uint32_t label) const;
   // The code's address range, for disassembly (Capstone) and the JIT log.
   std::span<const uint8_t> code() const { return {code_.data(), code_size_}; }
+  // Where op i's code starts, as an offset into code() (ops that emit
+  // nothing share the next op's offset); for the JIT log's interleaving of
+  // IR and disassembly. Exit stubs, entries and the epilogue follow the
+  // last op's code.
+  uint32_t op_offset(uint32_t i) const { return op_offsets_[i]; }
   // Words a jit frame needs for this trace's entries and exits.
   uint32_t frame_words() const { return frame_words_; }
   // The ExitInfo of guard op `guard` (nullptr if `guard` is not a guard).
@@ -139,6 +144,7 @@ class CompiledTrace {
   std::unique_ptr<ExitInfo[]> exits_;
   uint32_t num_exits_ = 0;
   std::vector<uint32_t> guard_exit_index_;  // per op: index into exits_, or ~0
+  std::vector<uint32_t> op_offsets_;
   uint32_t frame_words_ = kFrameValues;
   uint32_t spill_slots_used_ = 0;
   std::vector<uint8_t> original_tail_;  // kPatchBytes per guard, for detach

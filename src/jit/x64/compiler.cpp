@@ -1440,7 +1440,9 @@ CompileResult Compiler::run() {
     enter_label(labels_[0]);
     std::optional<uint32_t> loop = t_.loop_label();
     jump_target_ = 0;
+    out_->op_offsets_.assign(n_, 0);
     for (cur_ = t_.num_inputs(); cur_ < n_; cur_++) {
+      out_->op_offsets_[cur_] = static_cast<uint32_t>(a_.offset());
       if (loop && cur_ == *loop) jump_target_ = static_cast<int>(labels_.size());
       emit_op(cur_);
       if (t_.op(cur_).opcode != Opcode::kLabel) release_dead(cur_);
