@@ -781,14 +781,17 @@ def nested():
 
 
 def loop_big():
-    """The benchmark's hot loop: four nested counters, 12 x 255^3 (199M)
-    innermost passes of a few adds, then the sums in decimal."""
+    """The benchmark's hot loop: four nested counters, 3 x 255^3 (50M)
+    innermost passes, each flipping a flag and adding under it (small loops
+    used as a toggle and an if, so gcc -O2 cannot fold the nest into
+    closed forms as it does plain counting loops); then the sums in decimal."""
+    OUTER = 3
     g = new_gen()
-    g.comment("A long-running hot loop: 12 x 255 x 255 x 255 passes")
-    a, b, c, d, s1, s2 = g.cells(6)
+    g.comment("A long-running hot loop: 3 x 255 x 255 x 255 passes")
+    a, b, c, d, s1, s2, f, e, w, tx = g.cells(10)
     t = g.cells(8)
     out = g.cell()
-    g.set(a, 12)
+    g.set(a, OUTER)
     def la():
         g.add(a, -1)
         g.set(b, 255)
@@ -800,11 +803,15 @@ def loop_big():
                 g.set(d, 255)
                 def ld():
                     g.add(d, -1)
-                    g.add(s1, 3)
+                    # f = 1 - f
+                    g.set(e, 1)
+                    g.loop(f, lambda: (g.add(f, -1), g.add(e, -1)))
+                    g.move(e, [f])
+                    # if f: s1 += 3
+                    g.copy(f, w, tx)
+                    g.loop(w, lambda: (g.add(s1, 3), g.clear(w)))
                     g.add(s2, 7)
-                    g.add(s1, -1)
                 g.loop(d, ld)
-                g.add(s2, 1)
             g.loop(c, lc)
         g.loop(b, lb)
     g.loop(a, la)
@@ -813,6 +820,11 @@ def loop_big():
     g.print_decimal(s2, t)
     g.print_char("\n", out)
     return g.text()
+
+
+def loop_big_model():
+    n = 3 * 255 ** 3
+    return f"{3 * ((n + 1) // 2) % 256} {7 * n % 256}\n".encode()
 
 
 def reference_run(code, inp=b""):
@@ -896,13 +908,6 @@ BENCH = {
                        lambda: mandelbrot_model(*mandelbrot_params("big"))),
     "loop_big": (loop_big, lambda: loop_big_model()),
 }
-
-
-def loop_big_model():
-    def dec(v):
-        return str(v)
-    n = 12 * 255 * 255 * 255
-    return f"{dec((2 * n) % 256)} {dec((7 * n + 12 * 255 * 255) % 256)}\n".encode()
 
 
 def write_program(path, name, text):
