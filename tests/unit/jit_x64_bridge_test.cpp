@@ -162,6 +162,13 @@ TEST(JitX64Bridge, JumpOutWithoutATargetAndStraightInWithOne) {
   auto linked = compile(p.bridge, bo).code;
   Exit direct = run(*linked, from_guard);
   EXPECT_TRUE(direct == cont);
+  // A jump compiled before its target: linked afterwards, unlinked again.
+  uint32_t jump = p.bridge.num_ops() - 1;
+  ASSERT_NE(alone->guard_exit(jump), nullptr);
+  link_jump(*alone, jump, loop->frame_entry(3));
+  EXPECT_TRUE(run(*alone, from_guard) == cont);
+  unlink_jump(*alone, jump);
+  EXPECT_TRUE(run(*alone, from_guard) == expected);
 }
 
 std::string maps_line_for(const void* p) {

@@ -37,6 +37,9 @@ inline constexpr uint32_t kFrameMaxJumps = 1;  // in: kIterationLimit once jumps
 inline constexpr uint32_t kFrameValues = 2;    // the entry's or exit's values
 inline constexpr uint32_t kSpillSlots = 2000;
 inline constexpr uint32_t kCallArgSlots = 16;
+// A patchable exit tail (guards, jumps out) is overwritten with
+// "mov r11, imm64; jmp r11": 13 bytes.
+inline constexpr uint32_t kPatchBytes = 13;
 
 // What compiled code calls. Plain function pointers with a context word,
 // so the code embeds them as immediates.
@@ -118,7 +121,8 @@ class CompiledTrace {
   uint32_t op_offset(uint32_t i) const { return op_offsets_[i]; }
   // Words a jit frame needs for this trace's entries and exits.
   uint32_t frame_words() const { return frame_words_; }
-  // The ExitInfo of guard op `guard` (nullptr if `guard` is not a guard).
+  // The ExitInfo of guard op `guard`, or of a jump out of the trace
+  // (kJumpOut); nullptr for any other op.
   const ExitInfo* guard_exit(uint32_t guard) const;
   // Registers and spill slots the allocator used (measurements, tests).
   uint32_t spill_slots_used() const { return spill_slots_used_; }
@@ -131,7 +135,9 @@ class CompiledTrace {
   friend class Compiler;
   friend void attach_bridge(CompiledTrace&, uint32_t, const CompiledTrace&);
   friend void detach_bridge(CompiledTrace&, uint32_t);
-  CompiledTrace(const ir::Trace& t) : trace_(t) {}
+  friend void link_jump(CompiledTrace&, uint32_t, uint64_t);
+  explicit CompiledTrace(const ir::Trace& t) : trace_(t) {}
+  void redirect(uint32_t op, uint64_t target);
 
   struct Entry {
     uint32_t label;
@@ -147,7 +153,7 @@ class CompiledTrace {
   std::vector<uint32_t> op_offsets_;
   uint32_t frame_words_ = kFrameValues;
   uint32_t spill_slots_used_ = 0;
-  std::vector<uint8_t> original_tail_;  // kPatchBytes per guard, for detach
+  std::vector<uint8_t> original_tail_;  // kPatchBytes per exit, for detach
 };
 
 struct CompileResult {
@@ -166,6 +172,11 @@ CompileResult compile(const ir::Trace& trace, const CompileOptions& options = {}
 // outlive the patch: detach it (or free the parent) before freeing it.
 void attach_bridge(CompiledTrace& parent, uint32_t guard, const CompiledTrace& bridge);
 void detach_bridge(CompiledTrace& parent, uint32_t guard);
+// A jump to another trace's label that was not compiled when `t` was
+// (it exits as kJumpOut): patch it to go straight to `frame_entry` (the
+// target's CompiledTrace::frame_entry(label)); unlink restores the exit.
+void link_jump(CompiledTrace& t, uint32_t jump, uint64_t frame_entry);
+void unlink_jump(CompiledTrace& t, uint32_t jump);
 
 // The jit frame size every compiled trace so far fits in (a process-wide
 // maximum, grown by compile): what run allocates.

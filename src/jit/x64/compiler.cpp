@@ -70,7 +70,6 @@ constexpr int kFrameBytes = [] {
   return bytes;
 }();
 constexpr int kCallArgOffset = 8 * (1 + kSpillSlots);
-constexpr int kPatchBytes = 13;  // mov r11, imm64; jmp r11
 
 struct Loc {
   enum Kind : uint8_t { kNone, kGpr, kXmm, kStack, kConst, kFrame };
@@ -145,7 +144,7 @@ class Compiler {
     asmjit::Label label;
     std::vector<Loc> values;
     uint32_t exit;           // index into exits_
-    bool patchable;          // guards: remember the tail for bridges
+    bool patchable;          // guards and jumps out: the tail may be redirected
     asmjit::Label patch;     // bound at the patchable tail
   };
   struct LabelInfo {
@@ -1180,7 +1179,7 @@ void Compiler::emit_jump(uint32_t i) {
       return;
     }
     uint32_t exit = add_exit(ir::ExitKind::kJumpOut, i, static_cast<uint32_t>(values.size()));
-    a_.jmp(add_stub(exit, std::move(values), false));
+    a_.jmp(add_stub(exit, std::move(values), true));  // link_jump can patch it later
     return;
   }
   LabelInfo& l = labels_[target];
@@ -1480,48 +1479,5 @@ CompileResult compile(const ir::Trace& trace, const CompileOptions& options) {
 }
 
 uint32_t max_frame_words() { return g_max_frame_words.load(); }
-
-uint64_t CompiledTrace::entry(uint32_t label) const {
-  for (const Entry& e : entries_)
-    if (e.label == label) return reinterpret_cast<uint64_t>(code_.data() + e.entry_offset);
-  return 0;
-}
-
-uint64_t CompiledTrace::frame_entry(uint32_t label) const {
-  for (const Entry& e : entries_)
-    if (e.label == label) return reinterpret_cast<uint64_t>(code_.data() + e.frame_entry_offset);
-  return 0;
-}
-
-const ExitInfo* CompiledTrace::guard_exit(uint32_t guard) const {
-  if (guard >= guard_exit_index_.size() || guard_exit_index_[guard] == ~0u) return nullptr;
-  return &exits_[guard_exit_index_[guard]];
-}
-
-CompiledTrace::~CompiledTrace() = default;
-
-void attach_bridge(CompiledTrace& parent, uint32_t guard, const CompiledTrace& bridge) {
-  PYR_CHECK(guard < parent.guard_exit_index_.size() && parent.guard_exit_index_[guard] != ~0u);
-  ExitInfo& e = parent.exits_[parent.guard_exit_index_[guard]];
-  uint64_t target = bridge.frame_entry(CompiledTrace::kInputs);
-  PYR_CHECK(target != 0);
-  // mov r11, imm64; jmp r11
-  uint8_t code[kPatchBytes] = {0x49, 0xBB};
-  std::memcpy(code + 2, &target, 8);
-  code[10] = 0x41;
-  code[11] = 0xFF;
-  code[12] = 0xE3;
-  parent.code_.patch(e.patch_offset, code);
-  e.bridge = &bridge;
-}
-
-void detach_bridge(CompiledTrace& parent, uint32_t guard) {
-  PYR_CHECK(guard < parent.guard_exit_index_.size() && parent.guard_exit_index_[guard] != ~0u);
-  uint32_t k = parent.guard_exit_index_[guard];
-  ExitInfo& e = parent.exits_[k];
-  parent.code_.patch(e.patch_offset, std::span<const uint8_t>(&parent.original_tail_[k * kPatchBytes],
-                                                               kPatchBytes));
-  e.bridge = nullptr;
-}
 
 }  // namespace pyrite::jit::x64
