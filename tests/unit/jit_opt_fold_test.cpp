@@ -72,6 +72,16 @@ TEST(JitOptFold, FloatCompareWithItselfIsNotFolded) {
             "finish(i1, f0)\n");
 }
 
+TEST(JitOptFold, FloatComparesAreNotNegated) {
+  // int_is_zero(float_lt(a, b)) is not float_ge(a, b): both are 0 on NaN.
+  const char* text =
+      "[f0, f1]\n"
+      "i2 = float_lt(f0, f1)\n"
+      "i3 = int_is_zero(i2)\n"
+      "finish(i3)\n";
+  EXPECT_EQ(apply(fold, text), print_trace(parse_ok(text)));
+}
+
 TEST(JitOptFold, DoubleNegationAndTruthOfCompares) {
   EXPECT_EQ(fold_dce(parse_ok("[i0, i1]\n"
                               "i2 = int_neg(i0)\n"
