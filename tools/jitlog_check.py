@@ -6,7 +6,8 @@ usage: tools/jitlog_check.py [--allow-unfinished] [--summary] LOG.jsonl
 Every line must be one JSON object; line 1 the header of a version this
 script knows; every later record an "event" of the format with its required
 keys and their types; trace ids must be started before they are used, and
-ascend; the log must end with the "end" record (unless --allow-unfinished,
+ascend; a code record's disassembly must cover its bytes exactly; the log
+must end with the "end" record (unless --allow-unfinished,
 for a log of a process that crashed). Exits 0 when the log is valid, 1 with
 one message per problem otherwise. --summary prints counts per event.
 """
@@ -127,6 +128,22 @@ def check(lines, allow_unfinished=False):
             if rec.get("kind") == "bridge" and "parent" not in rec:
                 bad(n, 'trace_start: a bridge without "parent"')
             started += 1
+        elif event == "code" and not any(p.startswith(f"line {n}:") for p in problems):
+            size = rec["size"]
+            if len(rec["bytes"]) != 2 * size:
+                bad(n, f"code: {len(rec['bytes']) // 2} bytes given for size {size}")
+            at = 0
+            for insn in rec["asm"]:
+                if insn["offset"] != at:
+                    bad(n, f"code: instruction at offset {insn['offset']}, expected {at}")
+                    break
+                at += len(insn["bytes"]) // 2
+            else:
+                if at != size:
+                    bad(n, f"code: the disassembly covers {at} of {size} bytes")
+            offsets = [o for _, o in rec.get("op_offsets", [])]
+            if offsets != sorted(offsets) or any(o > size for o in offsets):
+                bad(n, "code: op_offsets not ascending within the code")
         elif event == "end":
             ended = True
             if rec.get("traces") != started:
