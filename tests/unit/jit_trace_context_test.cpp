@@ -142,8 +142,17 @@ Params threshold(int64_t t) {
   return p;
 }
 
+// Traces installed as recorded (no optimizer passes), run by the IR
+// interpreter: for tests of what the recorder emits.
+JitOptions as_recorded() {
+  JitOptions o;
+  o.opt.enabled = 0;
+  o.machine_code = false;
+  return o;
+}
+
 TEST(JitTraceContext, ToyLoopRecordsExpectedIr) {
-  Jit jit(threshold(1));
+  Jit jit(threshold(1), as_recorded());
   EXPECT_EQ(toy_program(&jit, 100, false), expected_acc(100, false));
   ASSERT_EQ(jit.num_loops(), 1u);
   EXPECT_EQ(ir::print_trace(jit.loop(0).trace),
@@ -196,7 +205,7 @@ TEST(JitTraceContext, HotGuardGetsABridgeThatJumpsBackIntoTheLoop) {
   // Later failures run the bridge instead of resuming the interpreter.
   Params p = threshold(1);
   p.trace_eagerness = 3;
-  Jit jit(p);
+  Jit jit(p, as_recorded());
   ToyHooks hooks;
   EXPECT_EQ(toy_program(&jit, 1000, true, &hooks), expected_acc(1000, true));
   ASSERT_EQ(jit.num_loops(), 1u);
@@ -221,6 +230,27 @@ TEST(JitTraceContext, HotGuardGetsABridgeThatJumpsBackIntoTheLoop) {
   // interpreter; the bridge takes the rest.
   EXPECT_GE(jit.stats().bridges_entered, 245u);
   EXPECT_LE(hooks.resumes, 5);
+}
+
+TEST(JitTraceContext, BridgesInMachineCodeTakeTheFailuresToo) {
+  // The same program optimized and compiled: the bridge is patched into
+  // its guard, so later failures never come back to C++.
+  for (int64_t n : {10, 100, 1000, 5000}) {
+    Params p = threshold(1);
+    p.trace_eagerness = 3;
+    Jit jit(p);
+    ToyHooks hooks;
+    EXPECT_EQ(toy_program(&jit, n, true, &hooks), expected_acc(n, true)) << n;
+    if (n >= 100) {
+      // Peeling made two copies of the guard: the preamble's and the
+      // body's. Bridges end at the loop's entry label (the preamble), so
+      // each copy fails trace_eagerness times and gets a bridge; then
+      // only the loop's final exit resumes the interpreter.
+      EXPECT_EQ(jit.stats().bridges_recorded, 2u) << n;
+      EXPECT_LE(hooks.resumes, 2 * 3 + 1) << n;
+      ASSERT_NE(jit.loop(0).code, nullptr);
+    }
+  }
 }
 
 TEST(JitTraceContext, BridgeRecordingsThatAbortBackOffTheirGuard) {
@@ -260,7 +290,7 @@ struct Recording {
   TracingContext cx;
   TracingContext::Val x;
   explicit Recording(Params p = {}, uint64_t x0 = 5)
-      : jit(p), cell(jit.counters().find_or_add({1, 1})), cx(jit, cell, hooks) {
+      : jit(p, as_recorded()), cell(jit.counters().find_or_add({1, 1})), cx(jit, cell, hooks) {
     x = cx.input(Type::kInt, x0);
     hooks.slot = &x;
     cx.start_loop();

@@ -10,8 +10,8 @@
 
 namespace pyrite::jit::trace {
 
-Jit::Jit(Params params)
-    : params_(params), descrs_(std::make_shared<ir::DescrTable>()), counters_(&params_) {
+Jit::Jit(Params params, JitOptions options)
+    : params_(params), options_(std::move(options)), descrs_(std::make_shared<ir::DescrTable>()), counters_(&params_) {
   runtime_.max_jumps = UINT64_MAX;
   runtime_.allocate = [this](const ir::Descr& size) -> uint64_t {
     // Descriptors are interned by name, so find() gives the registered id.
@@ -31,8 +31,55 @@ ir::DescrId Jit::new_target(std::span<const ir::Type> types) {
   return descrs_->add_or_die(ir::target_descr(name, {types.begin(), types.end()}));
 }
 
-uint32_t Jit::install(uint32_t cell, ir::Trace trace, ir::DescrId target, uint32_t log_id) {
-  auto l = std::make_unique<CompiledTrace>(std::move(trace));
+bool Jit::prepare(CompiledTrace& t, ir::Trace recorded, bool loop) {
+  opt::Options o = options_.opt;
+  if (log_ && t.log_id != UINT32_MAX) {
+    uint32_t id = t.log_id;
+    o.observer = [this, id](const char* pass, const ir::Trace& tr) {
+      log_->ir(id, std::string_view(pass) == "input" ? "recorded" : pass, tr);
+    };
+  }
+  t.trace = loop ? opt::optimize(recorded, o) : opt::optimize_bridge(recorded, o);
+  t.guard_failures.assign(t.trace.num_ops(), 0);
+  if (!options_.machine_code) return true;
+  x64::CompileOptions c;
+  c.ctx = this;
+  c.allocate = &Jit::allocate;
+  c.lookup_target = &Jit::lookup_target;
+  c.invalidated = &t.invalidated;
+  x64::CompileResult r = x64::compile(t.trace, c);
+  if (!r.code) {
+    if (log_ && t.log_id != UINT32_MAX)
+      log_->ir_text(t.log_id, std::string("backend refused: ") + x64::compile_error_name(r.error) +
+                                  " at op " + std::to_string(r.op) + ": " + r.message,
+                    "", 0);
+    return false;
+  }
+  t.code = std::move(r.code);
+  t.code->user = t.id;
+  if (log_ && t.log_id != UINT32_MAX) {
+    std::vector<std::pair<uint32_t, uint32_t>> offsets;
+    for (uint32_t i = 0; i < t.trace.num_ops(); i++) offsets.emplace_back(i, t.code->op_offset(i));
+    auto bytes = t.code->code();
+    log_->code(t.log_id, reinterpret_cast<uint64_t>(bytes.data()), bytes, offsets);
+  }
+  return true;
+}
+
+uint64_t Jit::lookup_target(void* jit, ir::DescrId target) {
+  Jit* self = static_cast<Jit*>(jit);
+  auto it = self->loop_by_target_.find(static_cast<uint32_t>(target));
+  if (it == self->loop_by_target_.end()) return 0;
+  const CompiledTrace& t = *self->traces_[it->second];
+  return t.code ? t.code->frame_entry(t.label) : 0;
+}
+
+uint64_t Jit::allocate(void* jit, ir::DescrId size) {
+  return static_cast<Jit*>(jit)->runtime_.allocate(static_cast<Jit*>(jit)->descrs_->get(size));
+}
+
+int32_t Jit::install(uint32_t cell, ir::Trace recorded, ir::DescrId target, uint32_t log_id) {
+  auto l = std::make_unique<CompiledTrace>(ir::Trace(descrs_));
   uint32_t id = static_cast<uint32_t>(traces_.size());
   l->log_id = log_id;
   l->kind = TraceKind::kLoop;
@@ -41,25 +88,25 @@ uint32_t Jit::install(uint32_t cell, ir::Trace trace, ir::DescrId target, uint32
   l->key = counters_.cell(cell).key;
   l->cell = cell;
   l->target = target;
+  if (!prepare(*l, std::move(recorded), /*loop=*/true)) {
+    record_abort(cell, AbortReason::kBackendFailed);
+    return kNoLoop;
+  }
   auto label = l->trace.label_of(target);
   PYR_CHECK_MSG(label.has_value(), "installed trace has no entry label");
   l->label = *label;
-  l->guard_failures.assign(l->trace.num_ops(), 0);
   loop_by_target_[static_cast<uint32_t>(target)] = id;
   traces_.push_back(std::move(l));
   loop_ids_.push_back(id);
   counters_.set_loop(cell, static_cast<int32_t>(id));
   stats_.traces_recorded++;
-  if (log_ && log_id != UINT32_MAX) {
-    log_->ir(log_id, "recorded", traces_[id]->trace);
-    log_->trace_installed(log_id, id, traces_[id]->trace.num_ops());
-  }
-  return id;
+  if (log_ && log_id != UINT32_MAX) log_->trace_installed(log_id, id, traces_[id]->trace.num_ops());
+  return static_cast<int32_t>(id);
 }
 
-uint32_t Jit::install_bridge(const BridgeOrigin& origin, ir::Trace trace, uint32_t log_id) {
+int32_t Jit::install_bridge(const BridgeOrigin& origin, ir::Trace recorded, uint32_t log_id) {
   CompiledTrace& parent = *traces_[origin.trace];
-  auto b = std::make_unique<CompiledTrace>(std::move(trace));
+  auto b = std::make_unique<CompiledTrace>(ir::Trace(descrs_));
   uint32_t id = static_cast<uint32_t>(traces_.size());
   b->log_id = log_id;
   b->kind = TraceKind::kBridge;
@@ -67,17 +114,20 @@ uint32_t Jit::install_bridge(const BridgeOrigin& origin, ir::Trace trace, uint32
   b->parent = static_cast<int32_t>(origin.trace);
   b->parent_guard = origin.guard;
   b->root = parent.root;
-  b->guard_failures.assign(b->trace.num_ops(), 0);
+  if (!prepare(*b, std::move(recorded), /*loop=*/false) || (parent.code && !b->code)) {
+    record_bridge_abort(origin, AbortReason::kBackendFailed);
+    return kNoLoop;
+  }
+  if (parent.code) x64::attach_bridge(*parent.code, origin.guard, *b->code);
   parent.bridges[origin.guard].bridge = static_cast<int32_t>(id);
   traces_[parent.root]->num_bridges++;
   traces_.push_back(std::move(b));
   stats_.bridges_recorded++;
   if (log_ && log_id != UINT32_MAX) {
-    log_->ir(log_id, "recorded", traces_[id]->trace);
     log_->trace_installed(log_id, id, traces_[id]->trace.num_ops());
     if (parent.log_id != UINT32_MAX) log_->bridge_attached({parent.log_id, origin.guard}, log_id);
   }
-  return id;
+  return static_cast<int32_t>(id);
 }
 
 void Jit::record_abort(uint32_t cell, AbortReason why) {
@@ -158,9 +208,57 @@ std::optional<std::vector<uint64_t>> failarg_words(const ir::Trace& t, const ir:
 
 }  // namespace
 
+std::optional<BridgeOrigin> Jit::execute_machine_code(CompiledTrace* t,
+                                                      std::span<const uint64_t> reds,
+                                                      FrameHooks& hooks) {
+  // Compiled code runs in one jit frame: loop entries, jumps between traces
+  // and bridges (patched into their guards) stay in machine code; only an
+  // exit with nothing attached comes back here.
+  size_t words = x64::max_frame_words();
+  if (frame_.size() < words) frame_.resize(words);
+  std::copy(reds.begin(), reds.end(), frame_.begin() + x64::kFrameValues);
+  const x64::ExitInfo* x = x64::enter(*t->code, t->label, frame_.data());
+  for (;;) {
+    CompiledTrace* owner = traces_[x->owner->user].get();
+    switch (x->kind) {
+      case ir::ExitKind::kGuardFailed: {
+        owner->guard_failures[x->op]++;
+        stats_.guard_failures++;
+        ir::Exit e = x64::resolve_exit(*x, frame_.data());
+        hooks.resume(e, reds);
+        if (!wants_bridge(*owner, x->op)) return std::nullopt;
+        const uint64_t* v = frame_.data() + x64::kFrameValues;
+        return BridgeOrigin{owner->id, x->op, std::vector<uint64_t>(v, v + x->num_values)};
+      }
+      case ir::ExitKind::kJumpOut: {
+        // A jump compiled before its target loop was: enter the target now
+        // (the jump's operands are already where its label's values go).
+        ir::DescrId target = owner->trace.op(x->op).descr;
+        auto it = loop_by_target_.find(static_cast<uint32_t>(target));
+        PYR_CHECK_MSG(it != loop_by_target_.end(), "jump to an unknown target");
+        CompiledTrace* next = traces_[it->second].get();
+        PYR_CHECK_MSG(next->code != nullptr, "jump to a loop without machine code");
+        stats_.jumps_between_traces++;
+        next->entered++;
+        words = x64::max_frame_words();
+        if (frame_.size() < words) frame_.resize(words);
+        x = x64::enter(*next->code, next->label, frame_.data());
+        break;
+      }
+      default:
+        PYR_CHECK_MSG(false, ir::exit_kind_name(x->kind));
+    }
+  }
+}
+
 std::optional<BridgeOrigin> Jit::execute(uint32_t loop, std::span<const uint64_t> reds,
                                          FrameHooks& hooks) {
   CompiledTrace* t = traces_[loop].get();
+  if (t->code) {
+    stats_.loops_entered++;
+    t->entered++;
+    return execute_machine_code(t, reds, hooks);
+  }
   std::vector<uint64_t> entry(reds.begin(), reds.end());
   stats_.loops_entered++;
   t->entered++;
@@ -234,7 +332,7 @@ std::string Jit::stats_text() const {
   };
   uint64_t failing_guards = 0;
   for (const auto& t : traces_) failing_guards += t->bridges.size();
-  add("jitstats: backend: IR interpreter (no machine code yet)\n");
+  add("jitstats: backend: %s\n", options_.machine_code ? "x86-64 machine code" : "IR interpreter");
   add("jitstats: loops started %llu, recorded %llu; bridges started %llu, recorded %llu; aborted %llu\n",
       (unsigned long long)stats_.traces_started, (unsigned long long)stats_.traces_recorded,
       (unsigned long long)stats_.bridges_started, (unsigned long long)stats_.bridges_recorded,

@@ -26,9 +26,11 @@
 
 #include "jit/ir/ir.h"
 #include "jit/ir/ir_interp.h"
+#include "jit/opt/pipeline.h"
 #include "jit/params.h"
 #include "jit/trace/abort.h"
 #include "jit/trace/hot_counters.h"
+#include "jit/x64/backend.h"
 
 namespace pyrite::jit::log {
 class JitLog;
@@ -83,6 +85,7 @@ struct CompiledTrace {
   uint32_t root = 0;                  // the loop at the root of the bridge tree (itself for loops)
   uint32_t num_bridges = 0;           // loops: bridges in the tree under it
   uint32_t log_id = UINT32_MAX;       // its id in the JIT log, if one is written
+  std::unique_ptr<x64::CompiledTrace> code;  // machine code (null: the IR interpreter runs it)
   uint64_t entered = 0;
   uint8_t invalidated = 0;            // a quasi-immutable field it folded was written
   std::vector<uint32_t> guard_failures;               // per op index
@@ -119,14 +122,22 @@ struct JitStats {
   }
 };
 
+// How traces are turned into code (the command line's -X jit-backend=,
+// -X jit-opt=).
+struct JitOptions {
+  bool machine_code = true;  // false: traces run in the IR interpreter
+  opt::Options opt;          // optimizer passes; verify_each checks after every pass
+};
+
 class Jit {
  public:
-  explicit Jit(Params params = {});
+  explicit Jit(Params params = {}, JitOptions options = {});
   Jit(const Jit&) = delete;
   Jit& operator=(const Jit&) = delete;
 
   Params& params() { return params_; }
   const Params& params() const { return params_; }
+  JitOptions& options() { return options_; }
   const std::shared_ptr<ir::DescrTable>& descrs() { return descrs_; }
   HotCounters& counters() { return counters_; }
   const JitStats& stats() const { return stats_; }
@@ -146,11 +157,14 @@ class Jit {
   // ---- for the tracing context ----
   // A fresh target descriptor for a new recording's entry label.
   ir::DescrId new_target(std::span<const ir::Type> types);
-  // Installs a verified loop recorded from `cell`; returns its trace id.
-  // `log_id` is the recording's id in the JIT log (UINT32_MAX for none).
-  uint32_t install(uint32_t cell, ir::Trace trace, ir::DescrId target, uint32_t log_id = UINT32_MAX);
-  // Installs a verified bridge for `origin`'s guard; returns its trace id.
-  uint32_t install_bridge(const BridgeOrigin& origin, ir::Trace trace, uint32_t log_id = UINT32_MAX);
+  // Optimizes and compiles a verified loop recorded from `cell` and
+  // installs it; returns its trace id, or kNoLoop when the backend refused
+  // it (counted as a kBackendFailed abort of the location). `log_id` is the
+  // recording's id in the JIT log (UINT32_MAX for none).
+  int32_t install(uint32_t cell, ir::Trace recorded, ir::DescrId target, uint32_t log_id = UINT32_MAX);
+  // The same for a bridge of `origin`'s guard, which from then on jumps
+  // into it; kNoLoop when refused (a kBackendFailed abort of the guard).
+  int32_t install_bridge(const BridgeOrigin& origin, ir::Trace recorded, uint32_t log_id = UINT32_MAX);
   // Counts an abort and backs off (or blacklists) the location.
   void record_abort(uint32_t cell, AbortReason why);
   // Counts an abort of a bridge recording and backs off its guard (after
@@ -189,9 +203,17 @@ class Jit {
 
  private:
   Params params_;
+  JitOptions options_;
   std::shared_ptr<ir::DescrTable> descrs_;
   HotCounters counters_;
   void invalidate_dependents(uint64_t address);
+  // Optimizes `t` (a loop or a bridge), logging each pass, and compiles it
+  // when machine code is on; false if the backend refused it.
+  bool prepare(CompiledTrace& t, ir::Trace recorded, bool loop);
+  std::optional<BridgeOrigin> execute_machine_code(CompiledTrace* t, std::span<const uint64_t> reds,
+                                                   FrameHooks& hooks);
+  static uint64_t lookup_target(void* jit, ir::DescrId target);
+  static uint64_t allocate(void* jit, ir::DescrId size);
   // Runs `t` from op `label` (or from its inputargs if it has no label).
   ir::Exit run(CompiledTrace& t, std::span<const uint64_t> values);
   // Whether a failure of `guard` in `t` now starts a bridge recording.
@@ -203,6 +225,7 @@ class Jit {
   std::unordered_map<uint64_t, std::vector<uint32_t>> quasi_deps_;  // field address -> trace ids
   std::unordered_map<uint32_t, uint64_t (*)(uint32_t, uint64_t)> allocators_;
   ir::Runtime runtime_;
+  std::vector<uint64_t> frame_;  // the jit frame machine code runs with
   uint32_t targets_made_ = 0;
   JitStats stats_;
   log::JitLog* log_ = nullptr;

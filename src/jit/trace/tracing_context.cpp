@@ -268,10 +268,15 @@ bool TracingContext::finish(const GreenKey&, std::span<const Val> reds, ir::Desc
   }
   jit_.stats().ops_recorded += trace_.num_ops();
   state_ = State::kClosed;
-  installed_ = static_cast<int32_t>(bridge_ ? jit_.install_bridge(*bridge_, std::move(trace_), log_id_)
-                                            : jit_.install(cell_, std::move(trace_), target_, log_id_));
-  for (uint64_t a : quasi_immutable_) jit_.depend_on_quasi_immutable(a, static_cast<uint32_t>(installed_));
+  installed_ = bridge_ ? jit_.install_bridge(*bridge_, std::move(trace_), log_id_)
+                       : jit_.install(cell_, std::move(trace_), target_, log_id_);
   trace_ = ir::Trace(jit_.descrs());
+  if (installed_ == kNoLoop) {  // the backend refused it; the Jit counted the abort
+    state_ = State::kAborted;
+    abort_reason_ = AbortReason::kBackendFailed;
+    return true;
+  }
+  for (uint64_t a : quasi_immutable_) jit_.depend_on_quasi_immutable(a, static_cast<uint32_t>(installed_));
   return true;
 }
 

@@ -26,6 +26,9 @@ void usage(FILE* to) {
       "  -X jitstats         print a JIT summary to stderr at exit\n"
       "  -X jittrace         print every installed trace to stderr\n"
       "  -X jitlog=FILE      write the JIT log (docs/jitlog.md) to FILE\n"
+      "  -X jit-backend=x64|interp  machine code (default) or the IR interpreter\n"
+      "  -X jit-opt=PASSES   optimizer passes: all (default), none, or a list (fold,cse,heap,peel,dce)\n"
+      "  -X jit-verify       run the IR verifier after every optimizer pass\n"
       "unknown -X options are ignored.\n",
       to);
 }
@@ -37,6 +40,7 @@ int main(int argc, char** argv) {
   jit::Params params;
   bool use_jit = true, stats = false, print_traces = false;
   std::string log_path;
+  jit::trace::JitOptions options;
   const char* path = nullptr;
   for (int i = 1; i < argc; i++) {
     std::string_view a = argv[i];
@@ -61,6 +65,16 @@ int main(int argc, char** argv) {
       else if (opt == "jitstats") stats = true;
       else if (opt == "jittrace") print_traces = true;
       else if (opt.substr(0, 7) == "jitlog=") log_path = opt.substr(7);
+      else if (opt == "jit-backend=x64") options.machine_code = true;
+      else if (opt == "jit-backend=interp") options.machine_code = false;
+      else if (opt == "jit-verify") options.opt.verify_each = true;
+      else if (opt.substr(0, 8) == "jit-opt=") {
+        if (!jit::opt::set_passes(options.opt, opt.substr(8))) {
+          std::fprintf(stderr, "pyrite-bf: -X %.*s: unknown pass (passes: fold, cse, heap, peel, dce, all, none)\n",
+                       static_cast<int>(opt.size()), opt.data());
+          return 2;
+        }
+      }
       else if (opt == "jit-help") {
         std::fputs(jit::params_help().c_str(), stdout);
         return 0;
@@ -102,7 +116,7 @@ int main(int argc, char** argv) {
                  perr.message.c_str());
     return 2;
   }
-  jit::trace::Jit jit(params);
+  jit::trace::Jit jit(params, options);
   std::unique_ptr<jit::log::JitLog> log;
   if (use_jit && !log_path.empty()) {
     std::string error;
