@@ -342,9 +342,13 @@ std::string Jit::stats_text() const {
       add("jitstats:   abort %-22s %llu  (%s)\n", abort_reason_name(static_cast<AbortReason>(i)),
           (unsigned long long)stats_.aborts[i], abort_reason_message(static_cast<AbortReason>(i)));
   add("jitstats: ops recorded %llu\n", (unsigned long long)stats_.ops_recorded);
-  add("jitstats: loops entered %llu, bridges entered %llu, jumps between traces %llu\n",
-      (unsigned long long)stats_.loops_entered, (unsigned long long)stats_.bridges_entered,
-      (unsigned long long)stats_.jumps_between_traces);
+  if (options_.machine_code)
+    add("jitstats: loops entered %llu, jumps to loops compiled later %llu (bridges and jumps inside machine code are not counted)\n",
+        (unsigned long long)stats_.loops_entered, (unsigned long long)stats_.jumps_between_traces);
+  else
+    add("jitstats: loops entered %llu, bridges entered %llu, jumps between traces %llu\n",
+        (unsigned long long)stats_.loops_entered, (unsigned long long)stats_.bridges_entered,
+        (unsigned long long)stats_.jumps_between_traces);
   add("jitstats: guard failures %llu (%llu guards failed at least once)\n",
       (unsigned long long)stats_.guard_failures, (unsigned long long)failing_guards);
   if (stats_.invalidations)
