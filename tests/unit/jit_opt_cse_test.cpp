@@ -2,6 +2,8 @@
 // from guards used afterwards, and nothing carried past a label.
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "jit/opt/cse.h"
 #include "jit/opt/dce.h"
 #include "jit/opt/fold.h"
@@ -59,6 +61,23 @@ TEST(JitOptCse, PureCallsButNotOthers) {
             "i4 = call_i(i0, descr=rd)\n"
             "i5 = call_i(i0, descr=rd)\n"
             "finish(i1, i1, i2, i3, i4, i5)\n");
+}
+
+TEST(JitOptCse, FloatAddOperandsAreNotSwapped) {
+  // Regression (stress run, seed 3085): with two NaN operands addsd and
+  // eval_pure return the first one's, so float_add(a, b) is not
+  // float_add(b, a) bit for bit and the two must not be merged.
+  const char* text =
+      "[f0]\n"
+      "f1 = float_neg(f0)\n"
+      "f2 = float_add(f1, f0)\n"
+      "f3 = float_add(f0, f1)\n"
+      "f4 = float_mul(f0, f1)\n"
+      "f5 = float_mul(f1, f0)\n"
+      "finish(f2, f3, f4, f5)\n";
+  EXPECT_EQ(apply(cse, text), print_trace(testing::parse_ok(text)));
+  Trace t = testing::parse_ok(text);
+  testing::expect_same_run(t, cse(t), {bits_of(std::numeric_limits<double>::quiet_NaN())}, {}, 0, "NaN");
 }
 
 TEST(JitOptCse, RepeatedGuardsGo) {

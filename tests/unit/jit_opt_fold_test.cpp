@@ -82,6 +82,16 @@ TEST(JitOptFold, FloatComparesAreNotNegated) {
   EXPECT_EQ(apply(fold, text), print_trace(parse_ok(text)));
 }
 
+TEST(JitOptFold, FloatConstantsStayOnTheirSide) {
+  // float_add(nan, x) keeps its order: with x a NaN too, the result is the
+  // first operand's NaN (see JitOptCse.FloatAddOperandsAreNotSwapped).
+  const char* text =
+      "[f0]\n"
+      "f1 = float_add(nan, f0)\n"
+      "finish(f1)\n";
+  EXPECT_EQ(apply(fold, text), print_trace(parse_ok(text)));
+}
+
 TEST(JitOptFold, DoubleNegationAndTruthOfCompares) {
   EXPECT_EQ(fold_dce(parse_ok("[i0, i1]\n"
                               "i2 = int_neg(i0)\n"

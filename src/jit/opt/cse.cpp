@@ -121,9 +121,8 @@ class Cse {
         if (!r.is_none()) return bind(i, r);
         m.assign({a});
         if (!b.is_none()) m.push_back(b);
-        e = op_effects(opc);
       }
-      if ((e & effect::kCommutative) && m.size() == 2 && m[1].bits() < m[0].bits()) std::swap(m[0], m[1]);
+      if (swappable(opc) && m.size() == 2 && m[1].bits() < m[0].bits()) std::swap(m[0], m[1]);
       Key k = {static_cast<uint32_t>(opc), static_cast<uint32_t>(op.descr)};
       for (Ref r : m) k.push_back(r.bits());
       if (m.size() == 1) k.push_back(Ref().bits());

@@ -95,7 +95,7 @@ Ref rule_result(Trace& out, Result r, Ref a, Ref b) {
 // The identity rules alone (no new ops): what an *_ovf op with these
 // operands equals without overflowing, or none.
 Ref identity(Trace& out, Opcode op, Ref a, Ref b) {
-  if ((op_effects(op) & effect::kCommutative) && a.is_const() && !b.is_const()) std::swap(a, b);
+  if (swappable(op) && a.is_const() && !b.is_const()) std::swap(a, b);
   for (const BinaryRule& r : kBinaryRules)
     if (r.op == op && matches(out, r.pattern, a, b)) return rule_result(out, r.result, a, b);
   return Ref();
@@ -206,9 +206,12 @@ class Folder {
 
 }  // namespace
 
+bool swappable(Opcode op) {
+  return (op_effects(op) & effect::kCommutative) && fixed_result_type(op) != Type::kFloat;
+}
+
 Ref simplify(Trace& out, uint32_t region_start, Opcode& op, Ref& a, Ref& b) {
   for (int round = 0; round < 8; round++) {
-    Effects e = op_effects(op);
     int n = arity(op);
     if (a.is_const() && (n == 1 || b.is_const())) {
       uint64_t x[2] = {out.constant(a).bits, n > 1 ? out.constant(b).bits : 0};
@@ -218,7 +221,7 @@ Ref simplify(Trace& out, uint32_t region_start, Opcode& op, Ref& a, Ref& b) {
       return Ref();
     }
     if (n == 2) {
-      if ((e & effect::kCommutative) && a.is_const() && !b.is_const()) std::swap(a, b);
+      if (swappable(op) && a.is_const() && !b.is_const()) std::swap(a, b);
       if (op == Opcode::kIntSub && b.is_const() && out.constant(b).type == Type::kInt) {
         op = Opcode::kIntAdd;
         b = out.const_int(static_cast<int64_t>(0 - out.constant(b).bits));

@@ -12,6 +12,12 @@ namespace pyrite::jit::opt {
 // *_ovf ops that cannot overflow into their value (dropping the guard).
 ir::Trace fold(const ir::Trace& src);
 
+// Whether a pass may swap the operands of `op`: commutative, and not a
+// float result. x86's addsd/mulsd return the first operand's NaN when
+// both are NaNs (and eval_pure does the same), so float_add(a, b) and
+// float_add(b, a) differ in bits then; compares give 0/1 either way.
+bool swappable(ir::Opcode op);
+
 // One pure op with output operands, simplified as the folder would: the
 // folded Ref, or Ref() (none) when the op must be emitted; `op`, `a`, `b`
 // may be rewritten to an equivalent op (constants moved right, x - c to
