@@ -15,6 +15,7 @@
 #include "jit/ir/ir_interp.h"
 #include "jit/ir/ir_parser.h"
 #include "jit/ir/ir_printer.h"
+#include "jit/ir/ir_random.h"
 #include "jit/ir/ir_verify.h"
 #include "jit/x64/backend.h"
 #include "jit/x64/code_memory.h"
@@ -252,6 +253,172 @@ TEST(JitX64Bridge, CodeDisassemblesAtOpBoundaries) {
       EXPECT_GE(loop->op_offset(i), loop->op_offset(i - 1));
     }
   }
+}
+
+}  // namespace
+}  // namespace pyrite::jit::x64
+
+namespace pyrite::jit::x64 {
+namespace {
+
+using namespace ir;
+
+// Random loops with random bridges: a loop runs until a guard fails, a
+// bridge from that guard's failargs (random ops, then a jump back to the
+// loop's label) is compiled and attached, and the loop runs again. The
+// interpreter follows the same chain by hand (loop -> guard -> bridge ->
+// kJumpOut -> run_trace_at ...) with one iteration budget for the whole
+// chain, as the compiled code's counter is; exits, memory and the call
+// counter must agree.
+struct Chain {
+  const Trace* loop;
+  uint32_t label;
+  std::vector<std::pair<uint32_t, const Trace*>> bridges;  // guard op of the loop -> bridge
+};
+
+Exit interpret(const Chain& c, std::span<const uint64_t> inputs, uint64_t max_jumps) {
+  Runtime rt;
+  rt.max_jumps = max_jumps;
+  Exit e = run_trace(*c.loop, inputs, rt);
+  uint64_t total = 0;
+  const Trace* current = c.loop;
+  while (true) {
+    total += e.jumps;
+    const Trace* bridge = nullptr;
+    if (e.kind == ExitKind::kGuardFailed && current == c.loop)
+      for (auto& [g, b] : c.bridges)
+        if (g == e.op) bridge = b;
+    if (bridge) {
+      std::vector<uint64_t> failargs;
+      const SnapshotTable& st = current->snapshots();
+      auto frames = st.frames_of(current->op(e.op).snapshot);
+      for (Ref r : current->snapshot_values(current->op(e.op).snapshot)) {
+        bool found = false;
+        for (size_t fi = 0; fi < frames.size() && !found; fi++) {
+          auto entries = st.entries(st.frame(frames[fi]));
+          for (size_t j = 0; j < entries.size() && !found; j++)
+            if (entries[j].ref == r) failargs.push_back(e.frames[fi].slots[j].value.bits), found = true;
+        }
+      }
+      rt.max_jumps = max_jumps - total;
+      if (failargs.size() != bridge->num_inputs()) {
+        ADD_FAILURE() << "failargs " << failargs.size() << " bridge inputs " << bridge->num_inputs()
+                      << "\n" << print_trace(*current) << "\n" << print_trace(*bridge);
+        return e;
+      }
+      e = run_trace(*bridge, failargs, rt);
+      current = bridge;
+      continue;
+    }
+    if (e.kind == ExitKind::kJumpOut) {
+      if (total >= max_jumps) {
+        e.kind = ExitKind::kIterationLimit;
+        e.target = kNoDescr;
+        e.jumps = total;
+        return e;
+      }
+      total++;
+      std::vector<uint64_t> values;
+      for (const ExitValue& v : e.values) values.push_back(v.bits);
+      rt.max_jumps = max_jumps - total;
+      e = run_trace_at(*c.loop, c.label, values, rt);
+      current = c.loop;
+      continue;
+    }
+    e.jumps = total;
+    return e;
+  }
+}
+
+alignas(8) uint8_t g_memory[kRandomTraceMemoryBytes];
+
+uint64_t lookup_loop(void* ctx, DescrId) {
+  auto* loop = static_cast<const CompiledTrace*>(ctx);
+  return loop->frame_entry(*loop->trace().loop_label());
+}
+
+TEST(JitX64Bridge, RandomLoopsWithRandomBridges) {
+  int attached = 0, through_bridges = 0, bridge_exits = 0;
+  for (uint64_t seed = 1; seed <= 700; seed++) {
+    auto descrs = std::make_shared<DescrTable>();
+    RandomTraceOptions lo;
+    lo.descrs = descrs;
+    lo.const_memory = bits_of(g_memory);
+    lo.calls = seed % 3 == 0;
+    lo.num_int_inputs = 1 + static_cast<int>(seed % 10);
+    lo.num_float_inputs = static_cast<int>(seed % 5);
+    lo.num_ops = 5 + static_cast<int>(seed % 40);
+    std::vector<Type> label_types = {Type::kInt};  // the (unused) memory base inputarg
+    for (int k = 0; k < lo.num_int_inputs; k++) label_types.push_back(Type::kInt);
+    for (int k = 0; k < lo.num_float_inputs; k++) label_types.push_back(Type::kFloat);
+    lo.loop_target = descrs->add_or_die(target_descr("loop", label_types));
+    Trace loop = random_trace(seed * 7 + 1, lo);
+    ASSERT_TRUE(verify(loop).ok()) << seed << " " << verify(loop).to_string();
+    CompileOptions co;
+    co.count_jumps = true;
+    auto code = compile(loop, co).code;
+    ASSERT_TRUE(code);
+    Chain chain{&loop, *loop.loop_label(), {}};
+    std::vector<Trace> bridges;
+    bridges.reserve(4);
+    std::vector<std::unique_ptr<CompiledTrace>> bridge_code;
+    std::vector<uint64_t> in;
+    for (uint32_t k = 0; k < loop.num_inputs(); k++)
+      in.push_back(loop.op(k).type == Type::kFloat ? bits_of(k * 0.75 - 1) : seed * 13 + k);
+    uint8_t init[kRandomTraceMemoryBytes];
+    for (int k = 0; k < kRandomTraceMemoryBytes; k++) init[k] = static_cast<uint8_t>(k * 11 + seed);
+    for (int round = 0; round < 4; round++) {
+      const uint64_t kMax = 30;
+      std::memcpy(g_memory, init, sizeof init);
+      reset_random_call_counter();
+      Exit x1 = interpret(chain, in, kMax);
+      uint8_t after[kRandomTraceMemoryBytes];
+      std::memcpy(after, g_memory, sizeof after);
+      int64_t counter = random_call_counter();
+      std::memcpy(g_memory, init, sizeof init);
+      reset_random_call_counter();
+      RawExit raw = run_raw(*code, CompiledTrace::kInputs, in, kMax);
+      Exit x2 = resolve_exit(*raw.info, raw.frame.data());
+      ASSERT_TRUE(x1 == x2) << "seed " << seed << " round " << round << ": interp "
+                            << exit_kind_name(x1.kind) << " op " << x1.op << " jumps " << x1.jumps
+                            << ", code " << exit_kind_name(x2.kind) << " op " << x2.op << " jumps "
+                            << x2.jumps << "\n"
+                            << print_trace(loop, {.op_indexes = true});
+      ASSERT_EQ(std::memcmp(after, g_memory, sizeof after), 0) << "seed " << seed;
+      ASSERT_EQ(counter, random_call_counter()) << "seed " << seed;
+      bridge_exits += raw.info->owner != code.get();
+      through_bridges += round > 0 && x2.jumps > 0;
+      // A guard of the loop failed: give it a bridge.
+      if (x2.kind != ExitKind::kGuardFailed || raw.info->owner != code.get()) break;
+      RandomTraceOptions bo;
+      bo.descrs = descrs;
+      bo.loop = false;
+      bo.const_memory = lo.const_memory;
+      bo.calls = lo.calls;
+      bo.jump_to = lo.loop_target;
+      bo.num_ops = static_cast<int>((seed + round) % 12);
+      bo.input_types.emplace();
+      for (Ref r : loop.snapshot_values(loop.op(x2.op).snapshot)) bo.input_types->push_back(loop.type_of(r));
+      bridges.push_back(random_trace(seed * 1000 + round, bo));
+      const Trace& bridge = bridges.back();
+      ASSERT_TRUE(verify(bridge).ok()) << seed << " " << verify(bridge).to_string() << "\n"
+                                       << print_trace(bridge);
+      CompileOptions bco;
+      bco.count_jumps = true;
+      bco.ctx = code.get();
+      bco.lookup_target = lookup_loop;
+      bridge_code.push_back(compile(bridge, bco).code);
+      ASSERT_TRUE(bridge_code.back());
+      attach_bridge(*code, x2.op, *bridge_code.back());
+      chain.bridges.push_back({x2.op, &bridge});
+      attached++;
+    }
+  }
+  EXPECT_GT(attached, 300);
+  EXPECT_GT(bridge_exits, 100);
+  EXPECT_GT(through_bridges, 100);
+  printf("%d bridges attached, %d exits from bridges, %d runs through bridges\n", attached,
+         bridge_exits, through_bridges);
 }
 
 }  // namespace

@@ -69,14 +69,20 @@ constexpr double kFloatEdges[] = {0.0, -0.0, 1.0, -1.5, 0.1, 1e300, -1e-300, 9.2
 
 class Generator {
  public:
-  Generator(uint64_t seed, const RandomTraceOptions& o) : rng_(seed), o_(o), b_(t_) {}
+  Generator(uint64_t seed, const RandomTraceOptions& o)
+      : rng_(seed), o_(o), t_(o.descrs), b_(t_),
+        memory_(o.memory && (!o.input_types || o.const_memory != 0)) {}
 
   Trace run() {
     std::vector<Ref> inputs;
-    if (o_.memory) base_ = b_.input(Type::kInt), inputs.push_back(base_);
-    for (int k = 0; k < o_.num_int_inputs; k++) inputs.push_back(b_.input(Type::kInt));
-    for (int k = 0; k < o_.num_float_inputs; k++) inputs.push_back(b_.input(Type::kFloat));
-    if (o_.memory) {
+    if (o_.input_types) {
+      for (Type ty : *o_.input_types) inputs.push_back(b_.input(ty));
+    } else {
+      if (o_.memory) base_ = b_.input(Type::kInt), inputs.push_back(base_);
+      for (int k = 0; k < o_.num_int_inputs; k++) inputs.push_back(b_.input(Type::kInt));
+      for (int k = 0; k < o_.num_float_inputs; k++) inputs.push_back(b_.input(Type::kFloat));
+    }
+    if (memory_) {
       auto& d = t_.descrs();
       mem_[0] = d.add_or_die(array_descr("mem_u8", 0, Type::kInt, 1, false));
       mem_[1] = d.add_or_die(array_descr("mem_s8", 0, Type::kInt, 1, true));
@@ -103,10 +109,11 @@ class Generator {
                                             reinterpret_cast<uint64_t>(&random_call_count),
                                             {Type::kInt}, Type::kVoid, kWritesHeap));
     }
-    if (o_.loop) t_.emit(Opcode::kLabel, std::span<const Ref>(inputs));
+    if (o_.loop) t_.emit(Opcode::kLabel, std::span<const Ref>(inputs), o_.loop_target);
     for (Ref r : inputs) {
       if (r == base_) continue;
-      (t_.type_of(r) == Type::kInt ? ints_ : floats_).push_back(r);
+      if (t_.type_of(r) == Type::kInt) ints_.push_back(r);
+      else if (t_.type_of(r) == Type::kFloat) floats_.push_back(r);
     }
     for (int k = 0; k < o_.num_ops; k++) step();
     if (o_.loop) {
@@ -115,7 +122,12 @@ class Generator {
         if (r == base_) args.push_back(r);
         else args.push_back(t_.type_of(r) == Type::kInt ? pick_int_value() : pick_float_value());
       }
-      t_.emit(Opcode::kJump, std::span<const Ref>(args));
+      t_.emit(Opcode::kJump, std::span<const Ref>(args), o_.loop_target);
+    } else if (o_.jump_to != kNoDescr) {
+      std::vector<Ref> args;
+      for (Type ty : t_.descr(o_.jump_to).arg_types)
+        args.push_back(ty == Type::kFloat ? pick_float() : ty == Type::kInt ? pick_int() : t_.const_ref(0));
+      t_.emit(Opcode::kJump, std::span<const Ref>(args), o_.jump_to);
     } else if (o_.finish_all) {
       std::vector<Ref> args(ints_);
       args.insert(args.end(), floats_.begin(), floats_.end());
@@ -200,7 +212,7 @@ class Generator {
     } else if (what < 87) {
       // guard_value against a value it often has: a constant it was just compared to
       t_.emit(Opcode::kGuardValue, {pick_int_value(), t_.const_int(kIntEdges[rng_.below(4)])}, kNoDescr, snapshot());
-    } else if (o_.memory && what < 94) {
+    } else if (memory_ && what < 94) {
       int k = rng_.below(6);
       if (k < 5) {
         int bytes = t_.descr(mem_[k]).size;
@@ -208,7 +220,7 @@ class Generator {
       } else {
         floats_.push_back(b_.getarrayitem_raw_f(access_base(), index(8), memf_));
       }
-    } else if (o_.memory) {
+    } else if (memory_) {
       int k = rng_.below(6);
       if (k < 5) {
         int bytes = t_.descr(mem_[k]).size;
@@ -250,6 +262,7 @@ class Generator {
   Ref access_base() { return o_.const_memory ? t_.const_int(static_cast<int64_t>(o_.const_memory)) : base_; }
   DescrId mem_[5] = {};
   DescrId memf_ = kNoDescr;
+  bool memory_;
   DescrId call_ints_ = kNoDescr, call_floats_ = kNoDescr, call_narrow_ = kNoDescr,
           call_count_ = kNoDescr;
   std::vector<Ref> ints_, floats_;

@@ -4,6 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
 
 #include "jit/ir/ir.h"
 
@@ -22,6 +25,12 @@ struct RandomTraceOptions {
   bool calls = false;         // call_i / call_f / call_n to random_call_* (below)
   uint64_t const_memory = 0;  // with memory: access this address as a constant base instead
                               // of inputarg 0 (which stays, unused, for the same signature)
+  // Loops and bridges between them (the backend's bridge tests):
+  std::shared_ptr<DescrTable> descrs;  // the table to use (a fresh one if null)
+  DescrId loop_target = kNoDescr;      // loop: the label's and jump's target descriptor
+  std::optional<std::vector<Type>> input_types;  // if set, exactly these inputargs (no base:
+                                       // memory then needs const_memory)
+  DescrId jump_to = kNoDescr;          // not loop: end in a jump to this target, not finish
 };
 
 // A trace that verifies. With `memory`, inputarg 0 must be the address of

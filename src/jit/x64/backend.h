@@ -65,7 +65,9 @@ struct CompileOptions {
   uint64_t force_token = 0;
   // Count loop iterations in frame[kFrameJumps] and exit with
   // kIterationLimit at frame[kFrameMaxJumps] (as Runtime::max_jumps). Costs
-  // a load, compare and store per iteration; off in production.
+  // a load, compare and store per iteration; off in production. Jumps into
+  // other traces found through lookup_target count too (so a loop that
+  // runs through a bridge every iteration stops as well).
   bool count_jumps = false;
 };
 

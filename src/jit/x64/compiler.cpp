@@ -278,6 +278,7 @@ class Compiler {
                  bool result_signed, bool arg_area);
   void emit_label(uint32_t i);
   void emit_jump(uint32_t i);
+  void emit_jump_count(uint32_t i, const std::vector<Loc>& values);
   void emit_finish(uint32_t i);
   uint32_t add_exit(ir::ExitKind kind, uint32_t op, uint32_t num_values);
   asmjit::Label add_stub(uint32_t exit, std::vector<Loc> values, bool patchable);
@@ -1171,6 +1172,7 @@ void Compiler::emit_jump(uint32_t i) {
     uint64_t address = o_.lookup_target ? o_.lookup_target(o_.ctx, op.descr) : 0;
     frame_words_ = std::max(frame_words_, kFrameValues + static_cast<uint32_t>(values.size()));
     if (address != 0) {
+      if (o_.count_jumps) emit_jump_count(i, values);
       a_.mov(x86::r11, x86::qword_ptr(x86::rsp));
       for (size_t k = 0; k < values.size(); k++)
         emit_move(values[k], Loc::frame(static_cast<int>(kFrameValues + k)));
@@ -1183,20 +1185,24 @@ void Compiler::emit_jump(uint32_t i) {
     return;
   }
   LabelInfo& l = labels_[target];
-  if (o_.count_jumps) {
-    uint32_t exit = add_exit(ir::ExitKind::kIterationLimit, i, static_cast<uint32_t>(values.size()));
-    asmjit::Label stub = add_stub(exit, values, false);
-    a_.mov(x86::r11, x86::qword_ptr(x86::rsp));
-    a_.mov(x86::r10, frame_mem(kFrameJumps));
-    a_.cmp(x86::r10, frame_mem(kFrameMaxJumps));
-    a_.jae(stub);
-    a_.add(x86::r10, 1);
-    a_.mov(frame_mem(kFrameJumps), x86::r10);
-  }
+  if (o_.count_jumps) emit_jump_count(i, values);
   std::vector<Move> moves;
   for (size_t k = 0; k < values.size(); k++) moves.push_back({values[k], l.locs[k]});
   parallel_move(std::move(moves));
   a_.jmp(l.body);
+}
+
+// count_jumps: one more iteration, or kIterationLimit with the jump's
+// values once frame[kFrameJumps] reaches frame[kFrameMaxJumps].
+void Compiler::emit_jump_count(uint32_t i, const std::vector<Loc>& values) {
+  uint32_t exit = add_exit(ir::ExitKind::kIterationLimit, i, static_cast<uint32_t>(values.size()));
+  asmjit::Label stub = add_stub(exit, values, false);
+  a_.mov(x86::r11, x86::qword_ptr(x86::rsp));
+  a_.mov(x86::r10, frame_mem(kFrameJumps));
+  a_.cmp(x86::r10, frame_mem(kFrameMaxJumps));
+  a_.jae(stub);
+  a_.add(x86::r10, 1);
+  a_.mov(frame_mem(kFrameJumps), x86::r10);
 }
 
 void Compiler::emit_finish(uint32_t i) {
