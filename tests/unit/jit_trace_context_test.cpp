@@ -14,6 +14,7 @@
 
 #include "jit/ir/ir_interp.h"
 #include "jit/ir/ir_printer.h"
+#include "jit/log/jitlog.h"
 #include "jit/trace/concrete_context.h"
 #include "jit/trace/tracing_context.h"
 
@@ -590,13 +591,48 @@ int64_t quasi_program(Jit& jit, Config* cfg, int64_t n, int64_t k) {
   return static_cast<int64_t>(f.acc.w);
 }
 
+// The IR a JIT log recorded for its trace `id` as recorded (the freed
+// trace's own IR is gone).
+std::string recorded_ir(const std::string& log, uint32_t id) {
+  std::string key = "{\"event\":\"ir\",";
+  std::string trace = "\"trace\":" + std::to_string(id) + ",\"pass\":\"recorded\"";
+  for (size_t at = log.find(key); at != std::string::npos; at = log.find(key, at + 1)) {
+    size_t end = log.find('\n', at);
+    std::string line = log.substr(at, end - at);
+    if (line.find(trace) == std::string::npos) continue;
+    size_t text = line.find("\"text\":\"");
+    std::string out;
+    for (size_t i = text + 8; i < line.size() && line[i] != '"'; i++) {
+      if (line[i] == '\\') {
+        i++;
+        out += line[i] == 'n' ? '\n' : line[i];
+      } else {
+        out += line[i];
+      }
+    }
+    return out;
+  }
+  return "";
+}
+
 TEST(JitTraceContext, QuasiImmutableFieldFoldsAndItsWriteInvalidatesTheLoop) {
   Config cfg{1};
   Jit jit(threshold(1));
-  // 100 rounds of step 1, then 100 of step 3.
-  EXPECT_EQ(quasi_program(jit, &cfg, 200, 100), 100 * 1 + 100 * 3);
+  char* buffer = nullptr;
+  size_t size = 0;
+  FILE* mem = open_memstream(&buffer, &size);
+  {
+    log::JitLog log(mem, "toy", "quasi");
+    jit.set_log(&log);
+    // 100 rounds of step 1, then 100 of step 3.
+    EXPECT_EQ(quasi_program(jit, &cfg, 200, 100), 100 * 1 + 100 * 3);
+    jit.set_log(nullptr);
+  }
+  std::fclose(mem);
+  std::string text(buffer, size);
+  std::free(buffer);
   ASSERT_EQ(jit.num_loops(), 2u);
-  std::string first = ir::print_trace(jit.loop(0).trace);
+  std::string first = recorded_ir(text, jit.loop(0).log_id);
   // The read became the constant 1, guarded by guard_not_invalidated.
   EXPECT_NE(first.find("quasiimmut_field(ConstPtr("), std::string::npos) << first;
   EXPECT_NE(first.find("guard_not_invalidated() ["), std::string::npos) << first;
@@ -605,9 +641,58 @@ TEST(JitTraceContext, QuasiImmutableFieldFoldsAndItsWriteInvalidatesTheLoop) {
   EXPECT_TRUE(jit.loop(0).invalidated);
   EXPECT_EQ(jit.stats().invalidations, 1u);
   // Traced again after the write, with the new constant.
-  std::string second = ir::print_trace(jit.loop(1).trace);
+  std::string second = recorded_ir(text, jit.loop(1).log_id);
   EXPECT_NE(second.find("int_add(i1, 3)"), std::string::npos) << second;
   EXPECT_FALSE(jit.loop(1).invalidated);
+  // The invalidated loop's code was freed at the next entry into machine
+  // code (nothing jumps into it).
+  ASSERT_NE(jit.loop(1).code, nullptr);
+  EXPECT_TRUE(jit.loop(0).freed);
+  EXPECT_EQ(jit.loop(0).code, nullptr);
+  EXPECT_EQ(jit.num_freed_trees(), 1u);
+}
+
+TEST(JitTraceContext, InvalidatedLoopIsKeptWhileAnotherTreeJumpsIntoIt) {
+  // Loop A counts; loop B's trace ends by jumping into A. Both are
+  // installed by hand (never run), compiled to machine code.
+  Jit jit(threshold(1));
+  Type int_type[] = {Type::kInt};
+  ir::DescrId ta = jit.new_target(int_type), tb = jit.new_target(int_type);
+  ir::Trace a(jit.descrs());
+  {
+    ir::Builder b(a);
+    ir::Ref i0 = b.input(Type::kInt);
+    b.label(i0, ta);
+    b.jump(b.int_add(i0, 1), ta);
+  }
+  ir::Trace bt(jit.descrs());
+  {
+    ir::Builder b(bt);
+    ir::Ref i0 = b.input(Type::kInt);
+    b.label(i0, tb);
+    b.jump(b.int_sub(i0, 1), ta);
+  }
+  int32_t la = jit.install(jit.counters().find_or_add({50, 1}), std::move(a), ta);
+  int32_t lb = jit.install(jit.counters().find_or_add({50, 2}), std::move(bt), tb);
+  ASSERT_GE(la, 0);
+  ASSERT_GE(lb, 0);
+  EXPECT_EQ(jit.trace(la).incoming, 1u);  // B jumps into A
+  uint64_t qa = 0x1000, qb = 0x2000;       // quasi-immutable field addresses
+  jit.depend_on_quasi_immutable(qa, la);
+  jit.depend_on_quasi_immutable(qb, lb);
+  size_t blocks = x64::CodeBlock::live_blocks();
+  jit.quasi_immutable_written(qa);
+  EXPECT_TRUE(jit.trace(la).invalidated);
+  EXPECT_EQ(jit.counters().find({50, 1})->loop, kNoLoop);  // unlinked at once
+  EXPECT_EQ(jit.collect(), 0u);           // B still jumps into it
+  EXPECT_FALSE(jit.trace(la).freed);
+  jit.quasi_immutable_written(qb);
+  EXPECT_EQ(jit.collect(), 2u);           // B, then A with nothing jumping in
+  EXPECT_TRUE(jit.trace(la).freed);
+  EXPECT_TRUE(jit.trace(lb).freed);
+  EXPECT_EQ(jit.trace(la).code, nullptr);
+  EXPECT_EQ(x64::CodeBlock::live_blocks(), blocks - 2);
+  EXPECT_EQ(jit.num_freed_trees(), 2u);
 }
 
 TEST(JitTraceContext, WritingAQuasiImmutableFieldWhileRecordingAborts) {

@@ -47,6 +47,7 @@ bool Jit::prepare(CompiledTrace& t, ir::Trace recorded, bool loop) {
   c.allocate = &Jit::allocate;
   c.lookup_target = &Jit::lookup_target;
   c.invalidated = &t.invalidated;
+  compiling_jumps_.clear();
   x64::CompileResult r = x64::compile(t.trace, c);
   if (!r.code) {
     if (log_ && t.log_id != UINT32_MAX)
@@ -57,6 +58,7 @@ bool Jit::prepare(CompiledTrace& t, ir::Trace recorded, bool loop) {
   }
   t.code = std::move(r.code);
   t.code->user = t.id;
+  for (uint32_t to : compiling_jumps_) add_jump_edge(t, to);
   if (log_ && t.log_id != UINT32_MAX) {
     std::vector<std::pair<uint32_t, uint32_t>> offsets;
     for (uint32_t i = 0; i < t.trace.num_ops(); i++) offsets.emplace_back(i, t.code->op_offset(i));
@@ -71,7 +73,46 @@ uint64_t Jit::lookup_target(void* jit, ir::DescrId target) {
   auto it = self->loop_by_target_.find(static_cast<uint32_t>(target));
   if (it == self->loop_by_target_.end()) return 0;
   const CompiledTrace& t = *self->traces_[it->second];
-  return t.code ? t.code->frame_entry(t.label) : 0;
+  if (!t.code) return 0;
+  self->compiling_jumps_.push_back(it->second);
+  return t.code->frame_entry(t.label);
+}
+
+void Jit::add_jump_edge(CompiledTrace& from, uint32_t to) {
+  if (from.root == to) return;  // within one tree: freed together
+  from.jumps_to.push_back(to);
+  traces_[to]->incoming++;
+}
+
+size_t Jit::collect() {
+  if (running_) return 0;
+  size_t freed = 0;
+  for (size_t k = 0; k < doomed_.size(); k++) {
+    uint32_t root = doomed_[k];
+    CompiledTrace& l = *traces_[root];
+    if (l.freed || l.incoming > 0) continue;
+    // The tree: the loop and every bridge whose root it is.
+    for (auto& t : traces_) {
+      if (t->root != root || t->freed) continue;
+      for (uint32_t to : t->jumps_to) {
+        CompiledTrace& target = *traces_[to];
+        if (--target.incoming == 0 && target.invalidated && !target.freed) doomed_.push_back(to);
+      }
+      t->jumps_to.clear();
+      t->code.reset();
+      t->trace = ir::Trace(descrs_);
+      t->bridges.clear();
+      t->guard_failures.clear();
+      t->freed = true;
+    }
+    if (loop_by_target_.count(static_cast<uint32_t>(l.target)) &&
+        loop_by_target_[static_cast<uint32_t>(l.target)] == root)
+      loop_by_target_.erase(static_cast<uint32_t>(l.target));
+    freed++;
+  }
+  std::erase_if(doomed_, [this](uint32_t id) { return traces_[id]->freed; });
+  freed_trees_ += freed;
+  return freed;
 }
 
 uint64_t Jit::allocate(void* jit, ir::DescrId size) {
@@ -154,11 +195,16 @@ void Jit::invalidate_dependents(uint64_t address) {
   if (it == quasi_deps_.end()) return;
   for (uint32_t id : it->second) {
     CompiledTrace& t = *traces_[id];
-    if (t.invalidated) continue;
+    if (t.invalidated || t.freed) continue;
     t.invalidated = 1;
     stats_.invalidations++;
-    if (t.kind == TraceKind::kLoop && counters_.cell(t.cell).loop == static_cast<int32_t>(id))
-      counters_.set_loop(t.cell, kNoLoop);
+    // The whole tree goes (a bridge is reached only through its loop): the
+    // loop is unlinked from its location now and freed by collect().
+    CompiledTrace& root = *traces_[t.root];
+    root.invalidated = 1;
+    if (counters_.cell(root.cell).loop == static_cast<int32_t>(root.id))
+      counters_.set_loop(root.cell, kNoLoop);
+    doomed_.push_back(root.id);
   }
   quasi_deps_.erase(it);
 }
@@ -174,6 +220,7 @@ void Jit::register_allocator(ir::DescrId size, uint64_t (*fn)(uint32_t, uint64_t
 }
 
 bool Jit::wants_bridge(CompiledTrace& t, uint32_t guard) {
+  if (t.invalidated || traces_[t.root]->invalidated) return false;
   GuardBridge& g = t.bridges[guard];
   if (g.bridge >= 0 || g.aborts >= static_cast<uint32_t>(params_.max_aborts)) return false;
   if (traces_[t.root]->num_bridges >= static_cast<uint32_t>(params_.max_bridges)) return false;
@@ -240,6 +287,9 @@ std::optional<BridgeOrigin> Jit::execute_machine_code(CompiledTrace* t,
         PYR_CHECK_MSG(next->code != nullptr, "jump to a loop without machine code");
         stats_.jumps_between_traces++;
         next->entered++;
+        // From now on that jump goes straight there.
+        x64::link_jump(*owner->code, x->op, next->code->frame_entry(next->label));
+        add_jump_edge(*owner, next->id);
         words = x64::max_frame_words();
         if (frame_.size() < words) frame_.resize(words);
         x = x64::enter(*next->code, next->label, frame_.data());
@@ -253,11 +303,15 @@ std::optional<BridgeOrigin> Jit::execute_machine_code(CompiledTrace* t,
 
 std::optional<BridgeOrigin> Jit::execute(uint32_t loop, std::span<const uint64_t> reds,
                                          FrameHooks& hooks) {
+  if (!doomed_.empty()) collect();
   CompiledTrace* t = traces_[loop].get();
   if (t->code) {
     stats_.loops_entered++;
     t->entered++;
-    return execute_machine_code(t, reds, hooks);
+    running_++;
+    std::optional<BridgeOrigin> b = execute_machine_code(t, reds, hooks);
+    running_--;
+    return b;
   }
   std::vector<uint64_t> entry(reds.begin(), reds.end());
   stats_.loops_entered++;
@@ -352,8 +406,8 @@ std::string Jit::stats_text() const {
   add("jitstats: guard failures %llu (%llu guards failed at least once)\n",
       (unsigned long long)stats_.guard_failures, (unsigned long long)failing_guards);
   if (stats_.invalidations)
-    add("jitstats: traces invalidated by quasi-immutable writes %llu\n",
-        (unsigned long long)stats_.invalidations);
+    add("jitstats: traces invalidated by quasi-immutable writes %llu, loop trees freed %zu\n",
+        (unsigned long long)stats_.invalidations, freed_trees_);
   add("jitstats: locations %zu, blacklisted %zu\n", counters_.num_cells(), counters_.num_blacklisted());
   return out;
 }

@@ -5,8 +5,10 @@
 //
 // Invariants:
 //   - Traces (loops and bridges) are only ever added; a trace id stays valid
-//     for the JIT's lifetime (freeing unused loops, loop_longevity, comes
-//     with the backend).
+//     for the JIT's lifetime. A loop invalidated by a quasi-immutable write
+//     is unlinked at once, and its tree (the loop and its bridges) has its
+//     code and IR freed once no trace of another tree jumps into it and no
+//     machine code is running (collect).
 //   - Every installed trace verified. Its first label carries its target
 //     descriptor, so other traces can jump into it (kJumpOut).
 //   - A guard failure with no bridge attached ends in exactly one
@@ -88,6 +90,9 @@ struct CompiledTrace {
   std::unique_ptr<x64::CompiledTrace> code;  // machine code (null: the IR interpreter runs it)
   uint64_t entered = 0;
   uint8_t invalidated = 0;            // a quasi-immutable field it folded was written
+  bool freed = false;                 // its code and IR were released (see Jit::collect)
+  std::vector<uint32_t> jumps_to;     // loops of other trees its code jumps into directly
+  uint32_t incoming = 0;              // loops: traces of other trees that jump into it
   std::vector<uint32_t> guard_failures;               // per op index
   std::unordered_map<uint32_t, GuardBridge> bridges;  // per guard op that ever failed
   explicit CompiledTrace(ir::Trace t) : trace(std::move(t)) {}
@@ -186,6 +191,12 @@ class Jit {
   // The JIT log (-X jitlog=FILE), owned by the caller; nullptr for none.
   void set_log(log::JitLog* l) { log_ = l; }
   log::JitLog* jit_log() const { return log_; }
+  // Frees the code of invalidated loop trees nothing jumps into any more;
+  // runs by itself when no machine code is running. Returns how many trees
+  // it freed.
+  size_t collect();
+  size_t num_freed_trees() const { return freed_trees_; }
+
   // Writes every trace's counters and the statistics to the log, if any
   // (at exit, before the log is closed).
   void log_counters();
@@ -226,6 +237,12 @@ class Jit {
   std::unordered_map<uint32_t, uint64_t (*)(uint32_t, uint64_t)> allocators_;
   ir::Runtime runtime_;
   std::vector<uint64_t> frame_;  // the jit frame machine code runs with
+  std::vector<uint32_t> compiling_jumps_;  // loops the trace being compiled jumps into
+  std::vector<uint32_t> doomed_;           // invalidated loops waiting to be freed
+  uint32_t running_ = 0;                   // execute() calls in progress
+  size_t freed_trees_ = 0;
+  // Records that trace `from` jumps into loop `to` (across trees).
+  void add_jump_edge(CompiledTrace& from, uint32_t to);
   uint32_t targets_made_ = 0;
   JitStats stats_;
   log::JitLog* log_ = nullptr;
