@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <set>
@@ -270,6 +271,13 @@ using namespace ir;
 // kJumpOut -> run_trace_at ...) with one iteration budget for the whole
 // chain, as the compiled code's counter is; exits, memory and the call
 // counter must agree.
+// PYRITE_X64_SEEDS=N runs N times as many seeds (a long soak; the
+// expectations below are minimums, so they hold for any N >= 1).
+uint64_t seed_scale() {
+  const char* v = std::getenv("PYRITE_X64_SEEDS");
+  return v && std::atoi(v) > 0 ? static_cast<uint64_t>(std::atoi(v)) : 1;
+}
+
 struct Chain {
   const Trace* loop;
   uint32_t label;
@@ -339,7 +347,7 @@ uint64_t lookup_loop(void* ctx, DescrId) {
 
 TEST(JitX64Bridge, RandomLoopsWithRandomBridges) {
   int attached = 0, through_bridges = 0, bridge_exits = 0;
-  for (uint64_t seed = 1; seed <= 700; seed++) {
+  for (uint64_t seed = 1; seed <= 700 * seed_scale(); seed++) {
     auto descrs = std::make_shared<DescrTable>();
     RandomTraceOptions lo;
     lo.descrs = descrs;

@@ -3,6 +3,7 @@
 // compared whole (jumps included) and the memory buffer byte for byte.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <cstring>
 
 #include "jit/ir/ir_interp.h"
@@ -15,6 +16,13 @@ namespace pyrite::jit::x64 {
 namespace {
 
 using namespace ir;
+
+// PYRITE_X64_SEEDS=N runs N times as many seeds (a long soak; the
+// expectations below are minimums, so they hold for any N >= 1).
+uint64_t seed_scale() {
+  const char* v = std::getenv("PYRITE_X64_SEEDS");
+  return v && std::atoi(v) > 0 ? static_cast<uint64_t>(std::atoi(v)) : 1;
+}
 
 struct DiffStats {
   int guard_exits = 0, finishes = 0, limits = 0;
@@ -71,7 +79,7 @@ void run_both(const Trace& t, uint64_t seed, bool memory, uint64_t max_jumps, Di
 
 TEST(JitX64Diff, IntegerTraces) {
   DiffStats s;
-  for (uint64_t seed = 1; seed <= 1500; seed++) {
+  for (uint64_t seed = 1; seed <= 1500 * seed_scale(); seed++) {
     RandomTraceOptions o;
     o.loop = seed % 3 != 0;
     o.memory = false;
@@ -88,7 +96,7 @@ TEST(JitX64Diff, IntegerTraces) {
 
 TEST(JitX64Diff, FloatAndMemoryTraces) {
   DiffStats s;
-  for (uint64_t seed = 1; seed <= 1500; seed++) {
+  for (uint64_t seed = 1; seed <= 1500 * seed_scale(); seed++) {
     RandomTraceOptions o;
     o.loop = seed % 3 != 0;
     o.memory = seed % 5 != 0;
@@ -107,7 +115,7 @@ TEST(JitX64Diff, FloatAndMemoryTraces) {
 TEST(JitX64Diff, ConstantMemoryBase) {
   DiffStats s;
   alignas(8) static uint8_t buffer[kRandomTraceMemoryBytes];
-  for (uint64_t seed = 1; seed <= 800; seed++) {
+  for (uint64_t seed = 1; seed <= 800 * seed_scale(); seed++) {
     RandomTraceOptions o;
     o.loop = seed % 3 != 0;
     o.const_memory = bits_of(buffer);
@@ -128,7 +136,7 @@ TEST(JitX64Diff, ConstantMemoryBase) {
 TEST(JitX64Diff, RegisterPressure) {
   DiffStats s;
   uint32_t max_spills = 0;
-  for (uint64_t seed = 1; seed <= 600; seed++) {
+  for (uint64_t seed = 1; seed <= 600 * seed_scale(); seed++) {
     RandomTraceOptions o;
     o.loop = seed % 2 == 0;
     o.memory = seed % 3 != 0;
@@ -155,7 +163,7 @@ TEST(JitX64Diff, RegisterPressure) {
 // result, a void call with a side effect, all between live values.
 TEST(JitX64Diff, Calls) {
   DiffStats s;
-  for (uint64_t seed = 1; seed <= 1000; seed++) {
+  for (uint64_t seed = 1; seed <= 1000 * seed_scale(); seed++) {
     RandomTraceOptions o;
     o.loop = seed % 3 != 0;
     o.memory = seed % 4 != 0;

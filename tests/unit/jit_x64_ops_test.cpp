@@ -187,6 +187,21 @@ TEST(JitX64Ops, FloatCornerCases) {
                   {f(-2.7), f(1e-310), i(4)}});
 }
 
+// Regression: the allocator swapped a commutative float op's operands when
+// only the right one died, and x86 returns the destination's NaN: the sign
+// of NaN + -NaN then differed from the interpreter's (found by a soak run).
+TEST(JitX64Ops, FloatNanOperandOrderIsKept) {
+  Trace t = parse_ok(
+      "[f0, f1]\n"
+      "f2 = float_neg(f1)\n"
+      "f3 = float_add(f0, f2)\n"
+      "f4 = float_mul(f0, f2)\n"
+      "f5 = float_add(f1, f0)\n"
+      "finish(f3, f4, f5, f0)\n");
+  auto exits = check_alike(t, {{f(kNan), f(kNan)}, {f(-kNan), f(kNan)}, {bits_of(kNan) | 1, f(kNan)}});
+  ASSERT_EQ(exits.size(), 3u);
+}
+
 TEST(JitX64Ops, FloatGuardValueComparesBits) {
   Trace t = parse_ok(
       "[f0, i1]\n"

@@ -852,10 +852,9 @@ void Compiler::emit_float(uint32_t i) {
     case Opcode::kFloatMul:
     case Opcode::kFloatTruediv: {
       Ref y = t_.arg(i, 1);
-      if ((op_effects(op.opcode) & ir::effect::kCommutative) && y.is_value() &&
-          last_use_[y.index()] == static_cast<int32_t>(i) && reg_[y.index()] >= 0 &&
-          !(x.is_value() && last_use_[x.index()] == static_cast<int32_t>(i) && reg_[x.index()] >= 0))
-        std::swap(x, y);
+      // No operand swap for commutative float ops: with two NaN operands
+      // x86 returns the first (destination) one, as the interpreter's
+      // x + y does, so the order is part of the result's bits.
       lock(x);
       lock(y);
       x86::Xmm yo = y.is_value() ? x86::xmm(ensure_reg(y)) : xmm_of(y);
