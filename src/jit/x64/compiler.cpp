@@ -615,8 +615,12 @@ void Compiler::emit_stubs() {
     for (size_t k = 0; k < s.values.size(); k++)
       emit_move(s.values[k], Loc::frame(static_cast<int>(kFrameValues + k)));
     a_.bind(s.patch);
+    size_t tail = a_.offset();
     a_.mov(x86::rax, static_cast<int64_t>(reinterpret_cast<uint64_t>(base + s.exit)));
-    a_.long_().jmp(epilogue_);  // with the mov: 15 bytes >= kPatchBytes
+    a_.long_().jmp(epilogue_);
+    // The tail must hold the patch (asmjit shortens mov for small
+    // addresses): pad with never-executed bytes.
+    while (s.patchable && a_.offset() - tail < kPatchBytes) a_.int3();
   }
 }
 
