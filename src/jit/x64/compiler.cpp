@@ -1122,12 +1122,27 @@ void Compiler::emit_guard(uint32_t i) {
 void Compiler::emit_call(uint32_t i, uint64_t fn, const std::vector<Loc>& int_args,
                          const std::vector<Loc>& float_args, Type result, uint8_t result_size,
                          bool result_signed, bool arg_area) {
-  // Values in caller-saved registers that live past the call get a spill
-  // slot (their register copy dies with the call).
+  // Values in caller-saved registers that live past the call move to a
+  // free callee-saved register, else get a spill slot (their register copy
+  // dies with the call). Argument locations taken before stay valid: the
+  // old registers are only overwritten by the argument moves below.
   for (int r = 0; r < 16; r++) {
     if (is_callee_saved(r) || gpr_owner_[r] < 0) continue;
     uint32_t v = static_cast<uint32_t>(gpr_owner_[r]);
-    if (last_use_[v] > static_cast<int32_t>(i)) spill(v);
+    if (last_use_[v] <= static_cast<int32_t>(i) || v >= n_) continue;  // dead, or a constant
+    int to = -1;
+    for (int c : kGprOrder)
+      if (is_callee_saved(c) && gpr_owner_[c] < 0 && !(locked_gpr_ & (1u << c))) {
+        to = c;
+        break;
+      }
+    if (to < 0) {
+      spill(v);
+      continue;
+    }
+    a_.mov(x86::gpq(to), x86::gpq(r));
+    gpr_owner_[r] = -1;
+    assign(v, to);
   }
   for (int r = 0; r < kNumXmm; r++) {
     if (xmm_owner_[r] < 0) continue;
