@@ -22,10 +22,14 @@
 // with one back edge whose live values are exactly the label's arguments,
 // so allocating while emitting sees every interval in order anyway.
 #include <asmjit/x86.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <string>
 
 #include "base/check.h"
 #include "jit/x64/backend.h"
@@ -127,6 +131,24 @@ bool compare_cond(Opcode op, x86::CondCode* cc) {
 }
 x86::CondCode negate(x86::CondCode cc) {
   return static_cast<x86::CondCode>(static_cast<uint8_t>(cc) ^ 1);
+}
+
+// With PYRITE_PERF_MAP set, every compiled trace is listed in
+// /tmp/perf-PID.map (perf's format for JIT code: "start size name"), so
+// `perf report` names samples in machine code by trace.
+void write_perf_map(const CompiledTrace& t, size_t size) {
+  static const bool enabled = std::getenv("PYRITE_PERF_MAP") != nullptr;
+  if (!enabled) return;
+  static std::atomic<uint32_t> counter{0};
+  std::string path = "/tmp/perf-" + std::to_string(getpid()) + ".map";
+  if (FILE* f = std::fopen(path.c_str(), "a")) {
+    const ir::Trace& tr = t.trace();
+    bool loop = tr.loop_label().has_value();
+    std::fprintf(f, "%lx %zx pyrite_%s_%u_ops%u\n",
+                 static_cast<unsigned long>(reinterpret_cast<uintptr_t>(t.code().data())), size,
+                 loop ? "loop" : "trace", counter++, tr.num_ops());
+    std::fclose(f);
+  }
 }
 
 }  // namespace
@@ -269,6 +291,7 @@ class Compiler {
   void emit_int_binary(uint32_t i);
   void emit_shift(uint32_t i);
   void emit_compare(uint32_t i, bool fused);
+  bool fusable(uint32_t i) const;
   void emit_float(uint32_t i);
   void emit_load(uint32_t i);
   void emit_store(uint32_t i);
@@ -585,7 +608,7 @@ x86::Mem Compiler::address(Ref base, Ref index, int32_t offset, int scale, uint3
   x86::Gp b = x86::gpq(ensure_reg(base));
   if (!fits_i32(disp)) {
     a_.mov(x86::r11, disp);
-    a_.add(x86::r11, b);
+    a_.lea(x86::r11, x86::ptr(x86::r11, b));  // lea: the flags may hold a fused compare
     b = x86::r11;
     disp = 0;
   }
@@ -817,6 +840,26 @@ void Compiler::emit_shift(uint32_t i) {
   int r = alloc_gpr();
   assign(i, r);
   a_.mov(x86::gpq(r), x86::r10);
+}
+
+// Whether op i's result feeds only a guard_true/false that follows it with
+// nothing in between that writes the flags: markers, loads and stores
+// (their code is movs; address() uses lea, never add). The compare then
+// sets the flags and the guard jumps on them.
+bool Compiler::fusable(uint32_t i) const {
+  if (uses_[i] != 1) return false;
+  for (uint32_t j = i + 1; j < n_; j++) {
+    const ir::Op& op = t_.op(j);
+    if (op.opcode == Opcode::kGuardTrue || op.opcode == Opcode::kGuardFalse)
+      return t_.arg(j, 0) == Ref::value(i) && last_use_[i] == static_cast<int32_t>(j);
+    ir::Effects e = op_effects(op.opcode);
+    bool memory = !(e & (ir::effect::kCall | ir::effect::kGuard | ir::effect::kAllocates)) &&
+                  (e & (ir::effect::kReadsHeap | ir::effect::kWritesHeap)) &&
+                  op.opcode != Opcode::kArraylenGc;
+    bool marker = op.opcode == Opcode::kDebugMergePoint || op.opcode == Opcode::kQuasiimmutField;
+    if (!memory && !marker) return false;
+  }
+  return false;
 }
 
 void Compiler::emit_compare(uint32_t i, bool fused) {
@@ -1257,10 +1300,24 @@ void Compiler::emit_op(uint32_t i) {
       emit_move(Loc::constant(o_.force_token), Loc::gpr(r));
       return;
     }
+    case Opcode::kIntAnd:
+      if (fusable(i)) {
+        // and + guard_true/false: test, no result.
+        Ref x = t_.arg(i, 0), y = t_.arg(i, 1);
+        lock(x);
+        lock(y);
+        asmjit::Operand yo = int_operand(y);
+        x86::Gp g = gpr_of(x, kR11);
+        a_.emit(x86::Inst::kIdTest, g, yo);
+        fused_ = true;
+        fused_cc_ = x86::CondCode::kNE;
+        return;
+      }
+      emit_int_binary(i);
+      return;
     case Opcode::kIntAdd:
     case Opcode::kIntSub:
     case Opcode::kIntMul:
-    case Opcode::kIntAnd:
     case Opcode::kIntOr:
     case Opcode::kIntXor:
     case Opcode::kIntAddOvf:
@@ -1292,12 +1349,7 @@ void Compiler::emit_op(uint32_t i) {
     case Opcode::kUintGe:
     case Opcode::kPtrEq:
     case Opcode::kPtrNe: {
-      // Fused into the next guard when that guard is the result's only use.
-      bool fused = i + 1 < n_ && uses_[i] == 1 && last_use_[i] == static_cast<int32_t>(i + 1) &&
-                   (t_.op(i + 1).opcode == Opcode::kGuardTrue ||
-                    t_.op(i + 1).opcode == Opcode::kGuardFalse) &&
-                   t_.arg(i + 1, 0) == Ref::value(i);
-      emit_compare(i, fused);
+      emit_compare(i, fusable(i));
       return;
     }
     case Opcode::kFloatAdd:
@@ -1432,6 +1484,7 @@ void Compiler::finalize() {
     out.guard_exit_index_[e.op] = s.exit;
     std::memcpy(&out.original_tail_[s.exit * kPatchBytes], bytes.data() + e.patch_offset, kPatchBytes);
   }
+  write_perf_map(out, size);
   out.frame_words_ = frame_words_;
   out.spill_slots_used_ = static_cast<uint32_t>(max_slots_);
   uint32_t m = g_max_frame_words.load();
