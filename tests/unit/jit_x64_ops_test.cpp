@@ -209,6 +209,42 @@ TEST(JitX64Ops, FusedGuardsAcrossMemoryOps) {
   for (uint32_t op : {7u, 10u, 12u, 15u, 16u}) EXPECT_GT(seen[op % 16], 0) << op;
 }
 
+// A guard on the result of the add/sub/and/or/xor just before it (loads,
+// stores and markers between) reuses its ZF; a guard on another value, a
+// fused compare or any other op in between brings its own test back.
+TEST(JitX64Ops, GuardsReuseTheFlagsOfTheirValue) {
+  Trace t = parse_ok(
+      "descr u8 = array(offset=0, type=i, size=1, unsigned)\n"
+      "[i0, i1, i2]\n"
+      "i3 = int_and(i1, 255)\n"
+      "i4 = int_sub(i2, 3)\n"
+      "setarrayitem_raw(i0, 1, i3, descr=u8)\n"
+      "guard_true(i4) [0@1/2: 0=i3 1=i4]\n"
+      "guard_true(i3) [0@2/2: 0=i4]\n"
+      "i5 = int_xor(i1, i2)\n"
+      "i6 = getarrayitem_raw_i(i0, 1, descr=u8)\n"
+      "guard_false(i5) [0@3/2: 0=i5 1=i6]\n"
+      "i7 = int_lt(i6, 7)\n"
+      "guard_true(i7) [0@4/1: 0=i6]\n"
+      "guard_true(i6) [0@5/1: 0=i6]\n"
+      "finish(i3, i4, i5, i6)\n");
+  auto code = compile_ok(t);
+  ASSERT_TRUE(code);
+  int seen[16] = {};
+  for (int64_t a : {0, 1, 3, 6, 7, 256, 5}) {
+    for (int64_t b : {3, 4, 6, 7, 0}) {
+      alignas(8) uint8_t m1[8] = {}, m2[8] = {};
+      uint64_t in1[] = {bits_of(m1), i(a), i(b)}, in2[] = {bits_of(m2), i(a), i(b)};
+      Exit x1 = run_trace(t, in1);
+      Exit x2 = run(*code, in2);
+      EXPECT_TRUE(x1 == x2) << a << " " << b;
+      EXPECT_EQ(std::memcmp(m1, m2, 8), 0);
+      seen[x1.op]++;
+    }
+  }
+  for (uint32_t op : {6u, 7u, 10u, 12u, 14u}) EXPECT_GT(seen[op], 0) << op;
+}
+
 TEST(JitX64Ops, FloatCornerCases) {
   Trace t = parse_ok(
       "[f0, f1, i2]\n"

@@ -173,6 +173,10 @@ class Compiler {
     uint32_t op;             // label op or kInputs
     std::vector<Ref> args;
     std::vector<Loc> locs;
+    // Big constants the body uses as memory bases (BF's tape), kept in a
+    // register across the back edge like extra arguments: every entry
+    // loads them, so the body does not rematerialize them per iteration.
+    std::vector<std::pair<Ref, int>> consts;
     asmjit::Label body, entry, frame_entry;
   };
 
@@ -337,6 +341,10 @@ class Compiler {
   // A compare fused into the next guard: the condition its flags hold.
   bool fused_ = false;
   x86::CondCode fused_cc_ = x86::CondCode::kE;
+  // The value whose zero-ness ZF holds (set by add/sub/and/or/xor, kept by
+  // markers, loads and stores), or -1: a guard on it needs no test.
+  int32_t flags_value_ = -1;
+  std::vector<uint32_t> pinned_;  // the current label's hoisted constants
 
   std::unique_ptr<CompiledTrace> out_;
   std::vector<ExitInfo> exits_;
@@ -462,6 +470,7 @@ int Compiler::result_from(uint32_t i, Ref x) {
 void Compiler::release_dead(uint32_t i) {
   const ir::Op& op = t_.op(i);
   auto maybe = [&](Ref r) {
+    if (r.is_const() && std::find(pinned_.begin(), pinned_.end(), id(r)) != pinned_.end()) return;
     if ((r.is_value() || r.is_const()) && last_use_[id(r)] <= static_cast<int32_t>(i))
       release(id(r));
   };
@@ -688,7 +697,33 @@ void Compiler::set_label_locs(LabelInfo& l, bool keep_current) {
     }
     if (l.locs[k].kind == Loc::kNone) l.locs[k] = Loc::stack(slot++);
   }
-  // Stack slots named by the label: keep them below everything else.
+  // Hoist up to two big base constants into free registers.
+  uint32_t from = l.op == CompiledTrace::kInputs ? t_.num_inputs() : l.op + 1;
+  for (uint32_t j = from; j < n_ && l.consts.size() < 2; j++) {
+    const ir::Op& op = t_.op(j);
+    if (op.opcode == Opcode::kLabel) break;  // the next label hoists its own
+    bool memory = !(op_effects(op.opcode) & (ir::effect::kCall | ir::effect::kAllocates)) &&
+                  (op_effects(op.opcode) & (ir::effect::kReadsHeap | ir::effect::kWritesHeap));
+    if (!memory || op.num_args == 0) continue;
+    Ref base = t_.arg(j, 0);
+    if (!base.is_const() || t_.constant(base).type == Type::kFloat ||
+        fits_i32(t_.constant(base).as_int()))
+      continue;
+    bool have = false;
+    for (auto& c : l.consts) have |= c.first == base;
+    if (have) continue;
+    // Callee-saved first, rbp and r13 last (as a base they need a disp8).
+    static constexpr int kConstOrder[] = {12, 14, 15, kRbx, 13, kRbp, kRax, kRcx, kRdx, kRsi, kRdi, 8, 9};
+    int reg = -1;
+    for (int r : kConstOrder)
+      if (!(taken_gpr & (1u << r))) {
+        reg = r;
+        break;
+      }
+    if (reg < 0) break;
+    taken_gpr |= 1u << reg;
+    l.consts.push_back({base, reg});
+  }
   (void)slot;
 }
 
@@ -720,6 +755,12 @@ void Compiler::enter_label(LabelInfo& l) {
   int32_t at = l.op == CompiledTrace::kInputs ? -1 : static_cast<int32_t>(l.op);
   for (Ref r : l.args)
     if (last_use_[r.index()] <= at) release(r.index());
+  pinned_.clear();
+  for (auto& [c, reg] : l.consts) {
+    assign(id(c), reg);
+    pinned_.push_back(id(c));  // kept to the jump, which would reload it
+  }
+  flags_value_ = -1;
   a_.bind(l.body);
 }
 
@@ -733,6 +774,7 @@ void Compiler::emit_label(uint32_t i) {
   set_label_locs(l, true);
   std::vector<Move> moves;
   for (size_t k = 0; k < l.args.size(); k++) moves.push_back({loc_of(l.args[k]), l.locs[k]});
+  for (auto& [c, reg] : l.consts) moves.push_back({loc_of(c), Loc::gpr(reg)});
   parallel_move(std::move(moves));
   frame_words_ = std::max(frame_words_, kFrameValues + static_cast<uint32_t>(l.args.size()));
   labels_.push_back(std::move(l));
@@ -754,6 +796,7 @@ void Compiler::emit_entries() {
     a_.mov(x86::r11, x86::qword_ptr(x86::rsp));
     for (size_t k = 0; k < l.args.size(); k++)
       emit_move(Loc::frame(static_cast<int>(kFrameValues + k)), l.locs[k]);
+    for (auto& [c, reg] : l.consts) emit_move(Loc::constant(t_.constant(c).bits), Loc::gpr(reg));
     a_.jmp(l.body);
   }
   a_.bind(epilogue_);
@@ -814,8 +857,9 @@ void Compiler::emit_int_binary(uint32_t i) {
       PYR_CHECK(is_mul);
       if (yo.isImm()) a_.imul(r, r, yo.as<asmjit::Imm>());
       else a_.imul(r, yo.as<x86::Gp>());
-      break;
+      return;
   }
+  flags_value_ = static_cast<int32_t>(i);  // ZF reflects the result
 }
 
 void Compiler::emit_shift(uint32_t i) {
@@ -1087,6 +1131,7 @@ void Compiler::emit_guard(uint32_t i) {
       bool want = op.opcode == Opcode::kGuardTrue;
       if (fused_) {
         fused_ = false;
+        flags_value_ = -1;  // the flags are the compare's
         a_.j(want ? negate(fused_cc_) : fused_cc_, stub);
         return;
       }
@@ -1102,8 +1147,14 @@ void Compiler::emit_guard(uint32_t i) {
         return;
       }
       uint32_t v = x.index();
-      if (reg_[v] >= 0) a_.test(x86::gpq(reg_[v]), x86::gpq(reg_[v]));
-      else a_.cmp(slot_mem(slot_[v]), 0);
+      if (flags_value_ == static_cast<int32_t>(v)) {
+        // ZF already says whether v is zero (the add/sub/and/or/xor that made it).
+      } else if (reg_[v] >= 0) {
+        a_.test(x86::gpq(reg_[v]), x86::gpq(reg_[v]));
+      } else {
+        a_.cmp(slot_mem(slot_[v]), 0);
+      }
+      flags_value_ = static_cast<int32_t>(v);
       a_.j(fail_on_zero ? x86::CondCode::kE : x86::CondCode::kNE, stub);
       return;
     }
@@ -1249,6 +1300,7 @@ void Compiler::emit_jump(uint32_t i) {
   if (o_.count_jumps) emit_jump_count(i, values);
   std::vector<Move> moves;
   for (size_t k = 0; k < values.size(); k++) moves.push_back({values[k], l.locs[k]});
+  for (auto& [c, reg] : l.consts) moves.push_back({loc_of(c), Loc::gpr(reg)});
   parallel_move(std::move(moves));
   a_.jmp(l.body);
 }
@@ -1276,6 +1328,14 @@ void Compiler::emit_finish(uint32_t i) {
 void Compiler::emit_op(uint32_t i) {
   const ir::Op& op = t_.op(i);
   Opcode oc = op.opcode;
+  // Only markers, loads and stores keep the flags (their code is movs).
+  ir::Effects e = op_effects(oc);
+  bool keeps_flags = oc == Opcode::kDebugMergePoint || oc == Opcode::kQuasiimmutField ||
+                     oc == Opcode::kGuardTrue || oc == Opcode::kGuardFalse ||
+                     (!(e & (ir::effect::kCall | ir::effect::kGuard | ir::effect::kAllocates)) &&
+                      (e & (ir::effect::kReadsHeap | ir::effect::kWritesHeap)) &&
+                      oc != Opcode::kArraylenGc);
+  if (!keeps_flags) flags_value_ = -1;
   // An unused pure result needs no code.
   if (op.type != Type::kVoid && last_use_[i] < 0 && (op_effects(oc) & ir::effect::kPure) &&
       !ir::is_call(oc))
