@@ -163,7 +163,12 @@ const struct {
                 {"_random", make_random_module}, {"posix", make_posix_module},
                 {"errno", make_errno_module},
                 {"_sre", make_sre_module}, {"_io", make_io_module},
-                {"_struct", make_struct_module}};
+                {"_struct", make_struct_module},
+                {"_operator", make_operator_module},
+                {"_heapq", make_heapq_module}, {"_bisect", make_bisect_module},
+                {"_functools", make_functools_module},
+                {"_md5", make_md5_module}, {"_sha1", make_sha1_module},
+                {"_sha256", make_sha256_module}, {"_sha512", make_sha512_module}};
 
 Tuple* builtin_module_names() {
   std::vector<std::string> names = {"builtins", "sys"};

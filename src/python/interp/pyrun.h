@@ -76,6 +76,14 @@ Tuple* builtin_module_names();
 Module* make_sre_module();
 Module* make_io_module();
 Module* make_struct_module();
+Module* make_operator_module();
+Module* make_heapq_module();
+Module* make_bisect_module();
+Module* make_functools_module();
+Module* make_md5_module();
+Module* make_sha1_module();
+Module* make_sha256_module();
+Module* make_sha512_module();
 // builtins.__build_class__(func, name, *bases, metaclass=..., **kwds).
 Value build_class(Value self, const Value* args, size_t nargs, Tuple* kwnames);
 
