@@ -165,12 +165,12 @@ TEST(JitOptPipeline, BfJumpOutTraceLosesItsRepeatedLoadsAndChecks) {
   Trace out = optimize(t, checked());
   EXPECT_EQ(testing::count_labels(out), 1);  // not a loop of its own: no peeling
   // Recorded: 13 loads, 7 bounds checks; the repeated cell loads become one
-  // per cell, and the checks of i3 + 5 (= i0), i14 + 1 (= i10) and
-  // i22 + 1 (= i14 + 1) are the same compares as earlier ones.
+  // per cell; after the checks of i0 - 5 and i0 (the first two), i0 is in
+  // [5, N - 1], so bounds proves the checks of i0 - 1 and i0 - 2.
   EXPECT_EQ(testing::count_ops(t, Opcode::kGetarrayitemRawI), 13);
   EXPECT_EQ(testing::count_ops(out, Opcode::kGetarrayitemRawI), 4);
   EXPECT_EQ(testing::count_ops(t, Opcode::kUintLt), 7);
-  EXPECT_EQ(testing::count_ops(out, Opcode::kUintLt), 4);
+  EXPECT_EQ(testing::count_ops(out, Opcode::kUintLt), 2);  // bounds: the others are implied
   EXPECT_EQ(testing::count_ops(t, Opcode::kSetarrayitemRaw), 6);
   EXPECT_EQ(testing::count_ops(out, Opcode::kSetarrayitemRaw), 6);  // each before a guard that may exit
   EXPECT_LT(testing::count_code_ops(out), testing::count_code_ops(t) * 2 / 3);
@@ -230,11 +230,11 @@ TEST(JitOptPipeline, ObserverSeesEveryPassInOrder) {
     EXPECT_TRUE(verify(tr).ok()) << name;
   };
   optimize(t, o);
-  EXPECT_EQ(seen, (std::vector<std::string>{"input", "fold", "cse", "heap", "dce", "peel", "fold", "cse",
-                                            "heap", "fold", "dce"}));
+  EXPECT_EQ(seen, (std::vector<std::string>{"input", "fold", "cse", "heap", "bounds", "dce", "peel", "fold",
+                                            "cse", "heap", "fold", "bounds", "phis", "dce"}));
   seen.clear();
   optimize_bridge(t, o);
-  EXPECT_EQ(seen, (std::vector<std::string>{"input", "fold", "cse", "heap", "fold", "dce"}));
+  EXPECT_EQ(seen, (std::vector<std::string>{"input", "fold", "cse", "heap", "fold", "cse", "bounds", "dce"}));
 }
 
 TEST(JitOptPipeline, PassesCanBeSwitchedOff) {

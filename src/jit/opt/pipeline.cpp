@@ -8,11 +8,13 @@
 #include "jit/ir/ir_printer.h"
 #include "jit/ir/ir_rewrite.h"
 #include "jit/ir/ir_verify.h"
+#include "jit/opt/bounds.h"
 #include "jit/opt/cse.h"
 #include "jit/opt/dce.h"
 #include "jit/opt/fold.h"
 #include "jit/opt/heap.h"
 #include "jit/opt/peel.h"
+#include "jit/opt/phis.h"
 
 namespace pyrite::jit::opt {
 
@@ -31,9 +33,11 @@ constexpr PassInfo kPasses[] = {
 };
 
 // Pipeline orders. A pass listed twice runs twice.
-constexpr Pass kLoopOrder[] = {Pass::kFold, Pass::kCse, Pass::kHeap, Pass::kDce, Pass::kPeel,
-                               Pass::kFold, Pass::kCse, Pass::kHeap, Pass::kFold, Pass::kDce};
-constexpr Pass kBridgeOrder[] = {Pass::kFold, Pass::kCse, Pass::kHeap, Pass::kFold, Pass::kDce};
+constexpr Pass kLoopOrder[] = {Pass::kFold, Pass::kCse,    Pass::kHeap, Pass::kBounds, Pass::kDce,
+                               Pass::kPeel, Pass::kFold,   Pass::kCse,  Pass::kHeap,   Pass::kFold,
+                               Pass::kBounds, Pass::kPhis, Pass::kDce};
+constexpr Pass kBridgeOrder[] = {Pass::kFold, Pass::kCse, Pass::kHeap, Pass::kFold, Pass::kCse, Pass::kBounds,
+                                 Pass::kDce};
 
 void check(const Trace& t, const char* when) {
   VerifyError e = verify(t);
