@@ -704,4 +704,113 @@ TEST(JitTraceContext, WritingAQuasiImmutableFieldWhileRecordingAborts) {
   EXPECT_EQ(r.cx.abort_reason(), AbortReason::kForceQuasiImmutable);
 }
 
+// ---- raising calls: `while i < n: acc += 1000 / (k - i); i += 1`, and the
+// division by zero at i == k stops the program with an error ---------------
+uint64_t g_exception = 0;  // the toy's "exception pending" word
+int64_t g_divisions = 0;
+int64_t checked_div(int64_t a, int64_t b) {
+  g_divisions++;
+  if (b == 0) {
+    g_exception = 1;
+    return 0;
+  }
+  return a / b;
+}
+constexpr auto kCheckedDiv = residual("checked_div", &checked_div, ir::effect::kMayRaise);
+constexpr GreenKey kDivLoop{9, 0};
+enum DivEvent { kDivEnd, kDivJit, kDivError };
+
+template <class Cx>
+DivEvent div_run(Cx& cx, ToyFrame<Cx>& f, uint32_t& pc, int64_t k) {
+  for (;;) {
+    if (cx.stopped()) return kDivJit;
+    cx.begin_instruction(pc);
+    switch (pc) {
+      case 0: {
+        auto q = cx.call(kCheckedDiv, cx.const_int(1000), cx.sub(cx.const_int(k), f.i));
+        if (cx.raised(g_exception != 0)) return kDivError;
+        f.acc = cx.add(f.acc, q);
+        f.i = cx.add(f.i, cx.const_int(1));
+        pc = 1;
+        break;
+      }
+      case 1:
+        if (!cx.is_true(cx.lt(f.i, f.n))) return kDivEnd;
+        pc = 0;
+        {
+          typename Cx::Val reds[] = {f.i, f.acc, f.n};
+          if (cx.loop_header(kDivLoop, reds)) return kDivJit;
+        }
+        break;
+    }
+  }
+}
+
+// Runs the program; returns acc, or -1 after the division error.
+int64_t div_program(Jit& jit, int64_t n, int64_t k) {
+  g_exception = 0;
+  ConcreteContext cx(&jit);
+  ToyFrame<ConcreteContext> f{cx.const_int(0), cx.const_int(0), cx.const_int(n)};
+  uint32_t pc = 0;
+  ToyHooks hooks;
+  hooks.frame = &f;
+  hooks.pc = &pc;
+  for (;;) {
+    DivEvent ev = div_run(cx, f, pc, k);
+    if (ev == kDivEnd) return static_cast<int64_t>(f.acc.w);
+    if (ev == kDivError) return -1;
+    if (cx.action() == HotAction::kEnter) {
+      uint64_t reds[] = {f.i.w, f.acc.w, f.n.w};
+      jit.execute(static_cast<uint32_t>(jit.counters().cell(cx.cell()).loop), reds, hooks);
+      continue;
+    }
+    TracingContext tcx(jit, cx.cell(), hooks);
+    ToyFrame<TracingContext> tf{tcx.input(Type::kInt, f.i.w), tcx.input(Type::kInt, f.acc.w),
+                                tcx.input(Type::kInt, f.n.w)};
+    tcx.start_loop();
+    hooks.tracing = &tf;
+    ev = div_run(tcx, tf, pc, k);
+    f = {{tf.i.w}, {tf.acc.w}, {tf.n.w}};
+    if (ev == kDivEnd) return static_cast<int64_t>(f.acc.w);
+    if (ev == kDivError) return -1;
+  }
+}
+
+TEST(JitTraceContext, RaisingCallIsFollowedByGuardNoException) {
+  for (bool machine_code : {false, true}) {
+    JitOptions o;
+    o.machine_code = machine_code;
+    o.exception = &g_exception;
+    Jit jit(threshold(1), o);
+    // No error: 1000/(50-i) summed for i in 0..29.
+    int64_t expected = 0;
+    for (int64_t i = 0; i < 30; i++) expected += 1000 / (50 - i);
+    EXPECT_EQ(div_program(jit, 30, 50), expected);
+    ASSERT_EQ(jit.num_loops(), 1u);
+    if (!machine_code) {
+      std::string text = ir::print_trace(jit.loop(0).trace);
+      EXPECT_NE(text.find("effects=(raises)"), std::string::npos) << text;
+      EXPECT_NE(text.find(", descr=checked_div)\nguard_no_exception() ["), std::string::npos) << text;
+    }
+    // The division by zero at i == 20 happens in the trace: its
+    // guard_no_exception fails, the interpreter resumes at the call, which
+    // raises again, and the program stops with its error.
+    Jit jit2(threshold(1), o);
+    g_divisions = 0;
+    EXPECT_EQ(div_program(jit2, 30, 20), -1) << machine_code;
+    EXPECT_EQ(g_divisions, 22) << machine_code;  // 20 good ones, the raising one twice
+    EXPECT_GE(jit2.stats().guard_failures, 1u);
+  }
+}
+
+TEST(JitTraceContext, CallThatRaisesWhileRecordingAborts) {
+  JitOptions o;
+  o.exception = &g_exception;
+  Jit jit(threshold(1), o);
+  // k == 1: the first iteration is interpreted, the second (recorded) raises.
+  EXPECT_EQ(div_program(jit, 30, 1), -1);
+  EXPECT_EQ(jit.stats().aborts[static_cast<int>(AbortReason::kExceptionInTracing)], 1u);
+  EXPECT_EQ(jit.num_loops(), 0u);
+}
+
 }  // namespace pyrite::jit::trace

@@ -70,6 +70,8 @@ class ConcreteContext {
 
   // ---- branches: a plain test ----
   static bool is_true(Val v) { return v.w != 0; }
+  // After a call that may raise: whether the language has an exception pending.
+  static bool raised(bool pending) { return pending; }
   // ---- hints ----
   static Val promote(Val v) { return v; }
 

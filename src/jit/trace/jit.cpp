@@ -13,6 +13,7 @@ namespace pyrite::jit::trace {
 Jit::Jit(Params params, JitOptions options)
     : params_(params), options_(std::move(options)), descrs_(std::make_shared<ir::DescrTable>()), counters_(&params_) {
   runtime_.max_jumps = UINT64_MAX;
+  runtime_.exception = options_.exception;
   runtime_.allocate = [this](const ir::Descr& size) -> uint64_t {
     // Descriptors are interned by name, so find() gives the registered id.
     auto it = allocators_.find(static_cast<uint32_t>(descrs_->find(size.name)));
@@ -47,6 +48,7 @@ bool Jit::prepare(CompiledTrace& t, ir::Trace recorded, bool loop) {
   c.allocate = &Jit::allocate;
   c.lookup_target = &Jit::lookup_target;
   c.invalidated = &t.invalidated;
+  c.exception = options_.exception;
   compiling_jumps_.clear();
   x64::CompileResult r = x64::compile(t.trace, c);
   if (!r.code) {

@@ -132,6 +132,9 @@ struct JitStats {
 struct JitOptions {
   bool machine_code = true;  // false: traces run in the IR interpreter
   opt::Options opt;          // optimizer passes; verify_each checks after every pass
+  // The language's "exception pending" word (nonzero while one is), which
+  // guard_no_exception reads after a call that may raise (cx.raised).
+  const uint64_t* exception = nullptr;
 };
 
 class Jit {

@@ -164,6 +164,18 @@ bool TracingContext::is_true(Val v) {
   return t;
 }
 
+bool TracingContext::raised(bool pending) {
+  if (!recording()) return pending;
+  if (pending) {
+    abort(AbortReason::kExceptionInTracing);
+    return true;
+  }
+  PYR_CHECK_MSG(jit_.options().exception != nullptr,
+                "cx.raised needs JitOptions::exception, the word guard_no_exception reads");
+  guard(ir::Opcode::kGuardNoException, {});
+  return false;
+}
+
 TracingContext::Val TracingContext::promote(Val v) {
   if (!recording() || v.ref.is_const()) return v;
   ir::Ref c = trace_.intern(trace_.type_of(v.ref), v.w);

@@ -91,6 +91,12 @@ class TracingContext {
 
   // ---- branches: a guard for the direction taken ----
   bool is_true(Val v);
+  // After a call that may raise: `pending` is whether the language now has
+  // an exception pending (it knows how to tell). Recorded as
+  // guard_no_exception, which reads JitOptions::exception; a call that
+  // did raise while recording aborts it (kExceptionInTracing: the
+  // exception path is not traced). Returns `pending`.
+  bool raised(bool pending);
   // ---- hints ----
   // guard_value: from here on `v` is a trace constant.
   Val promote(Val v);
