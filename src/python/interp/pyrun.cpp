@@ -168,7 +168,8 @@ const struct {
                 {"_heapq", make_heapq_module}, {"_bisect", make_bisect_module},
                 {"_functools", make_functools_module},
                 {"_md5", make_md5_module}, {"_sha1", make_sha1_module},
-                {"_sha256", make_sha256_module}, {"_sha512", make_sha512_module}};
+                {"_sha256", make_sha256_module}, {"_sha512", make_sha512_module},
+                {"binascii", make_binascii_module}};
 
 Tuple* builtin_module_names() {
   std::vector<std::string> names = {"builtins", "sys"};
