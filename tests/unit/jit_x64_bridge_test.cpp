@@ -225,6 +225,80 @@ TEST(JitX64Bridge, FreeingLoopsUnmapsTheirCode) {
   EXPECT_EQ(CodeBlock::live_blocks(), blocks);
 }
 
+// Small traces share pages of one pool; freed space is reused, and the
+// pages above the pool's top go back to the OS.
+TEST(JitX64Bridge, CodeMemoryIsPooledAndReused) {
+  Pair p;
+  auto a = compile(p.loop).code;
+  auto b = compile(p.loop).code;
+  ASSERT_TRUE(a && b);
+  auto distance = [](const CompiledTrace& x, const CompiledTrace& y) {
+    return std::abs(reinterpret_cast<intptr_t>(x.code().data()) -
+                    reinterpret_cast<intptr_t>(y.code().data()));
+  };
+  EXPECT_LT(distance(*a, *b), 4096);  // not a page each
+  EXPECT_LT(a->code().size(), 1024u);
+  const uint8_t* where = b->code().data();
+  b.reset();
+  auto c = compile(p.loop).code;
+  EXPECT_EQ(c->code().data(), where);  // b's space, reused
+  uint64_t in[] = {7, 5};
+  EXPECT_TRUE(run(*a, in) == run(*c, in));
+  size_t bytes = CodeBlock::live_bytes();
+  {
+    std::vector<std::unique_ptr<CompiledTrace>> many;
+    for (int k = 0; k < 100; k++) many.push_back(compile(p.loop).code);
+    EXPECT_GT(CodeBlock::live_bytes(), bytes + 100 * 64);
+  }
+  EXPECT_EQ(CodeBlock::live_bytes(), bytes);
+}
+
+// A jump to a compiled label of another trace moves its values straight
+// into the label's locations and jumps to its body (rel32), never through
+// the jit frame or an indirect jump.
+TEST(JitX64Bridge, JumpIntoACompiledLabelGoesStraightToItsBody) {
+  Pair p;
+  auto loop = compile(p.loop).code;
+  ASSERT_TRUE(loop);
+  const LabelLayout* layout = loop->label_layout(3);
+  ASSERT_NE(layout, nullptr);
+  EXPECT_EQ(find_label(loop->frame_entry(3)), layout);
+  EXPECT_EQ(layout->values.size(), 3u);
+  EXPECT_TRUE(loop->code().data() <= reinterpret_cast<const uint8_t*>(layout->body) &&
+              reinterpret_cast<const uint8_t*>(layout->body) < loop->code().data() + loop->code().size());
+  CompileOptions bo;
+  bo.ctx = loop.get();
+  bo.lookup_target = lookup_in;
+  auto bridge = compile(p.bridge, bo).code;
+  ASSERT_TRUE(bridge);
+  csh cs;
+  ASSERT_EQ(cs_open(CS_ARCH_X86, CS_MODE_64, &cs), CS_ERR_OK);
+  cs_insn* insn = nullptr;
+  auto code = bridge->code();
+  size_t n = cs_disasm(cs, code.data(), code.size(), reinterpret_cast<uint64_t>(code.data()), 0, &insn);
+  int direct = 0, to_frame_entry = 0;
+  for (size_t k = 0; k < n; k++) {
+    std::string m = insn[k].mnemonic, ops = insn[k].op_str;
+    uint64_t target = std::strtoull(ops.c_str(), nullptr, 16);
+    if (m == "jmp" && target == layout->body) direct++;
+    char hex[32];
+    std::snprintf(hex, sizeof hex, "0x%llx", static_cast<unsigned long long>(loop->frame_entry(3)));
+    if (ops.find(hex) != std::string::npos) to_frame_entry++;  // movabs r11, frame_entry
+  }
+  cs_free(insn, n);
+  cs_close(&cs);
+  EXPECT_EQ(direct, 1);
+  EXPECT_EQ(to_frame_entry, 0);
+  uint64_t from_guard[] = {1005, 5};
+  std::vector<uint64_t> values = {105, 6, 18};
+  EXPECT_TRUE(run(*bridge, from_guard) == run_at(*loop, 3, values));
+  // Freed, the label is no longer found.
+  uint64_t entry = loop->frame_entry(3);
+  bridge.reset();
+  loop.reset();
+  EXPECT_EQ(find_label(entry), nullptr);
+}
+
 // What the JIT log does: disassemble code() with Capstone; every op's
 // offset is an instruction boundary and the entries end in the epilogue.
 TEST(JitX64Bridge, CodeDisassemblesAtOpBoundaries) {

@@ -37,9 +37,6 @@ inline constexpr uint32_t kFrameMaxJumps = 1;  // in: kIterationLimit once jumps
 inline constexpr uint32_t kFrameValues = 2;    // the entry's or exit's values
 inline constexpr uint32_t kSpillSlots = 2000;
 inline constexpr uint32_t kCallArgSlots = 16;
-// A patchable exit tail (guards, jumps out) is overwritten with
-// "mov r11, imm64; jmp r11": 13 bytes.
-inline constexpr uint32_t kPatchBytes = 13;
 
 // What compiled code calls. Plain function pointers with a context word,
 // so the code embeds them as immediates.
@@ -49,7 +46,9 @@ using CallAssemblerFn = uint64_t (*)(void* ctx, ir::DescrId call_descr, const ui
                                      uint64_t num_args);
 // The entry address (CompiledTrace::frame_entry) of a label with target
 // descriptor `target` in another compiled trace, or 0 if none is compiled:
-// the jump then exits as kJumpOut.
+// the jump then exits as kJumpOut. The jump does not go through
+// frame_entry: the backend finds the label's layout (find_label) and moves
+// the values straight into the label's registers and spill slots.
 using TargetLookupFn = uint64_t (*)(void* ctx, ir::DescrId target);
 
 struct CompileOptions {
@@ -94,9 +93,26 @@ struct ExitInfo {
   uint32_t op;                  // the guard, finish or jump
   uint32_t num_values;          // words stored at frame[kFrameValues..]
   const CompiledTrace* owner;   // the trace (or bridge) the op belongs to
-  // Guards: where the stub's patchable tail starts (redirected to a bridge).
-  uint32_t patch_offset = 0;
   const CompiledTrace* bridge = nullptr;  // attached bridge, if any
+};
+
+// Where a compiled label's values are when its body starts: registers and
+// spill slots of the native frame every trace shares. A trace whose jump
+// targets the label (found through lookup_target) moves its values there
+// and jumps to `body` directly, never through the jit frame.
+struct LabelLocation {
+  enum Kind : uint8_t { kGpr, kXmm, kStack };
+  Kind kind;
+  int32_t index;  // register number or spill slot
+};
+struct LabelLayout {
+  uint32_t label;                      // label op index (or CompiledTrace::kInputs)
+  std::vector<LabelLocation> values;   // one per label argument
+  // Big constants the body keeps in registers (memory bases): every entry
+  // loads them. (bits, gpr number)
+  std::vector<std::pair<uint64_t, int32_t>> constants;
+  uint64_t body = 0;                   // address of the label's first op
+  uint64_t frame_entry = 0;            // CompiledTrace::frame_entry(label)
 };
 
 // Machine code of one trace or bridge. Owns its code memory (freed with
@@ -130,6 +146,8 @@ class CompiledTrace {
   uint32_t spill_slots_used() const { return spill_slots_used_; }
   // The caller's word (e.g. its trace id), to map ExitInfo::owner back.
   uint64_t user = 0;
+  // The layout of label op `label` (kInputs: the inputargs), or nullptr.
+  const LabelLayout* label_layout(uint32_t label) const;
 
   ~CompiledTrace();
 
@@ -144,6 +162,7 @@ class CompiledTrace {
   struct Entry {
     uint32_t label;
     uint32_t entry_offset, frame_entry_offset;
+    LabelLayout layout;
   };
   ir::Trace trace_;
   CodeBlock code_;
@@ -151,12 +170,22 @@ class CompiledTrace {
   std::vector<Entry> entries_;
   std::unique_ptr<ExitInfo[]> exits_;
   uint32_t num_exits_ = 0;
+  // Where each exit's stub goes after storing its values (the stub ends in
+  // "mov eax, k; jmp dispatch", and dispatch jumps through exit_targets_[k]):
+  // exit_return_ (back to C++ with &exits_[k]), or an attached bridge's or
+  // linked label's frame_entry. Data, not code: patching is a store.
+  std::unique_ptr<uint64_t[]> exit_targets_;
+  uint64_t exit_return_ = 0;
   std::vector<uint32_t> guard_exit_index_;  // per op: index into exits_, or ~0
   std::vector<uint32_t> op_offsets_;
   uint32_t frame_words_ = kFrameValues;
   uint32_t spill_slots_used_ = 0;
-  std::vector<uint8_t> original_tail_;  // kPatchBytes per exit, for detach
 };
+
+// The layout of the compiled label whose frame_entry is `frame_entry` (what
+// lookup_target returns), or nullptr. Every live CompiledTrace's labels are
+// registered; a trace is unregistered when it is freed.
+const LabelLayout* find_label(uint64_t frame_entry);
 
 struct CompileResult {
   std::unique_ptr<CompiledTrace> code;  // null on error

@@ -1,42 +1,125 @@
-// Executable memory for compiled traces (docs/jit_x64.md, "W^X").
+// Executable memory for compiled traces: one pool, first-fit with a bump
+// top, W^X by mprotect of the pages being written (docs/jit_x64.md, "Code
+// memory").
 #include "jit/x64/code_memory.h"
 
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cstring>
+#include <iterator>
+#include <map>
+#include <mutex>
 
 #include "base/check.h"
 
 namespace pyrite::jit::x64 {
 
 namespace {
-std::atomic<size_t> g_live_blocks{0};
-std::atomic<size_t> g_live_bytes{0};
 
 size_t page_size() {
   static const size_t p = static_cast<size_t>(sysconf(_SC_PAGESIZE));
   return p;
 }
+
+class Pool {
+ public:
+  uint8_t* allocate(size_t size) {
+    std::lock_guard<std::mutex> g(mu_);
+    if (!arena_) {
+      void* m = mmap(nullptr, kArenaBytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                     -1, 0);
+      PYR_CHECK_MSG(m != MAP_FAILED, "cannot reserve the code pool");
+      arena_ = static_cast<uint8_t*>(m);
+    }
+    live_blocks_++;
+    live_bytes_ += size;
+    // First fit among the freed ranges below the top.
+    for (auto it = free_.begin(); it != free_.end(); ++it) {
+      if (it->second < size) continue;
+      size_t offset = it->first, rest = it->second - size;
+      free_.erase(it);
+      if (rest) free_[offset + size] = rest;
+      return arena_ + offset;
+    }
+    PYR_CHECK_MSG(top_ + size <= kArenaBytes, "the code pool is full");
+    size_t offset = top_;
+    top_ += size;
+    return arena_ + offset;
+  }
+
+  void release(uint8_t* p, size_t size) {
+    std::lock_guard<std::mutex> g(mu_);
+    live_blocks_--;
+    live_bytes_ -= size;
+    size_t offset = static_cast<size_t>(p - arena_);
+    // Coalesce with the free neighbours.
+    auto next = free_.lower_bound(offset);
+    if (next != free_.end() && next->first == offset + size) {
+      size += next->second;
+      next = free_.erase(next);
+    }
+    if (next != free_.begin()) {
+      auto prev = std::prev(next);
+      if (prev->first + prev->second == offset) {
+        offset = prev->first;
+        size += prev->second;
+        free_.erase(prev);
+      }
+    }
+    if (offset + size == top_) {
+      // The top moves down; whole pages above it go back to the OS.
+      top_ = offset;
+      size_t ps = page_size();
+      size_t first = (top_ + ps - 1) / ps * ps, last = mapped_top_;
+      if (last > first) {
+        PYR_CHECK(madvise(arena_ + first, last - first, MADV_DONTNEED) == 0);
+        PYR_CHECK(mprotect(arena_ + first, last - first, PROT_NONE) == 0);
+        mapped_top_ = first;
+      }
+      return;
+    }
+    free_[offset] = size;
+  }
+
+  // RW or RX for the pages holding [p, p + n).
+  void protect(uint8_t* p, size_t n, bool exec) {
+    size_t ps = page_size();
+    size_t first = static_cast<size_t>(p - arena_) / ps * ps;
+    size_t last = (static_cast<size_t>(p - arena_) + n + ps - 1) / ps * ps;
+    int prot = exec ? (PROT_READ | PROT_EXEC) : (PROT_READ | PROT_WRITE);
+    PYR_CHECK(mprotect(arena_ + first, last - first, prot) == 0);
+    std::lock_guard<std::mutex> g(mu_);
+    if (last > mapped_top_) mapped_top_ = last;
+  }
+
+  size_t live_blocks() const { return live_blocks_; }
+  size_t live_bytes() const { return live_bytes_; }
+  size_t top_bytes() const { return mapped_top_; }
+
+ private:
+  std::mutex mu_;
+  uint8_t* arena_ = nullptr;
+  size_t top_ = 0;         // bump pointer: everything above is free
+  size_t mapped_top_ = 0;  // pages below it have been made accessible
+  std::map<size_t, size_t> free_;  // offset -> size, below top_, coalesced
+  size_t live_blocks_ = 0, live_bytes_ = 0;
+};
+
+Pool& pool() {
+  static Pool* p = new Pool;  // never destroyed: code may outlive static destructors
+  return *p;
+}
+
 }  // namespace
 
 CodeBlock::CodeBlock(size_t size) {
-  size_t p = page_size();
-  size_ = (size + p - 1) / p * p;
-  if (size_ == 0) size_ = p;
-  void* m = mmap(nullptr, size_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  PYR_CHECK(m != MAP_FAILED);
-  base_ = static_cast<uint8_t*>(m);
-  g_live_blocks++;
-  g_live_bytes += size_;
+  size_ = (std::max<size_t>(size, 1) + kCodeAlign - 1) / kCodeAlign * kCodeAlign;
+  base_ = pool().allocate(size_);
 }
 
 CodeBlock::~CodeBlock() {
-  if (!base_) return;
-  munmap(base_, size_);
-  g_live_blocks--;
-  g_live_bytes -= size_;
+  if (base_) pool().release(base_, size_);
 }
 
 CodeBlock::CodeBlock(CodeBlock&& o) noexcept
@@ -57,35 +140,27 @@ CodeBlock& CodeBlock::operator=(CodeBlock&& o) noexcept {
   return *this;
 }
 
-void CodeBlock::write(size_t offset, std::span<const uint8_t> bytes) {
-  PYR_CHECK(!executable_ && offset + bytes.size() <= size_);
-  std::memcpy(base_ + offset, bytes.data(), bytes.size());
-}
-
-void CodeBlock::protect(size_t offset, size_t length, bool exec) {
-  size_t p = page_size();
-  size_t first = offset / p * p;
-  size_t last = (offset + length + p - 1) / p * p;
-  int prot = exec ? (PROT_READ | PROT_EXEC) : (PROT_READ | PROT_WRITE);
-  PYR_CHECK(mprotect(base_ + first, last - first, prot) == 0);
-}
-
-void CodeBlock::seal() {
-  PYR_CHECK(!executable_);
-  protect(0, size_, true);
+void CodeBlock::fill(std::span<const uint8_t> bytes) {
+  PYR_CHECK(!executable_ && bytes.size() <= size_);
+  pool().protect(base_, size_, false);
+  std::memcpy(base_, bytes.data(), bytes.size());
+  // Alignment padding: int3, never executed.
+  std::memset(base_ + bytes.size(), 0xCC, size_ - bytes.size());
+  pool().protect(base_, size_, true);
   executable_ = true;
 }
 
 void CodeBlock::patch(size_t offset, std::span<const uint8_t> bytes) {
   PYR_CHECK(executable_ && offset + bytes.size() <= size_);
-  protect(offset, bytes.size(), false);
+  pool().protect(base_ + offset, bytes.size(), false);
   std::memcpy(base_ + offset, bytes.data(), bytes.size());
-  protect(offset, bytes.size(), true);
+  pool().protect(base_ + offset, bytes.size(), true);
   // x86 keeps instruction fetch coherent with data writes on one core;
   // the mprotect calls serialize for the (single) thread that runs code.
 }
 
-size_t CodeBlock::live_blocks() { return g_live_blocks; }
-size_t CodeBlock::live_bytes() { return g_live_bytes; }
+size_t CodeBlock::live_blocks() { return pool().live_blocks(); }
+size_t CodeBlock::live_bytes() { return pool().live_bytes(); }
+size_t CodeBlock::pool_top_bytes() { return pool().top_bytes(); }
 
 }  // namespace pyrite::jit::x64

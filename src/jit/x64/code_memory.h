@@ -1,10 +1,19 @@
-// Executable memory for compiled traces (docs/jit_x64.md, "W^X").
+// Executable memory for compiled traces (docs/jit_x64.md, "Code memory").
 //
-// Invariants: every page of a CodeBlock is writable or executable, never
-// both. A block is filled while RW and then sealed RX; patching (a guard's
-// exit redirected to a bridge) flips the touched pages to RW, writes, and
-// flips them back. One mmap per block, unmapped by the destructor: a
-// loop's code is freed exactly when its CompiledTrace is.
+// All code lives in one pool: an address range reserved once (kArenaBytes,
+// PROT_NONE, so it costs no memory until used) and handed out by first-fit
+// over a free list with a bump pointer at the top. Every block is within
+// rel32 reach of every other, so traces jump into each other with a plain
+// `jmp rel32`.
+//
+// Invariants: no page of the pool is ever writable and executable at once.
+// A block is written with the pages it touches turned RW (mprotect) and
+// then RX again; a page shared with a neighbouring block is not executed
+// meanwhile (one thread runs compiled code, and compiling or patching is
+// never done from inside it). Freeing a block returns its bytes to the free
+// list (coalesced with its neighbours); when the free space reaches the top
+// of the pool the whole pages above the new top are given back to the OS
+// (madvise DONTNEED, PROT_NONE).
 #pragma once
 
 #include <cstddef>
@@ -13,10 +22,15 @@
 
 namespace pyrite::jit::x64 {
 
+// The reserved range: every trace's code fits in it (compile aborts if it
+// fills up; 1 GiB of machine code is far beyond any run so far).
+inline constexpr size_t kArenaBytes = size_t(1) << 30;
+inline constexpr size_t kCodeAlign = 16;
+
 class CodeBlock {
  public:
   CodeBlock() = default;
-  // Maps at least `size` bytes, RW (not yet executable). Aborts on failure.
+  // Takes at least `size` bytes from the pool, not yet executable.
   explicit CodeBlock(size_t size);
   ~CodeBlock();
   CodeBlock(CodeBlock&& o) noexcept;
@@ -25,26 +39,25 @@ class CodeBlock {
   CodeBlock& operator=(const CodeBlock&) = delete;
 
   uint8_t* data() const { return base_; }
-  size_t size() const { return size_; }          // the mapping (whole pages)
+  size_t size() const { return size_; }          // rounded up to kCodeAlign
   bool executable() const { return executable_; }
   bool contains(const void* p) const {
     auto a = static_cast<const uint8_t*>(p);
     return a >= base_ && a < base_ + size_;
   }
 
-  // Copies `bytes` to the block's start while it is still writable.
-  void write(size_t offset, std::span<const uint8_t> bytes);
-  // RW -> RX (done once after the first write).
-  void seal();
+  // Writes the whole code once (pages RW, copy, RX): the block is sealed.
+  void fill(std::span<const uint8_t> bytes);
   // Writes `bytes` at `offset` of a sealed block: RW, copy, RX again.
   void patch(size_t offset, std::span<const uint8_t> bytes);
 
-  // Live blocks and mapped bytes in this process (tests check for leaks).
+  // Live blocks and their bytes in this process (tests check for leaks),
+  // and the pool's pages in use (the bump top, rounded to pages).
   static size_t live_blocks();
   static size_t live_bytes();
+  static size_t pool_top_bytes();
 
  private:
-  void protect(size_t offset, size_t length, bool exec);
   uint8_t* base_ = nullptr;
   size_t size_ = 0;
   bool executable_ = false;

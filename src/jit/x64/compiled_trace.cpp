@@ -1,11 +1,52 @@
 // CompiledTrace: entries, exits, and patching exits to bridges and other
 // traces' labels (docs/jit_x64.md, "Bridges").
 #include <cstring>
+#include <mutex>
+#include <unordered_map>
 
 #include "base/check.h"
 #include "jit/x64/backend.h"
 
 namespace pyrite::jit::x64 {
+
+namespace {
+// frame_entry address -> layout, for every label of every live trace.
+struct LabelRegistry {
+  std::mutex mu;
+  std::unordered_map<uint64_t, const LabelLayout*> by_frame_entry;
+};
+LabelRegistry& registry() {
+  static LabelRegistry* r = new LabelRegistry;
+  return *r;
+}
+}  // namespace
+
+void register_labels(const CompiledTrace& t, bool add);  // compiler.cpp calls it
+
+const LabelLayout* find_label(uint64_t frame_entry) {
+  LabelRegistry& r = registry();
+  std::lock_guard<std::mutex> g(r.mu);
+  auto it = r.by_frame_entry.find(frame_entry);
+  return it == r.by_frame_entry.end() ? nullptr : it->second;
+}
+
+const LabelLayout* CompiledTrace::label_layout(uint32_t label) const {
+  for (const Entry& e : entries_)
+    if (e.label == label) return &e.layout;
+  return nullptr;
+}
+
+void register_labels(const CompiledTrace& t, bool add) {
+  LabelRegistry& r = registry();
+  std::lock_guard<std::mutex> g(r.mu);
+  for (uint32_t i = 0; i < t.trace().num_ops(); i++) {
+    if (t.trace().op(i).opcode != ir::Opcode::kLabel) continue;
+    const LabelLayout* l = t.label_layout(i);
+    if (!l) continue;
+    if (add) r.by_frame_entry[l->frame_entry] = l;
+    else r.by_frame_entry.erase(l->frame_entry);
+  }
+}
 
 uint64_t CompiledTrace::entry(uint32_t label) const {
   for (const Entry& e : entries_)
@@ -24,18 +65,13 @@ const ExitInfo* CompiledTrace::guard_exit(uint32_t guard) const {
   return &exits_[guard_exit_index_[guard]];
 }
 
-CompiledTrace::~CompiledTrace() = default;
+CompiledTrace::~CompiledTrace() {
+  if (code_.data()) register_labels(*this, false);
+}
 
 void CompiledTrace::redirect(uint32_t op, uint64_t target) {
   PYR_CHECK(op < guard_exit_index_.size() && guard_exit_index_[op] != ~0u);
-  ExitInfo& e = exits_[guard_exit_index_[op]];
-  // mov r11, imm64; jmp r11 over the stub's "mov rax, exit; jmp epilogue".
-  uint8_t code[kPatchBytes] = {0x49, 0xBB};
-  std::memcpy(code + 2, &target, 8);
-  code[10] = 0x41;
-  code[11] = 0xFF;
-  code[12] = 0xE3;
-  code_.patch(e.patch_offset, code);
+  exit_targets_[guard_exit_index_[op]] = target;
 }
 
 void attach_bridge(CompiledTrace& parent, uint32_t guard, const CompiledTrace& bridge) {
@@ -56,10 +92,8 @@ void unlink_jump(CompiledTrace& t, uint32_t jump) { detach_bridge(t, jump); }
 void detach_bridge(CompiledTrace& parent, uint32_t guard) {
   PYR_CHECK(guard < parent.guard_exit_index_.size() && parent.guard_exit_index_[guard] != ~0u);
   uint32_t k = parent.guard_exit_index_[guard];
-  ExitInfo& e = parent.exits_[k];
-  parent.code_.patch(e.patch_offset, std::span<const uint8_t>(&parent.original_tail_[k * kPatchBytes],
-                                                               kPatchBytes));
-  e.bridge = nullptr;
+  parent.exit_targets_[k] = parent.exit_return_;
+  parent.exits_[k].bridge = nullptr;
 }
 
 }  // namespace pyrite::jit::x64

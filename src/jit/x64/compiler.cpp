@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <string>
 
 #include "base/check.h"
@@ -331,25 +332,46 @@ uint32_t Compiler::add_exit(ir::ExitKind kind, uint32_t op, uint32_t num_values)
 }
 
 asmjit::Label Compiler::add_stub(uint32_t exit, std::vector<Loc> values, bool patchable) {
-  Stub s{a_.newLabel(), std::move(values), exit, patchable, a_.newLabel()};
-  stubs_.push_back(std::move(s));
+  stubs_.push_back(Stub{a_.newLabel(), std::move(values), exit, patchable});
   return stubs_.back().label;
 }
 
+// Exits with equal value locations share one store sequence: the first
+// one's stub is "push k" falling into the stores, which end in "pop rax;
+// jmp dispatch"; the others' are "push k; jmp stores" (4 bytes when near).
+// Dispatch comes first, so the first stubs reach it with a short jump.
 void Compiler::emit_stubs() {
-  ExitInfo* base = out_->exits_.get();
-  for (Stub& s : stubs_) {
-    a_.bind(s.label);
-    a_.mov(x86::r11, x86::qword_ptr(x86::rsp));
-    for (size_t k = 0; k < s.values.size(); k++)
-      emit_move(s.values[k], Loc::frame(static_cast<int>(kFrameValues + k)));
-    a_.bind(s.patch);
-    size_t tail = a_.offset();
-    a_.mov(x86::rax, static_cast<int64_t>(reinterpret_cast<uint64_t>(base + s.exit)));
-    a_.long_().jmp(epilogue_);
-    // The tail must hold the patch (asmjit shortens mov for small
-    // addresses): pad with never-executed bytes.
-    while (s.patchable && a_.offset() - tail < kPatchBytes) a_.int3();
+  a_.bind(dispatch_);
+  a_.mov(x86::r10, static_cast<int64_t>(reinterpret_cast<uint64_t>(out_->exit_targets_.get())));
+  a_.jmp(x86::qword_ptr(x86::r10, x86::rax, 3));
+  auto less = [](const std::vector<Loc>& a, const std::vector<Loc>& b) {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
+                                        [](const Loc& x, const Loc& y) {
+                                          if (x.kind != y.kind) return x.kind < y.kind;
+                                          if (x.index != y.index) return x.index < y.index;
+                                          return x.kind == Loc::kConst && x.bits < y.bits;
+                                        });
+  };
+  std::map<std::vector<Loc>, std::vector<uint32_t>, decltype(less)> groups(less);
+  for (uint32_t k = 0; k < stubs_.size(); k++) groups[stubs_[k].values].push_back(k);
+  for (auto& [values, members] : groups) {
+    asmjit::Label stores = a_.newLabel();
+    a_.bind(stubs_[members[0]].label);
+    a_.push(asmjit::Imm(static_cast<int64_t>(stubs_[members[0]].exit)));
+    a_.bind(stores);
+    stub_rsp_bias_ = 8;
+    if (!values.empty()) a_.mov(x86::r11, x86::qword_ptr(x86::rsp, 8));
+    for (size_t k = 0; k < values.size(); k++)
+      emit_move(values[k], Loc::frame(static_cast<int>(kFrameValues + k)));
+    stub_rsp_bias_ = 0;
+    a_.pop(x86::rax);
+    a_.jmp(dispatch_);
+    // The others jump back to the stores (short when near).
+    for (size_t m = 1; m < members.size(); m++) {
+      a_.bind(stubs_[members[m]].label);
+      a_.push(asmjit::Imm(static_cast<int64_t>(stubs_[members[m]].exit)));
+      a_.jmp(stores);
+    }
   }
 }
 
@@ -496,6 +518,11 @@ void Compiler::emit_entries() {
     for (auto& [c, reg] : l.consts) emit_move(Loc::constant(t_.constant(c).bits), Loc::gpr(reg));
     a_.jmp(l.body);
   }
+  // Back to C++ with &exits_[rax] (exit_targets_' default).
+  a_.bind(exit_return_);
+  a_.imul(x86::eax, x86::eax, static_cast<int>(sizeof(ExitInfo)));
+  a_.mov(x86::r10, static_cast<int64_t>(reinterpret_cast<uint64_t>(out_->exits_.get())));
+  a_.add(x86::rax, x86::r10);
   a_.bind(epilogue_);
   a_.add(x86::rsp, kFrameBytes);
   a_.pop(x86::r15);
@@ -514,25 +541,42 @@ void Compiler::finalize() {
   size_t size = code_.codeSize();
   CompiledTrace& out = *out_;
   out.code_ = CodeBlock(size);
-  code_.relocateToBase(reinterpret_cast<uint64_t>(out.code_.data()));
+  uint64_t base = reinterpret_cast<uint64_t>(out.code_.data());
+  code_.relocateToBase(base);
   std::vector<uint8_t> bytes(size);
   code_.copyFlattenedData(bytes.data(), size, asmjit::CopySectionFlags::kPadSectionBuffer);
   if (errors_.failed) fail(CompileError::kAssembler, cur_, errors_.text);
-  out.code_.write(0, bytes);
-  out.code_.seal();
+  for (const DirectJump& j : direct_jumps_) {
+    int64_t disp = static_cast<int64_t>(j.target - (base + j.offset + 5));
+    // The pool is one reserved range below 2 GiB, so this always fits.
+    if (!fits_i32(disp)) fail(CompileError::kAssembler, cur_, "direct jump out of rel32 range");
+    int32_t d = static_cast<int32_t>(disp);
+    PYR_CHECK(bytes[j.offset] == 0xE9);
+    std::memcpy(&bytes[j.offset + 1], &d, 4);
+  }
+  out.code_.fill(bytes);
   out.code_size_ = size;
   auto offset = [&](asmjit::Label l) { return static_cast<uint32_t>(code_.labelOffsetFromBase(l)); };
-  for (const LabelInfo& l : labels_)
-    out.entries_.push_back({l.op, offset(l.entry), offset(l.frame_entry)});
-  out.guard_exit_index_.assign(n_, ~0u);
-  out.original_tail_.assign(out.num_exits_ * kPatchBytes, 0);
-  for (const Stub& s : stubs_) {
-    if (!s.patchable) continue;
-    ExitInfo& e = out.exits_[s.exit];
-    e.patch_offset = offset(s.patch);
-    out.guard_exit_index_[e.op] = s.exit;
-    std::memcpy(&out.original_tail_[s.exit * kPatchBytes], bytes.data() + e.patch_offset, kPatchBytes);
+  for (const LabelInfo& l : labels_) {
+    CompiledTrace::Entry e{l.op, offset(l.entry), offset(l.frame_entry), {}};
+    e.layout.label = l.op;
+    for (const Loc& loc : l.locs)
+      e.layout.values.push_back(LabelLocation{
+          loc.kind == Loc::kGpr   ? LabelLocation::kGpr
+          : loc.kind == Loc::kXmm ? LabelLocation::kXmm
+                                  : LabelLocation::kStack,
+          loc.index});
+    for (auto& [c, reg] : l.consts) e.layout.constants.push_back({t_.constant(c).bits, reg});
+    e.layout.body = base + offset(l.body);
+    e.layout.frame_entry = base + e.frame_entry_offset;
+    out.entries_.push_back(std::move(e));
   }
+  out.exit_return_ = base + offset(exit_return_);
+  for (uint32_t k = 0; k < out.num_exits_; k++) out.exit_targets_[k] = out.exit_return_;
+  out.guard_exit_index_.assign(n_, ~0u);
+  for (const Stub& s : stubs_)
+    if (s.patchable) out.guard_exit_index_[out.exits_[s.exit].op] = s.exit;
+  register_labels(out, true);
   write_perf_map(out, size);
   out.frame_words_ = frame_words_;
   out.spill_slots_used_ = static_cast<uint32_t>(max_slots_);
@@ -552,6 +596,8 @@ CompileResult Compiler::run() {
   try {
     compute_liveness();
     epilogue_ = a_.newLabel();
+    dispatch_ = a_.newLabel();
+    exit_return_ = a_.newLabel();
     // The inputargs are the first "label": entries load them from the frame.
     LabelInfo inputs;
     inputs.op = CompiledTrace::kInputs;
@@ -579,6 +625,7 @@ CompileResult Compiler::run() {
       out_->exits_[k] = exits_[k];
       out_->exits_[k].owner = out_.get();
     }
+    out_->exit_targets_.reset(new uint64_t[exits_.size() + 1]);
     emit_stubs();
     emit_entries();
     finalize();

@@ -38,6 +38,9 @@
 
 namespace pyrite::jit::x64 {
 
+// Adds (or removes) t's labels to the registry find_label reads.
+void register_labels(const CompiledTrace& t, bool add);
+
 using ir::Opcode;
 using ir::Ref;
 using ir::Type;
@@ -108,12 +111,20 @@ class Compiler {
   CompileResult run();
 
  private:
+  // An exit stub: "push k" and the store sequence of its values (shared by
+  // every exit with the same value locations), which ends in "pop rax; jmp
+  // dispatch"; dispatch jumps through CompiledTrace::exit_targets_[rax].
   struct Stub {
     asmjit::Label label;
     std::vector<Loc> values;
     uint32_t exit;           // index into exits_
-    bool patchable;          // guards and jumps out: the tail may be redirected
-    asmjit::Label patch;     // bound at the patchable tail
+    bool patchable;          // guards and jumps out: may be redirected
+  };
+  // A jump straight into another trace's label body: a rel32 fixed up once
+  // the code's address is known.
+  struct DirectJump {
+    size_t offset;           // of the E9 byte
+    uint64_t target;
   };
   struct LabelInfo {
     uint32_t op;             // label op or kInputs
@@ -158,7 +169,10 @@ class Compiler {
     PYR_CHECK_MSG(slot_[v] >= 0, "a live value has no location");
     return Loc::stack(slot_[v]);
   }
-  static x86::Mem slot_mem(int slot) { return x86::qword_ptr(x86::rsp, 8 * (1 + slot)); }
+  // Exit stubs run with the exit index pushed: rsp is 8 lower there.
+  x86::Mem slot_mem(int slot) const {
+    return x86::qword_ptr(x86::rsp, 8 * (1 + slot) + stub_rsp_bias_);
+  }
   static x86::Mem frame_mem(int word) { return x86::qword_ptr(x86::r11, 8 * word); }
   int new_slot() {
     int s;
@@ -281,6 +295,9 @@ class Compiler {
   ErrorRecorder errors_;
   x86::Assembler a_;
   asmjit::Label epilogue_;
+  asmjit::Label dispatch_, exit_return_;
+  int stub_rsp_bias_ = 0;
+  std::vector<DirectJump> direct_jumps_;
   std::vector<Stub> stubs_;
   std::vector<LabelInfo> labels_;  // [0]: the inputargs; then labels in order
   int jump_target_ = -1;           // index into labels_ of this trace's loop target

@@ -505,6 +505,24 @@ void Compiler::emit_jump(uint32_t i) {
     frame_words_ = std::max(frame_words_, kFrameValues + static_cast<uint32_t>(values.size()));
     if (address != 0) {
       if (o_.count_jumps) emit_jump_count(i, values);
+      if (const LabelLayout* l = find_label(address)) {
+        // Straight into the label's locations and body: no jit frame.
+        PYR_CHECK(l->values.size() == values.size());
+        std::vector<Move> moves;
+        for (size_t k = 0; k < values.size(); k++) {
+          const LabelLocation& d = l->values[k];
+          Loc dst = d.kind == LabelLocation::kGpr   ? Loc::gpr(d.index)
+                    : d.kind == LabelLocation::kXmm ? Loc::xmm(d.index)
+                                                    : Loc::stack(d.index);
+          moves.push_back({values[k], dst});
+        }
+        for (auto& [bits, reg] : l->constants) moves.push_back({Loc::constant(bits), Loc::gpr(reg)});
+        parallel_move(std::move(moves));
+        direct_jumps_.push_back({a_.offset(), l->body});
+        static const uint8_t kJmpRel32[5] = {0xE9, 0, 0, 0, 0};
+        a_.embed(kJmpRel32, sizeof kJmpRel32);
+        return;
+      }
       a_.mov(x86::r11, x86::qword_ptr(x86::rsp));
       for (size_t k = 0; k < values.size(); k++)
         emit_move(values[k], Loc::frame(static_cast<int>(kFrameValues + k)));
