@@ -145,7 +145,7 @@ Ref Trace::const_float(double v) { return intern(Type::kFloat, std::bit_cast<uin
 
 Ref Trace::intern(Type t, uint64_t bits) {
   auto& index = const_index_[static_cast<int>(t)];
-  auto [it, inserted] = index.emplace(bits, static_cast<uint32_t>(consts_.size()));
+  auto [it, inserted] = index.try_emplace(bits, static_cast<uint32_t>(consts_.size()));  // no node unless new
   if (inserted) {
     PYR_CHECK(consts_.size() < Ref::kMaxIndex);
     consts_.push_back(Const{t, bits});

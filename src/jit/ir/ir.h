@@ -126,6 +126,12 @@ class Trace {
   std::span<const Ref> args(uint32_t i) const { return args(ops_[i]); }
   Ref arg(uint32_t i, uint32_t k) const { return args_[ops_[i].first_arg + k]; }
   uint32_t num_inputs() const { return num_inputs_; }
+  size_t num_arg_slots() const { return args_.size(); }  // operands of all ops
+  // Capacity for `ops` ops with `args` operands in all (a pass's output).
+  void reserve(size_t ops, size_t args) {
+    ops_.reserve(ops);
+    args_.reserve(args);
+  }
   Ref input(uint32_t k) const { return Ref::value(k); }
   // The type of a value or constant (kVoid for none or virtual refs).
   Type type_of(Ref r) const;

@@ -2,9 +2,11 @@
 //
 // Invariants: map_[i] is set once source op i has been visited (copied or
 // forwarded) and names an output value or constant; snapshot_memo_ holds
-// snapshots built since the last forward(), so guards sharing a source
-// snapshot keep sharing it, and a later forward() (a guard proving a value
-// constant, say) is seen by the snapshots built after it.
+// snapshots built since the last forward() (entries of an older
+// generation are stale), so guards sharing a source snapshot keep sharing
+// it, and a later forward() (a guard proving a value constant, say) is
+// seen by the snapshots built after it. const_map_[c] is the output's
+// interned copy of source constant c.
 #include "jit/ir/ir_rewrite.h"
 
 #include "base/check.h"
@@ -12,7 +14,13 @@
 namespace pyrite::jit::ir {
 
 Rewriter::Rewriter(const Trace& src)
-    : src_(src), out_(src.shared_descrs()), builder_(out_), map_(src.num_ops()) {
+    : src_(src),
+      out_(src.shared_descrs()),
+      builder_(out_),
+      map_(src.num_ops()),
+      const_map_(src.num_consts()),
+      snapshot_memo_(src.snapshots().num_snapshots(), {0, kNoSnapshot}) {
+  out_.reserve(src.num_ops(), src.num_arg_slots());
   for (uint32_t k = 0; k < src.num_inputs(); k++) map_[k] = out_.add_input(src.op(k).type);
   next_ = src.num_inputs();
 }
@@ -23,8 +31,12 @@ Ref Rewriter::map(Ref r) {
       PYR_CHECK(r.index() < map_.size() && !map_[r.index()].is_none());
       return map_[r.index()];
     case Ref::Kind::kConst: {
-      const Const& c = src_.constant(r);
-      return out_.intern(c.type, c.bits);
+      Ref& m = const_map_[r.index()];
+      if (m.is_none()) {
+        const Const& c = src_.constant(r);
+        m = out_.intern(c.type, c.bits);
+      }
+      return m;
     }
     case Ref::Kind::kVirtual: return map_virtual(r.index());
     case Ref::Kind::kNone: return r;
@@ -47,36 +59,41 @@ Ref Rewriter::map_virtual(uint32_t src_index) {
 void Rewriter::forward(uint32_t src_op, Ref to) {
   PYR_CHECK(src_op < map_.size());
   map_[src_op] = to;
-  snapshot_memo_.clear();
-  virtual_memo_.clear();
+  memo_gen_++;
+  if (!virtual_memo_.empty()) virtual_memo_.clear();
   if (src_op >= next_) next_ = src_op + 1;
 }
 
 SnapshotId Rewriter::map_snapshot(SnapshotId s) {
   if (s == kNoSnapshot) return s;
-  auto it = snapshot_memo_.find(static_cast<uint32_t>(s));
-  if (it != snapshot_memo_.end()) return it->second;
+  auto& memo = snapshot_memo_[static_cast<uint32_t>(s)];
+  if (memo.first == memo_gen_) return memo.second;
   const SnapshotTable& st = src_.snapshots();
-  SnapshotBuilder b;
-  for (uint32_t fid : st.frames_of(s)) {
-    const SnapFrame& f = st.frame(fid);
-    b.push_frame(f.kind, f.pc, f.size);
-    for (const SnapEntry& e : st.entries(f)) {
-      b.set(e.slot, map(e.ref));
-      if (e.flags) b.top().entries.back().flags = e.flags;  // set() keeps entries sorted; e is the largest so far
-    }
+  // The scratch builder keeps its frames' entry vectors between calls.
+  auto frame_ids = st.frames_of(s);
+  std::vector<SnapshotBuilder::Frame>& frames = snapshot_scratch_.frames();
+  frames.resize(frame_ids.size());
+  for (size_t k = 0; k < frame_ids.size(); k++) {
+    const SnapFrame& f = st.frame(frame_ids[k]);
+    SnapshotBuilder::Frame& b = frames[k];
+    b.kind = f.kind;
+    b.pc = f.pc;
+    b.size = f.size;
+    b.entries.clear();
+    // Source entries are sorted by slot with distinct slots, as set() keeps them.
+    for (const SnapEntry& e : st.entries(f)) b.entries.push_back(SnapEntry{e.slot, e.flags, map(e.ref)});
   }
-  SnapshotId id = out_.add_snapshot(b);
-  snapshot_memo_.emplace(static_cast<uint32_t>(s), id);
+  SnapshotId id = out_.add_snapshot(snapshot_scratch_);
+  memo = {memo_gen_, id};
   return id;
 }
 
 Ref Rewriter::copy(uint32_t src_op) {
   const Op& op = src_.op(src_op);
-  std::vector<Ref> args;
-  args.reserve(op.num_args);
-  for (Ref a : src_.args(op)) args.push_back(map(a));
-  Ref r = out_.emit(op.opcode, std::span<const Ref>(args), op.descr, map_snapshot(op.snapshot), op.type);
+  args_scratch_.clear();
+  for (Ref a : src_.args(op)) args_scratch_.push_back(map(a));
+  SnapshotId snap = map_snapshot(op.snapshot);  // (may map virtuals, which uses no scratch)
+  Ref r = out_.emit(op.opcode, std::span<const Ref>(args_scratch_), op.descr, snap, op.type);
   map_[src_op] = r;
   if (src_op >= next_) next_ = src_op + 1;
   return r;

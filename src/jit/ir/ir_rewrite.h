@@ -47,7 +47,12 @@ class Rewriter {
   Trace out_;
   Builder builder_;
   std::vector<Ref> map_;  // per source op
-  std::unordered_map<uint32_t, SnapshotId> snapshot_memo_;
+  std::vector<Ref> const_map_;  // per source constant (none: not mapped yet)
+  // Per source snapshot: (generation, mapped id); valid while generation == memo_gen_.
+  std::vector<std::pair<uint32_t, SnapshotId>> snapshot_memo_;
+  uint32_t memo_gen_ = 1;
+  SnapshotBuilder snapshot_scratch_;  // reused by map_snapshot
+  std::vector<Ref> args_scratch_;     // reused by copy
   std::unordered_map<uint32_t, Ref> virtual_memo_;
   uint32_t next_ = 0;
 };

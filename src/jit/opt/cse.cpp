@@ -7,9 +7,8 @@
 // the code after a guard runs only when it passed).
 #include "jit/opt/cse.h"
 
+#include <algorithm>
 #include <map>
-#include <set>
-#include <unordered_map>
 #include <vector>
 
 #include "jit/ir/ir_rewrite.h"
@@ -40,13 +39,78 @@ const CompareInfo* compare_info(Opcode op) {
   return nullptr;
 }
 
-using Key = std::vector<uint32_t>;
+// A pure op's key: opcode, descr and operands (ops of at most two
+// operands; calls with more go to a std::map of vectors).
+struct Key {
+  uint32_t op_descr[2];
+  uint32_t a, b;
+  bool operator==(const Key&) const = default;
+};
+
+// Open addressing, linear probing; clear() is O(1) (a generation stamp).
+class PureTable {
+ public:
+  Ref* find(const Key& k) {
+    if (slots_.empty()) return nullptr;
+    for (size_t i = hash(k) & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.gen != gen_) return nullptr;
+      if (s.key == k) return &s.value;
+    }
+  }
+  // Sets k's value (replacing it if present).
+  void put(const Key& k, Ref v) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    for (size_t i = hash(k) & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.gen != gen_) {
+        s = Slot{k, v, gen_};
+        used_++;
+        return;
+      }
+      if (s.key == k) {
+        s.value = v;
+        return;
+      }
+    }
+  }
+  void clear() {
+    gen_++;
+    used_ = 0;
+  }
+
+ private:
+  struct Slot {
+    Key key;
+    Ref value;
+    uint32_t gen = 0;
+  };
+  static size_t hash(const Key& k) {
+    uint64_t h = (uint64_t{k.op_descr[0]} << 32 | k.op_descr[1]) * 0x9e3779b97f4a7c15ull;
+    h ^= (uint64_t{k.a} << 32 | k.b) * 0xc2b2ae3d27d4eb4full;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    uint32_t old_gen = gen_;
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    gen_ = 1;
+    used_ = 0;
+    for (const Slot& s : old)
+      if (s.gen == old_gen) put(s.key, s.value);
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0, used_ = 0;
+  uint32_t gen_ = 1;
+};
 
 class Cse {
  public:
   explicit Cse(const Trace& src) : src_(src), rw_(src) {}
 
   Trace run() {
+    listed_in_.assign(src_.num_ops(), UINT32_MAX);
     for (uint32_t i = 0; i < src_.num_inputs(); i++) note(i, rw_.map(Ref::value(i)));
     for (uint32_t i = src_.num_inputs(); i < src_.num_ops(); i++) visit(i);
     return rw_.take();
@@ -55,28 +119,45 @@ class Cse {
  private:
   Trace& out() { return rw_.out(); }
 
+  // Per output value: flags and facts, grown on demand.
+  void grow(uint32_t v) {
+    if (v < known_.size()) return;
+    size_t n = std::max<size_t>(v + 1, known_.size() * 2);
+    known_.resize(n, Ref());
+    nonzero_.resize(n, 0);
+    nonnull_.resize(n, 0);
+    users_head_.resize(n, UINT32_MAX);
+  }
+  Ref known(Ref v) { return v.is_value() && v.index() < known_.size() ? known_[v.index()] : Ref(); }
+  bool flag(const std::vector<uint8_t>& f, Ref v) { return v.is_value() && v.index() < f.size() && f[v.index()]; }
+
+  // Source op `src_op` maps to output value `to`: replace() reaches it.
   void note(uint32_t src_op, Ref to) {
-    if (to.is_value()) users_[to.index()].push_back(src_op);
+    if (!to.is_value() || listed_in_[src_op] == to.index()) return;
+    grow(to.index());
+    listed_in_[src_op] = to.index();
+    user_nodes_.push_back({src_op, users_head_[to.index()]});
+    users_head_[to.index()] = static_cast<uint32_t>(user_nodes_.size() - 1);
   }
   void bind(uint32_t src_op, Ref to) {
-    if (to.is_value()) {
-      auto k = known_.find(to.index());
-      if (k != known_.end()) to = k->second;
-    }
+    Ref k = known(to);
+    if (!k.is_none()) to = k;
     rw_.forward(src_op, to);
     note(src_op, to);
   }
   // From now on the output value `v` is the constant `c`, in ops and snapshots.
   void replace(Ref v, Ref c) {
     if (!v.is_value()) return;
+    grow(v.index());
     known_[v.index()] = c;
-    auto it = users_.find(v.index());
-    if (it == users_.end()) return;
-    for (uint32_t s : it->second) rw_.forward(s, c);
+    for (uint32_t n = users_head_[v.index()]; n != UINT32_MAX; n = user_nodes_[n].next) {
+      uint32_t s = user_nodes_[n].src_op;
+      if (listed_in_[s] == v.index()) rw_.forward(s, c);  // (a node is stale once its op moved on)
+    }
   }
 
   Key key(Opcode op, DescrId d, Ref a, Ref b) {
-    return {static_cast<uint32_t>(op), static_cast<uint32_t>(d), a.bits(), b.bits()};
+    return Key{{static_cast<uint32_t>(op), static_cast<uint32_t>(d)}, a.bits(), b.bits()};
   }
   void learn_compare(Ref cond, bool truth) {
     if (!definition_visible(cond, region_start_)) return;
@@ -85,13 +166,13 @@ class Cse {
     if (!c || out().op(ci).num_args != 2) return;
     Ref a = out().arg(ci, 0), b = out().arg(ci, 1);
     Ref t = out().const_int(truth), f = out().const_int(!truth);
-    pure_[key(c->op, kNoDescr, a, b)] = t;
-    pure_[key(c->swapped, kNoDescr, b, a)] = t;
-    pure_[key(c->negated, kNoDescr, a, b)] = f;
-    pure_[key(compare_info(c->negated)->swapped, kNoDescr, b, a)] = f;
+    pure_.put(key(c->op, kNoDescr, a, b), t);
+    pure_.put(key(c->swapped, kNoDescr, b, a), t);
+    pure_.put(key(c->negated, kNoDescr, a, b), f);
+    pure_.put(key(compare_info(c->negated)->swapped, kNoDescr, b, a), f);
     if (op_effects(c->op) & effect::kCommutative) {
-      pure_[key(c->op, kNoDescr, b, a)] = t;
-      pure_[key(c->negated, kNoDescr, b, a)] = f;
+      pure_.put(key(c->op, kNoDescr, b, a), t);
+      pure_.put(key(c->negated, kNoDescr, b, a), f);
     }
   }
 
@@ -101,9 +182,10 @@ class Cse {
     Effects e = src_.effects_of(i);
     if (op.opcode == Opcode::kLabel) {
       pure_.clear();
-      nonnull_.clear();
-      nonzero_.clear();
-      known_.clear();
+      pure_long_.clear();
+      std::fill(nonnull_.begin(), nonnull_.end(), 0);
+      std::fill(nonzero_.begin(), nonzero_.end(), 0);
+      std::fill(known_.begin(), known_.end(), Ref());
       classes_.clear();
       not_invalidated_ = false;
       region_start_ = copy_label(rw_, i);
@@ -111,29 +193,32 @@ class Cse {
       return;
     }
     if ((e & effect::kPure) && !(e & effect::kMayRaise) && op.type != Type::kVoid) {
-      std::vector<Ref> m;
-      for (Ref a : args) m.push_back(rw_.map(a));
       Opcode opc = op.opcode;
-      if (!is_call(opc) && opc != Opcode::kSameAs) {
-        // Operands may have become constants (a guard proved them): fold as fold does.
-        Ref a = m[0], b = m.size() > 1 ? m[1] : Ref();
-        Ref r = simplify(out(), region_start_, opc, a, b);
-        if (!r.is_none()) return bind(i, r);
-        m.assign({a});
-        if (!b.is_none()) m.push_back(b);
-      }
-      if (swappable(opc) && m.size() == 2 && m[1].bits() < m[0].bits()) std::swap(m[0], m[1]);
-      Key k = {static_cast<uint32_t>(opc), static_cast<uint32_t>(op.descr)};
-      for (Ref r : m) k.push_back(r.bits());
-      if (m.size() == 1) k.push_back(Ref().bits());
-      auto it = pure_.find(k);
-      if (it != pure_.end()) {
-        bind(i, it->second);
+      if (args.size() <= 2) {
+        Ref a = args.empty() ? Ref() : rw_.map(args[0]), b = args.size() > 1 ? rw_.map(args[1]) : Ref();
+        if (!is_call(opc) && opc != Opcode::kSameAs && !a.is_none()) {
+          // Operands may have become constants (a guard proved them): fold as fold does.
+          Ref r = simplify(out(), region_start_, opc, a, b);
+          if (!r.is_none()) return bind(i, r);
+        }
+        if (swappable(opc) && !b.is_none() && b.bits() < a.bits()) std::swap(a, b);
+        Key k = key(opc, op.descr, a, b);
+        if (Ref* found = pure_.find(k)) return bind(i, *found);
+        Ref ops[2] = {a, b};
+        Ref r = out().emit(opc, std::span<const Ref>(ops, a.is_none() ? 0 : b.is_none() ? 1 : 2), op.descr,
+                           kNoSnapshot, op.type);
+        bind(i, r);
+        pure_.put(k, r);
         return;
       }
+      std::vector<uint32_t> k = {static_cast<uint32_t>(opc), static_cast<uint32_t>(op.descr)};
+      std::vector<Ref> m;
+      for (Ref a : args) m.push_back(rw_.map(a)), k.push_back(m.back().bits());
+      auto it = pure_long_.find(k);
+      if (it != pure_long_.end()) return bind(i, it->second);
       Ref r = out().emit(opc, std::span<const Ref>(m), op.descr, kNoSnapshot, op.type);
       bind(i, r);
-      pure_.emplace(std::move(k), r);
+      pure_long_.emplace(std::move(k), r);
       return;
     }
     if (is_guard(op.opcode) && guard_known(i)) {
@@ -153,9 +238,9 @@ class Cse {
     Ref x = args.empty() ? Ref() : rw_.map(args[0]);
     auto const_bits = [&](Ref r) { return out().constant(r).bits; };
     switch (op.opcode) {
-      case Opcode::kGuardTrue: return (x.is_const() && const_bits(x) != 0) || (x.is_value() && nonzero_.count(x.index()));
+      case Opcode::kGuardTrue: return (x.is_const() && const_bits(x) != 0) || flag(nonzero_, x);
       case Opcode::kGuardFalse: return x.is_const() && const_bits(x) == 0;
-      case Opcode::kGuardNonnull: return (x.is_const() && const_bits(x) != 0) || (x.is_value() && nonnull_.count(x.index()));
+      case Opcode::kGuardNonnull: return (x.is_const() && const_bits(x) != 0) || flag(nonnull_, x);
       case Opcode::kGuardIsnull: return x.is_const() && const_bits(x) == 0;
       case Opcode::kGuardValue: {
         Ref c = rw_.map(args[1]);
@@ -179,7 +264,8 @@ class Cse {
     switch (op.opcode) {
       case Opcode::kGuardTrue:
         if (!x.is_value()) break;
-        nonzero_.insert(x.index());
+        grow(x.index());
+        nonzero_[x.index()] = 1;
         if (definition_visible(x, region_start_) && compare_info(out().op(x.index()).opcode)) {
           learn_compare(x, true);
           replace(x, out().const_int(1));
@@ -190,14 +276,15 @@ class Cse {
         replace(x, out().const_int(0));
         break;
       case Opcode::kGuardNonnull:
-        if (x.is_value()) nonnull_.insert(x.index());
+        if (x.is_value()) grow(x.index()), nonnull_[x.index()] = 1;
         break;
       case Opcode::kGuardIsnull: replace(x, out().const_ref(0)); break;
       case Opcode::kGuardValue: replace(x, rw_.map(args[1])); break;
       case Opcode::kGuardClass:
         if (x.is_value()) {
           classes_[{x.index(), static_cast<uint32_t>(op.descr)}] = rw_.map(args[1]);
-          nonnull_.insert(x.index());
+          grow(x.index());
+          nonnull_[x.index()] = 1;
         }
         break;
       case Opcode::kGuardNotInvalidated: not_invalidated_ = true; break;
@@ -207,13 +294,21 @@ class Cse {
 
   const Trace& src_;
   Rewriter rw_;
-  std::map<Key, Ref> pure_;
-  std::set<uint32_t> nonzero_, nonnull_;
+  PureTable pure_;
+  std::map<std::vector<uint32_t>, Ref> pure_long_;  // pure ops of more than two operands
   std::map<std::pair<uint32_t, uint32_t>, Ref> classes_;  // (value, class descr) -> class constant
   bool not_invalidated_ = false;
   uint32_t region_start_ = 0;  // the last label emitted
-  std::unordered_map<uint32_t, std::vector<uint32_t>> users_;  // output value -> source ops mapped to it
-  std::unordered_map<uint32_t, Ref> known_;  // output value -> the constant a guard proved it is  // output value -> source ops mapped to it
+  // Per output value: the constant a guard proved it is, and guard facts.
+  std::vector<Ref> known_;
+  std::vector<uint8_t> nonzero_, nonnull_;
+  // Source ops mapped to each output value, as linked lists in one pool.
+  struct UserNode {
+    uint32_t src_op, next;
+  };
+  std::vector<uint32_t> users_head_;  // per output value: a node, or UINT32_MAX
+  std::vector<UserNode> user_nodes_;
+  std::vector<uint32_t> listed_in_;  // per source op: the value whose list holds it
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "jit/ir/ir_rewrite.h"
+#include "jit/opt/snapshots.h"
 
 namespace pyrite::jit::opt {
 
@@ -12,6 +13,8 @@ using namespace ir;
 Trace dce(const Trace& src) {
   uint32_t n = src.num_ops();
   std::vector<bool> live(n, false);
+  // A snapshot's values are marked once (guards share snapshots).
+  std::vector<bool> snapshot_done(src.snapshots().num_snapshots(), false);
   auto use = [&](Ref r) {
     if (r.is_value()) live[r.index()] = true;
   };
@@ -19,8 +22,11 @@ Trace dce(const Trace& src) {
     if (!live[i] && removable_if_unused(src.effects_of(i))) continue;
     live[i] = true;
     for (Ref a : src.args(i)) use(a);
-    if (src.op(i).snapshot != kNoSnapshot)
-      for (Ref r : src.snapshot_values(src.op(i).snapshot)) use(r);
+    SnapshotId s = src.op(i).snapshot;
+    if (s != kNoSnapshot && !snapshot_done[static_cast<uint32_t>(s)]) {
+      snapshot_done[static_cast<uint32_t>(s)] = true;
+      for_each_snapshot_value(src, s, use);
+    }
   }
   Rewriter rw(src);
   for (uint32_t i = src.num_inputs(); i < n; i++)

@@ -11,6 +11,7 @@
 // (same descr, so same width) replaces it before any of those.
 #include "jit/opt/heap.h"
 
+#include <array>
 #include <vector>
 
 #include "jit/ir/ir_rewrite.h"
@@ -34,7 +35,8 @@ struct Entry {
 struct Pending {
   Loc loc;
   Opcode opcode;
-  std::vector<Ref> args;  // output Refs
+  std::array<Ref, 3> args;  // output Refs (a store has two or three)
+  uint8_t num_args;
   DescrId descr;
 };
 
@@ -59,7 +61,7 @@ class Heap {
   bool may_alias(const Loc& a, const Loc& b) { return opt::may_alias(out(), a, b); }
 
   void flush() {
-    for (Pending& p : pending_) out().emit(p.opcode, std::span<const Ref>(p.args), p.descr);
+    for (Pending& p : pending_) out().emit(p.opcode, std::span<const Ref>(p.args.data(), p.num_args), p.descr);
     pending_.clear();
   }
   void flush_aliasing(const Loc& l) {
@@ -68,11 +70,9 @@ class Heap {
   }
 
   void invalidate_all(bool keep_immutable) {
-    std::vector<Entry> kept;
-    for (const Entry& e : cache_)
-      if (e.loc.length || (keep_immutable && is_immutable(out(), e.loc)))
-        kept.push_back(e);
-    cache_ = std::move(kept);
+    std::erase_if(cache_, [&](const Entry& e) {
+      return !(e.loc.length || (keep_immutable && is_immutable(out(), e.loc)));
+    });
   }
 
   Entry* find(const Loc& l) {
@@ -107,17 +107,11 @@ class Heap {
     }
     // Entries this store may overwrite are stale; a pending store to the
     // same location is dead (this one replaces it, after everything else).
-    std::vector<Entry> kept;
-    for (const Entry& x : cache_)
-      if (!may_alias(x.loc, l)) kept.push_back(x);
-    cache_ = std::move(kept);
-    std::vector<Pending> still;
-    for (Pending& p : pending_)
-      if (!must_alias(p.loc, l)) still.push_back(std::move(p));
-    pending_ = std::move(still);
-    Pending p{l, src_.op(i).opcode, {}, src_.op(i).descr};
-    for (Ref r : args) p.args.push_back(rw_.map(r));
-    pending_.push_back(std::move(p));
+    std::erase_if(cache_, [&](const Entry& x) { return may_alias(x.loc, l); });
+    std::erase_if(pending_, [&](const Pending& p) { return must_alias(p.loc, l); });
+    Pending p{l, src_.op(i).opcode, {}, static_cast<uint8_t>(args.size()), src_.op(i).descr};
+    for (size_t k = 0; k < args.size(); k++) p.args[k] = rw_.map(args[k]);
+    pending_.push_back(p);
     cache_.push_back(Entry{l, v, true});
     rw_.forward(i, Ref());
   }

@@ -19,6 +19,7 @@
 
 #include "jit/ir/ir_rewrite.h"
 #include "jit/opt/alias.h"
+#include "jit/opt/snapshots.h"
 
 namespace pyrite::jit::opt {
 
@@ -75,7 +76,7 @@ class Peeler {
     }
     std::vector<Ref> inv_slots;
     for (uint32_t v : needed_) {
-      if (is_label_arg_.count(v)) continue;
+      if (is_label_arg_[v]) continue;
       Ref p = rw_.map(Ref::value(v));
       if (p.is_const()) {
         binds.push_back({v, p});
@@ -166,7 +167,7 @@ class Peeler {
   }
 
   bool emitted(uint32_t i) const {
-    if (inv_[i] || carried_loads_.count(i)) return false;
+    if (inv_[i] || carried_load_[i]) return false;
     if (is_guard(s_.op(i).opcode) && redundant_guard(i)) return false;
     return true;
   }
@@ -174,10 +175,12 @@ class Peeler {
   void analyze() {
     uint32_t n = s_.num_ops();
     inv_.assign(n, 0);
+    carried_load_.assign(n, 0);
+    is_label_arg_.assign(n, 0);
     auto largs = s_.args(label_);
     auto jargs = s_.args(jump_);
     for (size_t k = 0; k < largs.size(); k++) {
-      is_label_arg_.insert(largs[k].index());
+      is_label_arg_[largs[k].index()] = 1;
       if (jargs[k] == largs[k]) inv_[largs[k].index()] = 1;
     }
     for (uint32_t i = label_ + 1; i < jump_; i++) {
@@ -196,21 +199,21 @@ class Peeler {
     }
     find_carried();
     // Invariant values the emitted body needs.
-    std::unordered_set<uint32_t> need;
+    std::vector<uint8_t> need(n, 0);
     auto use = [&](Ref r) {
-      if (r.is_value() && inv_[r.index()]) need.insert(r.index());
+      if (r.is_value() && inv_[r.index()]) need[r.index()] = 1;
     };
     for (uint32_t i = label_ + 1; i < jump_; i++) {
       if (!emitted(i)) continue;
       for (Ref a : s_.args(i)) use(a);
       if (s_.op(i).snapshot != kNoSnapshot)
-        for (Ref r : s_.snapshot_values(s_.op(i).snapshot)) use(r);
+        for_each_snapshot_value(s_, s_.op(i).snapshot, use);
     }
     for (size_t k = 0; k < largs.size(); k++)
       if (!inv_[largs[k].index()]) use(jargs[k]);
     for (const Track& t : carried_) use(t.end);
     for (uint32_t v = 0; v < n; v++)
-      if (need.count(v)) needed_.push_back(v);
+      if (need[v]) needed_.push_back(v);
   }
 
   // Locations of invariant address the body loads first and then writes.
@@ -258,7 +261,7 @@ class Peeler {
     for (const Track& t : tracks)
       if (t.valid && t.has_load && t.written) {
         carried_.push_back(t);
-        carried_loads_.insert(t.first_load);
+        carried_load_[t.first_load] = 1;
       }
   }
 
@@ -270,8 +273,8 @@ class Peeler {
   bool writes_all_ = false;
   std::vector<uint32_t> needed_;
   std::vector<Track> carried_;
-  std::unordered_set<uint32_t> carried_loads_;
-  std::unordered_set<uint32_t> is_label_arg_;
+  std::vector<uint8_t> carried_load_;  // per source op
+  std::vector<uint8_t> is_label_arg_;  // per source op
 };
 
 }  // namespace

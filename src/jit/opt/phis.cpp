@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "jit/ir/ir_rewrite.h"
+#include "jit/opt/snapshots.h"
 
 namespace pyrite::jit::opt {
 
@@ -50,8 +51,7 @@ Trace phis(const Trace& src) {
       if (!live_op[i] && removable_if_unused(src.effects_of(i))) continue;
       live_op[i] = 1;
       for (Ref a : src.args(i)) mark(a);
-      if (src.op(i).snapshot != kNoSnapshot)
-        for (Ref r : src.snapshot_values(src.op(i).snapshot)) mark(r);
+      if (src.op(i).snapshot != kNoSnapshot) for_each_snapshot_value(src, src.op(i).snapshot, mark);
     }
     for (uint32_t k = 0; k < m; k++)
       if (!live[k] && live_op[largs[k].index()]) live[k] = 1, changed = true;

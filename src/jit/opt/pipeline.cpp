@@ -50,14 +50,20 @@ void check(const Trace& t, const char* when) {
 Trace run(const Trace& recorded, const Options& o, std::span<const Pass> order) {
   if (o.verify_each) check(recorded, "given to the optimizer");
   if (o.observer) o.observer("input", recorded);
-  Trace t = copy_trace(recorded);
+  // The first pass reads the recorded trace itself (no copy); each pass's
+  // output replaces the previous one.
+  Trace t(recorded.shared_descrs());
+  const Trace* cur = &recorded;
   for (Pass p : order) {
     if (!o.on(p)) continue;
     const PassInfo& info = kPasses[static_cast<int>(p)];
-    t = info.fn(t);
+    Trace next = info.fn(*cur);
+    t = std::move(next);
+    cur = &t;
     if (o.verify_each) check(t, (std::string("after pass ") + info.name).c_str());
     if (o.observer) o.observer(info.name, t);
   }
+  if (cur == &recorded) return copy_trace(recorded);
   return t;
 }
 
