@@ -75,6 +75,8 @@ Module* make_errno_module();
 Tuple* builtin_module_names();
 Module* make_sre_module();
 Module* make_io_module();
+Module* make_codecs_module();
+Module* make_string_module();
 Module* make_struct_module();
 Module* make_operator_module();
 Module* make_heapq_module();

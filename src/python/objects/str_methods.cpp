@@ -10,6 +10,7 @@
 
 #include <cstring>
 
+#include "python/modules/codecs_module.h"
 #include "python/objects/bytes.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
@@ -1037,14 +1038,6 @@ bool lookup_codec_args(Value encoding, Value errors, runtime::Codec* codec, runt
   return true;
 }
 
-// The codecs that are not in runtime/codecs.h but are common enough to
-// belong with str (unicode_escape, raw_unicode_escape); others raise
-// LookupError until the codecs module exists.
-Value other_encoding(Str* encoding) {
-  std::u32string name = str_to_u32(encoding);
-  return raise(exc::LookupError, runtime::to_utf8(U"unknown encoding: " + name));
-}
-
 std::string normalized_name(Str* encoding) {
   std::string n = str_to_utf8(encoding);
   for (char& c : n) {
@@ -1079,39 +1072,36 @@ Value str_encode(Str* s, Value encoding, Value errors) {
       return bytes_from(b.data(), b.size());
     }
   }
-  // Fast path: ASCII text in an ASCII-compatible codec.
   if (!lookup_codec_args(encoding, errors, &codec, &handler, &custom)) {
-    // An unknown error handler only matters when an error happens.
+    // Another handler name: looked up in the registry when an error needs it.
     if (!encoding || !error_matches(exc::LookupError)) return {};
     clear_error();
     handler = runtime::ErrorHandler::kCustom;
   }
-  if (custom) return other_encoding(encoding.as<Str>());
+  if (custom) return codec_encode_text(s, encoding.as<Str>(), errors);
+  // Fast path: ASCII text in an ASCII-compatible codec.
   if (s->ascii && (codec == runtime::Codec::kUtf8 || codec == runtime::Codec::kAscii ||
                    codec == runtime::Codec::kLatin1)) {
     return bytes_from(s->data(), size_t(s->length));
   }
   std::u32string text = str_to_u32(s);
-  if (handler == runtime::ErrorHandler::kCustom) {
-    runtime::EncodeResult r = runtime::encode(codec, text, runtime::ErrorHandler::kStrict);
-    if (r.status == runtime::CodecStatus::kOk) return bytes_from(r.bytes.data(), r.bytes.size());
-    std::string name = errors ? str_to_utf8(errors.as<Str>()) : "strict";
-    return raise(exc::LookupError, runtime::unknown_error_handler_message(name));
-  }
-  runtime::EncodeResult r = runtime::encode(codec, text, handler);
+  CodecErrorCallback callback(errors, false, s, text.size());
+  runtime::CustomEncodeHandler fn = callback.encoder();
+  runtime::EncodeResult r =
+      runtime::encode(codec, text, handler, handler == runtime::ErrorHandler::kCustom ? &fn : nullptr);
+  // CPython calls the codecs of other spellings through the registry, which
+  // rewraps some errors.
+  bool wrap = encoding && !runtime::is_fast_path_codec_name(str_to_u32(encoding.as<Str>()));
   switch (r.status) {
     case runtime::CodecStatus::kOk: return bytes_from(r.bytes.data(), r.bytes.size());
-    case runtime::CodecStatus::kUnicodeError: {
-      Value args[5] = {str_from_utf8(r.error.encoding), s, Value::small(int64_t(r.error.start)),
-                       Value::small(int64_t(r.error.end)), str_from_utf8(r.error.reason)};
-      Value e = new_exception(exc::UnicodeEncodeError, args, 5);
-      if (!e) return {};
-      set_error(e.object());
-      return {};
-    }
-    case runtime::CodecStatus::kTypeError: return raise(exc::TypeError, r.error.reason);
-    default: return {};
+    case runtime::CodecStatus::kUnicodeError: return raise_codec_error(false, r.error, s);
+    case runtime::CodecStatus::kTypeError:
+      raise(exc::TypeError, r.error.reason);
+      break;
+    case runtime::CodecStatus::kCallbackFailed: break;
   }
+  if (wrap) wrap_codec_error("encoding", encoding.as<Str>());
+  return {};
 }
 
 Value str_decode_bytes(const uint8_t* p, size_t n, Value encoding, Value errors) {
@@ -1139,7 +1129,11 @@ Value str_decode_bytes(const uint8_t* p, size_t n, Value encoding, Value errors)
     clear_error();
     handler = runtime::ErrorHandler::kCustom;
   }
-  if (custom) return other_encoding(encoding.as<Str>());
+  if (custom) {
+    Value obj = bytes_from(p, n);
+    if (!obj) return {};
+    return codec_decode_text(obj, encoding.as<Str>(), errors);
+  }
   std::string_view bytes(reinterpret_cast<const char*>(p), n);
   // Fast path: pure ASCII input.
   if (codec == runtime::Codec::kUtf8 || codec == runtime::Codec::kAscii || codec == runtime::Codec::kLatin1) {
@@ -1148,27 +1142,26 @@ Value str_decode_bytes(const uint8_t* p, size_t n, Value encoding, Value errors)
     if (i == n) return str_from_ascii(bytes);
     if (codec == runtime::Codec::kLatin1) return str_from_latin1(p, n);
   }
-  bool unknown_handler = handler == runtime::ErrorHandler::kCustom;
-  runtime::DecodeResult r =
-      runtime::decode(codec, bytes, unknown_handler ? runtime::ErrorHandler::kStrict : handler);
+  Value input;
+  bool custom_handler = handler == runtime::ErrorHandler::kCustom;
+  if (custom_handler) input = bytes_from(p, n);
+  CodecErrorCallback callback(errors, true, input, n);
+  runtime::CustomDecodeHandler fn = callback.decoder();
+  runtime::DecodeResult r = runtime::decode(codec, bytes, handler, true, custom_handler ? &fn : nullptr);
+  bool wrap = encoding && !runtime::is_fast_path_codec_name(str_to_u32(encoding.as<Str>()));
   switch (r.status) {
     case runtime::CodecStatus::kOk: return str_from_u32(r.text);
     case runtime::CodecStatus::kUnicodeError: {
-      if (unknown_handler) {
-        return raise(exc::LookupError, runtime::unknown_error_handler_message(str_to_utf8(errors.as<Str>())));
-      }
-      Value obj = bytes_from(p, n);
-      if (!obj) return {};
-      Value args[5] = {str_from_utf8(r.error.encoding), obj, Value::small(int64_t(r.error.start)),
-                       Value::small(int64_t(r.error.end)), str_from_utf8(r.error.reason)};
-      Value e = new_exception(exc::UnicodeDecodeError, args, 5);
-      if (!e) return {};
-      set_error(e.object());
-      return {};
+      if (!input) input = bytes_from(p, n);
+      return raise_codec_error(true, r.error, input);
     }
-    case runtime::CodecStatus::kTypeError: return raise(exc::TypeError, r.error.reason);
-    default: return {};
+    case runtime::CodecStatus::kTypeError:
+      raise(exc::TypeError, r.error.reason);
+      break;
+    case runtime::CodecStatus::kCallbackFailed: break;
   }
+  if (wrap) wrap_codec_error("decoding", encoding.as<Str>());
+  return {};
 }
 
 Value str_decode_object(Value obj, Value encoding, Value errors) {
