@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -540,17 +541,23 @@ void expect_preserves_bounds_traces(Pass pass, uint64_t seeds, bool loop, bool p
   }
 }
 
+// PYRITE_OPT_SEEDS=N multiplies the seed counts (soak runs).
+uint64_t seeds(uint64_t n) {
+  const char* s = std::getenv("PYRITE_OPT_SEEDS");
+  return s ? n * std::max(1, std::atoi(s)) : n;
+}
+
 TEST(JitOptBounds, RandomBoundsTracesRunAlike) {
-  expect_preserves_bounds_traces([](const Trace& t) { return bounds(t); }, 1500, false);
-  expect_preserves_bounds_traces([](const Trace& t) { return bounds(t); }, 1500, true);
+  expect_preserves_bounds_traces([](const Trace& t) { return bounds(t); }, seeds(1500), false);
+  expect_preserves_bounds_traces([](const Trace& t) { return bounds(t); }, seeds(1500), true);
   // Hand-made preamble and body (they differ): the back-edge check.
-  expect_preserves_bounds_traces([](const Trace& t) { return phis(bounds(t)); }, 3000, true, true);
+  expect_preserves_bounds_traces([](const Trace& t) { return phis(bounds(t)); }, seeds(3000), true, true);
   // Peeled, so the body label's assumptions are exercised.
-  expect_preserves_bounds_traces([](const Trace& t) { return phis(bounds(peel(t))); }, 1500, true);
+  expect_preserves_bounds_traces([](const Trace& t) { return phis(bounds(peel(t))); }, seeds(1500), true);
   Options o;
   o.verify_each = true;
-  expect_preserves_bounds_traces([&](const Trace& t) { return optimize(t, o); }, 1500, true);
-  expect_preserves_bounds_traces([&](const Trace& t) { return optimize_bridge(t, o); }, 1000, false);
+  expect_preserves_bounds_traces([&](const Trace& t) { return optimize(t, o); }, seeds(1500), true);
+  expect_preserves_bounds_traces([&](const Trace& t) { return optimize_bridge(t, o); }, seeds(1000), false);
 }
 
 TEST(JitOptBounds, RandomTracesRunAlike) {

@@ -2,6 +2,7 @@
 #include "jit/ir/snapshot.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "base/check.h"
 
@@ -37,44 +38,57 @@ void SnapshotBuilder::erase(uint16_t slot) {
   std::erase_if(e, [slot](const SnapEntry& a) { return a.slot == slot; });
 }
 
+void SnapshotTable::HashIndex::insert(uint64_t h, uint32_t id) {
+  if ((used_ + 1) * 2 > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    size_t n = old.empty() ? 16 : old.size() * 2;
+    slots_.assign(n, Slot{});
+    shift_ = 64 - std::countr_zero(n);
+    used_ = 0;
+    for (const Slot& s : old)
+      if (s.id != UINT32_MAX) insert(s.hash, s.id);
+  }
+  size_t i = index(h);
+  while (slots_[i].id != UINT32_MAX) i = (i + 1) & (slots_.size() - 1);
+  slots_[i] = Slot{h, id};
+  used_++;
+}
+
 uint32_t SnapshotTable::intern_frame(const SnapshotBuilder::Frame& f) {
   uint64_t h = mix(mix(mix(0, f.kind), f.pc), f.size);
   for (const SnapEntry& e : f.entries) h = mix(h, (uint64_t(e.slot) << 48) | (uint64_t(e.flags) << 32) | e.ref.bits());
-  auto range = frame_by_hash_.equal_range(h);
-  for (auto it = range.first; it != range.second; ++it) {
-    const SnapFrame& g = frames_[it->second];
-    if (g.kind == f.kind && g.pc == f.pc && g.size == f.size &&
-        std::equal(f.entries.begin(), f.entries.end(), entries_.begin() + g.first_entry,
-                   entries_.begin() + g.first_entry + g.num_entries))
-      return it->second;
-  }
+  uint32_t found = frame_by_hash_.find(h, [&](uint32_t id) {
+    const SnapFrame& g = frames_[id];
+    return g.kind == f.kind && g.pc == f.pc && g.size == f.size &&
+           std::equal(f.entries.begin(), f.entries.end(), entries_.begin() + g.first_entry,
+                      entries_.begin() + g.first_entry + g.num_entries);
+  });
+  if (found != UINT32_MAX) return found;
   uint32_t id = static_cast<uint32_t>(frames_.size());
   frames_.push_back(SnapFrame{f.kind, f.pc, f.size, static_cast<uint32_t>(entries_.size()),
                               static_cast<uint32_t>(f.entries.size())});
   entries_.insert(entries_.end(), f.entries.begin(), f.entries.end());
-  frame_by_hash_.emplace(h, id);
+  frame_by_hash_.insert(h, id);
   return id;
 }
 
 SnapshotId SnapshotTable::add(const SnapshotBuilder& b) {
-  std::vector<uint32_t> ids;
-  ids.reserve(b.frames().size());
+  std::vector<uint32_t>& ids = ids_scratch_;
+  ids.clear();
   uint64_t h = 0x51;
   for (const auto& f : b.frames()) {
     ids.push_back(intern_frame(f));
     h = mix(h, ids.back());
   }
-  auto range = snapshot_by_hash_.equal_range(h);
-  for (auto it = range.first; it != range.second; ++it) {
-    const Span& s = snapshots_[it->second];
-    if (s.count == ids.size() &&
-        std::equal(ids.begin(), ids.end(), frame_ids_.begin() + s.first))
-      return static_cast<SnapshotId>(it->second);
-  }
+  uint32_t found = snapshot_by_hash_.find(h, [&](uint32_t id) {
+    const Span& s = snapshots_[id];
+    return s.count == ids.size() && std::equal(ids.begin(), ids.end(), frame_ids_.begin() + s.first);
+  });
+  if (found != UINT32_MAX) return static_cast<SnapshotId>(found);
   uint32_t id = static_cast<uint32_t>(snapshots_.size());
   snapshots_.push_back(Span{static_cast<uint32_t>(frame_ids_.size()), static_cast<uint32_t>(ids.size())});
   frame_ids_.insert(frame_ids_.end(), ids.begin(), ids.end());
-  snapshot_by_hash_.emplace(h, id);
+  snapshot_by_hash_.insert(h, id);
   return static_cast<SnapshotId>(id);
 }
 

@@ -138,8 +138,35 @@ class SnapshotTable {
   std::vector<SnapEntry> entries_;
   std::vector<VirtualObject> virtuals_;
   std::vector<VirtualField> vfields_;
-  std::unordered_multimap<uint64_t, uint32_t> frame_by_hash_;
-  std::unordered_multimap<uint64_t, uint32_t> snapshot_by_hash_;
+  // hash -> ids with that hash (open addressing, Fibonacci-hashed index;
+  // no allocation per insert, unlike the unordered_multimap it replaced).
+  class HashIndex {
+   public:
+    // The first id with hash h that match(id) accepts, or UINT32_MAX.
+    template <class F>
+    uint32_t find(uint64_t h, F&& match) const {
+      if (slots_.empty()) return UINT32_MAX;
+      for (size_t i = index(h);; i = (i + 1) & (slots_.size() - 1)) {
+        const Slot& s = slots_[i];
+        if (s.id == UINT32_MAX) return UINT32_MAX;
+        if (s.hash == h && match(s.id)) return s.id;
+      }
+    }
+    void insert(uint64_t h, uint32_t id);
+
+   private:
+    struct Slot {
+      uint64_t hash = 0;
+      uint32_t id = UINT32_MAX;
+    };
+    size_t index(uint64_t h) const { return static_cast<size_t>((h * 0x9e3779b97f4a7c15ull) >> shift_); }
+    std::vector<Slot> slots_;
+    size_t used_ = 0;
+    int shift_ = 64;
+  };
+  HashIndex frame_by_hash_;
+  HashIndex snapshot_by_hash_;
+  std::vector<uint32_t> ids_scratch_;  // add()'s frame ids
 };
 
 }  // namespace pyrite::jit::ir
