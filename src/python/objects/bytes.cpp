@@ -113,6 +113,10 @@ Bytes* bytes_new_subtype(Type* type, const void* p, size_t n) {
   return b;
 }
 
+static constexpr int kMaxExporters = 4;
+static BufferExporter g_exporters[kMaxExporters];
+static int g_exporter_count = 0;
+
 bool get_buffer(Value v, BufferView* out) {
   if (!v.is_object()) return false;
   if (is_bytes(v)) {
@@ -134,7 +138,13 @@ bool get_buffer(Value v, BufferView* out) {
     *out = BufferView{base.data + m->start, m->length * itemsize, m->readonly, v};
     return true;
   }
+  for (int i = 0; i < g_exporter_count; i++)
+    if (g_exporters[i](v, out)) return true;
   return false;
+}
+
+void register_buffer_exporter(BufferExporter fn) {
+  if (g_exporter_count < kMaxExporters) g_exporters[g_exporter_count++] = fn;
 }
 
 Value bytes_repr_of(std::string_view data) { return str_from_ascii(runtime::repr_bytes(data)); }

@@ -85,6 +85,11 @@ struct BufferView {
   Value owner;
 };
 bool get_buffer(Value v, BufferView* out);
+// Exporters outside this file (array.array): get_buffer asks them, in
+// registration order, after the builtin types; each returns false for
+// objects that are not its own.
+using BufferExporter = bool (*)(Value v, BufferView* out);
+void register_buffer_exporter(BufferExporter fn);
 
 // bytes(x) / bytearray(x) contents from an int count, an iterable of ints,
 // a buffer, or (with encoding) a str, into `out`; CPython's messages.

@@ -6,6 +6,7 @@
 #include <climits>
 #include <cstring>
 
+#include "python/interp/interp.h"
 #include "python/interp/thread_state.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
@@ -442,6 +443,23 @@ static int64_t builtin_function_hash(Value self) {
   return h == -1 ? -2 : h;
 }
 
+// __reduce__: pickle saves a function by its name (save_global finds it in
+// its module); a bound method as getattr(self, name), as CPython's
+// meth_reduce does.
+static Value builtin_function_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* f = self.as<BuiltinFunction>();
+  Str* name = intern(f->def->name);
+  if (!f->self || (f->self.is_object() && f->self.object()->type == types::module)) return name;
+  Value getattr_fn = dict_get_str(current_builtins(), intern("getattr"));
+  if (!getattr_fn) return raise(exc::AttributeError, "getattr");
+  return tuple_of({getattr_fn, Value(tuple_of({f->self, Value(name)}))});
+}
+
+static const MethodDef kBuiltinFunctionMethods[] = {
+    {"__reduce__", builtin_function_reduce, MethodFlag::kNoArgs, nullptr},
+    {nullptr, nullptr, 0},
+};
+
 static const GetSetDef kBuiltinFunctionGetSets[] = {
     {"__name__", bf_name},
     {"__qualname__", bf_qualname},
@@ -861,6 +879,7 @@ void init_native() {
     s.slots.compare = builtin_function_compare;
     s.slots.hash = builtin_function_hash;
     s.getsets = kBuiltinFunctionGetSets;
+    s.methods = kBuiltinFunctionMethods;
     make_builtin_type(&types::builtin_function, s);
   }
   {
