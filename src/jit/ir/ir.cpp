@@ -144,13 +144,32 @@ Ref Trace::emit(Opcode op, std::span<const Ref> args, DescrId descr, SnapshotId 
 Ref Trace::const_float(double v) { return intern(Type::kFloat, std::bit_cast<uint64_t>(v)); }
 
 Ref Trace::intern(Type t, uint64_t bits) {
-  auto& index = const_index_[static_cast<int>(t)];
-  auto [it, inserted] = index.try_emplace(bits, static_cast<uint32_t>(consts_.size()));  // no node unless new
-  if (inserted) {
-    PYR_CHECK(consts_.size() < Ref::kMaxIndex);
-    consts_.push_back(Const{t, bits});
+  auto slot_of = [&](Type type, uint64_t b) {
+    uint64_t h = (b ^ (uint64_t(type) << 59)) * 0x9e3779b97f4a7c15ull;
+    return static_cast<size_t>((h ^ (h >> 29)) >> const_shift_);
+  };
+  if ((consts_.size() + 1) * 2 > const_slots_.size()) {  // grow (and build on first use)
+    size_t n = const_slots_.empty() ? 64 : const_slots_.size() * 2;
+    const_slots_.assign(n, ConstSlot{});
+    const_shift_ = 64 - std::countr_zero(n);
+    for (uint32_t k = 0; k < consts_.size(); k++) {
+      size_t i = slot_of(consts_[k].type, consts_[k].bits);
+      while (const_slots_[i].index != UINT32_MAX) i = (i + 1) & (n - 1);
+      const_slots_[i] = ConstSlot{consts_[k].bits, k};
+    }
   }
-  return Ref::constant(it->second);
+  size_t mask = const_slots_.size() - 1;
+  size_t i = slot_of(t, bits);
+  for (;; i = (i + 1) & mask) {
+    const ConstSlot& s = const_slots_[i];
+    if (s.index == UINT32_MAX) break;
+    if (s.bits == bits && consts_[s.index].type == t) return Ref::constant(s.index);
+  }
+  PYR_CHECK(consts_.size() < Ref::kMaxIndex);
+  uint32_t index = static_cast<uint32_t>(consts_.size());
+  consts_.push_back(Const{t, bits});
+  const_slots_[i] = ConstSlot{bits, index};
+  return Ref::constant(index);
 }
 
 Ref Builder::finish(Opcode op, Pending& p, Type t) {

@@ -188,7 +188,14 @@ class Trace {
   std::vector<Op> ops_;
   std::vector<Ref> args_;
   std::vector<Const> consts_;
-  std::unordered_map<uint64_t, uint32_t> const_index_[4];  // per Type
+  // (type, bits) -> constant index: open addressing (linear probing on a
+  // Fibonacci hash), no allocation per constant; grown at half full.
+  struct ConstSlot {
+    uint64_t bits = 0;
+    uint32_t index = UINT32_MAX;  // UINT32_MAX: empty
+  };
+  std::vector<ConstSlot> const_slots_;
+  int const_shift_ = 64;
   SnapshotTable snapshots_;
   uint32_t num_inputs_ = 0;
 };
