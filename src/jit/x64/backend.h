@@ -68,6 +68,11 @@ struct CompileOptions {
   // other traces found through lookup_target count too (so a loop that
   // runs through a bridge every iteration stops as well).
   bool count_jumps = false;
+  // The CompiledTrace refers to the caller's trace instead of copying it
+  // (a copy is about a tenth of the compile time): the caller keeps that
+  // ir::Trace alive and unchanged, at the same address, for as long as the
+  // CompiledTrace lives.
+  bool borrow_trace = false;
 };
 
 #define PYR_X64_COMPILE_ERRORS(X)                                           \
@@ -122,7 +127,9 @@ class CompiledTrace {
  public:
   static constexpr uint32_t kInputs = 0xFFFFFFFFu;  // "label" id of the inputargs
 
-  const ir::Trace& trace() const { return trace_; }
+  // The trace it was compiled from: its own copy, or the caller's
+  // (CompileOptions::borrow_trace).
+  const ir::Trace& trace() const { return *trace_; }
   // Called from C++: const ExitInfo* (*)(uint64_t* frame). kInputs or a
   // label op index; 0 if the trace has no such entry.
   uint64_t entry(uint32_t label) const;
@@ -156,7 +163,9 @@ class CompiledTrace {
   friend void attach_bridge(CompiledTrace&, uint32_t, const CompiledTrace&);
   friend void detach_bridge(CompiledTrace&, uint32_t);
   friend void link_jump(CompiledTrace&, uint32_t, uint64_t);
-  explicit CompiledTrace(const ir::Trace& t) : trace_(t) {}
+  friend void register_labels(const CompiledTrace&, bool);
+  CompiledTrace(const ir::Trace& t, bool borrow)
+      : own_(borrow ? nullptr : std::make_unique<ir::Trace>(t)), trace_(borrow ? &t : own_.get()) {}
   void redirect(uint32_t op, uint64_t target);
 
   struct Entry {
@@ -164,7 +173,8 @@ class CompiledTrace {
     uint32_t entry_offset, frame_entry_offset;
     LabelLayout layout;
   };
-  ir::Trace trace_;
+  std::unique_ptr<ir::Trace> own_;
+  const ir::Trace* trace_;
   CodeBlock code_;
   size_t code_size_ = 0;
   std::vector<Entry> entries_;

@@ -39,12 +39,10 @@ const LabelLayout* CompiledTrace::label_layout(uint32_t label) const {
 void register_labels(const CompiledTrace& t, bool add) {
   LabelRegistry& r = registry();
   std::lock_guard<std::mutex> g(r.mu);
-  for (uint32_t i = 0; i < t.trace().num_ops(); i++) {
-    if (t.trace().op(i).opcode != ir::Opcode::kLabel) continue;
-    const LabelLayout* l = t.label_layout(i);
-    if (!l) continue;
-    if (add) r.by_frame_entry[l->frame_entry] = l;
-    else r.by_frame_entry.erase(l->frame_entry);
+  for (const CompiledTrace::Entry& e : t.entries_) {
+    if (e.label == CompiledTrace::kInputs) continue;  // a bridge's start: entered from its guard
+    if (add) r.by_frame_entry[e.layout.frame_entry] = &e.layout;
+    else r.by_frame_entry.erase(e.layout.frame_entry);
   }
 }
 

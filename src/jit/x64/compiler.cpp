@@ -585,9 +585,16 @@ void Compiler::finalize() {
   }
 }
 
+Compiler::AsmjitState& Compiler::asmjit_state(std::unique_ptr<AsmjitState>& own) {
+  static thread_local AsmjitState shared;
+  AsmjitState& s = shared.busy ? *(own = std::make_unique<AsmjitState>()) : shared;
+  s.busy = true;
+  return s;
+}
+
 CompileResult Compiler::run() {
   CompileResult result;
-  out_.reset(new CompiledTrace(t_));
+  out_.reset(new CompiledTrace(t_, o_.borrow_trace));
   for (int r = 0; r < 16; r++) gpr_owner_[r] = xmm_owner_[r] = -1;
   asmjit::Environment env(asmjit::Arch::kX64);
   code_.init(env);

@@ -106,7 +106,12 @@ class Compiler {
  public:
   Compiler(const ir::Trace& t, const CompileOptions& o)
       : t_(t), o_(o), n_(t.num_ops()), nids_(n_ + t.num_consts()), last_use_(nids_, -1),
-        uses_(nids_, 0), reg_(nids_, -1), slot_(nids_, -1) {}
+        uses_(nids_, 0), reg_(nids_, -1), slot_(nids_, -1), asm_(asmjit_state(own_asmjit_)),
+        code_(asm_.code), a_(asm_.a) {}
+  ~Compiler() {
+    code_.reset(asmjit::ResetPolicy::kSoft);  // detaches a_, keeps the zones
+    asm_.busy = false;
+  }
 
   CompileResult run();
 
@@ -291,9 +296,21 @@ class Compiler {
   int next_slot_ = 0, max_slots_ = 0;
   uint32_t cur_ = 0;
 
-  asmjit::CodeHolder code_;
+  // asmjit's CodeHolder and Assembler are reused from compile to compile
+  // (a soft reset keeps their zone memory): setting them up per trace was
+  // a tenth of the compile time. A nested compile (from a callback) gets
+  // its own.
+  struct AsmjitState {
+    asmjit::CodeHolder code;
+    x86::Assembler a;
+    bool busy = false;
+  };
+  static AsmjitState& asmjit_state(std::unique_ptr<AsmjitState>& own);
+  std::unique_ptr<AsmjitState> own_asmjit_;
+  AsmjitState& asm_;
+  asmjit::CodeHolder& code_;
   ErrorRecorder errors_;
-  x86::Assembler a_;
+  x86::Assembler& a_;
   asmjit::Label epilogue_;
   asmjit::Label dispatch_, exit_return_;
   int stub_rsp_bias_ = 0;

@@ -43,14 +43,12 @@ namespace {
 
 class Resolver {
  public:
-  Resolver(const ir::Trace& t, uint32_t op, const uint64_t* values) : t_(t) {
-    std::vector<Ref> failargs = t.snapshot_values(t.op(op).snapshot);
-    for (size_t k = 0; k < failargs.size(); k++) value_of_[failargs[k].index()] = values[k];
-  }
+  Resolver(const ir::Trace& t, uint32_t op, const uint64_t* values)
+      : t_(t), failargs_(t.snapshot_values(t.op(op).snapshot)), values_(values) {}
 
   ir::ExitValue resolve(Ref r, ir::Exit& exit) {
     if (r.is_const()) return ir::ExitValue{t_.type_of(r), t_.constant(r).bits};
-    if (r.is_value()) return ir::ExitValue{t_.type_of(r), value_of_.at(r.index())};
+    if (r.is_value()) return ir::ExitValue{t_.type_of(r), value_of(r)};
     for (size_t k = 0; k < seen_.size(); k++)
       if (seen_[k] == r.index()) return ir::ExitValue{ir::Type::kRef, 0, static_cast<int32_t>(k)};
     seen_.push_back(r.index());
@@ -65,8 +63,17 @@ class Resolver {
   }
 
  private:
+  // Failargs are few (one or two per BF guard): a linear search beats a
+  // hash map built per exit.
+  uint64_t value_of(Ref r) const {
+    for (size_t k = 0; k < failargs_.size(); k++)
+      if (failargs_[k] == r) return values_[k];
+    PYR_CHECK_MSG(false, "a snapshot value that is not a failarg");
+    return 0;
+  }
   const ir::Trace& t_;
-  std::unordered_map<uint32_t, uint64_t> value_of_;
+  std::vector<Ref> failargs_;
+  const uint64_t* values_;
   std::vector<uint32_t> seen_;
 };
 
