@@ -170,7 +170,8 @@ const struct {
                 {"_functools", make_functools_module},
                 {"_md5", make_md5_module}, {"_sha1", make_sha1_module},
                 {"_sha256", make_sha256_module}, {"_sha512", make_sha512_module},
-                {"binascii", make_binascii_module}, {"array", make_array_module}};
+                {"binascii", make_binascii_module}, {"array", make_array_module},
+                {"_sha3", make_sha3_module}, {"_blake2", make_blake2_module}};
 
 Tuple* builtin_module_names() {
   std::vector<std::string> names = {"builtins", "sys"};

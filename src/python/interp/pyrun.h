@@ -88,6 +88,8 @@ Module* make_sha256_module();
 Module* make_sha512_module();
 Module* make_binascii_module();
 Module* make_array_module();
+Module* make_sha3_module();
+Module* make_blake2_module();
 // builtins.__build_class__(func, name, *bases, metaclass=..., **kwds).
 Value build_class(Value self, const Value* args, size_t nargs, Tuple* kwnames);
 
