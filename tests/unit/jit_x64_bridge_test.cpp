@@ -299,6 +299,81 @@ TEST(JitX64Bridge, JumpIntoACompiledLabelGoesStraightToItsBody) {
   EXPECT_EQ(find_label(entry), nullptr);
 }
 
+// The jump targets of a trace's code (jmp/jcc with an immediate).
+std::vector<uint64_t> jump_targets(const CompiledTrace& t) {
+  csh cs;
+  EXPECT_EQ(cs_open(CS_ARCH_X86, CS_MODE_64, &cs), CS_ERR_OK);
+  cs_insn* insn = nullptr;
+  auto code = t.code();
+  size_t n = cs_disasm(cs, code.data(), code.size(), reinterpret_cast<uint64_t>(code.data()), 0, &insn);
+  std::vector<uint64_t> out;
+  for (size_t k = 0; k < n; k++)
+    if (insn[k].mnemonic[0] == 'j' && std::strncmp(insn[k].op_str, "0x", 2) == 0)
+      out.push_back(std::strtoull(insn[k].op_str, nullptr, 16));
+  cs_free(insn, n);
+  cs_close(&cs);
+  return out;
+}
+
+// An attached bridge is entered from its guard's jump through glue that
+// moves the failargs into the bridge's input locations (no jit frame);
+// detaching points the jump at the stub again.
+TEST(JitX64Bridge, AttachedGuardJumpsThroughGlueIntoTheBridge) {
+  Pair p;
+  auto loop = compile(p.loop).code;
+  CompileOptions bo;
+  bo.ctx = loop.get();
+  bo.lookup_target = lookup_in;
+  auto bridge = compile(p.bridge, bo).code;
+  ASSERT_TRUE(loop && bridge);
+  auto inside = [&](uint64_t a) {
+    return a >= reinterpret_cast<uint64_t>(loop->code().data()) &&
+           a < reinterpret_cast<uint64_t>(loop->code().data()) + loop->code().size();
+  };
+  auto outside_jumps = [&] {
+    int n = 0;
+    for (uint64_t a : jump_targets(*loop)) n += !inside(a);
+    return n;
+  };
+  EXPECT_EQ(outside_jumps(), 0);
+  size_t blocks = CodeBlock::live_blocks();
+  attach_bridge(*loop, 6, *bridge);
+  EXPECT_EQ(outside_jumps(), 1);  // the guard's jcc, to the glue
+  EXPECT_EQ(CodeBlock::live_blocks(), blocks + 1);
+  uint64_t in[] = {0, 5};
+  Exit expected = interpret_chain(p.loop, 6, p.bridge, {0, 5});
+  expected.jumps = 0;
+  EXPECT_TRUE(run(*loop, in) == expected);
+  detach_bridge(*loop, 6);
+  EXPECT_EQ(outside_jumps(), 0);
+  EXPECT_EQ(CodeBlock::live_blocks(), blocks);
+  Exit before = run(*loop, in);
+  EXPECT_EQ(before.kind, ExitKind::kGuardFailed);
+  EXPECT_EQ(before.op, 6u);
+  // Attached twice: the first glue is freed.
+  attach_bridge(*loop, 6, *bridge);
+  attach_bridge(*loop, 6, *bridge);
+  EXPECT_EQ(CodeBlock::live_blocks(), blocks + 1);
+  EXPECT_TRUE(run(*loop, in) == expected);
+}
+
+// borrow_trace: the compiled code reads the caller's trace, no copy.
+TEST(JitX64Bridge, BorrowedTraceIsNotCopied) {
+  Pair p;
+  CompileOptions o;
+  o.borrow_trace = true;
+  auto borrowed = compile(p.loop, o).code;
+  auto copied = compile(p.loop).code;
+  ASSERT_TRUE(borrowed && copied);
+  EXPECT_EQ(&borrowed->trace(), &p.loop);
+  EXPECT_NE(&copied->trace(), &p.loop);
+  uint64_t in[] = {3, 5};
+  EXPECT_TRUE(run(*borrowed, in) == run(*copied, in));
+  Exit expected = run_trace(p.loop, in);
+  expected.jumps = 0;  // not counted (compiled without count_jumps)
+  EXPECT_TRUE(run(*borrowed, in) == expected);
+}
+
 // What the JIT log does: disassemble code() with Capstone; every op's
 // offset is an instruction boundary and the entries end in the epilogue.
 TEST(JitX64Bridge, CodeDisassemblesAtOpBoundaries) {

@@ -106,9 +106,10 @@ struct ExitInfo {
 // targets the label (found through lookup_target) moves its values there
 // and jumps to `body` directly, never through the jit frame.
 struct LabelLocation {
-  enum Kind : uint8_t { kGpr, kXmm, kStack };
+  enum Kind : uint8_t { kGpr, kXmm, kStack, kConst };  // kConst: a guard's failarg only
   Kind kind;
-  int32_t index;  // register number or spill slot
+  int32_t index;      // register number or spill slot
+  uint64_t bits = 0;  // kConst
 };
 struct LabelLayout {
   uint32_t label;                      // label op index (or CompiledTrace::kInputs)
@@ -167,6 +168,7 @@ class CompiledTrace {
   CompiledTrace(const ir::Trace& t, bool borrow)
       : own_(borrow ? nullptr : std::make_unique<ir::Trace>(t)), trace_(borrow ? &t : own_.get()) {}
   void redirect(uint32_t op, uint64_t target);
+  void set_guard_jump(uint32_t exit, uint64_t target);  // the guard's rel32
 
   struct Entry {
     uint32_t label;
@@ -186,6 +188,15 @@ class CompiledTrace {
   // linked label's frame_entry. Data, not code: patching is a store.
   std::unique_ptr<uint64_t[]> exit_targets_;
   uint64_t exit_return_ = 0;
+  // Per exit, for guards: where the guard's jump to its stub keeps its
+  // rel32 (~0 if it has none), the stub's offset, and where the failargs
+  // are at the guard. attach_bridge points that rel32 at glue_[k]: moves
+  // from these locations straight into the bridge's input locations and a
+  // jmp to its body, so a guard -> bridge transition skips the jit frame.
+  std::vector<uint32_t> guard_rel32_;
+  std::vector<uint32_t> stub_offset_;
+  std::vector<std::vector<LabelLocation>> exit_values_;
+  std::vector<CodeBlock> glue_;
   std::vector<uint32_t> guard_exit_index_;  // per op: index into exits_, or ~0
   std::vector<uint32_t> op_offsets_;
   uint32_t frame_words_ = kFrameValues;

@@ -6,6 +6,7 @@
 
 #include "base/check.h"
 #include "jit/x64/backend.h"
+#include "jit/x64/compiler.h"
 
 namespace pyrite::jit::x64 {
 
@@ -76,8 +77,24 @@ void attach_bridge(CompiledTrace& parent, uint32_t guard, const CompiledTrace& b
   PYR_CHECK(ir::is_guard(parent.trace().op(guard).opcode));
   uint64_t target = bridge.frame_entry(CompiledTrace::kInputs);
   PYR_CHECK(target != 0);
-  parent.redirect(guard, target);
-  parent.exits_[parent.guard_exit_index_[guard]].bridge = &bridge;
+  if (parent.exits_[parent.guard_exit_index_[guard]].bridge) detach_bridge(parent, guard);
+  parent.redirect(guard, target);  // the stub's way, for a guard without glue
+  uint32_t k = parent.guard_exit_index_[guard];
+  parent.exits_[k].bridge = &bridge;
+  const LabelLayout* inputs = bridge.label_layout(CompiledTrace::kInputs);
+  if (parent.guard_rel32_[k] == ~0u || !inputs) return;
+  // The guard's jump goes to glue that moves the failargs straight into
+  // the bridge's input locations.
+  parent.glue_[k] = make_glue(parent.trace(), parent.exit_values_[k], *inputs);
+  parent.set_guard_jump(k, reinterpret_cast<uint64_t>(parent.glue_[k].data()));
+}
+
+void CompiledTrace::set_guard_jump(uint32_t k, uint64_t target) {
+  uint32_t at = guard_rel32_[k];
+  int64_t disp = static_cast<int64_t>(target - (reinterpret_cast<uint64_t>(code_.data()) + at + 4));
+  PYR_CHECK(disp >= INT32_MIN && disp <= INT32_MAX);
+  int32_t d = static_cast<int32_t>(disp);
+  code_.patch(at, std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(&d), 4));
 }
 
 void link_jump(CompiledTrace& t, uint32_t jump, uint64_t frame_entry) {
@@ -92,6 +109,10 @@ void detach_bridge(CompiledTrace& parent, uint32_t guard) {
   uint32_t k = parent.guard_exit_index_[guard];
   parent.exit_targets_[k] = parent.exit_return_;
   parent.exits_[k].bridge = nullptr;
+  if (parent.glue_[k].data()) {
+    parent.set_guard_jump(k, reinterpret_cast<uint64_t>(parent.code_.data()) + parent.stub_offset_[k]);
+    parent.glue_[k] = CodeBlock();
+  }
 }
 
 }  // namespace pyrite::jit::x64

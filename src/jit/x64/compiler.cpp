@@ -574,8 +574,34 @@ void Compiler::finalize() {
   out.exit_return_ = base + offset(exit_return_);
   for (uint32_t k = 0; k < out.num_exits_; k++) out.exit_targets_[k] = out.exit_return_;
   out.guard_exit_index_.assign(n_, ~0u);
-  for (const Stub& s : stubs_)
-    if (s.patchable) out.guard_exit_index_[out.exits_[s.exit].op] = s.exit;
+  out.guard_rel32_.assign(out.num_exits_, ~0u);
+  out.stub_offset_.assign(out.num_exits_, ~0u);
+  out.exit_values_.resize(out.num_exits_);
+  out.glue_.resize(out.num_exits_);
+  for (const Stub& s : stubs_) {
+    if (!s.patchable) continue;
+    uint32_t op = out.exits_[s.exit].op;
+    out.guard_exit_index_[op] = s.exit;
+    if (out.exits_[s.exit].kind != ir::ExitKind::kGuardFailed) continue;
+    uint32_t stub = offset(s.label), end = guard_end_[op];
+    out.stub_offset_[s.exit] = stub;
+    // The guard's last instruction is its jump to the stub (jcc or jmp
+    // rel32); a guard that never fails has none.
+    if (end == ~0u || end < 5) continue;
+    int32_t rel;
+    std::memcpy(&rel, &bytes[end - 4], 4);
+    bool jcc = end >= 6 && bytes[end - 6] == 0x0F && (bytes[end - 5] & 0xF0) == 0x80;
+    if ((jcc || bytes[end - 5] == 0xE9) && static_cast<int64_t>(end) + rel == stub) {
+      out.guard_rel32_[s.exit] = end - 4;
+      for (const Loc& l : s.values)
+        out.exit_values_[s.exit].push_back(LabelLocation{
+            l.kind == Loc::kGpr   ? LabelLocation::kGpr
+            : l.kind == Loc::kXmm ? LabelLocation::kXmm
+            : l.kind == Loc::kConst ? LabelLocation::kConst
+                                    : LabelLocation::kStack,
+            l.index, l.bits});
+    }
+  }
   register_labels(out, true);
   write_perf_map(out, size);
   out.frame_words_ = frame_words_;
@@ -619,10 +645,12 @@ CompileResult Compiler::run() {
     std::optional<uint32_t> loop = t_.loop_label();
     jump_target_ = 0;
     out_->op_offsets_.assign(n_, 0);
+    guard_end_.assign(n_, ~0u);
     for (cur_ = t_.num_inputs(); cur_ < n_; cur_++) {
       out_->op_offsets_[cur_] = static_cast<uint32_t>(a_.offset());
       if (loop && cur_ == *loop) jump_target_ = static_cast<int>(labels_.size());
       emit_op(cur_);
+      if (ir::is_guard(t_.op(cur_).opcode)) guard_end_[cur_] = static_cast<uint32_t>(a_.offset());
       if (t_.op(cur_).opcode != Opcode::kLabel) release_dead(cur_);
       else locked_gpr_ = locked_xmm_ = 0;
     }
@@ -650,6 +678,49 @@ CompileResult Compiler::run() {
   }
   result.code = std::move(out_);
   return result;
+}
+
+CodeBlock Compiler::glue(const std::vector<LabelLocation>& from, const LabelLayout& to) {
+  PYR_CHECK(from.size() == to.values.size());
+  asmjit::Environment env(asmjit::Arch::kX64);
+  code_.init(env);
+  code_.setErrorHandler(&errors_);
+  code_.attach(&a_);
+  auto loc = [](const LabelLocation& l) {
+    switch (l.kind) {
+      case LabelLocation::kGpr: return Loc::gpr(l.index);
+      case LabelLocation::kXmm: return Loc::xmm(l.index);
+      case LabelLocation::kStack: return Loc::stack(l.index);
+      case LabelLocation::kConst: return Loc::constant(l.bits);
+    }
+    PYR_UNREACHABLE();
+  };
+  std::vector<Move> moves;
+  for (size_t k = 0; k < from.size(); k++) moves.push_back({loc(from[k]), loc(to.values[k])});
+  for (auto& [bits, reg] : to.constants) moves.push_back({Loc::constant(bits), Loc::gpr(reg)});
+  parallel_move(std::move(moves));
+  size_t jump = a_.offset();
+  static const uint8_t kJmpRel32[5] = {0xE9, 0, 0, 0, 0};
+  a_.embed(kJmpRel32, sizeof kJmpRel32);
+  PYR_CHECK_MSG(!errors_.failed, errors_.text.c_str());
+  code_.flatten();
+  size_t size = code_.codeSize();
+  CodeBlock block(size);
+  uint64_t base = reinterpret_cast<uint64_t>(block.data());
+  code_.relocateToBase(base);
+  std::vector<uint8_t> bytes(size);
+  code_.copyFlattenedData(bytes.data(), size, asmjit::CopySectionFlags::kPadSectionBuffer);
+  int64_t disp = static_cast<int64_t>(to.body - (base + jump + 5));
+  PYR_CHECK(fits_i32(disp));
+  int32_t d = static_cast<int32_t>(disp);
+  std::memcpy(&bytes[jump + 1], &d, 4);
+  block.fill(bytes);
+  return block;
+}
+
+CodeBlock make_glue(const ir::Trace& t, const std::vector<LabelLocation>& from, const LabelLayout& to) {
+  static const CompileOptions kNone;
+  return Compiler(t, kNone).glue(from, to);
 }
 
 // ---- the public API -------------------------------------------------------------

@@ -40,6 +40,9 @@ namespace pyrite::jit::x64 {
 
 // Adds (or removes) t's labels to the registry find_label reads.
 void register_labels(const CompiledTrace& t, bool add);
+// Code that moves values from `from` (a guard's failarg locations) into
+// the label `to`'s locations and jumps to its body (attach_bridge).
+CodeBlock make_glue(const ir::Trace& t, const std::vector<LabelLocation>& from, const LabelLayout& to);
 
 using ir::Opcode;
 using ir::Ref;
@@ -114,6 +117,7 @@ class Compiler {
   }
 
   CompileResult run();
+  CodeBlock glue(const std::vector<LabelLocation>& from, const LabelLayout& to);
 
  private:
   // An exit stub: "push k" and the store sequence of its values (shared by
@@ -315,6 +319,7 @@ class Compiler {
   asmjit::Label dispatch_, exit_return_;
   int stub_rsp_bias_ = 0;
   std::vector<DirectJump> direct_jumps_;
+  std::vector<uint32_t> guard_end_;  // per op: code offset after a guard's jump, or ~0
   std::vector<Stub> stubs_;
   std::vector<LabelInfo> labels_;  // [0]: the inputargs; then labels in order
   int jump_target_ = -1;           // index into labels_ of this trace's loop target
