@@ -129,6 +129,7 @@ Value get_item_value(ArrayObject* a, int64_t i) {
     case 'u': {
       uint32_t c;
       std::memcpy(&c, p, 4);
+      if (c > 0x10ffff) return raise(exc::ValueError, "chr() arg not in range(0x110000)");
       return str_char(char32_t(c));
     }
     case 'h': { int16_t x; std::memcpy(&x, p, 2); return Value::small(x); }

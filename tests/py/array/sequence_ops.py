@@ -119,3 +119,6 @@ t(w.fromfile, f, -1)
 class Bad:
     def read(self, n): return 'x'
 t(w.fromfile, Bad(), 1)
+bad = A('u', b'\x00\x00\x00\x61')
+for f in [lambda: bad[0], bad.tolist, lambda: repr(bad), lambda: list(bad), bad.tounicode, lambda: 'x' in bad]:
+    t(f)
