@@ -32,19 +32,28 @@ std::atomic<uint32_t> g_max_frame_words{64};
 // With PYRITE_PERF_MAP set, every compiled trace is listed in
 // /tmp/perf-PID.map (perf's format for JIT code: "start size name"), so
 // `perf report` names samples in machine code by trace.
-void write_perf_map(const CompiledTrace& t, size_t size) {
+bool perf_map_enabled() {
   static const bool enabled = std::getenv("PYRITE_PERF_MAP") != nullptr;
-  if (!enabled) return;
-  static std::atomic<uint32_t> counter{0};
+  return enabled;
+}
+
+void write_perf_line(const void* start, size_t size, const std::string& name) {
   std::string path = "/tmp/perf-" + std::to_string(getpid()) + ".map";
   if (FILE* f = std::fopen(path.c_str(), "a")) {
-    const ir::Trace& tr = t.trace();
-    bool loop = tr.loop_label().has_value();
-    std::fprintf(f, "%lx %zx pyrite_%s_%u_ops%u\n",
-                 static_cast<unsigned long>(reinterpret_cast<uintptr_t>(t.code().data())), size,
-                 loop ? "loop" : "trace", counter++, tr.num_ops());
+    std::fprintf(f, "%lx %zx %s\n", static_cast<unsigned long>(reinterpret_cast<uintptr_t>(start)),
+                 size, name.c_str());
     std::fclose(f);
   }
+}
+
+void write_perf_map(const CompiledTrace& t, size_t size) {
+  if (!perf_map_enabled()) return;
+  static std::atomic<uint32_t> counter{0};
+  const ir::Trace& tr = t.trace();
+  bool loop = tr.loop_label().has_value();
+  write_perf_line(t.code().data(), size,
+                  std::string("pyrite_") + (loop ? "loop_" : "trace_") + std::to_string(counter++) +
+                      "_ops" + std::to_string(tr.num_ops()));
 }
 
 }  // namespace
@@ -715,6 +724,7 @@ CodeBlock Compiler::glue(const std::vector<LabelLocation>& from, const LabelLayo
   int32_t d = static_cast<int32_t>(disp);
   std::memcpy(&bytes[jump + 1], &d, 4);
   block.fill(bytes);
+  if (perf_map_enabled()) write_perf_line(block.data(), size, "pyrite_glue");
   return block;
 }
 
