@@ -25,6 +25,7 @@ namespace {
 using namespace ir;
 using testing::apply;
 
+Trace bounds_only(const Trace& t) { return bounds(t); }
 Trace bounds_dce(const Trace& t) { return dce(bounds(t)); }
 
 TEST(JitOptBounds, ChecksOfOffsetsBetweenTwoCheckedOnesGo) {
@@ -103,7 +104,7 @@ TEST(JitOptBounds, NarrowLoadsAndMasks) {
 }
 
 TEST(JitOptBounds, GuardsTheRangesRefuteAlwaysFail) {
-  EXPECT_EQ(apply(bounds,
+  EXPECT_EQ(apply(bounds_only,
                   "[i0]\n"
                   "i1 = int_lt(i0, 10)\n"
                   "guard_true(i1) [0@1/1: 0=i0]\n"
@@ -271,7 +272,7 @@ TEST(JitOptBounds, ABodyChangeBreaksTheAssumption) {
       "guard_true(i5) [0@3/3: 0=i0]\n"
       "i6 = int_mul(i1, 2)\n"
       "jump(i0, i6, 1)\n";
-  EXPECT_EQ(apply(bounds, text), print_trace(testing::parse_ok(text)));
+  EXPECT_EQ(apply(bounds_only, text), print_trace(testing::parse_ok(text)));
 }
 
 TEST(JitOptBounds, ACarriedByteKeepsItsRangeAroundTheLoop) {
@@ -309,7 +310,55 @@ TEST(JitOptBounds, NothingCrossesAnEntryLabel) {
       "guard_true(i2) [0@2/1: 0=i0]\n"
       "i3 = int_add(i0, 1)\n"
       "jump(i3)\n";
-  EXPECT_EQ(apply(bounds, text), print_trace(testing::parse_ok(text)));
+  EXPECT_EQ(apply(bounds_only, text), print_trace(testing::parse_ok(text)));
+}
+
+TEST(JitOptBounds, FailargRangesAreWhatHoldsBeforeTheGuard) {
+  Trace parent = testing::parse_ok(
+      "descr cell = array(offset=0, type=i, size=1, unsigned)\n"
+      "[i0, i1]\n"
+      "i2 = int_add(i0, 4)\n"
+      "i3 = uint_lt(i2, 1000)\n"
+      "guard_true(i3) [0@1/2: 0=i0]\n"
+      "i4 = int_add(i0, -2)\n"
+      "i5 = uint_lt(i4, 1000)\n"
+      "guard_true(i5) [0@2/2: 0=i0]\n"
+      "i6 = getarrayitem_raw_i(0x1000, i0, descr=cell)\n"
+      "i7 = int_lt(i1, 10)\n"
+      "guard_true(i7) [0@3/2: 0=i0 1=i6]\n"
+      "finish(i0)\n");
+  // At the first guard nothing is known; at the last one i0 is in
+  // [2, 995] and the byte in [0, 255], but i1 < 10 is the guard's own
+  // condition, false when it fails.
+  EXPECT_EQ(failarg_ranges(parent, 4), (std::vector<IntRange>{IntRange{}}));
+  EXPECT_EQ(failarg_ranges(parent, 10), (std::vector<IntRange>{{2, 995}, {0, 255}}));
+  EXPECT_TRUE(failarg_ranges(parent, 3).empty());  // not a guard
+  // A bridge from that guard knows its inputs: its checks of i0 + 3 and
+  // i0 - 1 go, i0 + 5 stays.
+  std::vector<IntRange> in = failarg_ranges(parent, 10);
+  EXPECT_EQ(apply([&](const Trace& t) { return dce(bounds(t, in)); },
+                  "[i0, i1]\n"
+                  "i2 = int_add(i0, 3)\n"
+                  "i3 = uint_lt(i2, 1000)\n"
+                  "guard_true(i3) [0@4/1: 0=i0]\n"
+                  "i4 = int_add(i0, -1)\n"
+                  "i5 = uint_lt(i4, 1000)\n"
+                  "guard_true(i5) [0@5/1: 0=i0]\n"
+                  "i6 = int_add(i0, 5)\n"
+                  "i7 = uint_lt(i6, 1000)\n"
+                  "guard_true(i7) [0@6/1: 0=i0]\n"
+                  "i8 = int_lt(i1, 256)\n"
+                  "finish(i0, i8)\n"),
+            "[i0, i1]\n"
+            "i2 = int_add(i0, 5)\n"
+            "i3 = uint_lt(i2, 1000)\n"
+            "guard_true(i3) [0@6/1: 0=i0]\n"
+            "finish(i0, 1)\n");
+  // Through the bridge pipeline, as the Jit would call it.
+  Options o;
+  o.input_ranges = in;
+  Trace bridge = testing::parse_ok("[i0, i1]\ni2 = int_lt(i0, 1000)\nfinish(i2)\n");
+  EXPECT_EQ(print_trace(optimize_bridge(bridge, o)), "[i0, i1]\nfinish(1)\n");
 }
 
 TEST(JitOptPhis, DeadBodyLabelOperandsLeaveTheLabelAndTheJump) {
@@ -558,6 +607,60 @@ TEST(JitOptBounds, RandomBoundsTracesRunAlike) {
   o.verify_each = true;
   expect_preserves_bounds_traces([&](const Trace& t) { return optimize(t, o); }, seeds(1500), true);
   expect_preserves_bounds_traces([&](const Trace& t) { return optimize_bridge(t, o); }, seeds(1000), false);
+}
+
+// Every guard exit of an optimized random trace: the failargs' values are
+// within failarg_ranges of that guard (what a bridge will assume).
+void expect_failargs_within_ranges(bool loop, uint64_t count) {
+  Options o;
+  for (uint64_t seed = 1; seed <= count; seed++) {
+    Trace t = testing::parse_ok(BoundsTraceGen(seed, loop).run());
+    Trace opt = loop ? optimize(t, o) : optimize_bridge(t, o);
+    for (uint64_t run = 0; run < 6; run++) {
+      uint64_t s = seed * 131 + run;
+      static const uint64_t edge[] = {0, 1, 2, 5, 63, 64, 100, 127, 128, 255, 256, 999, 1000,
+                                      uint64_t{1} << 63, ~uint64_t{0}, (uint64_t{1} << 63) - 1};
+      alignas(8) static uint8_t mem[kRandomTraceMemoryBytes];
+      for (size_t b = 0; b < sizeof mem; b++) mem[b] = static_cast<uint8_t>((b * 29 + seed + run) & (run & 1 ? 3 : 255));
+      std::vector<uint64_t> in(4);
+      in[0] = bits_of(mem);
+      for (int k = 1; k < 4; k++) {
+        s = s * 6364136223846793005ull + 1442695040888963407ull;
+        in[k] = run < 3 ? (s >> 40) % 8 : edge[(s >> 33) % 16];
+      }
+      Runtime rt;
+      rt.max_jumps = 1 + run * 2;
+      Exit e = run_trace(opt, in, rt);
+      if (e.kind != ExitKind::kGuardFailed) continue;
+      std::vector<IntRange> ranges = failarg_ranges(opt, e.op);
+      std::vector<Ref> vals = opt.snapshot_values(opt.op(e.op).snapshot);
+      ASSERT_EQ(ranges.size(), vals.size());
+      // Frames and entries in snapshot order; match each value entry to its failarg.
+      const SnapshotTable& st = opt.snapshots();
+      auto fids = st.frames_of(opt.op(e.op).snapshot);
+      ASSERT_EQ(fids.size(), e.frames.size());
+      for (size_t f = 0; f < fids.size(); f++) {
+        for (const SnapEntry& en : st.entries(st.frame(fids[f]))) {
+          if (!en.ref.is_value()) continue;
+          size_t k = std::find(vals.begin(), vals.end(), en.ref) - vals.begin();
+          for (const ExitSlot& sl : e.frames[f].slots) {
+            if (sl.slot != en.slot || sl.value.type != Type::kInt) continue;
+            int64_t v = sl.value.as_int();
+            EXPECT_TRUE(ranges[k].lo <= v && v <= ranges[k].hi)
+                << "seed " << seed << " run " << run << " guard " << e.op << " value " << v << " not in ["
+                << ranges[k].lo << ", " << ranges[k].hi << "]\n"
+                << print_trace(opt);
+            if (::testing::Test::HasFailure()) return;
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST(JitOptBounds, FailargRangesHoldWhenGuardsFail) {
+  expect_failargs_within_ranges(false, seeds(1500));
+  expect_failargs_within_ranges(true, seeds(1500));
 }
 
 TEST(JitOptBounds, RandomTracesRunAlike) {

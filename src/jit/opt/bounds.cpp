@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "jit/ir/ir_rewrite.h"
@@ -119,14 +120,25 @@ class Bounds {
   Bounds(const Trace& src, uint32_t body_label, const std::vector<uint8_t>& excluded)
       : src_(src), rw_(src), body_label_(body_label), excluded_(excluded) {}
 
-  Trace run() {
+  // inputs: known ranges of the inputargs (empty, or one per inputarg);
+  // capture_at: a guard of src whose failargs' ranges to record just
+  // before it (UINT32_MAX: none).
+  Trace run(std::span<const IntRange> inputs = {}, uint32_t capture_at = UINT32_MAX) {
     uint32_t n = src_.num_ops();
     own_.reserve(n + 8);
     root_.reserve(n + 8);
     off_.reserve(n + 8);
-    for (uint32_t i = src_.num_inputs(); i < n; i++) i += visit(i);
+    for (uint32_t k = 0; k < inputs.size() && k < src_.num_inputs(); k++) {
+      Ref v = rw_.map(Ref::value(k));
+      if (out().type_of(v) == Type::kInt && inputs[k].lo <= inputs[k].hi) set_range(v, Range{inputs[k].lo, inputs[k].hi});
+    }
+    for (uint32_t i = src_.num_inputs(); i < n; i++) {
+      if (i == capture_at) capture(i);
+      i += visit(i);
+    }
     return rw_.take();
   }
+  const std::vector<IntRange>& captured() const { return captured_; }
   // Body-label operands whose assumed range the back edge did not respect.
   const std::vector<uint32_t>& failed() const { return failed_; }
 
@@ -487,6 +499,17 @@ class Bounds {
     }
   }
 
+  // The ranges of guard i's failargs (Trace::snapshot_values order) here,
+  // before the guard: what holds when it fails.
+  void capture(uint32_t i) {
+    captured_.clear();
+    if (src_.op(i).snapshot == kNoSnapshot) return;
+    for (Ref v : src_.snapshot_values(src_.op(i).snapshot)) {
+      Range r = src_.type_of(v) == Type::kInt ? range(rw_.map(v)) : Range{};
+      captured_.push_back(IntRange{r.lo, r.hi});
+    }
+  }
+
   // Returns how many extra source ops it consumed.
   uint32_t visit(uint32_t i) {
     const Op& op = src_.op(i);
@@ -538,6 +561,7 @@ class Bounds {
   std::vector<Range> assumed_;
   std::vector<uint32_t> failed_;
   std::vector<Ref> args_;
+  std::vector<IntRange> captured_;
 };
 
 // The body label of a peeled loop: the last label, not the first, with
@@ -552,16 +576,39 @@ uint32_t body_label_of(const Trace& t) {
 
 }  // namespace
 
-Trace bounds(const Trace& src) {
+namespace {
+
+// Runs Bounds until the body label's assumptions hold (see the header).
+Trace run_bounds(const Trace& src, std::span<const IntRange> inputs, uint32_t capture_at,
+                 std::vector<IntRange>* captured) {
   uint32_t body = body_label_of(src);
   std::vector<uint8_t> excluded(body == UINT32_MAX ? 0 : src.op(body).num_args, 0);
   for (int attempt = 0;; attempt++) {
     Bounds b(src, body, excluded);
-    Trace out = b.run();
-    if (b.failed().empty()) return out;
+    Trace out = b.run(inputs, capture_at);
+    if (b.failed().empty()) {
+      if (captured) *captured = b.captured();
+      return out;
+    }
     for (uint32_t k : b.failed()) excluded[k] = 1;
     if (attempt == 2) std::fill(excluded.begin(), excluded.end(), 1);
   }
+}
+
+}  // namespace
+
+Trace bounds(const Trace& src) { return run_bounds(src, {}, UINT32_MAX, nullptr); }
+
+Trace bounds(const Trace& src, std::span<const IntRange> input_ranges) {
+  return run_bounds(src, input_ranges, UINT32_MAX, nullptr);
+}
+
+std::vector<IntRange> failarg_ranges(const Trace& t, uint32_t guard) {
+  std::vector<IntRange> r;
+  if (guard >= t.num_ops() || !is_guard(t.op(guard).opcode)) return r;
+  run_bounds(t, {}, guard, &r);
+  if (r.empty() && t.op(guard).snapshot != kNoSnapshot) r.resize(t.snapshot_values(t.op(guard).snapshot).size());
+  return r;
 }
 
 }  // namespace pyrite::jit::opt

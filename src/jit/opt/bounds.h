@@ -1,6 +1,10 @@
 // bounds: integer ranges (docs/jit_opt.md, "bounds").
 #pragma once
 
+#include <cstdint>
+#include <span>
+#include <vector>
+
 #include "jit/ir/ir.h"
 
 namespace pyrite::jit::opt {
@@ -22,5 +26,24 @@ namespace pyrite::jit::opt {
 // that assumption). An operand whose range is one constant is that
 // constant after the label.
 ir::Trace bounds(const ir::Trace& src);
+
+// A signed range; {INT64_MIN, INT64_MAX} is "unknown".
+struct IntRange {
+  int64_t lo = INT64_MIN, hi = INT64_MAX;
+  bool operator==(const IntRange&) const = default;
+};
+
+// bounds, knowing the trace's inputargs are in these ranges (one per
+// inputarg, or fewer; non-int inputs are ignored): a bridge's inputs are
+// its guard's failargs, whose ranges failarg_ranges gives.
+ir::Trace bounds(const ir::Trace& src, std::span<const IntRange> input_ranges);
+
+// What `t` (an optimized trace, as installed) proves about the failargs of
+// its guard op `guard` (Trace::snapshot_values order) when that guard
+// fails: the ranges just before it, the guard's own condition not
+// assumed. One per failarg, unknown ones full; empty if `guard` is not a
+// guard. The Jit passes them to optimize_bridge (Options::input_ranges)
+// for the bridge recorded from that guard.
+std::vector<IntRange> failarg_ranges(const ir::Trace& t, uint32_t guard);
 
 }  // namespace pyrite::jit::opt

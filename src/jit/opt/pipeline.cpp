@@ -55,7 +55,7 @@ Trace run(const Trace& recorded, const Options& o, std::span<const Pass> order) 
   for (Pass p : order) {
     if (!o.on(p)) continue;
     const PassInfo& info = kPasses[static_cast<int>(p)];
-    Trace next = info.fn(*cur);
+    Trace next = p == Pass::kBounds && !o.input_ranges.empty() ? bounds(*cur, o.input_ranges) : info.fn(*cur);
     t = std::move(next);
     cur = &t;
     if (o.verify_each) check(t, (std::string("after pass ") + info.name).c_str());

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "jit/ir/ir.h"
+#include "jit/opt/bounds.h"
 
 namespace pyrite::jit::opt {
 
@@ -29,6 +30,9 @@ struct Options {
   // Called with "input" and the trace given, then after every pass that
   // ran with its name and output (the JIT log prints the IR this way).
   std::function<void(const char* pass_name, const ir::Trace&)> observer;
+  // What is known about the trace's inputargs (bounds uses it): for a
+  // bridge, failarg_ranges(parent trace, guard). Empty: nothing.
+  std::vector<IntRange> input_ranges;
 
   bool on(Pass p) const { return enabled & (1u << static_cast<int>(p)); }
   void set(Pass p, bool on) {

@@ -164,7 +164,8 @@ const struct {
                 {"errno", make_errno_module},
                 {"_sre", make_sre_module}, {"_io", make_io_module},
                 {"_struct", make_struct_module}, {"_codecs", make_codecs_module},
-                {"_string", make_string_module},
+                {"_string", make_string_module}, {"atexit", make_atexit_module},
+                {"marshal", make_marshal_module},
                 {"_operator", make_operator_module},
                 {"_heapq", make_heapq_module}, {"_bisect", make_bisect_module},
                 {"_functools", make_functools_module},
@@ -559,6 +560,7 @@ int handle_uncaught() {
 
 int finish(bool ok) {
   int status = ok ? 0 : handle_uncaught();
+  run_atexit_callbacks();
   flush_std_streams();
   run_gc_hooks();
   clear_error();

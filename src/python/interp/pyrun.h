@@ -77,6 +77,10 @@ Module* make_sre_module();
 Module* make_io_module();
 Module* make_codecs_module();
 Module* make_string_module();
+Module* make_atexit_module();
+Module* make_marshal_module();
+// Runs the atexit callbacks, last registered first, and forgets them.
+void run_atexit_callbacks();
 Module* make_struct_module();
 Module* make_operator_module();
 Module* make_heapq_module();
