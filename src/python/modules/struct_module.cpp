@@ -737,9 +737,14 @@ Tuple* unpack_internal(StructObject* s, const uint8_t* buf) {
       if (fc == 's') {
         v = bytes_from(res, size_t(code->size));
       } else if (fc == 'p') {
-        int64_t n = code->size ? res[0] : 0;
+        // '0p' reads the length byte past its field and asks for -1
+        // bytes: CPython 3.11's SystemError, kept.
+        int64_t n = res[0];
         if (n >= code->size) n = code->size - 1;
-        if (n < 0) n = 0;
+        if (n < 0) {
+          raise(exc::SystemError, "Negative size passed to PyBytes_FromStringAndSize");
+          return nullptr;
+        }
         v = bytes_from(res + 1, size_t(n));
       } else {
         v = code->def->unpack(res, code->def);

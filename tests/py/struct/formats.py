@@ -122,3 +122,4 @@ show(struct.pack, '?', BadBool())
 for fmt in ['>q', '>Q', '<q', '<Q', 'P', 'q', 'Q']:
     for v in [Idx(2**64), Idx(-2**64), Idx(2**63), Idx(-1), Idx(-2**63 - 1)]:
         show(struct.pack, fmt, v)
+show(struct.unpack, '0p', b''); show(struct.unpack, '0pi', bytes(4)); show(struct.pack, '0p', b'x')
