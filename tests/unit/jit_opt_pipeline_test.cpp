@@ -330,7 +330,7 @@ TEST(JitOptPipeline, ObserverSeesEveryPassInOrder) {
                                             "cse", "heap", "bounds", "phis", "dce"}));
   seen.clear();
   optimize_bridge(t, o);
-  EXPECT_EQ(seen, (std::vector<std::string>{"input", "fold", "cse", "heap", "cse", "bounds", "dce"}));
+  EXPECT_EQ(seen, (std::vector<std::string>{"input", "fold", "heap", "cse", "bounds", "dce"}));
 }
 
 TEST(JitOptPipeline, PassesCanBeSwitchedOff) {

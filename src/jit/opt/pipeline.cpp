@@ -35,7 +35,7 @@ constexpr PassInfo kPasses[] = {
 // Pipeline orders. A pass listed twice runs twice.
 constexpr Pass kLoopOrder[] = {Pass::kFold, Pass::kCse,  Pass::kHeap,   Pass::kBounds, Pass::kDce, Pass::kPeel,
                                Pass::kFold, Pass::kCse,  Pass::kHeap,   Pass::kBounds, Pass::kPhis, Pass::kDce};
-constexpr Pass kBridgeOrder[] = {Pass::kFold, Pass::kCse, Pass::kHeap, Pass::kCse, Pass::kBounds, Pass::kDce};
+constexpr Pass kBridgeOrder[] = {Pass::kFold, Pass::kHeap, Pass::kCse, Pass::kBounds, Pass::kDce};
 
 void check(const Trace& t, const char* when) {
   VerifyError e = verify(t);
