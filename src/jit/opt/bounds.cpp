@@ -361,7 +361,7 @@ class Bounds {
     }
   }
 
-  // Emits (or folds) the pure op `op(a, b)` for source op i; returns its output Ref.
+  // Emits (or folds) the pure op `op(a, b)` (output operands); returns its output Ref.
   Ref pure(Opcode op, Ref a, Ref b, Type type) {
     Ref r = simplify(out(), region_start_, op, a, b);
     if (!r.is_none()) return r;
