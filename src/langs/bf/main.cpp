@@ -27,7 +27,7 @@ void usage(FILE* to) {
       "  -X jittrace         print every installed trace to stderr\n"
       "  -X jitlog=FILE      write the JIT log (docs/jitlog.md) to FILE\n"
       "  -X jit-backend=x64|interp  machine code (default) or the IR interpreter\n"
-      "  -X jit-opt=PASSES   optimizer passes: all (default), none, or a list (fold,cse,heap,peel,dce)\n"
+      "  -X jit-opt=PASSES   optimizer passes: all (default), none, or a comma-separated list\n"
       "  -X jit-verify       run the IR verifier after every optimizer pass\n"
       "unknown -X options are ignored.\n",
       to);
@@ -70,8 +70,11 @@ int main(int argc, char** argv) {
       else if (opt == "jit-verify") options.opt.verify_each = true;
       else if (opt.substr(0, 8) == "jit-opt=") {
         if (!jit::opt::set_passes(options.opt, opt.substr(8))) {
-          std::fprintf(stderr, "pyrite-bf: -X %.*s: unknown pass (passes: fold, cse, heap, peel, dce, all, none)\n",
-                       static_cast<int>(opt.size()), opt.data());
+          std::string names;
+          for (int p = 0; p < jit::opt::kNumPasses; p++)
+            names += std::string(jit::opt::pass_name(static_cast<jit::opt::Pass>(p))) + ", ";
+          std::fprintf(stderr, "pyrite-bf: -X %.*s: unknown pass (passes: %sall, none)\n",
+                       static_cast<int>(opt.size()), opt.data(), names.c_str());
           return 2;
         }
       }
