@@ -79,6 +79,7 @@ struct CommandLine {
   int optimize = 0;
   bool skip_first_line = false;
   bool unbuffered = false;  // -u
+  std::vector<std::string> warnoptions;  // -W
   bool dont_write_bytecode = false;  // -B
 };
 
@@ -148,6 +149,7 @@ int parse_command_line(int argc, char** argv, CommandLine* cl) {
         }
         case 'W':
           if (!operand(&value)) return usage_error("Argument expected for the -W option");
+          cl->warnoptions.push_back(value);
           break;
         case 'V':
           std::printf("%s\n", kVersion);
@@ -324,6 +326,18 @@ RunOptions run_options(const CommandLine& cl, const std::string& script_dir, con
   }
   o.optimize = cl.optimize;
   o.unbuffered = cl.unbuffered;
+  // PYTHONWARNINGS (comma-separated) comes before the -W options.
+  if (const char* env = std::getenv("PYTHONWARNINGS"); env && *env) {
+    std::string all = env;
+    size_t start = 0;
+    while (start <= all.size()) {
+      size_t comma = all.find(',', start);
+      if (comma == std::string::npos) comma = all.size();
+      if (comma > start) o.warnoptions.push_back(all.substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
+  for (const std::string& w : cl.warnoptions) o.warnoptions.push_back(w);
   o.executable = absolute_path(argv0);
   return o;
 }

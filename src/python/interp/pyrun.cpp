@@ -165,7 +165,7 @@ const struct {
                 {"_sre", make_sre_module}, {"_io", make_io_module},
                 {"_struct", make_struct_module}, {"_codecs", make_codecs_module},
                 {"_string", make_string_module}, {"atexit", make_atexit_module},
-                {"marshal", make_marshal_module},
+                {"marshal", make_marshal_module}, {"_warnings", make_warnings_module},
                 {"_operator", make_operator_module},
                 {"_heapq", make_heapq_module}, {"_bisect", make_bisect_module},
                 {"_functools", make_functools_module},
@@ -686,6 +686,11 @@ void init_interpreter(const RunOptions& options) {
   // standard streams are its objects).
   Value io = dict_get_str(g_modules, intern("_io"));
   if (io) dict_set_str(g_builtins->dict, intern("open"), dict_get_str(io.as<Module>()->dict, intern("open")));
+  // As CPython, import warnings at start-up when there are -W options, so
+  // that they apply from the start.
+  if (!options.warnoptions.empty() && !import_module_level(intern("warnings"), none(), tuple_empty(), 0)) {
+    clear_error();
+  }
 }
 
 }  // namespace pyrite::python

@@ -22,6 +22,7 @@ struct RunOptions {
   // -u or PYTHONUNBUFFERED: stdout and stderr write through to their descriptors.
   bool unbuffered = false;
   std::string executable;          // sys.executable
+  std::vector<std::string> warnoptions;  // sys.warnoptions: PYTHONWARNINGS, then -W options
 };
 
 // Initializes everything (heap, types, builtins, sys). Idempotent.
@@ -79,6 +80,7 @@ Module* make_codecs_module();
 Module* make_string_module();
 Module* make_atexit_module();
 Module* make_marshal_module();
+Module* make_warnings_module();
 // Runs the atexit callbacks, last registered first, and forgets them.
 void run_atexit_callbacks();
 Module* make_struct_module();

@@ -231,8 +231,10 @@ Module* make_sys_module(const RunOptions& options) {
   set(d, "version_info", tuple_of({Value::small(3), Value::small(11), Value::small(2), intern("final"), Value::small(0)}));
   set(d, "executable", str_from_utf8(options.executable));
   set(d, "dont_write_bytecode", py_bool(true));
-  // -W options; none are parsed yet (the warnings module reads this list).
-  set(d, "warnoptions", list_new());
+  // PYTHONWARNINGS and -W options (the warnings module reads this list).
+  List* warnoptions = list_new();
+  for (const std::string& w : options.warnoptions) list_append(warnoptions, str_from_utf8(w));
+  set(d, "warnoptions", warnoptions);
   set(d, "builtin_module_names", builtin_module_names());
   // sys.implementation: name 'pyrite', cache_tag None (DESIGN.md).
   Value impl = namespace_new({{"name", intern("pyrite")},
