@@ -69,6 +69,7 @@ struct ArrayObject : Object {
   Bytes* storage;      // capacity * itemsize bytes, or null
   int64_t length;      // items
   int64_t capacity;    // items
+  int64_t exports;     // live memoryviews: resizing is then a BufferError
 };
 
 void trace_array(void* p, gc::Visitor& v) {
@@ -88,6 +89,7 @@ ArrayObject* new_array(Type* type, const Descr* d, int64_t n) {
   a->storage = nullptr;
   a->length = 0;
   a->capacity = 0;
+  a->exports = 0;
   if (n > 0) {
     if (n > INT64_MAX / 16) return static_cast<ArrayObject*>(raise_memory_error().as<Object>());
     a->storage = bytes_new_raw(n * d->itemsize);
@@ -99,7 +101,20 @@ ArrayObject* new_array(Type* type, const Descr* d, int64_t n) {
 }
 
 // Resizes to n items, growing geometrically (contents kept, new room zeroed).
+// True if `a` may change size. Views that died without release() count
+// as exports until the collector finalizes them, so exports first collect
+// (as bytearray does).
+bool check_no_exports(ArrayObject* a) {
+  if (a->exports == 0) return true;
+  gc::Heap::current()->collect();
+  run_gc_hooks();
+  if (a->exports == 0) return true;
+  raise(exc::BufferError, "cannot resize an array that is exporting buffers");
+  return false;
+}
+
 bool resize(ArrayObject* a, int64_t n) {
+  if (n != a->length && !check_no_exports(a)) return false;
   if (n <= a->capacity) {
     a->length = n;
     return true;
@@ -801,6 +816,7 @@ bool array_setitem(Value self, Value key, Value value) {
   }
   int sz = a->descr->itemsize;
   if ((step > 0 && stop < start) || (step < 0 && stop > start)) stop = start;
+  if ((needed == 0 || slicelength != needed) && !check_no_exports(a)) return false;
   if (step == 1) {
     int64_t n = a->length;
     if (slicelength > needed) {
@@ -1026,9 +1042,11 @@ const MethodDef kIterMethods[] = {
 bool array_buffer(Value v, BufferView* out) {
   if (!is_array(v)) return false;
   ArrayObject* a = arr(v);
-  *out = BufferView{items(a), a->length * a->descr->itemsize, false, v};
+  *out = BufferView{items(a), a->length * a->descr->itemsize, false, v, a->descr->typecode};
   return true;
 }
+
+void array_exports(Value v, int delta) { arr(v)->exports += delta; }
 
 struct MachineFormat {
   int size;
@@ -1168,7 +1186,7 @@ void make_types() {
     spec.methods = kIterMethods;
     make_builtin_type(&g_array_iter, spec);
   }
-  register_buffer_exporter(array_buffer);
+  register_buffer_exporter(array_buffer, array_exports);
 }
 
 }  // namespace

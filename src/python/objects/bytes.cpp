@@ -115,6 +115,7 @@ Bytes* bytes_new_subtype(Type* type, const void* p, size_t n) {
 
 static constexpr int kMaxExporters = 4;
 static BufferExporter g_exporters[kMaxExporters];
+static BufferExports g_export_counters[kMaxExporters];
 static int g_exporter_count = 0;
 
 bool get_buffer(Value v, BufferView* out) {
@@ -143,8 +144,19 @@ bool get_buffer(Value v, BufferView* out) {
   return false;
 }
 
-void register_buffer_exporter(BufferExporter fn) {
-  if (g_exporter_count < kMaxExporters) g_exporters[g_exporter_count++] = fn;
+void register_buffer_exporter(BufferExporter fn, BufferExports exports) {
+  if (g_exporter_count >= kMaxExporters) return;
+  g_export_counters[g_exporter_count] = exports;
+  g_exporters[g_exporter_count++] = fn;
+}
+
+void buffer_exports(Value v, int delta) {
+  BufferView ignored;
+  for (int i = 0; i < g_exporter_count; i++) {
+    if (!g_exporters[i](v, &ignored)) continue;
+    if (g_export_counters[i]) g_export_counters[i](v, delta);
+    return;
+  }
 }
 
 Value bytes_repr_of(std::string_view data) { return str_from_ascii(runtime::repr_bytes(data)); }

@@ -83,13 +83,20 @@ struct BufferView {
   int64_t length = 0;
   bool readonly = true;
   Value owner;
+  char format = 'B';   // the item format an exporter declares (array.array: its typecode)
 };
 bool get_buffer(Value v, BufferView* out);
 // Exporters outside this file (array.array): get_buffer asks them, in
 // registration order, after the builtin types; each returns false for
 // objects that are not its own.
 using BufferExporter = bool (*)(Value v, BufferView* out);
-void register_buffer_exporter(BufferExporter fn);
+// A memoryview of such an object holds an export while it is alive:
+// `exports(v, +1)` when made, `exports(v, -1)` when released or collected
+// (the exporter may then refuse to resize, as array.array does).
+using BufferExports = void (*)(Value v, int delta);
+void register_buffer_exporter(BufferExporter fn, BufferExports exports = nullptr);
+// Adjusts the export count of v's registered exporter, if it keeps one.
+void buffer_exports(Value v, int delta);
 
 // bytes(x) / bytearray(x) contents from an int count, an iterable of ints,
 // a buffer, or (with encoding) a str, into `out`; CPython's messages.

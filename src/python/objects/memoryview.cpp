@@ -56,7 +56,10 @@ bool check_live(MemoryView* m) {
 // The exporter's bytes (base pointer; the view adds start and step).
 uint8_t* base_of(MemoryView* m) {
   if (is_bytearray(m->obj)) return m->obj.as<ByteArray>()->data();
-  return m->obj.as<Bytes>()->data();
+  if (is_bytes(m->obj)) return m->obj.as<Bytes>()->data();
+  BufferView other;   // a registered exporter (array.array): its current memory
+  get_buffer(m->obj, &other);
+  return const_cast<uint8_t*>(other.data);
 }
 
 uint8_t* item_ptr(MemoryView* m, int64_t i) { return base_of(m) + m->start + i * m->step; }
@@ -118,6 +121,9 @@ MemoryView* new_view(Value exporter_obj, int64_t start, int64_t length, int64_t 
   if (is_bytearray(exporter_obj)) {
     exporter_obj.as<ByteArray>()->exports++;
     gc::Heap::current()->register_finalizer(m);
+  } else if (!is_bytes(exporter_obj)) {   // a registered exporter (array.array)
+    buffer_exports(exporter_obj, +1);
+    gc::Heap::current()->register_finalizer(m);
   }
   return m;
 }
@@ -126,6 +132,7 @@ void release(MemoryView* m) {
   if (m->released) return;
   m->released = true;
   if (m->obj && is_bytearray(m->obj)) m->obj.as<ByteArray>()->exports--;
+  else if (m->obj && !is_bytes(m->obj)) buffer_exports(m->obj, -1);
 }
 
 // ---- slots ----
@@ -141,6 +148,14 @@ Value mv_new(Type*, const Value* args, size_t nargs, Tuple* kwnames) {
   }
   if (is_bytes(obj)) return new_view(obj, 0, obj.as<Bytes>()->length, 1, true);
   if (is_bytearray(obj)) return new_view(obj, 0, obj.as<ByteArray>()->length, 1, false);
+  BufferView other;
+  if (get_buffer(obj, &other)) {   // a registered exporter, in its own format
+    char f = other.format;
+    int isz = (f == 'B' || f == 'b' || f == 'c') ? 1 : wide_format_size(f);
+    if (!isz)
+      return raisef(exc::NotImplementedError, "memoryview: Pyrite cannot view buffers of format '%c'", f);
+    return new_view(obj, 0, other.length / isz, isz, other.readonly, f);
+  }
   return raisef(exc::TypeError, "memoryview: a bytes-like object is required, not '%s'", type_name(obj).c_str());
 }
 
@@ -253,10 +268,15 @@ Value mv_compare(Value a, Value b, CompareOp op) {
   if (m->released) return py_bool(op == CompareOp::kNe);
   if (item_size(m) > 1 || (is_memoryview(b) && item_size(mv(b)) > 1)) {
     // Multi-byte formats compare item by item, by value.
+    bool temporary = false;
     if (!is_memoryview(b)) {
       BufferView view;
       if (!get_buffer(b, &view)) return not_implemented();
-      b = new_view(b, 0, view.length, 1, true);
+      char f = view.format;
+      int isz = (f == 'B' || f == 'b' || f == 'c') ? 1 : wide_format_size(f);
+      if (!isz) return not_implemented();
+      b = new_view(b, 0, view.length / isz, isz, true, f);
+      temporary = true;
     }
     MemoryView* n = mv(b);
     if (n->released) return py_bool(op == CompareOp::kNe);
@@ -265,9 +285,13 @@ Value mv_compare(Value a, Value b, CompareOp op) {
       Value x = item_size(m) > 1 ? wide_item(m, i) : item_value(m, *item_ptr(m, i));
       Value y = item_size(n) > 1 ? wide_item(n, i) : item_value(n, *item_ptr(n, i));
       int r = equal(x, y);
-      if (r < 0) return {};
+      if (r < 0) {
+        if (temporary) release(n);
+        return {};
+      }
       eq = r != 0;
     }
+    if (temporary) release(n);   // as CPython releases its temporary buffer
     return py_bool(eq == (op == CompareOp::kEq));
   }
   std::string x = contents(m), y;
@@ -280,6 +304,7 @@ Value mv_compare(Value a, Value b, CompareOp op) {
     BufferView view;
     if (!get_buffer(b, &view)) return not_implemented();
     y.assign(reinterpret_cast<const char*>(view.data), size_t(view.length));
+    fy = view.format;
   }
   // Items compare by value: 'c' items (bytes) never equal 'B'/'b' ints,
   // and 'b' equals 'B' only below 128.
