@@ -196,6 +196,7 @@ class CompiledTrace {
   std::vector<uint32_t> guard_rel32_;
   std::vector<uint32_t> stub_offset_;
   std::vector<std::vector<LabelLocation>> exit_values_;
+  std::vector<std::vector<std::pair<uint64_t, int32_t>>> exit_consts_;  // cached at the guard
   std::vector<CodeBlock> glue_;
   std::vector<uint32_t> guard_exit_index_;  // per op: index into exits_, or ~0
   std::vector<uint32_t> op_offsets_;

@@ -85,7 +85,7 @@ void attach_bridge(CompiledTrace& parent, uint32_t guard, const CompiledTrace& b
   if (parent.guard_rel32_[k] == ~0u || !inputs) return;
   // The guard's jump goes to glue that moves the failargs straight into
   // the bridge's input locations.
-  parent.glue_[k] = make_glue(parent.trace(), parent.exit_values_[k], *inputs);
+  parent.glue_[k] = make_glue(parent.trace(), parent.exit_values_[k], parent.exit_consts_[k], *inputs);
   parent.set_guard_jump(k, reinterpret_cast<uint64_t>(parent.glue_[k].data()));
 }
 

@@ -586,6 +586,7 @@ void Compiler::finalize() {
   out.guard_rel32_.assign(out.num_exits_, ~0u);
   out.stub_offset_.assign(out.num_exits_, ~0u);
   out.exit_values_.resize(out.num_exits_);
+  out.exit_consts_.resize(out.num_exits_);
   out.glue_.resize(out.num_exits_);
   for (const Stub& s : stubs_) {
     if (!s.patchable) continue;
@@ -609,6 +610,7 @@ void Compiler::finalize() {
             : l.kind == Loc::kConst ? LabelLocation::kConst
                                     : LabelLocation::kStack,
             l.index, l.bits});
+      out.exit_consts_[s.exit] = s.consts;
     }
   }
   register_labels(out, true);
@@ -689,7 +691,9 @@ CompileResult Compiler::run() {
   return result;
 }
 
-CodeBlock Compiler::glue(const std::vector<LabelLocation>& from, const LabelLayout& to) {
+CodeBlock Compiler::glue(const std::vector<LabelLocation>& from,
+                         const std::vector<std::pair<uint64_t, int32_t>>& from_consts,
+                         const LabelLayout& to) {
   PYR_CHECK(from.size() == to.values.size());
   asmjit::Environment env(asmjit::Arch::kX64);
   code_.init(env);
@@ -706,7 +710,9 @@ CodeBlock Compiler::glue(const std::vector<LabelLocation>& from, const LabelLayo
   };
   std::vector<Move> moves;
   for (size_t k = 0; k < from.size(); k++) moves.push_back({loc(from[k]), loc(to.values[k])});
-  for (auto& [bits, reg] : to.constants) moves.push_back({Loc::constant(bits), Loc::gpr(reg)});
+  for (auto& c : to.constants)
+    if (std::find(from_consts.begin(), from_consts.end(), c) == from_consts.end())
+      moves.push_back({Loc::constant(c.first), Loc::gpr(c.second)});
   parallel_move(std::move(moves));
   size_t jump = a_.offset();
   static const uint8_t kJmpRel32[5] = {0xE9, 0, 0, 0, 0};
@@ -728,9 +734,10 @@ CodeBlock Compiler::glue(const std::vector<LabelLocation>& from, const LabelLayo
   return block;
 }
 
-CodeBlock make_glue(const ir::Trace& t, const std::vector<LabelLocation>& from, const LabelLayout& to) {
+CodeBlock make_glue(const ir::Trace& t, const std::vector<LabelLocation>& from,
+                    const std::vector<std::pair<uint64_t, int32_t>>& from_consts, const LabelLayout& to) {
   static const CompileOptions kNone;
-  return Compiler(t, kNone).glue(from, to);
+  return Compiler(t, kNone).glue(from, from_consts, to);
 }
 
 // ---- the public API -------------------------------------------------------------

@@ -42,7 +42,9 @@ namespace pyrite::jit::x64 {
 void register_labels(const CompiledTrace& t, bool add);
 // Code that moves values from `from` (a guard's failarg locations) into
 // the label `to`'s locations and jumps to its body (attach_bridge).
-CodeBlock make_glue(const ir::Trace& t, const std::vector<LabelLocation>& from, const LabelLayout& to);
+// `from_consts`: big constants the guard's registers hold, not reloaded.
+CodeBlock make_glue(const ir::Trace& t, const std::vector<LabelLocation>& from,
+                    const std::vector<std::pair<uint64_t, int32_t>>& from_consts, const LabelLayout& to);
 
 using ir::Opcode;
 using ir::Ref;
@@ -117,7 +119,8 @@ class Compiler {
   }
 
   CompileResult run();
-  CodeBlock glue(const std::vector<LabelLocation>& from, const LabelLayout& to);
+  CodeBlock glue(const std::vector<LabelLocation>& from,
+                 const std::vector<std::pair<uint64_t, int32_t>>& from_consts, const LabelLayout& to);
 
  private:
   // An exit stub: "push k" and the store sequence of its values (shared by
@@ -128,6 +131,7 @@ class Compiler {
     std::vector<Loc> values;
     uint32_t exit;           // index into exits_
     bool patchable;          // guards and jumps out: may be redirected
+    std::vector<std::pair<uint64_t, int32_t>> consts = {};  // guards: (bits, gpr) cached there
   };
   // A jump straight into another trace's label body: a rel32 fixed up once
   // the code's address is known.
@@ -241,6 +245,11 @@ class Compiler {
     return r;
   }
   void release_dead(uint32_t i);
+  // Whether gpr `reg` holds the big constant `bits` (cached) right now.
+  bool holds_constant(int reg, uint64_t bits) const {
+    int32_t o = gpr_owner_[reg];
+    return o >= static_cast<int32_t>(n_) && t_.constant(Ref::constant(o - n_)).bits == bits;
+  }
 
   // ---- moves ----
   x86::Mem mem_of(const Loc& l) const {

@@ -345,6 +345,10 @@ void Compiler::emit_guard(uint32_t i) {
   for (Ref r : failargs(i)) values.push_back(loc_of(r));
   uint32_t exit = add_exit(ir::ExitKind::kGuardFailed, i, static_cast<uint32_t>(values.size()));
   asmjit::Label stub = add_stub(exit, std::move(values), true);
+  // Big constants in registers here: a bridge's glue need not reload them.
+  for (int r = 0; r < 16; r++)
+    if (gpr_owner_[r] >= static_cast<int32_t>(n_))
+      stubs_.back().consts.push_back({t_.constant(Ref::constant(gpr_owner_[r] - n_)).bits, r});
   switch (op.opcode) {
     case Opcode::kGuardTrue:
     case Opcode::kGuardFalse: {
@@ -516,7 +520,8 @@ void Compiler::emit_jump(uint32_t i) {
                                                     : Loc::stack(d.index);
           moves.push_back({values[k], dst});
         }
-        for (auto& [bits, reg] : l->constants) moves.push_back({Loc::constant(bits), Loc::gpr(reg)});
+        for (auto& [bits, reg] : l->constants)
+          if (!holds_constant(reg, bits)) moves.push_back({Loc::constant(bits), Loc::gpr(reg)});
         parallel_move(std::move(moves));
         direct_jumps_.push_back({a_.offset(), l->body});
         static const uint8_t kJmpRel32[5] = {0xE9, 0, 0, 0, 0};
