@@ -357,6 +357,61 @@ TEST(JitX64Bridge, AttachedGuardJumpsThroughGlueIntoTheBridge) {
   EXPECT_TRUE(run(*loop, in) == expected);
 }
 
+// A bridge that holds the loop's hoisted base constant in the same register
+// jumps into the loop without reloading it: the constant appears once in
+// the bridge's code (its own entry), not again before the jump.
+TEST(JitX64Bridge, DirectJumpKeepsAHoistedConstantItAlreadyHolds) {
+  alignas(8) static uint8_t tape[64];
+  std::string base = std::to_string(reinterpret_cast<uint64_t>(tape));
+  auto descrs = std::make_shared<DescrTable>();
+  ParseResult l = parse_trace(
+      "descr loop = target(args=(i))\n"
+      "descr cell = array(offset=0, type=i, size=1, unsigned)\n"
+      "[i0]\n"
+      "label(i0, descr=loop)\n"
+      "i1 = getarrayitem_raw_i(" + base + ", i0, descr=cell)\n"
+      "guard_true(i1) [0@1/1: 0=i0]\n"
+      "i2 = int_add(i0, 1)\n"
+      "jump(i2, descr=loop)\n",
+      nullptr, descrs);
+  ParseResult b = parse_trace(
+      "descr loop = target(args=(i))\n"
+      "descr cell = array(offset=0, type=i, size=1, unsigned)\n"
+      "[i0]\n"
+      "setarrayitem_raw(" + base + ", i0, 1, descr=cell)\n"
+      "i1 = int_add(i0, 2)\n"
+      "jump(i1, descr=loop)\n",
+      nullptr, descrs);
+  ASSERT_TRUE(l.ok() && b.ok());
+  auto loop = compile(*l.trace).code;
+  ASSERT_TRUE(loop);
+  ASSERT_NE(loop->label_layout(1), nullptr);
+  ASSERT_EQ(loop->label_layout(1)->constants.size(), 1u);
+  CompileOptions bo;
+  bo.ctx = loop.get();
+  bo.lookup_target = lookup_in;
+  auto bridge = compile(*b.trace, bo).code;
+  ASSERT_TRUE(bridge);
+  csh cs;
+  ASSERT_EQ(cs_open(CS_ARCH_X86, CS_MODE_64, &cs), CS_ERR_OK);
+  cs_insn* insn = nullptr;
+  auto code = bridge->code();
+  size_t n = cs_disasm(cs, code.data(), code.size(), 0, 0, &insn);
+  char hex[32];
+  std::snprintf(hex, sizeof hex, "0x%llx", static_cast<unsigned long long>(reinterpret_cast<uint64_t>(tape)));
+  int loads = 0;
+  for (size_t k = 0; k < n; k++) loads += std::string(insn[k].op_str).find(hex) != std::string::npos;
+  cs_free(insn, n);
+  cs_close(&cs);
+  EXPECT_EQ(loads, 1);
+  std::memset(tape, 1, sizeof tape);
+  tape[7] = 0;
+  uint64_t in[] = {1};
+  Exit e = run(*bridge, in);  // 1 -> 3 in the loop ... until cell 7
+  EXPECT_EQ(e.kind, ExitKind::kGuardFailed);
+  EXPECT_EQ(e.frames[0].slots[0].value.as_int(), 7);
+}
+
 // borrow_trace: the compiled code reads the caller's trace, no copy.
 TEST(JitX64Bridge, BorrowedTraceIsNotCopied) {
   Pair p;
