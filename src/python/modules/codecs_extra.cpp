@@ -708,23 +708,19 @@ Value codecs_escape_decode(Value, const Value* args, size_t nargs, Tuple* kwname
 
 namespace {
 
-// RFC 2152 as CPython writes it: the "direct" characters go as themselves,
-// everything else in base64 shift sequences ("+...-").
-bool utf7_set_d(char32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         c == '\'' || c == '(' || c == ')' || c == ',' || c == '-' || c == '.' || c == '/' ||
-         c == ':' || c == '?' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-// Characters the decoder accepts directly (set D, set O, space, controls).
-bool utf7_direct_decode(unsigned char c) {
-  return c < 128 && c > 0 && c != '+' && c != '\\' && c != '~' ? true : c == 0;
-}
-// The encoder writes set D and set O directly, except '+', '\\', '~'
-// (CPython's ENCODE_DIRECT with directO and directWS set).
-bool utf7_encode_direct(char32_t c) {
-  if (c >= 128 || c == 0) return c == 0;
-  return c != '+' && c != '\\' && c != '~' && !(c < 32 && c != '\t' && c != '\r' && c != '\n');
-}
+// RFC 2152 as CPython writes it: each ASCII character's class (0 set D,
+// 1 set O, 2 whitespace, 3 must be base64-encoded); the encoder writes
+// classes 0-2 directly, the decoder takes any ASCII but '+' directly.
+constexpr char kUtf7Class[] =
+    "3333333332233233"  // NUL .. SI (\t \n \r are whitespace)
+    "3333333333333333"
+    "2111111000130000"  // space ! " # $ % & ' ( ) * + , - . /
+    "0000000000011110"  // 0-9 : ; < = > ?
+    "1000000000000000"  // @ A-O
+    "0000000000013111"  // P-Z [ \\ ] ^ _
+    "1000000000000000"  // ` a-o
+    "0000000000011133";  // p-z { | } ~ DEL
+bool utf7_encode_direct(char32_t c) { return c > 0 && c < 128 && kUtf7Class[c] != '3'; }
 constexpr char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 int b64_value(unsigned char c) {
   if (c >= 'A' && c <= 'Z') return c - 'A';
@@ -823,7 +819,7 @@ Value codecs_utf_7_decode(Value, const Value* args, size_t nargs, Tuple* kwnames
   auto error = [&](size_t start, size_t end, const char* reason) -> bool {
     switch (h) {
       case rt::ErrorHandler::kStrict: {
-        rt::CodecError e{"utf-7", start, end, reason};
+        rt::CodecError e{"utf7", start, end, reason};
         raise_codec_error(true, e, input);
         return false;
       }
@@ -832,7 +828,7 @@ Value codecs_utf_7_decode(Value, const Value* args, size_t nargs, Tuple* kwnames
       default: {
         Value rep;
         size_t resume;
-        if (!cb.call("utf-7", start, end, reason, &rep, &resume)) return false;
+        if (!cb.call("utf7", start, end, reason, &rep, &resume)) return false;
         out += str_to_u32(rep.as<Str>());
         pos = resume;
         return true;
@@ -933,8 +929,6 @@ Value codecs_utf_7_decode(Value, const Value* args, size_t nargs, Tuple* kwnames
       }
     }
   }
-  (void)utf7_set_d;
-  (void)utf7_direct_decode;
   return tuple_of({str_from_u32(out), int_from_i64(int64_t(consumed))});
 }
 
