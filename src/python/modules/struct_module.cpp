@@ -858,10 +858,21 @@ Value do_unpack_from(StructObject* s, Value buffer, Value offset_v) {
 
 struct UnpackIter : Object {
   StructObject* so;   // null once exhausted
-  Value buffer;       // the exporter
+  Value buffer;       // the exporter; null once exhausted
   int64_t length;     // the buffer's length when the iterator was made
   int64_t index;
+  bool exporting;     // holds an export of a bytearray or array (CPython's Py_buffer)
 };
+
+// Gives the export back: at exhaustion, or when a live iterator dies.
+void release_buffer(UnpackIter* it) {
+  if (!it->exporting) return;
+  it->exporting = false;
+  if (is_bytearray(it->buffer)) it->buffer.as<ByteArray>()->exports--;
+  else buffer_exports(it->buffer, -1);
+}
+
+void finalize_unpack_iter(void* p) { release_buffer(static_cast<UnpackIter*>(p)); }
 
 void trace_unpack_iter(void* p, gc::Visitor& v) {
   auto* it = static_cast<UnpackIter*>(p);
@@ -883,6 +894,14 @@ Value do_iter_unpack(StructObject* s, Value buffer) {
   it->buffer = buffer;
   it->length = buf.length;
   it->index = 0;
+  it->exporting = false;
+  // Like CPython's Py_buffer, the iterator keeps the exporter from resizing.
+  if (!is_bytes(buffer) && !is_memoryview(buffer)) {
+    if (is_bytearray(buffer)) buffer.as<ByteArray>()->exports++;
+    else buffer_exports(buffer, +1);
+    it->exporting = true;
+    gc::Heap::current()->register_finalizer(it);
+  }
   return it;
 }
 
@@ -892,6 +911,7 @@ Value unpack_iter_next(Value self) {
   BufferView buf;
   if (it->index >= it->length || !get_buffer(it->buffer, &buf) ||
       buf.length < it->index + it->so->size) {
+    release_buffer(it);
     it->so = nullptr;
     it->buffer = Value();
     return {};
@@ -1077,6 +1097,7 @@ void make_types() {
     gc::LayoutInfo info;
     info.name = "_struct.unpack_iterator";
     info.trace = trace_unpack_iter;
+    info.finalize = finalize_unpack_iter;
     info.fixed_size = sizeof(UnpackIter);
     TypeSpec spec;
     spec.name = "unpack_iterator";

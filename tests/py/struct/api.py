@@ -154,3 +154,26 @@ t(struct.pack, [], 1)
 # struct.py's public names.
 print(sorted(n for n in struct.__all__))
 print(sorted(n for n in dir(struct) if not n.startswith('__')))
+
+# iter_unpack holds an export of a bytearray or array until exhausted.
+import array
+def t(f, *a):
+    try: print(repr(f(*a)))
+    except Exception as e: print(type(e).__name__, e)
+b = bytearray(b'\x01\x00\x02\x00\x03\x00')
+it = struct.iter_unpack('<h', b)
+print(next(it))
+t(b.append, 1); t(b.extend, b'xy'); t(b.clear)
+b[0] = 9
+print(next(it), list(it))
+b.append(1)
+print(b)
+a = array.array('h', [1, 2, 3])
+it = struct.iter_unpack('h', a)
+print(next(it))
+t(a.append, 4)
+print(list(it))
+a.append(4)
+print(a)
+it = struct.iter_unpack('h', memoryview(b'abcd'))
+print(list(it))
