@@ -7,6 +7,7 @@
 
 #include "base/check.h"
 #include "jit/log/jitlog.h"
+#include "jit/opt/bounds.h"
 
 namespace pyrite::jit::trace {
 
@@ -34,6 +35,8 @@ ir::DescrId Jit::new_target(std::span<const ir::Type> types) {
 
 bool Jit::prepare(CompiledTrace& t, ir::Trace recorded, bool loop) {
   opt::Options o = options_.opt;
+  // A bridge starts knowing what its parent proved about the failargs.
+  if (t.parent >= 0) o.input_ranges = opt::failarg_ranges(traces_[t.parent]->trace, t.parent_guard);
   if (log_ && t.log_id != UINT32_MAX) {
     uint32_t id = t.log_id;
     o.observer = [this, id](const char* pass, const ir::Trace& tr) {
