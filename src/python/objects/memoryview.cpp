@@ -1,9 +1,11 @@
 // memoryview, the basic form: one-dimensional views with format 'B' and
-// itemsize 1 over bytes, bytearray or another memoryview, plus read-only use
-// of casts to the native integer formats (docs/objects.md, "str, bytes,
-// bytearray, memoryview"). A view records its exporter, a byte
-// offset, an item count and a step; a view of a bytearray counts as an export,
-// which freezes the bytearray's size until release().
+// itemsize 1 over bytes, bytearray, another memoryview or a registered
+// exporter (array.array, in its own format), plus casts to the native
+// integer formats and 'f'/'d', whose items can be read and assigned but not
+// sliced into (docs/objects.md, "str, bytes, bytearray, memoryview"). A view
+// records its exporter, a byte offset, an item count and a step; a view of
+// a bytearray or an exporter that counts them is an export, which freezes
+// the exporter's size until release().
 #include <cstring>
 #include <string>
 
@@ -11,6 +13,7 @@
 #include "python/objects/str_methods.h"
 
 #include "python/objects/errors.h"
+#include "python/objects/float.h"
 #include "python/objects/int.h"
 #include "python/objects/list.h"
 #include "python/objects/protocol.h"
@@ -81,6 +84,8 @@ int wide_format_size(char f) {
     case 'h': case 'H': return 2;
     case 'i': case 'I': return 4;
     case 'l': case 'L': case 'q': case 'Q': case 'n': case 'N': return 8;
+    case 'f': return 4;
+    case 'd': return 8;
   }
   return 0;
 }
@@ -94,8 +99,66 @@ Value wide_item(MemoryView* m, int64_t i) {
     case 'i': { int32_t x; memcpy(&x, p, 4); return Value::small(x); }
     case 'I': { uint32_t x; memcpy(&x, p, 4); return Value::small(x); }
     case 'l': case 'q': case 'n': { int64_t x; memcpy(&x, p, 8); return int_from_i64(x); }
+    case 'f': { float x; memcpy(&x, p, 4); return float_new(double(x)); }
+    case 'd': { double x; memcpy(&x, p, 8); return float_new(x); }
     default: { uint64_t x; memcpy(&x, p, 8); return int_from_u64(x); }
   }
+}
+
+// pack_single for the multi-byte formats: an integer through __index__ in
+// the format's range, or a float (CPython's messages).
+bool pack_wide(MemoryView* m, Value v, uint8_t* out) {
+  char f = fmt(m);
+  if (f == 'f' || f == 'd') {
+    double d;
+    if (!float_as_double(v, &d)) {
+      clear_error();
+      raisef(exc::TypeError, "memoryview: invalid type for format '%c'", f);
+      return false;
+    }
+    if (f == 'f') {
+      float x = float(d);
+      memcpy(out, &x, 4);
+    } else {
+      memcpy(out, &d, 8);
+    }
+    return true;
+  }
+  Value i = (is_int(v) || type_of(v)->slots.index) ? index(v) : Value();
+  if (!i) {
+    if (has_error() && !error_matches(exc::TypeError)) return false;
+    clear_error();
+    raisef(exc::TypeError, "memoryview: invalid type for format '%c'", f);
+    return false;
+  }
+  bool is_signed = f == 'h' || f == 'i' || f == 'l' || f == 'q' || f == 'n';
+  int size = wide_format_size(f);
+  auto x = int_to_i64(i);
+  bool ok;
+  uint64_t bits = 0;
+  if (is_signed) {
+    int64_t lo = size == 8 ? INT64_MIN : -(int64_t(1) << (8 * size - 1));
+    int64_t hi = size == 8 ? INT64_MAX : (int64_t(1) << (8 * size - 1)) - 1;
+    ok = x && *x >= lo && *x <= hi;
+    if (ok) bits = uint64_t(*x);
+  } else if (x) {
+    ok = *x >= 0 && (size == 8 || *x < (int64_t(1) << (8 * size)));
+    if (ok) bits = uint64_t(*x);
+  } else {
+    // Past int64: only an 8-byte unsigned format may still hold it.
+    mpz_t scratch;
+    mpz_init(scratch);
+    mpz_srcptr z = int_as_mpz(i, scratch);
+    ok = size == 8 && mpz_sgn(z) > 0 && mpz_sizeinbase(z, 2) <= 64;
+    if (ok) bits = mpz_get_ui(z);
+    mpz_clear(scratch);
+  }
+  if (!ok) {
+    raisef(exc::ValueError, "memoryview: invalid value for format '%c'", f);
+    return false;
+  }
+  memcpy(out, &bits, size_t(size));
+  return true;
 }
 
 // One item as Python sees it: an int for 'B'/'b', a 1-byte bytes for 'c'.
@@ -200,8 +263,21 @@ bool mv_setitem(Value self, Value key, Value v) {
     return false;
   }
   if (item_size(m) > 1) {
-    raise(exc::NotImplementedError, "memoryview: Pyrite cannot assign to items of multi-byte formats");
-    return false;
+    if (is_slice(key) || !has_index(key)) {
+      raise(exc::NotImplementedError, "memoryview: Pyrite cannot assign to slices of multi-byte formats");
+      return false;
+    }
+    int64_t i;
+    if (!index_i64(key, &i)) return false;
+    if (i < 0) i += m->length;
+    if (i < 0 || i >= m->length) {
+      raise(exc::IndexError, "index out of bounds on dimension 1");
+      return false;
+    }
+    uint8_t packed[8];
+    if (!pack_wide(m, v, packed)) return false;
+    memcpy(item_ptr(m, i), packed, size_t(item_size(m)));
+    return true;
   }
   if (is_slice(key)) {
     int64_t start, stop, step;
@@ -264,7 +340,8 @@ Value mv_compare(Value a, Value b, CompareOp op) {
   if (op != CompareOp::kEq && op != CompareOp::kNe) return not_implemented();
   if (!is_memoryview(a)) std::swap(a, b);
   MemoryView* m = mv(a);
-  if (a.is(b)) return py_bool(op == CompareOp::kEq);
+  // (not for float formats: a NaN item makes a view unequal to itself)
+  if (a.is(b) && fmt(m) != 'f' && fmt(m) != 'd') return py_bool(op == CompareOp::kEq);
   if (m->released) return py_bool(op == CompareOp::kNe);
   if (item_size(m) > 1 || (is_memoryview(b) && item_size(mv(b)) > 1)) {
     // Multi-byte formats compare item by item, by value.
