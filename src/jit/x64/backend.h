@@ -156,6 +156,9 @@ class CompiledTrace {
   uint64_t user = 0;
   // The layout of label op `label` (kInputs: the inputargs), or nullptr.
   const LabelLayout* label_layout(uint32_t label) const;
+  // A guard exit's failargs (Trace::snapshot_values of its snapshot),
+  // computed on the exit's first resolve_exit and kept.
+  const std::vector<ir::Ref>& failargs(const ExitInfo& e) const;
 
   ~CompiledTrace();
 
@@ -198,6 +201,8 @@ class CompiledTrace {
   std::vector<std::vector<LabelLocation>> exit_values_;
   std::vector<std::vector<std::pair<uint64_t, int32_t>>> exit_consts_;  // cached at the guard
   std::vector<CodeBlock> glue_;
+  mutable std::vector<std::vector<ir::Ref>> failargs_;  // per exit, filled lazily
+  mutable std::vector<bool> failargs_known_;
   std::vector<uint32_t> guard_exit_index_;  // per op: index into exits_, or ~0
   std::vector<uint32_t> op_offsets_;
   uint32_t frame_words_ = kFrameValues;

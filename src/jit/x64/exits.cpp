@@ -43,8 +43,8 @@ namespace {
 
 class Resolver {
  public:
-  Resolver(const ir::Trace& t, uint32_t op, const uint64_t* values)
-      : t_(t), failargs_(t.snapshot_values(t.op(op).snapshot)), values_(values) {}
+  Resolver(const ir::Trace& t, const std::vector<Ref>& failargs, const uint64_t* values)
+      : t_(t), failargs_(failargs), values_(values) {}
 
   ir::ExitValue resolve(Ref r, ir::Exit& exit) {
     if (r.is_const()) return ir::ExitValue{t_.type_of(r), t_.constant(r).bits};
@@ -72,12 +72,26 @@ class Resolver {
     return 0;
   }
   const ir::Trace& t_;
-  std::vector<Ref> failargs_;
+  const std::vector<Ref>& failargs_;
   const uint64_t* values_;
   std::vector<uint32_t> seen_;
 };
 
 }  // namespace
+
+const std::vector<Ref>& CompiledTrace::failargs(const ExitInfo& e) const {
+  size_t k = static_cast<size_t>(&e - exits_.get());
+  PYR_CHECK(k < num_exits_);
+  if (failargs_known_.empty()) {
+    failargs_.resize(num_exits_);
+    failargs_known_.assign(num_exits_, false);
+  }
+  if (!failargs_known_[k]) {
+    failargs_[k] = trace().snapshot_values(trace().op(e.op).snapshot);
+    failargs_known_[k] = true;
+  }
+  return failargs_[k];
+}
 
 ir::Exit resolve_exit(const ExitInfo& e, const uint64_t* frame) {
   const ir::Trace& t = e.owner->trace();
@@ -90,7 +104,7 @@ ir::Exit resolve_exit(const ExitInfo& e, const uint64_t* frame) {
     case ir::ExitKind::kGuardFailed: {
       const ir::Op& op = t.op(e.op);
       exit.snapshot = op.snapshot;
-      Resolver r(t, e.op, values);
+      Resolver r(t, e.owner->failargs(e), values);
       const ir::SnapshotTable& st = t.snapshots();
       for (uint32_t fid : st.frames_of(op.snapshot)) {
         const ir::SnapFrame& f = st.frame(fid);
