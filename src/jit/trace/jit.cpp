@@ -52,6 +52,7 @@ bool Jit::prepare(CompiledTrace& t, ir::Trace recorded, bool loop) {
   c.lookup_target = &Jit::lookup_target;
   c.invalidated = &t.invalidated;
   c.exception = options_.exception;
+  c.borrow_trace = true;  // t.trace lives (at one address) as long as t.code
   compiling_jumps_.clear();
   x64::CompileResult r = x64::compile(t.trace, c);
   if (!r.code) {
