@@ -1015,6 +1015,8 @@ PYR_HOT Step op_jump_backward(Cx& cx, ThreadState&, uint32_t arg) {
   if (cx.call(gc_hooks_pending)) [[unlikely]] {
     cx.save();
     cx.call(run_gc_hooks_at_safe_point);
+    // ...and Python signal handlers, which may raise (KeyboardInterrupt).
+    if (!cx.call(run_signal_handlers_at_safe_point)) return Step::kError;
   }
   return Step::kNext;
 }

@@ -3,6 +3,9 @@
 // handling of uncaught exceptions and SystemExit.
 #include "python/interp/pyrun.h"
 
+#include <unistd.h>
+
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -166,6 +169,7 @@ const struct {
                 {"_struct", make_struct_module}, {"_codecs", make_codecs_module},
                 {"_string", make_string_module}, {"atexit", make_atexit_module},
                 {"marshal", make_marshal_module}, {"_warnings", make_warnings_module},
+                {"_signal", make_signal_module},
                 {"_operator", make_operator_module},
                 {"_heapq", make_heapq_module}, {"_bisect", make_bisect_module},
                 {"_functools", make_functools_module},
@@ -517,6 +521,10 @@ bool flush_std_streams(bool at_exit = false) {
   return ok;
 }
 
+// An uncaught KeyboardInterrupt ends the process by SIGINT after the
+// cleanup, as CPython's exit_sigint (the shell sees the signal).
+bool g_unhandled_keyboard_interrupt = false;
+
 // The exit status for an uncaught exception (printing it unless SystemExit).
 int handle_uncaught() {
   Object* e = take_error();
@@ -549,6 +557,7 @@ int handle_uncaught() {
     return 1;
   }
   flush_std_streams();
+  g_unhandled_keyboard_interrupt = isinstance(Value(e), exc::KeyboardInterrupt);
   Value hook = dict_get_str(g_sys->dict, intern("excepthook"));
   Value args[3] = {type_of(Value(e)), e, exception_traceback(e) ? exception_traceback(e) : none()};
   if (!hook || !call(hook, args, 3)) {
@@ -566,6 +575,11 @@ int finish(bool ok) {
   clear_error();
   if (!flush_std_streams(true)) status = 120;
   io::flush_at_exit();
+  if (g_unhandled_keyboard_interrupt) {
+    std::signal(SIGINT, SIG_DFL);
+    kill(getpid(), SIGINT);
+    status = 130;  // if the signal is blocked
+  }
   return status;
 }
 
@@ -686,6 +700,7 @@ void init_interpreter(const RunOptions& options) {
   // standard streams are its objects).
   Value io = dict_get_str(g_modules, intern("_io"));
   if (io) dict_set_str(g_builtins->dict, intern("open"), dict_get_str(io.as<Module>()->dict, intern("open")));
+  init_signals();
   // As CPython, import warnings at start-up when there are -W options, so
   // that they apply from the start.
   if (!options.warnoptions.empty() && !import_module_level(intern("warnings"), none(), tuple_empty(), 0)) {

@@ -3,6 +3,7 @@
 // handling of uncaught exceptions (docs/interp.md, "Running programs").
 #pragma once
 
+#include <csignal>
 #include <string>
 #include <vector>
 
@@ -59,9 +60,18 @@ Value import_module_level(Str* name, Value globals, Value fromlist, int level);
 // Runs queued weak-reference callbacks and __del__ finalizers (safe points
 // of the dispatch loop, gc.collect(), exit). Returns how many ran.
 size_t run_gc_hooks();
+// Set by the C signal handler (modules/signal_module.cpp); the safe points
+// that run the GC hooks also run the Python signal handlers.
+extern volatile sig_atomic_t g_signal_tripped;
 inline bool gc_hooks_pending() {
-  return gc::Heap::current()->hooks_pending();
+  return gc::Heap::current()->hooks_pending() || g_signal_tripped;
 }
+// SIGINT -> KeyboardInterrupt and the handler table (start-up).
+void init_signals();
+// Runs the Python handlers of the signals that arrived (PyErr_CheckSignals);
+// false with the exception a handler raised.
+bool run_signal_handlers();
+bool run_signal_handlers_at_safe_point();
 Module* make_gc_module();
 Module* make_weakref_module();
 Module* make_thread_module();
@@ -81,6 +91,7 @@ Module* make_string_module();
 Module* make_atexit_module();
 Module* make_marshal_module();
 Module* make_warnings_module();
+Module* make_signal_module();
 // Runs the atexit callbacks, last registered first, and forgets them.
 void run_atexit_callbacks();
 Module* make_struct_module();

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "python/modules/posix_module.h"
+#include "python/interp/pyrun.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/float.h"
@@ -329,6 +330,9 @@ Value posix_kill(Value, const Value* args, size_t nargs, Tuple*) {
   int pid, sig;
   if (!arg_int(args[0], &pid) || !arg_int(args[1], &sig)) return {};
   if (kill(pid, sig) != 0) return raise_errno(errno);
+  // CPython's eval breaker runs the handler of a signal sent to this
+  // process right after the call returns.
+  if (!run_signal_handlers()) return {};
   return none();
 }
 

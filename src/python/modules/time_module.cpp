@@ -283,9 +283,8 @@ Value time_pthread_getcpuclockid(Value, const Value* args, size_t nargs, Tuple*)
 
 // sleep(secs): an absolute deadline on the monotonic clock, so a signal
 // that interrupts clock_nanosleep (EINTR) resumes the remaining time.
-// CPython runs the Python signal handlers at that point
-// (PyErr_CheckSignals); Pyrite has no signal module yet, so a signal either
-// ends the process (its default action) or is ignored.
+// The Python signal handlers run at that point (PyErr_CheckSignals), so
+// Ctrl-C is a KeyboardInterrupt during a sleep.
 Value time_sleep(Value, const Value* args, size_t, Tuple*) {
   int64_t ns;
   if (!seconds_to_ns(args[0], Round::kUp, &ns)) return {};
@@ -301,6 +300,7 @@ Value time_sleep(Value, const Value* args, size_t, Tuple*) {
     int err = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &abs, nullptr);
     if (err == 0) return none();
     if (err != EINTR) return raise_errno(err);
+    if (!run_signal_handlers()) return {};
   }
 }
 
