@@ -32,7 +32,7 @@ template <class Cx>
 struct ToyFrame {
   typename Cx::Val i, acc, n;
 };
-enum ToyEvent { kToyEnd, kToyJit };
+enum ToyEvent { kToyEnd, kToyJit, kToyError };
 constexpr GreenKey kToyLoop{7, 0};
 
 template <class Cx>
@@ -86,20 +86,26 @@ class ToyHooks : public FrameHooks {
   }
 };
 
-// Runs the toy program to the end, with `jit` (or none); returns acc.
-int64_t toy_program(Jit* jit, int64_t n, bool odd_skip, ToyHooks* hooks_out = nullptr) {
+// Runs a toy program from pc 0 over the frame `f` to its end, as a
+// language's driver does: the interpreter, recordings of loops and of
+// bridges, and compiled code. `run(cx, frame, pc)` is the program's
+// dispatch loop over either context. Returns kToyEnd or kToyError.
+template <class Run>
+ToyEvent drive(Jit* jit, ToyFrame<ConcreteContext>& f, ToyHooks& hooks, Run run) {
   ConcreteContext cx(jit);
-  ToyFrame<ConcreteContext> f{cx.const_int(0), cx.const_int(0), cx.const_int(n)};
   uint32_t pc = 0;
-  ToyHooks hooks;
   hooks.frame = &f;
   hooks.pc = &pc;
   std::optional<BridgeOrigin> bridge;
-  while (bridge || toy_run(cx, f, pc, odd_skip) == kToyJit) {
-    if (!bridge && cx.action() == HotAction::kEnter) {
-      uint64_t reds[] = {f.i.w, f.acc.w, f.n.w};
-      bridge = jit->execute(static_cast<uint32_t>(jit->counters().cell(cx.cell()).loop), reds, hooks);
-      continue;
+  for (;;) {
+    if (!bridge) {
+      ToyEvent ev = run(cx, f, pc);
+      if (ev != kToyJit) return ev;
+      if (cx.action() == HotAction::kEnter) {
+        uint64_t reds[] = {f.i.w, f.acc.w, f.n.w};
+        bridge = jit->execute(static_cast<uint32_t>(jit->counters().cell(cx.cell()).loop), reds, hooks);
+        continue;
+      }
     }
     std::optional<TracingContext> tcx;
     ToyFrame<TracingContext> tf;
@@ -117,13 +123,20 @@ int64_t toy_program(Jit* jit, int64_t n, bool odd_skip, ToyHooks* hooks_out = nu
       tcx->start_loop();
     }
     hooks.tracing = &tf;
-    ToyEvent ev = toy_run(*tcx, tf, pc, odd_skip);
+    ToyEvent ev = run(*tcx, tf, pc);
     f = {{tf.i.w}, {tf.acc.w}, {tf.n.w}};
-    if (ev == kToyEnd) {
-      tcx->abort(AbortReason::kLeftLoop);
-      break;
+    if (ev != kToyJit) {
+      tcx->abort(AbortReason::kLeftLoop);  // (no-op if it had stopped already)
+      return ev;
     }
   }
+}
+
+// Runs the toy program to the end, with `jit` (or none); returns acc.
+int64_t toy_program(Jit* jit, int64_t n, bool odd_skip, ToyHooks* hooks_out = nullptr) {
+  ToyFrame<ConcreteContext> f{{0}, {0}, {static_cast<uint64_t>(n)}};
+  ToyHooks hooks;
+  drive(jit, f, hooks, [&](auto& cx, auto& frame, uint32_t& pc) { return toy_run(cx, frame, pc, odd_skip); });
   if (hooks_out) *hooks_out = hooks;
   return static_cast<int64_t>(f.acc.w);
 }
@@ -564,30 +577,9 @@ ToyEvent quasi_run(Cx& cx, ToyFrame<Cx>& f, uint32_t& pc, Config* cfg, int64_t k
 }
 
 int64_t quasi_program(Jit& jit, Config* cfg, int64_t n, int64_t k) {
-  ConcreteContext cx(&jit);
-  ToyFrame<ConcreteContext> f{cx.const_int(0), cx.const_int(0), cx.const_int(n)};
-  uint32_t pc = 0;
+  ToyFrame<ConcreteContext> f{{0}, {0}, {static_cast<uint64_t>(n)}};
   ToyHooks hooks;
-  hooks.frame = &f;
-  hooks.pc = &pc;
-  while (quasi_run(cx, f, pc, cfg, k) == kToyJit) {
-    if (cx.action() == HotAction::kEnter) {
-      uint64_t reds[] = {f.i.w, f.acc.w, f.n.w};
-      jit.execute(static_cast<uint32_t>(jit.counters().cell(cx.cell()).loop), reds, hooks);
-      continue;
-    }
-    TracingContext tcx(jit, cx.cell(), hooks);
-    ToyFrame<TracingContext> tf{tcx.input(Type::kInt, f.i.w), tcx.input(Type::kInt, f.acc.w),
-                                tcx.input(Type::kInt, f.n.w)};
-    tcx.start_loop();
-    hooks.tracing = &tf;
-    ToyEvent ev = quasi_run(tcx, tf, pc, cfg, k);
-    f = {{tf.i.w}, {tf.acc.w}, {tf.n.w}};
-    if (ev == kToyEnd) {
-      tcx.abort(AbortReason::kLeftLoop);
-      break;
-    }
-  }
+  drive(&jit, f, hooks, [&](auto& cx, auto& frame, uint32_t& pc) { return quasi_run(cx, frame, pc, cfg, k); });
   return static_cast<int64_t>(f.acc.w);
 }
 
@@ -718,28 +710,27 @@ int64_t checked_div(int64_t a, int64_t b) {
 }
 constexpr auto kCheckedDiv = residual("checked_div", &checked_div, ir::effect::kMayRaise);
 constexpr GreenKey kDivLoop{9, 0};
-enum DivEvent { kDivEnd, kDivJit, kDivError };
 
 template <class Cx>
-DivEvent div_run(Cx& cx, ToyFrame<Cx>& f, uint32_t& pc, int64_t k) {
+ToyEvent div_run(Cx& cx, ToyFrame<Cx>& f, uint32_t& pc, int64_t k) {
   for (;;) {
-    if (cx.stopped()) return kDivJit;
+    if (cx.stopped()) return kToyJit;
     cx.begin_instruction(pc);
     switch (pc) {
       case 0: {
         auto q = cx.call(kCheckedDiv, cx.const_int(1000), cx.sub(cx.const_int(k), f.i));
-        if (cx.raised(g_exception != 0)) return kDivError;
+        if (cx.raised(g_exception != 0)) return kToyError;
         f.acc = cx.add(f.acc, q);
         f.i = cx.add(f.i, cx.const_int(1));
         pc = 1;
         break;
       }
       case 1:
-        if (!cx.is_true(cx.lt(f.i, f.n))) return kDivEnd;
+        if (!cx.is_true(cx.lt(f.i, f.n))) return kToyEnd;
         pc = 0;
         {
           typename Cx::Val reds[] = {f.i, f.acc, f.n};
-          if (cx.loop_header(kDivLoop, reds)) return kDivJit;
+          if (cx.loop_header(kDivLoop, reds)) return kToyJit;
         }
         break;
     }
@@ -749,31 +740,10 @@ DivEvent div_run(Cx& cx, ToyFrame<Cx>& f, uint32_t& pc, int64_t k) {
 // Runs the program; returns acc, or -1 after the division error.
 int64_t div_program(Jit& jit, int64_t n, int64_t k) {
   g_exception = 0;
-  ConcreteContext cx(&jit);
-  ToyFrame<ConcreteContext> f{cx.const_int(0), cx.const_int(0), cx.const_int(n)};
-  uint32_t pc = 0;
+  ToyFrame<ConcreteContext> f{{0}, {0}, {static_cast<uint64_t>(n)}};
   ToyHooks hooks;
-  hooks.frame = &f;
-  hooks.pc = &pc;
-  for (;;) {
-    DivEvent ev = div_run(cx, f, pc, k);
-    if (ev == kDivEnd) return static_cast<int64_t>(f.acc.w);
-    if (ev == kDivError) return -1;
-    if (cx.action() == HotAction::kEnter) {
-      uint64_t reds[] = {f.i.w, f.acc.w, f.n.w};
-      jit.execute(static_cast<uint32_t>(jit.counters().cell(cx.cell()).loop), reds, hooks);
-      continue;
-    }
-    TracingContext tcx(jit, cx.cell(), hooks);
-    ToyFrame<TracingContext> tf{tcx.input(Type::kInt, f.i.w), tcx.input(Type::kInt, f.acc.w),
-                                tcx.input(Type::kInt, f.n.w)};
-    tcx.start_loop();
-    hooks.tracing = &tf;
-    ev = div_run(tcx, tf, pc, k);
-    f = {{tf.i.w}, {tf.acc.w}, {tf.n.w}};
-    if (ev == kDivEnd) return static_cast<int64_t>(f.acc.w);
-    if (ev == kDivError) return -1;
-  }
+  ToyEvent ev = drive(&jit, f, hooks, [&](auto& cx, auto& frame, uint32_t& pc) { return div_run(cx, frame, pc, k); });
+  return ev == kToyError ? -1 : static_cast<int64_t>(f.acc.w);
 }
 
 TEST(JitTraceContext, RaisingCallIsFollowedByGuardNoException) {
