@@ -237,7 +237,8 @@ Value raise_codec_error(bool decoding, const rt::CodecError& error, Value input)
 }
 
 bool issue_warning(Type* category, const std::string& message, int stacklevel) {
-  static Str* const kWarnings = intern("warnings");
+  // _warnings.warn, as CPython's PyErr_WarnEx (warnings.py need not be imported).
+  static Str* const kWarnings = intern("_warnings");
   static Str* const kWarn = intern("warn");
   Value w = import_module_level(kWarnings, none(), tuple_empty(), 0);
   if (!w) return false;

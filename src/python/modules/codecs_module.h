@@ -66,7 +66,7 @@ class CodecErrorCallback {
 // over `input` (the str or bytes object); returns null.
 Value raise_codec_error(bool decoding, const runtime::CodecError& error, Value input);
 
-// warnings.warn(message, category, stacklevel) from C++; false with the
+// _warnings.warn(message, category, stacklevel) from C++; false with the
 // exception pending (a warning turned into an error).
 bool issue_warning(Type* category, const std::string& message, int stacklevel);
 

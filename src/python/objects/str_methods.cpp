@@ -1150,7 +1150,10 @@ Value str_decode_bytes(const uint8_t* p, size_t n, Value encoding, Value errors)
   runtime::DecodeResult r = runtime::decode(codec, bytes, handler, true, custom_handler ? &fn : nullptr);
   bool wrap = encoding && !runtime::is_fast_path_codec_name(str_to_u32(encoding.as<Str>()));
   switch (r.status) {
-    case runtime::CodecStatus::kOk: return str_from_u32(r.text);
+    case runtime::CodecStatus::kOk:
+      // unicode_escape's DeprecationWarning for an invalid escape.
+      if (!r.warning.empty() && !issue_warning(exc::DeprecationWarning, r.warning, 1)) return {};
+      return str_from_u32(r.text);
     case runtime::CodecStatus::kUnicodeError: {
       if (!input) input = bytes_from(p, n);
       return raise_codec_error(true, r.error, input);
