@@ -15,6 +15,7 @@
 #include <cstring>
 
 #include "python/interp/pyrun.h"
+#include "python/modules/codecs_module.h"
 #include "python/modules/io.h"
 #include "python/objects/int.h"
 #include "python/objects/protocol.h"
@@ -280,7 +281,7 @@ struct TextIO : IOBase {
   int64_t chunk_size;
   double b2cratio;
   rt::Codec codec;          // as configured (tell/seek reset to it)
-  rt::ErrorHandler handler; // kCustom: not a built-in name (LookupError when used)
+  rt::ErrorHandler handler; // kCustom: looked up in the codecs registry when an error needs it
   bool ok, detached;
   bool has_decoder, has_encoder;
   bool readuniversal, readtranslate, writetranslate;
@@ -350,14 +351,6 @@ Value unicode_error(bool decoding, const rt::CodecError& e, Value object) {
   return {};
 }
 
-bool handler_usable(TextIO* t) {
-  if (t->handler == rt::ErrorHandler::kCustom) {
-    raise(exc::LookupError, rt::unknown_error_handler_message(str_to_utf8(t->errors)));
-    return false;
-  }
-  return true;
-}
-
 // Decodes `input` continuing from state `d`: the text (newline step
 // included when reading universally), or null with an exception.
 Str* decode_with(TextIO* t, DecState* d, std::string_view input, bool final) {
@@ -395,13 +388,17 @@ Str* decode_with(TextIO* t, DecState* d, std::string_view input, bool final) {
     out = str_from_latin1(reinterpret_cast<const uint8_t*>(in.data()), in.size());
     d->npending = 0;
   } else {
+    // A handler registered with codecs.register_error is called with the
+    // chunk being decoded, as the codec's incremental decoder would be.
     rt::ErrorHandler h = t->handler;
-    if (h == rt::ErrorHandler::kCustom) h = rt::ErrorHandler::kStrict;
-    rt::DecodeResult r = rt::decode(d->codec, in, h, final);
+    bool custom = h == rt::ErrorHandler::kCustom;
+    Value input = custom ? Value(bytes_from(in)) : Value();
+    CodecErrorCallback callback(t->errors, true, input, in.size());
+    rt::CustomDecodeHandler fn = callback.decoder();
+    rt::DecodeResult r = rt::decode(d->codec, in, h, final, custom ? &fn : nullptr);
     if (r.status != rt::CodecStatus::kOk) {
       if (r.status == rt::CodecStatus::kUnicodeError) {
-        if (!handler_usable(t)) return nullptr;
-        unicode_error(true, r.error, bytes_from(in));
+        unicode_error(true, r.error, input ? input : Value(bytes_from(in)));
       } else if (r.status == rt::CodecStatus::kTypeError) {
         raise(exc::TypeError, r.error.reason);
       }
@@ -496,11 +493,11 @@ bool encode_append(TextIO* t, Str* text) {
   }
   std::u32string u = str_to_u32(text);
   rt::ErrorHandler h = t->handler;
-  if (h == rt::ErrorHandler::kCustom) h = rt::ErrorHandler::kStrict;
-  rt::EncodeResult r = rt::encode(c, u, h);
+  CodecErrorCallback callback(t->errors, false, text, u.size());
+  rt::CustomEncodeHandler fn = callback.encoder();
+  rt::EncodeResult r = rt::encode(c, u, h, h == rt::ErrorHandler::kCustom ? &fn : nullptr);
   if (r.status != rt::CodecStatus::kOk) {
     if (r.status == rt::CodecStatus::kUnicodeError) {
-      if (!handler_usable(t)) return false;
       unicode_error(false, r.error, text);
     } else if (r.status == rt::CodecStatus::kTypeError) {
       raise(exc::TypeError, r.error.reason);
