@@ -72,6 +72,9 @@ void init_signals();
 // false with the exception a handler raised.
 bool run_signal_handlers();
 bool run_signal_handlers_at_safe_point();
+// _thread.interrupt_main(signum): the signal's Python handler runs as if it
+// had arrived (nothing for SIG_DFL/SIG_IGN); false with its exception.
+bool simulate_signal(int signum);
 Module* make_gc_module();
 Module* make_weakref_module();
 Module* make_thread_module();

@@ -154,6 +154,16 @@ bool run_signal_handlers() {
   return true;
 }
 
+bool simulate_signal(int signum) {
+  init_signals();
+  if (signum < 1 || signum >= kNsig) return true;
+  Value h = g_handlers->at(signum);
+  if (!h || is_none(h) || is_handler_int(h, 0) || is_handler_int(h, 1)) return true;
+  g_tripped[signum] = 1;
+  g_signal_tripped = 1;
+  return run_signal_handlers();
+}
+
 bool run_signal_handlers_at_safe_point() {
   if (!g_signal_tripped) return true;
   return run_signal_handlers();

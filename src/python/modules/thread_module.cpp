@@ -527,9 +527,8 @@ Value thread_start_new_thread(Value, const Value* args, size_t nargs, Tuple* kwn
 
 
 // interrupt_main(signum=SIGINT, /): the signal arrives in the main thread,
-// which is this one. Python's handler is installed for SIGINT only (it
-// raises KeyboardInterrupt); for any other signal the default action or
-// SIG_IGN applies and CPython does nothing.
+// which is this one: its Python handler runs (SIGINT's default one raises
+// KeyboardInterrupt); with SIG_DFL or SIG_IGN CPython does nothing.
 Value thread_interrupt_main(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("interrupt_main", kwnames) || !check_nargs("interrupt_main", nargs, 0, 1))
     return {};
@@ -543,7 +542,7 @@ Value thread_interrupt_main(Value, const Value* args, size_t nargs, Tuple* kwnam
     signum = *n;
   }
   if (signum < 1 || signum >= 65) return raise(exc::ValueError, "signal number out of range");
-  if (signum == 2) return raise_object(exc::KeyboardInterrupt, none());
+  if (!simulate_signal(int(signum))) return {};
   return none();
 }
 
