@@ -280,7 +280,11 @@ struct TextIO : IOBase {
   int64_t pending_len;
   int64_t chunk_size;
   double b2cratio;
-  rt::Codec codec;          // as configured (tell/seek reset to it)
+  // A stateless codec of the encodings package (the charmap ones), run
+  // through its incremental decoder/encoder objects; null otherwise.
+  Value py_decoder;
+  Value py_encoder;
+  rt::Codec codec;          // as configured (tell/seek reset to it); unused with py_decoder
   rt::ErrorHandler handler; // kCustom: looked up in the codecs registry when an error needs it
   bool ok, detached;
   bool has_decoder, has_encoder;
@@ -305,6 +309,8 @@ void trace_textio(void* p, gc::Visitor& v) {
   v.visit(t->decoded_chars);
   v.visit(t->pending);
   v.visit(t->snapshot_input);
+  visit_value(v, t->py_decoder);
+  visit_value(v, t->py_encoder);
 }
 
 TextIO* tio(Value v) { return v.as<TextIO>(); }
@@ -376,12 +382,22 @@ Str* decode_with(TextIO* t, DecState* d, std::string_view input, bool final) {
     d->npending = 0;
   }
   Str* out = nullptr;
-  bool ascii_fast = (d->codec == rt::Codec::kUtf8 || d->codec == rt::Codec::kAscii || d->codec == rt::Codec::kLatin1);
+  bool ascii_fast = !t->py_decoder && (d->codec == rt::Codec::kUtf8 || d->codec == rt::Codec::kAscii ||
+                                       d->codec == rt::Codec::kLatin1);
   size_t i = 0;
   if (ascii_fast) {
     while (i < in.size() && static_cast<unsigned char>(in[i]) < 0x80) i++;
   }
-  if (ascii_fast && i == in.size()) {
+  if (t->py_decoder) {
+    Value r = call_m(t->py_decoder, "decode", {bytes_from(in), py_bool(final)});
+    if (!r) return nullptr;
+    if (!is_str(r)) {
+      raisef(exc::TypeError, "decoder should return a string result, not '%s'", type_name(r).c_str());
+      return nullptr;
+    }
+    out = r.as<Str>();
+    d->npending = 0;
+  } else if (ascii_fast && i == in.size()) {
     out = str_from_ascii(in);
     d->npending = 0;
   } else if (d->codec == rt::Codec::kLatin1) {
@@ -484,6 +500,17 @@ bool encode_append(TextIO* t, Str* text) {
   if (t->sig && t->sig_encoder_first && text->length) {
     if (!append_pending(t, reinterpret_cast<const uint8_t*>("\xef\xbb\xbf"), 3)) return false;
     t->sig_encoder_first = false;
+  }
+  if (t->py_encoder) {
+    Value r = call_m(t->py_encoder, "encode", {text});
+    if (!r) return false;
+    if (!is_bytes(r)) {
+      raisef(exc::TypeError, "encoder should return a bytes object, not '%s'", type_name(r).c_str());
+      return false;
+    }
+    t->encoding_start_of_stream = false;
+    std::string_view b = r.as<Bytes>()->view();
+    return append_pending(t, reinterpret_cast<const uint8_t*>(b.data()), int64_t(b.size()));
   }
   if (text->ascii && (c == rt::Codec::kUtf8 || c == rt::Codec::kAscii || c == rt::Codec::kLatin1)) {
     return append_pending(t, text->data(), text->length);
@@ -1191,6 +1218,51 @@ bool check_newline(Value newline, const char* fname) {
   return true;
 }
 
+// A codec of the encodings package (CPython's _PyCodec_LookupTextEncoding
+// with "codecs.open()"): its incremental decoder and encoder objects, for
+// the stateless ones (not Buffered*: the charmap codecs). A stateful one
+// would need its getstate/setstate in tell/seek, which is not done.
+bool set_python_codec(TextIO* t, Str* enc, Str* errs) {
+  Value info = codec_lookup(enc);
+  if (!info) return false;
+  static Str* const kIsText = intern("_is_text_encoding");
+  if (!is_exact_tuple(info)) {
+    Value attr = get_attr_or_null(info, kIsText);
+    if (has_error()) return false;
+    if (attr) {
+      int v = truth(attr);
+      if (v < 0) return false;
+      if (!v) {
+        raisef(exc::LookupError, "'%s' is not a text encoding; use codecs.open() to handle arbitrary codecs",
+               str_to_utf8(enc).c_str());
+        return false;
+      }
+    }
+  }
+  static Str* const kCodecs = intern("codecs");
+  Value codecs = import_module_level(kCodecs, none(), tuple_empty(), 0);
+  if (!codecs) return false;
+  Value dec_cls = get_attr_str(info, "incrementaldecoder");
+  Value enc_cls = dec_cls ? get_attr_str(info, "incrementalencoder") : Value();
+  Value buffered = enc_cls ? get_attr_str(codecs, "BufferedIncrementalDecoder") : Value();
+  if (!buffered) return false;
+  int stateful = is_none(dec_cls) ? 1 : issubclass_full(dec_cls, buffered);
+  if (stateful < 0) return false;
+  if (stateful) {
+    raisef(exc::LookupError, "unknown encoding: %s (Pyrite's TextIOWrapper runs only stateless Python codecs)",
+           str_to_utf8(enc).c_str());
+    return false;
+  }
+  Value d = call1(dec_cls, errs);
+  Value e = d && !is_none(enc_cls) ? call1(enc_cls, errs) : Value();
+  if (!d || !e) return false;
+  t->py_decoder = d;
+  gc::write_barrier(t, &t->py_decoder, d.object());
+  t->py_encoder = e;
+  gc::write_barrier(t, &t->py_encoder, e.object());
+  return true;
+}
+
 bool set_codec(TextIO* t, Value encoding, Value errors) {
   Str* enc;
   if (!encoding || is_none(encoding)) {
@@ -1212,9 +1284,12 @@ bool set_codec(TextIO* t, Value encoding, Value errors) {
   }
   t->sig = norm == "utf_8_sig" || norm == "utf8_sig";
   if (t->sig) codec = rt::Codec::kUtf8;
+  t->py_decoder = Value();
+  t->py_encoder = Value();
+  Str* errs0 = errors && !is_none(errors) ? errors.as<Str>() : intern("strict");
   if (!codec) {
-    raise(exc::LookupError, rt::unknown_encoding_message(str_to_u32(enc)));
-    return false;
+    if (!set_python_codec(t, enc, errs0)) return false;
+    codec = rt::Codec::kLatin1;  // a placeholder: py_decoder/py_encoder do the work
   }
   if (*codec == rt::Codec::kUnicodeEscape || *codec == rt::Codec::kRawUnicodeEscape) {
     // Text codecs for TextIOWrapper are the byte<->str ones CPython allows.
