@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -368,9 +369,32 @@ Value f_pthread_kill(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return none();
 }
 
+Value f_sigwait(Value, const Value* args, size_t, Tuple*) {
+  sigset_t set;
+  if (!sigset_arg(args[0], &set)) return {};
+  int sig = 0;
+  int err = sigwait(&set, &sig);
+  if (err) return raise_os_error(err);
+  return Value::small(sig);
+}
+
+Value f_pidfd_send_signal(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("pidfd_send_signal", kwnames) || !check_nargs("pidfd_send_signal", nargs, 2, 4)) return {};
+  int pidfd, signum, flags = 0;
+  if (!arg_int(args[0], &pidfd) || !arg_int(args[1], &signum)) return {};
+  if (nargs > 2 && !is_none(args[2])) return raise(exc::TypeError, "siginfo must be None");
+  if (nargs > 3 && !arg_int(args[3], &flags)) return {};
+  if (syscall(SYS_pidfd_send_signal, pidfd, signum, nullptr, flags) < 0) return raise_os_error(errno);
+  return none();
+}
+
 constexpr uint32_t kFast = MethodFlag::kVarArgs | MethodFlag::kKeywords;
 
 const MethodDef kFunctions[] = {
+    {"sigwait", f_sigwait, MethodFlag::kOneArg,
+     "Wait for a signal.\n\nSuspend execution of the calling thread until the delivery of one of the\nsignals specified in the signal set sigset.  The function accepts the signal\nand returns the signal number."},
+    {"pidfd_send_signal", f_pidfd_send_signal, kFast,
+     "Send a signal to a process referred to by a pid file descriptor."},
     {"signal", f_signal, kFast,
      "Set the action for the given signal.\n\nThe action can be SIG_DFL, SIG_IGN, or a callable Python object.\nThe previous action is returned.  See getsignal() for possible return values.\n\n*** IMPORTANT NOTICE ***\nA signal handler function is called with two arguments:\nthe first is the signal number, the second is the interrupted stack frame."},
     {"getsignal", f_getsignal, MethodFlag::kOneArg,

@@ -87,3 +87,14 @@ try:
     signal.setitimer(-1, 0)
 except signal.ItimerError as e:
     print('ItimerError', e, signal.ItimerError.__mro__[1].__name__)
+import signal, os
+signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGUSR1])
+os.kill(os.getpid(), signal.SIGUSR1)
+print(signal.sigpending())
+print(signal.sigwait([signal.SIGUSR1]))
+print(signal.sigpending())
+signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGUSR1])
+try:
+    signal.pidfd_send_signal(-1, 0)
+except OSError as e:
+    print('OSError', e)
