@@ -185,6 +185,7 @@ Value f_signal(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!run_signal_handlers()) return {};
   if (!install(signum, fn)) return raise_os_error(errno);
   Value old = g_handlers->at(signum);
+  gc::write_barrier(g_handlers, &g_handlers->items()[signum], handler.is_object() ? handler.object() : nullptr);
   g_handlers->items()[signum] = handler;
   return old ? old : none();
 }
