@@ -95,6 +95,10 @@ t('start_new one arg', lambda: _thread.start_new(print))
 t('exit', lambda: _thread.exit())
 t('exit_thread', lambda: _thread.exit_thread())
 t('exit arg', lambda: _thread.exit(1))
+# interrupt_main runs SIGINT's handler, which a background job inherits as
+# SIG_IGN: make it the default one.
+import _signal
+_signal.signal(2, _signal.default_int_handler)
 t('interrupt zero', lambda: _thread.interrupt_main(0))
 t('interrupt big', lambda: _thread.interrupt_main(1000))
 t('interrupt str', lambda: _thread.interrupt_main('a'))
