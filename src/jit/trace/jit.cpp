@@ -261,6 +261,21 @@ std::optional<std::vector<uint64_t>> failarg_words(const ir::Trace& t, const ir:
 
 }  // namespace
 
+// A guard with nothing attached failed (and was counted): the language
+// rebuilds its state from the exit, and the guard may now want a bridge,
+// recorded from its failargs (`failargs()`: their words, or nullopt when
+// the snapshot has virtuals).
+template <class Failargs>
+std::optional<BridgeOrigin> Jit::leave(CompiledTrace& t, const ir::Exit& e,
+                                       std::span<const uint64_t> entry, FrameHooks& hooks,
+                                       Failargs failargs) {
+  hooks.resume(e, entry);
+  if (!wants_bridge(t, e.op)) return std::nullopt;
+  std::optional<std::vector<uint64_t>> in = failargs();
+  if (!in) return std::nullopt;
+  return BridgeOrigin{t.id, e.op, std::move(*in)};
+}
+
 std::optional<BridgeOrigin> Jit::execute_machine_code(CompiledTrace* t,
                                                       std::span<const uint64_t> reds,
                                                       FrameHooks& hooks) {
@@ -277,11 +292,9 @@ std::optional<BridgeOrigin> Jit::execute_machine_code(CompiledTrace* t,
       case ir::ExitKind::kGuardFailed: {
         owner->guard_failures[x->op]++;
         stats_.guard_failures++;
-        ir::Exit e = x64::resolve_exit(*x, frame_.data());
-        hooks.resume(e, reds);
-        if (!wants_bridge(*owner, x->op)) return std::nullopt;
         const uint64_t* v = frame_.data() + x64::kFrameValues;
-        return BridgeOrigin{owner->id, x->op, std::vector<uint64_t>(v, v + x->num_values)};
+        return leave(*owner, x64::resolve_exit(*x, frame_.data()), reds, hooks,
+                     [&] { return std::optional(std::vector<uint64_t>(v, v + x->num_values)); });
       }
       case ir::ExitKind::kJumpOut: {
         // A jump compiled before its target loop was: enter the target now
@@ -311,17 +324,15 @@ std::optional<BridgeOrigin> Jit::execute(uint32_t loop, std::span<const uint64_t
                                          FrameHooks& hooks) {
   if (!doomed_.empty()) collect();
   CompiledTrace* t = traces_[loop].get();
+  stats_.loops_entered++;
+  t->entered++;
   if (t->code) {
-    stats_.loops_entered++;
-    t->entered++;
     running_++;
     std::optional<BridgeOrigin> b = execute_machine_code(t, reds, hooks);
     running_--;
     return b;
   }
   std::vector<uint64_t> entry(reds.begin(), reds.end());
-  stats_.loops_entered++;
-  t->entered++;
   ir::Exit e = run(*t, entry);
   for (;;) {
     switch (e.kind) {
@@ -338,11 +349,7 @@ std::optional<BridgeOrigin> Jit::execute(uint32_t loop, std::span<const uint64_t
           e = run(*t, *in);
           break;
         }
-        hooks.resume(e, entry);
-        if (!wants_bridge(*t, e.op)) return std::nullopt;
-        auto in = failarg_words(t->trace, e);
-        if (!in) return std::nullopt;
-        return BridgeOrigin{t->id, e.op, std::move(*in)};
+        return leave(*t, e, entry, hooks, [&] { return failarg_words(t->trace, e); });
       }
       case ir::ExitKind::kJumpOut: {
         auto it = loop_by_target_.find(static_cast<uint32_t>(e.target));

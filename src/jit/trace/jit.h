@@ -224,6 +224,10 @@ class Jit {
   // Optimizes `t` (a loop or a bridge), logging each pass, and compiles it
   // when machine code is on; false if the backend refused it.
   bool prepare(CompiledTrace& t, ir::Trace recorded, bool loop);
+  template <class Failargs>
+  std::optional<BridgeOrigin> leave(CompiledTrace& t, const ir::Exit& e,
+                                    std::span<const uint64_t> entry, FrameHooks& hooks,
+                                    Failargs failargs);
   std::optional<BridgeOrigin> execute_machine_code(CompiledTrace* t, std::span<const uint64_t> reds,
                                                    FrameHooks& hooks);
   static uint64_t lookup_target(void* jit, ir::DescrId target);
