@@ -9,6 +9,7 @@
 #include "jit/ir/ir_rewrite.h"
 #include "jit/ir/ir_verify.h"
 #include "jit/opt/bounds.h"
+#include "jit/opt/counted.h"
 #include "jit/opt/cse.h"
 #include "jit/opt/dce.h"
 #include "jit/opt/fold.h"
@@ -34,7 +35,8 @@ constexpr PassInfo kPasses[] = {
 
 // Pipeline orders. A pass listed twice runs twice.
 constexpr Pass kLoopOrder[] = {Pass::kFold, Pass::kCse,  Pass::kHeap,   Pass::kBounds, Pass::kDce, Pass::kPeel,
-                               Pass::kFold, Pass::kCse,  Pass::kHeap,   Pass::kBounds, Pass::kPhis, Pass::kDce};
+                               Pass::kFold, Pass::kCse,  Pass::kHeap,   Pass::kBounds, Pass::kPhis, Pass::kCounted,
+                               Pass::kDce};
 constexpr Pass kBridgeOrder[] = {Pass::kFold, Pass::kHeap, Pass::kCse, Pass::kBounds, Pass::kDce};
 
 void check(const Trace& t, const char* when) {

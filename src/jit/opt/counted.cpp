@@ -1,0 +1,292 @@
+// counted (counted.h, docs/jit_opt.md "counted").
+//
+// Invariant: the rewritten body is the source body run once on the state
+// the source loop reaches after t iterations, where t is at most the
+// number of iterations whose guard passes. Skipping them is invisible:
+// they only compute values (recomputed here from the advanced counters)
+// and store to locations the kept iteration stores to again before its
+// guard.
+#include "jit/opt/counted.h"
+
+#include <bit>
+#include <optional>
+#include <vector>
+
+#include "jit/ir/ir_rewrite.h"
+#include "jit/opt/label.h"
+
+namespace pyrite::jit::opt {
+
+using namespace ir;
+
+namespace {
+
+uint64_t mask_of(int width) { return width >= 64 ? ~uint64_t{0} : (uint64_t{1} << width) - 1; }
+
+// The width of a mask 2^w - 1 (w >= 1), or -1.
+int mask_width(uint64_t m) { return m != 0 && (m & (m + 1)) == 0 ? std::popcount(m) : -1; }
+
+// The inverse of odd `c` modulo 2^64 (Newton's iteration doubles the
+// correct low bits: 3 -> 6 -> ... -> 96).
+uint64_t odd_inverse(uint64_t c) {
+  uint64_t x = c;  // right to 3 bits for any odd c
+  for (int k = 0; k < 5; k++) x *= 2 - c * x;
+  return x;
+}
+
+// A value of the body as a function of one phi: value = phi + offset
+// modulo 2^width; `exact` when the value itself is that residue (in
+// [0, 2^width)), which is always so at width 64.
+struct Affine {
+  uint32_t phi;
+  uint64_t offset;
+  int width;
+  bool exact;
+};
+
+bool is_store(Opcode o) {
+  return o == Opcode::kSetfieldGc || o == Opcode::kSetfieldRaw || o == Opcode::kSetarrayitemGc ||
+         o == Opcode::kSetarrayitemRaw;
+}
+
+class CountedLoop {
+ public:
+  CountedLoop(const Trace& t, uint32_t label, uint32_t jump)
+      : t_(t), label_(label), jump_(jump), phi_of_(t.num_ops(), -1) {
+    auto largs = t.args(label);
+    for (uint32_t k = 0; k < largs.size(); k++)
+      if (largs[k].is_value()) phi_of_[largs[k].index()] = static_cast<int32_t>(k);
+  }
+
+  // Whether the body is a counted loop; fills the counters and the guard.
+  bool analyze() {
+    auto largs = t_.args(label_);
+    auto jargs = t_.args(jump_);
+    if (largs.size() != jargs.size()) return false;
+    step_.assign(largs.size(), std::nullopt);
+    bool any_counter = false;
+    for (uint32_t k = 0; k < largs.size(); k++) {
+      if (!largs[k].is_value()) return false;
+      if (jargs[k] == largs[k]) continue;  // invariant
+      std::optional<Affine> a = affine(jargs[k]);
+      if (!a || a->phi != k || !a->exact) return false;
+      if (a->width < 64 && !in_range(largs[k], a->width)) return false;
+      step_[k] = a;
+      any_counter = true;
+    }
+    if (!any_counter) return false;
+    // The body: one guard, pure ops, markers, stores of invariant
+    // address before the guard.
+    guard_ = UINT32_MAX;
+    for (uint32_t i = label_ + 1; i < jump_; i++) {
+      const Op& op = t_.op(i);
+      Effects e = t_.effects_of(i);
+      if (op.opcode == Opcode::kDebugMergePoint) continue;
+      if (op.opcode == Opcode::kGuardTrue || op.opcode == Opcode::kGuardFalse) {
+        if (guard_ != UINT32_MAX) return false;
+        guard_ = i;
+        continue;
+      }
+      if (is_store(op.opcode) && !(e & effect::kCall)) {
+        if (guard_ != UINT32_MAX) return false;
+        auto args = t_.args(i);
+        for (size_t k = 0; k + 1 < args.size(); k++)
+          if (!invariant(args[k])) return false;
+        continue;
+      }
+      if ((e & ~(effect::kPure | effect::kCommutative)) != 0 || !(e & effect::kPure)) return false;
+    }
+    if (guard_ == UINT32_MAX) return false;
+    std::optional<Affine> g = tested_counter();
+    if (!g || !step_[g->phi]) return false;
+    const Affine& s = *step_[g->phi];
+    if (s.width < g->width || (s.offset & 1) == 0) return false;
+    test_ = g;
+    return true;
+  }
+
+  Trace rewrite() {
+    Rewriter rw(t_);
+    for (uint32_t i = t_.num_inputs(); i < label_; i++) rw.copy(i);
+    copy_label(rw, label_);
+    Builder& b = rw.builder();
+    auto largs = t_.args(label_);
+    // t = -(phi + c_guard) * c_step^-1 mod 2^w: the iterations whose guard passes.
+    const Affine& g = *test_;
+    uint64_t m = mask_of(g.width);
+    uint64_t inv = odd_inverse(step_[g.phi]->offset) & m;
+    Ref phi = rw.map(largs[g.phi]);
+    Ref sum = (g.offset & m) == 0 ? phi : b.int_add(phi, static_cast<int64_t>(g.offset));
+    Ref trips;
+    if (inv == m) {
+      trips = sum;  // step -1: t = phi + c_guard
+    } else {
+      trips = b.int_neg(sum);
+      if (inv != 1) trips = b.int_mul(trips, static_cast<int64_t>(inv));
+    }
+    if (g.width < 64) trips = b.int_and(trips, static_cast<int64_t>(m));
+    // Every counter advanced by t steps.
+    for (uint32_t k = 0; k < largs.size(); k++) {
+      if (!step_[k]) continue;
+      const Affine& s = *step_[k];
+      uint64_t mk = mask_of(s.width);
+      uint64_t c = s.offset & mk;
+      Ref p = rw.map(largs[k]);
+      Ref v;
+      if (c == 1) {
+        v = b.int_add(p, trips);
+      } else if (c == mk) {
+        v = b.int_sub(p, trips);
+      } else {
+        v = b.int_add(p, b.int_mul(trips, static_cast<int64_t>(c)));
+      }
+      if (s.width < 64) v = b.int_and(v, static_cast<int64_t>(mk));
+      rw.forward(largs[k].index(), v);
+    }
+    for (uint32_t i = label_ + 1; i < t_.num_ops(); i++) rw.copy(i);
+    return rw.take();
+  }
+
+ private:
+  bool is_counter_phi(uint32_t i) const { return phi_of_[i] >= 0 && step_[phi_of_[i]].has_value(); }
+
+  std::optional<uint64_t> int_const(Ref r) const {
+    if (!r.is_const() || t_.constant(r).type != Type::kInt) return std::nullopt;
+    return t_.constant(r).bits;
+  }
+
+  // `r` as phi + offset, looking only at the body's ops.
+  std::optional<Affine> affine(Ref r) const {
+    if (!r.is_value()) return std::nullopt;
+    uint32_t i = r.index();
+    if (phi_of_[i] >= 0) return Affine{static_cast<uint32_t>(phi_of_[i]), 0, 64, true};
+    if (i <= label_) return std::nullopt;
+    const Op& op = t_.op(i);
+    auto args = t_.args(i);
+    switch (op.opcode) {
+      case Opcode::kSameAs:
+        return affine(args[0]);
+      case Opcode::kIntAdd:
+      case Opcode::kIntSub: {
+        std::optional<uint64_t> c = int_const(args[1]);
+        Ref x = args[0];
+        if (!c && op.opcode == Opcode::kIntAdd) c = int_const(args[0]), x = args[1];
+        if (!c) return std::nullopt;
+        std::optional<Affine> a = affine(x);
+        if (!a) return std::nullopt;
+        a->offset += op.opcode == Opcode::kIntAdd ? *c : -*c;
+        a->exact = a->width == 64;
+        return a;
+      }
+      case Opcode::kIntAnd: {
+        std::optional<uint64_t> c = int_const(args[1]);
+        Ref x = args[0];
+        if (!c) c = int_const(args[0]), x = args[1];
+        int w = c ? mask_width(*c) : -1;
+        if (w < 0) return std::nullopt;
+        std::optional<Affine> a = affine(x);
+        if (!a || a->width < w) return std::nullopt;
+        a->width = w;
+        a->offset &= mask_of(w);
+        a->exact = true;
+        return a;
+      }
+      default:
+        return std::nullopt;
+    }
+  }
+
+  // The counter the guard tests: the loop goes on while it is not zero.
+  std::optional<Affine> tested_counter() const {
+    const Op& op = t_.op(guard_);
+    Ref x = t_.arg(guard_, 0);
+    bool going_on_if_true = op.opcode == Opcode::kGuardTrue;
+    // guard_true(x) goes on while x != 0; guard_true(x != 0),
+    // guard_false(x == 0) and their unary forms test the same.
+    if (x.is_value() && x.index() > label_ && phi_of_[x.index()] < 0) {
+      const Op& c = t_.op(x.index());
+      auto cargs = t_.args(x.index());
+      bool ne = c.opcode == Opcode::kIntNe || c.opcode == Opcode::kIntIsTrue;
+      bool eq = c.opcode == Opcode::kIntEq || c.opcode == Opcode::kIntIsZero;
+      if (ne || eq) {
+        Ref y = cargs[0];
+        if (cargs.size() == 2) {
+          std::optional<uint64_t> z = int_const(cargs[1]);
+          if (!z) z = int_const(cargs[0]), y = cargs[1];
+          if (!z || *z != 0) return std::nullopt;
+        }
+        if (going_on_if_true != ne) return std::nullopt;
+        x = y;
+        going_on_if_true = true;
+      }
+    }
+    if (!going_on_if_true) return std::nullopt;
+    std::optional<Affine> a = affine(x);
+    if (!a || !a->exact) return std::nullopt;
+    return a;
+  }
+
+  // Whether `r` has the same value in every iteration.
+  bool invariant(Ref r) const {
+    if (!r.is_value()) return true;
+    uint32_t i = r.index();
+    if (i < label_) return !is_counter_phi(i);
+    const Op& op = t_.op(i);
+    if (!(t_.effects_of(i) & effect::kPure)) return false;
+    for (Ref a : t_.args(op))
+      if (!invariant(a)) return false;
+    return true;
+  }
+
+  // Whether the value entering the body at phi `r` is in [0, 2^width)
+  // (what defined it before the label, through same_as).
+  bool in_range(Ref r, int width) const {
+    uint64_t m = mask_of(width);
+    if (std::optional<uint64_t> c = int_const(r)) return *c <= m;
+    if (!r.is_value() || r.index() >= label_ || r.index() < t_.num_inputs()) return false;
+    const Op& op = t_.op(r.index());
+    auto args = t_.args(r.index());
+    switch (op.opcode) {
+      case Opcode::kSameAs:
+        return in_range(args[0], width);
+      case Opcode::kIntAnd: {
+        std::optional<uint64_t> c = int_const(args[1]);
+        if (!c) c = int_const(args[0]);
+        return (c && *c <= m) || in_range(args[0], width) || in_range(args[1], width);
+      }
+      case Opcode::kGetfieldGcI:
+      case Opcode::kGetfieldRawI:
+      case Opcode::kGetarrayitemGcI:
+      case Opcode::kGetarrayitemRawI: {
+        const Descr& d = t_.descr(op.descr);
+        return !d.is_signed && d.size * 8 <= width;
+      }
+      default:
+        return false;
+    }
+  }
+
+  const Trace& t_;
+  uint32_t label_, jump_;
+  std::vector<int32_t> phi_of_;               // per op: its label operand position, or -1
+  std::vector<std::optional<Affine>> step_;   // per phi: the jump's value, for counters
+  uint32_t guard_ = UINT32_MAX;
+  std::optional<Affine> test_;                // the counter the guard tests
+};
+
+}  // namespace
+
+Trace counted(const Trace& src) {
+  uint32_t n = src.num_ops(), labels = 0, label = 0;
+  for (uint32_t i = 0; i < n; i++)
+    if (src.op(i).opcode == Opcode::kLabel) labels++, label = i;
+  if (labels < 2 || n == 0) return copy_trace(src);
+  uint32_t jump = n - 1;
+  const Op& j = src.op(jump);
+  if (j.opcode != Opcode::kJump || j.descr == kNoDescr || j.descr != src.op(label).descr) return copy_trace(src);
+  CountedLoop loop(src, label, jump);
+  if (!loop.analyze()) return copy_trace(src);
+  return loop.rewrite();
+}
+
+}  // namespace pyrite::jit::opt
