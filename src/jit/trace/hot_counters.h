@@ -53,6 +53,7 @@ struct LoopCell {
   int64_t count = 0;      // arrivals since the last reset (negative: backing off)
   int32_t loop = kNoLoop;  // the compiled loop entered here, if any
   uint32_t aborts = 0;
+  uint32_t iterations = 1;  // loop iterations its trace spans (loop_unroll)
   bool blacklisted = false;
 };
 

@@ -33,6 +33,25 @@ ir::DescrId Jit::new_target(std::span<const ir::Type> types) {
   return descrs_->add_or_die(ir::target_descr(name, {types.begin(), types.end()}));
 }
 
+namespace {
+
+// Whether the body of a peeled loop (after its last label) has a guard the
+// optimizer proved always fails: the iteration after the recorded one
+// always leaves the loop (it alternates between paths, say), so the loop
+// as compiled would run its preamble and exit at each entry.
+bool peeled_body_always_leaves(const ir::Trace& t) {
+  std::optional<uint32_t> body = t.loop_label();
+  if (!body) return false;
+  uint32_t labels = 0;
+  for (uint32_t i = 0; i < t.num_ops(); i++) labels += t.op(i).opcode == ir::Opcode::kLabel;
+  if (labels < 2) return false;
+  for (uint32_t i = *body; i < t.num_ops(); i++)
+    if (t.op(i).opcode == ir::Opcode::kGuardAlwaysFails) return true;
+  return false;
+}
+
+}  // namespace
+
 bool Jit::prepare(CompiledTrace& t, ir::Trace recorded, bool loop) {
   opt::Options o = options_.opt;
   // A bridge starts knowing what its parent proved about the failargs.
@@ -44,6 +63,11 @@ bool Jit::prepare(CompiledTrace& t, ir::Trace recorded, bool loop) {
     };
   }
   t.trace = loop ? opt::optimize(recorded, o) : opt::optimize_bridge(recorded, o);
+  if (loop && counters_.cell(t.cell).iterations < static_cast<uint32_t>(params_.loop_unroll) &&
+      peeled_body_always_leaves(t.trace)) {
+    unroll_refused_ = true;
+    return false;
+  }
   t.guard_failures.assign(t.trace.num_ops(), 0);
   if (!options_.machine_code) return true;
   x64::CompileOptions c;
@@ -135,7 +159,15 @@ int32_t Jit::install(uint32_t cell, ir::Trace recorded, ir::DescrId target, uint
   l->key = counters_.cell(cell).key;
   l->cell = cell;
   l->target = target;
+  unroll_refused_ = false;
   if (!prepare(*l, std::move(recorded), /*loop=*/true)) {
+    if (unroll_refused_) {
+      last_refusal_ = AbortReason::kUnrollLoop;
+      stats_.aborts[static_cast<int>(AbortReason::kUnrollLoop)]++;
+      counters_.cell(cell).iterations++;
+      return kNoLoop;
+    }
+    last_refusal_ = AbortReason::kBackendFailed;
     record_abort(cell, AbortReason::kBackendFailed);
     return kNoLoop;
   }

@@ -173,6 +173,12 @@ class Jit {
   // The same for a bridge of `origin`'s guard, which from then on jumps
   // into it; kNoLoop when refused (a kBackendFailed abort of the guard).
   int32_t install_bridge(const BridgeOrigin& origin, ir::Trace recorded, uint32_t log_id = UINT32_MAX);
+  // Why the last install() returned kNoLoop: kBackendFailed, or
+  // kUnrollLoop when the optimized loop's peeled iteration always leaves
+  // (a guard of its body always fails): the location is then traced again
+  // over one more iteration (up to the loop_unroll parameter), with no
+  // backoff. LuaJIT unrolls loops that do not settle the same way.
+  AbortReason last_refusal() const { return last_refusal_; }
   // Counts an abort and backs off (or blacklists) the location.
   void record_abort(uint32_t cell, AbortReason why);
   // Counts an abort of a bridge recording and backs off its guard (after
@@ -251,6 +257,8 @@ class Jit {
   // Records that trace `from` jumps into loop `to` (across trees).
   void add_jump_edge(CompiledTrace& from, uint32_t to);
   uint32_t targets_made_ = 0;
+  AbortReason last_refusal_ = AbortReason::kBackendFailed;
+  bool unroll_refused_ = false;  // set by prepare
   JitStats stats_;
   log::JitLog* log_ = nullptr;
 };

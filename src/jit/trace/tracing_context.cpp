@@ -253,7 +253,11 @@ void TracingContext::resume_point(uint32_t pc) {
 
 bool TracingContext::loop_header(const GreenKey& key, std::span<const Val> reds) {
   if (!recording()) return true;
-  if (!bridge_ && key == key_) return finish(key, reds, target_);
+  if (!bridge_ && key == key_) {
+    // A location traced again after kUnrollLoop spans more iterations.
+    if (++iterations_ < jit_.counters().cell(cell_).iterations) return false;
+    return finish(key, reds, target_);
+  }
   int32_t other = jit_.loop_at(key);
   if (other != kNoLoop) return finish(key, reds, jit_.trace(other).target);
   // An inner loop with no compiled code: it goes first (LuaJIT's rule);
@@ -283,9 +287,11 @@ bool TracingContext::finish(const GreenKey&, std::span<const Val> reds, ir::Desc
   installed_ = bridge_ ? jit_.install_bridge(*bridge_, std::move(trace_), log_id_)
                        : jit_.install(cell_, std::move(trace_), target_, log_id_);
   trace_ = ir::Trace(jit_.descrs());
-  if (installed_ == kNoLoop) {  // the backend refused it; the Jit counted the abort
+  if (installed_ == kNoLoop) {  // refused (backend, or unroll); the Jit counted the abort
     state_ = State::kAborted;
-    abort_reason_ = AbortReason::kBackendFailed;
+    abort_reason_ = bridge_ ? AbortReason::kBackendFailed : jit_.last_refusal();
+    if (log::JitLog* l = jit_.jit_log(); l && log_id_ != UINT32_MAX && abort_reason_ == AbortReason::kUnrollLoop)
+      l->trace_aborted(log_id_, abort_reason_, hooks_.position({key_.code, pc_}), 0);
     return true;
   }
   for (uint64_t a : quasi_immutable_) jit_.depend_on_quasi_immutable(a, static_cast<uint32_t>(installed_));

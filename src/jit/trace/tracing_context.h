@@ -258,6 +258,7 @@ class TracingContext {
   Jit& jit_;
   FrameHooks& hooks_;
   uint32_t cell_;
+  uint32_t iterations_ = 0;  // arrivals at the loop's own header while recording
   GreenKey key_;
   ir::Trace trace_;
   ir::DescrId target_ = ir::kNoDescr;

@@ -785,22 +785,32 @@ def loop_big():
     innermost passes, each flipping a flag and adding under it (small loops
     used as a toggle and an if, so gcc -O2 cannot fold the nest into
     closed forms as it does plain counting loops); then the sums in decimal."""
-    OUTER = 3
+    return toggle_nest(3, 255)
+
+
+def toggle():
+    """loop_big's nest at 2 x 9^3 passes: the innermost loop takes one path
+    and the other in turn, so its trace spans two iterations (docs/jit.md,
+    "Unrolling")."""
+    return toggle_nest(2, 9)
+
+
+def toggle_nest(OUTER, N):
     g = new_gen()
-    g.comment("A long-running hot loop: 3 x 255 x 255 x 255 passes")
+    g.comment(f"A long-running hot loop: {OUTER} x {N} x {N} x {N} passes")
     a, b, c, d, s1, s2, f, e, w, tx = g.cells(10)
     t = g.cells(8)
     out = g.cell()
     g.set(a, OUTER)
     def la():
         g.add(a, -1)
-        g.set(b, 255)
+        g.set(b, N)
         def lb():
             g.add(b, -1)
-            g.set(c, 255)
+            g.set(c, N)
             def lc():
                 g.add(c, -1)
-                g.set(d, 255)
+                g.set(d, N)
                 def ld():
                     g.add(d, -1)
                     # f = 1 - f
@@ -897,6 +907,7 @@ PROGRAMS = {
     "mandelbrot": lambda: mandelbrot("small"),
     "bridges": bridges,
     "nested": nested,
+    "toggle": toggle,
 }
 
 # Benchmark sizes (bench/bf/, docs/bf.md "Benchmark"): too slow for the
