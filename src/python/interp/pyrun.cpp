@@ -62,6 +62,8 @@ bool read_file(const std::string& path, std::string* out) {
   return true;
 }
 
+}  // namespace
+
 // A SyntaxError object from the front end's report.
 void raise_syntax_error(const parse::SyntaxError& e) {
   Type* t = e.type == "IndentationError" ? exc::IndentationError
@@ -76,8 +78,6 @@ void raise_syntax_error(const parse::SyntaxError& e) {
                                e.end_lineno, e.end_offset);
   if (exc) set_error(exc.object());
 }
-
-}  // namespace
 
 Value compile_source(std::string_view source, std::string_view filename, std::string_view mode, int flags,
                      bool dont_inherit, int optimize) {
@@ -176,7 +176,8 @@ const struct {
                 {"_md5", make_md5_module}, {"_sha1", make_sha1_module},
                 {"_sha256", make_sha256_module}, {"_sha512", make_sha512_module},
                 {"binascii", make_binascii_module}, {"array", make_array_module},
-                {"_sha3", make_sha3_module}, {"_blake2", make_blake2_module}};
+                {"_sha3", make_sha3_module}, {"_blake2", make_blake2_module},
+                {"_ast", make_ast_module}, {"_imp", make_imp_module}};
 
 Tuple* builtin_module_names() {
   std::vector<std::string> names = {"builtins", "sys"};

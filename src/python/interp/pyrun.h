@@ -75,6 +75,12 @@ bool run_signal_handlers_at_safe_point();
 // _thread.interrupt_main(signum): the signal's Python handler runs as if it
 // had arrived (nothing for SIG_DFL/SIG_IGN); false with its exception.
 bool simulate_signal(int signum);
+namespace parse {
+struct SyntaxError;
+}
+// Raises what the front end reported: SyntaxError, IndentationError,
+// TabError (with location and text), or ValueError.
+void raise_syntax_error(const parse::SyntaxError& e);
 Module* make_gc_module();
 Module* make_weakref_module();
 Module* make_thread_module();
@@ -110,6 +116,8 @@ Module* make_binascii_module();
 Module* make_array_module();
 Module* make_sha3_module();
 Module* make_blake2_module();
+Module* make_ast_module();
+Module* make_imp_module();
 // builtins.__build_class__(func, name, *bases, metaclass=..., **kwds).
 Value build_class(Value self, const Value* args, size_t nargs, Tuple* kwnames);
 

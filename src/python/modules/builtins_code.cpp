@@ -6,6 +6,7 @@
 #include "python/interp/eval.h"
 #include "python/interp/interp.h"
 #include "python/interp/pyrun.h"
+#include "python/modules/ast_module.h"
 #include "python/modules/builtins.h"
 #include "python/objects/bytes.h"
 #include "python/objects/dict.h"
@@ -157,16 +158,28 @@ Value b_compile(Value, const Value* args, size_t nargs, Tuple* kw) {
     if (t < 0) return Value();
     dont = t != 0;
   }
-  if (m != "exec" && m != "eval" && m != "single" && m != "func_type") {
-    return raise(exc::ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+  bool only_ast = (flag_bits & kPyCFOnlyAst) != 0;
+  if (m == "func_type") {
+    if (!only_ast) return raise(exc::ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+  } else if (m != "exec" && m != "eval" && m != "single") {
+    return raise(exc::ValueError, only_ast ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+                                           : "compile() mode must be 'exec', 'eval' or 'single'");
   }
   if (opt < -1 || opt > 2) return raise(exc::ValueError, "compile(): invalid optimize value");
+  int is_ast = is_ast_object(src);
+  if (is_ast < 0) return Value();
+  if (is_ast) return only_ast ? src : compile_ast_object(src, fname, m, static_cast<int>(opt));
   if (is_code_object(src)) return src;
   std::string text;
   if (!is_str(src) && !is_bytes(src) && !is_bytearray(src)) {
     return raise(exc::TypeError, "compile() arg 1 must be a string, bytes or AST object");
   }
   if (!source_text(src, "compile", &text)) return Value();
+  if (only_ast) {
+    int64_t fv = -1;
+    if (feature && !int_to_index(feature, &fv)) return Value();
+    return parse_to_ast_object(text, is_str(src), fname, m, static_cast<int>(flag_bits), static_cast<int>(fv));
+  }
   return compile_source(text, fname, m, static_cast<int>(flag_bits), dont, static_cast<int>(opt));
 }
 

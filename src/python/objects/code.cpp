@@ -12,6 +12,9 @@
 #include "python/objects/float.h"
 #include "python/objects/set.h"
 #include "python/objects/int.h"
+#include "python/objects/list.h"
+#include "python/objects/native.h"
+#include "python/objects/protocol.h"
 #include "python/objects/str.h"
 #include "python/objects/tuple.h"
 #include "python/objects/type.h"
@@ -284,6 +287,32 @@ const GetSetDef kCodeGetSets[] = {
     {nullptr, nullptr},
 };
 
+// co_positions(): (line, end_line, col, end_col) per instruction unit, None
+// where unknown; the traceback module indexes it with tb_lasti // 2.
+Value code_co_positions(Value self, const Value*, size_t, Tuple*) {
+  Code* c = co(self);
+  List* l = list_new(c->ncode);
+  if (!l) return Value();
+  auto opt = [](int32_t v) { return v < 0 ? none() : int_from_i64(v); };
+  const compile::LocationEntry* last = nullptr;
+  Value item;
+  for (int32_t k = 0; k < c->ncode; k++) {
+    const compile::LocationEntry* e = c->location_at(uint32_t(k));
+    if (!item || e != last) {
+      item = e ? Value(tuple_of({opt(e->line), opt(e->end_line), opt(e->col), opt(e->end_col)}))
+               : Value(tuple_of({none(), none(), none(), none()}));
+      last = e;
+    }
+    if (!list_append(l, item)) return Value();
+  }
+  return get_iter(l);
+}
+
+const MethodDef kCodeMethods[] = {
+    {"co_positions", code_co_positions, MethodFlag::kNoArgs},
+    {nullptr, nullptr, 0},
+};
+
 }  // namespace
 
 void init_code() {
@@ -296,6 +325,7 @@ void init_code() {
   spec.trace = trace_code;
   spec.slots.repr = code_repr;
   spec.getsets = kCodeGetSets;
+  spec.methods = kCodeMethods;
   make_builtin_type(&types::code, spec);
 }
 
