@@ -212,6 +212,37 @@ TEST(JitX64Bridge, CodePagesAreNeverWritableAndExecutable) {
   EXPECT_EQ(CodeBlock::live_bytes(), bytes);
 }
 
+// In a CodeWriteBatch (the JIT's install), the pages written stay RW and
+// not executable until the batch ends, then all turn RX.
+TEST(JitX64Bridge, CodeWriteBatchSealsItsPagesOnceAtTheEnd) {
+  Pair p;
+  std::unique_ptr<CompiledTrace> loop, bridge;
+  {
+    CodeWriteBatch batch;
+    loop = compile(p.loop).code;
+    CompileOptions bo;
+    bo.ctx = loop.get();
+    bo.lookup_target = lookup_in;
+    bridge = compile(p.bridge, bo).code;
+    ASSERT_TRUE(loop && bridge);
+    attach_bridge(*loop, 6, *bridge);
+    for (const void* code : {static_cast<const void*>(loop->code().data()), static_cast<const void*>(bridge->code().data())}) {
+      std::string line = maps_line_for(code);
+      EXPECT_NE(line.find(" rw-"), std::string::npos) << line;
+    }
+  }
+  for (const void* code : {static_cast<const void*>(loop->code().data()), static_cast<const void*>(bridge->code().data())}) {
+    std::string line = maps_line_for(code);
+    EXPECT_NE(line.find(" r-x"), std::string::npos) << line;
+  }
+  // Sealed: the loop runs, fails its guard into the bridge, which jumps
+  // back, until the bridge's own guard fails.
+  uint64_t in[] = {0, 5};
+  RawExit raw = run_raw(*loop, CompiledTrace::kInputs, in);
+  EXPECT_EQ(raw.info->owner, bridge.get());
+  detach_bridge(*loop, 6);
+}
+
 // Many loops compiled and freed: the mapping count comes back.
 TEST(JitX64Bridge, FreeingLoopsUnmapsTheirCode) {
   size_t blocks = CodeBlock::live_blocks();

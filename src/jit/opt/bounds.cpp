@@ -133,7 +133,12 @@ class Bounds {
       if (out().type_of(v) == Type::kInt && inputs[k].lo <= inputs[k].hi) set_range(v, Range{inputs[k].lo, inputs[k].hi});
     }
     for (uint32_t i = src_.num_inputs(); i < n; i++) {
-      if (i == capture_at) capture(i);
+      if (i == capture_at) {
+        capture(i);
+        // Before the body label nothing depends on its assumptions (which
+        // only the final jump checks): the rest is not needed.
+        if (body_label_ == UINT32_MAX || i < body_label_) break;
+      }
       i += visit(i);
     }
     return rw_.take();

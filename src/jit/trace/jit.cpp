@@ -150,6 +150,7 @@ uint64_t Jit::allocate(void* jit, ir::DescrId size) {
 }
 
 int32_t Jit::install(uint32_t cell, ir::Trace recorded, ir::DescrId target, uint32_t log_id) {
+  x64::CodeWriteBatch batch;  // the code pages written here turn RX once, at the end
   auto l = std::make_unique<CompiledTrace>(ir::Trace(descrs_));
   uint32_t id = static_cast<uint32_t>(traces_.size());
   l->log_id = log_id;
@@ -184,6 +185,7 @@ int32_t Jit::install(uint32_t cell, ir::Trace recorded, ir::DescrId target, uint
 }
 
 int32_t Jit::install_bridge(const BridgeOrigin& origin, ir::Trace recorded, uint32_t log_id) {
+  x64::CodeWriteBatch batch;  // the bridge, its glue and the parent's patched guard: RX once, at the end
   CompiledTrace& parent = *traces_[origin.trace];
   auto b = std::make_unique<CompiledTrace>(ir::Trace(descrs_));
   uint32_t id = static_cast<uint32_t>(traces_.size());

@@ -1,13 +1,16 @@
 // Executable memory for compiled traces: one pool, first-fit with a bump
-// top, W^X by mprotect of the pages being written (docs/jit_x64.md, "Code
-// memory").
+// top, W^X by mprotect of the pages being written, batched per install
+// (docs/jit_x64.md, "Code memory").
 #include "jit/x64/code_memory.h"
 
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <iterator>
+#include <utility>
+#include <vector>
 #include <map>
 #include <mutex>
 
@@ -49,6 +52,7 @@ class Pool {
   }
 
   void release(uint8_t* p, size_t size) {
+    seal_pending();  // pages given back below must not be sealed later
     std::lock_guard<std::mutex> g(mu_);
     live_blocks_--;
     live_bytes_ -= size;
@@ -82,15 +86,44 @@ class Pool {
     free_[offset] = size;
   }
 
-  // RW or RX for the pages holding [p, p + n).
+  // RW or RX for the pages holding [p, p + n). In a batch, RX waits for
+  // its end, and pages already made RW in it are not touched again.
   void protect(uint8_t* p, size_t n, bool exec) {
     size_t ps = page_size();
     size_t first = static_cast<size_t>(p - arena_) / ps * ps;
     size_t last = (static_cast<size_t>(p - arena_) + n + ps - 1) / ps * ps;
+    if (batch_depth_ > 0) {
+      if (exec) return;
+      for (const auto& [lo, hi] : pending_)
+        if (lo <= first && last <= hi) return;
+      pending_.emplace_back(first, last);
+    }
     int prot = exec ? (PROT_READ | PROT_EXEC) : (PROT_READ | PROT_WRITE);
     PYR_CHECK(mprotect(arena_ + first, last - first, prot) == 0);
     std::lock_guard<std::mutex> g(mu_);
     if (last > mapped_top_) mapped_top_ = last;
+  }
+
+  void begin_batch() { batch_depth_++; }
+  void end_batch() {
+    if (--batch_depth_ == 0) seal_pending();
+  }
+  // Turns the batch's RW pages RX: sorted, adjacent or overlapping ranges merged.
+  void seal_pending() {
+    if (pending_.empty()) return;
+    std::sort(pending_.begin(), pending_.end());
+    size_t lo = pending_[0].first, hi = pending_[0].second;
+    auto seal = [&] { PYR_CHECK(mprotect(arena_ + lo, hi - lo, PROT_READ | PROT_EXEC) == 0); };
+    for (size_t k = 1; k < pending_.size(); k++) {
+      if (pending_[k].first <= hi) {
+        hi = std::max(hi, pending_[k].second);
+        continue;
+      }
+      seal();
+      lo = pending_[k].first, hi = pending_[k].second;
+    }
+    seal();
+    pending_.clear();
   }
 
   size_t live_blocks() const { return live_blocks_; }
@@ -104,6 +137,8 @@ class Pool {
   size_t mapped_top_ = 0;  // pages below it have been made accessible
   std::map<size_t, size_t> free_;  // offset -> size, below top_, coalesced
   size_t live_blocks_ = 0, live_bytes_ = 0;
+  int batch_depth_ = 0;
+  std::vector<std::pair<size_t, size_t>> pending_;  // RW page ranges of the open batch
 };
 
 Pool& pool() {
@@ -158,6 +193,9 @@ void CodeBlock::patch(size_t offset, std::span<const uint8_t> bytes) {
   // x86 keeps instruction fetch coherent with data writes on one core;
   // the mprotect calls serialize for the (single) thread that runs code.
 }
+
+CodeWriteBatch::CodeWriteBatch() { pool().begin_batch(); }
+CodeWriteBatch::~CodeWriteBatch() { pool().end_batch(); }
 
 size_t CodeBlock::live_blocks() { return pool().live_blocks(); }
 size_t CodeBlock::live_bytes() { return pool().live_bytes(); }

@@ -8,7 +8,7 @@
 //
 // Invariants: no page of the pool is ever writable and executable at once.
 // A block is written with the pages it touches turned RW (mprotect) and
-// then RX again; a page shared with a neighbouring block is not executed
+// then RX again (at the end of the enclosing CodeWriteBatch, if any); a page shared with a neighbouring block is not executed
 // meanwhile (one thread runs compiled code, and compiling or patching is
 // never done from inside it). Freeing a block returns its bytes to the free
 // list (coalesced with its neighbours); when the free space reaches the top
@@ -61,6 +61,21 @@ class CodeBlock {
   uint8_t* base_ = nullptr;
   size_t size_ = 0;
   bool executable_ = false;
+};
+
+// While a CodeWriteBatch lives (on the thread that compiles), fill and
+// patch leave the pages they write RW, not executable, and the batch's end
+// turns them all RX in as few mprotect calls as the ranges allow: a
+// bridge's compile, its glue and the patch of its parent's guard toggle
+// each page once instead of once per write. Nothing may run compiled code
+// while a batch is open (the JIT opens one around an install, which runs
+// no trace). Batches nest; the outermost one seals.
+class CodeWriteBatch {
+ public:
+  CodeWriteBatch();
+  ~CodeWriteBatch();
+  CodeWriteBatch(const CodeWriteBatch&) = delete;
+  CodeWriteBatch& operator=(const CodeWriteBatch&) = delete;
 };
 
 }  // namespace pyrite::jit::x64
