@@ -6,6 +6,8 @@
 // `--dis FILE` its bytecode.
 #include <csignal>
 #include <cstdio>
+#include <clocale>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -81,6 +83,9 @@ struct CommandLine {
   bool unbuffered = false;  // -u
   std::vector<std::string> warnoptions;  // -W
   bool dont_write_bytecode = false;  // -B
+  RunOptions::Flags flags;  // the sys.flags options given on the command line (-b -d -E -i -I -P -q -s -S -v)
+  std::vector<std::pair<std::string, std::optional<std::string>>> xoption_list;  // sys._xoptions, in order
+  std::vector<std::string> orig_argv;  // sys.orig_argv
 };
 
 int usage_error(const std::string& message) {
@@ -92,6 +97,7 @@ int usage_error(const std::string& message) {
 // (`-OO`, `-Ec cmd`), and -c / -m / a file name end the option list.
 // Returns -1 to go on, or an exit status.
 int parse_command_line(int argc, char** argv, CommandLine* cl) {
+  cl->orig_argv.assign(argv, argv + argc);
   int i = 1;
   for (; i < argc; i++) {
     std::string arg = argv[i];
@@ -141,10 +147,13 @@ int parse_command_line(int argc, char** argv, CommandLine* cl) {
         case 'X': {
           if (!operand(&value)) return usage_error("Argument expected for the -X option");
           size_t eq = value.find('=');
-          if (eq == std::string::npos)
+          if (eq == std::string::npos) {
             cl->xoptions[value] = "";
-          else
+            cl->xoption_list.emplace_back(value, std::nullopt);
+          } else {
             cl->xoptions[value.substr(0, eq)] = value.substr(eq + 1);
+            cl->xoption_list.emplace_back(value.substr(0, eq), value.substr(eq + 1));
+          }
           break;
         }
         case 'W':
@@ -168,15 +177,36 @@ int parse_command_line(int argc, char** argv, CommandLine* cl) {
           cl->dont_write_bytecode = true;
           break;
         case 'b':
+          cl->flags.bytes_warning++;
+          break;
         case 'd':
+          cl->flags.debug++;
+          break;
         case 'E':
+          cl->flags.ignore_environment = 1;
+          break;
         case 'i':
+          cl->flags.inspect = cl->flags.interactive = 1;
+          break;
         case 'I':
+          // Isolated mode implies -E, -s and -P.
+          cl->flags.isolated = cl->flags.ignore_environment = cl->flags.no_user_site = 1;
+          cl->flags.safe_path = true;
+          break;
         case 'P':
+          cl->flags.safe_path = true;
+          break;
         case 'q':
+          cl->flags.quiet = 1;
+          break;
         case 's':
+          cl->flags.no_user_site = 1;
+          break;
         case 'S':
+          cl->flags.no_site = 1;
+          break;
         case 'v':
+          cl->flags.verbose++;
           break;
         case 'u':
           cl->unbuffered = true;
@@ -300,9 +330,83 @@ int disassemble_file(const std::string& path, int optimize) {
 
 // Runs a program: syntax errors are reported exactly as CPython reports
 // them; otherwise the interpreter executes it as __main__.
+// The locale's character encoding is ASCII in the C and POSIX locales,
+// where CPython turns on UTF-8 mode by itself.
+bool c_locale() {
+  const char* name = std::setlocale(LC_CTYPE, "");
+  bool c = !name || std::strcmp(name, "C") == 0 || std::strcmp(name, "POSIX") == 0;
+  std::setlocale(LC_CTYPE, "C");
+  return c;
+}
+
+[[noreturn]] void invalid_int_max_str_digits(const char* where) {
+  std::fprintf(stderr,
+               "Fatal Python error: config_init_int_max_str_digits: %s: invalid limit; must be >= 640 or 0 for "
+               "unlimited.\nPython runtime state: preinitialized\n\n",
+               where);
+  std::exit(1);
+}
+
+// CPython's int_max_str_digits setting: a decimal number, 0 or at least 640.
+int parse_int_max_str_digits(const std::string& text, const char* where) {
+  char* end = nullptr;
+  long n = text.empty() ? -1 : std::strtol(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || n < 0 || (n > 0 && n < 640) || n > INT32_MAX) invalid_int_max_str_digits(where);
+  return static_cast<int>(n);
+}
+
+// sys.flags from the options and the PYTHON* environment variables (which
+// -E and -I make Pyrite ignore, as CPython).
+void set_flags(const CommandLine& cl, RunOptions* o) {
+  RunOptions::Flags& f = o->flags;
+  f = cl.flags;
+  auto env = [&](const char* name) -> const char* {
+    if (f.ignore_environment) return nullptr;
+    const char* v = std::getenv(name);
+    return v && *v ? v : nullptr;
+  };
+  // PYTHONDEBUG=N and the like raise the flag to N (1 when N is no number).
+  auto env_level = [&](const char* name, int* flag) {
+    const char* v = env(name);
+    if (!v) return;
+    char* end = nullptr;
+    long n = std::strtol(v, &end, 10);
+    if (*end != '\0' || n < 0) n = 1;
+    if (*flag < n) *flag = static_cast<int>(n > INT32_MAX ? INT32_MAX : n);
+  };
+  env_level("PYTHONDEBUG", &f.debug);
+  env_level("PYTHONVERBOSE", &f.verbose);
+  env_level("PYTHONINSPECT", &f.inspect);
+  env_level("PYTHONNOUSERSITE", &f.no_user_site);
+  env_level("PYTHONOPTIMIZE", &o->optimize);
+  if (env("PYTHONDONTWRITEBYTECODE")) f.dont_write_bytecode = 1;
+  if (cl.dont_write_bytecode) f.dont_write_bytecode = 1;
+  if (env("PYTHONUNBUFFERED")) o->unbuffered = true;
+  if (env("PYTHONSAFEPATH")) f.safe_path = true;
+  if (env("PYTHONDEVMODE")) f.dev_mode = true;
+  if (env("PYTHONWARNDEFAULTENCODING")) f.warn_default_encoding = 1;
+  // Pyrite's str and bytes hashes use a fixed key: never randomized.
+  f.hash_randomization = 0;
+  if (const char* v = env("PYTHONUTF8")) f.utf8_mode = std::strcmp(v, "0") != 0;
+  else f.utf8_mode = c_locale();
+  if (const char* v = env("PYTHONINTMAXSTRDIGITS")) f.int_max_str_digits = parse_int_max_str_digits(v, "PYTHONINTMAXSTRDIGITS");
+  for (const auto& [name, value] : cl.xoption_list) {
+    if (name == "dev") f.dev_mode = true;
+    if (name == "warn_default_encoding") f.warn_default_encoding = 1;
+    if (name == "utf8") f.utf8_mode = !value || *value != "0";
+    if (name == "int_max_str_digits")
+      f.int_max_str_digits = parse_int_max_str_digits(value.value_or(""), "-X int_max_str_digits");
+  }
+}
+
 RunOptions run_options(const CommandLine& cl, const std::string& script_dir, const char* argv0) {
   RunOptions o;
   o.argv = cl.argv;
+  o.optimize = cl.optimize;
+  o.unbuffered = cl.unbuffered;
+  set_flags(cl, &o);
+  o.xoptions = cl.xoption_list;
+  o.orig_argv = cl.orig_argv;
   o.script_dir = script_dir;
   if (auto it = cl.xoptions.find("gc-stress"); it != cl.xoptions.end()) {
     o.gc_stress = true;
@@ -321,13 +425,10 @@ RunOptions run_options(const CommandLine& cl, const std::string& script_dir, con
   {
     auto it = cl.xoptions.find("bytecode-cache");
     bool enabled = it == cl.xoptions.end() || it->second != "off";
-    const char* env = std::getenv("PYTHONDONTWRITEBYTECODE");
-    code_cache_configure(enabled, !cl.dont_write_bytecode && !(env && *env));
+    code_cache_configure(enabled, !o.flags.dont_write_bytecode);
   }
-  o.optimize = cl.optimize;
-  o.unbuffered = cl.unbuffered;
   // PYTHONWARNINGS (comma-separated) comes before the -W options.
-  if (const char* env = std::getenv("PYTHONWARNINGS"); env && *env) {
+  if (const char* env = std::getenv("PYTHONWARNINGS"); env && *env && !o.flags.ignore_environment) {
     std::string all = env;
     size_t start = 0;
     while (start <= all.size()) {

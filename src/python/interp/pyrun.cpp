@@ -177,7 +177,8 @@ const struct {
                 {"_sha256", make_sha256_module}, {"_sha512", make_sha512_module},
                 {"binascii", make_binascii_module}, {"array", make_array_module},
                 {"_sha3", make_sha3_module}, {"_blake2", make_blake2_module},
-                {"_ast", make_ast_module}, {"_imp", make_imp_module}};
+                {"_ast", make_ast_module}, {"_imp", make_imp_module},
+                {"_contextvars", make_contextvars_module}};
 
 Tuple* builtin_module_names() {
   std::vector<std::string> names = {"builtins", "sys"};
@@ -571,6 +572,7 @@ int handle_uncaught() {
 int finish(bool ok) {
   int status = ok ? 0 : handle_uncaught();
   run_atexit_callbacks();
+  g_finalizing = true;
   flush_std_streams();
   run_gc_hooks();
   clear_error();

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <csignal>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "python/objects/object.h"
@@ -24,6 +26,18 @@ struct RunOptions {
   bool unbuffered = false;
   std::string executable;          // sys.executable
   std::vector<std::string> warnoptions;  // sys.warnoptions: PYTHONWARNINGS, then -W options
+  // sys.flags: the command-line options and environment variables as
+  // CPython 3.11 records them (sys.cpp).
+  struct Flags {
+    int debug = 0, inspect = 0, interactive = 0, dont_write_bytecode = 0, no_user_site = 0, no_site = 0,
+        ignore_environment = 0, verbose = 0, bytes_warning = 0, quiet = 0, hash_randomization = 0,
+        isolated = 0, utf8_mode = 0, warn_default_encoding = 0;
+    bool dev_mode = false, safe_path = false;
+    int int_max_str_digits = -1;  // -X int_max_str_digits / PYTHONINTMAXSTRDIGITS; -1: not given
+  } flags;
+  std::vector<std::string> orig_argv;  // sys.orig_argv: the process's whole argv
+  // sys._xoptions: -X name (value-less: True) and -X name=value, in order.
+  std::vector<std::pair<std::string, std::optional<std::string>>> xoptions;
 };
 
 // Initializes everything (heap, types, builtins, sys). Idempotent.
@@ -118,6 +132,13 @@ Module* make_sha3_module();
 Module* make_blake2_module();
 Module* make_ast_module();
 Module* make_imp_module();
+Module* make_contextvars_module();
+Module* make_stat_module();
+Module* make_locale_module();
+Module* make_fcntl_module();
+Module* make_faulthandler_module();
+// sys.is_finalizing(): set once the atexit callbacks have run at exit.
+extern bool g_finalizing;
 // builtins.__build_class__(func, name, *bases, metaclass=..., **kwds).
 Value build_class(Value self, const Value* args, size_t nargs, Tuple* kwnames);
 

@@ -1,8 +1,11 @@
-// The sys module: what programs need to run (argv, path, modules, the
-// standard streams, exit, recursion limit, exc_info, implementation);
-// docs/interp.md, "The sys module". More comes with the stdlib issue.
+// The sys module: CPython 3.11's attributes and functions that a program
+// can observe (argv, path, the standard streams, flags, float_info and the
+// other struct sequences, exit, recursion limit, exc_info, getsizeof...);
+// docs/modules.md, "sys".
+#include <pthread.h>
 #include <unistd.h>
 
+#include <cfloat>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -11,9 +14,11 @@
 #include "python/interp/interp.h"
 #include "python/interp/pyrun.h"
 #include "python/interp/thread_state.h"
+#include "gc/heap.h"
 #include "python/modules/io.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
+#include "python/objects/float.h"
 #include "python/objects/frame_object.h"
 #include "python/objects/int.h"
 #include "python/objects/list.h"
@@ -21,14 +26,28 @@
 #include "python/objects/namespace.h"
 #include "python/objects/native.h"
 #include "python/objects/protocol.h"
+#include "python/objects/set.h"
 #include "python/objects/str.h"
+#include "python/objects/structseq.h"
 #include "python/objects/tuple.h"
 #include "python/objects/type.h"
 #include "python/objects/traceback.h"
 
 namespace pyrite::python {
 
+bool g_finalizing = false;
+
 namespace {
+
+// What the functions below keep: the trace and profile functions, the
+// asynchronous generator hooks, the switch interval (a rooted dict).
+Dict* g_state = nullptr;
+
+Value state_get(const char* key) {
+  Value v = dict_get_str(g_state, intern(key));
+  return v ? v : none();
+}
+bool state_set(const char* key, Value v) { return dict_set_str(g_state, intern(key), v); }
 
 // ---- functions ----
 
@@ -77,9 +96,10 @@ Value sys_exception(Value, const Value*, size_t, Tuple*) {
 }
 
 Value sys_intern(Value, const Value* args, size_t, Tuple*) {
-  if (!is_exact_str(args[0])) {
+  if (!is_str(args[0])) {
     return raisef(exc::TypeError, "intern() argument must be str, not %s", type_name(args[0]).c_str());
   }
+  if (!is_exact_str(args[0])) return raisef(exc::TypeError, "can't intern %s", type_name(args[0]).c_str());
   return intern_str(args[0].as<Str>());
 }
 
@@ -150,6 +170,149 @@ Value sys_getframe(Value, const Value* args, size_t nargs, Tuple*) {
   return frame_object_for(f);
 }
 
+// sys.call_tracing(func, args): func(*args) (tracing is never suspended
+// in Pyrite, so there is nothing to turn back on).
+Value sys_call_tracing(Value, const Value* args, size_t nargs, Tuple*) {
+  if (nargs != 2) return raisef(exc::TypeError, "call_tracing expected 2 arguments, got %zu", nargs);
+  if (!is_tuple(args[1])) {
+    return raisef(exc::TypeError, "call_tracing() argument 2 must be tuple, not %s", type_name(args[1]).c_str());
+  }
+  return call_tuple_dict(args[0], args[1].as<Tuple>(), nullptr);
+}
+
+// settrace/setprofile keep the function for gettrace/getprofile (the
+// threading and bdb modules read it back); Pyrite's interpreter calls
+// neither (docs/modules.md, "sys").
+Value sys_settrace(Value, const Value* args, size_t, Tuple*) {
+  return state_set("trace", args[0]) ? none() : Value();
+}
+Value sys_gettrace(Value, const Value*, size_t, Tuple*) { return state_get("trace"); }
+Value sys_setprofile(Value, const Value* args, size_t, Tuple*) {
+  return state_set("profile", args[0]) ? none() : Value();
+}
+Value sys_getprofile(Value, const Value*, size_t, Tuple*) { return state_get("profile"); }
+
+// CPython adds its GC header (16 bytes) to the __sizeof__ of objects its
+// collector tracks: instances of classes, type objects made by class
+// statements, and every builtin type but the atomic ones.
+bool tracked_by_cpython_gc(Value v) {
+  Type* t = type_of(v);
+  if (t->is_heap_type()) return true;
+  if (t->has_flag(TypeFlag::kTypeSubclass)) return v.as<Type>()->is_heap_type();
+  static const char* const kAtomic[] = {"object", "int", "bool", "float", "complex", "str", "bytes",
+                                        "bytearray", "range", "NoneType", "ellipsis", "NotImplementedType",
+                                        "code", nullptr};
+  std::string name = type_name_of(t);
+  for (const char* const* a = kAtomic; *a; a++)
+    if (name == *a) return false;
+  return true;
+}
+
+// CPython 3.11 keeps the __dict__ of instances of most classes in two words
+// before the object ("managed dict"): classes with a __dict__ whose
+// instances are not of variable size (int, tuple, bytes subclasses).
+bool managed_dict(Value v) {
+  Type* t = type_of(v);
+  if (!t->is_heap_type()) return false;
+  static Str* const kDict = intern("__dict__");
+  if (!type_lookup(t, kDict)) return false;
+  return !isinstance(v, types::int_) && !isinstance(v, types::tuple) && !isinstance(v, types::bytes);
+}
+
+Value sys_getsizeof(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"object", "default", nullptr};
+  Value obj, dflt;
+  if (!parse_args({"getsizeof", kNames, 1, 0}, args, nargs, kwnames, {&obj, &dflt})) return {};
+  static Str* const kSizeof = intern("__sizeof__");
+  Value method = lookup_special(obj, kSizeof);
+  if (!method) {
+    if (has_error()) return {};
+    return raisef(exc::TypeError, "Type %s doesn't define __sizeof__", type_name(obj).c_str());
+  }
+  Value r = call(method, &obj, 1);
+  if (!r) {
+    if (dflt && error_matches(exc::TypeError)) {
+      clear_error();
+      return dflt;
+    }
+    return {};
+  }
+  int64_t size = 0;
+  if (!is_int(r)) return raise(exc::TypeError, "an integer is required");
+  auto n = int_to_i64(r);
+  if (!n) {
+    return raisef(exc::OverflowError, "cannot fit '%s' into an index-sized integer", type_name(r).c_str());
+  }
+  size = *n;
+  if (size < 0) return raise(exc::ValueError, "__sizeof__() should return >= 0");
+  if (tracked_by_cpython_gc(obj)) size += 16;
+  if (managed_dict(obj)) size += 16;
+  return int_from_i64(size);
+}
+
+// The objects allocated on the heap and not yet found dead by a collection.
+Value sys_getallocatedblocks(Value, const Value*, size_t, Tuple*) {
+  int64_t n = 0;
+  gc::Heap::current()->for_each_object([&](void*, size_t) { n++; });
+  return int_from_i64(n);
+}
+
+Value sys_is_finalizing(Value, const Value*, size_t, Tuple*) { return py_bool(g_finalizing); }
+
+// The switch interval is kept and reported; with one thread it decides
+// nothing.
+Value sys_getswitchinterval(Value, const Value*, size_t, Tuple*) { return state_get("switchinterval"); }
+Value sys_setswitchinterval(Value, const Value* args, size_t, Tuple*) {
+  double d = 0;
+  if (!float_as_double(args[0], &d)) return {};
+  if (d <= 0.0) return raise(exc::ValueError, "switch interval must be strictly positive");
+  return state_set("switchinterval", float_new(d)) ? none() : Value();
+}
+
+// dlopen flags: kept for the day extension modules load (RTLD_NOW).
+Value sys_getdlopenflags(Value, const Value*, size_t, Tuple*) { return state_get("dlopenflags"); }
+Value sys_setdlopenflags(Value, const Value* args, size_t, Tuple*) {
+  int flags = 0;
+  if (!arg_int(args[0], &flags)) return {};
+  return state_set("dlopenflags", Value::small(flags)) ? none() : Value();
+}
+
+Value sys_get_coroutine_origin_tracking_depth(Value, const Value*, size_t, Tuple*) {
+  return state_get("coroutine_origin_tracking_depth");
+}
+Value sys_set_coroutine_origin_tracking_depth(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"depth", nullptr};
+  Value v;
+  if (!parse_args({"set_coroutine_origin_tracking_depth", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&v}))
+    return {};
+  int depth = 0;
+  if (!arg_int(v, &depth)) return {};
+  if (depth < 0) return raise(exc::ValueError, "depth must be >= 0");
+  return state_set("coroutine_origin_tracking_depth", Value::small(depth)) ? none() : Value();
+}
+
+// Pyrite's method caches are invalidated precisely, so there is nothing to
+// clear.
+Value sys_clear_type_cache(Value, const Value*, size_t, Tuple*) { return none(); }
+
+Value current_thread_ident() { return int_from_u64(static_cast<uint64_t>(pthread_self())); }
+
+// {thread id: the frame that called}; the only thread is the caller's.
+Value sys_current_frames(Value, const Value*, size_t, Tuple*) {
+  Dict* d = dict_new();
+  Frame* f = thread_state().frame;
+  if (f && !dict_set(d, current_thread_ident(), frame_object_for(f))) return {};
+  return d;
+}
+
+Value sys_current_exceptions(Value, const Value*, size_t, Tuple*) {
+  Value info = sys_exc_info(Value(), nullptr, 0, nullptr);
+  if (!info) return {};
+  Dict* d = dict_new();
+  if (!dict_set(d, current_thread_ident(), info)) return {};
+  return d;
+}
+
 const MethodDef kSysFunctions[] = {
     {"exit", sys_exit, MethodFlag::kVarArgs},
     {"getrecursionlimit", sys_getrecursionlimit, MethodFlag::kNoArgs},
@@ -166,10 +329,161 @@ const MethodDef kSysFunctions[] = {
     {"get_int_max_str_digits", sys_get_int_max_str_digits, MethodFlag::kNoArgs},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, MethodFlag::kVarArgs | MethodFlag::kKeywords},
     {"_getframe", sys_getframe, MethodFlag::kVarArgs},
+    {"call_tracing", sys_call_tracing, MethodFlag::kVarArgs},
+    {"settrace", sys_settrace, MethodFlag::kOneArg},
+    {"gettrace", sys_gettrace, MethodFlag::kNoArgs},
+    {"setprofile", sys_setprofile, MethodFlag::kOneArg},
+    {"getprofile", sys_getprofile, MethodFlag::kNoArgs},
+    {"getsizeof", sys_getsizeof, MethodFlag::kVarArgs | MethodFlag::kKeywords | MethodFlag::kTupleArgs},
+    {"getallocatedblocks", sys_getallocatedblocks, MethodFlag::kNoArgs},
+    {"is_finalizing", sys_is_finalizing, MethodFlag::kNoArgs},
+    {"getswitchinterval", sys_getswitchinterval, MethodFlag::kNoArgs},
+    {"setswitchinterval", sys_setswitchinterval, MethodFlag::kOneArg},
+    {"getdlopenflags", sys_getdlopenflags, MethodFlag::kNoArgs},
+    {"setdlopenflags", sys_setdlopenflags, MethodFlag::kOneArg},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth, MethodFlag::kNoArgs},
+    {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth,
+     MethodFlag::kVarArgs | MethodFlag::kKeywords},
+    {"_clear_type_cache", sys_clear_type_cache, MethodFlag::kNoArgs},
+    {"_current_frames", sys_current_frames, MethodFlag::kNoArgs},
+    {"_current_exceptions", sys_current_exceptions, MethodFlag::kNoArgs},
     {nullptr, nullptr, 0},
 };
 
 void set(Dict* d, const char* name, Value v) { dict_set_str(d, intern(name), v); }
+
+// ---- the struct sequences: sys.flags, float_info, int_info, hash_info, thread_info ----
+
+Type* g_flags_type = nullptr;
+Type* g_float_info_type = nullptr;
+Type* g_int_info_type = nullptr;
+Type* g_hash_info_type = nullptr;
+Type* g_thread_info_type = nullptr;
+
+const StructSeqField kFlagsFields[] = {
+    {"debug", "-d"},
+    {"inspect", "-i"},
+    {"interactive", "-i"},
+    {"optimize", "-O or -OO"},
+    {"dont_write_bytecode", "-B"},
+    {"no_user_site", "-s"},
+    {"no_site", "-S"},
+    {"ignore_environment", "-E"},
+    {"verbose", "-v"},
+    {"bytes_warning", "-b"},
+    {"quiet", "-q"},
+    {"hash_randomization", "-R"},
+    {"isolated", "-I"},
+    {"dev_mode", "-X dev"},
+    {"utf8_mode", "-X utf8"},
+    {"warn_default_encoding", "-X warn_default_encoding"},
+    {"safe_path", "-P"},
+    {"int_max_str_digits", "-X int_max_str_digits"},
+};
+const StructSeqDesc kFlagsDesc = {"flags", "sys", "Flags provided through command line arguments or environment vars.",
+                                  kFlagsFields, 18, 18};
+
+const StructSeqField kFloatInfoFields[] = {
+    {"max", "DBL_MAX -- maximum representable finite float"},
+    {"max_exp", "DBL_MAX_EXP -- maximum int e such that radix**(e-1) is representable"},
+    {"max_10_exp", "DBL_MAX_10_EXP -- maximum int e such that 10**e is representable"},
+    {"min", "DBL_MIN -- Minimum positive normalized float"},
+    {"min_exp", "DBL_MIN_EXP -- minimum int e such that radix**(e-1) is a normalized float"},
+    {"min_10_exp", "DBL_MIN_10_EXP -- minimum int e such that 10**e is a normalized float"},
+    {"dig", "DBL_DIG -- maximum number of decimal digits that can be faithfully represented in a float"},
+    {"mant_dig", "DBL_MANT_DIG -- mantissa digits"},
+    {"epsilon", "DBL_EPSILON -- Difference between 1 and the next representable float"},
+    {"radix", "FLT_RADIX -- radix of exponent"},
+    {"rounds", "FLT_ROUNDS -- rounding mode used for arithmetic operations"},
+};
+const StructSeqDesc kFloatInfoDesc = {"float_info", "sys",
+                                      "A named tuple holding information about the float type.",
+                                      kFloatInfoFields, 11, 11};
+
+const StructSeqField kIntInfoFields[] = {
+    {"bits_per_digit", "size of a digit in bits"},
+    {"sizeof_digit", "size in bytes of the C type used to represent a digit"},
+    {"default_max_str_digits", "maximum string conversion digits limitation"},
+    {"str_digits_check_threshold", "minimum positive value for int_max_str_digits"},
+};
+const StructSeqDesc kIntInfoDesc = {"int_info", "sys",
+                                    "A named tuple that holds information about Python's internal representation of "
+                                    "integers.",
+                                    kIntInfoFields, 4, 4};
+
+const StructSeqField kHashInfoFields[] = {
+    {"width", "width of the type used for hashing, in bits"},
+    {"modulus", "prime number giving the modulus on which the hash function is based"},
+    {"inf", "value to be used for hash of a positive infinity"},
+    {"nan", "value to be used for hash of a nan"},
+    {"imag", "multiplier used for the imaginary part of a complex number"},
+    {"algorithm", "name of the algorithm for hashing of str, bytes and memoryviews"},
+    {"hash_bits", "internal output size of hash algorithm"},
+    {"seed_bits", "seed size of hash algorithm"},
+    {"cutoff", "small string optimization cutoff"},
+};
+const StructSeqDesc kHashInfoDesc = {"hash_info", "sys",
+                                     "A named tuple providing parameters used for computing hashes.",
+                                     kHashInfoFields, 9, 9};
+
+const StructSeqField kThreadInfoFields[] = {
+    {"name", "name of the thread implementation"},
+    {"lock", "name of the lock implementation"},
+    {"version", "name and version of the thread library"},
+};
+const StructSeqDesc kThreadInfoDesc = {"thread_info", "sys",
+                                       "A named tuple holding information about the thread implementation.",
+                                       kThreadInfoFields, 3, 3};
+
+Value refuse_new(Type* t, const Value*, size_t, Tuple*) {
+  return raisef(exc::TypeError, "cannot create '%s' instances", type_name_of(t).c_str());
+}
+
+// Made once; sys.flags cannot be instantiated from Python, as in CPython.
+Type* make_sys_struct_seq(Type** into, const StructSeqDesc* desc) {
+  if (*into) return *into;
+  Type* t = make_struct_seq_type(into, desc);
+  if (desc != &kFlagsDesc) return t;
+  t->slots.new_ = refuse_new;
+  dict_del_str(t->dict, intern("__new__"));
+  type_modified(t, nullptr);
+  return t;
+}
+
+Value make_flags(const RunOptions& o) {
+  const RunOptions::Flags& f = o.flags;
+  Tuple* t = struct_seq_new(make_sys_struct_seq(&g_flags_type, &kFlagsDesc));
+  const Value items[] = {Value::small(f.debug), Value::small(f.inspect), Value::small(f.interactive),
+                         Value::small(o.optimize), Value::small(f.dont_write_bytecode), Value::small(f.no_user_site),
+                         Value::small(f.no_site), Value::small(f.ignore_environment), Value::small(f.verbose),
+                         Value::small(f.bytes_warning), Value::small(f.quiet), Value::small(f.hash_randomization),
+                         Value::small(f.isolated), py_bool(f.dev_mode), Value::small(f.utf8_mode),
+                         Value::small(f.warn_default_encoding), py_bool(f.safe_path),
+                         Value::small(f.int_max_str_digits)};
+  for (int k = 0; k < 18; k++) struct_seq_set(t, k, items[k]);
+  return t;
+}
+
+Value make_struct(Type** into, const StructSeqDesc* desc, std::initializer_list<Value> items) {
+  Tuple* t = struct_seq_new(make_sys_struct_seq(into, desc));
+  int k = 0;
+  for (Value v : items) struct_seq_set(t, k++, v);
+  return t;
+}
+
+// The version of the C library's threads, as confstr reports it ("NPTL 2.36").
+Value thread_library_version() {
+  char buf[128];
+  size_t n = confstr(_CS_GNU_LIBPTHREAD_VERSION, buf, sizeof buf);
+  if (n == 0 || n > sizeof buf) return none();
+  return str_from_utf8(buf);
+}
+
+const char* const kStdlibModuleNames[] = {
+#define PYR_STDLIB_MODULE(name) #name,
+#include "python/modules/stdlib_module_names.def"
+#undef PYR_STDLIB_MODULE
+};
 
 List* string_list(const std::vector<std::string>& items) {
   List* l = list_new();
@@ -182,13 +496,22 @@ List* string_list(const std::vector<std::string>& items) {
 Module* make_sys_module(const RunOptions& options) {
   Module* m = module_new(intern("sys"));
   Dict* d = m->dict;
+  if (!g_state) {
+    g_state = dict_new();
+    gc::add_root(reinterpret_cast<void**>(&g_state));
+  }
+  state_set("switchinterval", float_new(0.005));
+  state_set("dlopenflags", Value::small(2));  // RTLD_NOW
+  state_set("coroutine_origin_tracking_depth", Value::small(0));
+  const RunOptions::Flags& flags = options.flags;
   for (const MethodDef* def = kSysFunctions; def->name; def++) {
     set(d, def->name, new_builtin_function(def, m));
   }
   set(d, "argv", string_list(options.argv));
   std::vector<std::string> path;
-  path.push_back(options.script_dir);
-  if (const char* pp = std::getenv("PYTHONPATH")) {
+  // -P, -I and PYTHONSAFEPATH leave out the script's folder.
+  if (!flags.safe_path) path.push_back(options.script_dir);
+  if (const char* pp = flags.ignore_environment ? nullptr : std::getenv("PYTHONPATH")) {
     std::string s(pp);
     size_t start = 0;
     while (start <= s.size()) {
@@ -203,8 +526,7 @@ Module* make_sys_module(const RunOptions& options) {
   path.push_back("/usr/lib/python3.11");
   set(d, "path", string_list(path));
   // The standard streams: _io objects as CPython's create_stdio makes them.
-  const char* unbuffered_env = std::getenv("PYTHONUNBUFFERED");
-  bool unbuffered = options.unbuffered || (unbuffered_env && *unbuffered_env);
+  bool unbuffered = options.unbuffered;  // -u or PYTHONUNBUFFERED (main.cpp)
   if (!builtin_module("_io")) {
     std::fprintf(stderr, "pyrite: cannot make the _io module\n");
     std::abort();
@@ -231,6 +553,51 @@ Module* make_sys_module(const RunOptions& options) {
   set(d, "version_info", tuple_of({Value::small(3), Value::small(11), Value::small(2), intern("final"), Value::small(0)}));
   set(d, "executable", str_from_utf8(options.executable));
   set(d, "dont_write_bytecode", py_bool(true));
+  set(d, "orig_argv", string_list(options.orig_argv));
+  // Pyrite runs CPython's standard library from its installation in /usr.
+  set(d, "prefix", intern("/usr"));
+  set(d, "exec_prefix", intern("/usr"));
+  set(d, "base_prefix", intern("/usr"));
+  set(d, "base_exec_prefix", intern("/usr"));
+  set(d, "platlibdir", intern("lib"));
+  set(d, "_stdlib_dir", intern("/usr/lib/python3.11"));
+  set(d, "_base_executable", str_from_utf8(options.executable));
+  set(d, "_home", none());
+  set(d, "_framework", intern(""));
+  set(d, "pycache_prefix", none());
+  set(d, "abiflags", intern(""));
+  set(d, "api_version", Value::small(1013));
+  set(d, "float_repr_style", intern("short"));
+  set(d, "_git", tuple_of({intern("Pyrite"), intern(""), intern("")}));
+  set(d, "copyright", str_from_ascii("Pyrite runs the Python 3.11 language and standard library.\n"
+                                     "Python: Copyright (c) 2001-2023 Python Software Foundation.\n"
+                                     "All Rights Reserved."));
+  Dict* xoptions = dict_new();
+  for (const auto& [name, value] : options.xoptions)
+    dict_set(xoptions, str_from_utf8(name), value ? str_from_utf8(*value) : py_bool(true));
+  set(d, "_xoptions", xoptions);
+  set(d, "flags", make_flags(options));
+  if (flags.int_max_str_digits >= 0) set_int_max_str_digits(static_cast<size_t>(flags.int_max_str_digits));
+  set(d, "float_info", make_struct(&g_float_info_type, &kFloatInfoDesc,
+                                   {float_new(DBL_MAX), Value::small(DBL_MAX_EXP), Value::small(DBL_MAX_10_EXP),
+                                    float_new(DBL_MIN), Value::small(DBL_MIN_EXP), Value::small(DBL_MIN_10_EXP),
+                                    Value::small(DBL_DIG), Value::small(DBL_MANT_DIG), float_new(DBL_EPSILON),
+                                    Value::small(FLT_RADIX), Value::small(1)}));
+  // int.__sizeof__ reports CPython's layout (30-bit digits in 4 bytes), so
+  // int_info describes that layout.
+  set(d, "int_info", make_struct(&g_int_info_type, &kIntInfoDesc,
+                                 {Value::small(30), Value::small(4), Value::small(4300), Value::small(640)}));
+  // Numbers hash as CPython's; str and bytes by FNV-1a with a fixed key.
+  set(d, "hash_info", make_struct(&g_hash_info_type, &kHashInfoDesc,
+                                  {Value::small(64), int_from_i64((int64_t{1} << 61) - 1), Value::small(314159),
+                                   Value::small(0), Value::small(1000003), intern("fnv"), Value::small(64),
+                                   Value::small(0), Value::small(0)}));
+  // Locks are Pyrite's own (no second thread runs): no lock kind to name.
+  set(d, "thread_info", make_struct(&g_thread_info_type, &kThreadInfoDesc,
+                                    {intern("pthread"), none(), thread_library_version()}));
+  Set* stdlib_names = set_new(types::frozenset);
+  for (const char* name : kStdlibModuleNames) set_add(stdlib_names, intern(name));
+  set(d, "stdlib_module_names", stdlib_names);
   // PYTHONWARNINGS and -W options (the warnings module reads this list).
   List* warnoptions = list_new();
   for (const std::string& w : options.warnoptions) list_append(warnoptions, str_from_utf8(w));
