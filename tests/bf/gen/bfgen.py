@@ -482,8 +482,11 @@ def mandelbrot_params(size):
     if size == "small":
         S, N = 16, 12
         x0, nx, dx, y0, ny, dy = -32, 21, 2, -16, 9, 4
-    else:  # "big": the benchmark
+    elif size == "big":  # the benchmark
         S, N = 20, 100
+        x0, nx, dx, y0, ny, dy = -42, 53, 1, -22, 23, 2
+    else:  # "deep": the same picture at 250 iterations, where warm-up is a small share
+        S, N = 20, 250
         x0, nx, dx, y0, ny, dy = -42, 53, 1, -22, 23, 2
     # thresholds ascend: the program raises the character step by step
     slow = [(8, "*"), (10, "%")] if size == "small" else [(9, "*"), (16, "%")]
@@ -918,6 +921,8 @@ BENCH = {
     "mandelbrot_big": (lambda: mandelbrot("big"),
                        lambda: mandelbrot_model(*mandelbrot_params("big"))),
     "loop_big": (loop_big, lambda: loop_big_model()),
+    "mandelbrot_deep": (lambda: mandelbrot("deep"),
+                        lambda: mandelbrot_model(*mandelbrot_params("deep"))),
 }
 
 
