@@ -178,6 +178,7 @@ const struct {
                 {"binascii", make_binascii_module}, {"array", make_array_module},
                 {"_sha3", make_sha3_module}, {"_blake2", make_blake2_module},
                 {"_ast", make_ast_module}, {"_imp", make_imp_module},
+                {"zlib", make_zlib_module},
                 {"_contextvars", make_contextvars_module}};
 
 Tuple* builtin_module_names() {

@@ -132,6 +132,7 @@ Module* make_sha3_module();
 Module* make_blake2_module();
 Module* make_ast_module();
 Module* make_imp_module();
+Module* make_zlib_module();
 Module* make_contextvars_module();
 Module* make_stat_module();
 Module* make_locale_module();
