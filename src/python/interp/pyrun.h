@@ -132,6 +132,8 @@ Module* make_sha3_module();
 Module* make_blake2_module();
 Module* make_ast_module();
 Module* make_imp_module();
+Module* make_posixsubprocess_module();
+Module* make_select_module();
 Module* make_zlib_module();
 Module* make_contextvars_module();
 Module* make_stat_module();
