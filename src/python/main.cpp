@@ -330,13 +330,13 @@ int disassemble_file(const std::string& path, int optimize) {
 
 // Runs a program: syntax errors are reported exactly as CPython reports
 // them; otherwise the interpreter executes it as __main__.
-// The locale's character encoding is ASCII in the C and POSIX locales,
-// where CPython turns on UTF-8 mode by itself.
+// As CPython at start-up, LC_CTYPE becomes the user's locale (the other
+// categories stay "C" until the program calls locale.setlocale). Its
+// character encoding is ASCII in the C and POSIX locales, where CPython
+// turns on UTF-8 mode by itself: true then.
 bool c_locale() {
   const char* name = std::setlocale(LC_CTYPE, "");
-  bool c = !name || std::strcmp(name, "C") == 0 || std::strcmp(name, "POSIX") == 0;
-  std::setlocale(LC_CTYPE, "C");
-  return c;
+  return !name || std::strcmp(name, "C") == 0 || std::strcmp(name, "POSIX") == 0;
 }
 
 [[noreturn]] void invalid_int_max_str_digits(const char* where) {

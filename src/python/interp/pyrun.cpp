@@ -179,7 +179,9 @@ const struct {
                 {"_sha3", make_sha3_module}, {"_blake2", make_blake2_module},
                 {"_ast", make_ast_module}, {"_imp", make_imp_module},
                 {"zlib", make_zlib_module},
-                {"_contextvars", make_contextvars_module},
+                {"_contextvars", make_contextvars_module}, {"_stat", make_stat_module},
+                {"_locale", make_locale_module}, {"fcntl", make_fcntl_module},
+                {"faulthandler", make_faulthandler_module},
                 {"select", make_select_module},
                 {"_posixsubprocess", make_posixsubprocess_module}};
 

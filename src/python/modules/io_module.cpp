@@ -227,9 +227,9 @@ bool readable_buffer(Value v, BufferView* view) {
 const char* stdio_errors() {
   static const char* cached = nullptr;
   if (cached) return cached;
-  const char* loc = std::setlocale(LC_CTYPE, "");
+  // The user's LC_CTYPE, which main() made current (as CPython does).
+  const char* loc = std::setlocale(LC_CTYPE, nullptr);
   std::string name = loc ? loc : "C";
-  std::setlocale(LC_CTYPE, "C");
   bool escape = name == "C" || name == "POSIX" || name == "C.UTF-8" || name == "C.utf8" || name == "UTF-8";
   cached = escape ? "surrogateescape" : "strict";
   return cached;
@@ -238,10 +238,8 @@ const char* stdio_errors() {
 Str* locale_encoding() {
   static Str* cached = nullptr;
   if (cached) return cached;
-  std::setlocale(LC_CTYPE, "");
-  const char* cs = nl_langinfo(CODESET);
+  const char* cs = nl_langinfo(CODESET);  // of the user's LC_CTYPE (main)
   std::string name = cs ? cs : "";
-  std::setlocale(LC_CTYPE, "C");
   // The C/POSIX locale turns on CPython's UTF-8 mode, whose encoding is 'utf-8'.
   if (name.empty() || name == "ANSI_X3.4-1968") name = "utf-8";
   cached = intern(name);
