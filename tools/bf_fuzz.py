@@ -18,6 +18,7 @@ MODES = [
     ["-X", "jit-threshold=2", "-X", "jit-trace_eagerness=1"],
     ["-X", "jit-threshold=3", "-X", "jit-backend=interp"],
     ["-X", "jit-threshold=1", "-X", "jit-opt=none"],
+    ["-X", "jit-threshold=2", "-X", "jit-loop_longevity=1"],
 ]
 
 

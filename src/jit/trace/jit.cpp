@@ -145,6 +145,28 @@ size_t Jit::collect() {
   return freed;
 }
 
+size_t Jit::retire_unused_loops() {
+  // Machine code only: there every jump into another tree was linked when
+  // it was compiled and counts in `incoming`; the IR interpreter resolves
+  // jumps by target as it goes.
+  if (!options_.machine_code) return 0;
+  size_t retired = 0;
+  uint64_t longevity = static_cast<uint64_t>(params_.loop_longevity);
+  for (uint32_t id : loop_ids_) {
+    CompiledTrace& l = *traces_[id];
+    if (l.freed || l.invalidated || l.incoming > 0 || installs_ - l.last_use <= longevity) continue;
+    // Nothing else reaches it: unlinked from its location, it can run no
+    // more once the machine code now running (if any) returns; its guards
+    // fail from now on should that code still be in it.
+    l.invalidated = 1;
+    if (counters_.cell(l.cell).loop == static_cast<int32_t>(id)) counters_.set_loop(l.cell, kNoLoop);
+    doomed_.push_back(id);
+    retired++;
+  }
+  stats_.loops_retired += retired;
+  return retired;
+}
+
 uint64_t Jit::allocate(void* jit, ir::DescrId size) {
   return static_cast<Jit*>(jit)->runtime_.allocate(static_cast<Jit*>(jit)->descrs_->get(size));
 }
@@ -180,6 +202,8 @@ int32_t Jit::install(uint32_t cell, ir::Trace recorded, ir::DescrId target, uint
   loop_ids_.push_back(id);
   counters_.set_loop(cell, static_cast<int32_t>(id));
   stats_.traces_recorded++;
+  traces_[id]->last_use = ++installs_;
+  if (installs_ % 32 == 0) retire_unused_loops();
   if (log_ && log_id != UINT32_MAX) log_->trace_installed(log_id, id, traces_[id]->trace.num_ops());
   return static_cast<int32_t>(id);
 }
@@ -204,6 +228,7 @@ int32_t Jit::install_bridge(const BridgeOrigin& origin, ir::Trace recorded, uint
   traces_[parent.root]->num_bridges++;
   traces_.push_back(std::move(b));
   stats_.bridges_recorded++;
+  if (++installs_ % 32 == 0) retire_unused_loops();
   if (log_ && log_id != UINT32_MAX) {
     log_->trace_installed(log_id, id, traces_[id]->trace.num_ops());
     if (parent.log_id != UINT32_MAX) log_->bridge_attached({parent.log_id, origin.guard}, log_id);
@@ -360,6 +385,7 @@ std::optional<BridgeOrigin> Jit::execute(uint32_t loop, std::span<const uint64_t
   CompiledTrace* t = traces_[loop].get();
   stats_.loops_entered++;
   t->entered++;
+  t->last_use = installs_;
   if (t->code) {
     running_++;
     std::optional<BridgeOrigin> b = execute_machine_code(t, reds, hooks);
@@ -452,9 +478,10 @@ std::string Jit::stats_text() const {
         (unsigned long long)stats_.jumps_between_traces);
   add("jitstats: guard failures %llu (%llu guards failed at least once)\n",
       (unsigned long long)stats_.guard_failures, (unsigned long long)failing_guards);
-  if (stats_.invalidations)
-    add("jitstats: traces invalidated by quasi-immutable writes %llu, loop trees freed %zu\n",
-        (unsigned long long)stats_.invalidations, freed_trees_);
+  if (stats_.invalidations || stats_.loops_retired)
+    add("jitstats: traces invalidated by quasi-immutable writes %llu, loops unused for loop_longevity %llu, "
+        "loop trees freed %zu\n",
+        (unsigned long long)stats_.invalidations, (unsigned long long)stats_.loops_retired, freed_trees_);
   add("jitstats: locations %zu, blacklisted %zu\n", counters_.num_cells(), counters_.num_blacklisted());
   return out;
 }

@@ -9,6 +9,10 @@
 //     is unlinked at once, and its tree (the loop and its bridges) has its
 //     code and IR freed once no trace of another tree jumps into it and no
 //     machine code is running (collect).
+//   - A loop the interpreter has not entered for loop_longevity installs,
+//     and that no trace of another tree jumps into, is unlinked the same
+//     way and freed with its bridges (machine code only; PyPy's
+//     loop_longevity).
 //   - Every installed trace verified. Its first label carries its target
 //     descriptor, so other traces can jump into it (kJumpOut).
 //   - A guard failure with no bridge attached ends in exactly one
@@ -89,6 +93,7 @@ struct CompiledTrace {
   uint32_t log_id = UINT32_MAX;       // its id in the JIT log, if one is written
   std::unique_ptr<x64::CompiledTrace> code;  // machine code (null: the IR interpreter runs it)
   uint64_t entered = 0;
+  uint64_t last_use = 0;              // loops: Jit::installs_ when installed or last entered from the interpreter
   uint8_t invalidated = 0;            // a quasi-immutable field it folded was written
   bool freed = false;                 // its code and IR were released (see Jit::collect)
   std::vector<uint32_t> jumps_to;     // loops of other trees its code jumps into directly
@@ -120,6 +125,7 @@ struct JitStats {
   uint64_t jumps_between_traces = 0;
   uint64_t ops_recorded = 0;
   uint64_t invalidations = 0;  // traces invalidated by quasi-immutable writes
+  uint64_t loops_retired = 0;  // unused for loop_longevity installs (see retire_unused_loops)
   uint64_t total_aborts() const {
     uint64_t n = 0;
     for (uint64_t a : aborts) n += a;
@@ -204,6 +210,9 @@ class Jit {
   // runs by itself when no machine code is running. Returns how many trees
   // it freed.
   size_t collect();
+  // Unlinks the loops unused for loop_longevity installs that nothing else
+  // jumps into (their trees are freed by collect); returns how many.
+  size_t retire_unused_loops();
   size_t num_freed_trees() const { return freed_trees_; }
 
   // Writes every trace's counters and the statistics to the log, if any
@@ -254,6 +263,7 @@ class Jit {
   std::vector<uint32_t> doomed_;           // invalidated loops waiting to be freed
   uint32_t running_ = 0;                   // execute() calls in progress
   size_t freed_trees_ = 0;
+  uint64_t installs_ = 0;                  // loops and bridges installed: the clock of loop_longevity
   // Records that trace `from` jumps into loop `to` (across trees).
   void add_jump_edge(CompiledTrace& from, uint32_t to);
   uint32_t targets_made_ = 0;
