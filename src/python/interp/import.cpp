@@ -256,6 +256,23 @@ bool find_module_file(const std::string& fullname, std::string* file, bool* pack
   return true;
 }
 
+namespace {
+
+// After a failed import of a fromlist submodule: clears the error if it is
+// the ModuleNotFoundError for that very module (CPython's _handle_fromlist
+// ignores it), and keeps any other, such as a missing module the
+// submodule itself imports.
+void forget_missing_submodule(const std::string& submodule) {
+  if (!error_matches(exc::ModuleNotFoundError)) return;
+  Object* e = take_error();
+  Value name = get_attr_or_null(Value(e), intern("name"));
+  if (!name) clear_error();
+  if (name && is_str(name) && utf8(name) == submodule) return;
+  set_error(e);
+}
+
+}  // namespace
+
 Value import_module_level(Str* name, Value globals, Value fromlist, int level) {
   std::string n = str_to_utf8(name);
   if (level < 0) return raise(exc::ValueError, "level must be >= 0");
@@ -302,17 +319,15 @@ Value import_module_level(Str* name, Value globals, Value fromlist, int level) {
         return for_each(all, [&](Value sub) {
           if (!is_str(sub) || get_attr_or_null(m, sub.as<Str>())) return !has_error();
           Value r = import_one(full + "." + utf8(sub));
-          if (!r && error_matches(exc::ModuleNotFoundError)) clear_error();
+          if (!r) forget_missing_submodule(full + "." + utf8(sub));
           return !has_error();
         });
       }
       if (get_attr_or_null(m, item.as<Str>())) return true;
       if (has_error()) return false;
       Value r = import_one(full + "." + s);
-      if (!r && error_matches(exc::ModuleNotFoundError)) {
-        // `from pkg import name` of a missing name: import_from reports it.
-        clear_error();
-      }
+      // `from pkg import name` of a missing name: import_from reports it.
+      if (!r) forget_missing_submodule(full + "." + s);
       return !has_error();
     });
     if (!ok) return {};

@@ -72,7 +72,10 @@ template <> constexpr int enum_index<ast::CmpOp>() { return 4; }
 // Leaves a recursion level of enter_recursive_call on scope exit.
 struct RecursionLevel {
   bool entered;
-  RecursionLevel() : entered(enter_recursive_call(" during ast construction")) {}
+  explicit RecursionLevel(const char* type) {
+    std::string where = std::string(" while traversing '") + type + "' node";
+    entered = enter_recursive_call(where.c_str());
+  }
   ~RecursionLevel() {
     if (entered) leave_recursive_call();
   }
@@ -357,16 +360,27 @@ bool FromObject::constant(Value v, ast::ConstValue* out, ast::ExprNode** rebuilt
         raise(exc::ValueError, "MatchSingleton can only contain True, False and None");
         return false;
       }
+      // real - (-imag)j keeps every sign but that of a negative imaginary
+      // part's zero; -((-real) - imag j) keeps those (x - 0.0 is x, 0.0 - y
+      // is -y but for y = -0.0).
+      bool negate = std::signbit(imag);
       auto* left = at(arena_.make<ast::Constant>());
       left->value.kind = ConstKind::Float;
-      left->value.f = real;
+      left->value.f = negate ? -real : real;
       auto* right = at(arena_.make<ast::Constant>());
       right->value = *out;
-      auto* sum = at(arena_.make<ast::BinOp>());
-      sum->left = left;
-      sum->op = ast::Operator::Add;
-      sum->right = right;
-      *rebuilt = sum;
+      right->value.f = negate ? imag : -imag;
+      auto* diff = at(arena_.make<ast::BinOp>());
+      diff->left = left;
+      diff->op = ast::Operator::Sub;
+      diff->right = right;
+      *rebuilt = diff;
+      if (negate) {
+        auto* neg = at(arena_.make<ast::UnaryOp>());
+        neg->op = ast::UnaryOpKind::USub;
+        neg->operand = diff;
+        *rebuilt = neg;
+      }
     }
   } else if (is_exact_str(v)) {
     out->kind = ConstKind::Str;
@@ -400,9 +414,9 @@ bool FromObject::constant(Value v, ast::ConstValue* out, ast::ExprNode** rebuilt
 bool FromObject::sum(Value obj, int category, ast::Node** out) {
   *out = nullptr;
   if (is_none(obj)) return true;
-  RecursionLevel level;
-  if (!level.entered) return false;
   const char* cat_name = ast_category_name(category);
+  RecursionLevel level(cat_name);
+  if (!level.entered) return false;
   ast::Node pos;
   bool attrs = category == kStmtNode || category == kExprNode || category == kExceptHandlerNode ||
                category == kPatternNode;
@@ -449,7 +463,7 @@ bool FromObject::sum(Value obj, int category, ast::Node** out) {
 
 bool FromObject::product(Value obj, ast::Kind k, ast::Node** out) {
   *out = nullptr;
-  RecursionLevel level;
+  RecursionLevel level(ast_node_name(k));
   if (!level.entered) return false;
   ast::Node* n = nullptr;
   if (!fields(obj, k, &n)) return false;

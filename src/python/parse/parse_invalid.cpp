@@ -973,8 +973,9 @@ void Parser::invalid_arguments() {
     return c->iter;
   };
   ast::List<ast::Comprehension> gens;
-  if (args() && expect(Tok::COMMA)) {
-    if (const Token* s = expect(Tok::STAR)) raise_tok(*s, "iterable argument unpacking follows keyword argument unpacking");
+  if (CallArgs* a = args(); a && expect(Tok::COMMA) && expect(Tok::STAR)) {
+    raise("SyntaxError", a->lineno, a->col, a->end_lineno, a->end_col,
+          "iterable argument unpacking follows keyword argument unpacking");
   }
   pos_ = start;
   if (ExprNode* a = expression()) {

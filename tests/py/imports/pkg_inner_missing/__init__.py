@@ -1,0 +1,1 @@
+"""A package whose submodule imports a module that does not exist."""
