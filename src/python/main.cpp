@@ -443,6 +443,19 @@ RunOptions run_options(const CommandLine& cl, const std::string& script_dir, con
   return o;
 }
 
+// Initializes the interpreter; then, as CPython, enables faulthandler for
+// -X faulthandler, PYTHONFAULTHANDLER (unless -E) and -X dev.
+void start(const CommandLine& cl, const RunOptions& o) {
+  init_interpreter(o);
+  const char* env = o.flags.ignore_environment ? nullptr : std::getenv("PYTHONFAULTHANDLER");
+  if (cl.xoptions.count("faulthandler") || (env && *env) || o.flags.dev_mode) {
+    if (!enable_faulthandler_at_startup()) {
+      std::fprintf(stderr, "pyrite: cannot enable faulthandler\n");
+      std::exit(1);
+    }
+  }
+}
+
 std::string dir_of(const std::string& path) {
   size_t slash = path.rfind('/');
   if (slash == std::string::npos) return ".";
@@ -475,22 +488,22 @@ int main(int argc, char** argv) {
         source = nl == std::string::npos ? "" : source.substr(nl);
       }
       std::string path = absolute_path(cl.target);
-      init_interpreter(run_options(cl, dir_of(path), argv[0]));
+      start(cl, run_options(cl, dir_of(path), argv[0]));
       return run_main_file(source, path);
     }
     case CommandLine::Action::kRunCommand:
-      init_interpreter(run_options(cl, "", argv[0]));
+      start(cl, run_options(cl, "", argv[0]));
       return run_main_source(cl.target + "\n", "<string>");
     case CommandLine::Action::kRunModule: {
       // sys.path[0] is the current directory, as CPython's -m.
       char cwd[4096];
       std::string dir = getcwd(cwd, sizeof cwd) ? cwd : ".";
-      init_interpreter(run_options(cl, dir, argv[0]));
+      start(cl, run_options(cl, dir, argv[0]));
       return run_main_module(cl.target);
     }
     case CommandLine::Action::kRunStdin: {
       std::string source((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      init_interpreter(run_options(cl, "", argv[0]));
+      start(cl, run_options(cl, "", argv[0]));
       return run_main_source(source, "<stdin>");
     }
   }

@@ -140,6 +140,8 @@ Module* make_stat_module();
 Module* make_locale_module();
 Module* make_fcntl_module();
 Module* make_faulthandler_module();
+// -X faulthandler, PYTHONFAULTHANDLER, -X dev: faulthandler.enable() at start-up.
+bool enable_faulthandler_at_startup();
 // sys.is_finalizing(): set once the atexit callbacks have run at exit.
 extern bool g_finalizing;
 // builtins.__build_class__(func, name, *bases, metaclass=..., **kwds).
