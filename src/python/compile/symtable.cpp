@@ -119,6 +119,10 @@ class SymtableBuilder {
     if (flag & SymFlag::kLocal) val |= SymFlag::kStored;
     sym.flags = val;
     if (flag & SymFlag::kParam) s->params.push_back(name);
+    // As in CPython, a global declaration anywhere marks the name global in
+    // the module block too (its module-level uses become *_GLOBAL, which
+    // matters for exec with separate globals and locals).
+    if ((flag & SymFlag::kGlobal) && t_->top_ && s != t_->top_) symbol(t_->top_, name).flags |= SymFlag::kGlobal;
     return true;
   }
 

@@ -167,7 +167,17 @@ Value make_thrown(const Value* args, size_t nargs) {
     } else {
       e = call1(typ, val);
     }
-    if (!e) return {};
+    if (e && !is_exception(e)) {
+      raisef(exc::TypeError, "calling %s should have returned an instance of BaseException, not %s",
+             repr_utf8(typ).c_str(), type_name(e).c_str());
+      e = Value();
+    }
+    // As in CPython, an error while making the exception is what is thrown
+    // into the generator.
+    if (!e) {
+      e = Value(take_error());
+      if (!e) return {};
+    }
   } else if (is_exception(typ)) {
     if (val && !is_none(val)) return raise(exc::TypeError, "instance exception may not have a separate value");
     e = typ;

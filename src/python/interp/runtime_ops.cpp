@@ -645,7 +645,7 @@ void do_raise(ThreadState& ts, Value e, Value cause, int n) {
     if (!instance) return;
     if (!is_exception(instance)) {
       raisef(exc::TypeError, "calling %s should have returned an instance of BaseException, not %s",
-             repr_utf8(e).c_str(), type_name(instance).c_str());
+             repr_utf8(e).c_str(), repr_utf8(Value(type_of(instance))).c_str());
       return;
     }
   } else if (is_exception(e)) {

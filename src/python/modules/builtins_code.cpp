@@ -6,10 +6,14 @@
 #include "python/interp/eval.h"
 #include "python/interp/interp.h"
 #include "python/interp/pyrun.h"
+#include "python/interp/thread_state.h"
 #include "python/modules/ast_module.h"
 #include "python/modules/builtins.h"
 #include "python/objects/bytes.h"
+#include "python/objects/cell.h"
+#include "python/objects/code.h"
 #include "python/objects/dict.h"
+#include "python/objects/function.h"
 #include "python/objects/int.h"
 #include "python/objects/list.h"
 #include "python/objects/module.h"
@@ -69,6 +73,25 @@ bool resolve_namespaces(Value* globals, Value* locals) {
   return true;
 }
 
+// exec() of a code object with free variables: its frame reads them from a
+// function holding the closure (COPY_FREE_VARS), with the given namespaces.
+Value exec_with_closure(Code* code, Dict* globals, Value locals, Tuple* closure) {
+  Function* fn = function_new(code, globals, code->qualname);
+  fn->closure = closure;
+  ThreadState& ts = thread_state();
+  Frame* f = push_frame(ts, code);
+  if (!f) return Value();
+  f->func = fn;
+  f->globals = globals;
+  f->builtins = builtins_for_globals(globals);
+  f->locals = locals ? locals : Value(globals);
+  f->cont = Continuation::kEntry;
+  Frame* saved = f->previous;
+  Value r = run(ts, f);
+  ts.frame = saved;
+  return r;
+}
+
 Value b_exec(Value, const Value* args, size_t nargs, Tuple* kw) {
   static const char* const kNames[] = {"", "", "", "closure", nullptr};
   Value src, globals, locals, closure;
@@ -81,9 +104,25 @@ Value b_exec(Value, const Value* args, size_t nargs, Tuple* kw) {
     return raisef(exc::TypeError, "locals must be a mapping or None, not %s", type_name(locals).c_str());
   }
   if (!resolve_namespaces(&globals, &locals)) return Value();
+  if (closure && is_none(closure)) closure = Value();
   Value code = src;
-  if (!is_code_object(src)) {
-    if (closure && !is_none(closure)) {
+  if (is_code_object(src)) {
+    Code* c = src.as<Code>();
+    if (c->nfreevars == 0) {
+      if (closure) return raise(exc::TypeError, "cannot use a closure with this code object");
+    } else {
+      bool ok = closure && type_of(closure) == types::tuple &&
+                closure.as<Tuple>()->length == c->nfreevars;
+      for (int64_t i = 0; ok && i < c->nfreevars; i++)
+        ok = type_of(closure.as<Tuple>()->at(i)) == types::cell;
+      if (!ok)
+        return raisef(exc::TypeError, "code object requires a closure of exactly length %d",
+                      int(c->nfreevars));
+      if (!exec_with_closure(c, globals.as<Dict>(), locals, closure.as<Tuple>())) return Value();
+      return none();
+    }
+  } else {
+    if (closure) {
       return raise(exc::TypeError, "closure can only be used when source is a code object");
     }
     std::string text;
@@ -118,6 +157,8 @@ Value b_eval(Value, const Value* args, size_t nargs, Tuple* kw) {
     code = compile_source(std::string_view(text).substr(i), "<string>", "eval", 0, false, -1);
     if (!code) return Value();
   }
+  if (code.as<Code>()->nfreevars > 0)
+    return raise(exc::TypeError, "code object passed to eval() may not contain free variables");
   return eval_code(code.as<Code>(), globals.as<Dict>(), locals);
 }
 

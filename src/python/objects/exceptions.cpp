@@ -1085,7 +1085,7 @@ bool raise_value(Value v, Value cause) {
     if (!is_exception(e)) {
       raisef(exc::TypeError,
              "calling %s should have returned an instance of BaseException, not %s",
-             repr_utf8(v).c_str(), type_name(e).c_str());
+             repr_utf8(v).c_str(), repr_utf8(Value(type_of(e))).c_str());
       return false;
     }
   } else if (is_exception(v)) {

@@ -301,7 +301,9 @@ bool merge(Set* s, Set* other) {
     }
     return true;
   }
-  for (int64_t i = 0; i <= other->mask; i++) {
+  // An __eq__ run by add_entry may clear or resize `other`: read its
+  // table afresh at every step.
+  for (int64_t i = 0; other->table && i <= other->mask && i < other->table->size; i++) {
     SetEntry e = other->table->entries()[i];
     if (!e.key.is_null() && !add_entry(s, e.key, e.hash)) return false;
   }

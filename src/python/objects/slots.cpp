@@ -13,6 +13,7 @@
 
 #include <vector>
 
+#include "python/interp/interp.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/int.h"
@@ -175,8 +176,13 @@ static bool slot_descr_set(Value descr, Value obj, Value v) {
   return bool(r);
 }
 
+// The call of an instance holds a level of the recursion depth, as CPython's
+// tp_call does (so `A.__call__ = A()` ends in RecursionError, not a stack overflow).
 static Value slot_call(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  return call_dunder_kw(self, names::__call__, args, nargs, kwnames);
+  if (!enter_recursive_call(" while calling a Python object")) return {};
+  Value r = call_dunder_kw(self, names::__call__, args, nargs, kwnames);
+  leave_recursive_call();
+  return r;
 }
 
 Value slot_tp_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {

@@ -344,6 +344,15 @@ Tuple* compute_mro(Type* type) {
   Tuple* bases = type->bases;
   int64_t nb = bases ? bases->length : 0;
   if (nb == 0) return tuple_of({Value(type)});
+  // A base whose own mro() is still running (a metaclass's mro() that
+  // subclasses the class it is computing) has no mro yet.
+  for (int64_t i = 0; i < nb; i++) {
+    Type* b = bases->at(i).as<Type>();
+    if (!b->mro) {
+      raisef(exc::TypeError, "Cannot extend an incomplete type '%s'", str_to_utf8(b->name).c_str());
+      return nullptr;
+    }
+  }
   if (nb == 1) {
     Tuple* bm = bases->at(0).as<Type>()->mro;
     Tuple* r = tuple_new(bm->length + 1);
