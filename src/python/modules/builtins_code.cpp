@@ -193,6 +193,11 @@ Value b_compile(Value, const Value* args, size_t nargs, Tuple* kw) {
   int64_t flag_bits = 0, opt = -1;
   if (flags && !int_to_index(flags, &flag_bits)) return Value();
   if (optimize && !int_to_index(optimize, &opt)) return Value();
+  // The future features, CO_NESTED, and PyCF_ONLY_AST ... PyCF_ALLOW_INCOMPLETE_INPUT.
+  constexpr int64_t kKnownFlags = 0x10 | 0x200 | kPyCFOnlyAst | kPyCFTypeComments | kPyCFAllowTopLevelAwait |
+                                  0x4000 | 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 |
+                                  0x800000 | 0x1000000;
+  if (flag_bits & ~kKnownFlags) return raise(exc::ValueError, "compile(): unrecognised flags");
   bool dont = false;
   if (dont_inherit) {
     int t = truth(dont_inherit);

@@ -106,3 +106,11 @@ try:
     compile(ast.Expression(deep), "<deep>", "eval")
 except RecursionError as e:
     print("RecursionError", e)
+
+# compile()'s flags: the known ones pass, others are refused.
+for flags in [0x10, 0x200, 0x4000, 0x20000, 0x1000000, 1, 0x8000, 0x2000000, -1]:
+    try:
+        compile("x", "f", "exec", flags)
+        print(hex(flags), "ok")
+    except ValueError as e:
+        print(hex(flags), e)
