@@ -8,6 +8,8 @@
 // finishes the awaitable (StopIteration(value)), an unmarked one is passed
 // through to whoever drives the awaitable.
 #include "python/interp/generator.h"
+
+#include "gc/heap.h"
 #include "python/objects/errors.h"
 #include "python/objects/frame_object.h"
 #include "python/objects/iterators.h"
@@ -255,18 +257,37 @@ const MethodDef kAthrowMethods[] = {
 
 // ---- the async generator's own methods ----
 
+// sys.set_asyncgen_hooks' callables (null: none). The first anext/asend/
+// athrow/aclose of a generator calls firstiter(agen) (CPython's
+// async_gen_init_hooks) and records the finalizer in ag_hooks; True there
+// when there was none, so the hooks are looked at once per generator.
+Value g_firstiter, g_finalizer;
+bool g_hooks_rooted = false;
+
+bool init_hooks(Value self) {
+  Generator* g = gen_of(self);
+  if (g->ag_hooks) return true;
+  g->ag_hooks = g_finalizer ? g_finalizer : py_bool(true);
+  if (g_firstiter && !call1(g_firstiter, self)) return false;
+  return true;
+}
+
 Value ag_anext(Value self, const Value*, size_t, Tuple*) {
+  if (!init_hooks(self)) return {};
   return make_op(g_asend_type, self, none(), nullptr, false);
 }
 Value ag_asend(Value self, const Value* args, size_t, Tuple*) {
+  if (!init_hooks(self)) return {};
   return make_op(g_asend_type, self, args[0], nullptr, false);
 }
 Value ag_athrow(Value self, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("athrow", nargs, 1, 3)) return {};
+  if (!init_hooks(self)) return {};
   Tuple* t = tuple_from_array(args, static_cast<int64_t>(nargs));
   return make_op(g_athrow_type, self, Value(), t, true);
 }
 Value ag_aclose(Value self, const Value*, size_t, Tuple*) {
+  if (!init_hooks(self)) return {};
   return make_op(g_athrow_type, self, Value(), nullptr, true);
 }
 Value ag_aiter(Value self, const Value*, size_t, Tuple*) { return self; }
@@ -308,6 +329,21 @@ const GetSetDef kAsyncGenGetSets[] = {
 };
 
 }  // namespace
+
+void asyncgen_hooks(Value* firstiter, Value* finalizer) {
+  *firstiter = g_firstiter;
+  *finalizer = g_finalizer;
+}
+
+void set_asyncgen_hooks(Value firstiter, Value finalizer) {
+  if (!g_hooks_rooted) {
+    gc::add_root(reinterpret_cast<void**>(&g_firstiter));
+    gc::add_root(reinterpret_cast<void**>(&g_finalizer));
+    g_hooks_rooted = true;
+  }
+  g_firstiter = firstiter;
+  g_finalizer = finalizer;
+}
 
 Value async_gen_wrap(Value v) {
   auto* w = allocate<Wrapped>(g_wrapped_layout, g_wrapped_type);

@@ -360,6 +360,10 @@ Value get_awaitable(Value v, int where) {
     if (delegate_of(gen(v))) return raise(exc::RuntimeError, "coroutine is being awaited already");
     return v;
   }
+  // A generator made by a types.coroutine function (CO_ITERABLE_COROUTINE) is awaited as it is.
+  if (v.is_object() && v.object()->type == generator_type &&
+      (gen(v)->frame()->code->flags & compile::CodeFlag::kIterableCoroutine))
+    return v;
   static Str* const kAwait = intern("__await__");
   bool found = false;
   Value r = call_special(v, kAwait, nullptr, 0, &found);

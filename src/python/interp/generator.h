@@ -50,6 +50,11 @@ SendResult send_value(Value receiver, Value v, Value* out);
 // ASYNC_GEN_WRAP: marks a value an async generator yields to its consumer
 // (as opposed to values its awaits pass up to the event loop).
 Value async_gen_wrap(Value v);
+// sys.get_asyncgen_hooks/set_asyncgen_hooks' state: null for none. The
+// firstiter hook runs at a generator's first anext/asend/athrow/aclose; the
+// finalizer is recorded with the generator but not called at collection.
+void asyncgen_hooks(Value* firstiter, Value* finalizer);
+void set_asyncgen_hooks(Value firstiter, Value finalizer);
 void init_async_generator(gc::LayoutId generator_layout, void (*trace)(void*, gc::Visitor&));
 Value coroutine_wrapper_new(Value coro);
 bool is_coroutine_wrapper(Value v);

@@ -183,7 +183,8 @@ const struct {
                 {"_locale", make_locale_module}, {"fcntl", make_fcntl_module},
                 {"faulthandler", make_faulthandler_module},
                 {"select", make_select_module},
-                {"_posixsubprocess", make_posixsubprocess_module}};
+                {"_posixsubprocess", make_posixsubprocess_module},
+                {"_socket", make_socket_module}};
 
 Tuple* builtin_module_names() {
   std::vector<std::string> names = {"builtins", "sys"};

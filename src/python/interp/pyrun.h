@@ -132,6 +132,7 @@ Module* make_sha3_module();
 Module* make_blake2_module();
 Module* make_ast_module();
 Module* make_imp_module();
+Module* make_socket_module();
 Module* make_posixsubprocess_module();
 Module* make_select_module();
 Module* make_zlib_module();

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "python/interp/eval.h"
+#include "python/interp/generator.h"
 #include "python/interp/interp.h"
 #include "python/interp/pyrun.h"
 #include "python/interp/thread_state.h"
@@ -313,7 +314,58 @@ Value sys_current_exceptions(Value, const Value*, size_t, Tuple*) {
   return d;
 }
 
+// get_asyncgen_hooks/set_asyncgen_hooks (the state is the async generators', generator.h).
+const StructSeqField kAsyncgenHooksFields[] = {
+    {"firstiter", "Hook to intercept first iteration"},
+    {"finalizer", "Hook to intercept finalization"},
+};
+const StructSeqDesc kAsyncgenHooksDesc = {"asyncgen_hooks", nullptr, "", kAsyncgenHooksFields, 2, 2};
+Type* g_asyncgen_hooks_type = nullptr;
+
+Value sys_get_asyncgen_hooks(Value, const Value*, size_t, Tuple*) {
+  if (!g_asyncgen_hooks_type) make_struct_seq_type(&g_asyncgen_hooks_type, &kAsyncgenHooksDesc);
+  Value firstiter, finalizer;
+  asyncgen_hooks(&firstiter, &finalizer);
+  Tuple* t = struct_seq_new(g_asyncgen_hooks_type);
+  struct_seq_set(t, 0, firstiter ? firstiter : none());
+  struct_seq_set(t, 1, finalizer ? finalizer : none());
+  return t;
+}
+
+// set_asyncgen_hooks(firstiter=..., finalizer=...): an argument left out keeps its hook, None removes it.
+Value sys_set_asyncgen_hooks(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  size_t nkw = kwnames ? size_t(kwnames->length) : 0;
+  if (nargs + nkw > 2) return raisef(exc::TypeError, "function takes at most 2 arguments (%zu given)", nargs + nkw);
+  Value given[2];
+  for (size_t i = 0; i < nargs; i++) given[i] = args[i];
+  for (size_t i = 0; i < nkw; i++) {
+    std::string key = str_to_utf8(kwnames->at(int64_t(i)).as<Str>());
+    int k = key == "firstiter" ? 0 : key == "finalizer" ? 1 : -1;
+    if (k < 0) return raisef(exc::TypeError, "'%s' is an invalid keyword argument for this function", key.c_str());
+    if (given[k])
+      return raisef(exc::TypeError, "argument for function given by name ('%s') and position (%d)", key.c_str(), k + 1);
+    given[k] = args[nargs + i];
+  }
+  Value firstiter, finalizer;
+  asyncgen_hooks(&firstiter, &finalizer);
+  const char* names[2] = {"finalizer", "firstiter"};
+  Value* slots[2] = {&firstiter, &finalizer};
+  // CPython checks the finalizer first.
+  for (int k : {1, 0}) {
+    Value v = given[k];
+    if (!v) continue;
+    if (!is_none(v) && !is_callable(v))
+      return raisef(exc::TypeError, "callable %s expected, got %s", names[1 - k], type_name(v).c_str());
+  }
+  for (int k = 0; k < 2; k++)
+    if (given[k]) *slots[k] = is_none(given[k]) ? Value() : given[k];
+  set_asyncgen_hooks(firstiter, finalizer);
+  return none();
+}
+
 const MethodDef kSysFunctions[] = {
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks, MethodFlag::kNoArgs},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks, MethodFlag::kVarArgs | MethodFlag::kKeywords},
     {"exit", sys_exit, MethodFlag::kVarArgs},
     {"getrecursionlimit", sys_getrecursionlimit, MethodFlag::kNoArgs},
     {"setrecursionlimit", sys_setrecursionlimit, MethodFlag::kOneArg},

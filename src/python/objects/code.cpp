@@ -308,8 +308,68 @@ Value code_co_positions(Value self, const Value*, size_t, Tuple*) {
   return get_iter(l);
 }
 
+// replace(**changes): a copy with other names, first line or flags. The
+// instructions are Pyrite's own, so what would change them (co_code,
+// co_consts, the variable names and counts, the tables) is
+// NotImplementedError; of the flags only CO_ITERABLE_COROUTINE (what
+// types.coroutine sets) and CO_NESTED may change, the others decide how the
+// code is run.
+Value code_replace(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (nargs) return raise(exc::TypeError, "replace() takes no positional arguments");
+  Code* src = co(self);
+  Str *name = src->name, *qualname = src->qualname, *filename = src->filename;
+  int64_t firstlineno = src->firstlineno, flags = src->flags;
+  static const char* const kFixed[] = {"co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",
+                                       "co_stacksize", "co_code", "co_consts", "co_names", "co_varnames",
+                                       "co_freevars", "co_cellvars", "co_linetable", "co_exceptiontable"};
+  for (int64_t i = 0; kwnames && i < kwnames->length; i++) {
+    std::string key = str_to_utf8(kwnames->at(i).as<Str>());
+    Value v = args[nargs + size_t(i)];
+    Str** str_field = key == "co_name" ? &name : key == "co_qualname" ? &qualname : key == "co_filename" ? &filename : nullptr;
+    if (str_field) {
+      if (!is_str(v))
+        return raisef(exc::TypeError, "replace() argument '%s' must be str, not %s", key.c_str(), type_name(v).c_str());
+      *str_field = v.as<Str>();
+    } else if (key == "co_firstlineno" || key == "co_flags") {
+      int iv;
+      if (!arg_int(v, &iv)) return Value();
+      (key == "co_flags" ? flags : firstlineno) = iv;
+    } else if (std::find_if(std::begin(kFixed), std::end(kFixed), [&](const char* k) { return key == k; }) !=
+               std::end(kFixed)) {
+      return raisef(exc::NotImplementedError, "code.replace(): %s cannot be changed in Pyrite", key.c_str());
+    } else {
+      return raisef(exc::TypeError, "'%s' is an invalid keyword argument for replace()", key.c_str());
+    }
+  }
+  constexpr uint32_t kChangeable = compile::CodeFlag::kIterableCoroutine | compile::CodeFlag::kNested;
+  if ((uint32_t(flags) ^ src->flags) & ~kChangeable)
+    return raise(exc::NotImplementedError, "code.replace(): only CO_ITERABLE_COROUTINE and CO_NESTED of co_flags can be changed in Pyrite");
+  size_t bytes = code_size(src);
+  auto* c = try_allocate<Code>(kCodeLayout, types::code, bytes);
+  if (!c) return raise_memory_error();
+  src = co(self);
+  std::memcpy(reinterpret_cast<char*>(c) + sizeof(Object), reinterpret_cast<const char*>(src) + sizeof(Object),
+              bytes - sizeof(Object));
+  c->warmth = 0;
+  c->name = name;
+  c->qualname = qualname;
+  c->filename = filename;
+  c->firstlineno = int32_t(firstlineno);
+  c->flags = uint32_t(flags);
+  if (src->global_sites) {
+    int64_t count = src->global_sites->count;
+    auto* sites = try_allocate<GlobalSites>(global_sites_layout, nullptr, sizeof(GlobalSites) + size_t(count) * sizeof(GlobalSite));
+    if (!sites) return raise_memory_error();
+    sites->count = count;
+    c->global_sites = sites;
+  }
+  return c;
+}
+
 const MethodDef kCodeMethods[] = {
     {"co_positions", code_co_positions, MethodFlag::kNoArgs},
+    {"replace", code_replace, MethodFlag::kVarArgs | MethodFlag::kKeywords,
+     "Return a copy of the code object with new values for the specified fields."},
     {nullptr, nullptr, 0},
 };
 
