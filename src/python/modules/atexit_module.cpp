@@ -33,21 +33,7 @@ List* callbacks() {
 // _PyErr_WriteUnraisableMsg("in atexit callback", func) through the default
 // sys.unraisablehook: the line and the traceback on sys.stderr.
 void report_unraisable(Value func) {
-  Object* e = take_error();
-  std::string r = repr_utf8(func);
-  clear_error();
-  std::string line = "Exception ignored in atexit callback: " + r + "\n";
-  Value file = get_sys_attr("stderr");
-  if (!file) clear_error();
-  if (!file || is_none(file)) {
-    std::fflush(stdout);
-    std::fwrite(line.data(), 1, line.size(), stderr);
-  } else {
-    static Str* const kWrite = intern("write");
-    Value text = str_from_utf8(line);
-    if (!call_method(file, kWrite, &text, 1)) clear_error();
-  }
-  print_exception(e, file ? file : Value());
+  write_unraisable_error(func, "Exception ignored in atexit callback");
   clear_error();
 }
 

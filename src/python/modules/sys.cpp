@@ -40,6 +40,8 @@ bool g_finalizing = false;
 
 namespace {
 
+Dict* g_sys_dict_for_unraisable = nullptr;  // sys.__dict__ (the module holds it)
+
 // What the functions below keep: the trace and profile functions, the
 // asynchronous generator hooks, the switch interval (a rooted dict).
 Dict* g_state = nullptr;
@@ -296,6 +298,62 @@ Value sys_set_coroutine_origin_tracking_depth(Value, const Value* args, size_t n
 // clear.
 Value sys_clear_type_cache(Value, const Value*, size_t, Tuple*) { return none(); }
 
+// ---- unraisable exceptions ----
+
+Type* g_unraisable_args_type = nullptr;
+
+const StructSeqField kUnraisableFields[] = {
+    {"exc_type", "Exception type"},
+    {"exc_value", "Exception value"},
+    {"exc_traceback", "Exception traceback"},
+    {"err_msg", "Error message"},
+    {"object", "Object causing the exception"},
+};
+const StructSeqDesc kUnraisableDesc = {"UnraisableHookArgs", nullptr,
+                                       "Type used to pass arguments to sys.unraisablehook.", kUnraisableFields, 5, 5};
+
+// Writes text to sys.stderr, or to the process's stderr when there is no
+// sys.stderr (nothing when it is None).
+void write_stderr(Value file, const std::string& text) {
+  if (!file) {
+    std::fflush(stdout);
+    std::fwrite(text.data(), 1, text.size(), stderr);
+    return;
+  }
+  if (is_none(file)) return;
+  static Str* const kWrite = intern("write");
+  Value s = str_from_utf8(text);
+  if (!call_method(file, kWrite, &s, 1)) clear_error();
+}
+
+// The default hook (CPython's write_unraisable_exc_file): "<err_msg>:
+// <repr(object)>" (err_msg defaults to "Exception ignored in"), then the
+// exception's traceback and message.
+void default_unraisable(Value exc_value, Value err_msg, Value object) {
+  Value file = get_sys_attr("stderr");
+  if (!file) clear_error();
+  std::string msg = err_msg && !is_none(err_msg) && is_str(err_msg) ? str_to_utf8(err_msg.as<Str>()) : "";
+  if (object && !is_none(object)) {
+    Value r = repr(object);
+    std::string rs = r ? str_to_utf8(r.as<Str>()) : "<object repr() failed>";
+    if (!r) clear_error();
+    write_stderr(file, (msg.empty() ? std::string("Exception ignored in") : msg) + ": " + rs + "\n");
+  } else if (!msg.empty()) {
+    write_stderr(file, msg + ":\n");
+  }
+  if (exc_value && !is_none(exc_value)) print_exception(exc_value, file);
+}
+
+Value sys_unraisablehook(Value, const Value* args, size_t, Tuple*) {
+  Value a = args[0];
+  if (!g_unraisable_args_type || !a.is_object() || type_of(a) != g_unraisable_args_type) {
+    return raise(exc::TypeError, "sys.unraisablehook argument type must be UnraisableHookArgs");
+  }
+  Tuple* t = a.as<Tuple>();
+  default_unraisable(struct_seq_get(t, 1), struct_seq_get(t, 3), struct_seq_get(t, 4));
+  return none();
+}
+
 Value current_thread_ident() { return int_from_u64(static_cast<uint64_t>(pthread_self())); }
 
 // {thread id: the frame that called}; the only thread is the caller's.
@@ -399,6 +457,7 @@ const MethodDef kSysFunctions[] = {
     {"_clear_type_cache", sys_clear_type_cache, MethodFlag::kNoArgs},
     {"_current_frames", sys_current_frames, MethodFlag::kNoArgs},
     {"_current_exceptions", sys_current_exceptions, MethodFlag::kNoArgs},
+    {"unraisablehook", sys_unraisablehook, MethodFlag::kOneArg},
     {nullptr, nullptr, 0},
 };
 
@@ -545,6 +604,30 @@ List* string_list(const std::vector<std::string>& items) {
 
 }  // namespace
 
+void write_unraisable_error(Value object, const char* err_msg) {
+  Object* e = take_error();
+  if (!e) return;
+  Value hook = g_sys_dict_for_unraisable ? dict_get_str(g_sys_dict_for_unraisable, intern("unraisablehook")) : Value();
+  if (!hook || is_none(hook) || !g_unraisable_args_type) {
+    default_unraisable(e, err_msg ? str_from_utf8(err_msg) : none(), object ? object : none());
+    return;
+  }
+  Tuple* args = struct_seq_new(g_unraisable_args_type);
+  Value tb = exception_traceback(e);
+  struct_seq_set(args, 0, type_of(e));
+  struct_seq_set(args, 1, e);
+  struct_seq_set(args, 2, tb ? tb : none());
+  struct_seq_set(args, 3, err_msg ? Value(str_from_utf8(err_msg)) : none());
+  struct_seq_set(args, 4, object ? object : none());
+  Value a = args;
+  if (!call(hook, &a, 1)) {
+    // The hook's own error is reported with the default hook, naming it.
+    Object* hook_error = take_error();
+    default_unraisable(hook_error, str_from_ascii("Exception ignored in sys.unraisablehook"), hook);
+  }
+  clear_error();
+}
+
 Module* make_sys_module(const RunOptions& options) {
   Module* m = module_new(intern("sys"));
   Dict* d = m->dict;
@@ -596,6 +679,9 @@ Module* make_sys_module(const RunOptions& options) {
   }
   set(d, "__excepthook__", dict_get_str(d, intern("excepthook")));
   set(d, "__displayhook__", dict_get_str(d, intern("displayhook")));
+  set(d, "__unraisablehook__", dict_get_str(d, intern("unraisablehook")));
+  if (!g_unraisable_args_type) make_struct_seq_type(&g_unraisable_args_type, &kUnraisableDesc);
+  g_sys_dict_for_unraisable = d;
   set(d, "maxsize", int_from_i64(INT64_MAX));
   set(d, "maxunicode", int_from_i64(0x10FFFF));
   set(d, "byteorder", intern("little"));

@@ -238,20 +238,7 @@ void for_each_ref(WeakList* l, F&& f) {
 // Reports the pending exception of a callback as CPython's
 // PyErr_WriteUnraisable: "Exception ignored in: <callback>" and the
 // traceback, to sys.stderr (nothing when it is None).
-void write_unraisable(Value where) {
-  Object* e = take_error();
-  std::string line = "Exception ignored in: " + repr_utf8(where) + "\n";
-  Value file = get_sys_attr("stderr");
-  if (!file) {
-    clear_error();
-    std::fflush(stdout);
-    std::fwrite(line.data(), 1, line.size(), stderr);
-  } else if (!is_none(file)) {
-    Value text = str_from_utf8(line);
-    if (!call_method(file, intern("write"), &text, 1)) clear_error();
-  }
-  print_exception(e, file);
-}
+void write_unraisable(Value where) { write_unraisable_error(where); }
 
 // Calls the callbacks of the refs of `l` that are still alive, in list
 // order. Each callback is cleared before it is called, as when CPython

@@ -62,6 +62,10 @@ std::string format_exception(Value exc);
 // stderr before sys exists), as PyErr_Display. sys.excepthook's default and
 // the top level.
 void print_exception(Value exc, Value file);
+// Reports the pending exception through sys.unraisablehook (CPython's
+// _PyErr_WriteUnraisableMsg; sys.cpp): err_msg null means "Exception
+// ignored in", object is what was running (a __del__, a callback).
+void write_unraisable_error(Value object, const char* err_msg = nullptr);
 // The last line(s) only: "ValueError: msg\n" (traceback.format_exception_only).
 std::string format_exception_only(Value exc);
 

@@ -146,9 +146,7 @@ static void finalize_heap_instance(void* obj) {
   Object* saved = take_error();
   Value r = call_dunder(self, names::__del__, nullptr, 0);
   if (!r) {
-    Object* e = take_error();
-    std::fprintf(stderr, "Exception ignored in: %s\n", repr_utf8(del).c_str());
-    print_exception(e, Value());
+    write_unraisable_error(del);  // through sys.unraisablehook
   }
   if (saved) set_error(saved);
 }
