@@ -31,17 +31,6 @@
 
 namespace pyrite::python {
 
-// ast_module.cpp's tables.
-bool ast_has_attributes(ast::Kind k);
-Type* ast_node_class(ast::Kind k);
-Type* ast_category_class(int category);
-int ast_category_of(ast::Kind k);
-const char* ast_category_name(int category);
-const char* ast_node_name(ast::Kind k);
-Type* ast_enum_class(int e, int value);
-int ast_enum_size(int e);
-const char* ast_enum_name(int e);
-
 namespace {
 
 // Category numbers: AST_SUM order in ast.def.

@@ -188,7 +188,6 @@ bool ast_has_attributes(ast::Kind k) {
 }
 
 Type* ast_node_class(ast::Kind k) { return g_node[int(k)]; }
-Type* ast_category_class(int category) { return g_category[category]; }
 int ast_category_of(ast::Kind k) { return kCategoryOf[int(k)]; }
 const char* ast_category_name(int category) { return kCategoryName[category]; }
 const char* ast_node_name(ast::Kind k) { return kNodes[int(k)].name; }

@@ -35,6 +35,19 @@ Value ast_to_object(const ast::Node* node);
 // The C++ tree for a Python object tree of `mode` ("exec", "eval",
 // "single", "func_type"), allocated in `arena`; null + error. Not validated.
 ast::ModNode* ast_from_object(Value tree, std::string_view mode, base::Arena& arena);
+// The class tables ast_module.cpp makes from parse/ast.def, for the
+// conversion back. `category` numbers the AST_SUM lines of ast.def (mod,
+// stmt, expr, ...); `e` the operator enums (expr_context, boolop,
+// operator, unaryop, cmpop).
+bool ast_has_attributes(ast::Kind k);  // positions in _attributes
+Type* ast_node_class(ast::Kind k);
+int ast_category_of(ast::Kind k);
+const char* ast_category_name(int category);
+const char* ast_node_name(ast::Kind k);
+Type* ast_enum_class(int e, int value);
+int ast_enum_size(int e);
+const char* ast_enum_name(int e);
+
 // CPython's validation of a tree built from Python objects (ValueError /
 // TypeError with its messages). false + error.
 bool validate_ast(const ast::ModNode* mod);
