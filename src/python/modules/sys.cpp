@@ -16,6 +16,7 @@
 #include "python/interp/pyrun.h"
 #include "python/interp/thread_state.h"
 #include "gc/heap.h"
+#include "python/modules/codecs_module.h"
 #include "python/modules/io.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
@@ -354,6 +355,42 @@ Value sys_unraisablehook(Value, const Value* args, size_t, Tuple*) {
   return none();
 }
 
+bool g_ignore_environment = false;  // -E / -I: PYTHONBREAKPOINT is not read
+
+// sys.breakpointhook(*args, **kws): the callable named by PYTHONBREAKPOINT
+// ("module.attr", a builtin's name; pdb.set_trace when unset or empty; "0"
+// disables it) called with the arguments; a name that cannot be imported
+// is a RuntimeWarning and no call.
+Value sys_breakpointhook(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  const char* env = g_ignore_environment ? nullptr : std::getenv("PYTHONBREAKPOINT");
+  std::string spec = env ? env : "";
+  if (spec == "0") return none();
+  std::string module_path = "pdb", attr = "set_trace";
+  if (!spec.empty()) {
+    size_t dot = spec.rfind('.');
+    module_path = dot == std::string::npos ? "builtins" : spec.substr(0, dot);
+    attr = dot == std::string::npos ? spec : spec.substr(dot + 1);
+  }
+  Value hook;
+  Value imported = module_path.empty() ? Value() : import_module_level(str_from_utf8(module_path), none(), none(), 0);
+  if (imported) {
+    Value module = dict_get(sys_modules(), str_from_utf8(module_path));
+    if (!module) module = imported;
+    hook = get_attr(module, str_from_utf8(attr));
+    if (!hook && !error_matches(exc::AttributeError)) return {};
+  } else if (module_path.empty() || error_matches(exc::ImportError)) {
+    hook = Value();
+  } else {
+    return {};
+  }
+  if (!hook) {
+    clear_error();
+    if (!issue_warning(exc::RuntimeWarning, "Ignoring unimportable $PYTHONBREAKPOINT: \"" + spec + "\"", 1)) return {};
+    return none();
+  }
+  return call(hook, args, nargs, kwnames);
+}
+
 Value current_thread_ident() { return int_from_u64(static_cast<uint64_t>(pthread_self())); }
 
 // {thread id: the frame that called}; the only thread is the caller's.
@@ -458,6 +495,7 @@ const MethodDef kSysFunctions[] = {
     {"_current_frames", sys_current_frames, MethodFlag::kNoArgs},
     {"_current_exceptions", sys_current_exceptions, MethodFlag::kNoArgs},
     {"unraisablehook", sys_unraisablehook, MethodFlag::kOneArg},
+    {"breakpointhook", sys_breakpointhook, MethodFlag::kVarArgs | MethodFlag::kKeywords},
     {nullptr, nullptr, 0},
 };
 
@@ -680,6 +718,8 @@ Module* make_sys_module(const RunOptions& options) {
   set(d, "__excepthook__", dict_get_str(d, intern("excepthook")));
   set(d, "__displayhook__", dict_get_str(d, intern("displayhook")));
   set(d, "__unraisablehook__", dict_get_str(d, intern("unraisablehook")));
+  set(d, "__breakpointhook__", dict_get_str(d, intern("breakpointhook")));
+  g_ignore_environment = options.flags.ignore_environment;
   if (!g_unraisable_args_type) make_struct_seq_type(&g_unraisable_args_type, &kUnraisableDesc);
   g_sys_dict_for_unraisable = d;
   set(d, "maxsize", int_from_i64(INT64_MAX));
