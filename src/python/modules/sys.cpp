@@ -141,10 +141,56 @@ Value sys_getfilesystemencodeerrors(Value, const Value*, size_t, Tuple*) {
   return intern("surrogateescape");
 }
 
-// sys.audit(event, *args): no audit hooks can be added, so an event goes
-// nowhere (CPython, hookless, does not even check the event's type).
-Value sys_audit(Value, const Value*, size_t nargs, Tuple*) {
+// The audit hooks sys.addaudithook added, in order (a list in g_state).
+List* audit_hooks() {
+  Value l = dict_get_str(g_state, intern("audit_hooks"));
+  return l ? l.as<List>() : nullptr;
+}
+
+// Calls every hook with (event, args); the first error stops and is the
+// result. Pyrite's own C++ code raises no events: the hooks see those of
+// sys.audit calls (the Python stdlib's and the program's).
+bool run_audit_hooks(Value event, Tuple* args) {
+  List* hooks = audit_hooks();
+  if (!hooks) return true;
+  for (int64_t i = 0; i < hooks->length; i++) {
+    Value call_args[2] = {event, args};
+    if (!call(list_get(hooks, i), call_args, 2)) return false;
+  }
+  return true;
+}
+
+Value sys_audit(Value, const Value* args, size_t nargs, Tuple*) {
   if (nargs == 0) return raise(exc::TypeError, "audit() missing 1 required positional argument: 'event'");
+  if (!is_str(args[0])) {
+    return raisef(exc::TypeError, "expected str for argument 'event', not %s", type_name(args[0]).c_str());
+  }
+  List* hooks = audit_hooks();
+  if (!hooks || hooks->length == 0) return none();
+  Tuple* rest = tuple_from_array(args + 1, int64_t(nargs - 1));
+  if (!rest) return {};
+  return run_audit_hooks(args[0], rest) ? none() : Value();
+}
+
+// addaudithook(hook): the hooks already added see "sys.addaudithook"
+// first; one that raises an Exception vetoes the new hook silently.
+Value sys_addaudithook(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"hook", nullptr};
+  Value hook;
+  if (!parse_args({"addaudithook", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&hook})) return {};
+  if (!run_audit_hooks(intern("sys.addaudithook"), tuple_new(0))) {
+    if (error_matches(exc::Exception)) {
+      clear_error();
+      return none();
+    }
+    return {};
+  }
+  List* hooks = audit_hooks();
+  if (!hooks) {
+    hooks = list_new();
+    if (!state_set("audit_hooks", hooks)) return {};
+  }
+  list_append(hooks, hook);
   return none();
 }
 
@@ -472,6 +518,7 @@ const MethodDef kSysFunctions[] = {
     {"getdefaultencoding", sys_getdefaultencoding, MethodFlag::kNoArgs},
     {"getfilesystemencoding", sys_getfilesystemencoding, MethodFlag::kNoArgs},
     {"audit", sys_audit, MethodFlag::kVarArgs},
+    {"addaudithook", sys_addaudithook, MethodFlag::kVarArgs | MethodFlag::kKeywords},
     {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors, MethodFlag::kNoArgs},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, MethodFlag::kNoArgs},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, MethodFlag::kVarArgs | MethodFlag::kKeywords},
