@@ -140,6 +140,33 @@ void Compiler::pattern(PatternNode* p, PatternContext& pc) {
         emit(Opcode::POP_TOP);
         break;
       }
+      if (star_wildcard) {
+        // A `*_` does not materialize the rest: as CPython, take the other
+        // items by index (from the end through len() - k, since the subject
+        // may not take negative indices), keeping the subject meanwhile.
+        pc.on_top++;
+        for (int i = 0; i < size; i++) {
+          PatternNode* sub = s->patterns[i];
+          if (i == star || is_wildcard(sub)) continue;
+          emit(Opcode::COPY, 1);
+          ast::ConstValue k;
+          k.kind = ConstKind::Int;
+          if (i < star) {
+            k.i = i;
+            load_const_value(k);
+          } else {
+            emit(Opcode::GET_LEN);
+            k.i = size - i;
+            load_const_value(k);
+            emit(Opcode::BINARY_OP, static_cast<int>(Operator::Sub));
+          }
+          emit(Opcode::BINARY_SUBSCR);
+          subpattern(sub);
+        }
+        pc.on_top--;
+        emit(Opcode::POP_TOP);
+        break;
+      }
       if (star < 0) emit(Opcode::UNPACK_SEQUENCE, size);
       else emit(Opcode::UNPACK_EX, star + ((size - star - 1) << 8));
       pc.on_top += size;

@@ -12,6 +12,7 @@
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/function.h"
+#include "python/objects/int.h"
 #include "python/objects/list.h"
 #include "python/objects/native.h"
 #include "python/objects/protocol.h"
@@ -738,7 +739,7 @@ Value get_yield_from_iter(Code* code, Value v) {
 Value get_len(Value v) {
   int64_t n = length(v);
   if (n < 0) return {};
-  return Value::small(n);
+  return int_from_i64(n);  // (a range's length can pass the small-int range)
 }
 
 }  // namespace pyrite::python

@@ -31,6 +31,7 @@ void trace_frame_object(void* p, gc::Visitor& v) {
   visit_value(v, f->locals);
   visit_value(v, f->back);
   visit_value(v, f->trace);
+  visit_value(v, f->final);
   // `live` is kept alive by the frame chain (or its generator) while set.
 }
 
@@ -46,6 +47,22 @@ Value get_locals(Value s) {
   if (f->live) {
     if (f->live == thread_state().frame) return current_locals();
     return frame_locals(f->live);
+  }
+  if (f->final && is_dict(f->locals)) {
+    // Refresh the dict locals() made from the final locals, as CPython's
+    // f_locals does from the frame's copy: set the bound, drop the unbound.
+    Dict* d = f->locals.as<Dict>();
+    Dict* fin = f->final.as<Dict>();
+    Tuple* names = f->code->localsplus_names;
+    for (int64_t i = 0; i < names->length; i++) {
+      Value name = names->at(i);
+      Value v = dict_get(fin, name);
+      if (v) {
+        if (!dict_set(d, name, v)) return {};
+      } else if (has_error() || dict_del(d, name) < 0) {
+        return {};
+      }
+    }
   }
   return f->locals ? f->locals : Value(dict_new());
 }
@@ -145,13 +162,13 @@ void frame_object_detach(Frame* f) {
   auto* o = reinterpret_cast<FrameObject*>(f->frame_object);
   f->frame_object = nullptr;
   o->lasti = f->lasti;
-  // Keep the locals dict made by locals() (names exec() added stay).
+  // Keep the locals dict made by locals() as it is (names exec() added
+  // stay, the caller may hold and change it): the final values go to it
+  // only when f_locals is read.
   Value locals = frame_locals(f);
   if (!locals) clear_error();
-  if (o->locals && is_dict(o->locals) && locals) {
-    int64_t i = 0;
-    Value k, v;
-    while (dict_next(locals.as<Dict>(), &i, &k, &v)) dict_set(o->locals.as<Dict>(), k, v);
+  if (o->locals && is_dict(o->locals) && locals && !locals.is(o->locals)) {
+    o->final = locals;
   } else {
     o->locals = locals;
   }

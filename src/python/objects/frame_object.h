@@ -21,6 +21,8 @@ struct FrameObject : Object {
   Value locals;       // after detaching: the final locals (a dict), or the mapping
   Value back;         // f_back captured at detach time (a frame object or null)
   Value trace;        // f_trace
+  Value final;        // after detaching, when locals() had made `locals`: the final
+                      // locals, merged into it whenever f_locals is read (as CPython)
   int32_t lasti;      // after detaching
   int32_t pad;
 };
