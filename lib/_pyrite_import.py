@@ -60,3 +60,31 @@ def spec_for(name, origin, is_package, search_locations):
         spec.submodule_search_locations = list(search_locations)
     spec._set_fileattr = origin is not None
     return spec
+
+
+class MetaPathFinder:
+    """sys.meta_path's finder, installed when `_imp` is first imported (that
+    is, when importlib starts; modules/imp_module.cpp). Pyrite's `import`
+    statement does not consult sys.meta_path; importlib's own entry points
+    (importlib.import_module, importlib.util.find_spec, reload) do, and this
+    hands them importlib's finders: BuiltinImporter for the C++ modules,
+    then PathFinder over sys.path with a FileFinder hook for source files
+    (added to sys.path_hooks on first use)."""
+
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        import sys
+        from importlib import machinery
+        if path is None:
+            spec = machinery.BuiltinImporter.find_spec(name, path, target)
+            if spec is not None:
+                return spec
+        if not sys.path_hooks:
+            sys.path_hooks.append(machinery.FileFinder.path_hook(
+                (machinery.SourceFileLoader, machinery.SOURCE_SUFFIXES)))
+        return machinery.PathFinder.find_spec(name, path, target)
+
+    @classmethod
+    def invalidate_caches(cls):
+        from importlib import machinery
+        machinery.PathFinder.invalidate_caches()

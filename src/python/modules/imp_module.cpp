@@ -6,7 +6,8 @@
 // can run importlib._bootstrap._setup over it. Builtin modules are the C++
 // modules of builtin_module(); there are no frozen modules and no
 // extension modules (extension_suffixes() is empty, so importlib never
-// looks for .so files).
+// looks for .so files). Importing it installs sys.meta_path for importlib's
+// own entry points (importlib.import_module, util.find_spec, reload).
 #include "python/interp/pyrun.h"
 #include "python/objects/code.h"
 #include "python/objects/dict.h"
@@ -169,9 +170,29 @@ const MethodDef kFunctions[] = {
     {nullptr, nullptr, 0},
 };
 
+// sys.meta_path, sys.path_hooks and sys.path_importer_cache for importlib's
+// entry points (lib/_pyrite_import.py, MetaPathFinder), unless present.
+bool install_meta_path() {
+  Value sys_mod = builtin_module("sys");
+  if (!sys_mod) return false;
+  Dict* sys_dict = sys_mod.as<Module>()->dict;
+  if (dict_get_str(sys_dict, intern("meta_path"))) return true;
+  if (has_error()) return false;
+  Value helpers = import_module_level(intern("_pyrite_import"), none(), tuple_empty(), 0);
+  if (!helpers) return false;
+  Value finder = get_attr(helpers, intern("MetaPathFinder"));
+  if (!finder) return false;
+  List* meta_path = list_new(1);
+  if (!list_append(meta_path, finder)) return false;
+  return dict_set_str(sys_dict, intern("meta_path"), meta_path) &&
+         dict_set_str(sys_dict, intern("path_hooks"), list_new(0)) &&
+         dict_set_str(sys_dict, intern("path_importer_cache"), dict_new());
+}
+
 }  // namespace
 
 Module* make_imp_module() {
+  if (!install_meta_path()) return nullptr;
   Module* m = module_new(intern("_imp"));
   for (const MethodDef* def = kFunctions; def->name; def++)
     dict_set_str(m->dict, intern(def->name), new_builtin_function(def, m, intern("_imp")));
