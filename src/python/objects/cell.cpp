@@ -4,6 +4,7 @@
 #include "python/objects/errors.h"
 #include "python/objects/protocol.h"
 #include "python/objects/str.h"
+#include "python/objects/tuple.h"
 #include "python/objects/type.h"
 
 namespace pyrite::python {
@@ -51,6 +52,13 @@ Value cell_compare(Value a, Value b, CompareOp op) {
   }
 }
 
+// cell(contents=<empty>, /): types.CellType.
+Value cell_new_slot(Type*, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (kwnames && kwnames->length > 0) return raise(exc::TypeError, "cell() takes no keyword arguments");
+  if (nargs > 1) return raisef(exc::TypeError, "cell expected at most 1 argument, got %zu", nargs);
+  return cell_new(nargs ? args[0] : Value());
+}
+
 const GetSetDef kCellGetSets[] = {
     {"cell_contents", cell_contents_get, cell_contents_set},
     {nullptr, nullptr},
@@ -73,6 +81,7 @@ void init_cell() {
   spec.trace = trace_cell;
   spec.slots.repr = cell_repr;
   spec.slots.compare = cell_compare;
+  spec.slots.new_ = cell_new_slot;
   spec.getsets = kCellGetSets;
   make_builtin_type(&types::cell, spec);
 }

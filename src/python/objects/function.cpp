@@ -336,6 +336,15 @@ Value function_new_slot(Type*, const Value* args, size_t nargs, Tuple* kwnames) 
   return f;
 }
 
+// method(function, instance, /): types.MethodType.
+Value method_new_slot(Type*, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (kwnames && kwnames->length > 0) return raise(exc::TypeError, "method() takes no keyword arguments");
+  if (nargs != 2) return raisef(exc::TypeError, "method expected 2 arguments, got %zu", nargs);
+  if (!is_callable(args[0])) return raise(exc::TypeError, "first argument must be callable");
+  if (is_none(args[1])) return raise(exc::TypeError, "instance must not be None");
+  return method_new(args[0], args[1]);
+}
+
 }  // namespace
 
 Value method_new(Value func, Value self) {
@@ -374,6 +383,7 @@ void init_function() {
     spec.slots.compare = method_compare;
     spec.slots.hash = method_hash;
     spec.slots.getattr = method_getattr;
+    spec.slots.new_ = method_new_slot;
     spec.getsets = kMethodGetSets;
     make_builtin_type(&types::method, spec);
   }
