@@ -8,9 +8,9 @@
 // is non-blocking underneath and every operation first polls for readiness
 // with the time left of one deadline (TimeoutError "timed out"), then
 // retries on EWOULDBLOCK; EINTR runs the Python signal handlers and retries
-// (PEP 475). Not implemented: sendmsg/recvmsg, getnameinfo/gethostbyaddr,
-// the interface-name functions, other families (AF_PACKET, AF_NETLINK...),
-// which are absent (AttributeError) rather than half-made.
+// (PEP 475). Not implemented: sendmsg/recvmsg, the interface-name
+// functions, other families (AF_PACKET, AF_NETLINK...), which are absent
+// (AttributeError) rather than half-made.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netdb.h>
@@ -967,6 +967,107 @@ Value sock_gethostbyname(Value, const Value* args, size_t, Tuple*) {
   return str_from_utf8(buf);
 }
 
+// CPython's gethost_common: (name, aliases, addresses) from a hostent, or
+// herror(h_errno, hstrerror(h_errno)) when there was none.
+Value hostent_value(struct hostent* h, int herr, int af) {
+  if (!h) return raise_object(g_herror, tuple_of({Value::small(herr), str_from_utf8(hstrerror(herr))}));
+  if (h->h_addrtype != af) return raise_errno(EAFNOSUPPORT);
+  List* aliases = list_new();
+  for (char** a = h->h_aliases; a && *a; a++)
+    if (!list_append(aliases, str_from_utf8(*a))) return {};
+  List* addrs = list_new();
+  for (char** a = h->h_addr_list; a && *a; a++) {
+    char buf[INET6_ADDRSTRLEN];
+    if (!inet_ntop(af, *a, buf, sizeof(buf))) continue;
+    if (!list_append(addrs, str_from_utf8(buf))) return {};
+  }
+  return tuple_of({str_from_utf8(h->h_name), aliases, addrs});
+}
+
+Value sock_gethostbyname_ex(Value, const Value* args, size_t, Tuple*) {
+  std::string name;
+  if (!posix::fs_converter(args[0], &name)) return {};
+  struct sockaddr_storage sa;
+  socklen_t len;
+  if (!resolve_host(name, AF_INET, &sa, &len)) return {};
+  struct hostent he, *h = nullptr;
+  std::string buf(16384, '\0');
+  int herr = 0;
+  gethostbyname_r(name.c_str(), &he, buf.data(), buf.size(), &h, &herr);
+  return hostent_value(h, herr, sa.ss_family);
+}
+
+Value sock_gethostbyaddr(Value, const Value* args, size_t, Tuple*) {
+  std::string name;
+  if (!host_converter(args[0], &name)) return {};
+  struct sockaddr_storage sa;
+  socklen_t len;
+  if (!resolve_host(name, AF_UNSPEC, &sa, &len)) return {};
+  int af = sa.ss_family;
+  const void* addr;
+  socklen_t alen;
+  if (af == AF_INET6) {
+    addr = &reinterpret_cast<struct sockaddr_in6*>(&sa)->sin6_addr;
+    alen = sizeof(struct in6_addr);
+  } else {
+    addr = &reinterpret_cast<struct sockaddr_in*>(&sa)->sin_addr;
+    alen = sizeof(struct in_addr);
+  }
+  struct hostent he, *h = nullptr;
+  std::string buf(16384, '\0');
+  int herr = 0;
+  gethostbyaddr_r(addr, alen, af, &he, buf.data(), buf.size(), &h, &herr);
+  return hostent_value(h, herr, af);
+}
+
+// getnameinfo((host, port[, flowinfo[, scope_id]]), flags): the host must
+// be numeric (AI_NUMERICHOST), as in CPython.
+Value sock_getnameinfo(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("getnameinfo", nargs, 2, 2)) return {};
+  if (!is_tuple(args[0])) return raise(exc::TypeError, "getnameinfo() argument 1 must be a tuple");
+  int flags;
+  if (!arg_int(args[1], &flags)) return {};
+  Tuple* t = args[0].as<Tuple>();
+  if (t->length < 2 || t->length > 4) return raise(exc::TypeError, "getnameinfo(): illegal sockaddr argument");
+  if (!is_str(t->at(0))) {
+    return raisef(exc::TypeError, "getnameinfo(): illegal sockaddr argument");
+  }
+  std::string host = str_to_utf8(t->at(0).as<Str>());
+  int port;
+  if (!arg_int(t->at(1), &port)) return {};
+  uint32_t fields[2] = {0, 0};
+  for (int i = 0; i < 2 && 2 + i < t->length; i++) {
+    Value v = index(t->at(2 + i));
+    if (!v) return {};
+    auto n = int_to_i64(v);
+    fields[i] = n ? uint32_t(*n) : 0;
+  }
+  if (fields[0] > 0xfffff) return raise(exc::OverflowError, "getnameinfo(): flowinfo must be 0-1048575.");
+  std::string pbuf = std::to_string(port);
+  struct addrinfo hints = {}, *res = nullptr;
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_DGRAM;
+  hints.ai_flags = AI_NUMERICHOST;
+  int err = getaddrinfo(host.c_str(), pbuf.c_str(), &hints, &res);
+  if (err) return raise_gai(err);
+  struct Free {
+    struct addrinfo* r;
+    ~Free() { freeaddrinfo(r); }
+  } guard{res};
+  if (res->ai_next) return raise(exc::OSError, "sockaddr resolved to multiple addresses");
+  if (res->ai_family == AF_INET) {
+    if (t->length != 2) return raise(exc::OSError, "IPv4 sockaddr must be 2 tuple");
+  } else if (res->ai_family == AF_INET6) {
+    auto* sin6 = reinterpret_cast<struct sockaddr_in6*>(res->ai_addr);
+    sin6->sin6_flowinfo = htonl(fields[0]);
+    sin6->sin6_scope_id = fields[1];
+  }
+  char hbuf[NI_MAXHOST], sbuf[NI_MAXSERV];
+  err = getnameinfo(res->ai_addr, res->ai_addrlen, hbuf, sizeof(hbuf), sbuf, sizeof(sbuf), flags);
+  if (err) return raise_gai(err);
+  return tuple_of({str_from_utf8(hbuf), str_from_utf8(sbuf)});
+}
+
 Value sock_getservbyname(Value, const Value* args, size_t nargs, Tuple*) {
   if (!check_nargs("getservbyname", nargs, 1, 2)) return {};
   if (!is_str(args[0]) || (nargs == 2 && !is_str(args[1])))
@@ -1110,6 +1211,9 @@ const MethodDef kFunctions[] = {
     {"getaddrinfo", sock_getaddrinfo, kKw, "getaddrinfo(host, port [, family, type, proto, flags])\n    -> list of (family, type, proto, canonname, sockaddr)"},
     {"gethostname", sock_gethostname, MethodFlag::kNoArgs, "gethostname() -> string\n\nReturn the current host name."},
     {"gethostbyname", sock_gethostbyname, MethodFlag::kOneArg, "gethostbyname(host) -> address\n\nReturn the IP address (a string of the form '255.255.255.255') for a host."},
+    {"gethostbyname_ex", sock_gethostbyname_ex, MethodFlag::kOneArg, "gethostbyname_ex(host) -> (name, aliaslist, addresslist)"},
+    {"gethostbyaddr", sock_gethostbyaddr, MethodFlag::kOneArg, "gethostbyaddr(host) -> (name, aliaslist, addresslist)"},
+    {"getnameinfo", sock_getnameinfo, kVar, "getnameinfo(sockaddr, flags) --> (host, port)"},
     {"getservbyname", sock_getservbyname, kVar, "getservbyname(servicename[, protocolname]) -> integer"},
     {"getservbyport", sock_getservbyport, kVar, "getservbyport(port[, protocolname]) -> string"},
     {"getprotobyname", sock_getprotobyname, MethodFlag::kOneArg, "getprotobyname(name) -> integer"},
