@@ -39,6 +39,14 @@ namespace pyrite::python {
 
 bool g_finalizing = false;
 
+#if defined(__clang__)
+#define PYR_COMPILER_NAME "Clang " __clang_version__
+#elif defined(__GNUC__)
+#define PYR_COMPILER_NAME "GCC " __VERSION__
+#else
+#define PYR_COMPILER_NAME "unknown compiler"
+#endif
+
 namespace {
 
 Dict* g_sys_dict_for_unraisable = nullptr;  // sys.__dict__ (the module holds it)
@@ -773,7 +781,9 @@ Module* make_sys_module(const RunOptions& options) {
   set(d, "maxunicode", int_from_i64(0x10FFFF));
   set(d, "byteorder", intern("little"));
   set(d, "platform", intern("linux"));
-  set(d, "version", str_from_ascii("3.11.2 (Pyrite 0.1.0)"));
+  // CPython's layout, "VERSION (BUILD, DATE, TIME) [COMPILER]", which the
+  // platform module parses; the build names Pyrite.
+  set(d, "version", str_from_ascii("3.11.2 (Pyrite 0.1.0, " __DATE__ ", " __TIME__ ") [" PYR_COMPILER_NAME "]"));
   set(d, "hexversion", int_from_i64(0x030B02F0));
   set(d, "version_info", tuple_of({Value::small(3), Value::small(11), Value::small(2), intern("final"), Value::small(0)}));
   set(d, "executable", str_from_utf8(options.executable));
