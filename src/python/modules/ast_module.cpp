@@ -20,6 +20,7 @@
 #include "python/interp/pyrun.h"
 #include "python/objects/code.h"
 #include "python/objects/complex.h"
+#include "python/objects/descriptors.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/float.h"
@@ -268,6 +269,26 @@ Value ast_reduce(Value self, const Value*, size_t, Tuple*) {
   return tuple_of({t, Value(tuple_empty())});
 }
 
+// AST.__new__(cls, *args, **kwargs): an empty node of cls, whatever the
+// arguments (CPython's tp_new is PyType_GenericNew), so ast.py's Num/Str
+// classes can call Constant.__new__(cls, *args).
+Value ast_new(Value, const Value* args, size_t nargs, Tuple*) {
+  if (nargs < 1) return raise(exc::TypeError, "ast.AST.__new__(): not enough arguments");
+  Value cls = args[0];
+  if (!cls.is_object() || !type_of(cls)->has_flag(TypeFlag::kTypeSubclass)) {
+    return raisef(exc::TypeError, "ast.AST.__new__(X): X is not a type object (%s)", type_name(cls).c_str());
+  }
+  Type* t = cls.as<Type>();
+  int r = issubclass_full(cls, Value(g_ast));
+  if (r < 0) return Value();
+  if (!r) {
+    std::string n = type_name_of(t);
+    return raisef(exc::TypeError, "ast.AST.__new__(%s): %s is not a subtype of ast.AST", n.c_str(), n.c_str());
+  }
+  return alloc_instance(t);
+}
+
+const MethodDef kNewDef = {"__new__", ast_new, MethodFlag::kVarArgs | MethodFlag::kKeywords};
 const MethodDef kInitDef = {"__init__", ast_init, MethodFlag::kVarArgs | MethodFlag::kKeywords};
 const MethodDef kReduceDef = {"__reduce__", ast_reduce, MethodFlag::kNoArgs};
 
@@ -292,7 +313,9 @@ void make_classes() {
     dict_set_str(d, intern("_attributes"), tuple_empty());
     g_ast = new_class("AST", types::object, d);
     root(&g_ast);
-    if (!type_setattro(Value(g_ast), intern("__init__"), new_method_descriptor(&kInitDef, g_ast)) ||
+    Value new_fn = staticmethod_new(new_builtin_function(&kNewDef, Value(), intern("ast")));
+    if (!new_fn || !type_setattro(Value(g_ast), intern("__new__"), new_fn) ||
+        !type_setattro(Value(g_ast), intern("__init__"), new_method_descriptor(&kInitDef, g_ast)) ||
         !type_setattro(Value(g_ast), intern("__reduce__"), new_method_descriptor(&kReduceDef, g_ast))) {
       std::fprintf(stderr, "pyrite: cannot make ast.AST\n");
       std::abort();

@@ -51,3 +51,19 @@ print(c is not tree.body[0], c.targets is tree.body[0].targets)
 # The deprecated aliases of ast.py still work on top of Constant.
 num = ast.Num(5)
 print(type(num).__name__, num.n, isinstance(ast.Constant(3), ast.Num), isinstance(ast.Constant("s"), ast.Str))
+
+# AST.__new__ takes any arguments (ast.py's Num/Str call Constant.__new__).
+class N(ast.Num):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.z = "spam"
+
+
+n = N(42)
+print(n.n, n.z, type(n).__name__, isinstance(n, ast.Num), isinstance(ast.Num(42), N), N(n=42).n)
+print(type(ast.AST.__new__(ast.Name, 1, x=2)).__name__)
+for args in [(int,), (), (3,)]:
+    try:
+        ast.AST.__new__(*args)
+    except TypeError as e:
+        print("TypeError", e)
