@@ -179,6 +179,7 @@ const struct {
                 {"_sha3", make_sha3_module}, {"_blake2", make_blake2_module},
                 {"_ast", make_ast_module}, {"_imp", make_imp_module},
                 {"zlib", make_zlib_module},
+                {"unicodedata", make_unicodedata_module},
                 {"_contextvars", make_contextvars_module}, {"_stat", make_stat_module},
                 {"_locale", make_locale_module}, {"fcntl", make_fcntl_module},
                 {"faulthandler", make_faulthandler_module},
