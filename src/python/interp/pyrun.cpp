@@ -182,7 +182,8 @@ const struct {
                 {"unicodedata", make_unicodedata_module},
                 {"_contextvars", make_contextvars_module}, {"_stat", make_stat_module},
                 {"_locale", make_locale_module}, {"fcntl", make_fcntl_module},
-                {"faulthandler", make_faulthandler_module},
+                {"faulthandler", make_faulthandler_module}, {"pwd", make_pwd_module},
+                {"grp", make_grp_module}, {"resource", make_resource_module},
                 {"select", make_select_module},
                 {"_posixsubprocess", make_posixsubprocess_module},
                 {"_socket", make_socket_module}};

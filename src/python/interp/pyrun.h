@@ -142,6 +142,9 @@ Module* make_stat_module();
 Module* make_locale_module();
 Module* make_fcntl_module();
 Module* make_faulthandler_module();
+Module* make_pwd_module();
+Module* make_grp_module();
+Module* make_resource_module();
 // -X faulthandler, PYTHONFAULTHANDLER, -X dev: faulthandler.enable() at start-up.
 bool enable_faulthandler_at_startup();
 // sys.is_finalizing(): set once the atexit callbacks have run at exit.
