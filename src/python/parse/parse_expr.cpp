@@ -178,6 +178,7 @@ ExprNode* Parser::assignment_expression() {
     pos_ = start;
     return nullptr;
   }
+  check_version(8, "Assignment expressions are");
   auto* n = node<ast::NamedExpr>(start);
   n->target = name_node(name, ast::ExprContext::Store);
   n->value = b;
@@ -334,6 +335,8 @@ done:
       pos_ = m;                                             \
       return a;                                             \
     }                                                       \
+    if (op == ast::Operator::MatMult)                       \
+      check_version(5, "The '@' operator is");              \
     auto* bin = node<ast::BinOp>(start);                    \
     bin->left = a;                                          \
     bin->op = op;                                           \

@@ -173,6 +173,8 @@ ast::ExprNode* FStringBuilder::find_expr(const char*& str, const char* end, bool
 
   bool debug = false;
   if (*str == '=') {
+    if (p_->options_.feature_version < 8)
+      p_->raise_last("f-string: self documenting expressions are only supported in Python 3.8 and greater");
     str++;
     while (str < end && is_space(*str)) str++;
     if (str >= end) p_->raise_last("f-string: expecting '}'");

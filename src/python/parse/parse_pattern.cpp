@@ -19,6 +19,7 @@ ast::StmtNode* Parser::match_stmt() {
       SmallVec<ast::MatchCase*> cases;
       while (ast::MatchCase* c = case_block()) cases.push_back(c);
       if (!cases.empty() && expect(Tok::DEDENT)) {
+        check_version(10, "Pattern matching is");
         auto* m = node<ast::Match>(start);
         m->subject = subject;
         m->cases = to_list(cases);

@@ -227,6 +227,7 @@ StmtNode* Parser::assignment() {
         value = annotated_rhs();
         if (!value) pos_ = m;
       }
+      check_version(6, "Variable annotation syntax is");
       auto* s = node<ast::AnnAssign>(start);
       s->target = name_node(n, ast::ExprContext::Store);
       s->annotation = ann;
@@ -254,6 +255,7 @@ StmtNode* Parser::assignment() {
           value = annotated_rhs();
           if (!value) pos_ = m;
         }
+        check_version(6, "Variable annotations syntax is");  // sic, CPython 3.11's grammar
         auto* s = node<ast::AnnAssign>(start);
         s->target = target;
         s->annotation = ann;
@@ -320,7 +322,10 @@ bool Parser::augassign(ast::Operator* op) {
     case Tok::PLUSEQUAL: *op = ast::Operator::Add; break;
     case Tok::MINEQUAL: *op = ast::Operator::Sub; break;
     case Tok::STAREQUAL: *op = ast::Operator::Mult; break;
-    case Tok::ATEQUAL: *op = ast::Operator::MatMult; break;
+    case Tok::ATEQUAL:
+      *op = ast::Operator::MatMult;
+      check_version(5, "The '@' operator is");
+      break;
     case Tok::SLASHEQUAL: *op = ast::Operator::Div; break;
     case Tok::PERCENTEQUAL: *op = ast::Operator::Mod; break;
     case Tok::AMPEREQUAL: *op = ast::Operator::BitAnd; break;
@@ -769,6 +774,7 @@ StmtNode* Parser::function_def_raw() {
     return nullptr;
   }
   if (is_async) {
+    check_version(5, "Async functions are");
     auto* f = node<ast::AsyncFunctionDef>(start);
     f->name = ident(*name);
     f->args = args ? args : empty_arguments();
@@ -824,6 +830,7 @@ ast::Arguments* Parser::parameters(bool lambda) {
       while (param_with_default(&nd, lambda)) with.push_back(nd);
       StarEtc star;
       bool has_star = star_etc(&star, lambda);
+      check_version(8, "Positional-only parameters are");
       return make_arguments(&slash, nullptr, nullptr, &plain, &with, has_star ? &star : nullptr);
     }
     pos_ = start;
@@ -836,6 +843,7 @@ ast::Arguments* Parser::parameters(bool lambda) {
       while (param_with_default(&nd, lambda)) with.push_back(nd);
       StarEtc star;
       bool has_star = star_etc(&star, lambda);
+      check_version(8, "Positional-only parameters are");
       return make_arguments(nullptr, &slash_plain, &slash_with, nullptr, &with, has_star ? &star : nullptr);
     }
     pos_ = start;
@@ -1230,6 +1238,8 @@ StmtNode* Parser::with_stmt() {
     std::string_view tc = parens ? std::string_view() : type_comment_opt();
     ast::List<StmtNode>* body = block();
     if (!body) continue;
+    if (is_async) check_version(5, "Async with statements are");
+    else if (parens) check_version(9, "Parenthesized context managers are");
     if (is_async) {
       auto* s = node<ast::AsyncWith>(start);
       s->items = to_list(items);
@@ -1304,6 +1314,7 @@ StmtNode* Parser::try_stmt() {
     ast::List<StmtNode>* orelse = else_block();
     ast::List<StmtNode>* fin = finally_block();
     if (star) {
+      check_version(11, "Exception groups are");
       auto* s = node<ast::TryStar>(start);
       s->body = *body;
       s->handlers = to_list(handlers);

@@ -342,6 +342,12 @@ class Parser {
   // RAISE_SYNTAX_ERROR: at the last token read.
   [[noreturn]] void raise_last(const std::string& msg, const char* type = "SyntaxError");
   [[noreturn]] void raise_indentation(const std::string& msg) { raise_last(msg, "IndentationError"); }
+  // CHECK_VERSION: `what` (a construct newer than ast.parse(feature_version=)
+  // allows) is an error at the last token read.
+  void check_version(int minor, const char* what) {
+    if (options_.feature_version < minor)
+      raise_last(std::string(what) + " only supported in Python 3." + std::to_string(minor) + " and greater");
+  }
   [[noreturn]] void raise_tokenizer_error();
   void report_generic_error(int first_pass_fill);
   void check_rest_for_tokenizer_errors(int err_lineno);
