@@ -1535,8 +1535,31 @@ Value bytes_iterator_length_hint(Value self, const Value*, size_t, Tuple*) {
   return Value::small(n < 0 ? 0 : n);
 }
 
+// (iter, (bytes,), index), or (iter, ((),)) once exhausted.
+Value bytes_iterator_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* it = self.as<BytesIterator>();
+  if (!it->seq) return iter_reduce("iter", tuple_empty());
+  return iter_reduce("iter", it->seq, int_from_i64(it->index));
+}
+
+Value bytes_iterator_setstate(Value self, const Value* args, size_t, Tuple*) {
+  auto* it = self.as<BytesIterator>();
+  int64_t index;
+  if (!iter_state_index(args[0], &index)) return {};
+  if (it->seq) {
+    BufferView view;
+    get_buffer(it->seq, &view);
+    if (index < 0) index = 0;
+    else if (index > view.length) index = view.length;
+    it->index = index;
+  }
+  return none();
+}
+
 const MethodDef kBytesIteratorMethods[] = {
     {"__length_hint__", bytes_iterator_length_hint, MethodFlag::kNoArgs, nullptr},
+    {"__reduce__", bytes_iterator_reduce, MethodFlag::kNoArgs, "Return state information for pickling."},
+    {"__setstate__", bytes_iterator_setstate, MethodFlag::kOneArg, "Set state information for unpickling."},
     {nullptr, nullptr, 0},
 };
 

@@ -5,6 +5,7 @@
 // also uses, so results print identically: Smith's division (scale by the
 // larger divisor part), integer powers up to 100 by repeated squaring, other
 // powers through polar form; an infinite power is an OverflowError.
+#include "python/modules/codecs_module.h"  // issue_warning
 #include "python/objects/complex.h"
 
 #include <cerrno>
@@ -466,6 +467,12 @@ Value complex_new_slot(Type* type, const Value* args, size_t nargs, Tuple* kwnam
     if (!is_complex(c))
       return raisef(exc::TypeError, "__complex__ returned non-complex (type %s)",
                     type_name(c).c_str());
+    if (c.object()->type != types::complex &&
+        !issue_warning(exc::DeprecationWarning,
+                       "__complex__ returned non-complex (type " + type_name(c) + ").  " +
+                           subclass_return_deprecated("complex"),
+                       1))
+      return {};
     cr = value_of(c);
     r_is_complex = true;
   } else {

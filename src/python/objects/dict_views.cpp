@@ -152,9 +152,22 @@ Value iter_length_hint(Value self, const Value*, size_t, Tuple*) {
   return Value::small(it->len);
 }
 
+// (iter, (list of what is left,)), from a copy so this iterator stays put.
+Value iter_reduce_slot(Value self, const Value*, size_t, Tuple*) {
+  auto* it = self.as<DictIterator>();
+  auto* copy = try_allocate<DictIterator>(iter_layout(), type_of(self), sizeof(DictIterator));
+  if (!copy) return raise_memory_error();
+  copy->dict = it->dict;
+  copy->pos = it->pos;
+  copy->used = it->used;
+  copy->len = it->len;
+  return iter_reduce_drained(copy);
+}
+
 const MethodDef kIterMethods[] = {
     {"__length_hint__", iter_length_hint, MethodFlag::kNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", iter_reduce_slot, MethodFlag::kNoArgs, "Return state information for pickling."},
     {nullptr, nullptr, 0},
 };
 

@@ -6,6 +6,7 @@
 // convert: they are exact for any pair (int_compare_double). The numeric
 // algorithms (repr, round, hex, parsing, % and // signs) live in
 // runtime/float_*.
+#include "python/modules/codecs_module.h"  // issue_warning
 #include "python/objects/float.h"
 
 #include <cmath>
@@ -94,6 +95,12 @@ bool float_as_double(Value v, double* out) {
              type_name(r).c_str());
       return false;
     }
+    if (!is_exact_float(r) &&
+        !issue_warning(exc::DeprecationWarning,
+                       type_name(v) + ".__float__ returned non-float (type " + type_name(r) + ").  " +
+                           subclass_return_deprecated("float"),
+                       1))
+      return false;
     *out = float_value(r);
     return true;
   }
@@ -229,7 +236,11 @@ Value float_int(Value v) { return int_from_double(float_value(v)); }
 int64_t float_hash_slot(Value v) { return float_hash(v); }
 
 Value float_new_slot(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("float", kwnames) || !check_nargs("float", nargs, 0, 1)) return {};
+  // Keywords are for a subclass's own __init__ (as CPython).
+  if ((type == types::float_ || type->slots.init == types::float_->slots.init) &&
+      !check_no_kwargs("float", kwnames))
+    return {};
+  if (!check_nargs("float", nargs, 0, 1)) return {};
   if (nargs == 0) return float_of_type(type, 0.0);
   Value x = args[0];
   Value r;

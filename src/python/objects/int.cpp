@@ -7,6 +7,7 @@
 // all. GMP works on temporaries (mpz_t, freed on scope exit) and read-only
 // views of the limbs (mpz_roinit_n); results are copied into a new BigInt,
 // so no GC object ever holds malloc'ed GMP memory.
+#include "python/modules/codecs_module.h"  // issue_warning
 #include "python/objects/int.h"
 
 #include <charconv>
@@ -576,11 +577,19 @@ Value int_from_object(Value x) {
     if (is_exact_int(r)) return r;
     if (!is_int(r))
       return raisef(exc::TypeError, "__int__ returned non-int (type %s)", type_name(r).c_str());
+    if (!issue_warning(exc::DeprecationWarning,
+                       "__int__ returned non-int (type " + type_name(r) + ").  " +
+                           subclass_return_deprecated("int"),
+                       1))
+      return {};
     return int_exact(r);
   }
   if (t->slots.index) return index(x);
   bool found = false;
-  Value r = call_special(x, names::__trunc__, nullptr, 0, &found);
+  Value trunc = lookup_special(x, names::__trunc__);
+  if (trunc && !issue_warning(exc::DeprecationWarning, "The delegation of int() to __trunc__ is deprecated.", 1))
+    return {};
+  Value r = trunc ? call_special(x, names::__trunc__, nullptr, 0, &found) : Value();
   if (found) {
     if (!r) return {};
     if (is_int(r)) return int_exact(r);

@@ -3,7 +3,13 @@
 // iterator of the __getitem__ protocol is core's (protocol.cpp).
 #include "python/objects/iterators.h"
 
+#include <optional>
+
+#include "python/interp/interp.h"
 #include "python/objects/descriptors.h"
+#include "python/objects/dict.h"
+#include "python/objects/list.h"
+#include "python/objects/module.h"
 #include "python/objects/errors.h"
 #include "python/objects/init.h"
 #include "python/objects/int.h"
@@ -357,6 +363,32 @@ Value reversed_next(Value self) {
   return {};
 }
 
+Value reversed_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* r = self.as<Reversed>();
+  if (!r->seq) return tuple_of({Value(type_of(self)), tuple_of({Value(tuple_empty())})});
+  return tuple_of({Value(type_of(self)), tuple_of({r->seq}), int_from_i64(r->index)});
+}
+
+Value reversed_setstate(Value self, const Value* args, size_t, Tuple*) {
+  auto* r = self.as<Reversed>();
+  int64_t index;
+  if (!iter_state_index(args[0], &index)) return {};
+  if (r->seq) {
+    int64_t n = length(r->seq);
+    if (n < 0) return {};
+    if (index < -1) index = -1;
+    else if (n - 1 < index) index = n - 1;
+    r->index = index;
+  }
+  return none();
+}
+
+Value callable_iterator_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* c = self.as<CallableIterator>();
+  if (c->callable && c->sentinel) return builtin_reduce("iter", tuple_of({c->callable, c->sentinel}));
+  return iter_reduce("iter", tuple_empty());
+}
+
 Value reversed_length_hint(Value self, const Value*, size_t, Tuple*) {
   auto* r = self.as<Reversed>();
   if (!r->seq) return Value::small(0);
@@ -398,6 +430,14 @@ const MethodDef kGenericAliasOnly[] = {
 const MethodDef kReversedMethods[] = {
     {"__length_hint__", reversed_length_hint, MethodFlag::kNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", reversed_reduce, MethodFlag::kNoArgs, "Return state information for pickling."},
+    {"__setstate__", reversed_setstate, MethodFlag::kOneArg, "Set state information for unpickling."},
+    {nullptr, nullptr, 0},
+};
+
+const MethodDef kCallableIteratorMethods[] = {
+    {"__reduce__", callable_iterator_reduce, MethodFlag::kNoArgs,
+     "Return state information for pickling."},
     {nullptr, nullptr, 0},
 };
 
@@ -421,6 +461,48 @@ void make_iter_type(Type** into, const char* name, gc::LayoutId layout, uint32_t
 }  // namespace
 
 Value reversed_new(Value seq) { return reversed_of(types::reversed, seq); }
+
+Value builtin_reduce(const char* fn, Tuple* args, Value state) {
+  Module* b = builtins_module();
+  Value f = b ? dict_get_str(b->dict, intern(fn)) : Value();
+  if (!f) {
+    if (!has_error()) raisef(exc::AttributeError, "module 'builtins' has no attribute '%s'", fn);
+    return {};
+  }
+  if (!args) return {};
+  return state ? tuple_of({f, Value(args), state}) : tuple_of({f, Value(args)});
+}
+
+Value iter_reduce(const char* fn, Value arg, Value state) {
+  return builtin_reduce(fn, tuple_of({arg}), state);
+}
+
+Value iter_reduce_drained(Value copy) {
+  List* items = list_new();
+  for (;;) {
+    Value v = iter_next(copy);
+    if (!v) {
+      if (has_error()) return {};
+      break;
+    }
+    if (!list_append(items, v)) return {};
+  }
+  return iter_reduce("iter", items);
+}
+
+bool iter_state_index(Value state, int64_t* out) {
+  if (!is_int(state)) {
+    raise(exc::TypeError, "an integer is required");
+    return false;
+  }
+  std::optional<int64_t> i = int_to_i64(state);
+  if (!i) {
+    raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
+    return false;
+  }
+  *out = *i;
+  return true;
+}
 
 Value callable_iterator_new(Value callable, Value sentinel) {
   auto* c = allocate<CallableIterator>(g_callable_iterator_layout, types::callable_iterator);
@@ -465,7 +547,7 @@ void init_iterators() {
                  "Return a reverse iterator over the values of the given sequence.", true);
   make_iter_type(&types::callable_iterator, "callable_iterator", g_callable_iterator_layout,
                  sizeof(CallableIterator), trace_callable_iterator, nullptr,
-                 callable_iterator_next, nullptr, nullptr, false);
+                 callable_iterator_next, kCallableIteratorMethods, nullptr, false);
 }
 
 }  // namespace pyrite::python

@@ -25,6 +25,17 @@ Value reversed_new(Value seq);
 // iter(callable, sentinel).
 Value callable_iterator_new(Value callable, Value sentinel);
 
+// ---- pickling of the builtin iterators (CPython's __reduce__/__setstate__) ----------
+// (builtins.<fn>, (arg,)) or, with a state, (builtins.<fn>, (arg,), state).
+Value iter_reduce(const char* fn, Value arg, Value state = Value());
+Value builtin_reduce(const char* fn, Tuple* args, Value state = Value());
+// (builtins.iter, (list,)) with the items a copy of an iterator yields: the
+// reduce of the dict and set iterators. `copy` is drained; errors propagate.
+Value iter_reduce_drained(Value copy);
+// __setstate__'s index as CPython's PyLong_AsSsize_t: an int only ("an
+// integer is required"), OverflowError past int64.
+bool iter_state_index(Value state, int64_t* out);
+
 void init_iterators();
 
 }  // namespace pyrite::python

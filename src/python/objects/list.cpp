@@ -738,6 +738,31 @@ Value list_iter_length_hint(Value self, const Value*, size_t, Tuple*) {
   return Value::small(n < 0 ? 0 : n);
 }
 
+// (iter, (list,), index), or (iter, ([],)) once exhausted (both directions).
+Value list_iter_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* it = self.as<ListIterator>();
+  if (!it->seq) return iter_reduce("iter", list_new());
+  return iter_reduce(type_of(self) == types::list_iterator ? "iter" : "reversed", it->seq,
+                     int_from_i64(it->index));
+}
+
+Value list_iter_setstate(Value self, const Value* args, size_t, Tuple*) {
+  auto* it = self.as<ListIterator>();
+  int64_t index;
+  if (!iter_state_index(args[0], &index)) return {};
+  if (it->seq) {
+    if (type_of(self) == types::list_iterator) {
+      if (index < 0) index = 0;
+      else if (index > it->seq->length) index = it->seq->length;
+    } else {
+      if (index < -1) index = -1;
+      else if (index > it->seq->length - 1) index = it->seq->length - 1;
+    }
+    it->index = index;
+  }
+  return none();
+}
+
 Value list_reviter_next(Value self) {
   auto* it = self.as<ListIterator>();
   List* l = it->seq;
@@ -855,7 +880,9 @@ Value list_inplace_repeat(Value a, Value b) {
 Value list_new_slot(Type* type, const Value*, size_t, Tuple*) { return list_new_subtype(type); }
 
 bool list_init_slot(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (kwnames && kwnames->length) {
+  // Keywords are for a subclass's own __new__ (as CPython).
+  Type* t = type_of(self);
+  if ((t == types::list || t->slots.new_ == types::list->slots.new_) && kwnames && kwnames->length) {
     raise(exc::TypeError, "list() takes no keyword arguments");
     return false;
   }
@@ -1035,12 +1062,16 @@ const MethodDef kListMethods[] = {
 const MethodDef kListIteratorMethods[] = {
     {"__length_hint__", list_iter_length_hint, MethodFlag::kNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", list_iter_reduce, MethodFlag::kNoArgs, "Return state information for pickling."},
+    {"__setstate__", list_iter_setstate, MethodFlag::kOneArg, "Set state information for unpickling."},
     {nullptr, nullptr, 0},
 };
 
 const MethodDef kListRevIteratorMethods[] = {
     {"__length_hint__", list_reviter_length_hint, MethodFlag::kNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", list_iter_reduce, MethodFlag::kNoArgs, "Return state information for pickling."},
+    {"__setstate__", list_iter_setstate, MethodFlag::kOneArg, "Set state information for unpickling."},
     {nullptr, nullptr, 0},
 };
 

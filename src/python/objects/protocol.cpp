@@ -1,6 +1,7 @@
 // The object protocol: operations on any Value, dispatched through its
 // type's slots with CPython's fallbacks and error messages (protocol.h,
 // docs/objects.md "The object protocol").
+#include "python/modules/codecs_module.h"  // issue_warning
 #include "python/objects/protocol.h"
 
 #include <cstring>
@@ -13,6 +14,7 @@
 #include "python/objects/float.h"
 #include "python/objects/init.h"
 #include "python/objects/int.h"
+#include "python/objects/iterators.h"
 #include "python/objects/native.h"
 #include "python/objects/slots.h"
 #include "python/objects/str.h"
@@ -341,8 +343,15 @@ Value positive(Value v) { return unary(v, type_of(v)->slots.pos, "unary +"); }
 Value invert(Value v) { return unary(v, type_of(v)->slots.invert, "unary ~"); }
 Value absolute(Value v) { return unary(v, type_of(v)->slots.abs, "abs()"); }
 
+// The tail of CPython's DeprecationWarning for a dunder returning a strict subclass.
+std::string subclass_return_deprecated(const char* base) {
+  return std::string("The ability to return an instance of a strict subclass of ") + base +
+         " is deprecated, and may be removed in a future version of Python.";
+}
+
 Value index(Value v) {
   if (is_exact_int(v)) return v;
+  if (is_int(v)) return int_exact(v);  // an int subclass's __index__ is not called (as CPython)
   UnaryFn f = type_of(v)->slots.index;
   if (!f)
     return raisef(exc::TypeError, "'%s' object cannot be interpreted as an integer",
@@ -353,6 +362,9 @@ Value index(Value v) {
   if (!is_int(r))
     return raisef(exc::TypeError, "__index__ returned non-int (type %s)", type_name(r).c_str());
   // An int subclass: CPython warns (DeprecationWarning) and uses the value.
+  if (!issue_warning(exc::DeprecationWarning,
+                     "__index__ returned non-int (type " + type_name(r) + ").  " + subclass_return_deprecated("int"), 1))
+    return {};
   return int_exact(r);
 }
 
@@ -381,6 +393,9 @@ Value number_int(Value v) {
     if (is_exact_int(r)) return r;
     if (!is_int(r))
       return raisef(exc::TypeError, "__int__ returned non-int (type %s)", type_name(r).c_str());
+    if (!issue_warning(exc::DeprecationWarning,
+                       "__int__ returned non-int (type " + type_name(r) + ").  " + subclass_return_deprecated("int"), 1))
+      return {};
     return int_exact(r);
   }
   if (t->slots.index) return index(v);
@@ -397,6 +412,14 @@ Value number_float(Value v) {
     if (!is_float(r))
       return raisef(exc::TypeError, "%s.__float__ returned non-float (type %s)",
                     type_name(v).c_str(), type_name(r).c_str());
+    if (!is_exact_float(r)) {
+      if (!issue_warning(exc::DeprecationWarning,
+                         type_name(v) + ".__float__ returned non-float (type " + type_name(r) + ").  " +
+                             subclass_return_deprecated("float"),
+                         1))
+        return {};
+      return float_new(float_value(r));
+    }
     return r;
   }
   Value a[1] = {v};
@@ -616,9 +639,24 @@ static Value seq_iter_length_hint(Value self, const Value*, size_t, Tuple*) {
   if (n < 0) return {};
   return int_from_i64(n >= it->index ? n - it->index : 0);
 }
+// (iter, (seq,), index), or (iter, ((),)) once exhausted.
+static Value seq_iter_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* it = self.as<SeqIterator>();
+  if (!it->seq) return iter_reduce("iter", tuple_empty());
+  return iter_reduce("iter", it->seq, int_from_i64(it->index));
+}
+static Value seq_iter_setstate(Value self, const Value* args, size_t, Tuple*) {
+  auto* it = self.as<SeqIterator>();
+  int64_t index;
+  if (!iter_state_index(args[0], &index)) return {};
+  if (it->seq) it->index = index < 0 ? 0 : index;
+  return none();
+}
 static const MethodDef kSeqIterMethods[] = {
     {"__length_hint__", seq_iter_length_hint, MethodFlag::kNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", seq_iter_reduce, MethodFlag::kNoArgs, "Return state information for pickling."},
+    {"__setstate__", seq_iter_setstate, MethodFlag::kOneArg, "Set state information for unpickling."},
     {nullptr, nullptr, 0},
 };
 

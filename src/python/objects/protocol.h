@@ -20,6 +20,10 @@ Value format(Value v, Value spec);  // format(v, spec)
 // UTF-8 of repr(v)/str(v), or nullopt... for messages: falls back to
 // "<T object at 0x...>" if the repr fails (and clears that error).
 std::string repr_utf8(Value v);
+// The tail of CPython's DeprecationWarning when __int__/__index__/__float__/
+// __complex__ returns a strict subclass ("The ability to return an instance
+// of a strict subclass of int is deprecated, ...").
+std::string subclass_return_deprecated(const char* base);
 
 // Recursion guard for reprs of containers ("[...]"): true if `v` is already
 // being repr'd further up (then print the ellipsis form); pair with repr_leave.

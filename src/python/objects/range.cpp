@@ -2,6 +2,7 @@
 // protocol, and the two iterators (docs/objects.md, "Containers").
 #include "python/objects/range.h"
 
+#include <optional>
 #include <string>
 
 #include "python/objects/errors.h"
@@ -23,6 +24,7 @@ struct LongRangeIterator : Object {
   Value next;
   Value step;
   Value remaining;
+  Value len;  // the item count it started with
 };
 
 void trace_range(void* obj, gc::Visitor& v) {
@@ -42,6 +44,7 @@ void trace_long_iterator(void* obj, gc::Visitor& v) {
   visit_value(v, it->next);
   visit_value(v, it->step);
   visit_value(v, it->remaining);
+  visit_value(v, it->len);
 }
 
 gc::LayoutId register_range_layout() {
@@ -149,6 +152,7 @@ Value make_iterator(Value start, Value step, Value len) {
   it->next = start;
   it->step = step;
   it->remaining = len;
+  it->len = len;
   return it;
 }
 
@@ -175,6 +179,7 @@ Value range_iterator_new(int64_t start, int64_t step, int64_t n) {
   it->next = start;
   it->step = step;
   it->remaining = n;
+  it->len = n;
   return it;
 }
 
@@ -427,6 +432,74 @@ Value long_iter_length_hint(Value self, const Value*, size_t, Tuple*) {
   return self.as<LongRangeIterator>()->remaining;
 }
 
+// Pickling, as CPython: (iter, (range(start, start + len * step, step),), index)
+// with start the first value and index the count already produced.
+Value range_iter_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* it = self.as<RangeIterator>();
+  int64_t index = it->len - it->remaining;
+  Value step = int_from_i64(it->step);
+  Value done = mul(int_from_i64(index), step);
+  Value start = done ? sub(int_from_i64(it->next), done) : Value();
+  Value span = start ? mul(int_from_i64(it->len), step) : Value();
+  Value stop = span ? add(start, span) : Value();
+  if (!stop) return {};
+  Value r = range_new(start, stop, step);
+  if (!r) return {};
+  return iter_reduce("iter", r, int_from_i64(index));
+}
+
+// __setstate__(index): clipped to [0, len] (PyLong_AsLong: __index__ accepted).
+Value range_iter_setstate(Value self, const Value* args, size_t, Tuple*) {
+  auto* it = self.as<RangeIterator>();
+  Value v = python::index(args[0]);
+  if (!v) return {};
+  std::optional<int64_t> i = int_to_i64(v);
+  if (!i) return raise(exc::OverflowError, "Python int too large to convert to C long");
+  int64_t index = *i < 0 ? 0 : (*i > it->len ? it->len : *i);
+  int64_t done = it->len - it->remaining;
+  it->next = int64_t(uint64_t(it->next) + uint64_t(index - done) * uint64_t(it->step));
+  it->remaining = it->len - index;
+  return none();
+}
+
+Value long_iter_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* it = self.as<LongRangeIterator>();
+  Value index = sub(it->len, it->remaining);
+  if (!index) return {};
+  Value done = mul(index, it->step);
+  Value start = done ? sub(it->next, done) : Value();
+  Value span = start ? mul(it->len, it->step) : Value();
+  Value stop = span ? add(start, span) : Value();
+  if (!stop) return {};
+  Value r = range_new(start, stop, it->step);
+  if (!r) return {};
+  return iter_reduce("iter", r, index);
+}
+
+// __setstate__(index): clipped to [0, len] by comparisons (any int).
+Value long_iter_setstate(Value self, const Value* args, size_t, Tuple*) {
+  auto* it = self.as<LongRangeIterator>();
+  Value state = args[0];
+  if (!is_int(state)) {
+    int lt = compare_bool(state, Value::small(0), CompareOp::kLt);
+    if (lt < 0) return {};
+    return raisef(exc::TypeError, "'%s' object cannot be interpreted as an integer", type_name(state).c_str());
+  }
+  Value index = state;
+  if (int_sign(index) < 0) index = Value::small(0);
+  else if (cmp(it->len, index) < 0) index = it->len;
+  Value done = sub(it->len, it->remaining);
+  if (!done) return {};
+  Value delta = sub(index, done);
+  Value moved = delta ? mul(delta, it->step) : Value();
+  Value next = moved ? add(it->next, moved) : Value();
+  Value rem = next ? sub(it->len, index) : Value();
+  if (!rem) return {};
+  it->next = next;
+  it->remaining = rem;
+  return none();
+}
+
 const MethodDef kRangeMethods[] = {
     {"__reversed__", m_reversed, MethodFlag::kNoArgs,
      "Return a reverse iterator."},
@@ -448,12 +521,16 @@ const GetSetDef kRangeGetSets[] = {
 const MethodDef kRangeIterMethods[] = {
     {"__length_hint__", range_iter_length_hint, MethodFlag::kNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", range_iter_reduce, MethodFlag::kNoArgs, "Return state information for pickling."},
+    {"__setstate__", range_iter_setstate, MethodFlag::kOneArg, "Set state information for unpickling."},
     {nullptr, nullptr, 0},
 };
 
 const MethodDef kLongIterMethods[] = {
     {"__length_hint__", long_iter_length_hint, MethodFlag::kNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", long_iter_reduce, MethodFlag::kNoArgs, "Return state information for pickling."},
+    {"__setstate__", long_iter_setstate, MethodFlag::kOneArg, "Set state information for unpickling."},
     {nullptr, nullptr, 0},
 };
 

@@ -21,6 +21,7 @@ struct RangeIterator : Object {
   int64_t next;
   int64_t step;
   int64_t remaining;
+  int64_t len;        // the item count it started with (pickling: index = len - remaining)
 };
 
 extern gc::LayoutId kRangeLayout;

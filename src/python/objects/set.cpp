@@ -793,7 +793,8 @@ bool set_init_slot(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
 }
 
 Value frozenset_new_slot(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (type == types::frozenset && kwnames && kwnames->length)
+  if ((type == types::frozenset || type->slots.init == types::frozenset->slots.init) && kwnames &&
+      kwnames->length)
     return raise(exc::TypeError, "frozenset() takes no keyword arguments");
   if (!check_nargs("frozenset", nargs, 0, 1)) return {};
   if (type == types::frozenset && nargs == 1 && is_exact_frozenset(args[0])) return args[0];
@@ -1025,9 +1026,23 @@ const MethodDef kFrozensetMethods[] = {
     {nullptr, nullptr, 0},
 };
 
+// (iter, (list of what is left,)), from a copy so this iterator stays put.
+Value set_iter_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* it = self.as<SetIterator>();
+  auto* copy = try_allocate<SetIterator>(set_iterator_layout(), types::set_iterator,
+                                         sizeof(SetIterator));
+  if (!copy) return raise_memory_error();
+  copy->set = it->set;
+  copy->pos = it->pos;
+  copy->used = it->used;
+  copy->len = it->len;
+  return iter_reduce_drained(copy);
+}
+
 const MethodDef kSetIteratorMethods[] = {
     {"__length_hint__", set_iter_length_hint, k0,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", set_iter_reduce, k0, "Return state information for pickling."},
     {nullptr, nullptr, 0},
 };
 

@@ -22,6 +22,7 @@
 
 #include "python/objects/errors.h"
 #include "python/objects/int.h"
+#include "python/objects/iterators.h"
 #include "python/interp/interp.h"
 #include "python/objects/module.h"
 #include "python/objects/protocol.h"
@@ -796,7 +797,7 @@ Value str_iterator_reduce(Value self, const Value*, size_t, Tuple*) {
 Value str_iterator_setstate(Value self, const Value* args, size_t, Tuple*) {
   auto* it = self.as<StrIterator>();
   int64_t i;
-  if (!index_i64(args[0], &i)) return {};
+  if (!iter_state_index(args[0], &i)) return {};
   if (it->str) {
     if (i < 0) i = 0;
     if (i > it->str->length) i = it->str->length;

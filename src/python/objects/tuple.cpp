@@ -8,6 +8,7 @@
 #include "python/interp/interp.h"
 #include "python/objects/errors.h"
 #include "python/objects/init.h"
+#include "python/objects/int.h"
 #include "python/objects/iterators.h"
 #include "python/objects/native.h"
 #include "python/objects/protocol.h"
@@ -294,6 +295,25 @@ Value tuple_iter_next(Value self) {
   return {};
 }
 
+// (iter, (tuple,), index), or (iter, ((),)) once exhausted.
+Value tuple_iter_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* it = self.as<TupleIterator>();
+  if (!it->seq) return iter_reduce("iter", tuple_empty());
+  return iter_reduce("iter", it->seq, int_from_i64(it->index));
+}
+
+Value tuple_iter_setstate(Value self, const Value* args, size_t, Tuple*) {
+  auto* it = self.as<TupleIterator>();
+  int64_t index;
+  if (!iter_state_index(args[0], &index)) return {};
+  if (it->seq) {
+    if (index < 0) index = 0;
+    else if (index > it->seq->length) index = it->seq->length;
+    it->index = index;
+  }
+  return none();
+}
+
 Value tuple_iter_length_hint(Value self, const Value*, size_t, Tuple*) {
   auto* it = self.as<TupleIterator>();
   if (!it->seq) return Value::small(0);
@@ -364,7 +384,10 @@ Value tuple_mul(Value a, Value b) {
 }
 
 Value tuple_new_slot(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (kwnames && kwnames->length) return raise(exc::TypeError, "tuple() takes no keyword arguments");
+  // Keywords are for a subclass's own __init__ (as CPython).
+  if ((type == types::tuple || type->slots.init == types::tuple->slots.init) && kwnames &&
+      kwnames->length)
+    return raise(exc::TypeError, "tuple() takes no keyword arguments");
   if (!check_nargs("tuple", nargs, 0, 1)) return {};
   if (type == types::tuple) {
     if (nargs == 0) return tuple_empty();
@@ -427,6 +450,8 @@ const MethodDef kTupleMethods[] = {
 const MethodDef kTupleIteratorMethods[] = {
     {"__length_hint__", tuple_iter_length_hint, MethodFlag::kNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", tuple_iter_reduce, MethodFlag::kNoArgs, "Return state information for pickling."},
+    {"__setstate__", tuple_iter_setstate, MethodFlag::kOneArg, "Set state information for unpickling."},
     {nullptr, nullptr, 0},
 };
 

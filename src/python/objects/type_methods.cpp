@@ -9,6 +9,7 @@
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/init.h"
+#include "python/objects/int.h"
 #include "python/objects/native.h"
 #include "python/objects/protocol.h"
 #include "python/objects/slots.h"
@@ -416,7 +417,24 @@ static bool type_set_annotations(Value self, Value v) {
   return true;
 }
 static Value type_get_basicsize(Value self) { return Value::small(T(self)->instance_size); }
-static Value type_get_flags(Value self) { return Value::small(T(self)->flags); }
+// __flags__ in CPython's tp_flags bits (copyreg and the tests read HEAPTYPE,
+// BASETYPE, IS_ABSTRACT and the fast-subclass bits).
+static Value type_get_flags(Value self) {
+  Type* t = T(self);
+  uint64_t f = (uint64_t(1) << 18) | (uint64_t(1) << 12);  // HAVE_VERSION_TAG, READY
+  if (t->is_heap_type()) f |= (uint64_t(1) << 9) | (uint64_t(1) << 14);  // HEAPTYPE, HAVE_GC
+  if (t->has_flag(TypeFlag::kImmutable)) f |= uint64_t(1) << 8;  // IMMUTABLETYPE
+  if (t->has_flag(TypeFlag::kBaseType)) f |= uint64_t(1) << 10;
+  if (t->has_flag(TypeFlag::kAbstract)) f |= uint64_t(1) << 20;
+  static const std::pair<uint32_t, int> kSubclassBits[] = {
+      {TypeFlag::kIntSubclass, 24},   {TypeFlag::kListSubclass, 25},
+      {TypeFlag::kTupleSubclass, 26}, {TypeFlag::kBytesSubclass, 27},
+      {TypeFlag::kStrSubclass, 28},   {TypeFlag::kDictSubclass, 29},
+      {TypeFlag::kExceptionSubclass, 30}, {TypeFlag::kTypeSubclass, 31}};
+  for (auto [flag, bit] : kSubclassBits)
+    if (t->has_flag(flag)) f |= uint64_t(1) << bit;
+  return int_from_u64(f);
+}
 static Value type_get_text_signature(Value) { return none(); }
 
 static const GetSetDef kTypeGetSets[] = {
