@@ -87,8 +87,8 @@ static Value property_get(Value self, Value obj, Value type) {
   if (!obj) return self;
   Property* p = P(self);
   if (!p->fget)
-    return raisef(exc::AttributeError, "%sof '%s' object has no getter",
-                  property_name_part(p).c_str(), type_name(obj).c_str());
+    return raisef(exc::AttributeError, "%sof %s object has no getter",
+                  property_name_part(p).c_str(), repr_utf8(type_of(obj)->qualname).c_str());
   return call1(p->fget, obj);
 }
 
@@ -96,8 +96,8 @@ static bool property_set(Value self, Value obj, Value v) {
   Property* p = P(self);
   Value f = v ? p->fset : p->fdel;
   if (!f) {
-    raisef(exc::AttributeError, "%sof '%s' object has no %s", property_name_part(p).c_str(),
-           type_name(obj).c_str(), v ? "setter" : "deleter");
+    raisef(exc::AttributeError, "%sof %s object has no %s", property_name_part(p).c_str(),
+           repr_utf8(type_of(obj)->qualname).c_str(), v ? "setter" : "deleter");
     return false;
   }
   Value r = v ? call2(f, obj, v) : call1(f, obj);
@@ -107,7 +107,10 @@ static bool property_set(Value self, Value obj, Value v) {
 // getter/setter/deleter: a copy of the property with one function replaced.
 static Value property_copy(Value self, Value fget, Value fset, Value fdel) {
   Property* p = P(self);
-  Value doc = p->getter_doc && fget ? none() : (p->doc ? p->doc : none());
+  // The new getter (or the old one) supplies the doc again when the old
+  // doc came from the getter.
+  Value get = fget ? fget : p->fget;
+  Value doc = p->getter_doc && get ? none() : (p->doc ? p->doc : none());
   Value args[4] = {fget ? fget : (p->fget ? p->fget : none()),
                    fset ? fset : (p->fset ? p->fset : none()),
                    fdel ? fdel : (p->fdel ? p->fdel : none()), doc};
@@ -126,7 +129,8 @@ static Value property_deleter(Value self, const Value* args, size_t, Tuple*) {
   return property_copy(self, Value(), Value(), args[0]);
 }
 static Value property_set_name(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("__set_name__", nargs, 2, 2)) return {};
+  if (nargs != 2)
+    return raisef(exc::TypeError, "__set_name__() takes 2 positional arguments but %zu were given", nargs);
   P(self)->name = args[1];
   return none();
 }
