@@ -71,20 +71,46 @@ class MetaPathFinder:
     then PathFinder over sys.path with a FileFinder hook for source files
     (added to sys.path_hooks on first use)."""
 
+    _names = None  # importlib._bootstrap's globals
+
+    @classmethod
+    def _machinery(cls):
+        """importlib's BuiltinImporter and _bootstrap_external module. Never
+        through an import statement, which could import importlib itself
+        again: from sys.modules, or, when a test importing a fresh importlib
+        has removed importlib.* from it, from the caller (importlib's
+        _find_spec)."""
+        if cls._names is None:
+            import sys
+            bootstrap = sys.modules.get("importlib._bootstrap")
+            if bootstrap is not None:
+                cls._names = vars(bootstrap)
+            else:
+                frame = sys._getframe(1)
+                while frame is not None and frame.f_globals.get("__name__") != "importlib._bootstrap":
+                    frame = frame.f_back
+                if frame is None:
+                    return None, None
+                cls._names = frame.f_globals
+        return cls._names["BuiltinImporter"], cls._names["_bootstrap_external"]
+
     @classmethod
     def find_spec(cls, name, path=None, target=None):
         import sys
-        from importlib import machinery
+        builtin_importer, external = cls._machinery()
+        if external is None:
+            return None
         if path is None:
-            spec = machinery.BuiltinImporter.find_spec(name, path, target)
+            spec = builtin_importer.find_spec(name, path, target)
             if spec is not None:
                 return spec
         if not sys.path_hooks:
-            sys.path_hooks.append(machinery.FileFinder.path_hook(
-                (machinery.SourceFileLoader, machinery.SOURCE_SUFFIXES)))
-        return machinery.PathFinder.find_spec(name, path, target)
+            sys.path_hooks.append(external.FileFinder.path_hook(
+                (external.SourceFileLoader, external.SOURCE_SUFFIXES)))
+        return external.PathFinder.find_spec(name, path, target)
 
     @classmethod
     def invalidate_caches(cls):
-        from importlib import machinery
-        machinery.PathFinder.invalidate_caches()
+        external = cls._machinery()[1]
+        if external is not None:
+            external.PathFinder.invalidate_caches()

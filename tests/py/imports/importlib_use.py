@@ -37,3 +37,9 @@ try:
     import_helper.import_module("_no_such_c_module_for_pyrite")
 except Exception as e:
     print(type(e).__name__, e)
+
+# A fresh copy of importlib itself (what test.support's import_fresh_module
+# does for the importlib tests): importlib.* leaves sys.modules meanwhile.
+fresh = import_helper.import_fresh_module("importlib", blocked=("_frozen_importlib", "_frozen_importlib_external"))
+print(fresh is not importlib, hasattr(fresh, "__import__"), sys.modules["importlib"] is importlib)
+print(importlib.import_module("mod_all").__name__)
