@@ -139,16 +139,24 @@ static void trace_heap_instance(void* obj, gc::Visitor& v) {
 gc::LayoutId heap_instance_layout() { return g_heap_instance_layout; }
 
 // __del__ of heap-type instances (PEP 442: run once, may resurrect).
+// Then the native base's own finalizer, if it has one (a file's or a
+// socket's close), as CPython's base deallocators finalize subclass
+// instances too; it runs only for instances the base registered.
 static void finalize_heap_instance(void* obj) {
   Value self = static_cast<Object*>(obj);
   Value del = type_lookup(type_of(self), names::__del__);
-  if (!del) return;
-  Object* saved = take_error();
-  Value r = call_dunder(self, names::__del__, nullptr, 0);
-  if (!r) {
-    write_unraisable_error(del);  // through sys.unraisablehook
+  if (del) {
+    Object* saved = take_error();
+    Value r = call_dunder(self, names::__del__, nullptr, 0);
+    if (!r) {
+      write_unraisable_error(del);  // through sys.unraisablehook
+    }
+    if (saved) set_error(saved);
   }
-  if (saved) set_error(saved);
+  const Type* nb = type_of(self)->native_base;
+  if (!nb || nb == type_of(self)) return;
+  const gc::LayoutInfo* li = gc::find_layout(nb->instance_layout);
+  if (li && li->finalize && li->finalize != finalize_heap_instance) li->finalize(obj);
 }
 
 // Registers the instance's __del__ with the GC when its class has one.
