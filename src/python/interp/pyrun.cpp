@@ -184,6 +184,7 @@ const struct {
                 {"_locale", make_locale_module}, {"fcntl", make_fcntl_module},
                 {"faulthandler", make_faulthandler_module}, {"pwd", make_pwd_module},
                 {"grp", make_grp_module}, {"resource", make_resource_module},
+                {"termios", make_termios_module},
                 {"select", make_select_module},
                 {"_posixsubprocess", make_posixsubprocess_module},
                 {"_socket", make_socket_module}};

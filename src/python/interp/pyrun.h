@@ -145,6 +145,7 @@ Module* make_faulthandler_module();
 Module* make_pwd_module();
 Module* make_grp_module();
 Module* make_resource_module();
+Module* make_termios_module();
 // -X faulthandler, PYTHONFAULTHANDLER, -X dev: faulthandler.enable() at start-up.
 bool enable_faulthandler_at_startup();
 // sys.is_finalizing(): set once the atexit callbacks have run at exit.
