@@ -10,6 +10,7 @@
 // (the language leaves bindings of failed matches unspecified); this keeps
 // the stack shallow and needs no reordering of captured values.
 #include <algorithm>
+#include <utility>
 
 #include "python/compile/codegen.h"
 
@@ -37,6 +38,38 @@ bool is_star_wildcard(PatternNode* p) {
 }
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// Python equality of two mapping-pattern keys (CPython checks duplicates
+// with a set, so 0, False, 0.0, -0 and 0j are the same key).
+bool same_key(const Constant& a, const Constant& b) {
+  if (a.kind != Constant::Kind::kValue || b.kind != Constant::Kind::kValue) return same_constant(a, b);
+  using K = ast::ConstKind;
+  // An exact integer (bools and ints), or a complex number in doubles.
+  auto as_number = [](const Constant& c, bool* exact, int64_t* i, double* re, double* im) {
+    switch (c.value.kind) {
+      case K::True: *exact = true; *i = 1; return true;
+      case K::False: *exact = true; *i = 0; return true;
+      case K::Int: *exact = true; *i = c.value.i; return true;
+      case K::Float: *exact = false; *re = c.value.f; *im = 0; return true;
+      case K::Complex: *exact = false; *re = c.real; *im = c.value.f; return true;
+      default: return false;
+    }
+  };
+  bool ea, eb;
+  int64_t ia = 0, ib = 0;
+  double ra = 0, rb = 0, ima = 0, imb = 0;
+  bool na = as_number(a, &ea, &ia, &ra, &ima), nb = as_number(b, &eb, &ib, &rb, &imb);
+  if (na && nb) {
+    if (ea && eb) return ia == ib;
+    if (ea) std::swap(ea, eb), std::swap(ia, ib), std::swap(ra, rb), std::swap(ima, imb);
+    // a is a double pair now; b exact or double.
+    if (!eb) return ra == rb && ima == imb;
+    if (ima != 0 || !(ra >= -9223372036854775808.0 && ra < 9223372036854775808.0)) return false;
+    return ra == static_cast<double>(static_cast<int64_t>(ra)) && static_cast<int64_t>(ra) == ib;
+  }
+  if (na || nb) return false;
+  return same_constant(a, b);
+}
 
 }  // namespace
 
@@ -78,6 +111,9 @@ void Compiler::pattern(PatternNode* p, PatternContext& pc) {
 
   switch (p->kind) {
     case Kind::MatchValue: {
+      // The grammar's strings include f-strings, which are no literals.
+      if (is<JoinedStr>(static_cast<MatchValue*>(p)->value))
+        error(p, "patterns may only match literals and attribute lookups");
       expr(static_cast<MatchValue*>(p)->value);
       emit(Opcode::COMPARE_OP, static_cast<int>(CompareArg::kEq));
       jump_fail(*this, pc, pc.on_top, Opcode::POP_JUMP_IF_FALSE);
@@ -209,7 +245,7 @@ void Compiler::pattern(PatternNode* p, PatternContext& pc) {
         Constant c;
         if (fold(k, &c)) {
           for (const Constant& seen : keys.items)
-            if (same_constant(seen, c)) error(p, "mapping pattern checks duplicate key (" + constant_repr(c) + ")");
+            if (same_key(seen, c)) error(p, "mapping pattern checks duplicate key (" + constant_repr(c) + ")");
           keys.items.push_back(std::move(c));
         } else if (is<Attribute>(k)) {
           all_const = false;

@@ -76,6 +76,9 @@ class SymtableBuilder {
     if (cur_) {
       cur_->children.push_back(s);
       s->is_nested = cur_->kind == BlockKind::kFunction || cur_->is_nested;
+      // A block inside a comprehension's iterable (a lambda, a nested
+      // comprehension) is inside it too (CPython's ste_comp_iter_expr).
+      s->comp_iter_expr = cur_->comp_iter_expr;
     }
     if (node) t_->scopes_[node] = s;
     cur_ = s;
