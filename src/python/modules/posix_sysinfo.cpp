@@ -11,6 +11,8 @@
 
 #include <fcntl.h>
 #include <grp.h>
+#include <pty.h>
+#include <utmp.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -370,6 +372,31 @@ Value posix_ttyname(Value, const Value* args, size_t, Tuple*) {
   return fs_decode(buf, std::strlen(buf), false);
 }
 
+// openpty(): (master, slave), both not inheritable, as CPython's.
+Value posix_openpty(Value, const Value*, size_t, Tuple*) {
+  int master = -1, slave = -1;
+  if (openpty(&master, &slave, nullptr, nullptr, nullptr) != 0) return raise_errno(errno);
+  for (int fd : {master, slave}) {
+    int flags = fcntl(fd, F_GETFD);
+    if (flags < 0 || fcntl(fd, F_SETFD, flags | FD_CLOEXEC) < 0) {
+      int err = errno;
+      close(master);
+      close(slave);
+      return raise_errno(err);
+    }
+  }
+  return tuple_of({Value::small(master), Value::small(slave)});
+}
+
+// login_tty(fd): fd becomes the controlling terminal and the standard
+// streams of a new session.
+Value posix_login_tty(Value, const Value* args, size_t, Tuple*) {
+  int fd;
+  if (!file_descriptor(args[0], &fd)) return {};  // an int or fileno(), not negative
+  if (login_tty(fd) != 0) return raise_errno(errno);
+  return none();
+}
+
 Value posix_ctermid(Value, const Value*, size_t, Tuple*) {
   char buf[L_ctermid];
   const char* r = ctermid(buf);
@@ -465,6 +492,8 @@ const MethodDef kFunctions[] = {
     {"getsid", posix_getsid, kOneArg, "The session id of a process."},
     {"killpg", posix_killpg, kVarArgs, "Send a signal to a process group."},
     {"ttyname", posix_ttyname, kOneArg, "The terminal device's name of a descriptor."},
+    {"openpty", posix_openpty, kNoArgs, "Open a pseudo-terminal pair: (master_fd, slave_fd)."},
+    {"login_tty", posix_login_tty, kOneArg, "Make fd the controlling terminal and standard streams of a new session."},
     {"ctermid", posix_ctermid, kNoArgs, "The name of the controlling terminal."},
     {"getlogin", posix_getlogin, kNoArgs, "The name of the user logged in on the controlling terminal."},
     {"abort", posix_abort, kNoArgs, "End the process at once with SIGABRT."},
