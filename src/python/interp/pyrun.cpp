@@ -86,6 +86,7 @@ Value compile_source(std::string_view source, std::string_view filename, std::st
   parse::ParseOptions options;
   if (mode == "eval") options.mode = parse::Mode::kEval;
   else if (mode == "single") options.mode = parse::Mode::kSingle;
+  options.int_max_str_digits = int_max_str_digits();
   ast::ModNode* mod = parse::parse(source, filename, options, arena, &error);
   if (!mod) {
     raise_syntax_error(error);
@@ -449,6 +450,7 @@ Value compile_module_file(const std::string& path, const std::string& source, co
   base::Arena arena;
   parse::SyntaxError error;
   parse::ParseOptions options;
+  options.int_max_str_digits = int_max_str_digits();
   ast::ModNode* mod = parse::parse(source, path, options, arena, &error);
   if (!mod) {
     raise_syntax_error(error);
@@ -608,6 +610,7 @@ int run_main_file(const std::string& source, const std::string& display_path) {
   parse::ParseOptions options;
   options.source_is_bytes = true;
   options.script_file = true;
+  options.int_max_str_digits = int_max_str_digits();
   ast::ModNode* mod = parse::parse(source, display_path, options, arena, &error);
   std::unique_ptr<compile::CodeUnit> unit;
   if (mod) {

@@ -546,6 +546,7 @@ Value parse_to_ast_object(std::string_view source, bool source_is_str, std::stri
   options.source_is_bytes = !source_is_str;
   options.type_comments = (flags & kPyCFTypeComments) != 0;
   if (feature_version >= 0) options.feature_version = feature_version;
+  options.int_max_str_digits = int_max_str_digits();
   ast::ModNode* mod = parse::parse(source, filename, options, arena, &error);
   if (!mod) {
     raise_syntax_error(error);

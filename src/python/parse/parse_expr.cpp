@@ -317,6 +317,25 @@ done:
   return c;
 }
 
+// CPython converts a literal with PyLong_FromString, whose digit limit
+// (past 640 digits; sys.set_int_max_str_digits) becomes a SyntaxError
+// without columns.
+ast::ConstValue Parser::number(const Token& t) {
+  ast::ConstValue v = parse_number(t.text, arena_);
+  size_t limit = options_.int_max_str_digits;
+  if (limit == 0 || v.kind != ast::ConstKind::BigInt) return v;
+  std::string_view text = t.text;
+  if (text.size() > 1 && text[0] == '0') return v;  // 0x, 0o, 0b: no decimal conversion
+  size_t digits = 0;
+  for (char ch : text) digits += ch != '_';
+  if (digits <= 640 || digits <= limit) return v;
+  raise_offsets("SyntaxError", t.lineno, 0, t.end_lineno, 0,
+                "Exceeds the limit (" + std::to_string(limit) + " digits) for integer string conversion: value has " +
+                    std::to_string(digits) +
+                    " digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for "
+                    "huge integer literals to avoid decimal conversion limits.");
+}
+
 #define PYR_BINOP_LOOP(next_rule, MATCH)                    \
   int start = pos_;                                         \
   ExprNode* a = next_rule();                                \
@@ -581,7 +600,7 @@ ExprNode* Parser::atom() {
     case Tok::NUMBER: {
       pos_++;
       auto* c = node_tok<ast::Constant>(t);
-      c->value = parse_number(t.text, arena_);
+      c->value = number(t);
       return c;
     }
     case Tok::LPAR: {

@@ -248,13 +248,13 @@ ExprNode* Parser::signed_number() {
   int start = pos_;
   if (const Token* t = expect(Tok::NUMBER)) {
     auto* c = node_tok<ast::Constant>(*t);
-    c->value = parse_number(t->text, arena_);
+    c->value = number(*t);
     return c;
   }
   if (expect(Tok::MINUS)) {
     if (const Token* t = expect(Tok::NUMBER)) {
       auto* c = node_tok<ast::Constant>(*t);
-      c->value = parse_number(t->text, arena_);
+      c->value = number(*t);
       auto* u = node<ast::UnaryOp>(start);
       u->op = ast::UnaryOpKind::USub;
       u->operand = c;
@@ -285,7 +285,7 @@ ExprNode* Parser::real_number() {
   const Token* t = expect(Tok::NUMBER);
   if (!t) return nullptr;
   auto* c = node_tok<ast::Constant>(*t);
-  c->value = parse_number(t->text, arena_);
+  c->value = number(*t);
   if (c->value.kind == ast::ConstKind::Complex) raise_at(c, "real number required in complex literal");
   return c;
 }
@@ -294,7 +294,7 @@ ExprNode* Parser::imaginary_number() {
   const Token* t = expect(Tok::NUMBER);
   if (!t) return nullptr;
   auto* c = node_tok<ast::Constant>(*t);
-  c->value = parse_number(t->text, arena_);
+  c->value = number(*t);
   if (c->value.kind != ast::ConstKind::Complex) raise_at(c, "imaginary number required in complex literal");
   return c;
 }

@@ -30,6 +30,9 @@ struct ParseOptions {
   bool type_comments = false;
   // Accept features of older minor versions (ast.parse(feature_version=)).
   int feature_version = 11;
+  // A decimal int literal of more digits is a SyntaxError, as CPython's
+  // int conversion limit makes it (sys.set_int_max_str_digits; 0: none).
+  size_t int_max_str_digits = 0;
   // A script run by name (`pyrite file.py`): CPython reads it with its file
   // tokenizer, which decodes and places end-of-input tokens differently
   // (see DecodeOptions and TokenizerOptions::script_file). compile() of

@@ -344,6 +344,8 @@ class Parser {
   [[noreturn]] void raise_indentation(const std::string& msg) { raise_last(msg, "IndentationError"); }
   // CHECK_VERSION: `what` (a construct newer than ast.parse(feature_version=)
   // allows) is an error at the last token read.
+  // The value of a NUMBER token, within the int conversion limit.
+  ast::ConstValue number(const Token& t);
   void check_version(int minor, const char* what) {
     if (options_.feature_version < minor)
       raise_last(std::string(what) + " only supported in Python 3." + std::to_string(minor) + " and greater");
