@@ -181,6 +181,7 @@ const struct {
                 {"_ast", make_ast_module}, {"_imp", make_imp_module},
                 {"zlib", make_zlib_module},
                 {"unicodedata", make_unicodedata_module},
+                {"_json", make_json_module},
                 {"_contextvars", make_contextvars_module}, {"_stat", make_stat_module},
                 {"_locale", make_locale_module}, {"fcntl", make_fcntl_module},
                 {"faulthandler", make_faulthandler_module}, {"pwd", make_pwd_module},

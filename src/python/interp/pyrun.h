@@ -137,6 +137,7 @@ Module* make_posixsubprocess_module();
 Module* make_select_module();
 Module* make_zlib_module();
 Module* make_unicodedata_module();
+Module* make_json_module();
 Module* make_contextvars_module();
 Module* make_stat_module();
 Module* make_locale_module();
