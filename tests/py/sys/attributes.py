@@ -41,7 +41,3 @@ print(type(sys.builtin_module_names).__name__, 'sys' in sys.builtin_module_names
 print(sys.orig_argv[-1], sys.orig_argv[-len(sys.argv):] == sys.argv, type(sys._xoptions).__name__)
 print(sys.getfilesystemencoding(), sys.getfilesystemencodeerrors(), sys.getdefaultencoding())
 print(sys.maxsize, sys.maxunicode, sys.byteorder, sys.platform)
-# sys.version has CPython's layout, which the platform module parses.
-import platform
-print(sys.version.split(' (')[0], sys.version.count('['), platform.python_version(),
-      platform.python_version_tuple(), platform.python_implementation())
