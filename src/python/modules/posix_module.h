@@ -71,6 +71,10 @@ bool file_descriptor(Value v, int* out);
 bool add_fdio_functions(Module* m);
 // The process functions (posix_process.cpp): fork, exec*, wait*, times...
 bool add_process_functions(Module* m);
+// The register_at_fork hooks, for a fork made outside os.fork
+// (_posixsubprocess with a preexec_fn).
+void run_before_fork_hooks();
+void run_after_fork_hooks(bool in_child);
 // sysconf & co., credentials, sessions, terminals (posix_sysinfo.cpp).
 bool add_sysinfo_functions(Module* m);
 // A uid or gid argument (what: "uid" or "gid"; -1 is (uid_t)-1).

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include <sys/syscall.h>
 #include <sys/times.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -221,6 +222,25 @@ Value posix_register_at_fork(Value, const Value* args, size_t nargs, Tuple* kwna
   return none();
 }
 
+// pidfd_open(pid, flags=0): a descriptor for the process (asyncio's PidfdChildWatcher).
+Value posix_pidfd_open(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"pid", "flags", nullptr};
+  Value pid_arg, flags_arg;
+  if (!parse_args({"pidfd_open", kNames, 1, 0, -1, true}, args, nargs, kwnames, {&pid_arg, &flags_arg})) return {};
+  int64_t pid, flags = 0;
+  if (!index_i64(pid_arg, &pid)) return {};
+  if (pid > INT32_MAX) return raise(exc::OverflowError, "signed integer is greater than maximum");
+  if (pid < INT32_MIN) return raise(exc::OverflowError, "signed integer is less than minimum");
+  if (flags_arg) {
+    if (!index_i64(flags_arg, &flags)) return {};
+    if (flags < 0) return raise(exc::ValueError, "value must be positive");
+    if (flags > UINT32_MAX) return raise(exc::OverflowError, "Python int too large for C unsigned int");
+  }
+  long fd = syscall(SYS_pidfd_open, pid_t(pid), unsigned(flags));
+  if (fd < 0) return raise_errno(errno);
+  return Value::small(fd);
+}
+
 Value posix_fork(Value, const Value*, size_t, Tuple*) {
   run_fork_hooks(g_before_fork, true);
   std::fflush(nullptr);
@@ -380,6 +400,7 @@ const MethodDef kFunctions[] = {
     {"WSTOPSIG", posix_WSTOPSIG, kKw, "The signal that stopped the process in a wait status."},
     {"waitstatus_to_exitcode", posix_waitstatus_to_exitcode, kKw, "A wait status as an exit code (negative signal numbers for signals)."},
     {"register_at_fork", posix_register_at_fork, kKw, "Add callables to run before fork() and after it, in the parent or the child."},
+    {"pidfd_open", posix_pidfd_open, kKw, "Return a file descriptor referring to the process *pid*."},
     {"fork", posix_fork, kNoArgs, "Make a child process; returns 0 in the child and its pid in the parent."},
     {"execv", posix_execv, kVarArgs, "Replace this process by a program with arguments argv."},
     {"execve", posix_execve, kKw, "Replace this process by a program with arguments argv and environment env."},
@@ -391,6 +412,9 @@ const MethodDef kFunctions[] = {
 // clang-format on
 
 }  // namespace
+
+void run_before_fork_hooks() { run_fork_hooks(g_before_fork, true); }
+void run_after_fork_hooks(bool in_child) { run_fork_hooks(in_child ? g_after_in_child : g_after_in_parent, false); }
 
 bool add_process_functions(Module* m) {
   if (!g_times_result) {

@@ -302,9 +302,17 @@ Value fork_exec(Value, const Value* a, size_t nargs, Tuple*) {
   plan.child_umask = child_umask;
   plan.preexec_fn = is_none(a[21]) ? Value() : a[21];
 
+  // With a preexec_fn the child runs Python code, so the os.register_at_fork
+  // hooks run around the fork, as in CPython.
+  if (plan.preexec_fn) posix::run_before_fork_hooks();
   pid_t pid = fork();
-  if (pid == 0) run_child(plan);
-  if (pid < 0) return posix::raise_errno(errno);
+  if (pid == 0) {
+    if (plan.preexec_fn) posix::run_after_fork_hooks(true);
+    run_child(plan);
+  }
+  int err = errno;
+  if (plan.preexec_fn) posix::run_after_fork_hooks(false);
+  if (pid < 0) return posix::raise_errno(err);
   return int_from_i64(pid);
 }
 
