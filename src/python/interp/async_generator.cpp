@@ -15,6 +15,7 @@
 #include "python/objects/iterators.h"
 #include "python/objects/protocol.h"
 #include "python/objects/str.h"
+#include "python/objects/traceback.h"
 #include "python/objects/tuple.h"
 #include "python/objects/type.h"
 
@@ -259,8 +260,10 @@ const MethodDef kAthrowMethods[] = {
 
 // sys.set_asyncgen_hooks' callables (null: none). The first anext/asend/
 // athrow/aclose of a generator calls firstiter(agen) (CPython's
-// async_gen_init_hooks) and records the finalizer in ag_hooks; True there
-// when there was none, so the hooks are looked at once per generator.
+// async_gen_init_hooks) and records the finalizer in ag_hooks (True there
+// when there was none, so the hooks are looked at once per generator); a
+// generator with a finalizer is registered with the GC, which calls it if
+// the generator is collected unfinished (async_gen_finalize).
 Value g_firstiter, g_finalizer;
 bool g_hooks_rooted = false;
 
@@ -268,6 +271,7 @@ bool init_hooks(Value self) {
   Generator* g = gen_of(self);
   if (g->ag_hooks) return true;
   g->ag_hooks = g_finalizer ? g_finalizer : py_bool(true);
+  if (g_finalizer) gc::Heap::current()->register_finalizer(g);
   if (g_firstiter && !call1(g_firstiter, self)) return false;
   return true;
 }
@@ -329,6 +333,14 @@ const GetSetDef kAsyncGenGetSets[] = {
 };
 
 }  // namespace
+
+void async_gen_finalize(Generator* g) {
+  Value fin = g->ag_hooks;
+  if (g->state == static_cast<uint8_t>(GenState::kFinished) || !fin || !is_callable(fin)) return;
+  Object* saved = take_error();
+  if (!call1(fin, g)) write_unraisable_error(g);
+  if (saved) set_error(saved);
+}
 
 void asyncgen_hooks(Value* firstiter, Value* finalizer) {
   *firstiter = g_firstiter;

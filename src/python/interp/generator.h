@@ -52,9 +52,12 @@ SendResult send_value(Value receiver, Value v, Value* out);
 Value async_gen_wrap(Value v);
 // sys.get_asyncgen_hooks/set_asyncgen_hooks' state: null for none. The
 // firstiter hook runs at a generator's first anext/asend/athrow/aclose; the
-// finalizer is recorded with the generator but not called at collection.
+// finalizer is recorded with the generator then.
 void asyncgen_hooks(Value* firstiter, Value* finalizer);
 void set_asyncgen_hooks(Value firstiter, Value finalizer);
+// An unfinished async generator collected after its first step with a
+// finalizer hook set: finalizer(agen), errors reported as unraisable.
+void async_gen_finalize(Generator* g);
 void init_async_generator(gc::LayoutId generator_layout, void (*trace)(void*, gc::Visitor&));
 Value coroutine_wrapper_new(Value coro);
 bool is_coroutine_wrapper(Value v);
