@@ -623,8 +623,22 @@ SendResult send_value(Value receiver, Value v, Value* out) {
   return SendResult::kError;
 }
 
+// Only async generators register for finalization (async_generator.cpp, a
+// finalizer from sys.set_asyncgen_hooks).
+static void finalize_generator(void* p) {
+  auto* g = static_cast<Generator*>(p);
+  if (static_cast<GenKind>(g->kind) == GenKind::kAsyncGenerator) async_gen_finalize(g);
+}
+
 void init_generator() {
-  g_generator_layout = register_object_layout("generator", 0, trace_generator, generator_size);
+  {
+    gc::LayoutInfo info;
+    info.name = "generator";
+    info.trace = trace_generator;
+    info.size = generator_size;
+    info.finalize = finalize_generator;
+    g_generator_layout = gc::register_layout(info);
+  }
   {
     TypeSpec spec;
     spec.name = "generator";
