@@ -8,7 +8,7 @@
 // is non-blocking underneath and every operation first polls for readiness
 // with the time left of one deadline (TimeoutError "timed out"), then
 // retries on EWOULDBLOCK; EINTR runs the Python signal handlers and retries
-// (PEP 475). Not implemented: sendmsg/recvmsg, the interface-name
+// (PEP 475). Not implemented: sendmsg_afalg, the interface-name
 // functions, other families (AF_PACKET, AF_NETLINK...), which are absent
 // (AttributeError) rather than half-made.
 #include <arpa/inet.h>
@@ -24,6 +24,7 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "gc/heap.h"
 #include "python/interp/pyrun.h"
@@ -717,6 +718,183 @@ Value socket_sendto(Value self, const Value* args, size_t nargs, Tuple*) {
   return int_from_i64(r);
 }
 
+// ---- sendmsg / recvmsg ----------------------------------------------------------------------
+// Ancillary data is a list of (level, type, data) triples, one per control
+// message (SCM_RIGHTS carries descriptors as native ints).
+
+Value ancillary_list(struct msghdr* msg) {
+  List* out = list_new();
+  if (msg->msg_controllen < sizeof(struct cmsghdr)) return out;
+  for (struct cmsghdr* c = CMSG_FIRSTHDR(msg); c; c = CMSG_NXTHDR(msg, c)) {
+    auto* base = static_cast<char*>(msg->msg_control);
+    size_t end = size_t(reinterpret_cast<char*>(c) - base) + c->cmsg_len;
+    size_t avail = end > msg->msg_controllen ? msg->msg_controllen : end;
+    size_t start = size_t(reinterpret_cast<char*>(CMSG_DATA(c)) - base);
+    size_t n = avail > start ? avail - start : 0;
+    Tuple* t = tuple_of({Value::small(c->cmsg_level), Value::small(c->cmsg_type), bytes_from(CMSG_DATA(c), n)});
+    if (!t || !list_append(out, t)) return {};
+  }
+  return out;
+}
+
+// recvmsg and recvmsg_into: the receive itself, into iov.
+Value recvmsg_common(SocketObject* s, struct iovec* iov, size_t niov, int64_t ancbufsize, int flags, Value first) {
+  if (!check_open(s)) return {};
+  std::string control(size_t(ancbufsize), '\0');
+  struct sockaddr_storage sa = {};
+  struct msghdr msg = {};
+  ssize_t r = sock_call(s, POLLIN, [&] {
+    msg = {};
+    msg.msg_name = &sa;
+    msg.msg_namelen = sizeof(sa);
+    msg.msg_iov = iov;
+    msg.msg_iovlen = niov;
+    msg.msg_control = ancbufsize ? control.data() : nullptr;
+    msg.msg_controllen = size_t(ancbufsize);
+    return recvmsg(s->fd, &msg, flags);
+  });
+  if (r < 0) return {};
+  Value anc = ancillary_list(&msg);
+  Value addr = anc ? sockaddr_value(reinterpret_cast<struct sockaddr*>(&sa), msg.msg_namelen) : Value();
+  if (!addr) return {};
+  return tuple_of({first ? first : int_from_i64(r), anc, Value::small(msg.msg_flags), addr});
+}
+
+bool ancbufsize_arg(const Value* args, size_t nargs, size_t at, int64_t* anc, int* flags) {
+  *anc = 0;
+  *flags = 0;
+  if (nargs > at && !arg_ssize(args[at], anc)) return false;
+  if (nargs > at + 1 && !arg_int(args[at + 1], flags)) return false;
+  if (*anc < 0 || *anc > 0x7fffffff) {
+    raise(exc::ValueError, "invalid ancillary data buffer length");
+    return false;
+  }
+  return true;
+}
+
+Value socket_recvmsg(Value self, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("recvmsg", nargs, 1, 3)) return {};
+  int64_t n, anc;
+  int flags;
+  if (!arg_ssize(args[0], &n)) return {};
+  if (n < 0) return raise(exc::ValueError, "negative buffer size in recvmsg()");
+  if (!ancbufsize_arg(args, nargs, 1, &anc, &flags)) return {};
+  std::string buf(size_t(n), '\0');
+  struct iovec iov = {buf.data(), size_t(n)};
+  Value r = recvmsg_common(sock(self), &iov, 1, anc, flags, Value());
+  if (!r) return {};
+  // The data: as many bytes as were received.
+  Tuple* t = r.as<Tuple>();
+  auto got = int_to_i64(t->at(0));
+  t->items()[0] = bytes_from(buf.data(), size_t(got.value_or(0)));
+  return t;
+}
+
+Value socket_recvmsg_into(Value self, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("recvmsg_into", nargs, 1, 3)) return {};
+  Value it = get_iter(args[0]);
+  if (!it) {
+    if (error_matches(exc::TypeError)) {
+      clear_error();
+      raise(exc::TypeError, "recvmsg_into() argument 1 must be an iterable");
+    }
+    return {};
+  }
+  Tuple* items = tuple_from_iterable(it);
+  if (!items) return {};
+  std::vector<struct iovec> iov;
+  for (int64_t i = 0; i < items->length; i++) {
+    BufferView view;
+    if (!get_buffer(items->at(i), &view) || view.readonly) {
+      clear_error();
+      return raise(exc::TypeError,
+                   "recvmsg_into() argument 1 must be an iterable of single-segment read-write buffers");
+    }
+    iov.push_back({const_cast<uint8_t*>(view.data), size_t(view.length)});
+  }
+  int64_t anc;
+  int flags;
+  if (!ancbufsize_arg(args, nargs, 1, &anc, &flags)) return {};
+  return recvmsg_common(sock(self), iov.data(), iov.size(), anc, flags, Value());
+}
+
+Value socket_sendmsg(Value self, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("sendmsg", nargs, 1, 4)) return {};
+  SocketObject* s = sock(self);
+  Value it = get_iter(args[0]);
+  if (!it) {
+    if (error_matches(exc::TypeError)) {
+      clear_error();
+      raise(exc::TypeError, "sendmsg() argument 1 must be an iterable");
+    }
+    return {};
+  }
+  Tuple* bufs = tuple_from_iterable(it);
+  if (!bufs) return {};
+  std::vector<struct iovec> iov;
+  for (int64_t i = 0; i < bufs->length; i++) {
+    BufferView view;
+    if (!data_arg(bufs->at(i), &view)) return {};
+    iov.push_back({const_cast<uint8_t*>(view.data), size_t(view.length)});
+  }
+  std::string control;
+  if (nargs > 1) {
+    Value ait = get_iter(args[1]);
+    if (!ait) {
+      if (error_matches(exc::TypeError)) {
+        clear_error();
+        raise(exc::TypeError, "sendmsg() argument 2 must be an iterable");
+      }
+      return {};
+    }
+    Tuple* items = tuple_from_iterable(ait);
+    if (!items) return {};
+    for (int64_t i = 0; i < items->length; i++) {
+      Value item = items->at(i);
+      Tuple* triple = sequence_fast(item, "");
+      if (!triple) {
+        clear_error();
+        return raisef(exc::TypeError,
+                      "[sendmsg() ancillary data items]() argument must be 3-item sequence, not %s",
+                      type_name(item).c_str());
+      }
+      if (triple->length != 3)
+        return raisef(exc::TypeError,
+                      "[sendmsg() ancillary data items]() argument must be sequence of length 3, not %lld",
+                      static_cast<long long>(triple->length));
+      int level, type;
+      BufferView data;
+      if (!arg_int(triple->at(0), &level) || !arg_int(triple->at(1), &type) || !data_arg(triple->at(2), &data))
+        return {};
+      size_t at = control.size();
+      control.resize(at + CMSG_SPACE(size_t(data.length)), '\0');
+      auto* c = reinterpret_cast<struct cmsghdr*>(control.data() + at);
+      c->cmsg_level = level;
+      c->cmsg_type = type;
+      c->cmsg_len = CMSG_LEN(size_t(data.length));
+      std::memcpy(CMSG_DATA(c), data.data, size_t(data.length));
+    }
+  }
+  int flags = 0;
+  if (nargs > 2 && !arg_int(args[2], &flags)) return {};
+  struct sockaddr_storage sa;
+  socklen_t salen = 0;
+  if (nargs > 3 && !is_none(args[3]) && !sockaddr_arg(s->family, args[3], "sendmsg", &sa, &salen)) return {};
+  if (!check_open(s)) return {};
+  ssize_t r = sock_call(s, POLLOUT, [&] {
+    struct msghdr msg = {};
+    msg.msg_name = salen ? &sa : nullptr;
+    msg.msg_namelen = salen;
+    msg.msg_iov = iov.data();
+    msg.msg_iovlen = iov.size();
+    msg.msg_control = control.empty() ? nullptr : control.data();
+    msg.msg_controllen = control.size();
+    return sendmsg(s->fd, &msg, flags | MSG_NOSIGNAL);
+  });
+  if (r < 0) return {};
+  return int_from_i64(r);
+}
+
 Value socket_shutdown(Value self, const Value* args, size_t, Tuple*) {
   int how;
   if (!arg_int(args[0], &how)) return {};
@@ -854,6 +1032,9 @@ const MethodDef kSocketMethods[] = {
     {"send", socket_send, kVar, "send(data[, flags]) -> count"},
     {"sendall", socket_sendall, kVar, "sendall(data[, flags])"},
     {"sendto", socket_sendto, kVar, "sendto(data[, flags], address) -> count"},
+    {"sendmsg", socket_sendmsg, kVar, "sendmsg(buffers[, ancdata[, flags[, address]]]) -> count"},
+    {"recvmsg", socket_recvmsg, kVar, "recvmsg(bufsize[, ancbufsize[, flags]]) -> (data, ancdata, msg_flags, address)"},
+    {"recvmsg_into", socket_recvmsg_into, kVar, "recvmsg_into(buffers[, ancbufsize[, flags]]) -> (nbytes, ancdata, msg_flags, address)"},
     {"setblocking", socket_setblocking, MethodFlag::kOneArg, "setblocking(flag)"},
     {"setsockopt", socket_setsockopt, kVar, "setsockopt(level, option, value: int)"},
     {"settimeout", socket_settimeout, MethodFlag::kOneArg, "settimeout(timeout)"},
@@ -1201,6 +1382,17 @@ Value long_conv(Value v) {
   return int_from_u64(htonl(uint32_t(*n)));
 }
 
+Value cmsg_size(const char* name, Value v, bool space) {
+  int64_t n;
+  if (!arg_ssize(v, &n)) return {};
+  // The result must fit a socklen_t.
+  if (n < 0 || n > int64_t(0x7fffffff) - int64_t(CMSG_SPACE(0)))
+    return raisef(exc::OverflowError, "%s() argument out of range", name);
+  return int_from_u64(space ? CMSG_SPACE(size_t(n)) : CMSG_LEN(size_t(n)));
+}
+Value sock_cmsg_len(Value, const Value* args, size_t, Tuple*) { return cmsg_size("CMSG_LEN", args[0], false); }
+Value sock_cmsg_space(Value, const Value* args, size_t, Tuple*) { return cmsg_size("CMSG_SPACE", args[0], true); }
+
 Value sock_htons(Value, const Value* args, size_t, Tuple*) { return short_conv("htons", args[0]); }
 Value sock_ntohs(Value, const Value* args, size_t, Tuple*) { return short_conv("ntohs", args[0]); }
 Value sock_htonl(Value, const Value* args, size_t, Tuple*) { return long_conv(args[0]); }
@@ -1225,6 +1417,8 @@ const MethodDef kFunctions[] = {
     {"inet_ntoa", sock_inet_ntoa, MethodFlag::kOneArg, "Convert an IP address from 32-bit packed binary format to string format."},
     {"inet_pton", sock_inet_pton, kVar, "inet_pton(af, ip) -> packed IP address string"},
     {"inet_ntop", sock_inet_ntop, kVar, "inet_ntop(af, packed_ip) -> string formatted IP address"},
+    {"CMSG_LEN", sock_cmsg_len, MethodFlag::kOneArg, "CMSG_LEN(length) -> control message length"},
+    {"CMSG_SPACE", sock_cmsg_space, MethodFlag::kOneArg, "CMSG_SPACE(length) -> buffer size"},
     {"htons", sock_htons, MethodFlag::kOneArg, "Convert a 16-bit unsigned integer from host to network byte order."},
     {"ntohs", sock_ntohs, MethodFlag::kOneArg, "Convert a 16-bit unsigned integer from network to host byte order."},
     {"htonl", sock_htonl, MethodFlag::kOneArg, "Convert a 32-bit integer from host to network byte order."},
