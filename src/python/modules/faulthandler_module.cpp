@@ -459,6 +459,16 @@ void* watchdog_main(void*) {
   return nullptr;
 }
 
+// A forked child has no watchdog thread: forget the parent's (its mutex
+// may have been held by that thread at the fork).
+void watchdog_after_fork_in_child() {
+  Watchdog& w = g_watchdog;
+  pthread_mutex_init(&w.mutex, nullptr);
+  w.running = false;
+  w.cancel = false;
+  w.file = nullptr;
+}
+
 void cancel_watchdog() {
   Watchdog& w = g_watchdog;
   if (!w.running) return;
@@ -530,6 +540,7 @@ Value fh_dump_traceback_later(Value, const Value* args, size_t nargs, Tuple* kwn
   Watchdog& w = g_watchdog;
   static bool cond_ready = false;
   if (!cond_ready) {
+    pthread_atfork(nullptr, nullptr, watchdog_after_fork_in_child);
     pthread_condattr_t attr;
     pthread_condattr_init(&attr);
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
