@@ -333,7 +333,9 @@ void Compiler::nameop(std::string_view raw, ExprContext ctx) {
   }
   switch (optype) {
     case kDeref: {
-      int slot = deref_slot(name);
+      // A free name uses the free variable even when a class body also has
+      // its own __class__ cell for its methods (`nonlocal __class__`).
+      int slot = scope == NameScope::kFree ? free_slot(name) : deref_slot(name);
       if (ctx == ExprContext::Load)
         emit(un.scope->kind == BlockKind::kClass ? Opcode::LOAD_CLASSDEREF : Opcode::LOAD_DEREF, slot);
       else emit(ctx == ExprContext::Store ? Opcode::STORE_DEREF : Opcode::DELETE_DEREF, slot);

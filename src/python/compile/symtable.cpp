@@ -584,6 +584,9 @@ bool SymtableBuilder::analyze(Scope* s, const NameSet* parent_bound, const NameS
     allfree.insert(child_free.begin(), child_free.end());
     if (child->has_free || child->child_has_free) s->child_has_free = true;
   }
+  // A class's methods get __class__ from the class's own cell; the class's
+  // own free __class__ (a `nonlocal __class__` in its body) stays free.
+  if (s->kind == BlockKind::kClass && allfree.erase("__class__")) s->needs_class_closure = true;
   NameSet newfree = free;
   newfree.insert(allfree.begin(), allfree.end());
 
@@ -595,8 +598,6 @@ bool SymtableBuilder::analyze(Scope* s, const NameSet* parent_bound, const NameS
         newfree.erase(sym.name);
       }
     }
-  } else if (s->kind == BlockKind::kClass) {
-    if (newfree.erase("__class__")) s->needs_class_closure = true;
   }
 
   // Free names of children that this block does not mention pass through it.

@@ -420,7 +420,8 @@ Value build_class(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   }
   Value cls = call(meta, margs.data(), 3, knames);
   if (!cls) return {};
-  if (type_of(cell) == types::cell) {
+  // Checked only when the metaclass made a class (as CPython).
+  if (type_of(cell) == types::cell && cls.is_object() && type_of(cls)->has_flag(TypeFlag::kTypeSubclass)) {
     Value inner = cell.as<Cell>()->value;
     if (!inner.is(cls)) {
       if (!inner) {

@@ -52,6 +52,17 @@ void raise_unbound_deref(Code* code, uint32_t slot) {
 Value cell_get(Value cell) { return cell.as<Cell>()->value; }
 
 Value load_global(Dict* globals, Dict* builtins, Str* name) {
+  if (globals->type != types::dict || builtins->type != types::dict) {
+    // CPython's slow path: subscripting, so a dict subclass's __getitem__
+    // and __missing__ answer.
+    Value v = get_item(globals, name);
+    if (v || !error_matches(exc::KeyError)) return v;
+    clear_error();
+    v = get_item(builtins, name);
+    if (v || !error_matches(exc::KeyError)) return v;
+    clear_error();
+    return raise_name_error(name);
+  }
   Value v = dict_get_str(globals, name);
   if (v || has_error()) return v;
   v = dict_get_str(builtins, name);
@@ -63,7 +74,7 @@ Value load_global_site_miss(Frame* f, uint32_t site, uint32_t name_index) {
   Str* name = f->code->names->at(name_index).as<Str>();
   Dict* globals = f->globals;
   Dict* builtins = f->builtins;
-  if (globals->cells && builtins->cells) {
+  if (globals->cells && builtins->cells && globals->type == types::dict && builtins->type == types::dict) {
     GlobalSite* s = f->code->global_sites->at(site);
     if (s->globals != globals || s->builtins != builtins) {
       Cell* g = dict_cell_of(globals, name);
@@ -139,7 +150,18 @@ Value load_name(Frame* f, Str* name) {
     if (!error_matches(exc::KeyError)) return {};
     clear_error();
   }
-  return load_global(f->globals, f->builtins, name);
+  // Globals as a dict (no __missing__), builtins subscripted unless a dict (CPython's LOAD_NAME).
+  v = dict_get_str(f->globals, name);
+  if (v || has_error()) return v;
+  if (f->builtins->type == types::dict) {
+    v = dict_get_str(f->builtins, name);
+    if (v || has_error()) return v;
+  } else {
+    v = get_item(f->builtins, name);
+    if (v || !error_matches(exc::KeyError)) return v;
+    clear_error();
+  }
+  return raise_name_error(name);
 }
 
 bool store_name(Frame* f, Str* name, Value v) {

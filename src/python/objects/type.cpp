@@ -597,6 +597,13 @@ Type* make_builtin_type(Type** into, const TypeSpec& spec) {
   if (t->attrs_offset) t->flags |= TypeFlag::kHasInstanceAttrs;
   t->doc = spec.doc;
   inherit_slots(t, spec.slots, base);
+  // As CPython (Py_TPFLAGS_DISALLOW_INSTANTIATION): a builtin with its own
+  // struct, object as its base, no __new__ and no subclasses cannot be
+  // called into existence (object's would make an empty struct that its
+  // methods would read).
+  if (!spec.slots.new_ && base && base == types::object && spec.layout != gc::kNoLayout &&
+      !(spec.flags & TypeFlag::kBaseType))
+    t->slots.new_ = nullptr;
   if (g_core_ready)
     complete_builtin_type(t, spec);
   else

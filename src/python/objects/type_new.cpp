@@ -370,6 +370,21 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
     if (!dict_set_str(dict, names::__hash__, none())) return {};
   }
 
+  // __classcell__: the cell zero-argument super() reads __class__ from;
+  // set before the MRO, so a metaclass's mro() can call the methods.
+  Value cc = dict_get_str(dict, names::__classcell__);
+  if (cc) {
+    if (type_of(cc) != types::cell)
+      return raisef(exc::TypeError, "__classcell__ must be a nonlocal cell, not %s",
+                    repr_utf8(type_of(cc)).c_str());
+    Cell* c = cc.as<Cell>();
+    gc::write_barrier(c, &c->value, t);
+    c->value = t;
+    if (dict_del_str(dict, names::__classcell__) < 0) return {};
+  } else if (has_error()) {
+    return {};
+  }
+
   // The MRO (a metaclass may override mro()).
   Tuple* mro;
   if (metatype != types::type) {
@@ -396,20 +411,6 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
   t->version = next_type_version();
   update_all_slots(t);
   for (int64_t i = 0; i < bases->length; i++) type_add_subclass(bases->at(i).as<Type>(), t);
-
-  // __classcell__: the cell zero-argument super() reads __class__ from.
-  Value cc = dict_get_str(dict, names::__classcell__);
-  if (cc) {
-    if (type_of(cc) != types::cell)
-      return raisef(exc::TypeError, "__classcell__ must be a nonlocal cell, not %s",
-                    repr_utf8(type_of(cc)).c_str());
-    Cell* c = cc.as<Cell>();
-    gc::write_barrier(c, &c->value, t);
-    c->value = t;
-    if (dict_del_str(dict, names::__classcell__) < 0) return {};
-  } else if (has_error()) {
-    return {};
-  }
 
   // __abstractmethods__ given in the namespace.
   Value am = dict_get_str(dict, names::__abstractmethods__);
