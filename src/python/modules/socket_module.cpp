@@ -8,11 +8,12 @@
 // is non-blocking underneath and every operation first polls for readiness
 // with the time left of one deadline (TimeoutError "timed out"), then
 // retries on EWOULDBLOCK; EINTR runs the Python signal handlers and retries
-// (PEP 475). Not implemented: sendmsg_afalg, the interface-name
-// functions, other families (AF_PACKET, AF_NETLINK...), which are absent
-// (AttributeError) rather than half-made.
+// (PEP 475). Not implemented: sendmsg_afalg, sethostname, other families
+// (AF_PACKET, AF_NETLINK...), which are absent (AttributeError) rather
+// than half-made.
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <net/if.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -20,6 +21,8 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
+
+#include <gmp.h>
 
 #include <cerrno>
 #include <cstring>
@@ -1382,6 +1385,44 @@ Value long_conv(Value v) {
   return int_from_u64(htonl(uint32_t(*n)));
 }
 
+Value sock_if_nameindex(Value, const Value*, size_t, Tuple*) {
+  struct if_nameindex* ni = if_nameindex();
+  if (!ni) return raise_errno(errno);
+  List* out = list_new();
+  for (struct if_nameindex* p = ni; p->if_index != 0; p++) {
+    Tuple* t = tuple_of({int_from_u64(p->if_index), posix::fs_decode(p->if_name, strlen(p->if_name), false)});
+    if (!t || !list_append(out, t)) {
+      if_freenameindex(ni);
+      return {};
+    }
+  }
+  if_freenameindex(ni);
+  return out;
+}
+
+Value sock_if_nametoindex(Value, const Value* args, size_t, Tuple*) {
+  std::string name;
+  if (!posix::fs_converter(args[0], &name)) return {};
+  unsigned index = if_nametoindex(name.c_str());
+  if (index == 0) return raise(exc::OSError, "no interface with this name");
+  return int_from_u64(index);
+}
+
+Value sock_if_indextoname(Value, const Value* args, size_t, Tuple*) {
+  if (!is_int(args[0])) return raise(exc::TypeError, "an integer is required");
+  if (int_sign(args[0]) < 0) return raise(exc::OverflowError, "can't convert negative value to unsigned int");
+  mpz_t scratch;
+  mpz_init(scratch);
+  mpz_srcptr z = int_as_mpz(args[0], scratch);
+  bool fits = mpz_sizeinbase(z, 2) <= 64;
+  uint64_t index = fits && mpz_size(z) ? mpz_getlimbn(z, 0) : 0;
+  mpz_clear(scratch);
+  if (!fits) return raise(exc::OverflowError, "Python int too large to convert to C unsigned long");
+  char name[IF_NAMESIZE + 1];
+  if (!if_indextoname(unsigned(index), name)) return raise_errno(errno);
+  return posix::fs_decode(name, strlen(name), false);
+}
+
 Value cmsg_size(const char* name, Value v, bool space) {
   int64_t n;
   if (!arg_ssize(v, &n)) return {};
@@ -1417,6 +1458,9 @@ const MethodDef kFunctions[] = {
     {"inet_ntoa", sock_inet_ntoa, MethodFlag::kOneArg, "Convert an IP address from 32-bit packed binary format to string format."},
     {"inet_pton", sock_inet_pton, kVar, "inet_pton(af, ip) -> packed IP address string"},
     {"inet_ntop", sock_inet_ntop, kVar, "inet_ntop(af, packed_ip) -> string formatted IP address"},
+    {"if_nameindex", sock_if_nameindex, MethodFlag::kNoArgs, "if_nameindex()\n\nReturns a list of network interface information (index, name) tuples."},
+    {"if_nametoindex", sock_if_nametoindex, MethodFlag::kOneArg, "Returns the interface index corresponding to the interface name if_name."},
+    {"if_indextoname", sock_if_indextoname, MethodFlag::kOneArg, "Returns the interface name corresponding to the interface index if_index."},
     {"CMSG_LEN", sock_cmsg_len, MethodFlag::kOneArg, "CMSG_LEN(length) -> control message length"},
     {"CMSG_SPACE", sock_cmsg_space, MethodFlag::kOneArg, "CMSG_SPACE(length) -> buffer size"},
     {"htons", sock_htons, MethodFlag::kOneArg, "Convert a 16-bit unsigned integer from host to network byte order."},
