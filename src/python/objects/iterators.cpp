@@ -317,6 +317,60 @@ Value filter_next(Value self) {
   }
 }
 
+// ---- pickling of enumerate, zip, map and filter (CPython's __reduce__) -----------------------
+
+Value enumerate_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* e = self.as<Enumerate>();
+  return tuple_of({Value(type_of(self)), tuple_of({e->it, e->index})});
+}
+
+Value zip_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* z = self.as<Zip>();
+  Value iters = z->iters ? Value(z->iters) : Value(tuple_empty());
+  if (z->strict) return tuple_of({Value(type_of(self)), iters, py_bool(true)});
+  return tuple_of({Value(type_of(self)), iters});
+}
+
+Value zip_setstate(Value self, const Value* args, size_t, Tuple*) {
+  int t = truth(args[0]);
+  if (t < 0) return {};
+  self.as<Zip>()->strict = t;
+  return none();
+}
+
+Value map_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* m = self.as<MapObject>();
+  Tuple* args = tuple_new(m->iters->length + 1);
+  if (!args) return {};
+  args->items()[0] = m->func;
+  for (int64_t i = 0; i < m->iters->length; i++) args->items()[i + 1] = m->iters->at(i);
+  return tuple_of({Value(type_of(self)), Value(args)});
+}
+
+Value filter_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* f = self.as<Filter>();
+  return tuple_of({Value(type_of(self)), tuple_of({f->func, f->it})});
+}
+
+const MethodDef kEnumerateMethods[] = {
+    {"__reduce__", enumerate_reduce, MethodFlag::kNoArgs, "Return state information for pickling."},
+    {"__class_getitem__", class_getitem, MethodFlag::kOneArg | MethodFlag::kClass, "See PEP 585"},
+    {nullptr, nullptr, 0},
+};
+const MethodDef kZipMethods[] = {
+    {"__reduce__", zip_reduce, MethodFlag::kNoArgs, "Return state information for pickling."},
+    {"__setstate__", zip_setstate, MethodFlag::kOneArg, "Set state information for unpickling."},
+    {nullptr, nullptr, 0},
+};
+const MethodDef kMapMethods[] = {
+    {"__reduce__", map_reduce, MethodFlag::kNoArgs, "Return state information for pickling."},
+    {nullptr, nullptr, 0},
+};
+const MethodDef kFilterMethods[] = {
+    {"__reduce__", filter_reduce, MethodFlag::kNoArgs, "Return state information for pickling."},
+    {nullptr, nullptr, 0},
+};
+
 // ---- reversed --------------------------------------------------------------------------------
 
 Value reversed_of(Type* type, Value seq) {
@@ -422,11 +476,6 @@ Value callable_iterator_next(Value self) {
 
 // ---- types -----------------------------------------------------------------------------------
 
-const MethodDef kGenericAliasOnly[] = {
-    {"__class_getitem__", class_getitem, MethodFlag::kOneArg | MethodFlag::kClass, "See PEP 585"},
-    {nullptr, nullptr, 0},
-};
-
 const MethodDef kReversedMethods[] = {
     {"__length_hint__", reversed_length_hint, MethodFlag::kNoArgs,
      "Private method returning an estimate of len(list(it))."},
@@ -513,7 +562,7 @@ Value callable_iterator_new(Value callable, Value sentinel) {
 
 void init_iterators() {
   make_iter_type(&types::enumerate, "enumerate", g_enumerate_layout, sizeof(Enumerate),
-                 trace_enumerate, enumerate_new, enumerate_next, kGenericAliasOnly,
+                 trace_enumerate, enumerate_new, enumerate_next, kEnumerateMethods,
                  "Return an enumerate object.\n\n  iterable\n    an object supporting "
                  "iteration\n\nThe enumerate object yields pairs containing a count (from start, "
                  "which\ndefaults to zero) and a value yielded by the iterable argument.\n\n"
@@ -521,7 +570,7 @@ void init_iterators() {
                  "seq[1]), (2, seq[2]), ...",
                  true);
   make_iter_type(&types::zip, "zip", g_zip_layout, sizeof(Zip), trace_zip, zip_new, zip_next,
-                 nullptr,
+                 kZipMethods,
                  "zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.\n\n"
                  "   >>> list(zip('abcdefg', range(3), range(4)))\n   [('a', 0, 0), ('b', 1, "
                  "1), ('c', 2, 2)]\n\nThe zip object yields n-length tuples, where n is the number "
@@ -531,13 +580,13 @@ void init_iterators() {
                  "arguments is exhausted before the others,\nraise a ValueError.",
                  true);
   make_iter_type(&types::map_, "map", g_map_layout, sizeof(MapObject), trace_map, map_new,
-                 map_next, nullptr,
+                 map_next, kMapMethods,
                  "map(func, *iterables) --> map object\n\nMake an iterator that computes the "
                  "function using arguments from\neach of the iterables.  Stops when the shortest "
                  "iterable is exhausted.",
                  true);
   make_iter_type(&types::filter, "filter", g_filter_layout, sizeof(Filter), trace_filter,
-                 filter_new, filter_next, nullptr,
+                 filter_new, filter_next, kFilterMethods,
                  "filter(function or None, iterable) --> filter object\n\nReturn an iterator "
                  "yielding those items of iterable for which function(item)\nis true. If "
                  "function is None, return the items that are true.",

@@ -1,6 +1,7 @@
 // None, NotImplemented, Ellipsis and their types (docs/objects.md,
 // "Types and slots"). True and False are made by bool.cpp (init_bool) into
 // the globals defined here.
+#include "python/modules/codecs_module.h"  // issue_warning
 #include "python/objects/errors.h"
 #include "python/objects/init.h"
 #include "python/objects/protocol.h"
@@ -44,9 +45,12 @@ static Value ni_new(Type* t, const Value*, size_t nargs, Tuple* kw) {
 }
 static Value ni_repr(Value) { return intern("NotImplemented"); }
 static Value ni_reduce(Value, const Value*, size_t, Tuple*) { return intern("NotImplemented"); }
-// 3.11 warns (DeprecationWarning) and answers True; the warning waits for
-// the warnings machinery.
-static int ni_bool(Value) { return 1; }
+// 3.11 warns (DeprecationWarning) and answers True.
+static int ni_bool(Value) {
+  if (!issue_warning(exc::DeprecationWarning, "NotImplemented should not be used in a boolean context", 1))
+    return -1;
+  return 1;
+}
 
 static Value ellipsis_new(Type* t, const Value*, size_t nargs, Tuple* kw) {
   if (!no_args(t, nargs, kw)) return {};
