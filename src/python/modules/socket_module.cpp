@@ -76,6 +76,16 @@ void finalize_socket(void* p) {
   }
 }
 
+// PyArg_ParseTuple's count check and messages ("recv() takes at least 1
+// argument (0 given)"), which the socket functions' formats produce.
+bool arg_count(const char* fname, size_t nargs, size_t min, size_t max) {
+  if (nargs >= min && nargs <= max) return true;
+  size_t n = min == max ? min : nargs < min ? min : max;
+  raisef(exc::TypeError, "%s() takes %s %zu argument%s (%zu given)", fname,
+         min == max ? "exactly" : nargs < min ? "at least" : "at most", n, n == 1 ? "" : "s", nargs);
+  return false;
+}
+
 Value raise_gai(int code) {
   if (code == EAI_SYSTEM) return raise_errno(errno);
   return raise_object(g_gaierror, tuple_of({Value::small(code), str_from_utf8(gai_strerror(code))}));
@@ -493,7 +503,7 @@ Value socket_bind(Value self, const Value* args, size_t, Tuple*) {
 }
 
 Value socket_listen(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("listen", nargs, 0, 1)) return {};
+  if (!arg_count("listen", nargs, 0, 1)) return {};
   int backlog = SOMAXCONN < 128 ? SOMAXCONN : 128;
   if (nargs && !arg_int(args[0], &backlog)) return {};
   if (backlog < 0) backlog = 0;
@@ -567,7 +577,7 @@ Value socket_connect_ex(Value self, const Value* args, size_t, Tuple*) {
 }
 
 Value socket_recv(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("recv", nargs, 1, 2)) return {};
+  if (!arg_count("recv", nargs, 1, 2)) return {};
   int64_t n;
   int flags = 0;
   if (!arg_ssize(args[0], &n) || (nargs == 2 && !arg_int(args[1], &flags))) return {};
@@ -614,7 +624,7 @@ Value socket_recv_into(Value self, const Value* args, size_t nargs, Tuple* kwnam
 }
 
 Value socket_recvfrom(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("recvfrom", nargs, 1, 2)) return {};
+  if (!arg_count("recvfrom", nargs, 1, 2)) return {};
   int64_t n;
   int flags = 0;
   if (!arg_ssize(args[0], &n) || (nargs == 2 && !arg_int(args[1], &flags))) return {};
@@ -670,7 +680,7 @@ bool data_arg(Value v, BufferView* view) {
 }
 
 Value socket_send(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("send", nargs, 1, 2)) return {};
+  if (!arg_count("send", nargs, 1, 2)) return {};
   BufferView view;
   int flags = 0;
   if (!data_arg(args[0], &view) || (nargs == 2 && !arg_int(args[1], &flags))) return {};
@@ -682,7 +692,7 @@ Value socket_send(Value self, const Value* args, size_t nargs, Tuple*) {
 }
 
 Value socket_sendall(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("sendall", nargs, 1, 2)) return {};
+  if (!arg_count("sendall", nargs, 1, 2)) return {};
   BufferView view;
   int flags = 0;
   if (!data_arg(args[0], &view) || (nargs == 2 && !arg_int(args[1], &flags))) return {};
@@ -776,7 +786,7 @@ bool ancbufsize_arg(const Value* args, size_t nargs, size_t at, int64_t* anc, in
 }
 
 Value socket_recvmsg(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("recvmsg", nargs, 1, 3)) return {};
+  if (!arg_count("recvmsg", nargs, 1, 3)) return {};
   int64_t n, anc;
   int flags;
   if (!arg_ssize(args[0], &n)) return {};
@@ -794,7 +804,7 @@ Value socket_recvmsg(Value self, const Value* args, size_t nargs, Tuple*) {
 }
 
 Value socket_recvmsg_into(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("recvmsg_into", nargs, 1, 3)) return {};
+  if (!arg_count("recvmsg_into", nargs, 1, 3)) return {};
   Value it = get_iter(args[0]);
   if (!it) {
     if (error_matches(exc::TypeError)) {
@@ -822,7 +832,7 @@ Value socket_recvmsg_into(Value self, const Value* args, size_t nargs, Tuple*) {
 }
 
 Value socket_sendmsg(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("sendmsg", nargs, 1, 4)) return {};
+  if (!arg_count("sendmsg", nargs, 1, 4)) return {};
   SocketObject* s = sock(self);
   Value it = get_iter(args[0]);
   if (!it) {
@@ -950,7 +960,7 @@ Value socket_setsockopt(Value self, const Value* args, size_t nargs, Tuple*) {
 }
 
 Value socket_getsockopt(Value self, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("getsockopt", nargs, 2, 3)) return {};
+  if (!arg_count("getsockopt", nargs, 2, 3)) return {};
   int level, opt, buflen = 0;
   if (!arg_int(args[0], &level) || !arg_int(args[1], &opt) || (nargs == 3 && !arg_int(args[2], &buflen)))
     return {};
@@ -1063,7 +1073,7 @@ Value new_socket_object(int fd, int family, int type, int proto) {
 }
 
 Value sock_socketpair(Value, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("socketpair", nargs, 0, 3)) return {};
+  if (!arg_count("socketpair", nargs, 0, 3)) return {};
   int family = AF_UNIX, type = SOCK_STREAM, proto = 0;
   if ((nargs > 0 && !arg_int(args[0], &family)) || (nargs > 1 && !arg_int(args[1], &type)) ||
       (nargs > 2 && !arg_int(args[2], &proto)))
@@ -1207,7 +1217,7 @@ Value sock_gethostbyaddr(Value, const Value* args, size_t, Tuple*) {
 // getnameinfo((host, port[, flowinfo[, scope_id]]), flags): the host must
 // be numeric (AI_NUMERICHOST), as in CPython.
 Value sock_getnameinfo(Value, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("getnameinfo", nargs, 2, 2)) return {};
+  if (!arg_count("getnameinfo", nargs, 2, 2)) return {};
   if (!is_tuple(args[0])) return raise(exc::TypeError, "getnameinfo() argument 1 must be a tuple");
   int flags;
   if (!arg_int(args[1], &flags)) return {};
@@ -1253,7 +1263,7 @@ Value sock_getnameinfo(Value, const Value* args, size_t nargs, Tuple*) {
 }
 
 Value sock_getservbyname(Value, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("getservbyname", nargs, 1, 2)) return {};
+  if (!arg_count("getservbyname", nargs, 1, 2)) return {};
   if (!is_str(args[0]) || (nargs == 2 && !is_str(args[1])))
     return raisef(exc::TypeError, "getservbyname() argument %d must be str, not %s", is_str(args[0]) ? 2 : 1,
                   type_name(is_str(args[0]) ? args[1] : args[0]).c_str());
@@ -1265,7 +1275,7 @@ Value sock_getservbyname(Value, const Value* args, size_t nargs, Tuple*) {
 }
 
 Value sock_getservbyport(Value, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("getservbyport", nargs, 1, 2)) return {};
+  if (!arg_count("getservbyport", nargs, 1, 2)) return {};
   int port;
   if (!arg_int(args[0], &port)) return {};
   if (port < 0 || port > 0xffff) return raise(exc::OverflowError, "getservbyport: port must be 0-65535.");
@@ -1333,7 +1343,7 @@ Value sock_inet_ntoa(Value, const Value* args, size_t, Tuple*) {
 }
 
 Value sock_inet_pton(Value, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("inet_pton", nargs, 2, 2)) return {};
+  if (!arg_count("inet_pton", nargs, 2, 2)) return {};
   int af;
   if (!arg_int(args[0], &af)) return {};
   if (!is_str(args[1]))
@@ -1347,7 +1357,7 @@ Value sock_inet_pton(Value, const Value* args, size_t nargs, Tuple*) {
 }
 
 Value sock_inet_ntop(Value, const Value* args, size_t nargs, Tuple*) {
-  if (!check_nargs("inet_ntop", nargs, 2, 2)) return {};
+  if (!arg_count("inet_ntop", nargs, 2, 2)) return {};
   int af;
   BufferView view;
   if (!arg_int(args[0], &af) || !data_arg(args[1], &view)) return {};

@@ -1,0 +1,38 @@
+# Argument-count messages of _socket's functions and methods (PyArg_ParseTuple's
+# 'takes at least N arguments') and of select's (Argument Clinic's).
+import socket, select
+s = socket.socket()
+def t(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+t(lambda: s.recv())
+t(lambda: s.recv(1, 2, 3))
+t(lambda: s.send())
+t(lambda: s.sendall())
+t(lambda: s.sendto(b'x'))
+t(lambda: s.getsockopt(1))
+t(lambda: s.listen(1, 2))
+t(lambda: s.recvfrom())
+t(lambda: s.bind())
+t(lambda: s.settimeout())
+t(lambda: s.recv_into())
+t(lambda: s.recvmsg())
+t(lambda: s.sendmsg())
+t(lambda: socket.socketpair(1, 2, 3, 4))
+t(lambda: socket.getaddrinfo())
+t(lambda: socket.getaddrinfo('a'))
+t(lambda: socket.inet_pton(1))
+t(lambda: socket.getservbyname())
+t(lambda: socket.getnameinfo())
+t(lambda: select.select())
+t(lambda: select.poll().register())
+t(lambda: select.poll().poll(1, 2))
+t(lambda: select.epoll().register())
+t(lambda: select.epoll().poll(1, 2, 3))
+t(lambda: select.epoll(1, 2, 3))
+t(lambda: socket.socket(1, 2, 3, 4, 5))
+t(lambda: socket.socket(family='x'))
+s.close()
+import _socket
+for f in [lambda: _socket.socketpair(1, 2, 3, 4), lambda: _socket.getservbyport(), lambda: _socket.inet_ntop(1)]:
+    t(f)
