@@ -11,21 +11,10 @@
 
 namespace pyrite::python {
 
-namespace {
+// The type's flags decide (CPython's Py_TPFLAGS_MAPPING / _SEQUENCE).
+int match_mapping(Value subject) { return type_of(subject)->has_flag(TypeFlag::kMapping); }
 
-// collections.abc registration is not modelled yet: the builtin mappings and
-// sequences, and classes deriving from them, match.
-bool derives(Value v, Type* t) { return isinstance(v, t); }
-
-}  // namespace
-
-int match_mapping(Value subject) { return derives(subject, types::dict) || derives(subject, types::mappingproxy); }
-
-int match_sequence(Value subject) {
-  if (derives(subject, types::str) || derives(subject, types::bytes) || derives(subject, types::bytearray)) return 0;
-  return derives(subject, types::list) || derives(subject, types::tuple) || derives(subject, types::range) ||
-         derives(subject, types::memoryview);
-}
+int match_sequence(Value subject) { return type_of(subject)->has_flag(TypeFlag::kSequence); }
 
 Value match_keys(Value subject, Value keys) {
   Tuple* k = keys.as<Tuple>();

@@ -1172,6 +1172,7 @@ void make_types() {
                "An array of numbers or characters of one machine type, given by the typecode: "
                "b B u h H i I l L q Q f d.";
     make_builtin_type(&g_array, spec);
+    g_array->flags |= TypeFlag::kSequence;  // matched by sequence patterns
   }
   {
     TypeSpec spec;

@@ -1046,6 +1046,7 @@ void make_types() {
         "deque([iterable[, maxlen]]) --> deque object\n\nA list-like sequence optimized for data "
         "accesses near its endpoints.";
     make_builtin_type(&g_deque, spec);
+    g_deque->flags |= TypeFlag::kSequence;  // matched by sequence patterns
   }
   for (int reverse = 0; reverse < 2; reverse++) {
     TypeSpec spec;

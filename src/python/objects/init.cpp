@@ -63,6 +63,8 @@ void init_runtime() {
   init_generator();
   init_frame_object();
   init_namespace();
+  for (Type* t : {types::list, types::tuple, types::range, types::memoryview}) t->flags |= TypeFlag::kSequence;
+  for (Type* t : {types::dict, types::mappingproxy}) t->flags |= TypeFlag::kMapping;
 }
 
 }  // namespace pyrite::python

@@ -117,6 +117,12 @@ inline constexpr uint32_t kTypeSubclass = 1 << 13;
 inline constexpr uint32_t kExceptionSubclass = 1 << 14;   // BaseException and below
 inline constexpr uint32_t kBytesSubclass = 1 << 15;
 inline constexpr uint32_t kFloatSubclass = 1 << 16;
+// What `match` takes as a sequence / mapping (CPython's Py_TPFLAGS_SEQUENCE
+// and _MAPPING): list, tuple, range, memoryview, array, deque / dict,
+// mappingproxy, and classes that inherit it or set __abc_tpflags__
+// (collections.abc.Sequence and Mapping).
+inline constexpr uint32_t kSequence = 1 << 17;
+inline constexpr uint32_t kMapping = 1 << 18;
 // The inherited-flag mask: subclasses get these from their bases.
 inline constexpr uint32_t kInherited = 0xffff00;
 }  // namespace TypeFlag

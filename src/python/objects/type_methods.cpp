@@ -426,6 +426,8 @@ static Value type_get_flags(Value self) {
   if (t->has_flag(TypeFlag::kImmutable)) f |= uint64_t(1) << 8;  // IMMUTABLETYPE
   if (t->has_flag(TypeFlag::kBaseType)) f |= uint64_t(1) << 10;
   if (t->has_flag(TypeFlag::kAbstract)) f |= uint64_t(1) << 20;
+  if (t->has_flag(TypeFlag::kSequence)) f |= uint64_t(1) << 5;
+  if (t->has_flag(TypeFlag::kMapping)) f |= uint64_t(1) << 6;
   static const std::pair<uint32_t, int> kSubclassBits[] = {
       {TypeFlag::kIntSubclass, 24},   {TypeFlag::kListSubclass, 25},
       {TypeFlag::kTupleSubclass, 26}, {TypeFlag::kBytesSubclass, 27},

@@ -284,6 +284,22 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
     t = static_cast<Type*>(alloc_instance(metatype));
   }
   t->flags = TypeFlag::kHeapType | TypeFlag::kBaseType | (base->flags & TypeFlag::kInherited);
+  // collections.abc's Sequence and Mapping say what `match` takes with
+  // __abc_tpflags__ (CPython's _abc reads and removes it; _py_abc, which
+  // Pyrite runs, does not know it).
+  {
+    static Str* const kAbcTpflags = intern("__abc_tpflags__");
+    Value f = dict_get_str(dict, kAbcTpflags);
+    if (f && f.is_small()) {
+      int64_t v = f.small_value();
+      if ((v & (3 << 5)) == (3 << 5))
+        return raise(exc::TypeError, "__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING");
+      if (v & (1 << 5)) t->flags |= TypeFlag::kSequence;
+      if (v & (1 << 6)) t->flags |= TypeFlag::kMapping;
+    }
+    if (f && dict_del_str(dict, kAbcTpflags) < 0) return {};
+    if (!f && has_error()) return {};
+  }
   t->name = name;
   t->base = base;
   t->bases = bases;
