@@ -348,6 +348,9 @@ bool bind_kwargs(Value self, const Value* args, size_t nargs, Tuple* kwnames,
 
 bool import_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!set_args(self, args, nargs)) return false;
+  // name and path not given are reset (a second __init__ clears them).
+  X(self)->fields[kImportName] = Value();
+  X(self)->fields[kImportPath] = Value();
   if (!bind_kwargs(self, args, nargs, kwnames, {{"name", kImportName}, {"path", kImportPath}}))
     return false;
   X(self)->fields[kImportMsg] = nargs == 1 ? args[0] : Value();
@@ -358,6 +361,31 @@ Value import_str(Value self) {
   if (msg && is_exact_str(msg)) return msg;
   return base_str(self);
 }
+// (type, args) or (type, args, state): the state is the instance dict with
+// name and path added when set (CPython's ImportError.__reduce__).
+Value import_reduce(Value self, const Value*, size_t, Tuple*) {
+  Value dict;
+  if (instance_attrs(self) != nullptr) {
+    dict = instance_dict(self);
+    if (!dict) return Value();
+    if (is_dict(dict) && dict_size(dict.as<Dict>()) == 0) dict = Value();
+  }
+  Value name = X(self)->fields[kImportName], path = X(self)->fields[kImportPath];
+  if (name || path) {
+    Dict* d = dict && is_dict(dict) ? dict_copy(dict.as<Dict>()) : dict_new();
+    if (!d) return Value();
+    if (name && !dict_set_str(d, intern("name"), name)) return Value();
+    if (path && !dict_set_str(d, intern("path"), path)) return Value();
+    dict = d;
+  }
+  Value a = get_args(self);
+  if (dict) return tuple_of({Value(type_of(self)), a, dict});
+  return tuple_of({Value(type_of(self)), a});
+}
+const MethodDef kImportMethods[] = {
+    {"__reduce__", import_reduce, MethodFlag::kNoArgs},
+    {nullptr, nullptr, 0},
+};
 const GetSetDef kImportGetSets[] = {
     PYR_FIELD("msg", kImportMsg, "exception message"),
     PYR_FIELD("name", kImportName, "module name"),
@@ -1373,6 +1401,7 @@ void customize(const char* name, TypeSpec& spec) {
   } else if (is("ImportError")) {
     spec.slots.init = import_init;
     spec.slots.str = import_str;
+    spec.methods = kImportMethods;
     spec.getsets = kImportGetSets;
   } else if (is("NameError")) {
     spec.slots.init = name_init;
