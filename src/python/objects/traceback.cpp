@@ -13,6 +13,7 @@
 #include "python/interp/interp.h"
 #include "python/interp/pyrun.h"
 #include "python/objects/dict.h"
+#include "python/objects/frame_object.h"
 #include "python/objects/int.h"
 #include "python/objects/list.h"
 #include "python/objects/module.h"
@@ -80,14 +81,26 @@ const GetSetDef kTbGetSets[] = {
 Value tb_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"tb_next", "tb_frame", "tb_lasti", "tb_lineno", nullptr};
   Value next, frame, lasti, lineno;
-  ArgSpec spec{"traceback", kNames, 4, 0};
+  ArgSpec spec{"TracebackType", kNames, 4, 0};
   if (!parse_args(spec, args, nargs, kwnames, {&next, &frame, &lasti, &lineno})) return Value();
   if (!is_none(next) && !is_traceback(next)) {
     return raisef(exc::TypeError, "expected traceback object or None, got '%s'",
                   type_name(next).c_str());
   }
+  if (!frame.is_object() || type_of(frame) != frame_type)
+    return raisef(exc::TypeError, "TracebackType() argument 'tb_frame' must be frame, not %s",
+                  type_name(frame).c_str());
+  // PyArg's "i": any __index__ int, OverflowError past a C int.
   int64_t li, ln;
-  if (!int_to_index(lasti, &li) || !int_to_index(lineno, &ln)) return Value();
+  if (!index_i64(lasti, &li) || !index_i64(lineno, &ln)) {
+    if (error_matches(exc::OverflowError)) {
+      clear_error();
+      raise(exc::OverflowError, "Python int too large to convert to C int");
+    }
+    return Value();
+  }
+  if (li < INT32_MIN || li > INT32_MAX || ln < INT32_MIN || ln > INT32_MAX)
+    return raise(exc::OverflowError, "Python int too large to convert to C int");
   Traceback* tb = traceback_new(is_none(next) ? nullptr : T(next), frame, Value(),
                                 static_cast<int>(li), static_cast<int>(ln), static_cast<int>(ln),
                                 -1, -1, nullptr, nullptr);
