@@ -102,6 +102,7 @@ def main():
     ap.add_argument("-j", "--jobs", type=int, default=2)
     ap.add_argument("-v", "--verbose", action="store_true")
     a = ap.parse_args()
+    a.pyrite = os.path.abspath(a.pyrite)  # the modules run with /tmp as their working directory
 
     modules = [m[5:] if m.startswith("test_") else m for m in a.modules]
     if a.tier in ("A", "all"):
