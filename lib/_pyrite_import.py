@@ -15,6 +15,7 @@ class ModuleSpec:
         self.submodule_search_locations = [] if is_package else None
         self._set_fileattr = False
         self._cached = None
+        self._uninitialized_submodules = []  # importlib tracks circular imports of submodules here
 
     def __repr__(self):
         parts = ["name=%r" % (self.name,), "loader=%r" % (self.loader,)]
