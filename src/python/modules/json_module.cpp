@@ -32,6 +32,10 @@ namespace pyrite::python {
 
 namespace {
 
+// CPython's message for a bad \u escape (four hex digits expected).
+constexpr const char kBadUnicodeEscape[] = "Invalid \\u" "XX" "XX escape";
+
+
 Type* g_scanner = nullptr;  // _json.Scanner, exposed as make_scanner
 Type* g_encoder = nullptr;  // _json.Encoder, exposed as make_encoder
 
@@ -152,10 +156,10 @@ Value scanstring(Str* s, int64_t end, bool strict, int64_t* next_end) {
       c = 0;
       next++;
       end = next + 4;
-      if (end >= len) return raise_errmsg("Invalid \\uXXXX escape", s, next - 1);
+      if (end >= len) return raise_errmsg(kBadUnicodeEscape, s, next - 1);
       for (; next < end; next++) {
         int h = hex_value(s->at(next));
-        if (h < 0) return raise_errmsg("Invalid \\uXXXX escape", s, end - 5);
+        if (h < 0) return raise_errmsg(kBadUnicodeEscape, s, end - 5);
         c = (c << 4) | char32_t(h);
       }
       // A high surrogate followed by \u and a low one is one character.
@@ -165,7 +169,7 @@ Value scanstring(Str* s, int64_t end, bool strict, int64_t* next_end) {
         end += 6;
         for (; next < end; next++) {
           int h = hex_value(s->at(next));
-          if (h < 0) return raise_errmsg("Invalid \\uXXXX escape", s, end - 5);
+          if (h < 0) return raise_errmsg(kBadUnicodeEscape, s, end - 5);
           c2 = (c2 << 4) | char32_t(h);
         }
         if (c2 >= 0xDC00 && c2 <= 0xDFFF) {
