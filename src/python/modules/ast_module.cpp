@@ -420,15 +420,7 @@ Value const_object(const ast::ConstValue& v) {
     case ast::ConstKind::False: return py_bool(false);
     case ast::ConstKind::Ellipsis: return singletons::ellipsis;
     case ast::ConstKind::Int: return int_from_i64(v.i);
-    case ast::ConstKind::BigInt: {
-      std::string digits(v.s);
-      mpz_t z;
-      mpz_init(z);
-      mpz_set_str(z, digits.c_str(), 10);
-      Value r = int_from_mpz(z);
-      mpz_clear(z);
-      return r;
-    }
+    case ast::ConstKind::BigInt: return int_from_decimal_digits(v.s);
     case ast::ConstKind::Float: return float_new(v.f);
     case ast::ConstKind::Complex: return complex_new(0.0, v.f);
     case ast::ConstKind::Str: return str_from_utf8(v.s);

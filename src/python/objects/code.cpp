@@ -101,15 +101,7 @@ Value const_literal(const compile::Constant& c) {
     case ast::ConstKind::False: return py_bool(false);
     case ast::ConstKind::Ellipsis: return singletons::ellipsis;
     case ast::ConstKind::Int: return int_from_i64(v.i);
-    case ast::ConstKind::BigInt: {
-      std::string digits(v.s);
-      mpz_t z;
-      mpz_init(z);
-      mpz_set_str(z, digits.c_str(), 10);
-      Value r = int_from_mpz(z);
-      mpz_clear(z);
-      return r;
-    }
+    case ast::ConstKind::BigInt: return int_from_decimal_digits(v.s);
     case ast::ConstKind::Float: return literal_float(v.f);
     case ast::ConstKind::Complex: return literal_complex(c.real, v.f);
     case ast::ConstKind::Str:

@@ -141,6 +141,16 @@ Value int_from_u64(uint64_t u) {
   return b;
 }
 
+Value int_from_decimal_digits(std::string_view digits) {
+  std::string text(digits);
+  mpz_t z;
+  mpz_init(z);
+  mpz_set_str(z, text.c_str(), 10);
+  Value r = int_from_mpz(z);
+  mpz_clear(z);
+  return r;
+}
+
 Value int_from_mpz(mpz_srcptr z) {
   int size = z->_mp_size;
   if (size == 0) return Value::small(0);

@@ -37,6 +37,8 @@ inline bool is_exact_int(Value v) {
 Value int_from_i64(int64_t i);
 Value int_from_u64(uint64_t u);
 Value int_from_mpz(mpz_srcptr z);  // copies the limbs; null + MemoryError
+// A literal's decimal digits (the parser checked them): the int they spell.
+Value int_from_decimal_digits(std::string_view digits);
 // Read-only mpz view of any int value (bool and int subclasses included);
 // `scratch` backs small ints: the caller mpz_init's and mpz_clear's it. The
 // view is valid while `v` is alive and scratch is unchanged.
