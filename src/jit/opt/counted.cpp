@@ -2,12 +2,13 @@
 //
 // Invariant: the rewritten body is the source body run once on the state
 // the source loop reaches after t iterations, where t is at most the
-// number of iterations whose guard passes. Skipping them is invisible:
-// they only compute values (recomputed here from the advanced counters)
-// and store to locations the kept iteration stores to again before its
-// guard.
+// number of iterations in which every guard passes. Skipping them is
+// invisible: they only compute values (recomputed here from the advanced
+// counters) and store to locations the kept iteration stores to again
+// before its first guard.
 #include "jit/opt/counted.h"
 
+#include <algorithm>
 #include <bit>
 #include <optional>
 #include <vector>
@@ -75,33 +76,42 @@ class CountedLoop {
       any_counter = true;
     }
     if (!any_counter) return false;
-    // The body: one guard, pure ops, markers, stores of invariant
-    // address before the guard.
-    guard_ = UINT32_MAX;
+    // The body: guards on counters, pure ops, markers, and stores of
+    // invariant address; a store after the first guard must go where one
+    // before it goes (the last, partial iteration stores there too).
+    guards_.clear();
+    std::vector<uint32_t> early_stores;
     for (uint32_t i = label_ + 1; i < jump_; i++) {
       const Op& op = t_.op(i);
       Effects e = t_.effects_of(i);
       if (op.opcode == Opcode::kDebugMergePoint) continue;
       if (op.opcode == Opcode::kGuardTrue || op.opcode == Opcode::kGuardFalse) {
-        if (guard_ != UINT32_MAX) return false;
-        guard_ = i;
+        guards_.push_back(i);
         continue;
       }
       if (is_store(op.opcode) && !(e & effect::kCall)) {
-        if (guard_ != UINT32_MAX) return false;
         auto args = t_.args(i);
         for (size_t k = 0; k + 1 < args.size(); k++)
           if (!invariant(args[k])) return false;
+        if (guards_.empty()) {
+          early_stores.push_back(i);
+        } else if (!std::any_of(early_stores.begin(), early_stores.end(),
+                                [&](uint32_t s) { return same_address(s, i); })) {
+          return false;
+        }
         continue;
       }
       if ((e & ~(effect::kPure | effect::kCommutative)) != 0 || !(e & effect::kPure)) return false;
     }
-    if (guard_ == UINT32_MAX) return false;
-    std::optional<Affine> g = tested_counter();
-    if (!g || !step_[g->phi]) return false;
-    const Affine& s = *step_[g->phi];
-    if (s.width < g->width || (s.offset & 1) == 0) return false;
-    test_ = g;
+    if (guards_.empty()) return false;
+    tests_.clear();
+    for (uint32_t guard : guards_) {
+      std::optional<Affine> g = tested_counter(guard);
+      if (!g || !step_[g->phi]) return false;
+      const Affine& s = *step_[g->phi];
+      if (s.width < g->width || (s.offset & 1) == 0) return false;
+      tests_.push_back(*g);
+    }
     return true;
   }
 
@@ -111,20 +121,13 @@ class CountedLoop {
     copy_label(rw, label_);
     Builder& b = rw.builder();
     auto largs = t_.args(label_);
-    // t = -(phi + c_guard) * c_step^-1 mod 2^w: the iterations whose guard passes.
-    const Affine& g = *test_;
-    uint64_t m = mask_of(g.width);
-    uint64_t inv = odd_inverse(step_[g.phi]->offset) & m;
-    Ref phi = rw.map(largs[g.phi]);
-    Ref sum = (g.offset & m) == 0 ? phi : b.int_add(phi, static_cast<int64_t>(g.offset));
+    // Per guard, t_g = -(phi + c_guard) * c_step^-1 mod 2^w: the
+    // iterations in which it passes; t is the least of them.
     Ref trips;
-    if (inv == m) {
-      trips = sum;  // step -1: t = phi + c_guard
-    } else {
-      trips = b.int_neg(sum);
-      if (inv != 1) trips = b.int_mul(trips, static_cast<int64_t>(inv));
+    for (const Affine& g : tests_) {
+      Ref t = trips_of(rw, g);
+      trips = trips.is_none() ? t : unsigned_min(b, trips, t);
     }
-    if (g.width < 64) trips = b.int_and(trips, static_cast<int64_t>(m));
     // Every counter advanced by t steps.
     for (uint32_t k = 0; k < largs.size(); k++) {
       if (!step_[k]) continue;
@@ -148,6 +151,41 @@ class CountedLoop {
   }
 
  private:
+  Ref trips_of(Rewriter& rw, const Affine& g) const {
+    Builder& b = rw.builder();
+    uint64_t m = mask_of(g.width);
+    uint64_t inv = odd_inverse(step_[g.phi]->offset) & m;
+    Ref phi = rw.map(t_.args(label_)[g.phi]);
+    Ref sum = (g.offset & m) == 0 ? phi : b.int_add(phi, static_cast<int64_t>(g.offset));
+    Ref trips;
+    if (inv == m) {
+      trips = sum;  // step -1: t = phi + c_guard
+    } else {
+      trips = b.int_neg(sum);
+      if (inv != 1) trips = b.int_mul(trips, static_cast<int64_t>(inv));
+    }
+    if (g.width < 64) trips = b.int_and(trips, static_cast<int64_t>(m));
+    return trips;
+  }
+
+  // min(x, y) as unsigned, without a branch: y ^ ((x ^ y) & -(x < y)).
+  static Ref unsigned_min(Builder& b, Ref x, Ref y) {
+    Ref less = b.int_neg(b.uint_lt(x, y));
+    return b.int_xor(y, b.int_and(b.int_xor(x, y), less));
+  }
+
+  // Whether stores `a` and `b` write the same location in every iteration:
+  // the same descriptor and the same address operands.
+  bool same_address(uint32_t a, uint32_t b) const {
+    if (t_.op(a).opcode != t_.op(b).opcode || t_.op(a).descr != t_.op(b).descr) return false;
+    auto x = t_.args(a);
+    auto y = t_.args(b);
+    if (x.size() != y.size()) return false;
+    for (size_t k = 0; k + 1 < x.size(); k++)
+      if (x[k] != y[k]) return false;
+    return true;
+  }
+
   bool is_counter_phi(uint32_t i) const { return phi_of_[i] >= 0 && step_[phi_of_[i]].has_value(); }
 
   std::optional<uint64_t> int_const(Ref r) const {
@@ -196,10 +234,10 @@ class CountedLoop {
     }
   }
 
-  // The counter the guard tests: the loop goes on while it is not zero.
-  std::optional<Affine> tested_counter() const {
-    const Op& op = t_.op(guard_);
-    Ref x = t_.arg(guard_, 0);
+  // The counter `guard` tests: the loop goes on while it is not zero.
+  std::optional<Affine> tested_counter(uint32_t guard) const {
+    const Op& op = t_.op(guard);
+    Ref x = t_.arg(guard, 0);
     bool going_on_if_true = op.opcode == Opcode::kGuardTrue;
     // guard_true(x) goes on while x != 0; guard_true(x != 0),
     // guard_false(x == 0) and their unary forms test the same.
@@ -270,8 +308,8 @@ class CountedLoop {
   uint32_t label_, jump_;
   std::vector<int32_t> phi_of_;               // per op: its label operand position, or -1
   std::vector<std::optional<Affine>> step_;   // per phi: the jump's value, for counters
-  uint32_t guard_ = UINT32_MAX;
-  std::optional<Affine> test_;                // the counter the guard tests
+  std::vector<uint32_t> guards_;              // the body's guards, in order
+  std::vector<Affine> tests_;                 // per guard: the counter it tests
 };
 
 }  // namespace
