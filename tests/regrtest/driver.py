@@ -1,13 +1,15 @@
 """Runs one of CPython's regression-test modules and prints one line per
 test case: OUTCOME <tab> case id <tab> detail. Run by tools/regrtest.py
 under pyrite (and under CPython 3.11 for the reference counts); written
-for both, with nothing but unittest.
+for both, with nothing but unittest (and doctest and test.support for a
+module that has a test_main()).
 
     pyrite tests/regrtest/driver.py test.test_int
 
 Outcomes: PASS, FAIL (an assertion), ERROR (any other exception), SKIP
 (detail: the reason), XFAIL (an expected failure), UPASS (an unexpected
-success); NOLOAD when the module does not import (detail: the error).
+success); NOLOAD when the module does not import (detail: the error);
+ERROR for the module itself when its test_main() raises.
 A case with failing subtests is FAIL or ERROR once, with the first
 subtest's error. The detail is the exception's last line, shortened."""
 import importlib
