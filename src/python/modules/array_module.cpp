@@ -520,6 +520,7 @@ Value m_index(Value self, const Value* args, size_t nargs, Tuple*) {
 }
 
 bool delete_range(ArrayObject* a, int64_t start, int64_t stop) {
+  if (stop > start && !check_no_exports(a)) return false;   // before the items move
   int sz = a->descr->itemsize;
   std::memmove(items(a) + start * sz, items(a) + stop * sz, size_t((a->length - stop) * sz));
   return resize(a, a->length - (stop - start));
@@ -1042,7 +1043,9 @@ const MethodDef kIterMethods[] = {
 bool array_buffer(Value v, BufferView* out) {
   if (!is_array(v)) return false;
   ArrayObject* a = arr(v);
-  *out = BufferView{items(a), a->length * a->descr->itemsize, false, v, a->descr->typecode};
+  // 'u' (wchar_t, 4 bytes) is exported with format 'w', as CPython does.
+  char format = a->descr->typecode == 'u' ? 'w' : a->descr->typecode;
+  *out = BufferView{items(a), a->length * a->descr->itemsize, false, v, format};
   return true;
 }
 
@@ -1152,7 +1155,7 @@ void make_types() {
     spec.module = "array";
     spec.layout = layout_for<ArrayObject>("array.array", trace_array);
     spec.instance_size = sizeof(ArrayObject);
-    spec.flags = TypeFlag::kBaseType;
+    spec.flags = TypeFlag::kBaseType | TypeFlag::kWeakrefable;
     spec.trace = trace_array;
     spec.slots.new_ = array_new;
     spec.slots.repr = array_repr;
@@ -1209,6 +1212,14 @@ Module* make_array_module() {
       gc::add_root(reinterpret_cast<void**>(&g_reconstructor_obj));
     }
   }
+  // As CPython's module init: array is a registered collections.abc.MutableSequence.
+  Value abc = import_module_level(intern("collections.abc"), none(),
+                                  tuple_of({Value(intern("MutableSequence"))}), 0);
+  if (!abc) return nullptr;
+  Value mutable_sequence = get_attr(abc, intern("MutableSequence"));
+  if (!mutable_sequence) return nullptr;
+  Value arg = g_array;
+  if (!call_method(mutable_sequence, intern("register"), &arg, 1)) return nullptr;
   return m;
 }
 

@@ -1025,7 +1025,7 @@ void make_types() {
     spec.module = "collections";
     spec.layout = register_object_layout("collections.deque", sizeof(Deque), trace_deque);
     spec.instance_size = sizeof(Deque);
-    spec.flags = TypeFlag::kBaseType;
+    spec.flags = TypeFlag::kBaseType | TypeFlag::kWeakrefable;
     spec.trace = trace_deque;
     spec.slots.new_ = deque_new;
     spec.slots.init = deque_init;

@@ -603,7 +603,7 @@ void make_types() {
     spec.module = "functools";
     spec.layout = layout_for<Partial>("functools.partial", trace_partial);
     spec.instance_size = sizeof(Partial);
-    spec.flags = TypeFlag::kBaseType;
+    spec.flags = TypeFlag::kBaseType | TypeFlag::kWeakrefable;
     spec.trace = trace_partial;
     spec.attrs_offset = kPartialAttrs;
     spec.slots.new_ = partial_new;
@@ -642,6 +642,7 @@ void make_types() {
     spec.module = "functools";
     spec.layout = layout_for<LruWrapper>("functools._lru_cache_wrapper", trace_lru_wrapper);
     spec.instance_size = sizeof(LruWrapper);
+    spec.flags = TypeFlag::kWeakrefable;
     spec.trace = trace_lru_wrapper;
     spec.attrs_offset = kLruAttrs;
     spec.slots.new_ = lru_new;

@@ -1379,6 +1379,7 @@ void make_types() {
     spec.layout = gc::register_layout(info);
     spec.instance_size = uint32_t(d.size);
     spec.flags = d.base ? TypeFlag::kBaseType : 0;
+    if (d.into == &g_tee) spec.flags |= TypeFlag::kWeakrefable;   // as CPython's _tee
     spec.trace = d.trace;
     spec.slots.new_ = d.new_fn;
     if (d.next) {

@@ -126,7 +126,7 @@ bool slots_name_weakref(Value slots) {
 bool type_weakrefable(Type* t) {
   for (; t; t = t->base) {
     if (!t->is_heap_type()) {
-      return t == types::function || t == types::builtin_function || t == types::method ||
+      return (t->flags & TypeFlag::kWeakrefable) || t == types::function || t == types::builtin_function || t == types::method ||
              t == types::type || t == types::set || t == types::frozenset || t == types::module ||
              t == types::code || t == types::memoryview || t == types::generic_alias ||
              t->name == intern("generator") || t->name == intern("coroutine") ||

@@ -694,7 +694,8 @@ bool list_ass_subscript(Value self, Value key, Value v) {
     Value* base = l->storage->values();
     int64_t out = start;
     for (int64_t i = start; i < l->length; i++) {
-      bool removed = i < start + step * n && (i - start) % step == 0;
+      // (i - start) / step < n, not i < start + step * n: that overflows for a huge step.
+      bool removed = (i - start) % step == 0 && (i - start) / step < n;
       if (!removed) base[out++] = base[i];
     }
     truncate(l, out);

@@ -83,6 +83,7 @@ int wide_format_size(char f) {
   switch (f) {
     case 'h': case 'H': return 2;
     case 'i': case 'I': return 4;
+    case 'w': return 4;   // array('u')'s UCS-4 items: bytes only (struct has no 'w')
     case 'l': case 'L': case 'q': case 'Q': case 'n': case 'N': return 8;
     case 'f': return 4;
     case 'd': return 8;
@@ -92,6 +93,7 @@ int wide_format_size(char f) {
 
 // Item i of a view of a multi-byte integer format, as an int.
 Value wide_item(MemoryView* m, int64_t i) {
+  if (fmt(m) == 'w') return raise(exc::NotImplementedError, "memoryview: format w not supported");
   const uint8_t* p = item_ptr(m, i);
   switch (fmt(m)) {
     case 'h': { int16_t x; memcpy(&x, p, 2); return Value::small(x); }
@@ -109,6 +111,10 @@ Value wide_item(MemoryView* m, int64_t i) {
 // the format's range, or a float (CPython's messages).
 bool pack_wide(MemoryView* m, Value v, uint8_t* out) {
   char f = fmt(m);
+  if (f == 'w') {
+    raise(exc::NotImplementedError, "memoryview: format w not supported");
+    return false;
+  }
   if (f == 'f' || f == 'd') {
     double d;
     if (!float_as_double(v, &d)) {
@@ -341,7 +347,7 @@ Value mv_compare(Value a, Value b, CompareOp op) {
   if (!is_memoryview(a)) std::swap(a, b);
   MemoryView* m = mv(a);
   // (not for float formats: a NaN item makes a view unequal to itself)
-  if (a.is(b) && fmt(m) != 'f' && fmt(m) != 'd') return py_bool(op == CompareOp::kEq);
+  if (a.is(b) && fmt(m) != 'f' && fmt(m) != 'd' && fmt(m) != 'w') return py_bool(op == CompareOp::kEq);
   if (m->released) return py_bool(op == CompareOp::kNe);
   if (item_size(m) > 1 || (is_memoryview(b) && item_size(mv(b)) > 1)) {
     // Multi-byte formats compare item by item, by value.
@@ -357,7 +363,8 @@ Value mv_compare(Value a, Value b, CompareOp op) {
     }
     MemoryView* n = mv(b);
     if (n->released) return py_bool(op == CompareOp::kNe);
-    bool eq = m->length == n->length;
+    // A 'w' view has no item values (struct cannot unpack it): never equal, as CPython.
+    bool eq = m->length == n->length && fmt(m) != 'w' && fmt(n) != 'w';
     for (int64_t i = 0; eq && i < m->length; i++) {
       Value x = item_size(m) > 1 ? wide_item(m, i) : item_value(m, *item_ptr(m, i));
       Value y = item_size(n) > 1 ? wide_item(n, i) : item_value(n, *item_ptr(n, i));

@@ -107,6 +107,9 @@ inline constexpr uint32_t kAbstract = 1 << 2;
 inline constexpr uint32_t kHasInstanceAttrs = 1 << 3;  // instances carry a map + storage (no __slots__ only)
 inline constexpr uint32_t kReady = 1 << 4;
 inline constexpr uint32_t kImmutable = 1 << 5;     // builtin: setting attributes is a TypeError
+// builtin: instances may be weakly referenced (CPython's tp_weaklistoffset != 0);
+// not inherited by flag, weakref_module.cpp walks the bases.
+inline constexpr uint32_t kWeakrefable = 1 << 6;
 // Fast subclass tests for the hot builtin families (CPython's tp_flags bits).
 inline constexpr uint32_t kIntSubclass = 1 << 8;
 inline constexpr uint32_t kStrSubclass = 1 << 9;
