@@ -30,16 +30,6 @@ const char* type_name(Type t) {
   PYR_UNREACHABLE();
 }
 
-std::optional<Type> fixed_result_type(Opcode op) {
-  switch (op_info(op).result) {
-    case 'v': return Type::kVoid;
-    case 'i': return Type::kInt;
-    case 'f': return Type::kFloat;
-    case 'r': return Type::kRef;
-    default: return std::nullopt;
-  }
-}
-
 std::optional<Opcode> opcode_from_name(std::string_view name) {
   static const std::unordered_map<std::string_view, Opcode> table = [] {
     std::unordered_map<std::string_view, Opcode> m;
@@ -136,9 +126,16 @@ Ref Trace::emit(Opcode op, std::span<const Ref> args, DescrId descr, SnapshotId 
   if (!fixed && t == Type::kVoid && !args.empty()) t = type_of(args[0]);  // same_as
   PYR_CHECK(ops_.size() < Ref::kMaxIndex);
   uint32_t first = static_cast<uint32_t>(args_.size());
-  args_.insert(args_.end(), args.begin(), args.end());
+  for (Ref a : args) args_.push_back(a);  // (few operands: cheaper than a range insert)
   ops_.push_back(Op{op, t, 0, first, static_cast<uint32_t>(args.size()), descr, snapshot});
   return Ref::value(static_cast<uint32_t>(ops_.size() - 1));
+}
+
+void Trace::adopt_constants(const Trace& src) {
+  PYR_CHECK(consts_.empty());
+  consts_ = src.consts_;
+  const_slots_ = src.const_slots_;
+  const_shift_ = src.const_shift_;
 }
 
 Ref Trace::const_float(double v) { return intern(Type::kFloat, std::bit_cast<uint64_t>(v)); }
@@ -172,10 +169,9 @@ Ref Trace::intern(Type t, uint64_t bits) {
   return Ref::constant(index);
 }
 
-Ref Builder::finish(Opcode op, Pending& p, Type t) {
-  SnapshotId s = p.snapshot;
-  if (s == kNoSnapshot && is_guard(op)) s = snapshot_;
-  return trace_.emit(op, std::span<const Ref>(p.args), p.descr, s, t);
+Ref Builder::finish(Opcode op, std::span<const Ref> args, DescrId descr, SnapshotId snapshot, Type t) {
+  if (snapshot == kNoSnapshot && is_guard(op)) snapshot = snapshot_;
+  return trace_.emit(op, args, descr, snapshot, t);
 }
 
 }  // namespace pyrite::jit::ir

@@ -18,6 +18,7 @@
 //   - The verifier (ir_verify.h) checks all of this; builders do not.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
@@ -89,7 +90,15 @@ constexpr bool removable_if_unused(Effects e) {
                 kCanInvalidate | kForcesVirtuals));
 }
 // The op's result type when the table fixes it; kVoid for 'v'; nullopt for 'a'.
-std::optional<Type> fixed_result_type(Opcode op);
+constexpr std::optional<Type> fixed_result_type(Opcode op) {
+  switch (op_info(op).result) {
+    case 'v': return Type::kVoid;
+    case 'i': return Type::kInt;
+    case 'f': return Type::kFloat;
+    case 'r': return Type::kRef;
+    default: return std::nullopt;
+  }
+}
 // Lookup by printed name.
 std::optional<Opcode> opcode_from_name(std::string_view name);
 
@@ -160,6 +169,9 @@ class Trace {
   Ref const_float(double v);
   Ref const_ref(uint64_t address) { return intern(Type::kRef, address); }
   Ref intern(Type t, uint64_t bits);
+  // Starts this trace's constant pool as a copy of `src`'s, so that its
+  // constant Refs mean the same here (a pass's output; no constants yet).
+  void adopt_constants(const Trace& src);
   const Const& constant(Ref r) const { return consts_[r.index()]; }
   uint32_t num_consts() const { return static_cast<uint32_t>(consts_.size()); }
   // Calls f(uint64_t address) for every non-null ref constant: the GC roots
@@ -232,31 +244,36 @@ class Builder {
   // For 'a'-typed results (same_as with an explicit type, input).
   template <class... A>
   Ref typed(Opcode op, Type t, A... a) {
-    Pending p;
+    Pending<sizeof...(A)> p;
     (p.add(*this, a), ...);
-    return finish(op, p, t);
+    return finish(op, p.refs(), p.descr, p.snapshot, t);
   }
 
  private:
+  // The operands of one op being built: on the stack (a builder call
+  // names each operand, so their number is known at compile time).
+  template <size_t N>
   struct Pending {
-    std::vector<Ref> args;
+    std::array<Ref, N> args;
+    size_t n = 0;
     DescrId descr = kNoDescr;
     SnapshotId snapshot = kNoSnapshot;
-    void add(Builder&, Ref r) { args.push_back(r); }
+    void add(Builder&, Ref r) { args[n++] = r; }
     void add(Builder&, DescrId d) { descr = d; }
     void add(Builder&, SnapshotId s) { snapshot = s; }
-    void add(Builder& b, double v) { args.push_back(b.trace_.const_float(v)); }
+    void add(Builder& b, double v) { args[n++] = b.trace_.const_float(v); }
     template <class I>
       requires std::is_integral_v<I>
-    void add(Builder& b, I v) { args.push_back(b.trace_.const_int(static_cast<int64_t>(v))); }
+    void add(Builder& b, I v) { args[n++] = b.trace_.const_int(static_cast<int64_t>(v)); }
+    std::span<const Ref> refs() const { return {args.data(), n}; }
   };
   template <class... A>
   Ref collect_and_emit(Opcode op, A... a) {
-    Pending p;
+    Pending<sizeof...(A)> p;
     (p.add(*this, a), ...);
-    return finish(op, p, Type::kVoid);
+    return finish(op, p.refs(), p.descr, p.snapshot, Type::kVoid);
   }
-  Ref finish(Opcode op, Pending& p, Type t);
+  Ref finish(Opcode op, std::span<const Ref> args, DescrId descr, SnapshotId snapshot, Type t);
 
   Trace& trace_;
   SnapshotId snapshot_ = kNoSnapshot;

@@ -2,11 +2,12 @@
 //
 // Invariants: map_[i] is set once source op i has been visited (copied or
 // forwarded) and names an output value or constant; snapshot_memo_ holds
-// snapshots built since the last forward() (entries of an older
-// generation are stale), so guards sharing a source snapshot keep sharing
-// it, and a later forward() (a guard proving a value constant, say) is
-// seen by the snapshots built after it. const_map_[c] is the output's
-// interned copy of source constant c.
+// snapshots built since the last forward() that changed an existing
+// mapping (entries of an older generation are stale), so guards sharing a
+// source snapshot keep sharing it, and a later re-forward (a guard proving
+// a value constant, say) is seen by the snapshots built after it. The
+// output starts with a copy of the source's constant pool, so a constant
+// Ref maps to itself.
 #include "jit/ir/ir_rewrite.h"
 
 #include "base/check.h"
@@ -18,9 +19,10 @@ Rewriter::Rewriter(const Trace& src)
       out_(src.shared_descrs()),
       builder_(out_),
       map_(src.num_ops()),
-      const_map_(src.num_consts()),
       snapshot_memo_(src.snapshots().num_snapshots(), {0, kNoSnapshot}) {
   out_.reserve(src.num_ops(), src.num_arg_slots());
+  out_.adopt_constants(src);
+  out_.snapshots().reserve_like(src.snapshots());
   for (uint32_t k = 0; k < src.num_inputs(); k++) map_[k] = out_.add_input(src.op(k).type);
   next_ = src.num_inputs();
 }
@@ -30,14 +32,8 @@ Ref Rewriter::map(Ref r) {
     case Ref::Kind::kValue:
       PYR_CHECK(r.index() < map_.size() && !map_[r.index()].is_none());
       return map_[r.index()];
-    case Ref::Kind::kConst: {
-      Ref& m = const_map_[r.index()];
-      if (m.is_none()) {
-        const Const& c = src_.constant(r);
-        m = out_.intern(c.type, c.bits);
-      }
-      return m;
-    }
+    case Ref::Kind::kConst:
+      return r;  // the output starts with the source's pool
     case Ref::Kind::kVirtual: return map_virtual(r.index());
     case Ref::Kind::kNone: return r;
   }
@@ -58,9 +54,15 @@ Ref Rewriter::map_virtual(uint32_t src_index) {
 
 void Rewriter::forward(uint32_t src_op, Ref to) {
   PYR_CHECK(src_op < map_.size());
+  // Only a changed mapping can make a memoized snapshot or virtual stale:
+  // one built before `src_op` was first mapped cannot refer to it (map()
+  // refuses unmapped ops), so forwarding a fresh op keeps the memos.
+  bool remap = !map_[src_op].is_none();
   map_[src_op] = to;
-  memo_gen_++;
-  if (!virtual_memo_.empty()) virtual_memo_.clear();
+  if (remap) {
+    memo_gen_++;
+    if (!virtual_memo_.empty()) virtual_memo_.clear();
+  }
   if (src_op >= next_) next_ = src_op + 1;
 }
 
@@ -103,10 +105,6 @@ void Rewriter::copy_rest() {
   while (next_ < src_.num_ops()) copy(next_);
 }
 
-Trace copy_trace(const Trace& t) {
-  Rewriter r(t);
-  r.copy_rest();
-  return r.take();
-}
+Trace copy_trace(const Trace& t) { return t; }
 
 }  // namespace pyrite::jit::ir

@@ -1,8 +1,8 @@
 // Rewriter: the scaffolding of a forward pass (docs/jit.md, "Passes").
 // A pass reads the source trace in order and emits into a new one that
 // shares its descriptor table; the rewriter maps every source Ref to its
-// replacement (constants re-interned, snapshots and virtuals re-built with
-// mapped entries), so a pass only says what differs.
+// replacement (constants keep their Refs: the output starts with the
+// source's pool; snapshots and virtuals re-built with mapped entries), so a pass only says what differs.
 #pragma once
 
 #include <cstdint>
@@ -47,7 +47,6 @@ class Rewriter {
   Trace out_;
   Builder builder_;
   std::vector<Ref> map_;  // per source op
-  std::vector<Ref> const_map_;  // per source constant (none: not mapped yet)
   // Per source snapshot: (generation, mapped id); valid while generation == memo_gen_.
   std::vector<std::pair<uint32_t, SnapshotId>> snapshot_memo_;
   uint32_t memo_gen_ = 1;
@@ -57,7 +56,9 @@ class Rewriter {
   uint32_t next_ = 0;
 };
 
-// A copy of `t` through the identity rewrite (sharing its descriptors).
+// A copy of `t` (sharing its descriptors): what a pass returns when it
+// finds nothing to change. The same as the identity rewrite, but a plain
+// copy of the arrays, without re-building snapshots.
 Trace copy_trace(const Trace& t);
 
 }  // namespace pyrite::jit::ir

@@ -54,6 +54,24 @@ void SnapshotTable::HashIndex::insert(uint64_t h, uint32_t id) {
   used_++;
 }
 
+void SnapshotTable::HashIndex::reserve(size_t n) {
+  if (used_ != 0) return;
+  size_t slots = 16;
+  while (slots < 2 * (n + 1)) slots *= 2;
+  if (slots <= slots_.size()) return;
+  slots_.assign(slots, Slot{});
+  shift_ = 64 - std::countr_zero(slots);
+}
+
+void SnapshotTable::reserve_like(const SnapshotTable& other) {
+  snapshots_.reserve(other.snapshots_.size());
+  frame_ids_.reserve(other.frame_ids_.size());
+  frames_.reserve(other.frames_.size());
+  entries_.reserve(other.entries_.size());
+  frame_by_hash_.reserve(other.frames_.size());
+  snapshot_by_hash_.reserve(other.snapshots_.size());
+}
+
 uint32_t SnapshotTable::intern_frame(const SnapshotBuilder::Frame& f) {
   uint64_t h = mix(mix(mix(0, f.kind), f.pc), f.size);
   for (const SnapEntry& e : f.entries) h = mix(h, (uint64_t(e.slot) << 48) | (uint64_t(e.flags) << 32) | e.ref.bits());

@@ -103,6 +103,9 @@ class SnapshotBuilder {
 class SnapshotTable {
  public:
   SnapshotId add(const SnapshotBuilder& b);
+  // Capacity for about as many snapshots, frames and entries as `other`
+  // holds (a pass's output re-adds its input's).
+  void reserve_like(const SnapshotTable& other);
   size_t num_snapshots() const { return snapshots_.size(); }
   size_t num_frames() const { return frames_.size(); }  // distinct frames stored
 
@@ -153,6 +156,8 @@ class SnapshotTable {
       }
     }
     void insert(uint64_t h, uint32_t id);
+    // Room for `n` ids without growing (only while empty).
+    void reserve(size_t n);
 
    private:
     struct Slot {

@@ -111,6 +111,8 @@ class Cse {
 
   Trace run() {
     listed_in_.assign(src_.num_ops(), UINT32_MAX);
+    grow(src_.num_ops());  // the output has at most as many values (new ones grow it)
+    user_nodes_.reserve(src_.num_ops());
     for (uint32_t i = 0; i < src_.num_inputs(); i++) note(i, rw_.map(Ref::value(i)));
     for (uint32_t i = src_.num_inputs(); i < src_.num_ops(); i++) visit(i);
     return rw_.take();

@@ -1,6 +1,7 @@
 // dce (dce.h, docs/jit_opt.md "dce").
 #include "jit/opt/dce.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "jit/ir/ir_rewrite.h"
@@ -28,6 +29,7 @@ Trace dce(const Trace& src) {
       for_each_snapshot_value(src, s, use);
     }
   }
+  if (std::all_of(live.begin() + src.num_inputs(), live.end(), [](bool b) { return b; })) return copy_trace(src);
   Rewriter rw(src);
   for (uint32_t i = src.num_inputs(); i < n; i++)
     if (live[i]) rw.copy(i);
