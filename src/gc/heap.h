@@ -187,8 +187,14 @@ class Heap {
   size_t run_pending_finalizers();
   size_t pending_finalizers() const { return pending_finalize_.size(); }
   size_t pending_weak_callbacks() const { return pending_weak_.size(); }
-  // Either queue non-empty: the interpreter asks at every loop back edge.
-  bool hooks_pending() const { return !pending_finalize_.empty() || !pending_weak_.empty(); }
+  // Hooks are queued and none is running (a nested run would return 0): the
+  // interpreter asks at every loop back edge, which inside a hook must not
+  // try again at each iteration.
+  bool hooks_pending() const {
+    return !running_hooks_ && (!pending_finalize_.empty() || !pending_weak_.empty());
+  }
+  // A hook is running: run_pending_* called now return 0 without running any.
+  bool running_hooks() const { return running_hooks_; }
 
   // ---- inspection -----------------------------------------------------------
 

@@ -143,9 +143,12 @@ const MethodDef kGcFunctions[] = {
 
 // Runs the weak-reference callbacks and __del__ finalizers the last
 // collections queued (CPython's order: callbacks first). Returns how many ran.
+// Called while a hook runs (gc.collect() in a weak callback or __del__), it
+// runs none: the outer run takes the ones queued meanwhile.
 size_t run_gc_hooks() {
   gc::Heap* heap = gc::Heap::current();
   size_t n = 0;
+  if (heap->running_hooks()) return 0;
   while (heap->pending_weak_callbacks() || heap->pending_finalizers()) {
     n += heap->run_pending_weak_callbacks();
     n += heap->run_pending_finalizers();

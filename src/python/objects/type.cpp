@@ -206,7 +206,13 @@ uint64_t next_type_version() { return g_next_version++; }
 // ---- the lookup cache ----------------------------------------------------------------
 // Direct-mapped on (version, name); an entry is valid while the type's
 // version equals the stored one, since any change to a dict along the MRO
-// gives the type a new version. Values are rooted by a root callback.
+// gives the type a new version. The cache holds no reference: every
+// collection empties it before marking (a root callback that visits
+// nothing), as CPython's type cache borrows its values. Tracing the entries
+// kept alive what a stale one held: after `del C.f` the function lived on
+// until its entry was overwritten, so a weakref to it never died. An entry
+// filled after that is dropped by the next collection before its sweep, so
+// it never names a freed object.
 
 namespace {
 struct CacheEntry {
@@ -217,12 +223,8 @@ struct CacheEntry {
 constexpr size_t kCacheSize = 4096;
 CacheEntry g_cache[kCacheSize];
 
-void trace_cache(gc::Visitor& v, void*) {
-  for (auto& e : g_cache) {
-    if (e.version == 0) continue;
-    v.visit(e.name);
-    visit_value(v, e.value);
-  }
+void clear_cache(gc::Visitor&, void*) {
+  for (auto& e : g_cache) e.version = 0;
 }
 
 inline size_t cache_index(uint64_t version, Str* name) {
@@ -632,7 +634,7 @@ void init_types_early() {
   if (!types::cname) types::cname = allocate<Type>(kTypeLayout, types::type); \
   root_slot(&types::cname);
 #include "python/objects/builtin_types.def"
-  gc::Heap::current()->add_root_callback(trace_cache, nullptr);
+  gc::Heap::current()->add_root_callback(clear_cache, nullptr);
 }
 
 void finish_builtin_types() {
