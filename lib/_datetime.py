@@ -1,0 +1,538 @@
+"""Fast implementation of the datetime type."""
+
+# Pyrite's `_datetime` (docs/modules.md, "_datetime"): the classes of the
+# standard library's own datetime.py, executed at import time from
+# sys._stdlib_dir with `_datetime` blocked, so that they are the pure
+# Python classes under the names CPython's C module gives them
+# (datetime.date, ... with __module__ 'datetime'). Nothing of datetime.py
+# is copied here; this file runs it, then makes what differs observably
+# from CPython's C module behave as the C module does: reprs of subclasses,
+# pickles, the messages of the commonest errors.
+#
+# TODO(#6): a C++ `_datetime` (src/python/modules/) for speed, for
+# datetime_CAPI (no C API here), and for what docs/modules.md lists as
+# still following datetime.py (argument-parsing messages, mutable types).
+
+import sys as _sys
+
+
+def _make():
+    """The module's classes and constants, with the C module's behaviour
+    where datetime.py's differs (the helpers stay local to this function)."""
+
+    def _load():
+        path = _sys._stdlib_dir + "/datetime.py"
+        with open(path, encoding="utf-8") as f:
+            source = f.read()
+        namespace = {"__name__": "datetime", "__file__": path}
+        # While datetime.py runs, `from _datetime import *` at its end must fail
+        # (as when no C module exists) so that it keeps its own classes. That
+        # import sees this module, half made, in sys.modules: hide it there.
+        missing = object()
+        saved = _sys.modules.get("_datetime", missing)
+        _sys.modules["_datetime"] = None
+        try:
+            exec(compile(source, path, "exec"), namespace)
+        finally:
+            if saved is missing:
+                del _sys.modules["_datetime"]
+            else:
+                _sys.modules["_datetime"] = saved
+        return namespace
+
+
+    _ns = _load()
+
+    MINYEAR = _ns["MINYEAR"]
+    MAXYEAR = _ns["MAXYEAR"]
+    timedelta = _ns["timedelta"]
+    date = _ns["date"]
+    tzinfo = _ns["tzinfo"]
+    time = _ns["time"]
+    datetime = _ns["datetime"]
+    timezone = _ns["timezone"]
+    UTC = _ns["UTC"]
+
+    _C_TYPES = (timedelta, date, tzinfo, time, datetime, timezone)
+    _HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE in type.__flags__
+
+
+    def _tp_name(cls):
+        """What CPython's messages print for a type (its tp_name): the C
+        module's types as datetime.X, classes made by `class` by __name__,
+        other builtin types by module and name unless builtins."""
+        if cls in _C_TYPES:
+            return "datetime." + cls.__name__
+        if cls.__flags__ & _HEAPTYPE or cls.__module__ == "builtins":
+            return cls.__name__
+        return "%s.%s" % (cls.__module__, cls.__qualname__)
+
+
+    def _install(cls, name, function):
+        function.__name__ = name
+        function.__qualname__ = cls.__name__ + "." + name
+        function.__module__ = "datetime"
+        old = cls.__dict__.get(name)
+        if old is not None:
+            function.__doc__ = getattr(old, "__doc__", None)
+        if isinstance(old, classmethod):
+            function = classmethod(function)
+        setattr(cls, name, function)
+
+
+    # The checks of datetime.py's module level, with the C module's messages.
+    # Fields are C ints there: out of that range is the int conversion's error.
+
+    def _c_int(value):
+        value = _ns["_index"](value)
+        if not -0x8000000000000000 <= value <= 0x7FFFFFFFFFFFFFFF:
+            raise OverflowError("Python int too large to convert to C long")
+        if value > 0x7FFFFFFF:
+            raise OverflowError("signed integer is greater than maximum")
+        if value < -0x80000000:
+            raise OverflowError("signed integer is less than minimum")
+        return value
+
+
+    def _check_date_fields(year, month, day):
+        year, month, day = _c_int(year), _c_int(month), _c_int(day)
+        if not MINYEAR <= year <= MAXYEAR:
+            raise ValueError("year %d is out of range" % year)
+        if not 1 <= month <= 12:
+            raise ValueError("month must be in 1..12")
+        if not 1 <= day <= _ns["_days_in_month"](year, month):
+            raise ValueError("day is out of range for month")
+        return year, month, day
+
+
+    def _check_time_fields(hour, minute, second, microsecond, fold):
+        hour, minute, second, microsecond = _c_int(hour), _c_int(minute), _c_int(second), _c_int(microsecond)
+        if not 0 <= hour <= 23:
+            raise ValueError("hour must be in 0..23")
+        if not 0 <= minute <= 59:
+            raise ValueError("minute must be in 0..59")
+        if not 0 <= second <= 59:
+            raise ValueError("second must be in 0..59")
+        if not 0 <= microsecond <= 999999:
+            raise ValueError("microsecond must be in 0..999999")
+        if fold not in (0, 1):
+            raise ValueError("fold must be either 0 or 1")
+        return hour, minute, second, microsecond, fold
+
+
+    def _tzinfo_type_error(tz):
+        return TypeError("tzinfo argument must be None or of a tzinfo subclass, not type '%s'"
+                         % _tp_name(type(tz)))
+
+
+    def _check_tzinfo_arg(tz):
+        if tz is not None and not isinstance(tz, tzinfo):
+            raise _tzinfo_type_error(tz)
+
+
+    def _check_tzname(name):
+        if name is not None and not isinstance(name, str):
+            raise TypeError("tzinfo.tzname() must return None or a string, not '%s'" % _tp_name(type(name)))
+
+
+    def _check_utc_offset(name, offset):
+        if offset is None:
+            return
+        if not isinstance(offset, timedelta):
+            raise TypeError("tzinfo.%s() must return None or timedelta, not '%s'" % (name, _tp_name(type(offset))))
+        if not -timedelta(1) < offset < timedelta(1):
+            raise ValueError("offset must be a timedelta strictly between "
+                             "-timedelta(hours=24) and timedelta(hours=24).")
+
+
+    def _cmperror(x, y):
+        raise TypeError("can't compare %s to %s" % (_tp_name(type(x)), _tp_name(type(y))))
+
+
+    _pure_wrap_strftime = _ns["_wrap_strftime"]
+
+
+    # The C module formats strftime's format, and %Z's time zone name (with
+    # '%' doubled), in UTF-8 before it calls time.strftime, so a surrogate
+    # in either raises UnicodeEncodeError (test_datetime checks it);
+    # time.strftime itself accepts them. datetime.py's formatting asks the
+    # object for microsecond, utcoffset() and tzname() (when it has them):
+    # it gets a view of the object whose tzname() checks.
+    class _StrftimeSubject:
+        __slots__ = ("_subject",)
+
+        def __init__(self, subject):
+            self._subject = subject
+
+        def __getattr__(self, name):
+            value = getattr(self._subject, name)
+            if name != "tzname":
+                return value
+
+            def tzname():
+                zone = value()
+                if zone is not None:
+                    zone.replace("%", "%%").encode("utf-8")
+                return zone
+            return tzname
+
+    def _wrap_strftime(object, format, timetuple):
+        if not isinstance(format, str):
+            raise TypeError("strftime() argument 1 must be str, not %s" % _tp_name(type(format)))
+        format.encode("utf-8")
+        return _pure_wrap_strftime(_StrftimeSubject(object), format, timetuple)
+
+
+    for _f in (_check_date_fields, _check_time_fields, _check_tzinfo_arg, _check_tzname,
+               _check_utc_offset, _cmperror, _wrap_strftime):
+        _ns[_f.__name__] = _f
+
+
+    # Messages raised inside datetime.py's methods, and the C module's for them.
+    _MESSAGES = {
+        (OverflowError, "result out of range"): "date value out of range",
+        (NotImplementedError, "tzinfo subclass must override utcoffset()"): "a tzinfo subclass must implement utcoffset()",
+        (NotImplementedError, "tzinfo subclass must override tzname()"): "a tzinfo subclass must implement tzname()",
+        (NotImplementedError, "tzinfo subclass must override dst()"): "a tzinfo subclass must implement dst()",
+        (TypeError, "fromutc() requires a datetime argument"): "fromutc: argument must be a datetime",
+        (ValueError, "dt.tzinfo is not self"): "fromutc: dt.tzinfo is not self",
+        (ValueError, "fromutc() requires a non-None utcoffset() result"): "fromutc: non-None utcoffset() result required",
+        (ValueError, "fromutc() requires a non-None dst() result"): "fromutc: non-None dst() result required",
+        (TypeError, "cannot compare naive and aware times"): "can't compare offset-naive and offset-aware times",
+        (TypeError, "cannot compare naive and aware datetimes"): "can't compare offset-naive and offset-aware datetimes",
+        (TypeError, "cannot mix naive and timezone-aware time"): "can't subtract offset-naive and offset-aware datetimes",
+        (TypeError, "fromutc() argument must be a datetime instance or None"): "fromutc: argument must be a datetime",
+    }
+    _DAYS_TOO_LARGE = "timedelta # of days is too large: "
+
+
+    def _c_message(e):
+        """The C module's exception for one datetime.py raised, or None."""
+        if len(e.args) != 1 or not isinstance(e.args[0], str):
+            return None
+        message = e.args[0]
+        kind = type(e)
+        if (kind, message) in _MESSAGES:
+            return kind(_MESSAGES[kind, message])
+        if kind is OverflowError and message.startswith(_DAYS_TOO_LARGE):
+            days = message[len(_DAYS_TOO_LARGE):]
+            if not -0x80000000 <= int(days) <= 0x7FFFFFFF:
+                return OverflowError("Python int too large to convert to C int")
+            return OverflowError("days=%s; must have magnitude <= 999999999" % days)
+        if kind is ValueError and message.startswith("Invalid weekday: "):
+            return ValueError("Invalid day: " + message[len("Invalid weekday: "):])
+        return None
+
+
+    def _with_c_messages(cls, name):
+        pure = cls.__dict__[name]
+        if isinstance(pure, (classmethod, staticmethod)):
+            pure = pure.__func__
+
+        def method(*args, **kwargs):
+            try:
+                return pure(*args, **kwargs)
+            except (OverflowError, NotImplementedError, TypeError, ValueError) as e:
+                c = _c_message(e)
+                if c is None:
+                    raise
+                raise c from None
+
+        _install(cls, name, method)
+
+
+    for _cls, _names in (
+            (timedelta, ("__new__",)),
+            (date, ("__add__", "__radd__", "__sub__")),
+            (datetime, ("__add__", "__radd__", "__sub__", "_cmp", "astimezone")),
+            (time, ("_cmp",)),
+            (date, ("fromisocalendar",)),
+            (tzinfo, ("utcoffset", "tzname", "dst")),
+            (timezone, ("fromutc",))):
+        for _name in _names:
+            _with_c_messages(_cls, _name)
+    _timedelta_new_with_messages = timedelta.__dict__["__new__"]
+    _timedelta_fields = ("days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks")
+
+    def _timedelta_new(cls, *args, **kwargs):
+        # The C module takes ints and floats only (datetime.py any number).
+        given = dict(zip(_timedelta_fields, args))
+        given.update(kwargs)
+        for name in ("microseconds", "milliseconds", "seconds", "minutes", "hours", "days", "weeks"):
+            if name in given and not isinstance(given[name], (int, float)):
+                raise TypeError("unsupported type for timedelta %s component: %s"
+                                % (name, _tp_name(type(given[name]))))
+        return _timedelta_new_with_messages(cls, *args, **kwargs)
+
+    _install(timedelta, "__new__", _timedelta_new)
+    timedelta.__new__ = staticmethod(timedelta.__dict__["__new__"])
+
+
+    # Reprs: the C module names its own types datetime.X and other classes by
+    # __name__ (their tp_name), where datetime.py writes module.qualname; and
+    # it puts fold=1 before tzinfo= in a datetime's.
+
+    def _repr_with_c_name(cls):
+        pure = cls.__dict__["__repr__"]
+
+        def __repr__(self):
+            text = pure(self)
+            kind = type(self)
+            prefix = "%s.%s(" % (kind.__module__, kind.__qualname__)
+            if text.startswith(prefix):
+                text = _tp_name(kind) + text[len(prefix) - 1:]
+            return text
+
+        _install(cls, "__repr__", __repr__)
+
+
+    for _cls in (timedelta, date, time):
+        _repr_with_c_name(_cls)
+
+
+    def _datetime_repr(self):
+        fields = [self._year, self._month, self._day, self._hour, self._minute, self._second, self._microsecond]
+        while len(fields) > 5 and fields[-1] == 0:
+            fields.pop()
+        text = "%s(%s" % (_tp_name(type(self)), ", ".join(map(str, fields)))
+        if self._fold:
+            text += ", fold=1"
+        if self._tzinfo is not None:
+            text += ", tzinfo=%r" % (self._tzinfo,)
+        return text + ")"
+
+
+    _install(datetime, "__repr__", _datetime_repr)
+
+    # The C module's IsoCalendarDate (not exported) is named datetime.IsoCalendarDate.
+    _iso_calendar_date = _ns["_IsoCalendarDate"]
+
+    def _iso_calendar_date_repr(self):
+        return "%s(year=%d, week=%d, weekday=%d)" % (
+            "datetime.IsoCalendarDate" if type(self) is _iso_calendar_date else type(self).__name__,
+            self[0], self[1], self[2])
+
+    _install(_iso_calendar_date, "__repr__", _iso_calendar_date_repr)
+
+
+    # Errors of arguments the C module checks by type before datetime.py's code
+    # looks at them.
+
+    _pure_combine = datetime.__dict__["combine"].__func__
+
+
+    def _combine(cls, date, time, tzinfo=True):
+        if not isinstance(date, _ns["_date_class"]):
+            raise TypeError("combine() argument 1 must be datetime.date, not %s" % _tp_name(type(date)))
+        if not isinstance(time, _ns["_time_class"]):
+            raise TypeError("combine() argument 2 must be datetime.time, not %s" % _tp_name(type(time)))
+        if tzinfo is not True:
+            _check_tzinfo_arg(tzinfo)
+        return _pure_combine(cls, date, time, tzinfo)
+
+
+    _install(datetime, "combine", _combine)
+
+    _pure_astimezone = datetime.__dict__["astimezone"]
+
+
+    def _astimezone(self, tz=None):
+        if tz is not None and not isinstance(tz, tzinfo):
+            raise _tzinfo_type_error(tz)
+        return _pure_astimezone(self, tz)
+
+
+    _install(datetime, "astimezone", _astimezone)
+
+    _pure_fromordinal = date.__dict__["fromordinal"].__func__
+
+
+    def _fromordinal(cls, n):
+        n = _c_int(n)
+        if n < 1:
+            raise ValueError("ordinal must be >= 1")
+        return _pure_fromordinal(cls, n)
+
+
+    _install(date, "fromordinal", _fromordinal)
+
+
+    def _format_with_str_check(cls):
+        pure = cls.__dict__["__format__"]
+
+        def __format__(self, fmt):
+            if not isinstance(fmt, str):
+                raise TypeError("__format__() argument 1 must be str, not %s" % _tp_name(type(fmt)))
+            return pure(self, fmt)
+
+        _install(cls, "__format__", __format__)
+
+
+    for _cls in (date, time):
+        _format_with_str_check(_cls)
+
+    _pure_datetime_isoformat = datetime.__dict__["isoformat"]
+
+
+    def _datetime_isoformat(self, sep="T", timespec="auto"):
+        if not isinstance(sep, str) or len(sep) != 1:
+            raise TypeError("isoformat() argument 1 must be a unicode character, not %s" % _tp_name(type(sep)))
+        return _pure_datetime_isoformat(self, sep, timespec)
+
+
+    _install(datetime, "isoformat", _datetime_isoformat)
+
+    _pure_timezone_new = timezone.__dict__["__new__"].__func__
+    _omitted = timezone._Omitted
+
+
+    def _timezone_new(cls, offset, name=_omitted):
+        if not isinstance(offset, timedelta):
+            raise TypeError("timezone() argument 1 must be datetime.timedelta, not %s" % _tp_name(type(offset)))
+        if name is not _omitted and not isinstance(name, str):
+            raise TypeError("timezone() argument 2 must be str, not %s" % _tp_name(type(name)))
+        if not timezone._minoffset <= offset <= timezone._maxoffset:
+            raise ValueError("offset must be a timedelta strictly between -timedelta(hours=24) and "
+                             "timedelta(hours=24), not %r." % (offset,))
+        return _pure_timezone_new(cls, offset, name)
+
+
+    _install(timezone, "__new__", _timezone_new)
+    timezone.__new__ = staticmethod(timezone.__dict__["__new__"])
+
+
+    def _timezone_dt_check(name):
+        pure = timezone.__dict__[name]
+
+        def method(self, dt):
+            if not (dt is None or isinstance(dt, datetime)):
+                raise TypeError("%s(dt) argument must be a datetime instance or None, not %s"
+                                % (name, _tp_name(type(dt))))
+            return pure(self, dt)
+
+        _install(timezone, name, method)
+
+
+    for _name in ("utcoffset", "tzname", "dst"):
+        _timezone_dt_check(_name)
+
+
+    def _timezone_init_subclass(cls, **kwargs):
+        raise TypeError("type 'datetime.timezone' is not an acceptable base type")
+
+
+    _install(timezone, "__init_subclass__", _timezone_init_subclass)
+    timezone.__init_subclass__ = classmethod(timezone.__dict__["__init_subclass__"])
+
+
+    _pure_strptime = datetime.__dict__["strptime"].__func__
+
+
+    def _strptime(cls, date_string, format):
+        for position, value in ((1, date_string), (2, format)):
+            if not isinstance(value, str):
+                raise TypeError("strptime() argument %d must be str, not %s" % (position, _tp_name(type(value))))
+        return _pure_strptime(cls, date_string, format)
+
+
+    _install(datetime, "strptime", _strptime)
+
+
+    def _reduce_ex_with_int_check(cls):
+        pure = cls.__dict__["__reduce_ex__"]
+
+        def __reduce_ex__(self, protocol):
+            return pure(self, _c_int(protocol))
+
+        _install(cls, "__reduce_ex__", __reduce_ex__)
+
+
+    for _cls in (time, datetime):
+        _reduce_ex_with_int_check(_cls)
+
+
+    def _check_timestamp(t):
+        """The C module's conversion of a timestamp to time_t, for its errors:
+        a float or an integer (by __index__) within time_t."""
+        if isinstance(t, float):
+            if t != t:
+                raise ValueError("Invalid value NaN (not a number)")
+            in_range = -9223372036854775808.0 <= t < 9223372036854775808.0
+        else:
+            in_range = -0x8000000000000000 <= _ns["_index"](t) <= 0x7FFFFFFFFFFFFFFF
+        if not in_range:
+            raise OverflowError("timestamp out of range for platform time_t")
+
+
+    def _timestamp_check(cls, name):
+        pure = cls.__dict__[name].__func__
+
+        def method(cls, *args, **kwargs):
+            if args:
+                _check_timestamp(args[0])
+            elif "t" in kwargs:
+                _check_timestamp(kwargs["t"])
+            return pure(cls, *args, **kwargs)
+
+        _install(cls, name, method)
+
+
+    _timestamp_check(date, "fromtimestamp")
+    _timestamp_check(datetime, "fromtimestamp")
+    _timestamp_check(datetime, "utcfromtimestamp")
+
+
+    # tzinfo.fromutc as the C module computes it: it asks dst() again after
+    # moving by utcoffset() - dst() even when that difference is zero.
+    def _tzinfo_fromutc(self, dt):
+        if not isinstance(dt, datetime):
+            raise TypeError("fromutc: argument must be a datetime")
+        if dt.tzinfo is not self:
+            raise ValueError("fromutc: dt.tzinfo is not self")
+        offset = dt.utcoffset()
+        if offset is None:
+            raise ValueError("fromutc: non-None utcoffset() result required")
+        dst = dt.dst()
+        if dst is None:
+            raise ValueError("fromutc: non-None dst() result required")
+        result = dt + (offset - dst)
+        dst = result.dst()
+        if dst is None:
+            raise ValueError("fromutc: tz.dst() gave inconsistent results; cannot convert")
+        return result + dst
+
+
+    _install(tzinfo, "fromutc", _tzinfo_fromutc)
+
+
+    # The C tzinfo takes (and ignores) any arguments.
+    def _tzinfo_new(cls, *args, **kwargs):
+        return object.__new__(cls)
+
+
+    _install(tzinfo, "__new__", _tzinfo_new)
+    tzinfo.__new__ = staticmethod(tzinfo.__dict__["__new__"])
+
+
+    # Pickles. The C objects have no __dict__ and no slots, so their state for
+    # copyreg and for tzinfo.__reduce__ is that of a subclass instance's
+    # __dict__ alone (None when it has none); datetime.py's classes have slots.
+
+    def __getstate__(self):
+        state = getattr(self, "__dict__", None)
+        return state if state else None
+
+
+    for _cls in (timedelta, date, time, timezone):
+        _install(_cls, "__getstate__", __getstate__)
+
+    # pickle memoizes strings by identity, and the C type's __qualname__ is not
+    # the object its __module__ is, so 'datetime' is written twice there.
+    datetime.__qualname__ = "".join(["date", "time"])
+
+    return {"MINYEAR": MINYEAR, "MAXYEAR": MAXYEAR, "timedelta": timedelta, "date": date, "tzinfo": tzinfo,
+            "time": time, "datetime": datetime, "timezone": timezone, "UTC": UTC}
+
+
+globals().update(_make())
+del _make, _sys

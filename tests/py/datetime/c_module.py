@@ -1,0 +1,108 @@
+# What the C module _datetime does differently from datetime.py's classes:
+# reprs of subclasses, pickles, the messages of common errors.
+import copy
+import pickle
+from datetime import date, datetime, time, timedelta, timezone, tzinfo, UTC
+
+
+class MyDate(date):
+    pass
+
+
+class MyDatetime(datetime):
+    pass
+
+
+class MyTime(time):
+    pass
+
+
+class MyDelta(timedelta):
+    pass
+
+
+for obj in (MyDate(2000, 1, 2), MyDatetime(2000, 1, 2, 3, 4), MyTime(1, 2), MyDelta(1, 2, 3)):
+    print(repr(obj), str(obj), type(copy.copy(obj)).__name__, type(pickle.loads(pickle.dumps(obj))).__name__)
+print(repr(datetime(2001, 2, 3, 4, 5, 6, 7, tzinfo=UTC, fold=1)), repr(time(1, tzinfo=UTC, fold=1)))
+
+est = timezone(timedelta(hours=-5), "EST")
+objects = [date(2024, 2, 29), datetime(2001, 2, 3, 4, 5, 6, 7), datetime(2001, 2, 3, 4, 5, 6, 7, tzinfo=est, fold=1),
+           time(1, 2, 3, 4), time(1, 2, 3, 4, tzinfo=UTC, fold=1), timedelta(1, 2, 3), timedelta(-1),
+           est, UTC, timezone(timedelta(minutes=30))]
+for obj in objects:
+    for protocol in range(6):
+        data = pickle.dumps(obj, protocol)
+        print(type(obj).__name__, protocol, data, pickle.loads(data) == obj)
+    print(copy.deepcopy(obj) == obj)
+print(UTC.__reduce__(), est.__getstate__(), date(2000, 1, 1).__reduce__(), time(1).__reduce_ex__(2))
+print(type(pickle.loads(pickle.dumps(tzinfo()))).__name__, tzinfo(1, x=2).__class__.__name__)
+
+
+def error(f, *args, **kwargs):
+    try:
+        print(repr(f(*args, **kwargs)))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+
+class NoDst(tzinfo):
+    def utcoffset(self, dt):
+        return timedelta(hours=1)
+
+    def dst(self, dt):
+        return None
+
+
+class BadTz(tzinfo):
+    def utcoffset(self, dt):
+        return 5
+
+    def tzname(self, dt):
+        return 5
+
+
+error(date, 2000, 13, 1)
+error(date, 2000, 2, 30)
+error(date, 0, 1, 1)
+error(date, 2 ** 31, 1, 1)
+error(date, 2 ** 64, 1, 1)
+error(date, 2000.0, 1, 1)
+error(datetime, 2000, 1, 1, 24)
+error(datetime, 2000, 1, 1, fold=2)
+error(datetime, 2000, 1, 1, tzinfo=1)
+error(time, 1, 60)
+error(time, microsecond=10 ** 6)
+error(timedelta, days=10 ** 9)
+error(timedelta, days=10 ** 10)
+error(timedelta, "x")
+error(timedelta, hours=None)
+error(lambda: timedelta.max + timedelta(1))
+error(lambda: date.max + timedelta(1))
+error(lambda: datetime.min - timedelta(1))
+error(lambda: datetime(2000, 1, 1) < datetime(2000, 1, 1, tzinfo=UTC))
+error(lambda: datetime(2000, 1, 1) - datetime(2000, 1, 1, tzinfo=UTC))
+error(lambda: time(1) < time(1, tzinfo=UTC))
+error(lambda: datetime(2000, 1, 1) < date(2000, 1, 1))
+error(timezone, 1)
+error(timezone, timedelta(hours=25))
+error(timezone, timedelta(0), 1)
+error(UTC.utcoffset, 1)
+error(UTC.fromutc, 1)
+error(lambda: type("Zone", (timezone,), {}))
+error(date.fromordinal, 0)
+error(date.fromisocalendar, 2000, 5, 8)
+error(date(2000, 1, 1).strftime, 1)
+error(date(2000, 1, 1).__format__, 1)
+error(datetime.strptime, 1, "%Y")
+error(datetime.combine, date(2000, 1, 1), 1)
+error(datetime(2000, 1, 1).astimezone, 1)
+error(datetime(2000, 1, 1).isoformat, "ab")
+error(datetime.fromtimestamp, float("nan"))
+error(datetime.fromtimestamp, 1e20)
+error(date.fromtimestamp, "x")
+error(tzinfo().utcoffset, None)
+error(tzinfo().fromutc, datetime(2000, 1, 1))
+error(NoDst().fromutc, datetime(2000, 1, 1, tzinfo=NoDst()))
+error(datetime(2000, 1, 1, tzinfo=BadTz()).utcoffset)
+error(datetime(2000, 1, 1, tzinfo=BadTz()).tzname)
+error(time(1, tzinfo=UTC).strftime, "%Z\ud800")
