@@ -54,6 +54,7 @@ struct LoopCell {
   int32_t loop = kNoLoop;  // the compiled loop entered here, if any
   uint32_t aborts = 0;
   uint32_t iterations = 1;  // loop iterations its trace spans (loop_unroll)
+  uint32_t retraces = 0;    // recordings dropped for reaching another loop first (loop_retrace)
   bool blacklisted = false;
 };
 

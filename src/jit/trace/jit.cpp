@@ -238,7 +238,14 @@ int32_t Jit::install_bridge(const BridgeOrigin& origin, ir::Trace recorded, uint
 
 void Jit::record_abort(uint32_t cell, AbortReason why) {
   stats_.aborts[static_cast<int>(why)]++;
-  counters_.on_abort(cell);
+  if (why != AbortReason::kExitedLoop) counters_.on_abort(cell);
+}
+
+bool Jit::retrace_exited_loop(uint32_t cell) {
+  LoopCell& c = counters_.cell(cell);
+  if (c.retraces >= static_cast<uint32_t>(params_.loop_retrace)) return false;
+  c.retraces++;
+  return true;
 }
 
 void Jit::record_bridge_abort(const BridgeOrigin& origin, AbortReason why) {

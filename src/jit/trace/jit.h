@@ -185,8 +185,17 @@ class Jit {
   // over one more iteration (up to the loop_unroll parameter), with no
   // backoff. LuaJIT unrolls loops that do not settle the same way.
   AbortReason last_refusal() const { return last_refusal_; }
-  // Counts an abort and backs off (or blacklists) the location.
+  // Counts an abort and backs off (or blacklists) the location; a
+  // kExitedLoop abort is only counted (see exited_loop).
   void record_abort(uint32_t cell, AbortReason why);
+  // A loop recording at `cell` reached another compiled loop before its
+  // own header: whether to drop it and trace the location again later
+  // (true up to the loop_retrace parameter). The recording may have begun
+  // in the loop's last iteration, and its trace would then never go round
+  // (every further iteration a guard failure and a bridge back); an outer
+  // loop, whose trace always reaches its inner loop first, is kept after
+  // the retries.
+  bool retrace_exited_loop(uint32_t cell);
   // Counts an abort of a bridge recording and backs off its guard (after
   // max_aborts the guard is never traced again).
   void record_bridge_abort(const BridgeOrigin& origin, AbortReason why);

@@ -29,7 +29,7 @@ void usage(FILE* to) {
       "  -X jitlog=FILE      write the JIT log (docs/jitlog.md) to FILE\n"
       "  -X jit-backend=x64|interp  machine code (default) or the IR interpreter\n"
       "  -X jit-opt=PASSES   optimizer passes: all (default), none, or a comma-separated list\n"
-      "  -X jit-verify       run the IR verifier after every optimizer pass\n"
+      "  -X jit-verify       run the IR verifier on recorded traces and after every pass\n"
       "unknown -X options are ignored.\n",
       to);
 }
