@@ -25,6 +25,7 @@
 #include "python/objects/str.h"
 #include "python/objects/tuple.h"
 #include "python/objects/type.h"
+#include "python/interp/interp.h"
 
 namespace pyrite::python {
 
@@ -189,14 +190,17 @@ Value count_reduce(Value self, const Value*, size_t, Tuple*) {
 }
 
 // ---- cycle ---------------------------------------------------------------------------------------
-// The first pass saves the items (in a tuple used as a growable buffer, so
-// items keep their identity); later passes replay them.
+// The first pass saves the items in a list (the list __reduce__ hands out,
+// as CPython's); later passes replay it. `firstpass` is __setstate__'s
+// flag: the list already holds what the input iterator will give, so
+// those items are not saved again.
 
 struct Cycle : Object {
   Value it;          // null once exhausted
-  Tuple* saved;      // saved->items()[0..nsaved)
-  int64_t nsaved;
+  List* saved;
   int64_t index;
+  bool firstpass;
+  uint8_t pad[7];
 };
 
 void trace_cycle(void* p, gc::Visitor& v) {
@@ -210,38 +214,31 @@ Value cycle_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!no_keywords(type, g_cycle, "cycle", kwnames) || !check_nargs("cycle", nargs, 1, 1)) return {};
   Value it = get_iter(args[0]);
   if (!it) return {};
+  List* saved = list_new();
+  if (!saved) return {};
   auto* c = new_instance<Cycle>(type);
   c->it = it;
+  c->saved = saved;
   return c;
-}
-
-bool cycle_save(Cycle* c, Value item) {
-  Tuple* buf = c->saved;
-  int64_t n = c->nsaved;
-  if (!buf || n == buf->length) {
-    Tuple* grown = tuple_new(n < 8 ? 8 : n * 2);
-    if (!grown) return false;
-    if (n) std::memcpy(grown->items(), buf->items(), size_t(n) * sizeof(Value));
-    store(c, &c->saved, grown);
-    buf = grown;
-  }
-  store(c, &buf->items()[n], item);
-  c->nsaved = n + 1;
-  return true;
 }
 
 Value cycle_next(Value self) {
   auto* c = self.as<Cycle>();
   if (c->it) {
     Value item = iter_next(c->it);
-    if (item) return cycle_save(c, item) ? item : Value();
+    if (item) {
+      if (c->firstpass) return item;
+      return list_append(c->saved, item) ? item : Value();
+    }
     if (has_error()) return {};
     c->it = Value();
   }
-  if (c->nsaved == 0) return {};
-  if (c->index >= c->nsaved) c->index = 0;
-  Value item = c->saved->items()[c->index];
-  c->index = c->index + 1 >= c->nsaved ? 0 : c->index + 1;
+  List* saved = c->saved;
+  int64_t n = list_size(saved);
+  if (n == 0) return {};
+  if (c->index >= n) c->index = 0;   // the list was shortened from outside
+  Value item = list_item(saved, c->index);
+  c->index = c->index + 1 >= n ? 0 : c->index + 1;
   return item;
 }
 
@@ -1269,6 +1266,373 @@ Value permutations_next(Value self) {
   return pick(c->pool, idx, r);
 }
 
+// ---- pickling: __reduce__ and __setstate__ -------------------------------------------------------
+// CPython 3.11's protocol for each type: __reduce__ gives the constructor
+// and its arguments, plus a state for __setstate__ once the iterator has
+// moved; a state of None means "none" (pickle and copy skip __setstate__),
+// which is why accumulate goes through islice when its total is None.
+// The state checks and messages are those of CPython's PyArg_ParseTuple
+// formats and PyLong_AsSsize_t.
+
+Value reduce2(Value self, Tuple* args) { return tuple_of({type_of(self), args}); }
+Value reduce3(Value self, Tuple* args, Value state) { return tuple_of({type_of(self), args, state}); }
+Value none_if_null(Value v) { return v ? v : none(); }
+
+// The state must be a tuple (CPython's check before PyArg_ParseTuple).
+Tuple* state_tuple(Value state) {
+  if (!is_tuple(state)) {
+    raise(exc::TypeError, "state is not a tuple");
+    return nullptr;
+  }
+  return state.as<Tuple>();
+}
+
+// PyArg_ParseTuple's arity message for a state tuple of min..max items.
+bool state_arity(Tuple* t, int64_t min, int64_t max) {
+  int64_t n = t->length;
+  if (n >= min && n <= max) return true;
+  const char* how = min == max ? "exactly" : n < min ? "at least" : "at most";
+  int64_t want = n < min ? min : max;
+  raisef(exc::TypeError, "function takes %s %lld argument%s (%lld given)", how, (long long)want,
+         want == 1 ? "" : "s", (long long)n);
+  return false;
+}
+
+// PyLong_AsSsize_t: an exact int (no __index__), in int64.
+bool state_ssize(Value v, int64_t* out) {
+  if (!is_int(v)) {
+    raise(exc::TypeError, "an integer is required");
+    return false;
+  }
+  auto x = int_to_i64(v);
+  if (!x) {
+    raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
+    return false;
+  }
+  *out = *x;
+  return true;
+}
+
+// A tuple of the ints t[0..n).
+Tuple* index_tuple(Tuple* t, int64_t n) {
+  Tuple* r = tuple_new(n);
+  if (!r) return nullptr;
+  for (int64_t i = 0; i < n; i++) r->items()[i] = Value::small(ix(t, i));
+  return r;
+}
+
+Value cycle_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* c = self.as<Cycle>();
+  if (!c->it) {
+    // Exhausted input: an iterator over the rest of the current pass, then the saved items.
+    Value it = get_iter(c->saved);
+    if (!it) return {};
+    if (c->index != 0) {
+      Value index = int_from_i64(c->index);
+      if (!call_method(it, intern("__setstate__"), &index, 1)) return {};
+    }
+    return reduce3(self, tuple_of({it}), tuple_of({c->saved, py_bool(true)}));
+  }
+  return reduce3(self, tuple_of({c->it}), tuple_of({c->saved, py_bool(c->firstpass)}));
+}
+
+Value cycle_setstate(Value self, const Value* args, size_t, Tuple*) {
+  Tuple* t = state_tuple(args[0]);
+  if (!t || !state_arity(t, 2, 2)) return {};
+  if (!is_list(t->at(0))) {
+    return raisef(exc::TypeError, "argument 1 must be list, not %s", type_name(t->at(0)).c_str());
+  }
+  int firstpass;
+  if (!arg_int(t->at(1), &firstpass)) return {};
+  auto* c = self.as<Cycle>();
+  store(c, &c->saved, t->at(0).as<List>());
+  c->firstpass = firstpass != 0;
+  c->index = 0;
+  return none();
+}
+
+Value accumulate_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* acc = self.as<Accumulate>();
+  Value func = none_if_null(acc->func);
+  if (acc->initial) {
+    // initial not produced yet: chain((initial,), it) makes it the first item.
+    Value source = get_iter(tuple_of({Value(tuple_of({acc->initial})), acc->it}));
+    if (!source) return {};
+    return reduce3(self, tuple_of({chain_of(g_chain, source), func}), none());
+  }
+  if (acc->total && is_none(acc->total)) {
+    // A total of None cannot be a state (None means "no state"): rebuild
+    // it as islice(accumulate(chain((None,), it), func), 1, None).
+    Value source = get_iter(tuple_of({Value(tuple_of({none()})), acc->it}));
+    if (!source) return {};
+    Value inner_args[2] = {chain_of(g_chain, source), func};
+    Value inner = call(type_of(self), inner_args, 2);
+    if (!inner) return {};
+    return tuple_of({g_islice, tuple_of({inner, Value::small(1), none()})});
+  }
+  return reduce3(self, tuple_of({acc->it, func}), none_if_null(acc->total));
+}
+
+Value accumulate_setstate(Value self, const Value* args, size_t, Tuple*) {
+  auto* acc = self.as<Accumulate>();
+  store(acc, &acc->total, args[0]);
+  return none();
+}
+
+Value chain_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* c = self.as<Chain>();
+  if (!c->source) return reduce2(self, tuple_empty());
+  Tuple* state = c->active ? tuple_of({c->source, c->active}) : tuple_of({c->source});
+  return reduce3(self, tuple_empty(), state);
+}
+
+Value chain_setstate(Value self, const Value* args, size_t, Tuple*) {
+  Tuple* t = state_tuple(args[0]);
+  if (!t || !state_arity(t, 1, 2)) return {};
+  Value source = t->at(0);
+  Value active = t->length > 1 ? t->at(1) : Value();
+  if (!type_of(source)->slots.next || (active && !type_of(active)->slots.next)) {
+    return raise(exc::TypeError, "Arguments must be iterators.");
+  }
+  auto* c = self.as<Chain>();
+  store(c, &c->source, source);
+  store(c, &c->active, active);
+  return none();
+}
+
+Value compress_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* c = self.as<Compress>();
+  return reduce2(self, tuple_of({c->data, c->selectors}));
+}
+
+// dropwhile and takewhile: their flag is the state.
+Value func_iter_flag_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* f = self.as<FuncIter>();
+  return reduce3(self, tuple_of({f->func, f->it}), Value::small(f->flag));
+}
+
+Value func_iter_flag_setstate(Value self, const Value* args, size_t, Tuple*) {
+  int flag = truth(args[0]);
+  if (flag < 0) return {};
+  self.as<FuncIter>()->flag = flag;
+  return none();
+}
+
+// filterfalse and starmap.
+Value func_iter_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* f = self.as<FuncIter>();
+  return reduce2(self, tuple_of({f->func, f->it}));
+}
+
+Value groupby_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* g = self.as<GroupBy>();
+  Tuple* args = tuple_of({g->it, none_if_null(g->keyfunc)});
+  if (g->tgtkey && g->currkey && g->currvalue) {
+    return reduce3(self, args, tuple_of({g->currkey, g->currvalue, g->tgtkey}));
+  }
+  return reduce2(self, args);
+}
+
+Value groupby_setstate(Value self, const Value* args, size_t, Tuple*) {
+  Tuple* t = state_tuple(args[0]);
+  if (!t || !state_arity(t, 3, 3)) return {};
+  auto* g = self.as<GroupBy>();
+  store(g, &g->currkey, t->at(0));
+  store(g, &g->currvalue, t->at(1));
+  store(g, &g->tgtkey, t->at(2));
+  return none();
+}
+
+Value grouper_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* gr = self.as<Grouper>();
+  if (gr->parent->currgrouper != gr) {
+    // A group that has ended: an empty iterator.
+    Value iter = get_attr(Value(builtins_module()), intern("iter"));
+    if (!iter) return {};
+    return tuple_of({iter, tuple_of({Value(tuple_empty())})});
+  }
+  return reduce2(self, tuple_of({Value(gr->parent), gr->tgtkey}));
+}
+
+Value islice_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* s = self.as<ISlice>();
+  if (!s->it) {
+    Value empty = get_iter(list_new());
+    if (!empty) return {};
+    return reduce3(self, tuple_of({empty, Value::small(0)}), Value::small(0));
+  }
+  Value stop = s->stop == -1 ? none() : int_from_i64(s->stop);
+  return reduce3(self, tuple_of({s->it, int_from_i64(s->next), stop, int_from_i64(s->step)}),
+                 int_from_i64(s->cnt));
+}
+
+Value islice_setstate(Value self, const Value* args, size_t, Tuple*) {
+  int64_t cnt;
+  if (!state_ssize(args[0], &cnt)) return {};
+  self.as<ISlice>()->cnt = cnt;
+  return none();
+}
+
+Value tee_data_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* d = self.as<TeeData>();
+  List* values = list_from_array(d->values, d->numread);
+  if (!values) return {};
+  Value next = d->next ? Value(d->next) : none();
+  return reduce2(self, tuple_of({d->it, values, next}));
+}
+
+Value tee_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* t = self.as<Tee>();
+  return reduce3(self, tuple_of({Value(tuple_empty())}),
+                 tuple_of({Value(t->data), int_from_i64(t->index)}));
+}
+
+Value tee_setstate(Value self, const Value* args, size_t, Tuple*) {
+  Tuple* st = state_tuple(args[0]);
+  if (!st || !state_arity(st, 2, 2)) return {};
+  if (type_of(st->at(0)) != g_tee_data) {
+    return raisef(exc::TypeError, "argument 1 must be itertools._tee_dataobject, not %s",
+                  type_name(st->at(0)).c_str());
+  }
+  int index;
+  if (!arg_int(st->at(1), &index)) return {};
+  if (index < 0 || index > kLinkCells) return raise(exc::ValueError, "Index out of range");
+  auto* t = self.as<Tee>();
+  store(t, &t->data, st->at(0).as<TeeData>());
+  t->index = index;
+  return none();
+}
+
+Value zip_longest_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* z = self.as<ZipLongest>();
+  int64_t n = z->iters->length;
+  Tuple* args = tuple_new(n);
+  if (!args) return {};
+  // An exhausted input's slot is an empty tuple.
+  for (int64_t i = 0; i < n; i++) {
+    Value it = z->iters->items()[i];
+    args->items()[i] = it ? it : Value(tuple_empty());
+  }
+  return reduce3(self, args, z->fillvalue);
+}
+
+Value zip_longest_setstate(Value self, const Value* args, size_t, Tuple*) {
+  auto* z = self.as<ZipLongest>();
+  store(z, &z->fillvalue, args[0]);
+  return none();
+}
+
+Value product_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* c = self.as<Combinatoric>();
+  if (c->stopped) return reduce2(self, tuple_of({Value(tuple_empty())}));
+  if (!c->started) return reduce2(self, c->pool);
+  Tuple* indices = index_tuple(c->indices, c->pool->length);
+  if (!indices) return {};
+  return reduce3(self, c->pool, indices);
+}
+
+Value product_setstate(Value self, const Value* args, size_t, Tuple*) {
+  auto* c = self.as<Combinatoric>();
+  Tuple* pools = c->pool;
+  int64_t n = pools->length;
+  if (!is_tuple(args[0]) || args[0].as<Tuple>()->length != n) {
+    return raise(exc::ValueError, "invalid arguments");
+  }
+  Tuple* st = args[0].as<Tuple>();
+  for (int64_t i = 0; i < n; i++) {
+    int64_t index;
+    if (!state_ssize(st->at(i), &index)) return {};
+    int64_t size = pools->at(i).as<Tuple>()->length;
+    if (size == 0) {
+      c->stopped = true;
+      return none();
+    }
+    set_ix(c->indices, i, index < 0 ? 0 : index > size - 1 ? size - 1 : index);
+  }
+  c->started = true;
+  return none();
+}
+
+// combinations and combinations_with_replacement.
+Value combinations_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* c = self.as<Combinatoric>();
+  Value r = int_from_i64(c->r);
+  if (!c->started) return reduce2(self, tuple_of({c->pool, r}));
+  if (c->stopped) return reduce2(self, tuple_of({Value(tuple_empty()), r}));
+  Tuple* indices = index_tuple(c->indices, c->r);
+  if (!indices) return {};
+  return reduce3(self, tuple_of({c->pool, r}), indices);
+}
+
+// Index i of a combinations state is clamped to [0, i + n - r]; of a
+// combinations_with_replacement state to [0, n - 1].
+Value combinations_setstate_common(Value self, Value state, bool replace) {
+  auto* c = self.as<Combinatoric>();
+  int64_t n = c->pool->length, r = c->r;
+  if (!is_tuple(state) || state.as<Tuple>()->length != r) return raise(exc::ValueError, "invalid arguments");
+  Tuple* st = state.as<Tuple>();
+  // No indices when no result can exist (r > n, or r > 0 with nothing to
+  // repeat): the state is checked and changes nothing.
+  bool empty = !c->indices;
+  for (int64_t i = 0; i < r; i++) {
+    int64_t index;
+    if (!state_ssize(st->at(i), &index)) return {};
+    int64_t max = replace ? n - 1 : i + n - r;
+    if (index > max) index = max;
+    if (index < 0) index = 0;
+    if (!empty) set_ix(c->indices, i, index);
+  }
+  if (!empty) c->started = true;
+  return none();
+}
+
+Value combinations_setstate(Value self, const Value* args, size_t, Tuple*) {
+  return combinations_setstate_common(self, args[0], false);
+}
+Value cwr_setstate(Value self, const Value* args, size_t, Tuple*) {
+  return combinations_setstate_common(self, args[0], true);
+}
+
+Value permutations_reduce(Value self, const Value*, size_t, Tuple*) {
+  auto* c = self.as<Combinatoric>();
+  Value r = int_from_i64(c->r);
+  if (!c->started) return reduce2(self, tuple_of({c->pool, r}));
+  if (c->stopped) return reduce2(self, tuple_of({Value(tuple_empty()), r}));
+  Tuple* indices = index_tuple(c->indices, c->pool->length);
+  if (!indices) return {};
+  Tuple* cycles = index_tuple(c->cycles, c->r);
+  if (!cycles) return {};
+  return reduce3(self, tuple_of({c->pool, r}), tuple_of({indices, cycles}));
+}
+
+Value permutations_setstate(Value self, const Value* args, size_t, Tuple*) {
+  Tuple* st = state_tuple(args[0]);
+  if (!st || !state_arity(st, 2, 2)) return {};
+  for (int k = 0; k < 2; k++) {
+    if (!is_tuple(st->at(k))) {
+      return raisef(exc::TypeError, "argument %d must be tuple, not %s", k + 1, type_name(st->at(k)).c_str());
+    }
+  }
+  Tuple* indices = st->at(0).as<Tuple>();
+  Tuple* cycles = st->at(1).as<Tuple>();
+  auto* c = self.as<Combinatoric>();
+  int64_t n = c->pool->length, r = c->r;
+  if (indices->length != n || cycles->length != r) return raise(exc::ValueError, "invalid arguments");
+  bool empty = !c->indices;   // r > n: no permutation exists; the state changes nothing
+  for (int64_t i = 0; i < n; i++) {
+    int64_t index;
+    if (!state_ssize(indices->at(i), &index)) return {};
+    if (!empty) set_ix(c->indices, i, index < 0 ? 0 : index > n - 1 ? n - 1 : index);
+  }
+  for (int64_t i = 0; i < r; i++) {
+    int64_t index;
+    if (!state_ssize(cycles->at(i), &index)) return {};
+    if (!empty) set_ix(c->cycles, i, index < 1 ? 1 : index > n - i ? n - i : index);
+  }
+  if (!empty) c->started = true;
+  return none();
+}
+
 // ---- the module ------------------------------------------------------------------------------------
 
 const MethodDef kCountMethods[] = {
@@ -1284,6 +1648,8 @@ const MethodDef kRepeatMethods[] = {
 };
 
 const MethodDef kChainMethods[] = {
+    {"__reduce__", chain_reduce, MethodFlag::kNoArgs, "Return state information for pickling."},
+    {"__setstate__", chain_setstate, MethodFlag::kOneArg, "Set state information for unpickling."},
     {"from_iterable", chain_from_iterable, MethodFlag::kOneArg | MethodFlag::kClass,
      "Alternative chain() constructor taking a single iterable argument that evaluates lazily."},
     {"__class_getitem__", generic_class_getitem, MethodFlag::kOneArg | MethodFlag::kClass,
@@ -1293,8 +1659,34 @@ const MethodDef kChainMethods[] = {
 
 const MethodDef kTeeMethods[] = {
     {"__copy__", tee_copy, MethodFlag::kNoArgs, "Returns an independent iterator."},
+    {"__reduce__", tee_reduce, MethodFlag::kNoArgs, "Return state information for pickling."},
+    {"__setstate__", tee_setstate, MethodFlag::kOneArg, "Set state information for unpickling."},
     {nullptr, nullptr, 0},
 };
+
+#define REDUCE(fn) {"__reduce__", fn, MethodFlag::kNoArgs, "Return state information for pickling."}
+#define SETSTATE(fn) {"__setstate__", fn, MethodFlag::kOneArg, "Set state information for unpickling."}
+const MethodDef kCycleMethods[] = {REDUCE(cycle_reduce), SETSTATE(cycle_setstate), {nullptr, nullptr, 0}};
+const MethodDef kAccumulateMethods[] = {REDUCE(accumulate_reduce), SETSTATE(accumulate_setstate),
+                                        {nullptr, nullptr, 0}};
+const MethodDef kCompressMethods[] = {REDUCE(compress_reduce), {nullptr, nullptr, 0}};
+const MethodDef kFlagIterMethods[] = {REDUCE(func_iter_flag_reduce), SETSTATE(func_iter_flag_setstate),
+                                      {nullptr, nullptr, 0}};
+const MethodDef kFuncIterMethods[] = {REDUCE(func_iter_reduce), {nullptr, nullptr, 0}};
+const MethodDef kGroupByMethods[] = {REDUCE(groupby_reduce), SETSTATE(groupby_setstate), {nullptr, nullptr, 0}};
+const MethodDef kGrouperMethods[] = {REDUCE(grouper_reduce), {nullptr, nullptr, 0}};
+const MethodDef kISliceMethods[] = {REDUCE(islice_reduce), SETSTATE(islice_setstate), {nullptr, nullptr, 0}};
+const MethodDef kTeeDataMethods[] = {REDUCE(tee_data_reduce), {nullptr, nullptr, 0}};
+const MethodDef kZipLongestMethods[] = {REDUCE(zip_longest_reduce), SETSTATE(zip_longest_setstate),
+                                        {nullptr, nullptr, 0}};
+const MethodDef kProductMethods[] = {REDUCE(product_reduce), SETSTATE(product_setstate), {nullptr, nullptr, 0}};
+const MethodDef kCombinationsMethods[] = {REDUCE(combinations_reduce), SETSTATE(combinations_setstate),
+                                          {nullptr, nullptr, 0}};
+const MethodDef kCwrMethods[] = {REDUCE(combinations_reduce), SETSTATE(cwr_setstate), {nullptr, nullptr, 0}};
+const MethodDef kPermutationsMethods[] = {REDUCE(permutations_reduce), SETSTATE(permutations_setstate),
+                                          {nullptr, nullptr, 0}};
+#undef REDUCE
+#undef SETSTATE
 
 const MethodDef kFunctions[] = {
     {"tee", itertools_tee, MethodFlag::kVarArgs | MethodFlag::kKeywords,
@@ -1321,49 +1713,55 @@ const TypeDef kTypes[] = {
      "Return a count object whose .__next__() method returns consecutive values: "
      "start, start + step, start + 2 * step, ...", kCountMethods, count_repr},
     {&g_cycle, "cycle", sizeof(Cycle), trace_cycle, cycle_new, cycle_next, true,
-     "Return the items of the iterable, then those items again, endlessly."},
+     "Return the items of the iterable, then those items again, endlessly.", kCycleMethods},
     {&g_repeat, "repeat", sizeof(Repeat), trace_repeat, repeat_new, repeat_next, true,
      "repeat(object [,times]) -> the object, times times or endlessly.",
      kRepeatMethods, repeat_repr},
     {&g_accumulate, "accumulate", sizeof(Accumulate), trace_accumulate, accumulate_new,
-     accumulate_next, true, "Return running totals (or running results of func)."},
+     accumulate_next, true, "Return running totals (or running results of func).", kAccumulateMethods},
     {&g_chain, "chain", sizeof(Chain), trace_chain, chain_new, chain_next, true,
      "chain(*iterables) --> the items of the first iterable, then of the next, ...",
      kChainMethods},
     {&g_compress, "compress", sizeof(Compress), trace_compress, compress_new, compress_next, true,
-     "Return the items of data whose corresponding selector is true."},
+     "Return the items of data whose corresponding selector is true.", kCompressMethods},
     {&g_dropwhile, "dropwhile", sizeof(FuncIter), trace_func_iter, dropwhile_new, dropwhile_next,
-     true, "Skip items while predicate(item) is true, then return every item."},
+     true, "Skip items while predicate(item) is true, then return every item.", kFlagIterMethods},
     {&g_takewhile, "takewhile", sizeof(FuncIter), trace_func_iter, takewhile_new, takewhile_next,
-     true, "Return items while predicate(item) is true."},
+     true, "Return items while predicate(item) is true.", kFlagIterMethods},
     {&g_filterfalse, "filterfalse", sizeof(FuncIter), trace_func_iter, filterfalse_new,
-     filterfalse_next, true, "Return the items for which function(item) is false."},
+     filterfalse_next, true, "Return the items for which function(item) is false.", kFuncIterMethods},
     {&g_starmap, "starmap", sizeof(FuncIter), trace_func_iter, starmap_new, starmap_next, true,
-     "Return function(*args) for each tuple of args from the iterable."},
+     "Return function(*args) for each tuple of args from the iterable.", kFuncIterMethods},
     {&g_groupby, "groupby", sizeof(GroupBy), trace_groupby, groupby_new, groupby_next, true,
-     "Yield (key, group) for each run of consecutive items with equal keys."},
+     "Yield (key, group) for each run of consecutive items with equal keys.", kGroupByMethods},
     {&g_grouper, "_grouper", sizeof(Grouper), trace_grouper, grouper_new, grouper_next, false,
-     nullptr},
+     nullptr, kGrouperMethods},
     {&g_islice, "islice", sizeof(ISlice), trace_islice, islice_new, islice_next, true,
-     "islice(iterable, stop) or islice(iterable, start, stop[, step]): selected items."},
+     "islice(iterable, stop) or islice(iterable, start, stop[, step]): selected items.",
+     kISliceMethods},
     {&g_pairwise, "pairwise", sizeof(Pairwise), trace_pairwise, pairwise_new, pairwise_next, true,
      "Return successive overlapping pairs taken from the input iterator."},
     {&g_tee_data, "_tee_dataobject", sizeof(TeeData), trace_tee_data, tee_data_new_slot, nullptr,
-     false, "Data container common to multiple tee objects."},
+     false, "Data container common to multiple tee objects.", kTeeDataMethods},
     {&g_tee, "_tee", sizeof(Tee), trace_tee, tee_new_slot, tee_next, false,
      "Iterator wrapped to make it copyable.", kTeeMethods},
     {&g_zip_longest, "zip_longest", sizeof(ZipLongest), trace_zip_longest, zip_longest_new,
      zip_longest_next, true,
-     "zip_longest(iter1 [,iter2 [...]], [fillvalue=None]): tuples until the longest input ends."},
+     "zip_longest(iter1 [,iter2 [...]], [fillvalue=None]): tuples until the longest input ends.",
+     kZipLongestMethods},
     {&g_product, "product", sizeof(Combinatoric), trace_combinatoric, product_new, product_next,
-     true, "product(*iterables, repeat=1): the Cartesian product of the input iterables."},
+     true, "product(*iterables, repeat=1): the Cartesian product of the input iterables.",
+     kProductMethods},
     {&g_permutations, "permutations", sizeof(Combinatoric), trace_combinatoric, permutations_new,
-     permutations_next, true, "Return successive r-length permutations of the items."},
+     permutations_next, true, "Return successive r-length permutations of the items.",
+     kPermutationsMethods},
     {&g_combinations, "combinations", sizeof(Combinatoric), trace_combinatoric, combinations_new,
-     combinations_next, true, "Return successive r-length combinations of the items."},
+     combinations_next, true, "Return successive r-length combinations of the items.",
+     kCombinationsMethods},
     {&g_cwr, "combinations_with_replacement", sizeof(Combinatoric), trace_combinatoric, cwr_new,
      cwr_next, true,
-     "Return successive r-length combinations of the items, allowing repeated items."},
+     "Return successive r-length combinations of the items, allowing repeated items.",
+     kCwrMethods},
 };
 // clang-format on
 

@@ -37,7 +37,9 @@ int64_t length_hint(Value v, int64_t dflt) {
   Value r = call_special(v, names::__length_hint__, nullptr, 0, &found);
   if (!r) {
     if (!has_error()) return dflt;
-    if (error_matches(exc::TypeError) && !found) {
+    // As CPython: a TypeError from __length_hint__ itself (repeat(x)'s
+    // "len() of unsized object") also means "no hint".
+    if (error_matches(exc::TypeError)) {
       clear_error();
       return dflt;
     }
@@ -146,6 +148,17 @@ gc::LayoutId g_callable_iterator_layout =
 template <class T>
 T* new_instance(Type* type) {
   return static_cast<T*>(alloc_instance(type));
+}
+
+// map and filter refuse keywords unless a subclass's own __init__ may take
+// them (CPython checks tp_init against the builtin's).
+bool no_kwargs_unless_init(Type* type, Type* builtin, const char* fname, Tuple* kwnames) {
+  if (type != builtin && type->slots.init != builtin->slots.init) return true;
+  if (kwnames && kwnames->length) {
+    raisef(exc::TypeError, "%s() takes no keyword arguments", fname);
+    return false;
+  }
+  return true;
 }
 
 bool no_kwargs(const char* fname, Tuple* kwnames) {
@@ -257,7 +270,7 @@ Value zip_next(Value self) {
 // ---- map -------------------------------------------------------------------------------------
 
 Value map_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (type == types::map_ && !no_kwargs("map", kwnames)) return {};
+  if (!no_kwargs_unless_init(type, types::map_, "map", kwnames)) return {};
   if (nargs < 2) return raise(exc::TypeError, "map() must have at least two arguments.");
   Tuple* iters = tuple_new(int64_t(nargs - 1));
   if (!iters) return {};
@@ -288,7 +301,7 @@ Value map_next(Value self) {
 // ---- filter ----------------------------------------------------------------------------------
 
 Value filter_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (type == types::filter && !no_kwargs("filter", kwnames)) return {};
+  if (!no_kwargs_unless_init(type, types::filter, "filter", kwnames)) return {};
   if (nargs != 2) return raisef(exc::TypeError, "filter expected 2 arguments, got %zu", nargs);
   Value it = get_iter(args[1]);
   if (!it) return {};
