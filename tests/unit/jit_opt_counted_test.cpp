@@ -105,15 +105,19 @@ TEST(JitOptCounted, MoveLoopRunsLikeTheLoopForEveryCellValue) {
 // mandelbrot's hottest loop after peel: two cells count down together and
 // the loop leaves when either reaches zero; a third cell gets 1 before the
 // first guard and 0 (256) after it.
+// Two cells at i1 and i2 entering a peeled body as phis i3 and i4.
+#define TWO_COUNTER_LOOP_START                                 \
+  "descr cell = array(offset=0, type=i, size=1, unsigned)\n"   \
+  "descr loop = target(args=(i, i, i))\n"                      \
+  "descr loop_body = target(args=(i, i, i))\n"                 \
+  "[i0, i1, i2]\n"                                             \
+  "label(i0, i1, i2, descr=loop)\n"                            \
+  "i3 = int_and(i1, 255)\n"                                    \
+  "i4 = int_and(i2, 255)\n"                                    \
+  "label(i0, i3, i4, descr=loop_body)\n"
+
 const char* kTwoGuardLoop =
-    "descr cell = array(offset=0, type=i, size=1, unsigned)\n"
-    "descr loop = target(args=(i, i, i))\n"
-    "descr loop_body = target(args=(i, i, i))\n"
-    "[i0, i1, i2]\n"
-    "label(i0, i1, i2, descr=loop)\n"
-    "i3 = int_and(i1, 255)\n"
-    "i4 = int_and(i2, 255)\n"
-    "label(i0, i3, i4, descr=loop_body)\n"
+    TWO_COUNTER_LOOP_START
     "i5 = int_add(i3, 255)\n"
     "i6 = int_add(i4, 255)\n"
     "i7 = int_and(i6, 255)\n"
@@ -206,14 +210,7 @@ TEST(JitOptCounted, LeavesLoopsItCannotCountAlone) {
   // Two counted guards, but a store between them to where no store
   // before the first goes: the last iteration may skip it.
   expect_unchanged(
-      "descr cell = array(offset=0, type=i, size=1, unsigned)\n"
-      "descr loop = target(args=(i, i, i))\n"
-      "descr loop_body = target(args=(i, i, i))\n"
-      "[i0, i1, i2]\n"
-      "label(i0, i1, i2, descr=loop)\n"
-      "i3 = int_and(i1, 255)\n"
-      "i4 = int_and(i2, 255)\n"
-      "label(i0, i3, i4, descr=loop_body)\n"
+      TWO_COUNTER_LOOP_START
       "i5 = int_add(i3, 255)\n"
       "i6 = int_and(i5, 255)\n"
       "i7 = int_add(i4, 255)\n"
