@@ -171,10 +171,21 @@ def _make():
 
             def tzname():
                 zone = value()
-                if zone is not None:
-                    zone.replace("%", "%%").encode("utf-8")
-                return zone
+                if zone is None:
+                    return None
+                replaced = zone.replace("%", "%%")
+                if not isinstance(replaced, str):
+                    raise TypeError("tzname.replace() did not return a string")
+                replaced.encode("utf-8")
+                # datetime.py calls replace() itself: give it this result.
+                name = _ZoneName(zone)
+                name.replaced = replaced
+                return name
             return tzname
+
+    class _ZoneName(str):
+        def replace(self, old, new, count=-1):
+            return self.replaced
 
     def _wrap_strftime(object, format, timetuple):
         if not isinstance(format, str):
@@ -513,6 +524,210 @@ def _make():
     _install(tzinfo, "__new__", _tzinfo_new)
     tzinfo.__new__ = staticmethod(tzinfo.__dict__["__new__"])
 
+
+    # fromisoformat as the C module parses: the UTF-8 bytes of the string
+    # (so only ASCII digits, and lengths in bytes), its own rules for where
+    # fields end, and the constructors' own errors for fields out of range
+    # (datetime.py answers "Invalid isoformat string" for all of those and
+    # accepts some strings the C parser does not, and the other way round).
+    class _Invalid(Exception):
+        pass
+
+    def _digits(text, pos, count, value=0):
+        for i in range(pos, pos + count):
+            digit = text[i] - 48
+            if not 0 <= digit <= 9:
+                raise _Invalid
+            value = value * 10 + digit
+        return pos + count, value
+
+    def _iso_date(text, length):
+        """(year, month, day) of the date at the start of text (length
+        bytes of it; the rest is the separator and time, or a NUL)."""
+        pos, year = _digits(text, 0, 4)
+        uses_separator = text[pos] == 0x2D  # '-'
+        if uses_separator:
+            pos += 1
+        if text[pos] == 0x57:  # 'W'
+            pos, week = _digits(text, pos + 1, 2)
+            day = 1
+            if pos < length:
+                if uses_separator:
+                    if text[pos] != 0x2D:
+                        raise _Invalid
+                    pos += 1
+                pos, day = _digits(text, pos, 1)
+            if not 0 < week < 53:
+                first_weekday = (_ns["_ymd2ord"](year, 1, 1) + 6) % 7
+                if week != 53 or not (first_weekday == 3 or (first_weekday == 2 and _ns["_is_leap"](year))):
+                    raise _Invalid
+            if not 0 < day < 8:
+                raise _Invalid
+            return _ns["_ord2ymd"](_ns["_isoweek1monday"](year) + (week - 1) * 7 + day - 1)
+        pos, month = _digits(text, pos, 2)
+        if uses_separator:
+            if text[pos] != 0x2D:
+                raise _Invalid
+            pos += 1
+        pos, day = _digits(text, pos, 2)
+        return year, month, day
+
+    def _hh_mm_ss_ff(text, pos, end):
+        """([hour, minute, second, microsecond], more) of text[pos:end];
+        more: whether something follows (the C code's positive result)."""
+        fields = [0, 0, 0, 0]
+        has_separator = True
+        for i in range(3):
+            pos, fields[i] = _digits(text, pos, 2)
+            c = text[pos]
+            pos += 1
+            if i == 0:
+                has_separator = c == 0x3A  # ':'
+            if pos >= end:
+                return fields, c != 0
+            if has_separator and c == 0x3A:
+                continue
+            if c in (0x2E, 0x2C):  # '.' ','
+                break
+            if has_separator:
+                raise _Invalid
+            pos -= 1
+        count = min(end - pos, 6)
+        pos, fraction = _digits(text, pos, count)
+        fields[3] = fraction * 10 ** (6 - count)
+        while 0x30 <= text[pos] <= 0x39:
+            pos += 1
+        return fields, text[pos] != 0
+
+    def _iso_time(text, pos, end):
+        """([hour, minute, second, microsecond], tzinfo) of text[pos:end]."""
+        zone = pos
+        while True:
+            if text[zone] in (0x5A, 0x2B, 0x2D):  # 'Z' '+' '-'
+                break
+            zone += 1
+            if zone >= end:
+                break
+        fields, more = _hh_mm_ss_ff(text, pos, zone)
+        if zone == end:
+            if more:
+                raise _Invalid
+            return fields, None
+        if text[zone] == 0x5A:
+            if text[zone + 1] != 0:
+                raise _Invalid
+            return fields, timezone.utc
+        sign = -1 if text[zone] == 0x2D else 1
+        offset, more = _hh_mm_ss_ff(text, zone + 1, end)
+        if more:
+            raise _Invalid
+        seconds = sign * (offset[0] * 3600 + offset[1] * 60 + offset[2])
+        return fields, (seconds, sign * offset[3])
+
+    def _zone(result):
+        # The C module makes UTC for a zero offset in seconds, whatever the
+        # microseconds; other offsets are checked as timezone() checks them.
+        if type(result) is tuple:
+            seconds, microseconds = result
+            if seconds == 0:
+                return timezone.utc
+            return timezone(timedelta(0, seconds, microseconds))
+        return result
+
+    def _utf8(text):
+        try:
+            return text.encode("utf-8") + b"\0\0\0\0\0\0\0\0\0\0\0\0"
+        except UnicodeEncodeError:
+            raise _Invalid from None
+
+    def _date_fromisoformat(cls, date_string):
+        if not isinstance(date_string, str):
+            raise TypeError("fromisoformat: argument must be str")
+        try:
+            text = _utf8(date_string)
+            length = len(text) - 12
+            if length not in (7, 8, 10):
+                raise _Invalid
+            fields = _iso_date(text, length)
+        except _Invalid:
+            raise ValueError("Invalid isoformat string: %r" % (date_string,)) from None
+        return cls(*fields)
+
+    _install(date, "fromisoformat", _date_fromisoformat)
+
+    def _time_fromisoformat(cls, time_string):
+        if not isinstance(time_string, str):
+            raise TypeError("fromisoformat: argument must be str")
+        try:
+            text = _utf8(time_string)
+            start = 1 if text[0] == 0x54 else 0  # 'T'
+            fields, zone = _iso_time(text, start, len(text) - 12)
+        except _Invalid:
+            raise ValueError("Invalid isoformat string: %r" % (time_string,)) from None
+        return cls(*fields, _zone(zone))
+
+    _install(time, "fromisoformat", _time_fromisoformat)
+
+    def _separator(text, length):
+        if length == 7:
+            return 7
+        if text[4] == 0x2D:
+            if text[5] != 0x57:
+                return 10
+            if length < 8:
+                return -1
+            if length > 8 and text[8] == 0x2D:
+                if length == 9:
+                    return -1
+                if length > 10 and 0x30 <= text[10] <= 0x39:
+                    return 8
+                return 10
+            return 8
+        if text[4] == 0x57:
+            index = 7
+            while index < length and 0x30 <= text[index] <= 0x39:
+                index += 1
+            if index < 9:
+                return index
+            return 7 if index % 2 == 0 else 8
+        return 8
+
+    def _datetime_fromisoformat(cls, date_string):
+        if not isinstance(date_string, str):
+            raise TypeError("fromisoformat: argument must be str")
+        try:
+            if len(date_string) < 7:
+                raise _Invalid
+            # A surrogate is allowed as the separator (at 7, 8 or 10).
+            clean = date_string
+            for position in (7, 8, 10):
+                if position >= len(clean):
+                    break
+                if "\ud800" <= clean[position] <= "\udfff":
+                    clean = clean[:position] + "T" + clean[position + 1:]
+                    break
+            text = _utf8(clean)
+            length = len(text) - 12
+            separator = _separator(text, length)
+            # A separator not found (-1) reads the date with no length
+            # bound and the time from the start, as the C code does.
+            fields = list(_iso_date(text, separator if separator >= 0 else 1 << 62))
+            zone = None
+            if length > separator:
+                # The separator is one character of 1 to 4 bytes.
+                lead = text[separator]
+                start = separator + (1 if lead < 0x80 else 3 if lead & 0xF0 == 0xE0 else 4 if lead & 0xF0 == 0xF0 else 2)
+                time_fields, zone = _iso_time(text, start, length)
+                fields += time_fields
+            else:
+                fields += [0, 0, 0, 0]
+        except _Invalid:
+            raise ValueError("Invalid isoformat string: %r" % (date_string,)) from None
+        except IndexError:
+            raise ValueError("Invalid isoformat string: %r" % (date_string,)) from None
+        return cls(*fields, _zone(zone))
+
+    _install(datetime, "fromisoformat", _datetime_fromisoformat)
 
     # Pickles. The C objects have no __dict__ and no slots, so their state for
     # copyreg and for tzinfo.__reduce__ is that of a subclass instance's

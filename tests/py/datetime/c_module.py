@@ -106,3 +106,35 @@ error(NoDst().fromutc, datetime(2000, 1, 1, tzinfo=NoDst()))
 error(datetime(2000, 1, 1, tzinfo=BadTz()).utcoffset)
 error(datetime(2000, 1, 1, tzinfo=BadTz()).tzname)
 error(time(1, tzinfo=UTC).strftime, "%Z\ud800")
+
+# fromisoformat parses as the C module: ASCII digits only, its field rules,
+# the constructors' errors for fields out of range.
+for text in ("2000-01-01", "2000-13-01", "2000-02-30", "0000-01-01", "2004-W53-7", "2004W537", "20000101",
+             "\uff12\uff10\uff10\uff10-01-01", "2000-01-01 ", "2000-01-01T", "2000-01-01T10:00+24:00",
+             "2000-01-01\u066110:00:00.2123456+01:00", "2000-01-01\ud80010:00", "20000101T101010,5Z",
+             "2004-W53-7\u066102", "10:00:00+00:00:00.000001", "24:00", "10:60", "T10:00:00.+01:00", "1000"):
+    for parse in (date.fromisoformat, time.fromisoformat, datetime.fromisoformat):
+        error(parse, text)
+
+
+class Zone(tzinfo):
+    def __init__(self, result):
+        self.result = result
+
+    def tzname(self, dt):
+        result = self.result
+
+        class Name(str):
+            def replace(self, *args):
+                return result
+        return Name("n")
+
+    def utcoffset(self, dt):
+        return None
+
+    def dst(self, dt):
+        return None
+
+
+print(time(1, tzinfo=Zone("X%%Y")).strftime("%Z|%H"), datetime(2000, 1, 1, tzinfo=Zone("Z")).strftime("%Z %Z"))
+error(time(1, tzinfo=Zone(None)).strftime, "%Z")
