@@ -194,6 +194,7 @@ class Cse {
       for (Ref a : args) note(a.index(), rw_.map(a));
       return;
     }
+    if (op.opcode == Opcode::kSameAs) return bind(i, rw_.map(args[0]));
     if ((e & effect::kPure) && !(e & effect::kMayRaise) && op.type != Type::kVoid) {
       Opcode opc = op.opcode;
       if (args.size() <= 2) {
@@ -227,10 +228,36 @@ class Cse {
       rw_.forward(i, Ref());
       return;
     }
+    if (is_guard(op.opcode) && guard_refuted(i)) {
+      out().emit(Opcode::kGuardAlwaysFails, {}, kNoDescr, rw_.map_snapshot(op.snapshot));
+      rw_.forward(i, Ref());
+      return;
+    }
     if (e & effect::kCanInvalidate) not_invalidated_ = false;
     Ref r = rw_.copy(i);
     note(i, r);
     if (is_guard(op.opcode)) learn_guard(i);
+  }
+
+  // Whether guard `i` tests a constant that makes it fail.
+  bool guard_refuted(uint32_t i) {
+    const Op& op = src_.op(i);
+    auto args = src_.args(op);
+    if (args.empty()) return false;
+    Ref x = rw_.map(args[0]);
+    if (!x.is_const()) return false;
+    uint64_t bits = out().constant(x).bits;
+    switch (op.opcode) {
+      case Opcode::kGuardTrue:
+      case Opcode::kGuardNonnull: return bits == 0;
+      case Opcode::kGuardFalse:
+      case Opcode::kGuardIsnull: return bits != 0;
+      case Opcode::kGuardValue: {
+        Ref c = rw_.map(args[1]);
+        return c.is_const() && out().constant(c).bits != bits;
+      }
+      default: return false;
+    }
   }
 
   // Whether guard `i` is implied by what the trace already established.

@@ -13,8 +13,11 @@ namespace pyrite::jit::opt {
 // guard_true(compare), later uses of x (ops and snapshots) are the
 // constant; after guard_true(int_lt(a, b)), int_lt(a, b), int_gt(b, a)
 // and their negations are known constants. Pure ops are simplified as
-// fold does first (a guard may have made an operand constant). Facts are
-// dropped at labels.
+// fold does first (a guard may have made an operand constant), same_as
+// is its operand, and a guard that fails on a constant becomes
+// guard_always_fails: so cse does fold's work too, and the pipelines run
+// it in fold's place (docs/jit_opt.md, "pipeline"). Facts are dropped at
+// labels.
 ir::Trace cse(const ir::Trace& src);
 
 }  // namespace pyrite::jit::opt
