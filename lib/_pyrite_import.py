@@ -69,8 +69,8 @@ class MetaPathFinder:
     statement does not consult sys.meta_path; importlib's own entry points
     (importlib.import_module, importlib.util.find_spec, reload) do, and this
     hands them importlib's finders: BuiltinImporter for the C++ modules,
-    then PathFinder over sys.path with a FileFinder hook for source files
-    (added to sys.path_hooks on first use)."""
+    then PathFinder over sys.path, whose sys.path_hooks entry for source
+    files is path_hook_for_FileFinder below."""
 
     _names = None  # importlib._bootstrap's globals
 
@@ -105,13 +105,34 @@ class MetaPathFinder:
             spec = builtin_importer.find_spec(name, path, target)
             if spec is not None:
                 return spec
-        if not sys.path_hooks:
-            sys.path_hooks.append(external.FileFinder.path_hook(
-                (external.SourceFileLoader, external.SOURCE_SUFFIXES)))
         return external.PathFinder.find_spec(name, path, target)
+
+    @classmethod
+    def _file_finder_hook(cls):
+        """importlib's FileFinder hook for source files, made once."""
+        if cls._hook is None:
+            external = cls._machinery()[1]
+            if external is None:
+                return None
+            cls._hook = external.FileFinder.path_hook(
+                (external.SourceFileLoader, external.SOURCE_SUFFIXES))
+        return cls._hook
+
+    _hook = None
 
     @classmethod
     def invalidate_caches(cls):
         external = cls._machinery()[1]
         if external is not None:
             external.PathFinder.invalidate_caches()
+
+
+def path_hook_for_FileFinder(path):
+    """sys.path_hooks' entry (installed with sys.meta_path, so the list does
+    not change when importlib first looks up a path, as regrtest checks):
+    importlib's FileFinder for the directory `path`, made through its own
+    FileFinder.path_hook; ImportError for what is not a directory."""
+    hook = MetaPathFinder._file_finder_hook()
+    if hook is None:
+        raise ImportError("importlib is not initialized", path=path)
+    return hook(path)

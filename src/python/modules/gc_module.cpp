@@ -17,9 +17,12 @@
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/int.h"
+#include "python/objects/list.h"
 #include "python/objects/module.h"
 #include "python/objects/native.h"
+#include "python/objects/protocol.h"
 #include "python/objects/str.h"
+#include "python/objects/traceback.h"
 #include "python/objects/tuple.h"
 
 namespace pyrite::python {
@@ -28,6 +31,11 @@ namespace {
 
 bool g_enabled = true;
 Value g_collect_fn;  // the gc.collect builtin (rooted in the module)
+// gc.garbage and gc.callbacks: the lists made with the module (rooted);
+// rebinding the module attributes does not replace them, as in CPython.
+List* g_garbage = nullptr;
+List* g_callbacks = nullptr;
+bool g_collecting = false;  // in gc.collect(): a nested call returns 0
 
 // True when gc.collect was called by the CALL instruction of the running
 // frame through the generic call path (handlers.h op_call): its arguments
@@ -93,18 +101,59 @@ __attribute__((noinline)) bool collect_above_dispatch_loop(gc::Heap* heap) {
 bool collect_above_dispatch_loop(gc::Heap*) { return false; }
 #endif
 
+// Calls every function of gc.callbacks with (phase, info), info =
+// {"generation": g, "collected": n, "uncollectable": 0}, as CPython around a
+// collection; an exception a callback raises is reported as unraisable.
+// False only when the info dict cannot be made (MemoryError pending).
+bool invoke_callbacks(const char* phase, int64_t generation, int64_t collected) {
+  if (!g_callbacks || g_callbacks->length == 0) return true;
+  Dict* info = dict_new();
+  if (!info || !dict_set_str(info, intern("generation"), int_from_i64(generation)) ||
+      !dict_set_str(info, intern("collected"), int_from_i64(collected)) ||
+      !dict_set_str(info, intern("uncollectable"), Value::small(0)))
+    return false;
+  Value phase_str = intern(phase);
+  // The list may change under the callbacks: index it afresh each time.
+  for (int64_t i = 0; i < g_callbacks->length; i++) {
+    Value cb = list_get(g_callbacks, i);
+    Value cb_args[2] = {phase_str, info};
+    if (!call(cb, cb_args, 2)) {
+      write_unraisable_error(cb);
+      clear_error();
+    }
+  }
+  return true;
+}
+
+// gc.collect(generation=2). The number it returns is the number of
+// finalizers and weak callbacks the collection led to, not CPython's count
+// of unreachable objects (the collector does not count the objects it
+// frees). TODO(#6): count freed objects for the result and for
+// gc.callbacks' "collected".
 Value gc_collect(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"generation", nullptr};
   Value generation;
   ArgSpec spec{"collect", kNames, 0, 0};
   if (!parse_args(spec, args, nargs, kwnames, {&generation})) return {};
-  if (generation && is_int(generation)) {
-    auto g = int_to_i64(generation);
-    if (!g || *g < 0 || *g > 2) return raise(exc::ValueError, "invalid generation");
+  int64_t gen = 2;
+  if (generation) {
+    Value g_index = index(generation);
+    if (!g_index) return {};
+    auto g = int_to_i64(g_index);
+    if (!g || *g < INT32_MIN || *g > INT32_MAX) return raise(exc::OverflowError, "Python int too large to convert to C int");
+    if (*g < 0 || *g > 2) return raise(exc::ValueError, "invalid generation");
+    gen = *g;
   }
+  if (g_collecting) return Value::small(0);  // from a gc.callbacks function
+  g_collecting = true;
+  bool ok = invoke_callbacks("start", gen, 0);
   gc::Heap* heap = gc::Heap::current();
-  if (!called_from_call_instruction(args, nargs, kwnames) || !collect_above_dispatch_loop(heap)) heap->collect();
-  size_t ran = run_gc_hooks();
+  if (ok && (!called_from_call_instruction(args, nargs, kwnames) || !collect_above_dispatch_loop(heap)))
+    heap->collect();
+  size_t ran = ok ? run_gc_hooks() : 0;
+  ok = ok && invoke_callbacks("stop", gen, static_cast<int64_t>(ran));
+  g_collecting = false;
+  if (!ok) return {};
   return int_from_i64(static_cast<int64_t>(ran));
 }
 
@@ -158,6 +207,16 @@ size_t run_gc_hooks() {
 
 Module* make_gc_module() {
   Module* m = module_new(intern("gc"));
+  if (!g_garbage) {
+    g_garbage = list_new();
+    g_callbacks = list_new();
+    gc::add_root(reinterpret_cast<void**>(&g_garbage));
+    gc::add_root(reinterpret_cast<void**>(&g_callbacks));
+  }
+  // garbage stays empty: every unreachable object is freed, those with
+  // __del__ too (PEP 442), and DEBUG_SAVEALL does not exist here.
+  dict_set_str(m->dict, intern("garbage"), g_garbage);
+  dict_set_str(m->dict, intern("callbacks"), g_callbacks);
   for (const MethodDef* def = kGcFunctions; def->name; def++) {
     Value fn = new_builtin_function(def, m);
     if (def->fn == gc_collect && !g_collect_fn) {

@@ -182,10 +182,14 @@ bool install_meta_path() {
   if (!helpers) return false;
   Value finder = get_attr(helpers, intern("MetaPathFinder"));
   if (!finder) return false;
+  Value hook = get_attr(helpers, intern("path_hook_for_FileFinder"));
+  if (!hook) return false;
   List* meta_path = list_new(1);
   if (!list_append(meta_path, finder)) return false;
+  List* path_hooks = list_new(1);
+  if (!list_append(path_hooks, hook)) return false;
   return dict_set_str(sys_dict, intern("meta_path"), meta_path) &&
-         dict_set_str(sys_dict, intern("path_hooks"), list_new(0)) &&
+         dict_set_str(sys_dict, intern("path_hooks"), path_hooks) &&
          dict_set_str(sys_dict, intern("path_importer_cache"), dict_new());
 }
 

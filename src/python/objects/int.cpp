@@ -557,8 +557,9 @@ int64_t int_hash_slot(Value v) { return int_hash(v); }
 
 // ---- __new__ ------------------------------------------------------------------------------
 
-// int() of a bytes-like object (bytes, bytearray, memoryview); the
-// "invalid literal" message shows the bytes.
+// int() of a bytes-like object (bytes, bytearray, memoryview, array.array:
+// whatever get_buffer reads); the "invalid literal" message shows the
+// bytes. Else the TypeError of int() of an unsupported type.
 Value int_from_buffer(Value x, int base) {
   BufferView view;
   if (!get_buffer(x, &view)) {
@@ -610,10 +611,9 @@ Value int_from_object(Value x) {
     return index(r);
   }
   if (is_str(x)) return int_from_str(x.as<Str>(), 10);
-  if (is_bytes(x) || is_bytearray(x) || is_memoryview(x)) return int_from_buffer(x, 10);
-  return raisef(exc::TypeError,
-                "int() argument must be a string, a bytes-like object or a real number, not '%s'",
-                type_name(x).c_str());
+  // Any exporter of the buffer protocol (array.array too); the TypeError
+  // for the rest.
+  return int_from_buffer(x, 10);
 }
 
 Value int_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
