@@ -83,8 +83,13 @@ def _make():
     # The checks of datetime.py's module level, with the C module's messages.
     # Fields are C ints there: out of that range is the int conversion's error.
 
+    _index = _ns["_index"]
+    _days_in_month = _ns["_days_in_month"]
+
     def _c_int(value):
-        value = _ns["_index"](value)
+        if type(value) is int and -0x80000000 <= value <= 0x7FFFFFFF:
+            return value
+        value = _index(value)
         if not -0x8000000000000000 <= value <= 0x7FFFFFFFFFFFFFFF:
             raise OverflowError("Python int too large to convert to C long")
         if value > 0x7FFFFFFF:
@@ -95,17 +100,23 @@ def _make():
 
 
     def _check_date_fields(year, month, day):
+        if (type(year) is int and type(month) is int and type(day) is int
+                and MINYEAR <= year <= MAXYEAR and 1 <= month <= 12 and 1 <= day <= 28):
+            return year, month, day
         year, month, day = _c_int(year), _c_int(month), _c_int(day)
         if not MINYEAR <= year <= MAXYEAR:
             raise ValueError("year %d is out of range" % year)
         if not 1 <= month <= 12:
             raise ValueError("month must be in 1..12")
-        if not 1 <= day <= _ns["_days_in_month"](year, month):
+        if not 1 <= day <= _days_in_month(year, month):
             raise ValueError("day is out of range for month")
         return year, month, day
 
-
     def _check_time_fields(hour, minute, second, microsecond, fold):
+        if (type(hour) is int and type(minute) is int and type(second) is int and type(microsecond) is int
+                and 0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 59 and 0 <= microsecond <= 999999
+                and (fold == 0 or fold == 1)):
+            return hour, minute, second, microsecond, fold
         hour, minute, second, microsecond = _c_int(hour), _c_int(minute), _c_int(second), _c_int(microsecond)
         if not 0 <= hour <= 23:
             raise ValueError("hour must be in 0..23")
@@ -118,7 +129,6 @@ def _make():
         if fold not in (0, 1):
             raise ValueError("fold must be either 0 or 1")
         return hour, minute, second, microsecond, fold
-
 
     def _tzinfo_type_error(tz):
         return TypeError("tzinfo argument must be None or of a tzinfo subclass, not type '%s'"
@@ -251,29 +261,119 @@ def _make():
 
         _install(cls, name, method)
 
+    def _binary_with_c_messages(cls, name):
+        # The same for the operators, which are hot: no *args.
+        pure = cls.__dict__[name]
 
+        def method(self, other):
+            try:
+                return pure(self, other)
+            except (OverflowError, TypeError) as e:
+                c = _c_message(e)
+                if c is None:
+                    raise
+                raise c from None
+
+        _install(cls, name, method)
+
+    _binary_with_c_messages(date, "__sub__")
+    _binary_with_c_messages(datetime, "__sub__")
+
+    # date/datetime + timedelta as the C module computes them: from the
+    # fields (not through toordinal(), combine() or fromordinal(), which a
+    # subclass may override), making the result by calling its class with
+    # the fields (as the C module calls a subclass).
+    _ymd2ord = _ns["_ymd2ord"]
+    _ord2ymd = _ns["_ord2ymd"]
+    _max_ordinal = _ymd2ord(MAXYEAR, 12, 31)
+
+    def _date_shift(self, days):
+        ordinal = _ymd2ord(self._year, self._month, self._day) + days
+        if not 0 < ordinal <= _max_ordinal:
+            raise OverflowError("date value out of range")
+        return type(self)(*_ord2ymd(ordinal))
+
+    def _datetime_shift(self, days, seconds, microseconds):
+        carry, microseconds = divmod(self._microsecond + microseconds, 1000000)
+        carry, seconds = divmod(self._hour * 3600 + self._minute * 60 + self._second + seconds + carry, 86400)
+        ordinal = _ymd2ord(self._year, self._month, self._day) + days + carry
+        if not 0 < ordinal <= _max_ordinal:
+            raise OverflowError("date value out of range")
+        year, month, day = _ord2ymd(ordinal)
+        hour, seconds = divmod(seconds, 3600)
+        minute, second = divmod(seconds, 60)
+        return type(self)(year, month, day, hour, minute, second, microseconds, self._tzinfo)
+
+    def _date_add(self, other):
+        if isinstance(other, timedelta):
+            return _date_shift(self, other._days)
+        return NotImplemented
+
+    def _datetime_add(self, other):
+        if isinstance(other, timedelta):
+            return _datetime_shift(self, other._days, other._seconds, other._microseconds)
+        return NotImplemented
+
+    _date_sub_pure = date.__dict__["__sub__"]
+    _datetime_sub_pure = datetime.__dict__["__sub__"]
+
+    def _date_sub(self, other):
+        if isinstance(other, timedelta):
+            return _date_shift(self, -other._days)
+        return _date_sub_pure(self, other)
+
+    def _datetime_sub(self, other):
+        if isinstance(other, timedelta):
+            return _datetime_shift(self, -other._days, -other._seconds, -other._microseconds)
+        return _datetime_sub_pure(self, other)
+
+    for _cls, _add, _sub in ((date, _date_add, _date_sub), (datetime, _datetime_add, _datetime_sub)):
+        _install(_cls, "__add__", _add)
+        _cls.__radd__ = _cls.__add__
+        _install(_cls, "__sub__", _sub)
+    def _cmp_with_c_messages(cls):
+        pure = cls.__dict__["_cmp"]
+
+        def _cmp(self, other, allow_mixed=False):
+            try:
+                return pure(self, other, allow_mixed)
+            except TypeError as e:
+                c = _c_message(e)
+                if c is None:
+                    raise
+                raise c from None
+
+        _install(cls, "_cmp", _cmp)
+
+    _cmp_with_c_messages(datetime)
+    _cmp_with_c_messages(time)
     for _cls, _names in (
-            (timedelta, ("__new__",)),
-            (date, ("__add__", "__radd__", "__sub__")),
-            (datetime, ("__add__", "__radd__", "__sub__", "_cmp", "astimezone")),
-            (time, ("_cmp",)),
+            (datetime, ("astimezone",)),
             (date, ("fromisocalendar",)),
             (tzinfo, ("utcoffset", "tzname", "dst")),
             (timezone, ("fromutc",))):
         for _name in _names:
             _with_c_messages(_cls, _name)
-    _timedelta_new_with_messages = timedelta.__dict__["__new__"]
-    _timedelta_fields = ("days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks")
 
-    def _timedelta_new(cls, *args, **kwargs):
-        # The C module takes ints and floats only (datetime.py any number).
-        given = dict(zip(_timedelta_fields, args))
-        given.update(kwargs)
-        for name in ("microseconds", "milliseconds", "seconds", "minutes", "hours", "days", "weeks"):
-            if name in given and not isinstance(given[name], (int, float)):
-                raise TypeError("unsupported type for timedelta %s component: %s"
-                                % (name, _tp_name(type(given[name]))))
-        return _timedelta_new_with_messages(cls, *args, **kwargs)
+    _pure_timedelta_new = timedelta.__dict__["__new__"].__func__
+
+    def _timedelta_new(cls, days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0):
+        if not (type(days) is type(seconds) is type(microseconds) is type(milliseconds) is type(minutes)
+                is type(hours) is type(weeks) is int):
+            # The C module takes ints and floats only (datetime.py any number).
+            for name, value in (("microseconds", microseconds), ("milliseconds", milliseconds),
+                                ("seconds", seconds), ("minutes", minutes), ("hours", hours),
+                                ("days", days), ("weeks", weeks)):
+                if not isinstance(value, (int, float)):
+                    raise TypeError("unsupported type for timedelta %s component: %s"
+                                    % (name, _tp_name(type(value))))
+        try:
+            return _pure_timedelta_new(cls, days, seconds, microseconds, milliseconds, minutes, hours, weeks)
+        except OverflowError as e:
+            c = _c_message(e)
+            if c is None:
+                raise
+            raise c from None
 
     _install(timedelta, "__new__", _timedelta_new)
     timedelta.__new__ = staticmethod(timedelta.__dict__["__new__"])
@@ -744,6 +844,17 @@ def _make():
     # pickle memoizes strings by identity, and the C type's __qualname__ is not
     # the object its __module__ is, so 'datetime' is written twice there.
     datetime.__qualname__ = "".join(["date", "time"])
+
+    # Last, as CPython's C types: named datetime.X in messages, immutable.
+    # (_pyrite is Pyrite's; under CPython, which has its own _datetime, this
+    # file only runs to be compared with it.)
+    try:
+        from _pyrite import builtin_type
+    except ImportError:
+        builtin_type = None
+    if builtin_type is not None:
+        for cls in _C_TYPES + (_iso_calendar_date,):
+            builtin_type(cls, "datetime." + cls.__name__)
 
     return {"MINYEAR": MINYEAR, "MAXYEAR": MAXYEAR, "timedelta": timedelta, "date": date, "tzinfo": tzinfo,
             "time": time, "datetime": datetime, "timezone": timezone, "UTC": UTC}

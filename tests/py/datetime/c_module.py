@@ -138,3 +138,40 @@ class Zone(tzinfo):
 
 print(time(1, tzinfo=Zone("X%%Y")).strftime("%Z|%H"), datetime(2000, 1, 1, tzinfo=Zone("Z")).strftime("%Z %Z"))
 error(time(1, tzinfo=Zone(None)).strftime, "%Z")
+
+
+# date/datetime +- timedelta: from the fields, the result made by calling
+# the subclass with them (not through combine(), fromordinal(), toordinal()).
+class LoggedDatetime(datetime):
+    def __new__(cls, *args, **kwargs):
+        print("new", args, kwargs)
+        return super().__new__(cls, *args, **kwargs)
+
+    @classmethod
+    def combine(cls, *args, **kwargs):
+        print("combine")
+        return super().combine(*args, **kwargs)
+
+    def toordinal(self):
+        print("toordinal")
+        return super().toordinal()
+
+
+class LoggedDate(date):
+    def __new__(cls, *args, **kwargs):
+        print("new", args, kwargs)
+        return super().__new__(cls, *args, **kwargs)
+
+    @classmethod
+    def fromordinal(cls, n):
+        print("fromordinal")
+        return super().fromordinal(n)
+
+
+moment = LoggedDatetime(2000, 1, 1, 12, fold=1, tzinfo=UTC)
+print(repr(moment + timedelta(hours=13)), repr(moment - timedelta(days=1)), repr(timedelta(1) + moment))
+day = LoggedDate(2000, 1, 1)
+print(repr(day + timedelta(40)), repr(day - timedelta(1)), day - LoggedDate(1999, 1, 1))
+print(datetime(2000, 1, 1) + timedelta(days=-1, microseconds=-1),
+      datetime(2000, 2, 28, 23, 59, 59, 999999) + timedelta(microseconds=1))
+error(lambda: datetime.max + timedelta(microseconds=1))
