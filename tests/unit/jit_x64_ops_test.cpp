@@ -5,6 +5,8 @@
 #include <capstone/capstone.h>
 #include <gtest/gtest.h>
 
+#include <sys/mman.h>
+
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -384,14 +386,16 @@ TEST(JitX64Ops, FieldsArraysAndClassGuards) {
   }
 }
 
-// Constant addresses as bases: raw memory at an absolute place.
-int64_t g_words[4];
-
-TEST(JitX64Ops, ConstantBases) {
-  std::string words = std::to_string(bits_of(g_words));
-  Trace t = parse_ok(
+// Constant addresses as bases: raw memory at an absolute place. `words`
+// is either the binary's own array (usually above 2^31: the base goes in
+// a register) or a page mapped below 2^31 (the address is the
+// displacement itself: [index*8 + address]).
+void check_constant_bases(int64_t* words_at) {
+  std::string words = std::to_string(bits_of(words_at));
+  std::string common =
       "descr w = array(offset=0, type=i, size=8, signed)\n"
       "descr w2 = field(offset=16, type=i, size=8, signed)\n"
+      "descr b = array(offset=8, type=i, size=1, unsigned)\n"
       "[i0]\n"
       "i1 = getarrayitem_raw_i(" + words + ", i0, descr=w)\n"
       "i2 = getarrayitem_raw_i(" + words + ", 3, descr=w)\n"
@@ -399,40 +403,39 @@ TEST(JitX64Ops, ConstantBases) {
       "i4 = int_add(i1, i2)\n"
       "setarrayitem_raw(" + words + ", i0, i4, descr=w)\n"
       "setfield_raw(" + words + ", 99, descr=w2)\n"
-      "i5 = getarrayitem_raw_i(" + words + ", 0x7fffffff0, descr=w)\n"  // displacement > 2^31: not run
-      "finish(i1, i2, i3, i4)\n");
-  auto code = compile_ok(t);
-  ASSERT_TRUE(code);
-  int64_t init[4] = {10, 20, 30, 40};
-  for (uint64_t k = 0; k < 2; k++) {
-    std::memcpy(g_words, init, sizeof init);
-    // Stop before the far load: compare a trace without it.
-    (void)k;
-  }
-  Trace near = parse_ok(
-      "descr w = array(offset=0, type=i, size=8, signed)\n"
-      "descr w2 = field(offset=16, type=i, size=8, signed)\n"
-      "[i0]\n"
-      "i1 = getarrayitem_raw_i(" + words + ", i0, descr=w)\n"
-      "i2 = getarrayitem_raw_i(" + words + ", 3, descr=w)\n"
-      "i3 = getfield_raw_i(" + words + ", descr=w2)\n"
-      "i4 = int_add(i1, i2)\n"
-      "setarrayitem_raw(" + words + ", i0, i4, descr=w)\n"
-      "setfield_raw(" + words + ", 99, descr=w2)\n"
-      "finish(i1, i2, i3, i4)\n");
+      "i6 = getarrayitem_raw_i(" + words + ", i0, descr=b)\n"
+      "setarrayitem_raw(" + words + ", i0, i6, descr=b)\n";
+  // A displacement past 2^31: compiled (the address in a register), not run.
+  Trace far = parse_ok(common + "i5 = getarrayitem_raw_i(" + words + ", 0x7fffffff0, descr=w)\n"
+                       "finish(i1, i2, i3, i4, i6)\n");
+  ASSERT_TRUE(compile_ok(far));
+  Trace near = parse_ok(common + "finish(i1, i2, i3, i4, i6)\n");
   auto near_code = compile_ok(near);
   ASSERT_TRUE(near_code);
+  int64_t init[4] = {10, 20, 30, -40};
   for (uint64_t k = 0; k < 4; k++) {
-    std::memcpy(g_words, init, sizeof init);
+    std::memcpy(words_at, init, sizeof init);
     uint64_t in[] = {k};
     Exit x1 = run_trace(near, in);
     int64_t after[4];
-    std::memcpy(after, g_words, sizeof after);
-    std::memcpy(g_words, init, sizeof init);
+    std::memcpy(after, words_at, sizeof after);
+    std::memcpy(words_at, init, sizeof init);
     Exit x2 = run(*near_code, in);
     EXPECT_TRUE(x1 == x2) << k;
-    EXPECT_EQ(std::memcmp(after, g_words, sizeof after), 0) << k;
+    EXPECT_EQ(std::memcmp(after, words_at, sizeof after), 0) << k;
   }
+}
+
+int64_t g_words[4];
+
+TEST(JitX64Ops, ConstantBases) { check_constant_bases(g_words); }
+
+TEST(JitX64Ops, ConstantBasesBelowTwoGigabytes) {
+  void* low = mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+  ASSERT_NE(low, MAP_FAILED);
+  ASSERT_LT(bits_of(low), uint64_t{1} << 31);
+  check_constant_bases(static_cast<int64_t*>(low));
+  munmap(low, 4096);
 }
 
 int8_t narrow_minus_one(int64_t x) { return static_cast<int8_t>(x - 1); }

@@ -302,6 +302,17 @@ x86::Mem Compiler::address(Ref base, Ref index, int32_t offset, int scale, uint3
                                 static_cast<uint64_t>(t_.constant(index).as_int()) * scale);
     index = Ref();
   }
+  if (base.is_const()) {
+    // A constant address that fits a sign-extended disp32 (BF's tape, a
+    // static table): [index*scale + address], no register for the base.
+    // It saved BF's traces a mov of the tape's address at every entry and
+    // after every label: 4.6% of mandelbrot_big's machine code.
+    int64_t absolute = static_cast<int64_t>(t_.constant(base).bits + static_cast<uint64_t>(disp));
+    if (fits_i32(absolute)) {
+      if (index.is_none()) return x86::ptr_abs(static_cast<uint64_t>(absolute));
+      return x86::ptr_abs(static_cast<uint64_t>(absolute), x86::gpq(ensure_reg(index)), shift);
+    }
+  }
   if (base.is_const() && !index.is_none() && fits_i32(disp)) {
     int cr = const_reg(base);
     if (cr >= 0)
