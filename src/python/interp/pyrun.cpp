@@ -189,7 +189,7 @@ const struct {
                 {"termios", make_termios_module},
                 {"select", make_select_module},
                 {"_posixsubprocess", make_posixsubprocess_module},
-                {"_socket", make_socket_module}};
+                {"_socket", make_socket_module}, {"_pyrite", make_pyrite_module}};
 
 Tuple* builtin_module_names() {
   std::vector<std::string> names = {"builtins", "sys"};
@@ -692,10 +692,17 @@ int run_main_module(const std::string& name) {
   return finish(static_cast<bool>(r));
 }
 
+namespace {
+bool g_dev_mode = false;
+}  // namespace
+
+bool dev_mode() { return g_dev_mode; }
+
 void init_interpreter(const RunOptions& options) {
   static bool done = false;
   if (done) return;
   done = true;
+  g_dev_mode = options.flags.dev_mode;
   init_runtime();
   init_thread_state();
   if (options.gc_stress) gc::set_stress(true, options.gc_stress_interval);

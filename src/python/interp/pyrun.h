@@ -42,6 +42,8 @@ struct RunOptions {
 
 // Initializes everything (heap, types, builtins, sys). Idempotent.
 void init_interpreter(const RunOptions& options);
+// -X dev / PYTHONDEVMODE (sys.flags.dev_mode): the extra run-time checks.
+bool dev_mode();
 
 // Runs a file as __main__ / a source string as -c; returns the process exit
 // status (1 after printing an uncaught exception's traceback, SystemExit's
@@ -147,6 +149,7 @@ Module* make_pwd_module();
 Module* make_grp_module();
 Module* make_resource_module();
 Module* make_termios_module();
+Module* make_pyrite_module();  // Pyrite's own hooks for lib/ (modules/pyrite_module.cpp)
 // -X faulthandler, PYTHONFAULTHANDLER, -X dev: faulthandler.enable() at start-up.
 bool enable_faulthandler_at_startup();
 // sys.is_finalizing(): set once the atexit callbacks have run at exit.

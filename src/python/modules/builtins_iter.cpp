@@ -335,8 +335,12 @@ const MethodDef kBuiltinIterFunctions[] = {
     {"anext", b_anext, MethodFlag::kVarArgs, "Return the next item from the async iterator."},
     {"any", b_any, MethodFlag::kOneArg, "Return True if bool(x) is True for any x in the iterable."},
     {"iter", b_iter, MethodFlag::kVarArgs, "Get an iterator from an object."},
-    {"max", b_max, MethodFlag::kVarArgs | MethodFlag::kKeywords | MethodFlag::kTupleArgs, "With a single iterable argument, return its biggest item."},
-    {"min", b_min, MethodFlag::kVarArgs | MethodFlag::kKeywords | MethodFlag::kTupleArgs, "With a single iterable argument, return its smallest item."},
+    {"max", b_max, MethodFlag::kVarArgs | MethodFlag::kKeywords | MethodFlag::kTupleArgs, "max(iterable, *[, default=obj, key=func]) -> value\n"
+     "max(arg1, arg2, *args, *[, key=func]) -> value\n\n"
+     "With a single iterable argument, return its biggest item."},
+    {"min", b_min, MethodFlag::kVarArgs | MethodFlag::kKeywords | MethodFlag::kTupleArgs, "min(iterable, *[, default=obj, key=func]) -> value\n"
+     "min(arg1, arg2, *args, *[, key=func]) -> value\n\n"
+     "With a single iterable argument, return its smallest item."},
     {"next", b_next, MethodFlag::kVarArgs, "Return the next item from the iterator."},
     {"sorted", b_sorted, MethodFlag::kVarArgs | MethodFlag::kKeywords,
      "Return a new list containing all items from the iterable in ascending order."},

@@ -596,11 +596,9 @@ Value deque_repr(Value self) {
 }
 
 Value deque_reduce(Value self, const Value*, size_t, Tuple*) {
-  Value dict = get_attr_or_null(self, names::__dict__);
-  if (!dict) {
-    if (has_error()) return {};
-    dict = none();
-  }
+  // The state is __getstate__'s, as CPython's _PyObject_GetState (slot values included).
+  Value dict = call_method(self, intern("__getstate__"), nullptr, 0);
+  if (!dict) return {};
   Value it = get_iter(self);
   if (!it) return {};
   int64_t maxlen = as_deque(self)->maxlen;

@@ -16,6 +16,7 @@
 
 #include "python/objects/errors.h"
 #include "python/objects/int.h"
+#include "python/objects/list.h"
 #include "python/objects/protocol.h"
 #include "python/objects/slice.h"
 #include "python/objects/tuple.h"
@@ -270,16 +271,36 @@ Value ba_alloc(Value self, const Value*, size_t, Tuple*) {
   return Value::small(a->buffer ? a->buffer->capacity + 1 : 0);
 }
 
-Value ba_reduce_ex(Value self, const Value*, size_t, Tuple*) {
+// CPython's _common_reduce: (type, args, state), the state from
+// __getstate__ (the dict and, with __slots__, the slot values); args
+// empty for an empty bytearray, (latin-1 str, 'latin-1') below protocol 3
+// (Python 2 compatible), (bytes,) from 3 on.
+Value ba_common_reduce(Value self, int64_t proto) {
+  Value state = call_method(self, intern("__getstate__"), nullptr, 0);
+  if (!state) return {};
   ByteArray* a = self_ba(self);
-  Value b = bytes_from(a->data(), size_t(a->length));
-  if (!b) return {};
-  Value dict = none();
-  if (instance_attrs(self)) {
-    dict = instance_dict(self);
-    if (!dict) return {};
+  Tuple* args;
+  if (a->length == 0) {
+    args = tuple_empty();
+  } else if (proto < 3) {
+    Str* latin1 = str_from_latin1(a->data(), size_t(a->length));
+    if (!latin1) return {};
+    args = tuple_of({Value(latin1), Value(intern("latin-1"))});
+  } else {
+    Value b = bytes_from(a->data(), size_t(a->length));
+    if (!b) return {};
+    args = tuple_of({b});
   }
-  return tuple_of({Value(type_of(self)), tuple_of({b}), dict});
+  return tuple_of({Value(type_of(self)), args, state});
+}
+
+Value ba_reduce(Value self, const Value*, size_t, Tuple*) { return ba_common_reduce(self, 2); }
+
+Value ba_reduce_ex(Value self, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("__reduce_ex__", nargs, 0, 1)) return {};
+  int proto = 0;
+  if (nargs && !arg_int(args[0], &proto)) return {};
+  return ba_common_reduce(self, proto);
 }
 
 const MethodDef kByteArrayOwnMethods[] = {
@@ -292,6 +313,7 @@ const MethodDef kByteArrayOwnMethods[] = {
     {"clear", ba_clear, MethodFlag::kNoArgs, "Remove all items from the bytearray."},
     {"copy", ba_copy, MethodFlag::kNoArgs, "Return a copy of B."},
     {"__alloc__", ba_alloc, MethodFlag::kNoArgs, "B.__alloc__() -> int\n\nReturn the number of bytes actually allocated."},
+    {"__reduce__", ba_reduce, MethodFlag::kNoArgs, "Return state information for pickling."},
     {"__reduce_ex__", ba_reduce_ex, MethodFlag::kVarArgs, "Return state information for pickling."},
 };
 
@@ -363,7 +385,7 @@ bool ba_setitem(Value self, Value key, Value v) {
       if (stop < start) stop = start;
       return replace_range(a, start, stop, data);
     }
-    if (!v) {  // del a[::k]
+    if (!v || data.empty()) {  // del a[::k]; as CPython, a[::k] = b"" deletes too
       if (n == 0) return true;
       std::string keep;
       std::vector<bool> drop(size_t(a->length), false);
@@ -481,6 +503,34 @@ bool ba_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
     raisef(exc::TypeError, "bytearray() argument 'errors' must be str, not %s", type_name(errors).c_str());
     return false;
   }
+  // As CPython's bytearray_init: empty first (a BufferError while
+  // exported), then fill; an iterable (not a buffer, str or count) is
+  // appended item by item, so its generator sees the bytearray grow and a
+  // failure leaves the items read so far.
+  ByteArray* a = self_ba(self);
+  if (!bytearray_resize(a, 0)) return false;
+  BufferView view;
+  bool iterable = source && !encoding && !errors && !is_str(source) && !has_index(source) &&
+                  !is_memoryview(source) && !get_buffer(source, &view) && !is_exact_list(source) &&
+                  !is_exact_tuple(source);
+  if (iterable) {
+    Value it = get_iter(source);
+    if (!it) {
+      if (error_matches(exc::TypeError)) {
+        clear_error();
+        raisef(exc::TypeError, "cannot convert '%s' object to bytearray", type_name(source).c_str());
+      }
+      return false;
+    }
+    for (;;) {
+      Value x = iter_next(it);
+      if (!x) return !has_error();
+      uint8_t b;
+      if (!byte_value(x, &b)) return false;
+      if (!bytearray_resize(a, a->length + 1)) return false;
+      a->data()[a->length - 1] = b;
+    }
+  }
   std::string data;
   if (!source) {
     if (encoding || errors) {
@@ -490,7 +540,7 @@ bool ba_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   } else if (!bytes_collect(source, encoding, errors, "bytearray", &data)) {
     return false;
   }
-  return set_contents(self_ba(self), data.data(), data.size());
+  return set_contents(a, data.data(), data.size());
 }
 
 }  // namespace

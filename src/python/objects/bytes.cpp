@@ -262,7 +262,9 @@ bool bytes_collect(Value source, Value encoding, Value errors, const char* what,
     auto small = int_to_i64(xi);
     int64_t b = small ? *small : -1;
     if (b < 0 || b > 255) {
-      raise(exc::ValueError, "bytes must be in range(0, 256)");
+      // bytearray's item message is "byte must be ...".
+      raise(exc::ValueError, std::strcmp(what, "bytes") == 0 ? "bytes must be in range(0, 256)"
+                                                              : "byte must be in range(0, 256)");
       return false;
     }
     out->push_back(char(b));
@@ -934,19 +936,25 @@ Value hex_of(Bv s, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kParams[] = {"sep", "bytes_per_sep", nullptr};
   Value sepv, perv;
   if (!parse_args(ArgSpec{"hex", kParams, 0, 0}, args, nargs, kwnames, {&sepv, &perv})) return {};
+  // As CPython's _Py_strhex_impl: len(sep) first (so None and ints fail
+  // as len() does), then a str or bytes of one ASCII character.
+  bool has_sep = false;
   char sep = 0;
   if (sepv) {
+    int64_t seplen = length(sepv);
+    if (seplen < 0) return {};
+    if (seplen != 1) return raise(exc::ValueError, "sep must be length 1.");
+    uint32_t c;
     if (is_str(sepv)) {
-      Str* ss = sepv.as<Str>();
-      if (ss->length != 1) return raise(exc::ValueError, "sep must be length 1.");
-      if (ss->at(0) >= 128) return raise(exc::ValueError, "sep must be ASCII.");
-      sep = char(ss->at(0));
+      c = uint32_t(sepv.as<Str>()->at(0));
+    } else if (is_bytes(sepv)) {
+      c = sepv.as<Bytes>()->data()[0];
     } else {
-      BufferView v;
-      if (!get_buffer(sepv, &v)) return raise(exc::TypeError, "sep must be str or bytes.");
-      if (v.length != 1) return raise(exc::ValueError, "sep must be length 1.");
-      sep = char(v.data[0]);
+      return raise(exc::TypeError, "sep must be str or bytes.");
     }
+    if (c >= 128) return raise(exc::ValueError, "sep must be ASCII.");
+    sep = char(c);
+    has_sep = true;
   }
   int64_t per = 1;
   if (perv && !cint_arg(perv, &per)) return {};
@@ -954,7 +962,7 @@ Value hex_of(Bv s, const Value* args, size_t nargs, Tuple* kwnames) {
   std::string out;
   int64_t group = per < 0 ? -per : per;
   for (int64_t i = 0; i < s.n; i++) {
-    if (sep && i > 0 && group > 0) {
+    if (has_sep && i > 0 && group > 0) {
       bool boundary = per > 0 ? (s.n - i) % group == 0 : i % group == 0;
       if (boundary) out.push_back(sep);
     }
@@ -982,7 +990,7 @@ Value b_fromhex(Value cls, const Value* args, size_t, Tuple*) {
   int64_t i = 0;
   while (i < s->length) {
     char32_t c = s->at(i);
-    if (runtime::is_space(c) && c < 128) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {   // ASCII whitespace only (Py_ISSPACE)
       i++;
       continue;
     }
@@ -1348,8 +1356,11 @@ Value bytes_compare_any(Value a, Value b, CompareOp op) {
 int bytes_contains_any(Value self, Value item) {
   Bv s = view_of(self);
   if (is_int(item) || has_index(item)) {
-    int64_t b;
-    if (!index_i64(item, &b)) return -1;
+    // PyNumber_AsSsize_t(item, NULL): a huge int clips, so it is out of range too.
+    Value i = index(item);
+    if (!i) return -1;
+    auto small = int_to_i64(i);
+    int64_t b = small ? *small : -1;
     if (b < 0 || b > 255) {
       raise(exc::ValueError, "byte must be in range(0, 256)");
       return -1;
@@ -1399,6 +1410,7 @@ Value bytes_getitem_any(Value self, Value key, const char* what_index) {
 Value bytes_repeat_any(Value self, Value count) {
   int64_t n;
   if (!index_i64(count, &n)) return {};
+  if (n == 1 && is_exact_bytes(self)) return self;   // as CPython: b * 1 is b
   Bv s = view_of(self);
   if (n <= 0 || s.n == 0) return make_like(self, "", 0);
   if (s.n > INT64_MAX / n) return raise_memory_error();
@@ -1479,8 +1491,10 @@ Value bytes_new_slot(Type* type, const Value* args, size_t nargs, Tuple* kwnames
     if (encoding || errors) {
       return raise(exc::TypeError, encoding ? "encoding without a string argument" : "errors without a string argument");
     }
-  } else if (!encoding && !errors && !is_str(source) && !is_bytes(source)) {
-    // __bytes__ first (CPython checks it before the buffer and iterable forms).
+  } else if (!encoding && !errors && !is_exact_str(source) && !is_exact_bytes(source)) {
+    // __bytes__ first (CPython checks it before the str, buffer and
+    // iterable forms, so str and bytes subclasses may define it, or set it
+    // to None to refuse bytes()).
     static Str* dunder_bytes = intern("__bytes__");
     bool found = false;
     Value r = call_special(source, dunder_bytes, nullptr, 0, &found);

@@ -462,7 +462,7 @@ static bool alias_arg_repr(Value v, std::string* out) {
 
 static Value alias_repr(Value self) {
   GenericAlias* a = A(self);
-  std::string out;
+  std::string out = a->starred ? "*" : "";
   if (!alias_arg_repr(a->origin, &out)) return {};
   out += "[";
   for (int64_t i = 0; i < a->args->length; i++) {
@@ -511,6 +511,7 @@ static Value alias_subclasscheck(Value, const Value*, size_t, Tuple*) {
 static Value alias_compare(Value a, Value b, CompareOp op) {
   if ((op != CompareOp::kEq && op != CompareOp::kNe) || type_of(b) != types::generic_alias)
     return not_implemented();
+  if (A(a)->starred != A(b)->starred) return py_bool(op == CompareOp::kNe);
   int e = equal(A(a)->origin, A(b)->origin);
   if (e < 0) return {};
   if (e) {
@@ -536,6 +537,23 @@ static Value alias_parameters(Value self) {
   if (!a->parameters) a->parameters = tuple_empty();
   return a->parameters;
 }
+static Value alias_unpacked(Value self) { return py_bool(A(self)->starred); }
+// tuple[int, str] starred: its arguments (typing's unpacking), else None.
+static Value alias_unpacked_tuple_args(Value self) {
+  GenericAlias* a = A(self);
+  if (a->starred && a->origin.is(types::tuple)) return a->args;
+  return none();
+}
+// iter(list[int]) gives one item, the starred alias *list[int] (so
+// `*tuple[int, ...]` works in subscripts), as CPython 3.11.
+// TODO(#6): CPython's iterator type is generic_alias_iterator; this is a tuple_iterator.
+static Value alias_iter(Value self) {
+  GenericAlias* a = A(self);
+  Value starred = generic_alias_new(a->origin, a->args);
+  if (!starred) return {};
+  A(starred)->starred = true;
+  return get_iter(tuple_of({starred}));
+}
 static Value alias_mro_entries(Value self, const Value*, size_t, Tuple*) {
   return tuple_of({A(self)->origin});
 }
@@ -553,6 +571,8 @@ static const GetSetDef kAliasGetSets[] = {
     {"__origin__", alias_origin},
     {"__args__", alias_args},
     {"__parameters__", alias_parameters},
+    {"__unpacked__", alias_unpacked},
+    {"__typing_unpacked_tuple_args__", alias_unpacked_tuple_args},
     {nullptr, nullptr},
 };
 
@@ -783,6 +803,7 @@ void init_descriptors() {
     s.slots.compare = alias_compare;
     s.slots.hash = alias_hash;
     s.slots.getitem = alias_getitem;
+    s.slots.iter = alias_iter;
     s.slots.binary[int(BinaryOp::kOr)] = union_or;
     s.methods = kAliasMethods;
     s.getsets = kAliasGetSets;

@@ -32,6 +32,8 @@ struct GenericAlias : Object {
   Value origin;
   Tuple* args;
   Value parameters;  // null until asked
+  bool starred;      // *tuple[int] (what iterating an alias gives): __unpacked__
+  uint8_t pad[7];
 };
 
 Value staticmethod_new(Value func);

@@ -10,6 +10,7 @@
 
 #include <cstring>
 
+#include "python/interp/pyrun.h"
 #include "python/modules/codecs_module.h"
 #include "python/objects/bytes.h"
 #include "python/objects/dict.h"
@@ -1050,7 +1051,32 @@ std::string normalized_name(Str* encoding) {
 
 }  // namespace
 
+namespace {
+
+// CPython's unicode_check_encoding_errors: in development mode (-X dev)
+// the encoding and error handler are looked up even when the text would
+// not need them (names other than the common built-in ones), so a typo
+// fails at once with LookupError.
+bool check_encoding_errors(Value encoding, Value errors) {
+  if (!dev_mode()) return true;
+  if (encoding && is_str(encoding)) {
+    std::string e = str_to_utf8(encoding.as<Str>());
+    if (e != "utf-8" && e != "utf8" && e != "ascii" && !codec_lookup(encoding.as<Str>())) return false;
+  }
+  if (errors && is_str(errors)) {
+    std::string e = str_to_utf8(errors.as<Str>());
+    if (e != "strict" && e != "ignore" && e != "replace" && e != "surrogateescape" && e != "surrogatepass" &&
+        !codec_lookup_error(errors.as<Str>())) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 Value str_encode(Str* s, Value encoding, Value errors) {
+  if (!check_encoding_errors(encoding, errors)) return {};
   runtime::Codec codec;
   runtime::ErrorHandler handler = runtime::ErrorHandler::kStrict;
   bool custom;
@@ -1114,6 +1140,7 @@ Value str_decode_bytes(const uint8_t* p, size_t n, Value encoding, Value errors)
   if (errors && !is_str(errors)) {
     return raisef(exc::TypeError, "decode() argument 'errors' must be str, not %s", type_name(errors).c_str());
   }
+  if (!check_encoding_errors(encoding, errors)) return {};
   if (encoding) {
     std::string name = normalized_name(encoding.as<Str>());
     if (name == "utf_8_sig" || name == "utf8_sig") {

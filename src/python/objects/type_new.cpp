@@ -256,7 +256,11 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
         continue;
       }
       if (sn == "__weakref__") {
-        if (add_weak)
+        // A builtin base with its own weak list (deque, array) counts as one.
+        Type* native = base;
+        while (native && native->is_heap_type()) native = native->base;
+        bool native_weak = native && native->has_flag(TypeFlag::kWeakrefable);
+        if (add_weak || native_weak)
           return raise(exc::TypeError,
                        "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
         add_weak = true;
