@@ -175,3 +175,16 @@ print(repr(day + timedelta(40)), repr(day - timedelta(1)), day - LoggedDate(1999
 print(datetime(2000, 1, 1) + timedelta(days=-1, microseconds=-1),
       datetime(2000, 2, 28, 23, 59, 59, 999999) + timedelta(microseconds=1))
 error(lambda: datetime.max + timedelta(microseconds=1))
+
+
+# The classes are C types to the interpreter: named datetime.X in its
+# messages, immutable.
+error(setattr, date, "x", 1)
+error(delattr, timedelta, "days")
+error(lambda: date(2000, 1, 1) + 1)
+error(lambda: timedelta(1) < 1)
+error(lambda: time(1) + timedelta(1))
+error(getattr, datetime(2000, 1, 1), "foo")
+error(hash, [date(2000, 1, 1)])
+MyDate.extra = 1
+print(MyDate.extra, date.__flags__ & (1 << 8))
