@@ -377,6 +377,7 @@ def _make():
 
     _install(timedelta, "__new__", _timedelta_new)
     timedelta.__new__ = staticmethod(timedelta.__dict__["__new__"])
+    _timedelta_fields = ("days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks")
 
 
     # Reprs: the C module names its own types datetime.X and other classes by
@@ -844,6 +845,73 @@ def _make():
     # pickle memoizes strings by identity, and the C type's __qualname__ is not
     # the object its __module__ is, so 'datetime' is written twice there.
     datetime.__qualname__ = "".join(["date", "time"])
+
+    # The constructors' arguments, checked as the C module's
+    # PyArg_ParseTupleAndKeywords checks them (its messages, its order:
+    # the count, then each argument in turn, converted to a C int where
+    # the C code takes one, then keywords given twice or unknown). Calls
+    # with positional arguments only, in range, go straight to
+    # datetime.py's __new__, whose checks then agree with the C module's.
+    _missing = object()
+
+    def _parse(fname, names, required, positional, ints, args, kwargs):
+        label = fname + "()" if fname else "function"
+        nargs, nkwargs = len(args), len(kwargs)
+        if nargs + nkwargs > len(names):
+            raise TypeError("%s takes at most %d %sargument%s (%d given)" % (
+                label, len(names), "" if nargs else "keyword ", "" if len(names) == 1 else "s", nargs + nkwargs))
+        values = {}
+        for i, name in enumerate(names):
+            if i == positional and positional < nargs:
+                raise TypeError("%s takes at most %d positional argument%s (%d given)"
+                                % (label, positional, "" if positional == 1 else "s", nargs))
+            if i < nargs:
+                value = args[i]
+            elif nkwargs and name in kwargs:
+                value = kwargs[name]
+                nkwargs -= 1
+            else:
+                value = _missing
+            if value is not _missing:
+                values[name] = _c_int(value) if i in ints else value
+                continue
+            if i < required:
+                raise TypeError("%s missing required argument '%s' (pos %d)" % (label, name, i + 1))
+            if not nkwargs:
+                return values
+        if nkwargs:
+            for i in range(nargs):
+                if names[i] in kwargs:
+                    raise TypeError("argument for %s given by name ('%s') and position (%d)"
+                                    % (label, names[i], i + 1))
+            for key in kwargs:
+                if key not in names:
+                    raise TypeError("'%s' is an invalid keyword argument for %s"
+                                    % (key, fname + "()" if fname else "this function"))
+        return values
+
+    def _parsed_new(cls, fname, names, required, positional, ints, pickle_args):
+        pure = cls.__dict__["__new__"]
+        if isinstance(pure, staticmethod):
+            pure = pure.__func__
+        most = min(positional, len(names))
+
+        def __new__(cls, *args, **kwargs):
+            if not kwargs and required <= len(args) <= most:
+                return pure(cls, *args)
+            if 0 < len(args) <= pickle_args and isinstance(args[0], (bytes, str)):
+                return pure(cls, *args, **kwargs)  # a pickle's state
+            return pure(cls, **_parse(fname, names, required, positional, ints, args, kwargs))
+
+        _install(cls, "__new__", __new__)
+        cls.__new__ = staticmethod(cls.__dict__["__new__"])
+
+    _time_names = ("hour", "minute", "second", "microsecond", "tzinfo", "fold")
+    _parsed_new(date, None, ("year", "month", "day"), 3, 3, (0, 1, 2), 1)
+    _parsed_new(datetime, None, ("year", "month", "day") + _time_names, 3, 8, (0, 1, 2, 3, 4, 5, 6, 8), 2)
+    _parsed_new(time, None, _time_names, 0, 5, (0, 1, 2, 3, 5), 2)
+    _parsed_new(timedelta, "__new__", _timedelta_fields, 0, 7, (), 0)
+    _parsed_new(timezone, "timezone", ("offset", "name"), 1, 2, (), 0)
 
     # Last, as CPython's C types: named datetime.X in messages, immutable.
     # (_pyrite is Pyrite's; under CPython, which has its own _datetime, this
