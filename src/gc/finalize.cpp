@@ -7,8 +7,14 @@
 // marked together with everything it reaches: all of that survives this
 // collection, so the hook sees intact objects. The pending queue is a root
 // until the hook has run; an object still unreachable at a later collection
-// is then freed like any other. Hooks run in registration order; objects in
-// a cycle are all queued in the same collection, in no guaranteed order.
+// is then freed like any other. The objects found unreachable by one
+// collection run newest first (reverse registration order): a newer object
+// usually holds the older ones (a nested structure, a list's later items),
+// and reference counting (CPython) finalizes a holder before what it holds,
+// an outer OrderedDict before the one inside it. Objects in a cycle are all
+// queued in the same collection, in no guaranteed order.
+#include <algorithm>
+
 #include "base/check.h"
 #include "gc/heap.h"
 
@@ -38,6 +44,7 @@ void Heap::queue_unreachable_finalizable() {
     pending_finalize_.push_back(obj);
   }
   finalizable_.resize(kept);
+  std::reverse(pending_finalize_.begin() + std::ptrdiff_t(first_new), pending_finalize_.end());
   stats_.finalizers_queued += pending_finalize_.size() - first_new;
   for (size_t i = first_new; i < pending_finalize_.size(); i++) mark_root(pending_finalize_[i]);
   drain_mark_stack();
