@@ -145,12 +145,15 @@ def _make():
             raise TypeError("tzinfo.tzname() must return None or a string, not '%s'" % _tp_name(type(name)))
 
 
+    _one_day = timedelta(1)
+    _minus_one_day = -_one_day
+
     def _check_utc_offset(name, offset):
         if offset is None:
             return
         if not isinstance(offset, timedelta):
             raise TypeError("tzinfo.%s() must return None or timedelta, not '%s'" % (name, _tp_name(type(offset))))
-        if not -timedelta(1) < offset < timedelta(1):
+        if not _minus_one_day < offset < _one_day:
             raise ValueError("offset must be a timedelta strictly between "
                              "-timedelta(hours=24) and timedelta(hours=24).")
 
@@ -221,7 +224,6 @@ def _make():
         (ValueError, "fromutc() requires a non-None dst() result"): "fromutc: non-None dst() result required",
         (TypeError, "cannot compare naive and aware times"): "can't compare offset-naive and offset-aware times",
         (TypeError, "cannot compare naive and aware datetimes"): "can't compare offset-naive and offset-aware datetimes",
-        (TypeError, "cannot mix naive and timezone-aware time"): "can't subtract offset-naive and offset-aware datetimes",
         (TypeError, "fromutc() argument must be a datetime instance or None"): "fromutc: argument must be a datetime",
     }
     _DAYS_TOO_LARGE = "timedelta # of days is too large: "
@@ -261,24 +263,6 @@ def _make():
 
         _install(cls, name, method)
 
-    def _binary_with_c_messages(cls, name):
-        # The same for the operators, which are hot: no *args.
-        pure = cls.__dict__[name]
-
-        def method(self, other):
-            try:
-                return pure(self, other)
-            except (OverflowError, TypeError) as e:
-                c = _c_message(e)
-                if c is None:
-                    raise
-                raise c from None
-
-        _install(cls, name, method)
-
-    _binary_with_c_messages(date, "__sub__")
-    _binary_with_c_messages(datetime, "__sub__")
-
     # date/datetime + timedelta as the C module computes them: from the
     # fields (not through toordinal(), combine() or fromordinal(), which a
     # subclass may override), making the result by calling its class with
@@ -314,23 +298,49 @@ def _make():
             return _datetime_shift(self, other._days, other._seconds, other._microseconds)
         return NotImplemented
 
-    _date_sub_pure = date.__dict__["__sub__"]
-    _datetime_sub_pure = datetime.__dict__["__sub__"]
+    # Differences as the C code computes them: a date and a datetime do
+    # not subtract (datetime.py's date.__sub__ takes any date); datetimes
+    # with the same tzinfo object ask no offsets; the offsets are the
+    # tzinfo's (not a subclass's utcoffset() or toordinal()).
+    _datetime_utcoffset = datetime.__dict__["utcoffset"]
+    _new_timedelta = timedelta.__dict__["__new__"].__func__
 
     def _date_sub(self, other):
+        if isinstance(self, datetime) or isinstance(other, datetime):
+            return NotImplemented
+        if isinstance(other, date):
+            days = _ymd2ord(self._year, self._month, self._day) - _ymd2ord(other._year, other._month, other._day)
+            return _new_timedelta(timedelta, days)
         if isinstance(other, timedelta):
             return _date_shift(self, -other._days)
-        return _date_sub_pure(self, other)
+        return NotImplemented
 
     def _datetime_sub(self, other):
+        if isinstance(other, datetime):
+            if self._tzinfo is other._tzinfo:
+                offset1 = offset2 = None
+            else:
+                offset1 = _datetime_utcoffset(self)
+                offset2 = _datetime_utcoffset(other)
+                if (offset1 is None) != (offset2 is None):
+                    raise TypeError("can't subtract offset-naive and offset-aware datetimes")
+            result = _new_timedelta(
+                timedelta,
+                _ymd2ord(self._year, self._month, self._day) - _ymd2ord(other._year, other._month, other._day),
+                (self._hour - other._hour) * 3600 + (self._minute - other._minute) * 60 + self._second - other._second,
+                self._microsecond - other._microsecond)
+            if offset1 is not offset2 and offset1 != offset2:
+                result = result - (offset1 - offset2)
+            return result
         if isinstance(other, timedelta):
             return _datetime_shift(self, -other._days, -other._seconds, -other._microseconds)
-        return _datetime_sub_pure(self, other)
+        return NotImplemented
 
     for _cls, _add, _sub in ((date, _date_add, _date_sub), (datetime, _datetime_add, _datetime_sub)):
         _install(_cls, "__add__", _add)
         _cls.__radd__ = _cls.__add__
         _install(_cls, "__sub__", _sub)
+
     def _cmp_with_c_messages(cls):
         pure = cls.__dict__["_cmp"]
 
@@ -895,10 +905,24 @@ def _make():
         if isinstance(pure, staticmethod):
             pure = pure.__func__
         most = min(positional, len(names))
+        name_set = frozenset(names)
 
         def __new__(cls, *args, **kwargs):
-            if not kwargs and required <= len(args) <= most:
-                return pure(cls, *args)
+            nargs = len(args)
+            if not kwargs:
+                if required <= nargs <= most:
+                    return pure(cls, *args)
+            elif nargs <= most and nargs + len(kwargs) <= len(names) and kwargs.keys() <= name_set:
+                # Keywords the C code would take too: no emulation either.
+                valid = True
+                for i in range(nargs):
+                    if names[i] in kwargs:
+                        valid = False
+                for i in range(nargs, required):
+                    if names[i] not in kwargs:
+                        valid = False
+                if valid:
+                    return pure(cls, *args, **kwargs)
             if 0 < len(args) <= pickle_args and isinstance(args[0], (bytes, str)):
                 return pure(cls, *args, **kwargs)  # a pickle's state
             return pure(cls, **_parse(fname, names, required, positional, ints, args, kwargs))
@@ -912,6 +936,64 @@ def _make():
     _parsed_new(time, None, _time_names, 0, 5, (0, 1, 2, 3, 5), 2)
     _parsed_new(timedelta, "__new__", _timedelta_fields, 0, 7, (), 0)
     _parsed_new(timezone, "timezone", ("offset", "name"), 1, 2, (), 0)
+
+    # The argument counts of the methods that take none or exactly one
+    # (METH_NOARGS, METH_O in the C code), with its messages, which name
+    # the method by the class of the object it is bound to.
+    def _fixed_arity(cls, name, count):
+        attr = cls.__dict__[name]
+        is_class_method = isinstance(attr, classmethod)
+        pure = attr.__func__ if is_class_method else attr
+
+        def arity_error(self, args, kwargs):
+            owner = self if is_class_method else type(self)
+            if kwargs:
+                return TypeError("%s.%s() takes no keyword arguments" % (owner.__qualname__, name))
+            return TypeError("%s.%s() takes %s (%d given)" % (
+                owner.__qualname__, name, "no arguments" if count == 0 else "exactly one argument", len(args)))
+
+        if count == 0:
+            def method(self, *args, **kwargs):
+                if args or kwargs:
+                    raise arity_error(self, args, kwargs)
+                return pure(self)
+        else:
+            def method(self, *args, **kwargs):
+                if len(args) != 1 or kwargs:
+                    raise arity_error(self, args, kwargs)
+                return pure(self, args[0])
+        _install(cls, name, method)
+
+    for _cls, _names in (
+            (date, ("today", "ctime", "timetuple", "isocalendar", "isoformat", "toordinal", "weekday",
+                    "isoweekday", "__reduce__")),
+            (time, ("utcoffset", "tzname", "dst", "__reduce__")),
+            (datetime, ("utcnow", "date", "time", "timetz", "ctime", "timetuple", "timestamp", "utctimetuple",
+                        "utcoffset", "tzname", "dst", "__reduce__")),
+            (timedelta, ("total_seconds", "__reduce__")),
+            (tzinfo, ("__reduce__",)),
+            (timezone, ("__getinitargs__",))):
+        for _name in _names:
+            _fixed_arity(_cls, _name, 0)
+    for _cls, _names in (
+            (tzinfo, ("tzname", "utcoffset", "dst", "fromutc")),
+            (timezone, ("tzname", "utcoffset", "dst", "fromutc")),
+            (date, ("fromisoformat", "fromtimestamp")),
+            (time, ("fromisoformat",)),
+            (datetime, ("fromisoformat",))):
+        for _name in _names:
+            _fixed_arity(_cls, _name, 1)
+
+    _fromordinal_checked = date.__dict__["fromordinal"].__func__
+
+    def _fromordinal_args(cls, *args, **kwargs):
+        if kwargs:
+            raise TypeError("fromordinal() takes no keyword arguments")
+        if len(args) != 1:
+            raise TypeError("fromordinal() takes exactly 1 argument (%d given)" % len(args))
+        return _fromordinal_checked(cls, args[0])
+
+    _install(date, "fromordinal", _fromordinal_args)
 
     # Last, as CPython's C types: named datetime.X in messages, immutable.
     # (_pyrite is Pyrite's; under CPython, which has its own _datetime, this

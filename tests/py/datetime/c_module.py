@@ -211,3 +211,38 @@ error(timezone, timedelta(0), "a", 3)
 error(timezone, timedelta(0), foo=3)
 error(timezone, timedelta(hours=1), offset=timedelta(0))
 print(repr(datetime(2000, 1, 1, hour=1, fold=1)), repr(time(fold=1, hour=3)), repr(timezone(name="x", offset=timedelta(hours=1))))
+
+
+# Differences: a date and a datetime do not subtract; the same tzinfo
+# object asks no offsets; the tzinfo's offsets, not a subclass's methods.
+class Loud(tzinfo):
+    def __init__(self, hours):
+        self.hours = hours
+
+    def utcoffset(self, dt):
+        print("utcoffset", self.hours)
+        return timedelta(hours=self.hours)
+
+
+class Sub(datetime):
+    def utcoffset(self):
+        print("Sub.utcoffset")
+        return super().utcoffset()
+
+
+zone = Loud(1)
+error(lambda: date(2000, 1, 1) - datetime(2000, 1, 2))
+error(lambda: datetime(2000, 1, 2) - date(2000, 1, 1))
+error(lambda: datetime(2000, 1, 1, tzinfo=zone) - datetime(2000, 1, 2, 5, tzinfo=zone))
+error(lambda: Sub(2000, 1, 1, tzinfo=Loud(3)) - Sub(2000, 1, 3, tzinfo=Loud(1)))
+error(lambda: datetime(2000, 1, 1, tzinfo=zone) - datetime(2000, 1, 1))
+error(lambda: datetime(2000, 1, 1) - datetime(2000, 1, 1, tzinfo=zone))
+
+# Methods taking no argument or exactly one, with the C messages.
+error(date.today, 1)
+error(Sub(2000, 1, 1).weekday, 1)
+error(datetime(2000, 1, 1).timetuple, x=1)
+error(tzinfo().utcoffset)
+error(UTC.tzname, 1, 2)
+error(date.fromordinal)
+error(date.fromordinal, n=1)
