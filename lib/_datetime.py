@@ -455,13 +455,69 @@ def _make():
 
     _install(datetime, "combine", _combine)
 
-    _pure_astimezone = datetime.__dict__["astimezone"]
+    # astimezone as the C code converts: a naive datetime's local zone is
+    # the one in effect at the instant its wall time and fold stand for
+    # (as timestamp() finds it), and the target zone for tz=None is the
+    # local zone at the UTC result, not at the original time (datetime.py
+    # takes the latter, which differs in a DST gap). Compared with CPython
+    # under several TZ settings around their transitions.
+    import time as _time_module
 
+    def _posix_seconds(year, month, day, hour, minute, second):
+        return ((_ns["_ymd2ord"](year, month, day) - 719163) * 24 + hour) * 3600 + minute * 60 + second
+
+    def _local(u):
+        tm = _time_module.localtime(u)
+        return _posix_seconds(tm.tm_year, tm.tm_mon, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec)
+
+    def _local_to_seconds(year, month, day, hour, minute, second, fold):
+        t = _posix_seconds(year, month, day, hour, minute, second)
+        a = _local(t) - t
+        u1 = t - a
+        t1 = _local(u1)
+        if t1 == t:
+            u2 = u1 + (86400 if fold else -86400)
+            b = _local(u2) - u2
+            if a == b:
+                return u1
+        else:
+            b = t1 - u1
+        u2 = t - b
+        t2 = _local(u2)
+        if t2 == t:
+            return u2
+        if t1 == t:
+            return u1
+        return min(u1, u2) if fold else max(u1, u2)  # in a gap
+
+    def _local_timezone_at(timestamp):
+        tm = _time_module.localtime(timestamp)
+        return timezone(timedelta(seconds=tm.tm_gmtoff), tm.tm_zone)
+
+    def _local_timezone_from_local(dt):
+        return _local_timezone_at(_local_to_seconds(dt._year, dt._month, dt._day, dt._hour, dt._minute,
+                                                    dt._second, dt._fold))
 
     def _astimezone(self, tz=None):
         if tz is not None and not isinstance(tz, tzinfo):
             raise _tzinfo_type_error(tz)
-        return _pure_astimezone(self, tz)
+        own = self._tzinfo
+        offset = None
+        while offset is None:
+            if own is None:
+                own = _local_timezone_from_local(self)
+            if own is tz:
+                return self
+            offset = own.utcoffset(self)
+            _check_utc_offset("utcoffset", offset)
+            if offset is None:
+                own = None
+        result = _datetime_shift(self, -offset._days, -offset._seconds, -offset._microseconds)
+        if tz is None:
+            tz = _local_timezone_at(_posix_seconds(result._year, result._month, result._day,
+                                                   result._hour, result._minute, result._second))
+        result._tzinfo = tz
+        return tz.fromutc(result)
 
 
     _install(datetime, "astimezone", _astimezone)
