@@ -251,15 +251,19 @@ void Compiler::enter_unit(UnitKind kind, std::string_view name, const Node* node
   units_.push_back(std::move(unit));
   CompileUnit& un = u();
   // The prologue: cells, closure, generator creation, then RESUME.
-  un.loc = Location{firstline, firstline, -1, -1};
+  // As in CPython 3.11, MAKE_CELL and COPY_FREE_VARS have no location and
+  // RETURN_GENERATOR, POP_TOP the first line without columns: a generator
+  // not started yet is at its def line (gi_frame.f_lineno, asyncio's reprs).
   un.loc = Location{};
   for (size_t i = 0; i < code->cellvars.size(); i++) emit(Opcode::MAKE_CELL, un.cell_map[code->cellvars[i]]);
   if (!code->freevars.empty()) emit(Opcode::COPY_FREE_VARS, static_cast<int>(code->freevars.size()));
   if (flags & (CodeFlag::kGenerator | CodeFlag::kCoroutine | CodeFlag::kAsyncGenerator)) {
+    un.loc = Location{firstline, firstline, -1, -1};
     emit(Opcode::RETURN_GENERATOR);
     emit(Opcode::POP_TOP);
   }
-  un.loc = Location{kind == UnitKind::kModule ? 0 : firstline, kind == UnitKind::kModule ? 0 : firstline, -1, -1};
+  // RESUME: the first line, columns 0-0 (a module: lines 0-1), as CPython 3.11's co_positions() shows.
+  un.loc = Location{kind == UnitKind::kModule ? 0 : firstline, kind == UnitKind::kModule ? 1 : firstline, 0, 0};
   emit(Opcode::RESUME, 0);
 }
 

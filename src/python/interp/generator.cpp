@@ -93,10 +93,16 @@ SendResult generator_resume(Generator* g, Value v, Value exc, Value* out) {
   g->state = static_cast<uint8_t>(GenState::kRunning);
   ts.depth++;
   Frame* saved = ts.frame;
-  // The generator's own handled exception stacks over the caller's: inside
-  // it sys.exc_info() is its own if it has one, else the caller's.
+  // The generator's own handled exception stacks over its resumer's: inside
+  // it sys.exc_info() is its own if it has one, else the resumer's. Its
+  // except blocks save and restore its own (PUSH_EXC_INFO, POP_EXCEPT), so
+  // what it handles when it suspends is exactly ts.handled, even when that
+  // is the very exception its resumer handles (Task.__wakeup throws the
+  // exception it caught).
   Value outer_handled = ts.handled;
-  if (g->exc_state) ts.handled = g->exc_state;
+  Value outer_outer = ts.handled_outer;
+  ts.handled_outer = handled_exception(ts);
+  ts.handled = g->exc_state;
   if (exc) {
     // Throw at the yield: the value is not pushed; the exception unwinds
     // from the instruction after the yield.
@@ -107,8 +113,9 @@ SendResult generator_resume(Generator* g, Value v, Value exc, Value* out) {
   Value r = run(ts, f, /*throw_pending=*/exc ? true : false);
   ts.frame = saved;
   ts.depth--;
-  g->exc_state = ts.handled.is(outer_handled) ? Value() : ts.handled;
+  g->exc_state = ts.handled;
   ts.handled = outer_handled;
+  ts.handled_outer = outer_outer;
   switch (static_cast<GenState>(g->state)) {
     case GenState::kSuspended:
       *out = r;

@@ -1180,11 +1180,10 @@ inline Step op_get_anext(Cx& cx, ThreadState&, uint32_t) {
 }
 // END_ASYNC_FOR: StopAsyncIteration ends the loop; anything else goes on.
 template <class Cx>
-inline Step op_end_async_for(Cx& cx, ThreadState& ts, uint32_t) {
+inline Step op_end_async_for(Cx& cx, ThreadState&, uint32_t) {
   auto e = cx.pop();
   if (cx.call(isinstance, e, exc::StopAsyncIteration)) {
     cx.drop(1);
-    ts.handled = Value();
     return Step::kNext;
   }
   cx.call(set_error_value, e);

@@ -633,11 +633,12 @@ Value call_function_ex(Value func, Value args, Value kwargs) {
 // ---- exceptions -------------------------------------------------------------------------
 
 void link_context(ThreadState& ts, Object* exc) {
-  if (!ts.handled || ts.handled.is(Value(exc))) return;
+  Value handled = handled_exception(ts);
+  if (!handled || handled.is(Value(exc))) return;
   auto* e = reinterpret_cast<BaseExceptionObject*>(exc);
   // Cut a cycle: if exc is already in the handled exception's context
   // chain, the link to it is removed (Floyd's check bounds the walk).
-  auto* o = reinterpret_cast<BaseExceptionObject*>(ts.handled.object());
+  auto* o = reinterpret_cast<BaseExceptionObject*>(handled.object());
   auto* slow = o;
   bool step = false;
   while (o && o->context) {
@@ -650,16 +651,17 @@ void link_context(ThreadState& ts, Object* exc) {
     step = !step;
     if (o == slow) break;
   }
-  e->context = ts.handled.object();
+  e->context = handled.object();
 }
 
 void do_raise(ThreadState& ts, Value e, Value cause, int n) {
   if (n == 0) {
-    if (!ts.handled) {
+    Value handled = handled_exception(ts);
+    if (!handled) {
       raise(exc::RuntimeError, "No active exception to reraise");
       return;
     }
-    set_error(ts.handled.object());
+    set_error(handled.object());
     return;
   }
   Value instance;

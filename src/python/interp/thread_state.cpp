@@ -23,6 +23,7 @@ void visit_thread(gc::Visitor& v, void* data) {
   auto* ts = static_cast<ThreadState*>(data);
   for (Frame* f = ts->frame; f; f = f->previous) visit_frame(f, v);
   visit_value(v, ts->handled);
+  visit_value(v, ts->handled_outer);
   // The exception being propagated: often referenced from nowhere else
   // while the unwinder allocates its traceback entries.
   v.visit(error_state().pending);

@@ -23,13 +23,21 @@ struct ThreadState {
   int recursion_limit = 1000;
   // The exception being handled (sys.exc_info()): a stack, one entry per
   // active except/finally block, kept as the value stack of the frames
-  // (PUSH_EXC_INFO saves the previous one there) plus this top.
+  // (PUSH_EXC_INFO saves the previous one there) plus this top. `handled`
+  // belongs to the innermost running generator (or, outside generators, to
+  // the whole stack); `handled_outer` is what its resumers handle, seen
+  // when the generator handles nothing itself (CPython's exc_info chain).
   Value handled;                // null: none
+  Value handled_outer;          // null: none
   // Set by -X options.
   bool stress = false;
 };
 
 extern ThreadState g_thread_state;
+
+// The exception sys.exc_info() reports: the innermost generator's own, or
+// its resumers'.
+inline Value handled_exception(const ThreadState& ts) { return ts.handled ? ts.handled : ts.handled_outer; }
 inline ThreadState& thread_state() { return g_thread_state; }
 void init_thread_state();
 

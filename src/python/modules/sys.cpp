@@ -96,14 +96,14 @@ Value sys_setrecursionlimit(Value, const Value* args, size_t, Tuple*) {
 }
 
 Value sys_exc_info(Value, const Value*, size_t, Tuple*) {
-  Value h = thread_state().handled;
+  Value h = handled_exception(thread_state());
   if (!h) return tuple_of({none(), none(), none()});
   Value tb = exception_traceback(h);
   return tuple_of({type_of(h), h, tb ? tb : none()});
 }
 
 Value sys_exception(Value, const Value*, size_t, Tuple*) {
-  Value h = thread_state().handled;
+  Value h = handled_exception(thread_state());
   return h ? h : none();
 }
 
