@@ -6,12 +6,14 @@
 # Python classes under the names CPython's C module gives them
 # (datetime.date, ... with __module__ 'datetime'). Nothing of datetime.py
 # is copied here; this file runs it, then makes what differs observably
-# from CPython's C module behave as the C module does: reprs of subclasses,
-# pickles, the messages of the commonest errors.
+# from CPython's C module behave as the C module does (reprs, pickles,
+# messages, argument checks, the arithmetic, astimezone, fromisoformat,
+# hashes, replace: the list is in docs/modules.md).
 #
 # TODO(#6): a C++ `_datetime` (src/python/modules/) for speed, for
 # datetime_CAPI (no C API here), and for what docs/modules.md lists as
-# still following datetime.py (argument-parsing messages, mutable types).
+# still following datetime.py (descriptor kinds, docstrings, the argument
+# messages of the methods with several arguments).
 
 import sys as _sys
 
@@ -340,6 +342,43 @@ def _make():
         _install(_cls, "__add__", _add)
         _cls.__radd__ = _cls.__add__
         _install(_cls, "__sub__", _sub)
+
+    # Hashes as the C code computes them: an aware time by its offset from
+    # UTC as a timedelta (datetime.py hashes a zero offset as a naive time),
+    # and a datetime with fold=1 through a copy made without calling the
+    # class (datetime.py calls replace(), so a subclass's __new__).
+    _time_utcoffset = time.__dict__["utcoffset"]
+
+    def _time_hash(self):
+        if self._hashcode == -1:
+            offset = _time_utcoffset(self)
+            if offset is None:
+                self._hashcode = hash(self._getstate()[0])
+            else:
+                self._hashcode = hash(_new_timedelta(
+                    timedelta, 0, self._hour * 3600 + self._minute * 60 + self._second, self._microsecond) - offset)
+        return self._hashcode
+
+    def _datetime_hash(self):
+        if self._hashcode == -1:
+            moment = self
+            if self._fold:
+                moment = object.__new__(type(self))
+                for name in ("_year", "_month", "_day", "_hour", "_minute", "_second", "_microsecond", "_tzinfo"):
+                    setattr(moment, name, getattr(self, name))
+                moment._hashcode = -1
+                moment._fold = 0
+            offset = _datetime_utcoffset(moment)
+            if offset is None:
+                self._hashcode = hash(self._getstate()[0])
+            else:
+                self._hashcode = hash(_new_timedelta(
+                    timedelta, _ymd2ord(self._year, self._month, self._day),
+                    self._hour * 3600 + self._minute * 60 + self._second, self._microsecond) - offset)
+        return self._hashcode
+
+    _install(time, "__hash__", _time_hash)
+    _install(datetime, "__hash__", _datetime_hash)
 
     def _cmp_with_c_messages(cls):
         pure = cls.__dict__["_cmp"]
@@ -986,7 +1025,31 @@ def _make():
         _install(cls, "__new__", __new__)
         cls.__new__ = staticmethod(cls.__dict__["__new__"])
 
+    # replace() as the C code does it: arguments checked as the
+    # constructor's (named "replace"), and the copy made by the base
+    # class's constructor with the object's class, so a subclass's
+    # __new__ and __init__ are not called (datetime.py calls the class).
+    def _c_replace(cls, names, positional, ints):
+        base_new = cls.__dict__["__new__"]
+        if isinstance(base_new, staticmethod):
+            base_new = base_new.__func__
+        name_set = frozenset(names)
+
+        def replace(self, *args, **kwargs):
+            if args or not kwargs.keys() <= name_set:
+                kwargs = _parse("replace", names, 0, positional, ints, args, kwargs)
+            values = [kwargs[name] if name in kwargs else getattr(self, name) for name in names[:-1]]
+            if names[-1] == "fold":
+                return base_new(type(self), *values, fold=kwargs.get("fold", self._fold))
+            values.append(kwargs[names[-1]] if names[-1] in kwargs else getattr(self, names[-1]))
+            return base_new(type(self), *values)
+
+        _install(cls, "replace", replace)
+
     _time_names = ("hour", "minute", "second", "microsecond", "tzinfo", "fold")
+    _c_replace(date, ("year", "month", "day"), 3, (0, 1, 2))
+    _c_replace(datetime, ("year", "month", "day") + _time_names, 8, (0, 1, 2, 3, 4, 5, 6, 8))
+    _c_replace(time, _time_names, 5, (0, 1, 2, 3, 5))
     _parsed_new(date, None, ("year", "month", "day"), 3, 3, (0, 1, 2), 1)
     _parsed_new(datetime, None, ("year", "month", "day") + _time_names, 3, 8, (0, 1, 2, 3, 4, 5, 6, 8), 2)
     _parsed_new(time, None, _time_names, 0, 5, (0, 1, 2, 3, 5), 2)

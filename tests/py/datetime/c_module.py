@@ -219,6 +219,9 @@ class Loud(tzinfo):
     def __init__(self, hours):
         self.hours = hours
 
+    def __repr__(self):
+        return "Loud(%d)" % self.hours
+
     def utcoffset(self, dt):
         print("utcoffset", self.hours)
         return timedelta(hours=self.hours)
@@ -246,3 +249,20 @@ error(tzinfo().utcoffset)
 error(UTC.tzname, 1, 2)
 error(date.fromordinal)
 error(date.fromordinal, n=1)
+
+
+# Hashes: an aware time by its UTC offset as a timedelta; a datetime with
+# fold=1 without calling its class.
+print(hash(time(1, tzinfo=UTC)) == hash(time(1)), hash(time(1, tzinfo=UTC)) == hash(timedelta(hours=1)),
+      hash(time(3, tzinfo=timezone(timedelta(hours=2)))) == hash(timedelta(hours=1)),
+      hash(datetime(2000, 1, 1, 1, tzinfo=timezone(timedelta(hours=1)))) == hash(datetime(2000, 1, 1, tzinfo=UTC)))
+folded = LoggedDatetime(2000, 1, 1, fold=1, tzinfo=Loud(2))
+print(hash(folded) == hash(folded.replace(fold=0)))
+
+
+# replace(): the C messages, and the copy made without calling the class.
+error(folded.replace, 2001)
+error(folded.replace, foo=1)
+error(folded.replace, 1, 2, 3, 4, 5, 6, 7, None, 1)
+error(LoggedDate(2000, 1, 31).replace, month=2)
+error(time(1).replace, 1, 2, 3, 4, None, 1)
