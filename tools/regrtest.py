@@ -42,10 +42,24 @@ typechecks utf8source longexp strtod difflib index float long list dict set tupl
 bytes generators descr exceptions bool range slice builtin iter syntax fstring patma
 format types""".split()
 
-# Tier B: the modules that need the leaf C modules.
+# Tier B: the modules that need the leaf C modules, and the basic
+# submodules of the test_asyncio package, each run on its own
+# (PACKAGE.SUBMODULE; docs/regrtest.md).
 TIER_B = """itertools functools collections math json re bisect random struct array
 operator deque defaultdict ordered_dict enum dataclasses datetime decimal fractions
-statistics weakref coroutines asyncgen enumerate""".split()
+statistics weakref coroutines asyncgen enumerate
+asyncio.test_futures asyncio.test_tasks asyncio.test_queues asyncio.test_locks
+asyncio.test_runners asyncio.test_pep492 asyncio.test_waitfor asyncio.test_timeouts
+asyncio.test_context asyncio.test_taskgroups asyncio.test_events asyncio.test_base_events
+asyncio.test_protocols asyncio.test_transports asyncio.test_buffered_proto asyncio.test_streams
+asyncio.test_proactor_events""".split()
+
+
+def module_name(m):
+    """test_int for int or test_int; a package's submodule, one process of
+    its own, as test_asyncio.test_futures for asyncio.test_futures,
+    asyncio.futures or test_asyncio.test_futures."""
+    return ".".join(p if p.startswith("test_") else "test_" + p for p in m.split("."))
 
 
 def run_module(pyrite, module, timeout, cpython=False):
@@ -92,7 +106,8 @@ def is_bad(outcome):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("modules", nargs="*", help="test modules without the test_ prefix' package (int, or test_int)")
+    ap.add_argument("modules", nargs="*", help="test modules, the test_ prefix optional (int, or test_int); "
+                    "a package's submodule as asyncio.test_futures")
     ap.add_argument("--tier", choices=["A", "B", "all"], default=None)
     ap.add_argument("--pyrite", default=os.path.join(ROOT, "build", "pyrite"))
     ap.add_argument("--expected", default=EXPECTED)
@@ -104,14 +119,14 @@ def main():
     a = ap.parse_args()
     a.pyrite = os.path.abspath(a.pyrite)  # the modules run with /tmp as their working directory
 
-    modules = [m[5:] if m.startswith("test_") else m for m in a.modules]
+    modules = list(a.modules)
     if a.tier in ("A", "all"):
         modules += TIER_A
     if a.tier in ("B", "all"):
         modules += TIER_B
     if not modules:
         modules = TIER_A
-    modules = ["test_" + m for m in dict.fromkeys(modules)]
+    modules = list(dict.fromkeys(module_name(m) for m in modules))
 
     results = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:

@@ -5,6 +5,12 @@ for both, with nothing but unittest (and doctest and test.support for a
 module that has a test_main()).
 
     pyrite tests/regrtest/driver.py test.test_int
+    pyrite tests/regrtest/driver.py test.test_asyncio.test_futures
+
+A package's submodule is imported as any module (its package's __init__
+runs first, so test_asyncio's checks for sockets and concurrent.futures
+apply) and loaded on its own: the package's load_tests, which would
+gather every submodule, is not involved.
 
 Outcomes: PASS, FAIL (an assertion), ERROR (any other exception), SKIP
 (detail: the reason), XFAIL (an expected failure), UPASS (an unexpected
