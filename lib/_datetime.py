@@ -380,6 +380,52 @@ def _make():
     _install(time, "__hash__", _time_hash)
     _install(datetime, "__hash__", _datetime_hash)
 
+    # +d and abs(d) of a timedelta subclass are timedeltas, and new objects,
+    # as in the C code (datetime.py returns the object itself).
+    def _timedelta_pos(self):
+        return _new_timedelta(timedelta, self._days, self._seconds, self._microseconds)
+
+    def _timedelta_abs(self):
+        if self._days < 0:
+            return -self
+        return _new_timedelta(timedelta, self._days, self._seconds, self._microseconds)
+
+    _install(timedelta, "__pos__", _timedelta_pos)
+    _install(timedelta, "__abs__", _timedelta_abs)
+
+    # datetime from a timestamp as the C code makes it: the fold of a local
+    # time found by arithmetic on the local clock, and the class called once
+    # (datetime.py calls it for probes too).
+    import math as _math_module
+
+    def _from_timestamp(cls, t, utc, tz):
+        fraction, t = _math_module.modf(t)
+        us = round(fraction * 1e6)
+        if us >= 1000000:
+            t += 1
+            us -= 1000000
+        elif us < 0:
+            t -= 1
+            us += 1000000
+        converter = _time_module.gmtime if utc else _time_module.localtime
+        year, month, day, hour, minute, second = converter(t)[:6]
+        second = min(second, 59)  # no leap seconds
+        fold = 0
+        if tz is None and not utc:
+            wall = _posix_seconds(year, month, day, hour, minute, second)
+            transition = wall - _local(t - 86400) - 86400
+            if transition < 0 and _local(t + transition) == wall:
+                fold = 1
+        if fold and cls is datetime:  # a subclass is not given fold (3.11's C code)
+            result = cls(year, month, day, hour, minute, second, us, tz, fold=1)
+        else:
+            result = cls(year, month, day, hour, minute, second, us, tz)
+        if tz is not None:
+            result = tz.fromutc(result)
+        return result
+
+    _install(datetime, "_fromtimestamp", _from_timestamp)
+
     def _cmp_with_c_messages(cls):
         pure = cls.__dict__["_cmp"]
 
@@ -489,7 +535,15 @@ def _make():
             raise TypeError("combine() argument 2 must be datetime.time, not %s" % _tp_name(type(time)))
         if tzinfo is not True:
             _check_tzinfo_arg(tzinfo)
-        return _pure_combine(cls, date, time, tzinfo)
+        else:
+            tzinfo = time._tzinfo
+        # The C code (3.11) calls a subclass with the fields but not fold:
+        # only a plain datetime keeps the time's fold.
+        fields = (date._year, date._month, date._day, time._hour, time._minute, time._second, time._microsecond,
+                  tzinfo)
+        if time._fold and cls is datetime:
+            return cls(*fields, fold=1)
+        return cls(*fields)
 
 
     _install(datetime, "combine", _combine)

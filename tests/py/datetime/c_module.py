@@ -266,3 +266,20 @@ error(folded.replace, foo=1)
 error(folded.replace, 1, 2, 3, 4, 5, 6, 7, None, 1)
 error(LoggedDate(2000, 1, 31).replace, month=2)
 error(time(1).replace, 1, 2, 3, 4, None, 1)
+
+
+# Subclasses as the C code calls them: combine() passes no fold (3.11),
+# fromtimestamp() calls the class once; +d and abs(d) are timedeltas.
+error(LoggedDatetime.combine, date(2000, 1, 1), time(1))
+error(LoggedDatetime.combine, date(2000, 1, 1), time(1, fold=1), UTC)
+error(datetime.combine, date(2000, 1, 1), time(1, fold=1), UTC)
+error(LoggedDatetime.fromtimestamp, 86400.5, UTC)
+error(LoggedDatetime.utcfromtimestamp, 86400.25)
+
+
+class MyDelta2(timedelta):
+    pass
+
+
+delta = MyDelta2(1, 2, 3)
+print(repr(+delta), repr(abs(delta)), repr(-delta), +delta is delta, type(abs(MyDelta2(-1))).__name__)

@@ -18,3 +18,15 @@ for zone in ("America/New_York", "Europe/London", "Australia/Lord_Howe"):
                   repr(datetime.fromtimestamp(stamp)), repr(datetime.fromtimestamp(stamp, UTC).astimezone()))
     aware = datetime(2022, 3, 13, 6, 30, tzinfo=UTC)
     print(repr(aware.astimezone()), repr(aware.astimezone(timezone.min)), aware.astimezone().tzname())
+
+
+class Logged(datetime):
+    def __new__(cls, *args, **kwargs):
+        print("new", args, kwargs)
+        return super().__new__(cls, *args, **kwargs)
+
+
+os.environ["TZ"] = "America/New_York"
+time.tzset()
+for stamp in (1636263000, 1636266600, 1647156600.5):
+    print(repr(Logged.fromtimestamp(stamp)))
