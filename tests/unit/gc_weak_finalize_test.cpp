@@ -214,5 +214,46 @@ TEST_F(GcWeakFinalize, FinalizerMayAllocateAndCollect) {
   EXPECT_EQ(heap_.verify(), 0u);
 }
 
+// While a hook runs, the hooks queued meanwhile (by a collection in the
+// hook, or before) are not "pending" for the language's safe points and a
+// nested run returns 0; the outer run takes them (docs/gc.md, contract 8).
+TEST_F(GcWeakFinalize, HooksQueuedDuringAHookRunAfterIt) {
+  PYR_GC_SCAN_FROM_HERE(heap_);
+  static Heap* heap;
+  static std::vector<bool> pending_seen, running_seen;
+  static std::vector<size_t> nested_ran;
+  heap = &heap_;
+  pending_seen.clear();
+  running_seen.clear();
+  nested_ran.clear();
+  static LayoutId nesting = register_layout({.name = "NestingFin",
+                                             .trace = trace_fin,
+                                             .fixed_size = sizeof(Fin),
+                                             .finalize = [](void* obj) {
+                                               heap->collect();
+                                               pending_seen.push_back(heap->hooks_pending());
+                                               running_seen.push_back(heap->running_hooks());
+                                               nested_ran.push_back(heap->run_pending_finalizers());
+                                               g_finalized.push_back(static_cast<Fin*>(obj)->id);
+                                             }});
+  deep([&] {
+    for (int i = 0; i < 3; i++) {
+      auto* f = static_cast<Fin*>(heap_.allocate(nesting, sizeof(Fin)));
+      f->id = i;
+      heap_.register_finalizer(f);
+    }
+  });
+  collect_clean(heap_);
+  EXPECT_TRUE(heap_.hooks_pending());
+  EXPECT_FALSE(heap_.running_hooks());
+  EXPECT_EQ(heap_.run_pending_finalizers(), 3u);
+  EXPECT_EQ(g_finalized.size(), 3u);
+  EXPECT_EQ(pending_seen, std::vector<bool>(3, false));
+  EXPECT_EQ(running_seen, std::vector<bool>(3, true));
+  EXPECT_EQ(nested_ran, std::vector<size_t>(3, 0));
+  EXPECT_FALSE(heap_.hooks_pending());
+  EXPECT_FALSE(heap_.running_hooks());
+}
+
 }  // namespace
 }  // namespace pyrite::gc::testing
