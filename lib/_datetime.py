@@ -1050,6 +1050,7 @@ def _make():
         return values
 
     def _parsed_new(cls, fname, names, required, positional, ints, pickle_args):
+        owner = cls
         pure = cls.__dict__["__new__"]
         if isinstance(pure, staticmethod):
             pure = pure.__func__
@@ -1057,24 +1058,35 @@ def _make():
         name_set = frozenset(names)
 
         def __new__(cls, *args, **kwargs):
-            nargs = len(args)
-            if not kwargs:
-                if required <= nargs <= most:
-                    return pure(cls, *args)
-            elif nargs <= most and nargs + len(kwargs) <= len(names) and kwargs.keys() <= name_set:
-                # Keywords the C code would take too: no emulation either.
-                valid = True
-                for i in range(nargs):
-                    if names[i] in kwargs:
-                        valid = False
-                for i in range(nargs, required):
-                    if names[i] not in kwargs:
-                        valid = False
-                if valid:
-                    return pure(cls, *args, **kwargs)
-            if 0 < len(args) <= pickle_args and isinstance(args[0], (bytes, str)):
-                return pure(cls, *args, **kwargs)  # a pickle's state
-            return pure(cls, **_parse(fname, names, required, positional, ints, args, kwargs))
+            try:
+                nargs = len(args)
+                if not kwargs:
+                    if required <= nargs <= most:
+                        return pure(cls, *args)
+                elif nargs <= most and nargs + len(kwargs) <= len(names) and kwargs.keys() <= name_set:
+                    # Keywords the C code would take too: no emulation either.
+                    valid = True
+                    for i in range(nargs):
+                        if names[i] in kwargs:
+                            valid = False
+                    for i in range(nargs, required):
+                        if names[i] not in kwargs:
+                            valid = False
+                    if valid:
+                        return pure(cls, *args, **kwargs)
+                if 0 < len(args) <= pickle_args and isinstance(args[0], (bytes, str)):
+                    return pure(cls, *args, **kwargs)  # a pickle's state
+                return pure(cls, **_parse(fname, names, required, positional, ints, args, kwargs))
+            except (TypeError, AttributeError):
+                # As the C type's __new__ checks its first argument.
+                owner_name = "datetime." + owner.__name__
+                if not isinstance(cls, type):
+                    raise TypeError("%s.__new__(X): X is not a type object (%s)"
+                                    % (owner_name, _tp_name(type(cls)))) from None
+                if not issubclass(cls, owner):
+                    raise TypeError("%s.__new__(%s): %s is not a subtype of %s"
+                                    % (owner_name, _tp_name(cls), _tp_name(cls), owner_name)) from None
+                raise
 
         _install(cls, "__new__", __new__)
         cls.__new__ = staticmethod(cls.__dict__["__new__"])

@@ -283,3 +283,9 @@ class MyDelta2(timedelta):
 
 delta = MyDelta2(1, 2, 3)
 print(repr(+delta), repr(abs(delta)), repr(-delta), +delta is delta, type(abs(MyDelta2(-1))).__name__)
+
+# __new__ called with something other than a subclass.
+error(date.__new__, 1)
+error(date.__new__, int, 1, 1, 1)
+error(datetime.__new__, date, 1, 1, 1)
+error(timedelta.__new__, str)
