@@ -105,6 +105,10 @@ bool collect_above_dispatch_loop(gc::Heap*) { return false; }
 // {"generation": g, "collected": n, "uncollectable": 0}, as CPython around a
 // collection; an exception a callback raises is reported as unraisable.
 // False only when the info dict cannot be made (MemoryError pending).
+// Only gc.collect() calls them. TODO(#6): CPython also calls them for its
+// automatic collections and for the one at exit (_PyGC_CollectIfEnabled);
+// Pyrite's allocation-triggered collections cannot run Python code, and at
+// exit it runs the queued hooks without collecting.
 bool invoke_callbacks(const char* phase, int64_t generation, int64_t collected) {
   if (!g_callbacks || g_callbacks->length == 0) return true;
   Dict* info = dict_new();
