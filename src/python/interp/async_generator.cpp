@@ -303,6 +303,22 @@ Value ag_repr(Value self) {
 
 Value ag_get_name(Value s) { return gen_of(s)->name; }
 Value ag_get_qualname(Value s) { return gen_of(s)->qualname; }
+bool ag_set_name(Value s, Value v) {
+  if (!v || !is_str(v)) {
+    raise(exc::TypeError, "__name__ must be set to a string object");
+    return false;
+  }
+  gen_of(s)->name = v.as<Str>();
+  return true;
+}
+bool ag_set_qualname(Value s, Value v) {
+  if (!v || !is_str(v)) {
+    raise(exc::TypeError, "__qualname__ must be set to a string object");
+    return false;
+  }
+  gen_of(s)->qualname = v.as<Str>();
+  return true;
+}
 Value ag_get_running(Value s) { return py_bool(gen_of(s)->running_async); }
 Value ag_get_code(Value s) { return gen_of(s)->frame()->code; }
 Value ag_get_frame(Value s) {
@@ -315,20 +331,20 @@ Value ag_get_await(Value s) {
 }
 
 const MethodDef kAsyncGenMethods[] = {
-    {"__anext__", ag_anext, MethodFlag::kNoArgs},
-    {"__aiter__", ag_aiter, MethodFlag::kNoArgs},
-    {"asend", ag_asend, MethodFlag::kOneArg},
-    {"athrow", ag_athrow, MethodFlag::kVarArgs},
-    {"aclose", ag_aclose, MethodFlag::kNoArgs},
+    {"__anext__", ag_anext, MethodFlag::kNoArgs, "Return a value or raise StopAsyncIteration."},
+    {"__aiter__", ag_aiter, MethodFlag::kNoArgs, "Return an awaitable, that resolves in asynchronous iterator."},
+    {"asend", ag_asend, MethodFlag::kOneArg, "asend(v) -> send 'v' in generator."},
+    {"athrow", ag_athrow, MethodFlag::kVarArgs, "athrow(typ[,val[,tb]]) -> raise exception in generator."},
+    {"aclose", ag_aclose, MethodFlag::kNoArgs, "aclose() -> raise GeneratorExit inside generator."},
     {nullptr, nullptr, 0},
 };
 const GetSetDef kAsyncGenGetSets[] = {
-    {"__name__", ag_get_name},
-    {"__qualname__", ag_get_qualname},
-    {"ag_running", ag_get_running},
-    {"ag_code", ag_get_code},
+    {"__name__", ag_get_name, ag_set_name, "name of the async generator"},
+    {"__qualname__", ag_get_qualname, ag_set_qualname, "qualified name of the async generator"},
+    {"ag_running", ag_get_running, nullptr, nullptr, true},
+    {"ag_code", ag_get_code, nullptr, nullptr, true},
     {"ag_frame", ag_get_frame},
-    {"ag_await", ag_get_await},
+    {"ag_await", ag_get_await, nullptr, "object being awaited on, or None"},
     {nullptr, nullptr},
 };
 

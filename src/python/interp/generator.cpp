@@ -65,7 +65,9 @@ SendResult generator_resume(Generator* g, Value v, Value exc, Value* out) {
     return SendResult::kError;
   }
   if (state == GenState::kFinished) {
-    if (exc) {
+    // An exhausted coroutine refuses send() and throw() alike (close()
+    // returns before getting here); a generator re-raises a thrown exception.
+    if (exc && static_cast<GenKind>(g->kind) != GenKind::kCoroutine) {
       set_error(exc.object());
       return SendResult::kError;
     }
@@ -248,6 +250,22 @@ Value gen_get_yieldfrom(Value s) {
 Value gen_get_origin(Value) { return none(); }
 Value gen_get_name(Value s) { return gen(s)->name; }
 Value gen_get_qualname(Value s) { return gen(s)->qualname; }
+bool gen_set_name(Value s, Value v) {
+  if (!v || !is_str(v)) {
+    raise(exc::TypeError, "__name__ must be set to a string object");
+    return false;
+  }
+  gen(s)->name = v.as<Str>();
+  return true;
+}
+bool gen_set_qualname(Value s, Value v) {
+  if (!v || !is_str(v)) {
+    raise(exc::TypeError, "__qualname__ must be set to a string object");
+    return false;
+  }
+  gen(s)->qualname = v.as<Str>();
+  return true;
+}
 Value gen_get_running(Value s) { return py_bool(gen(s)->state == static_cast<uint8_t>(GenState::kRunning)); }
 Value gen_get_suspended(Value s) { return py_bool(gen(s)->state == static_cast<uint8_t>(GenState::kSuspended)); }
 Value gen_get_code(Value s) { return gen(s)->frame()->code; }
@@ -257,31 +275,34 @@ Value gen_get_frame(Value s) {
 }
 
 const MethodDef kGenMethods[] = {
-    {"send", gen_send, MethodFlag::kOneArg},
-    {"throw", gen_throw, MethodFlag::kVarArgs},
-    {"close", gen_close, MethodFlag::kNoArgs},
+    {"send", gen_send, MethodFlag::kOneArg,
+     "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
+    {"throw", gen_throw, MethodFlag::kVarArgs,
+     "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\n"
+     "StopIteration."},
+    {"close", gen_close, MethodFlag::kNoArgs, "close() -> raise GeneratorExit inside generator."},
     {nullptr, nullptr, 0},
 };
 
 const GetSetDef kGenGetSets[] = {
-    {"__name__", gen_get_name},
-    {"__qualname__", gen_get_qualname},
+    {"__name__", gen_get_name, gen_set_name, "name of the generator"},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, "qualified name of the generator"},
     {"gi_running", gen_get_running},
     {"gi_suspended", gen_get_suspended},
-    {"gi_code", gen_get_code},
+    {"gi_code", gen_get_code, nullptr, nullptr, true},
     {"gi_frame", gen_get_frame},
-    {"gi_yieldfrom", gen_get_yieldfrom},
+    {"gi_yieldfrom", gen_get_yieldfrom, nullptr, "object being iterated by yield from, or None"},
     {nullptr, nullptr},
 };
 const GetSetDef kCoroGetSets[] = {
-    {"__name__", gen_get_name},
-    {"__qualname__", gen_get_qualname},
+    {"__name__", gen_get_name, gen_set_name, "name of the coroutine"},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, "qualified name of the coroutine"},
     {"cr_running", gen_get_running},
     {"cr_suspended", gen_get_suspended},
-    {"cr_code", gen_get_code},
+    {"cr_code", gen_get_code, nullptr, nullptr, true},
     {"cr_frame", gen_get_frame},
-    {"cr_await", gen_get_yieldfrom},
-    {"cr_origin", gen_get_origin},
+    {"cr_await", gen_get_yieldfrom, nullptr, "object being awaited on, or None"},
+    {"cr_origin", gen_get_origin, nullptr, nullptr, true},
     {nullptr, nullptr},
 };
 
@@ -290,10 +311,13 @@ const GetSetDef kCoroGetSets[] = {
 Value coro_await(Value self, const Value*, size_t, Tuple*) { return coroutine_wrapper_new(self); }
 
 const MethodDef kCoroMethods[] = {
-    {"send", gen_send, MethodFlag::kOneArg},
-    {"throw", gen_throw, MethodFlag::kVarArgs},
-    {"close", gen_close, MethodFlag::kNoArgs},
-    {"__await__", coro_await, MethodFlag::kNoArgs},
+    {"send", gen_send, MethodFlag::kOneArg,
+     "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."},
+    {"throw", gen_throw, MethodFlag::kVarArgs,
+     "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next iterated value or "
+     "raise\nStopIteration."},
+    {"close", gen_close, MethodFlag::kNoArgs, "close() -> raise GeneratorExit inside coroutine."},
+    {"__await__", coro_await, MethodFlag::kNoArgs, "Return an iterator to be used in await expression."},
     {nullptr, nullptr, 0},
 };
 

@@ -241,7 +241,7 @@ bool store_attr_and_fill(Value obj, Str* name, Value v, uint32_t* cache) {
   Object* holder;
   if (descr && type_of(descr) == types::member_descriptor) {
     auto* m = descr.as<MemberDescriptor>();
-    if (!is_subtype(t, m->owner)) return false;
+    if (m->def || !is_subtype(t, m->owner)) return false;
     slot = slot_member(obj, m->offset);
     holder = obj.object();
     cache[1] = kSlotMemberId;
@@ -273,7 +273,7 @@ Value load_attr_and_fill(Value obj, Str* name, uint32_t* cache) {
     Type* dt = type_of(descr);
     if (dt == types::member_descriptor) {
       auto* m = descr.as<MemberDescriptor>();
-      if (!is_subtype(t, m->owner)) return {};
+      if (m->def || !is_subtype(t, m->owner)) return {};
       Value v = *slot_member(obj, m->offset);
       if (!v) return {};  // unset: the generic path raises
       cache[0] = uint32_t(t->version);

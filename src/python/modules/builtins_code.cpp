@@ -260,7 +260,7 @@ Value b_dir(Value, const Value* args, size_t nargs, Tuple* kw) {
       l = dict_new();
     }
     static Str* keys = intern("keys");
-    Value k = is_dict(l) ? l : call_method(l, keys, nullptr, 0);
+    Value k = is_exact_dict(l) ? l : call_method(l, keys, nullptr, 0);  // PyMapping_Keys
     if (!k) return Value();
     result = list_from_iterable(k);
   } else {

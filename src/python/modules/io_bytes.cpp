@@ -350,7 +350,7 @@ const MethodDef kBytesIOMethods[] = {
     {nullptr, nullptr, 0},
 };
 const GetSetDef kBytesIOGetSets[] = {
-    {"closed", bytesio_get_closed},
+    {"closed", bytesio_get_closed, nullptr, "True if the file is closed."},
     {nullptr, nullptr},
 };
 

@@ -507,9 +507,9 @@ const MethodDef kFileIOMethods[] = {
     {nullptr, nullptr, 0},
 };
 const GetSetDef kFileIOGetSets[] = {
-    {"closed", fileio_get_closed},
-    {"closefd", fileio_get_closefd},
-    {"mode", fileio_get_mode},
+    {"closed", fileio_get_closed, nullptr, "True if the file is closed"},
+    {"closefd", fileio_get_closefd, nullptr, "True if the file descriptor will be closed by close()."},
+    {"mode", fileio_get_mode, nullptr, "String giving the file mode"},
     {"_blksize", fileio_get_blksize},
     {"_finalizing", fileio_get_finalizing},
     {nullptr, nullptr},

@@ -591,8 +591,8 @@ const MethodDef kComplexMethods[] = {
 };
 
 const GetSetDef kComplexGetSets[] = {
-    {"real", complex_get_real, nullptr, "the real part of a complex number"},
-    {"imag", complex_get_imag, nullptr, "the imaginary part of a complex number"},
+    {"real", complex_get_real, nullptr, "the real part of a complex number", true},
+    {"imag", complex_get_imag, nullptr, "the imaginary part of a complex number", true},
     {nullptr, nullptr},
 };
 

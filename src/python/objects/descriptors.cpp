@@ -177,10 +177,10 @@ static const MethodDef kPropertyMethods[] = {
     {nullptr, nullptr, 0},
 };
 static const GetSetDef kPropertyGetSets[] = {
-    {"fget", property_fget},
-    {"fset", property_fset},
-    {"fdel", property_fdel},
-    {"__doc__", property_doc, property_set_doc},
+    {"fget", property_fget, nullptr, nullptr, true},
+    {"fset", property_fset, nullptr, nullptr, true},
+    {"fdel", property_fdel, nullptr, nullptr, true},
+    {"__doc__", property_doc, property_set_doc, nullptr, true},
     {"__isabstractmethod__", property_isabstract},
     {nullptr, nullptr},
 };

@@ -9,6 +9,7 @@
 // after every such call the probe checks that the table and the entry are
 // unchanged and starts over otherwise, as CPython 3.11 does.
 #include "python/objects/dict.h"
+#include "python/objects/set.h"
 
 #include <cstring>
 #include <string>
@@ -768,6 +769,23 @@ Value m_fromkeys(Value cls, const Value* args, size_t nargs, Tuple*) {
   Value d = type_call(cls.as<Type>(), nullptr, 0, nullptr);
   if (!d) return {};
   bool fast = is_exact_dict(d);
+  // As CPython, the keys of an exact dict, set or frozenset come with
+  // their stored hashes (not hashed again).
+  Value src = args[0];
+  if (fast && is_exact_dict(src)) {
+    int64_t i = 0, h;
+    Value k, v;
+    while (dict_next_hashed(src.as<Dict>(), &i, &k, &v, &h))
+      if (!dict_set_hashed(d.as<Dict>(), k, value, h)) return {};
+    return d;
+  }
+  if (fast && src.is_object() && (src.object()->type == types::set || src.object()->type == types::frozenset)) {
+    int64_t i = 0, h;
+    Value k;
+    while (set_next(src.as<Set>(), &i, &k, &h))
+      if (!dict_set_hashed(d.as<Dict>(), k, value, h)) return {};
+    return d;
+  }
   if (!for_each(args[0], [&](Value k) {
         return fast ? dict_set(d.as<Dict>(), k, value) : set_item(d, k, value);
       }))

@@ -11,8 +11,10 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
+#include "python/objects/native.h"
 #include "python/objects/protocol.h"
 #include "python/objects/str.h"
 #include "python/objects/tuple.h"
@@ -131,6 +133,12 @@ Value raise_memory_error() {
   return Value();
 }
 
+// `print >> f` (Python 2's redirection): CPython's TypeError adds a hint.
+bool is_builtin_print(Value v) {
+  return v.is_object() && type_of(v) == types::builtin_function &&
+         std::strcmp(v.as<BuiltinFunction>()->def->name, "print") == 0;
+}
+
 Value raise_binary_type_error(BinaryOp op, Value a, Value b, bool inplace) {
   static const char* const kSymbols[] = {
 #define PYR_BINARY_OP(e, d, r, i, s) s,
@@ -142,6 +150,11 @@ Value raise_binary_type_error(BinaryOp op, Value a, Value b, bool inplace) {
   } else if (op == BinaryOp::kPow) {
     sym += " or pow()";
   }
+  if (!inplace && op == BinaryOp::kRshift && is_builtin_print(a))
+    return raisef(exc::TypeError,
+                  "unsupported operand type(s) for >>: '%s' and '%s'. Did you mean \"print(<message>, "
+                  "file=<output_stream>)\"?",
+                  type_name(a).c_str(), type_name(b).c_str());
   return raisef(exc::TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", sym.c_str(),
                 type_name(a).c_str(), type_name(b).c_str());
 }

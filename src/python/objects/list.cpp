@@ -369,7 +369,9 @@ List* list_slice(List* l, int64_t start, int64_t stop) {
 }
 
 bool list_extend(List* l, Value iterable) {
-  if (is_list(iterable)) {
+  // As CPython, only an exact list or tuple (or the list itself) is copied
+  // directly: a subclass may override __iter__.
+  if (is_exact_list(iterable) || iterable.is(Value(l))) {
     List* src = iterable.as<List>();
     int64_t n = src->length;
     if (n == 0) return true;
@@ -391,7 +393,7 @@ bool list_extend(List* l, Value iterable) {
     l->length = old + n;
     return true;
   }
-  if (is_tuple(iterable)) {
+  if (is_exact_tuple(iterable)) {
     auto* t = iterable.as<Tuple>();
     for (int64_t i = 0; i < t->length; i++) {
       if (!list_append(l, t->at(i))) return false;
@@ -402,7 +404,9 @@ bool list_extend(List* l, Value iterable) {
   if (!it) return false;
   int64_t hint = length_hint(iterable, 8);
   if (hint < 0) return false;
-  if (hint > max_items() - l->length) {
+  // As CPython: a hint that overflows with the current length is ignored
+  // (it may lie); one that only exceeds the largest list is a MemoryError.
+  if (hint <= INT64_MAX - l->length && hint > max_items() - l->length) {
     raise_memory_error();
     return false;
   }

@@ -81,15 +81,20 @@ bool module_setattr(Value self, Str* name, Value v) {
 Value get_dict(Value self) { return md(self)->dict; }
 
 // module.__dir__: the namespace's own __dir__ (PEP 562) or its keys.
+// As CPython, the dict is self.__dict__ (a subclass may shadow it).
 Value module_dir(Value self, const Value*, size_t, Tuple*) {
   static Str* const kDir = intern("__dir__");
-  Value hook = dict_get_str(md(self)->dict, kDir);
+  Value dv = get_attr(self, names::__dict__);
+  if (!dv) return {};
+  if (!is_dict(dv)) return raise(exc::TypeError, "<module>.__dict__ is not a dictionary");
+  Dict* d = dv.as<Dict>();
+  Value hook = dict_get_str(d, kDir);
   if (hook) return call0(hook);
   if (has_error()) return {};
   List* keys = list_new();
   int64_t i = 0;
   Value k, v;
-  while (dict_next(md(self)->dict, &i, &k, &v)) {
+  while (dict_next(d, &i, &k, &v)) {
     if (!list_append(keys, k)) return {};
   }
   return keys;

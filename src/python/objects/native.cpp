@@ -68,6 +68,16 @@ Value new_member_descriptor(Str* name, Type* owner, uint32_t offset) {
   d->name = name;
   d->owner = owner;
   d->offset = offset;
+  d->def = nullptr;
+  return d;
+}
+
+Value new_member_descriptor(const GetSetDef* def, Type* owner) {
+  auto* d = allocate<MemberDescriptor>(g_member_layout, types::member_descriptor);
+  d->name = intern(def->name);
+  d->owner = owner;
+  d->offset = 0;
+  d->def = def;
   return d;
 }
 
@@ -395,8 +405,16 @@ static bool is_bound_method(const BuiltinFunction* f) {
                       !f->owner);
 }
 
+// A builtin type's static method (str.maketrans): no __self__, but its
+// type shows in the repr and __qualname__ as CPython's.
+static Type* static_owner(const BuiltinFunction* f) {
+  return (f->def->flags & MethodFlag::kStatic) && !f->self ? f->owner : nullptr;
+}
+
 static Value builtin_function_repr(Value self) {
   auto* f = self.as<BuiltinFunction>();
+  if (Type* t = static_owner(f))
+    return str_format("<built-in method %s of type object at %p>", f->def->name, static_cast<void*>(t));
   if (!is_bound_method(f)) return str_format("<built-in function %s>", f->def->name);
   Value s = f->self;
   return str_format("<built-in method %s of %s object at %p>", f->def->name,
@@ -406,6 +424,7 @@ static Value builtin_function_repr(Value self) {
 static Value bf_name(Value self) { return str_from_utf8(self.as<BuiltinFunction>()->def->name); }
 static Value bf_qualname(Value self) {
   auto* f = self.as<BuiltinFunction>();
+  if (Type* st = static_owner(f)) return str_format("%s.%s", type_qualname_utf8(st).c_str(), f->def->name);
   if (!is_bound_method(f)) return str_from_utf8(f->def->name);
   Type* t = f->owner;
   if (!t) {
@@ -687,6 +706,7 @@ static Value member_get(Value descr, Value obj, Value type) {
   (void)type;
   if (!obj) return descr;
   if (!isinstance(obj, d->owner) && !descr_check(str_to_utf8(d->name).c_str(), d->owner, obj)) return {};
+  if (d->def) return d->def->get(obj);
   Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + d->offset);
   if (!v) return raise_attribute_error(obj, d->name);
   return v;
@@ -695,6 +715,13 @@ static Value member_get(Value descr, Value obj, Value type) {
 static bool member_set(Value descr, Value obj, Value v) {
   auto* d = descr.as<MemberDescriptor>();
   if (!isinstance(obj, d->owner) && !descr_check(str_to_utf8(d->name).c_str(), d->owner, obj)) return false;
+  if (d->def) {
+    if (!d->def->set) {
+      raise(exc::AttributeError, "readonly attribute");
+      return false;
+    }
+    return d->def->set(obj, v);
+  }
   auto* slot = reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + d->offset);
   if (!v && !*slot) {
     raise_with(exc::AttributeError, d->name);  // CPython: AttributeError: y
@@ -717,10 +744,14 @@ static Value mb_qualname(Value self) {
 }
 static Value mb_objclass(Value self) { return self.as<MemberDescriptor>()->owner; }
 static Value mb_doc(Value) { return none(); }
+static Value member_doc(Value self) {
+  auto* d = self.as<MemberDescriptor>();
+  return d->def && d->def->doc ? Value(str_from_utf8(d->def->doc)) : none();
+}
 
 static const GetSetDef kMemberGetSets[] = {
     {"__name__", mb_name}, {"__qualname__", mb_qualname}, {"__objclass__", mb_objclass},
-    {"__doc__", mb_doc},   {nullptr, nullptr},
+    {"__doc__", member_doc},   {nullptr, nullptr},
 };
 
 // ---- wrapper_descriptor and method-wrapper ------------------------------------------------

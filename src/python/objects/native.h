@@ -57,6 +57,9 @@ struct GetSetDef {
   GetterFn get;
   SetterFn set = nullptr;  // null: read-only ("attribute 'x' of 'T' objects is not writable")
   const char* doc = nullptr;
+  // Shown as a member_descriptor, as CPython's PyMemberDef attributes
+  // (complex.real, property.fget); read-only ones say "readonly attribute".
+  bool member = false;
 };
 
 // A builtin function object (`len`, `print`) or a method bound to its self
@@ -85,6 +88,7 @@ struct MemberDescriptor : Object {
   Str* name;
   Type* owner;
   uint32_t offset;
+  const GetSetDef* def;  // a builtin type's member (GetSetDef::member), or null: a __slots__ slot
 };
 
 Value new_builtin_function(const MethodDef* def, Value self, Object* module = nullptr);
@@ -147,6 +151,8 @@ Value new_wrapper_descriptor(const SlotDef* def, Type* owner, void* fn);
 
 // A `__slots__` member descriptor for `name` stored at `offset` of instances of owner.
 Value new_member_descriptor(Str* name, Type* owner, uint32_t offset);
+// A member_descriptor for a builtin type's GetSetDef with `member` set.
+Value new_member_descriptor(const GetSetDef* def, Type* owner);
 // classmethod_descriptor for a kClass MethodDef.
 Value new_classmethod_descriptor(const MethodDef* def, Type* owner);
 

@@ -184,6 +184,9 @@ static Value do_compare(Value a, Value b, CompareOp op) {
   }
 }
 
+// errors.cpp: the builtin print (`print >> f` gets a hint in the message).
+bool is_builtin_print(Value v);
+
 Value compare(Value a, Value b, CompareOp op) {
   if (!enter_recursive_call(" in comparison")) return {};
   Value r = do_compare(a, b, op);
@@ -280,6 +283,8 @@ static Value binary_error(BinaryOp op, Value a, Value b, bool inplace) {
   }
   const char* sym = kBinarySymbols[int(op)];
   if (op == BinaryOp::kPow && !inplace) sym = "** or pow()";
+  if (!inplace && op == BinaryOp::kRshift && is_builtin_print(a))
+    return raise_binary_type_error(op, a, b, inplace);
   return raisef(exc::TypeError, "unsupported operand type(s) for %s%s: '%s' and '%s'", sym,
                 inplace ? "=" : "", type_name(a).c_str(), type_name(b).c_str());
 }

@@ -942,12 +942,11 @@ Value m_reduce(Value self, const Value*, size_t, Tuple*) {
   if (!items) return {};
   List* l = list_from_array(items->items(), items->length);
   if (!l) return {};
-  static Str* dict_name = intern("__dict__");
-  Value state = get_attr_or_null(self, dict_name);
-  if (!state) {
-    if (has_error()) return {};
-    state = none();
-  }
+  // As CPython (_PyObject_GetState): the instance's __getstate__(), which
+  // has the __dict__ and the __slots__ values.
+  static Str* getstate_name = intern("__getstate__");
+  Value state = call_method(self, getstate_name, nullptr, 0);
+  if (!state) return {};
   Tuple* args = tuple_of({l});
   return tuple_of({type_of(self), args, state});
 }

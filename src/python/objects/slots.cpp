@@ -128,6 +128,9 @@ static Value slot_getattribute(Value self, Str* name) {
 
 Value slot_getattr_hook(Value self, Str* name) {
   Type* t = type_of(self);
+  // As CPython, __getattr__ is looked up first: __getattribute__ may delete
+  // it, and the one found is the one called.
+  Value getattr = type_lookup(t, names::__getattr__);
   Value ga = type_lookup(t, names::__getattribute__);
   Value r;
   if (ga && type_of(ga) == types::wrapper_descriptor &&
@@ -138,7 +141,6 @@ Value slot_getattr_hook(Value self, Str* name) {
     r = ga ? call_found(ga, self, args, 1, nullptr) : generic_getattr(self, name);
   }
   if (r || !error_matches(exc::AttributeError)) return r;
-  Value getattr = type_lookup(t, names::__getattr__);
   if (!getattr) return r;
   clear_error();
   Value args[1] = {name};

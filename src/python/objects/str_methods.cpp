@@ -912,9 +912,13 @@ Value m_format_dunder(Value self, const Value* args, size_t, Tuple*) {
   return str_format_spec(self_str(self), args[0].as<Str>());
 }
 
+// A new str object, never the same one (CPython's _PyUnicode_Copy).
 Value m_getnewargs(Value self, const Value*, size_t, Tuple*) {
-  Value copy = str_substr(self_str(self), 0, self_str(self)->length);
+  Str* src = self_str(self);
+  Str* copy = str_new_raw(src->length, src->kind);
   if (!copy) return {};
+  std::memcpy(copy->data(), src->data(), size_t(src->length + 1) * src->kind);  // with the terminating 0
+  copy->ascii = src->ascii;
   return tuple_of({copy});
 }
 

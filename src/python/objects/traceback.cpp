@@ -70,12 +70,26 @@ Value tb_get_frame(Value self) { return T(self)->frame ? T(self)->frame : none()
 Value tb_get_lineno(Value self) { return int_from_i64(T(self)->lineno); }
 Value tb_get_lasti(Value self) { return int_from_i64(T(self)->lasti); }
 
+// tb_frame and tb_lasti are CPython members (read-only).
 const GetSetDef kTbGetSets[] = {
     {"tb_next", tb_get_next, tb_set_next},
-    {"tb_frame", tb_get_frame, nullptr},
+    {"tb_frame", tb_get_frame, nullptr, nullptr, true},
     {"tb_lineno", tb_get_lineno, nullptr},
-    {"tb_lasti", tb_get_lasti, nullptr},
+    {"tb_lasti", tb_get_lasti, nullptr, nullptr, true},
     {nullptr, nullptr},
+};
+
+// traceback.__dir__: only the four attributes, as CPython's tb_dir.
+Value tb_dir(Value, const Value*, size_t, Tuple*) {
+  List* l = list_new();
+  for (const char* n : {"tb_frame", "tb_next", "tb_lasti", "tb_lineno"})
+    if (!l || !list_append(l, intern(n))) return {};
+  return l;
+}
+
+const MethodDef kTbMethods[] = {
+    {"__dir__", tb_dir, MethodFlag::kNoArgs},
+    {nullptr, nullptr, 0},
 };
 
 Value tb_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -119,6 +133,7 @@ void init_traceback() {
   spec.trace = tb_trace;
   spec.slots.new_ = tb_new;
   spec.getsets = kTbGetSets;
+  spec.methods = kTbMethods;
   spec.doc = "TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)\n--\n\n"
              "Create a new traceback object.";
   make_builtin_type(&traceback_type, spec);

@@ -10,6 +10,7 @@
 #include "python/objects/init.h"
 #include "python/objects/int.h"
 #include "python/objects/iterators.h"
+#include "python/objects/list.h"
 #include "python/objects/native.h"
 #include "python/objects/protocol.h"
 #include "python/objects/slice.h"
@@ -125,10 +126,8 @@ Tuple* tuple_slice(Tuple* t, int64_t start, int64_t stop) {
 
 Tuple* tuple_from_iterable(Value iterable) {
   if (is_exact_tuple(iterable)) return iterable.as<Tuple>();
-  if (is_tuple(iterable)) {
-    auto* t = iterable.as<Tuple>();
-    return tuple_from_array(t->items(), t->length);
-  }
+  // Only an exact list is copied directly: a subclass may override __iter__.
+  if (is_exact_list(iterable)) return list_as_tuple(iterable.as<List>());
   // As PySequence_Tuple: iter(iterable), then the iterable's length hint.
   Value it = get_iter(iterable);
   if (!it) return nullptr;

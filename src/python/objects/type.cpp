@@ -233,14 +233,18 @@ inline size_t cache_index(uint64_t version, Str* name) {
 }
 }  // namespace
 
+// An error a dict lookup raises is dropped (lookups do not fail); one
+// already pending when called (a lookup while an exception propagates)
+// stays.
 static Value lookup_uncached(Type* type, Str* name) {
+  const bool pending = has_error();
   Tuple* mro = type->mro;
   if (!mro) {
     for (Type* t = type; t; t = t->base) {
       if (!t->dict) continue;
       Value v = dict_get_str(t->dict, name);
       if (v) return v;
-      if (has_error()) clear_error();
+      if (!pending && has_error()) clear_error();
     }
     return {};
   }
@@ -251,7 +255,7 @@ static Value lookup_uncached(Type* type, Str* name) {
     if (!t->dict) continue;
     Value v = dict_get_str(t->dict, name);
     if (v) return v;
-    if (has_error()) clear_error();
+    if (!pending && has_error()) clear_error();
   }
   return {};
 }
@@ -538,7 +542,10 @@ void complete_builtin_type(Type* t, const TypeSpec& spec) {
       if (m->flags & MethodFlag::kClass)
         d = new_classmethod_descriptor(m, t);
       else if (m->flags & MethodFlag::kStatic) {
-        d = staticmethod_new(new_builtin_function(m, Value(), nullptr));
+        // Its type is the owner (CPython's m_self): __qualname__ 'str.maketrans'.
+        Value f = new_builtin_function(m, Value(), nullptr);
+        f.as<BuiltinFunction>()->owner = t;
+        d = staticmethod_new(f);
       } else {
         d = new_method_descriptor(m, t);
       }
@@ -547,7 +554,8 @@ void complete_builtin_type(Type* t, const TypeSpec& spec) {
   }
   if (spec.getsets) {
     for (const GetSetDef* g = spec.getsets; g->name; g++)
-      dict_set_str(t->dict, intern(g->name), new_getset_descriptor(g, t));
+      dict_set_str(t->dict, intern(g->name),
+                   g->member ? new_member_descriptor(g, t) : new_getset_descriptor(g, t));
   }
   if (spec.slots.new_ && !dict_get_str(t->dict, names::__new__))
     dict_set_str(t->dict, names::__new__, new_builtin_function(&kTpNewDef, t, nullptr));

@@ -62,6 +62,9 @@ void type_modified(Type* type, Str* changed_name);
 // calls __set_name__ and __init_subclass__.
 Value type_new(Type* metatype, Value name, Value bases, Value dict, Tuple* kwnames,
                const Value* kwvalues);
+// True if `s` encodes to UTF-8 (no lone surrogates); else false with
+// UnicodeEncodeError, as CPython's PyUnicode_AsUTF8 for type names and docs.
+bool str_check_encodable(Str* s);
 // The C3 linearization; null with TypeError ("Cannot create a consistent
 // method resolution order (MRO) for bases A, B") on failure.
 Tuple* compute_mro(Type* type);

@@ -208,6 +208,7 @@ static bool type_set_name(Value self, Value v) {
            type_name_of(t).c_str(), type_name(v).c_str());
     return false;
   }
+  if (!str_check_encodable(v.as<Str>())) return false;
   std::string s = str_to_utf8(v.as<Str>());
   if (s.find('\0') != std::string::npos) {
     raise(exc::ValueError, "type name must not contain null characters");
@@ -438,6 +439,21 @@ static Value type_get_flags(Value self) {
   return int_from_u64(f);
 }
 static Value type_get_text_signature(Value) { return none(); }
+// __itemsize__: CPython's tp_itemsize, the size of one item of a
+// variable-size instance, inherited by subclasses. Pyrite's layouts differ;
+// the value reported is CPython's (64-bit), which code reads to size things.
+static Value type_get_itemsize(Value self) {
+  Type* t = T(self);
+  if (t->has_flag(TypeFlag::kIntSubclass)) return Value::small(4);
+  if (t->has_flag(TypeFlag::kBytesSubclass)) return Value::small(1);
+  if (t->has_flag(TypeFlag::kTupleSubclass)) return Value::small(8);
+  if (t->has_flag(TypeFlag::kTypeSubclass)) return Value::small(40);
+  for (Type* b = t; b; b = b->base) {
+    if (b == types::memoryview) return Value::small(8);
+    if (b == types::code) return Value::small(2);
+  }
+  return Value::small(0);
+}
 
 static const GetSetDef kTypeGetSets[] = {
     {"__name__", type_get_name, type_set_name},
@@ -451,6 +467,7 @@ static const GetSetDef kTypeGetSets[] = {
     {"__doc__", type_get_doc, type_set_doc},
     {"__annotations__", type_get_annotations, type_set_annotations},
     {"__basicsize__", type_get_basicsize},
+    {"__itemsize__", type_get_itemsize},
     {"__flags__", type_get_flags},
     {"__text_signature__", type_get_text_signature},
     {nullptr, nullptr},
@@ -626,6 +643,8 @@ static const MethodDef kMappingProxyMethods[] = {
     {"items", mappingproxy_items, MethodFlag::kNoArgs},
     {"copy", mappingproxy_copy, MethodFlag::kNoArgs},
     {"__reversed__", mappingproxy_reversed, MethodFlag::kNoArgs},
+    {"__class_getitem__", generic_class_getitem, MethodFlag::kOneArg | MethodFlag::kClass,
+     "See PEP 585"},
     {nullptr, nullptr, 0},
 };
 

@@ -15,6 +15,7 @@
 #include "python/objects/str.h"
 #include "python/objects/tuple.h"
 #include "python/objects/type.h"
+#include "python/runtime/unicode_props.h"
 
 namespace pyrite::python {
 
@@ -100,16 +101,7 @@ static std::string mangle(const std::string& cls, const std::string& name) {
   return "_" + cls.substr(i) + name;
 }
 
-static bool is_identifier(const Str* s) {
-  if (s->length == 0) return false;
-  for (int64_t i = 0; i < s->length; i++) {
-    char32_t c = s->at(i);
-    bool ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 128 ||
-              (i > 0 && c >= '0' && c <= '9');
-    if (!ok) return false;
-  }
-  return true;
-}
+static bool is_identifier(const Str* s) { return runtime::str_isidentifier(str_to_u32(s)); }
 
 // Wraps a plain function found in the namespace under `name` in
 // staticmethod/classmethod (__new__; __init_subclass__, __class_getitem__).
@@ -153,6 +145,12 @@ static bool set_names(Type* t) {
     }
   }
   return true;
+}
+
+bool str_check_encodable(Str* s) {
+  if (s->ascii) return true;
+  static Str* const kEncode = intern("encode");
+  return bool(call_method(s, kEncode, nullptr, 0));
 }
 
 static bool init_subclass(Type* t, Tuple* kwnames, const Value* kwvalues) {
@@ -211,11 +209,20 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
   if (!base) return {};
 
   Str* name = name_v.as<Str>();
+  if (!str_check_encodable(name)) return {};
   std::string name_utf8 = str_to_utf8(name);
   if (name_utf8.find('\0') != std::string::npos)
     return raise(exc::ValueError, "type name must not contain null characters");
 
-  Dict* dict = dict_copy(ns);
+  // A copy of the namespace in its iteration order (an OrderedDict's may
+  // differ from its dict's), as CPython's PyDict_Copy.
+  Dict* dict;
+  if (type_of(ns)->slots.iter == types::dict->slots.iter) {
+    dict = dict_copy(ns);
+  } else {
+    dict = dict_new();
+    if (dict && !dict_merge_from(dict, ns)) return {};
+  }
   if (!dict) return {};
 
   // __slots__
@@ -230,7 +237,7 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
   std::vector<Str*> slot_list;
   if (!slots_v) {
     add_dict = !base_has_dict;
-    add_weak = true;
+    add_weak = !var_size;  // int, tuple and bytes subclasses get no __weakref__
   } else {
     Tuple* items;
     if (is_str(slots_v)) {
@@ -256,11 +263,13 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
         continue;
       }
       if (sn == "__weakref__") {
+        // CPython: allowed once, and only when the base has no weakref
+        // slot yet (its __weakref__ descriptor) and no items.
         // A builtin base with its own weak list (deque, array) counts as one.
         Type* native = base;
         while (native && native->is_heap_type()) native = native->base;
         bool native_weak = native && native->has_flag(TypeFlag::kWeakrefable);
-        if (add_weak || native_weak)
+        if (add_weak || var_size || native_weak || type_lookup(base, names::__weakref__))
           return raise(exc::TypeError,
                        "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
         add_weak = true;
@@ -270,10 +279,26 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
       bool dup = false;
       for (Str* o : slot_list) dup |= o == m;  // CPython accepts duplicates
       if (dup) continue;
-      Value cv = dict_get_str(dict, m);
-      if (cv) return raisef(exc::ValueError, "'%s' in __slots__ conflicts with class variable", sn.c_str());
-      if (has_error()) return {};
+      // __qualname__ and __classcell__ are taken out of the namespace
+      // below: no class variables.
+      if (m != names::__qualname__ && m != names::__classcell__) {
+        Value cv = dict_get_str(dict, m);
+        if (cv) return raisef(exc::ValueError, "'%s' in __slots__ conflicts with class variable", sn.c_str());
+        if (has_error()) return {};
+      }
       slot_list.push_back(m);
+    }
+    // Secondary bases may provide the dict or the weakref slot (CPython's
+    // type_new_slots_impl).
+    if (bases->length > 1) {
+      for (int64_t i = 0; i < bases->length; i++) {
+        Type* b = bases->at(i).as<Type>();
+        if (b == base) continue;
+        if (!base_has_dict && !add_dict && b->attrs_offset != 0) add_dict = true;
+        if (!add_weak && !var_size && !type_lookup(base, names::__weakref__) &&
+            type_lookup(b, names::__weakref__))
+          add_weak = true;
+      }
     }
     if (!slot_list.empty() && var_size)
       return raisef(exc::TypeError, "nonempty __slots__ not supported for subtype of '%s'",
@@ -325,6 +350,7 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
   }
 
   // Layout (type.cpp, "Heap instances").
+  Value classcell_member;
   if (var_size) {
     t->instance_size = base->instance_size;
     if (add_dict) {
@@ -343,7 +369,10 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
       for (size_t i = 0; i < slot_list.size(); i++) {
         sn->items()[i] = slot_list[i];
         Value md = new_member_descriptor(slot_list[i], t, size);
-        if (!dict_set_str(dict, slot_list[i], md)) return {};
+        // A __classcell__ slot's descriptor goes in once the namespace's
+        // __classcell__ has been taken out (below).
+        if (slot_list[i] == names::__classcell__) classcell_member = md;
+        else if (!dict_set_str(dict, slot_list[i], md)) return {};
         size += sizeof(Value);
       }
       t->slot_names = sn;
@@ -364,7 +393,7 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
         !dict_set_str(dict, names::__dict__, new_getset_descriptor(&kInstanceDictGetSet, t)))
       return {};
   }
-  if (add_weak && !slots_v && !type_lookup(base, names::__weakref__)) {
+  if (add_weak && !type_lookup(base, names::__weakref__)) {
     if (!dict_get_str(dict, names::__weakref__) &&
         !dict_set_str(dict, names::__weakref__, new_getset_descriptor(&kInstanceWeakrefGetSet, t)))
       return {};
@@ -379,8 +408,11 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
       if (mn && !dict_set_str(dict, names::__module__, mn)) return {};
     }
   }
-  if (!dict_get_str(dict, names::__doc__)) {
-    if (has_error() || !dict_set_str(dict, names::__doc__, none())) return {};
+  if (Value doc = dict_get_str(dict, names::__doc__)) {
+    // CPython keeps a str __doc__ as UTF-8 too (tp_doc).
+    if (is_str(doc) && !str_check_encodable(doc.as<Str>())) return {};
+  } else if (has_error() || !dict_set_str(dict, names::__doc__, none())) {
+    return {};
   }
   if (!wrap_implicit(dict, names::__new__, types::staticmethod)) return {};
   if (!wrap_implicit(dict, names::__init_subclass__, types::classmethod)) return {};
@@ -404,6 +436,7 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
   } else if (has_error()) {
     return {};
   }
+  if (classcell_member && !dict_set_str(dict, names::__classcell__, classcell_member)) return {};
 
   // The MRO (a metaclass may override mro()).
   Tuple* mro;
