@@ -100,6 +100,14 @@ class Compiler {
 
   // ---- errors ----------------------------------------------------------------
   [[noreturn]] void error(const ast::Node* at, std::string msg);
+  // A SyntaxWarning at `at` (options_.warnings).
+  void warn(const ast::Node* at, std::string msg);
+  // CPython's compile-time checks that warn: `is` with a literal, calling
+  // or subscripting a display or literal ("perhaps you missed a comma?").
+  void check_compare(ast::Compare* e);
+  void check_caller(ast::ExprNode* func, const ast::Node* at);
+  void check_subscript(ast::Subscript* s);
+  const char* infer_type(ast::ExprNode* e);
   [[noreturn]] void error_at(Location loc, std::string msg);
 
   // ---- units (compiler.cpp) ------------------------------------------------------

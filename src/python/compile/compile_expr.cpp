@@ -1,5 +1,7 @@
 // Expressions: operators, calls, displays, comprehensions, lambdas,
 // generators and f-strings (docs/compiler.md, "Expressions").
+#include <cstring>
+
 #include "python/compile/codegen.h"
 
 namespace pyrite::python::compile {
@@ -174,6 +176,7 @@ void Compiler::expr_inner(ExprNode* e) {
     }
     case Kind::Subscript: {
       auto* s = static_cast<Subscript*>(e);
+      if (s->ctx == ExprContext::Load) check_subscript(s);
       expr(s->value);
       slice(s->slice);
       set_loc(e);
@@ -290,6 +293,7 @@ void Compiler::jump_if(ExprNode* e, int label, bool cond) {
     }
     case Kind::Compare: {
       auto* c = static_cast<Compare*>(e);
+      check_compare(c);
       uint32_t n = c->ops.size - 1;
       if (n > 0) {
         expr(c->left);
@@ -356,7 +360,112 @@ void Compiler::boolop(BoolOp* e) {
   bind(end);
 }
 
+// The type of what `e` evaluates to when the compiler knows it (CPython's
+// infer_type, on the constant-folded tree), or null.
+const char* Compiler::infer_type(ExprNode* e) {
+  Constant c;
+  if (fold(e, &c)) {
+    if (c.kind == Constant::Kind::kTuple) return "tuple";
+    if (c.kind == Constant::Kind::kFrozenSet) return "frozenset";
+    if (c.kind != Constant::Kind::kValue) return nullptr;
+    switch (c.value.kind) {
+      case ConstKind::None: return "NoneType";
+      case ConstKind::True: case ConstKind::False: return "bool";
+      case ConstKind::Ellipsis: return "ellipsis";
+      case ConstKind::Int: case ConstKind::BigInt: return "int";
+      case ConstKind::Float: return "float";
+      case ConstKind::Complex: return "complex";
+      case ConstKind::Str: return "str";
+      case ConstKind::Bytes: return "bytes";
+    }
+    return nullptr;
+  }
+  switch (e->kind) {
+    case Kind::Tuple: return "tuple";
+    case Kind::ListExpr: case Kind::ListComp: return "list";
+    case Kind::Dict: case Kind::DictComp: return "dict";
+    case Kind::Set: case Kind::SetComp: return "set";
+    case Kind::GeneratorExp: return "generator";
+    case Kind::Lambda: return "function";
+    case Kind::JoinedStr: case Kind::FormattedValue: return "str";
+    default: return nullptr;
+  }
+}
+
+void Compiler::check_compare(Compare* e) {
+  // A literal operand: a constant other than None, True, False and `...`.
+  auto is_literal = [&](ExprNode* x) {
+    Constant c;
+    if (!fold(x, &c)) return false;
+    if (c.kind != Constant::Kind::kValue) return true;
+    ConstKind k = c.value.kind;
+    return !(k == ConstKind::None || k == ConstKind::True || k == ConstKind::False || k == ConstKind::Ellipsis);
+  };
+  bool left = is_literal(e->left);
+  for (uint32_t i = 0; i < e->ops.size; i++) {
+    bool right = is_literal(e->comparators[i]);
+    CmpOp op = e->ops[i];
+    if ((op == CmpOp::Is || op == CmpOp::IsNot) && (left || right)) {
+      warn(e, op == CmpOp::Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                              : "\"is not\" with a literal. Did you mean \"!=\"?");
+      return;
+    }
+    left = right;
+  }
+}
+
+void Compiler::check_caller(ExprNode* func, const ast::Node* at) {
+  switch (func->kind) {
+    case Kind::Constant: case Kind::Tuple: case Kind::ListExpr: case Kind::ListComp: case Kind::Dict:
+    case Kind::DictComp: case Kind::Set: case Kind::SetComp: case Kind::GeneratorExp: case Kind::JoinedStr:
+    case Kind::FormattedValue:
+      break;
+    default:
+      return;
+  }
+  const char* t = infer_type(func);
+  if (t) warn(at, std::string("'") + t + "' object is not callable; perhaps you missed a comma?");
+}
+
+void Compiler::check_subscript(Subscript* s) {
+  ExprNode* v = s->value;
+  const char* vt = infer_type(v);
+  Constant c;
+  bool is_const = fold(v, &c);
+  // The value is not subscriptable.
+  bool unsubscriptable = false;
+  if (is_const) {
+    unsubscriptable = c.kind == Constant::Kind::kFrozenSet ||
+                      (c.kind == Constant::Kind::kValue &&
+                       (c.value.kind == ConstKind::None || c.value.kind == ConstKind::Ellipsis ||
+                        c.value.kind == ConstKind::Int || c.value.kind == ConstKind::BigInt ||
+                        c.value.kind == ConstKind::True || c.value.kind == ConstKind::False ||
+                        c.value.kind == ConstKind::Float || c.value.kind == ConstKind::Complex));
+  } else {
+    unsubscriptable = v->kind == Kind::Set || v->kind == Kind::SetComp || v->kind == Kind::GeneratorExp ||
+                      v->kind == Kind::Lambda;
+  }
+  if (unsubscriptable && vt) {
+    warn(s, std::string("'") + vt + "' object is not subscriptable; perhaps you missed a comma?");
+    return;
+  }
+  // A sequence indexed by something that is no int or slice.
+  const char* it = infer_type(s->slice);
+  if (!it || !std::strcmp(it, "int") || !std::strcmp(it, "bool")) return;
+  bool sequence;
+  if (is_const) {
+    sequence = c.kind == Constant::Kind::kTuple ||
+               (c.kind == Constant::Kind::kValue && (c.value.kind == ConstKind::Str || c.value.kind == ConstKind::Bytes));
+  } else {
+    sequence = v->kind == Kind::Tuple || v->kind == Kind::ListExpr || v->kind == Kind::ListComp ||
+               v->kind == Kind::JoinedStr || v->kind == Kind::FormattedValue;
+  }
+  if (sequence && vt)
+    warn(s, std::string(vt) + " indices must be integers or slices, not " + it + "; perhaps you missed a comma?");
+}
+
 void Compiler::compare(Compare* e) {
+  check_compare(e);
   // `x in [1, 2]` / `x in {1, 2}` test against a constant tuple / frozenset:
   // only the last comparator, as CPython (the others are also the left
   // operand of the next comparison, so their type shows).
@@ -577,6 +686,7 @@ bool Compiler::maybe_method_call(Call* e) {
 }
 
 void Compiler::call(Call* e) {
+  check_caller(e->func, e);
   if (maybe_method_call(e)) return;
   emit(Opcode::PUSH_NULL);
   size_t before = u().instrs.size();
@@ -857,11 +967,9 @@ void Compiler::lambda(Lambda* e) {
   code->argcount = static_cast<int>(e->args->posonlyargs.size + e->args->args.size);
   code->posonlyargcount = static_cast<int>(e->args->posonlyargs.size);
   code->kwonlyargcount = static_cast<int>(e->args->kwonlyargs.size);
+  // A generator lambda returns its body's value too (StopIteration.value),
+  // as CPython since 3.8.
   expr(e->body);
-  if (u().scope->is_generator) {
-    emit(Opcode::POP_TOP);
-    load_none();
-  }
   emit(Opcode::RETURN_VALUE);
   std::shared_ptr<CodeUnit> co = leave_unit();
   set_loc(e);

@@ -908,6 +908,14 @@ void Compiler::raise(Raise* s) {
 }
 
 void Compiler::assert_stmt(Assert* s) {
+  // A non-empty tuple is always true (warned even under -O, as CPython).
+  {
+    Constant c;
+    auto* t = as<Tuple>(s->test);
+    if ((t && t->elts.size > 0) ||
+        (!t && fold(s->test, &c) && c.kind == Constant::Kind::kTuple && !c.items.empty()))
+      warn(s, "assertion is always true, perhaps remove parentheses?");
+  }
   if (options_.optimize) return;
   int end = new_label();
   jump_if(s->test, end, true);

@@ -17,6 +17,22 @@ void Compiler::error(const Node* at, std::string msg) {
   error_at(at ? Location::of(at) : u().loc, std::move(msg));
 }
 
+void Compiler::warn(const Node* at, std::string msg) {
+  if (!options_.warnings) return;
+  Location loc = at ? Location::of(at) : u().loc;
+  parse::CompileWarning w;
+  w.category = parse::CompileWarning::Category::kSyntax;
+  w.where.msg = std::move(msg);
+  w.where.lineno = loc.line;
+  w.where.offset = loc.col + 1;
+  w.where.end_lineno = loc.end_line;
+  w.where.end_offset = loc.end_col + 1;
+  // A node compiled twice (a finally body) warns once.
+  for (const parse::CompileWarning& o : *options_.warnings)
+    if (o.where.lineno == w.where.lineno && o.where.offset == w.where.offset && o.where.msg == w.where.msg) return;
+  options_.warnings->push_back(std::move(w));
+}
+
 void Compiler::error_at(Location loc, std::string msg) {
   error_->type = "SyntaxError";
   error_->msg = std::move(msg);
@@ -441,6 +457,28 @@ std::unique_ptr<CodeUnit> Compiler::compile(ModNode* mod) {
   return leave_unit();
 }
 
+// Offsets were recorded as UTF-8 byte columns + 1: make them code-point
+// columns and attach the line, as CPython's SyntaxError has them.
+static void locate_in_source(std::string_view source, parse::SyntaxError* err) {
+  if (!source.empty() && err->lineno > 0) {
+    std::string_view src = source;
+    size_t pos = 0;
+    for (int line = 1; line < err->lineno && pos != std::string_view::npos; line++) {
+      pos = src.find('\n', pos);
+      if (pos != std::string_view::npos) pos++;
+    }
+    if (pos != std::string_view::npos && pos <= src.size()) {
+      size_t end = src.find('\n', pos);
+      std::string_view text = src.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+      if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+      if (err->offset > 0) err->offset = parse::char_offset(text, err->offset - 1);
+      if (err->end_offset > 0 && err->end_lineno == err->lineno)
+        err->end_offset = parse::char_offset(text, err->end_offset - 1);
+      err->text = std::string(text);
+    }
+  }
+}
+
 std::unique_ptr<CodeUnit> compile_module(ModNode* mod, std::string_view filename, base::Arena& arena,
                                          parse::SyntaxError* error, const CompileOptions& options) {
   parse::SyntaxError local;
@@ -457,28 +495,21 @@ std::unique_ptr<CodeUnit> compile_module(ModNode* mod, std::string_view filename
       ok = false;
     }
   }
-  if (ok) return result;
-  err->filename = std::string(filename);
-  // Offsets were recorded as UTF-8 byte columns + 1: make them code-point
-  // columns and attach the line, as CPython's SyntaxError has them.
-  if (!options.source.empty() && err->lineno > 0) {
-    std::string_view src = options.source;
-    size_t pos = 0;
-    for (int line = 1; line < err->lineno && pos != std::string_view::npos; line++) {
-      pos = src.find('\n', pos);
-      if (pos != std::string_view::npos) pos++;
-    }
-    if (pos != std::string_view::npos && pos <= src.size()) {
-      size_t end = src.find('\n', pos);
-      std::string_view text = src.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
-      if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-      if (err->offset > 0) err->offset = parse::char_offset(text, err->offset - 1);
-      if (err->end_offset > 0 && err->end_lineno == err->lineno)
-        err->end_offset = parse::char_offset(text, err->end_offset - 1);
-      err->text = std::string(text);
+  // Warnings: located as errors (below); CPython's compiler gives them no
+  // source line.
+  if (options.warnings) {
+    for (parse::CompileWarning& w : *options.warnings) {
+      if (w.category != parse::CompileWarning::Category::kSyntax || !w.where.filename.empty()) continue;
+      w.where.filename = std::string(filename);
+      locate_in_source(options.source, &w.where);
+      w.where.text.clear();
     }
   }
+  if (ok) return result;
+  err->filename = std::string(filename);
+  locate_in_source(options.source, err);
   return nullptr;
 }
+
 
 }  // namespace pyrite::python::compile

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "base/arena.h"
 #include "python/compile/code_unit.h"
@@ -23,6 +24,8 @@ struct CompileOptions {
   // The source text, used only to put the offending line and a
   // code-point column into SyntaxErrors. May be empty.
   std::string_view source;
+  // Where SyntaxWarnings go ("is" with a literal, ...); null: not collected.
+  std::vector<parse::CompileWarning>* warnings = nullptr;
 };
 
 // Compiles a parsed module (Module, Interactive or Expression). Returns the

@@ -79,6 +79,31 @@ void raise_syntax_error(const parse::SyntaxError& e) {
   if (exc) set_error(exc.object());
 }
 
+bool emit_compile_warnings(const std::vector<parse::CompileWarning>& warnings) {
+  if (warnings.empty()) return true;
+  static Str* const kWarnings = intern("warnings");
+  static Str* const kWarnExplicit = intern("warn_explicit");
+  for (const parse::CompileWarning& w : warnings) {
+    Type* category =
+        w.category == parse::CompileWarning::Category::kSyntax ? exc::SyntaxWarning : exc::DeprecationWarning;
+    Value m = import_module_level(kWarnings, none(), none(), 0);
+    if (!m) return false;
+    Value fn = get_attr(m, kWarnExplicit);
+    if (!fn) return false;
+    Str* msg = str_from_utf8(w.where.msg);
+    Str* filename = str_from_utf8(w.where.filename);
+    if (!msg || !filename) return false;
+    Value args[4] = {msg, category, filename, int_from_i64(w.where.lineno)};
+    if (call(fn, args, 4, nullptr)) continue;
+    // The filters made it an error: a SyntaxError at its place instead.
+    if (!error_matches(category)) return false;
+    clear_error();
+    raise_syntax_error(w.where);
+    return false;
+  }
+  return true;
+}
+
 Value compile_source(std::string_view source, std::string_view filename, std::string_view mode, int flags,
                      bool dont_inherit, int optimize) {
   base::Arena arena;
@@ -87,20 +112,26 @@ Value compile_source(std::string_view source, std::string_view filename, std::st
   if (mode == "eval") options.mode = parse::Mode::kEval;
   else if (mode == "single") options.mode = parse::Mode::kSingle;
   options.int_max_str_digits = int_max_str_digits();
+  std::vector<parse::CompileWarning> warnings;
+  options.warnings = &warnings;
   ast::ModNode* mod = parse::parse(source, filename, options, arena, &error);
   if (!mod) {
     raise_syntax_error(error);
     return {};
   }
+  if (!emit_compile_warnings(warnings)) return {};
   compile::CompileOptions copts;
   copts.optimize = optimize < 0 ? 0 : optimize;
   copts.interactive = mode == "single";
   copts.source = source;
+  warnings.clear();
+  copts.warnings = &warnings;
   auto unit = compile::compile_module(mod, filename, arena, &error, copts);
   if (!unit) {
     raise_syntax_error(error);
     return {};
   }
+  if (!emit_compile_warnings(warnings)) return {};
   register_source(std::string(filename), std::string(source));
   Code* c = code_from_unit(*unit);
   return c ? Value(c) : Value();
@@ -453,18 +484,24 @@ Value compile_module_file(const std::string& path, const std::string& source, co
   parse::SyntaxError error;
   parse::ParseOptions options;
   options.int_max_str_digits = int_max_str_digits();
+  std::vector<parse::CompileWarning> warnings;
+  options.warnings = &warnings;
   ast::ModNode* mod = parse::parse(source, path, options, arena, &error);
   if (!mod) {
     raise_syntax_error(error);
     return {};
   }
+  if (!emit_compile_warnings(warnings)) return {};
   compile::CompileOptions copts;
   copts.source = source;
+  warnings.clear();
+  copts.warnings = &warnings;
   auto unit = compile::compile_module(mod, path, arena, &error, copts);
   if (!unit) {
     raise_syntax_error(error);
     return {};
   }
+  if (!emit_compile_warnings(warnings)) return {};
   code_cache_store(path, stamp, *unit);
   register_source(path, source);
   Code* c = code_from_unit(*unit);
@@ -613,12 +650,18 @@ int run_main_file(const std::string& source, const std::string& display_path) {
   options.source_is_bytes = true;
   options.script_file = true;
   options.int_max_str_digits = int_max_str_digits();
+  std::vector<parse::CompileWarning> warnings;
+  options.warnings = &warnings;
   ast::ModNode* mod = parse::parse(source, display_path, options, arena, &error);
+  if (mod && !emit_compile_warnings(warnings)) return finish(false);
   std::unique_ptr<compile::CodeUnit> unit;
   if (mod) {
     compile::CompileOptions copts;
     copts.source = source;
+    warnings.clear();
+    copts.warnings = &warnings;
     unit = compile::compile_module(mod, display_path, arena, &error, copts);
+    if (unit && !emit_compile_warnings(warnings)) return finish(false);
   }
   if (!unit) {
     std::string report = parse::format_syntax_error(error);

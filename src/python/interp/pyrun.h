@@ -56,6 +56,8 @@ int run_main_module(const std::string& name);
 // Where the module `fullname` would be loaded from, importing its parent
 // packages: its file, and whether it is a package. False + ImportError.
 bool find_module_file(const std::string& fullname, std::string* file, bool* package);
+// __main__.__spec__ of `-m modname` (the module found in `file`), as runpy's.
+bool set_main_module_spec(Module* main, const std::string& modname, const std::string& file);
 
 // Executes `path` with `globals` (import). False with an exception pending.
 bool run_file_in(const std::string& path, Dict* globals);
@@ -93,10 +95,14 @@ bool run_signal_handlers_at_safe_point();
 bool simulate_signal(int signum);
 namespace parse {
 struct SyntaxError;
+struct CompileWarning;
 }
 // Raises what the front end reported: SyntaxError, IndentationError,
 // TabError (with location and text), or ValueError.
 void raise_syntax_error(const parse::SyntaxError& e);
+// Issues the front end's warnings (warnings.warn_explicit, in order); one
+// the filters make an error becomes a SyntaxError at its place (false).
+bool emit_compile_warnings(const std::vector<parse::CompileWarning>& warnings);
 Module* make_gc_module();
 Module* make_weakref_module();
 Module* make_thread_module();

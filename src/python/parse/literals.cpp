@@ -8,6 +8,7 @@
 // and only recompute those positions when an error is reported.
 #include "python/parse/literals.h"
 
+#include <algorithm>
 #include <gmp.h>
 
 #include <charconv>
@@ -183,7 +184,23 @@ std::string utf8_error(std::string_view run, const unicode::DecodeError& de) {
 
 // Escapes of a non-raw str literal. `body` is valid UTF-8 here; `out` has
 // room for body.size() bytes, which no escape can exceed.
-bool decode_str_escapes(std::string_view body, char* out, size_t* out_len, std::string* error) {
+// The message of CPython's warn_invalid_escape_sequence for the escape
+// whose character follows the backslash at `p` (the first invalid one).
+void note_invalid_escape(std::string* warning, const unsigned char* p, size_t avail) {
+  if (!warning || !warning->empty()) return;
+  if (*p >= '4' && *p <= '7') {
+    *warning = "invalid octal escape sequence '\\" +
+               std::string(reinterpret_cast<const char*>(p), std::min<size_t>(3, avail)) + "'";
+    return;
+  }
+  // CPython formats the byte with %c: a code point of that value.
+  char buf[4];
+  std::string c(buf, static_cast<size_t>(unicode::write_utf8(buf, *p) - buf));
+  *warning = "invalid escape sequence '\\" + c + "'";
+}
+
+bool decode_str_escapes(std::string_view body, char* out, size_t* out_len, std::string* error,
+                        std::string* warning) {
   const auto* b = reinterpret_cast<const unsigned char*>(body.data());
   size_t n = body.size();
   char* o = out;
@@ -217,6 +234,7 @@ bool decode_str_escapes(std::string_view body, char* out, size_t* out_len, std::
           v = v * 8 + (b[i++] - '0');
           if (i < n && is_octal(b[i])) v = v * 8 + (b[i++] - '0');
         }
+        if (v > 0377) note_invalid_escape(warning, b + start + 1, n - start - 1);
         o = unicode::write_utf8(o, v);
         break;
       }
@@ -267,6 +285,9 @@ bool decode_str_escapes(std::string_view body, char* out, size_t* out_len, std::
       default:
         // Not an escape: both characters stay. A backslash before a
         // non-ASCII character keeps it whole (it is copied next round).
+        // (CPython turns non-ASCII characters into \U escapes first: no
+        // warning for those.)
+        if (c < 0x80) note_invalid_escape(warning, b + start + 1, n - start - 1);
         *o++ = '\\';
         if (c >= 0x80)
           i--;
@@ -279,7 +300,8 @@ bool decode_str_escapes(std::string_view body, char* out, size_t* out_len, std::
   return true;
 }
 
-bool decode_bytes_escapes(std::string_view body, char* out, size_t* out_len, std::string* error) {
+bool decode_bytes_escapes(std::string_view body, char* out, size_t* out_len, std::string* error,
+                          std::string* warning) {
   const auto* b = reinterpret_cast<const unsigned char*>(body.data());
   size_t n = body.size();
   char* o = out;
@@ -313,6 +335,7 @@ bool decode_bytes_escapes(std::string_view body, char* out, size_t* out_len, std
           v = v * 8 + (b[i++] - '0');
           if (i < n && is_octal(b[i])) v = v * 8 + (b[i++] - '0');
         }
+        if (v > 0377) note_invalid_escape(warning, b + start + 1, n - start - 1);
         *o++ = static_cast<char>(v & 0xFF);  // "\777" wraps, as in CPython
         break;
       }
@@ -330,6 +353,7 @@ bool decode_bytes_escapes(std::string_view body, char* out, size_t* out_len, std
         break;
       }
       default:
+        note_invalid_escape(warning, b + start + 1, n - start - 1);
         *o++ = '\\';
         *o++ = static_cast<char>(c);
         break;
@@ -342,7 +366,7 @@ bool decode_bytes_escapes(std::string_view body, char* out, size_t* out_len, std
 }  // namespace
 
 bool decode_string_body(std::string_view body, bool raw, bool bytes, base::Arena& arena,
-                        std::string_view* out, std::string* error) {
+                        std::string_view* out, std::string* error, std::string* warning) {
   // Source read as str keeps \r\n and \r; CPython has turned them into \n
   // before the literal is ever seen.
   std::string translated;
@@ -373,7 +397,7 @@ bool decode_string_body(std::string_view body, bool raw, bool bytes, base::Arena
     }
     char* buf = static_cast<char*>(arena.allocate(body.size() + 1, 1));
     size_t len = 0;
-    if (!decode_bytes_escapes(body, buf, &len, error)) return false;
+    if (!decode_bytes_escapes(body, buf, &len, error, warning)) return false;
     *out = {buf, len};
     return true;
   }
@@ -407,7 +431,7 @@ bool decode_string_body(std::string_view body, bool raw, bool bytes, base::Arena
   }
   char* buf = static_cast<char*>(arena.allocate(body.size() + 1, 1));
   size_t len = 0;
-  if (!decode_str_escapes(body, buf, &len, error)) return false;
+  if (!decode_str_escapes(body, buf, &len, error, warning)) return false;
   *out = {buf, len};
   return true;
 }

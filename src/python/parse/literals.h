@@ -30,7 +30,10 @@ ast::ConstValue parse_number(std::string_view text, base::Arena& arena);
 // On failure returns false and sets `*error` to CPython's message, e.g.
 // "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1:
 // truncated \xXX escape" or "bytes can only contain ASCII literal characters".
+// `warning`, when given, gets the DeprecationWarning message of the first
+// invalid escape ("invalid escape sequence '\\d'", "invalid octal escape
+// sequence '\\777'"), or stays empty.
 bool decode_string_body(std::string_view body, bool raw, bool bytes, base::Arena& arena,
-                        std::string_view* out, std::string* error);
+                        std::string_view* out, std::string* error, std::string* warning = nullptr);
 
 }  // namespace pyrite::python::parse

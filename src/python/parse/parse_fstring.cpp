@@ -72,6 +72,8 @@ int FStringBuilder::find_literal(const char*& str, const char* end, bool raw, in
         }
         continue;
       }
+      // "\{": the backslash stays, the brace opens a field; CPython warns.
+      if (ch == '{') p_->warn_tok(t, CompileWarning::Category::kDeprecation, "invalid escape sequence '\\{'");
     }
     if (ch == '{' || ch == '}') {
       // Doubled braces only at the top level, so f'{0:{3}}' still closes.
@@ -95,9 +97,10 @@ done:
   if (literal_start != s) {
     std::string_view lit(literal_start, s - literal_start);
     std::string_view out;
-    std::string err;
+    std::string err, warning;
     bool plain = raw || lit.find('\\') == std::string_view::npos;
-    if (!decode_string_body(lit, plain, false, p_->arena_, &out, &err)) p_->raise_last(err);
+    if (!decode_string_body(lit, plain, false, p_->arena_, &out, &err, &warning)) p_->raise_last(err);
+    if (!warning.empty()) p_->warn_tok(t, CompileWarning::Category::kDeprecation, warning);
     append_literal(out);
   }
   return result;

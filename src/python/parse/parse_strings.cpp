@@ -40,9 +40,10 @@ ast::ExprNode* Parser::concatenate_strings(int first, int last) {
         if (static_cast<unsigned char>(c) >= 0x80) raise_tok(t, "bytes can only contain ASCII literal characters");
     }
     std::string_view out;
-    std::string err;
+    std::string err, warning;
     bool raw = prefix.raw || body.find('\\') == std::string_view::npos;
-    if (!decode_string_body(body, raw, bytesmode, arena_, &out, &err)) raise_last(err);
+    if (!decode_string_body(body, raw, bytesmode, arena_, &out, &err, &warning)) raise_last(err);
+    if (!warning.empty()) warn_tok(t, CompileWarning::Category::kDeprecation, warning);
     if (bytesmode) {
       bytes.append(out);
     } else {

@@ -265,6 +265,21 @@ void Parser::raise_tok(const Token& a, const std::string& msg) {
   raise("SyntaxError", a.lineno, a.col_offset, a.end_lineno, a.end_col_offset, msg);
 }
 
+void Parser::warn_tok(const Token& a, CompileWarning::Category category, const std::string& msg) {
+  if (!options_.warnings) return;
+  // The location as raise_tok would report it, without raising.
+  SyntaxError saved = *error_;
+  try {
+    raise_tok(a, msg);
+  } catch (const ParseAbort&) {
+  }
+  CompileWarning w{category, *error_};
+  *error_ = saved;
+  for (const CompileWarning& o : *options_.warnings)
+    if (o.where.lineno == w.where.lineno && o.where.offset == w.where.offset && o.where.msg == w.where.msg) return;
+  options_.warnings->push_back(std::move(w));
+}
+
 void Parser::raise_last(const std::string& msg, const char* type) {
   if (tokens_.empty()) raise(type, 0, -1, 0, -1, msg);
   const Token& t = tokens_.back();

@@ -38,6 +38,8 @@ struct ParseOptions {
   // (see DecodeOptions and TokenizerOptions::script_file). compile() of
   // bytes, imports and --dump-ast leave it false.
   bool script_file = false;
+  // Where warnings go (null: not collected).
+  std::vector<CompileWarning>* warnings = nullptr;
 };
 
 // Parses `source`. On success returns the module node, allocated in `arena`;

@@ -322,6 +322,9 @@ class Parser {
     raise("SyntaxError", a->lineno, a->col_offset, b->end_lineno, b->end_col_offset, msg);
   }
   [[noreturn]] void raise_tok(const Token& a, const std::string& msg);
+  // Records a warning located at token `a` (options_.warnings; once per
+  // place and message, though a rule may be parsed again).
+  void warn_tok(const Token& a, CompileWarning::Category category, const std::string& msg);
   bool no_extent(const Token& t);
   bool single_statement_only();
   // With the final 1-based offsets (0: unknown, -1: none).

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace pyrite::python::parse {
@@ -21,6 +22,17 @@ struct SyntaxError {
   int end_offset = 0;
   // The source line the error is on (without its newline), "" if unknown.
   std::string text;
+};
+
+// A warning of the front end (CPython's parser and compiler warn while
+// they work): an invalid escape sequence (DeprecationWarning), `x is 1` or
+// `assert (a, b)` (SyntaxWarning). The caller issues them once the source is
+// compiled (pyrun.cpp, emit_compile_warnings); a warning the filters turn
+// into an error becomes a SyntaxError at `where`, as in CPython.
+struct CompileWarning {
+  enum class Category : uint8_t { kDeprecation, kSyntax };
+  Category category;
+  SyntaxError where;  // msg and location
 };
 
 // CPython reports columns in code points: converts a 0-based UTF-8 byte
