@@ -88,6 +88,14 @@ bool set_code(Value s, Value v) {
     raise(exc::TypeError, "__code__ must be set to a code object");
     return false;
   }
+  // The closure must fit the new code's free variables.
+  int64_t nfree = v.as<Code>()->nfreevars;
+  int64_t nclosure = fn(s)->closure ? fn(s)->closure->length : 0;
+  if (nclosure != nfree) {
+    raisef(exc::ValueError, "%s() requires a code object with %lld free vars, not %lld",
+           str_to_utf8(fn(s)->name).c_str(), static_cast<long long>(nclosure), static_cast<long long>(nfree));
+    return false;
+  }
   fn(s)->code = v.as<Code>();
   fn(s)->version = g_function_versions++;
   return true;

@@ -169,3 +169,19 @@ try:
     raise IndexError
 except IndexError as e:
     print(dir(e.__traceback__), type(type(e.__traceback__).__dict__['tb_lineno']).__name__)
+
+# a function's __code__ must have as many free variables as its closure
+def plain():
+    pass
+def outer():
+    y = 1
+    def inner():
+        return y
+    return inner
+inner = outer()
+for a, b in ((plain, inner), (inner, plain)):
+    try:
+        a.__code__ = b.__code__
+    except ValueError as e:
+        print(e)
+print(type(plain.__globals__).__name__, type(type(plain).__dict__['__globals__']).__name__)
