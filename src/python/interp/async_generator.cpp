@@ -301,24 +301,6 @@ Value ag_repr(Value self) {
                     static_cast<void*>(self.object()));
 }
 
-Value ag_get_name(Value s) { return gen_of(s)->name; }
-Value ag_get_qualname(Value s) { return gen_of(s)->qualname; }
-bool ag_set_name(Value s, Value v) {
-  if (!v || !is_str(v)) {
-    raise(exc::TypeError, "__name__ must be set to a string object");
-    return false;
-  }
-  gen_of(s)->name = v.as<Str>();
-  return true;
-}
-bool ag_set_qualname(Value s, Value v) {
-  if (!v || !is_str(v)) {
-    raise(exc::TypeError, "__qualname__ must be set to a string object");
-    return false;
-  }
-  gen_of(s)->qualname = v.as<Str>();
-  return true;
-}
 Value ag_get_running(Value s) { return py_bool(gen_of(s)->running_async); }
 Value ag_get_code(Value s) { return gen_of(s)->frame()->code; }
 Value ag_get_frame(Value s) {
@@ -339,8 +321,8 @@ const MethodDef kAsyncGenMethods[] = {
     {nullptr, nullptr, 0},
 };
 const GetSetDef kAsyncGenGetSets[] = {
-    {"__name__", ag_get_name, ag_set_name, "name of the async generator"},
-    {"__qualname__", ag_get_qualname, ag_set_qualname, "qualified name of the async generator"},
+    {"__name__", gen_get_name, gen_set_name, "name of the async generator"},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, "qualified name of the async generator"},
     {"ag_running", ag_get_running, nullptr, nullptr, true},
     {"ag_code", ag_get_code, nullptr, nullptr, true},
     {"ag_frame", ag_get_frame},

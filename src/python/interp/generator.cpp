@@ -248,24 +248,6 @@ Value gen_get_yieldfrom(Value s) {
   return d ? d : none();
 }
 Value gen_get_origin(Value) { return none(); }
-Value gen_get_name(Value s) { return gen(s)->name; }
-Value gen_get_qualname(Value s) { return gen(s)->qualname; }
-bool gen_set_name(Value s, Value v) {
-  if (!v || !is_str(v)) {
-    raise(exc::TypeError, "__name__ must be set to a string object");
-    return false;
-  }
-  gen(s)->name = v.as<Str>();
-  return true;
-}
-bool gen_set_qualname(Value s, Value v) {
-  if (!v || !is_str(v)) {
-    raise(exc::TypeError, "__qualname__ must be set to a string object");
-    return false;
-  }
-  gen(s)->qualname = v.as<Str>();
-  return true;
-}
 Value gen_get_running(Value s) { return py_bool(gen(s)->state == static_cast<uint8_t>(GenState::kRunning)); }
 Value gen_get_suspended(Value s) { return py_bool(gen(s)->state == static_cast<uint8_t>(GenState::kSuspended)); }
 Value gen_get_code(Value s) { return gen(s)->frame()->code; }
@@ -695,5 +677,23 @@ void init_generator() {
   init_coroutine_wrapper();
   init_async_generator(g_generator_layout, trace_generator);
 }
+
+// __name__ and __qualname__ of generators, coroutines and async
+// generators (one object layout): strings only, with CPython's message.
+namespace {
+bool set_gen_str(Str** slot, Value v, const char* attr) {
+  if (!v || !is_str(v)) {
+    raisef(exc::TypeError, "%s must be set to a string object", attr);
+    return false;
+  }
+  *slot = v.as<Str>();
+  return true;
+}
+}  // namespace
+
+Value gen_get_name(Value s) { return s.as<Generator>()->name; }
+Value gen_get_qualname(Value s) { return s.as<Generator>()->qualname; }
+bool gen_set_name(Value s, Value v) { return set_gen_str(&s.as<Generator>()->name, v, "__name__"); }
+bool gen_set_qualname(Value s, Value v) { return set_gen_str(&s.as<Generator>()->qualname, v, "__qualname__"); }
 
 }  // namespace pyrite::python

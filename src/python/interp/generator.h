@@ -32,6 +32,11 @@ enum class GenState : uint8_t { kCreated, kSuspended, kRunning, kFinished };
 enum class GenKind : uint8_t { kGenerator, kCoroutine, kAsyncGenerator };
 
 Value make_generator(ThreadState& ts, Frame* f);
+// The __name__/__qualname__ getset of all three kinds.
+Value gen_get_name(Value self);
+Value gen_get_qualname(Value self);
+bool gen_set_name(Value self, Value v);
+bool gen_set_qualname(Value self, Value v);
 // Called by the loop when a generator frame yields / returns / raises out.
 void generator_yielded(ThreadState& ts, Frame* f);
 void generator_returned(ThreadState& ts, Frame* f, Value v);
