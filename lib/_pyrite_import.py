@@ -56,11 +56,96 @@ class ModuleSpec:
 
 
 def spec_for(name, origin, is_package, search_locations):
+    """The spec of a module the C++ import loads from `origin` (None for a
+    namespace package). Once importlib is loaded (importlib_ready), its
+    loader is importlib's, as CPython's; before, None, so that starting up
+    never imports importlib. import.cpp copies spec.loader to __loader__."""
     spec = ModuleSpec(name, None, origin=origin, is_package=is_package)
     if search_locations is not None:
         spec.submodule_search_locations = list(search_locations)
     spec._set_fileattr = origin is not None
+    if _external is not None:
+        spec.loader = _loader_for(name, origin, search_locations)
     return spec
+
+
+_bootstrap = None  # importlib._bootstrap and _bootstrap_external, once importlib is loaded
+_external = None
+
+
+def _loader_for(name, origin, search_locations):
+    if origin is not None:
+        return _external.SourceFileLoader(name, origin)
+    namespace_loader = getattr(_external, "NamespaceLoader", None) or _external._NamespaceLoader
+    return namespace_loader(name, list(search_locations or ()), _external.PathFinder._get_spec)
+
+
+def _builtin_spec(module, name):
+    # As importlib's _setup does for the C++ modules imported before it
+    # (it also sets __package__ to '').
+    _bootstrap._init_module_attrs(_bootstrap.ModuleSpec(name, _bootstrap.BuiltinImporter, origin="built-in"), module)
+
+
+def _main_loader(module, spec):
+    """__main__'s loader, as CPython's: the one of the module's spec under
+    `-m`; for a script (no spec) a SourceFileLoader named '__main__';
+    BuiltinImporter for -c, stdin and the REPL."""
+    if spec is not None:
+        if isinstance(spec, ModuleSpec) and spec.loader is None and spec.origin is not None:
+            spec.loader = _external.SourceFileLoader(spec.name, spec.origin)
+            module.__loader__ = spec.loader
+        return
+    file = getattr(module, "__file__", None)
+    if isinstance(file, str) and file != "<stdin>":
+        module.__loader__ = _external.SourceFileLoader("__main__", file)
+    else:
+        module.__loader__ = _bootstrap.BuiltinImporter
+
+
+def builtin_imported(module):
+    """A C++ module the import statement made after importlib was loaded:
+    the spec importlib's BuiltinImporter gives it (CPython's)."""
+    if getattr(module, "__spec__", None) is None:
+        _builtin_spec(module, module.__name__)
+
+
+def importlib_ready():
+    """Called by import.cpp when the package importlib has been imported
+    (the first time): from now on modules get importlib's loaders, and
+    every module already imported gets the loader it would have had in
+    CPython. importlib's own _setup already gave the C++ modules imported
+    before it their BuiltinImporter spec; the ones imported since get it
+    here. The spec objects stay the ones made at import (only their
+    loader is set), so nothing holding them sees them change."""
+    # TODO(#6): before importlib is imported __loader__ is None (CPython's
+    # frozen importlib gives it at once), and these specs are ModuleSpec
+    # above, not importlib's class (docs/modules.md, "_imp").
+    global _bootstrap, _external
+    if _external is not None:
+        return
+    import sys
+    bootstrap = sys.modules.get("importlib._bootstrap")
+    external = sys.modules.get("importlib._bootstrap_external")
+    if bootstrap is None or external is None:
+        return
+    _bootstrap, _external = bootstrap, external
+    builtin_names = sys.builtin_module_names
+    module_type = type(sys)
+    for name, module in list(sys.modules.items()):
+        if not isinstance(module, module_type) or getattr(module, "__loader__", None) is not None:
+            continue
+        spec = getattr(module, "__spec__", None)
+        if name == "__main__":
+            _main_loader(module, spec)
+            continue
+        if spec is None:
+            if name in builtin_names:
+                _builtin_spec(module, name)
+            continue
+        if not isinstance(spec, ModuleSpec) or spec.loader is not None or spec.name != name:
+            continue
+        spec.loader = _loader_for(name, spec.origin, spec.submodule_search_locations)
+        module.__loader__ = spec.loader
 
 
 class MetaPathFinder:

@@ -93,7 +93,23 @@ bool set_spec(Module* mod, const std::string& name, Value origin, bool package, 
   if (!make) return false;
   Value args[4] = {str_from_utf8(name), origin, py_bool(package), search_locations ? search_locations : none()};
   Value spec = call(make, args, 4);
-  return spec && dict_set_str(mod->dict, kSpec, spec);
+  if (!spec || !dict_set_str(mod->dict, kSpec, spec)) return false;
+  // importlib's loader once importlib is loaded (None before), also as __loader__.
+  static Str* const kLoader = intern("loader");
+  Value loader = get_attr(spec, kLoader);
+  return loader && (is_none(loader) || dict_set_str(mod->dict, intern("__loader__"), loader));
+}
+
+// Set once the package importlib has been imported: modules then get
+// importlib's loaders (lib/_pyrite_import.py, importlib_ready).
+bool g_importlib_ready = false;
+
+// Calls _pyrite_import.<fn>(args...).
+bool call_import_helper(const char* fn, Value* args, size_t nargs) {
+  Value helpers = import_one("_pyrite_import");
+  if (!helpers) return false;
+  Value f = get_attr(helpers, intern(fn));
+  return f && call(f, args, nargs);
 }
 
 // Imports the module `fullname` whose parent (if any) is already imported.
@@ -107,7 +123,10 @@ Value import_one(const std::string& fullname) {
     }
     return m;
   }
-  if (Value b = builtin_module(fullname)) return b;
+  if (Value b = builtin_module(fullname)) {
+    if (g_importlib_ready && !call_import_helper("builtin_imported", &b, 1)) return {};
+    return b;
+  }
   if (has_error()) return {};
   size_t dot = fullname.rfind('.');
   Value search_path;
@@ -178,6 +197,10 @@ Value import_one(const std::string& fullname) {
     return raisef(exc::ImportError, "Loaded module %s not found in sys.modules", fullname.c_str());
   }
   if (parent && !set_attr(parent, intern(leaf), final_mod)) return {};
+  if (!g_importlib_ready && package && fullname == "importlib") {
+    g_importlib_ready = true;
+    if (!call_import_helper("importlib_ready", nullptr, 0)) return {};
+  }
   return final_mod;
 }
 
@@ -223,6 +246,10 @@ bool resolve_name(const std::string& name, Value globals, int level, std::string
 }
 
 }  // namespace
+
+bool set_main_module_spec(Module* main, const std::string& modname, const std::string& file) {
+  return set_spec(main, modname, str_from_utf8(file), false, Value());
+}
 
 bool find_module_file(const std::string& fullname, std::string* file, bool* package) {
   size_t dot = fullname.rfind('.');

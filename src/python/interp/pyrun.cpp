@@ -729,6 +729,7 @@ int run_main_module(const std::string& name) {
   dict_set_str(main->dict, intern("__builtins__"), g_builtins);
   dict_set_str(main->dict, intern("__package__"),
                str_from_utf8(dot == std::string::npos ? "" : modname.substr(0, dot)));
+  if (!set_main_module_spec(main, modname, file)) return finish(false);
   Value code = compile_source(source, file, "exec", 0, true, 0);
   if (!code) return finish(false);
   Value r = eval_code(code.as<Code>(), main->dict, main->dict);
