@@ -96,8 +96,9 @@ bool set_spec(Module* mod, const std::string& name, Value origin, bool package, 
   if (!spec || !dict_set_str(mod->dict, kSpec, spec)) return false;
   // importlib's loader once importlib is loaded (None before), also as __loader__.
   static Str* const kLoader = intern("loader");
+  static Str* const kDunderLoader = intern("__loader__");
   Value loader = get_attr(spec, kLoader);
-  return loader && (is_none(loader) || dict_set_str(mod->dict, intern("__loader__"), loader));
+  return loader && (is_none(loader) || dict_set_str(mod->dict, kDunderLoader, loader));
 }
 
 // Set once the package importlib has been imported: modules then get
