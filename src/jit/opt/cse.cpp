@@ -224,14 +224,15 @@ class Cse {
       pure_long_.emplace(std::move(k), r);
       return;
     }
-    if (is_guard(op.opcode) && guard_known(i)) {
-      rw_.forward(i, Ref());
-      return;
-    }
-    if (is_guard(op.opcode) && guard_refuted(i)) {
-      out().emit(Opcode::kGuardAlwaysFails, {}, kNoDescr, rw_.map_snapshot(op.snapshot));
-      rw_.forward(i, Ref());
-      return;
+    if (is_guard(op.opcode)) {
+      int c = args.empty() ? -1
+                           : guard_on_constants(out(), op.opcode, rw_.map(args[0]),
+                                                args.size() > 1 ? rw_.map(args[1]) : Ref());
+      if (c == 0) out().emit(Opcode::kGuardAlwaysFails, {}, kNoDescr, rw_.map_snapshot(op.snapshot));
+      if (c >= 0 || guard_known(i)) {
+        rw_.forward(i, Ref());
+        return;
+      }
     }
     if (e & effect::kCanInvalidate) not_invalidated_ = false;
     Ref r = rw_.copy(i);
@@ -239,42 +240,15 @@ class Cse {
     if (is_guard(op.opcode)) learn_guard(i);
   }
 
-  // Whether guard `i` tests a constant that makes it fail.
-  bool guard_refuted(uint32_t i) {
-    const Op& op = src_.op(i);
-    auto args = src_.args(op);
-    if (args.empty()) return false;
-    Ref x = rw_.map(args[0]);
-    if (!x.is_const()) return false;
-    uint64_t bits = out().constant(x).bits;
-    switch (op.opcode) {
-      case Opcode::kGuardTrue:
-      case Opcode::kGuardNonnull: return bits == 0;
-      case Opcode::kGuardFalse:
-      case Opcode::kGuardIsnull: return bits != 0;
-      case Opcode::kGuardValue: {
-        Ref c = rw_.map(args[1]);
-        return c.is_const() && out().constant(c).bits != bits;
-      }
-      default: return false;
-    }
-  }
-
-  // Whether guard `i` is implied by what the trace already established.
+  // Whether guard `i` (on no constant) is implied by what the trace
+  // already established.
   bool guard_known(uint32_t i) {
     const Op& op = src_.op(i);
     auto args = src_.args(op);
     Ref x = args.empty() ? Ref() : rw_.map(args[0]);
-    auto const_bits = [&](Ref r) { return out().constant(r).bits; };
     switch (op.opcode) {
-      case Opcode::kGuardTrue: return (x.is_const() && const_bits(x) != 0) || flag(nonzero_, x);
-      case Opcode::kGuardFalse: return x.is_const() && const_bits(x) == 0;
-      case Opcode::kGuardNonnull: return (x.is_const() && const_bits(x) != 0) || flag(nonnull_, x);
-      case Opcode::kGuardIsnull: return x.is_const() && const_bits(x) == 0;
-      case Opcode::kGuardValue: {
-        Ref c = rw_.map(args[1]);
-        return x.is_const() && c.is_const() && const_bits(x) == const_bits(c);
-      }
+      case Opcode::kGuardTrue: return flag(nonzero_, x);
+      case Opcode::kGuardNonnull: return flag(nonnull_, x);
       case Opcode::kGuardClass: {
         if (!x.is_value()) return false;
         auto it = classes_.find({x.index(), static_cast<uint32_t>(op.descr)});

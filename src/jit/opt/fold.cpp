@@ -156,20 +156,7 @@ class Folder {
   int guard_holds(const Op& op) {
     auto args = src_.args(op);
     if (args.empty()) return -1;
-    Ref a = rw_.map(args[0]);
-    if (!a.is_const()) return -1;
-    uint64_t x = rw_.out().constant(a).bits;
-    switch (op.opcode) {
-      case Opcode::kGuardTrue: return x != 0;
-      case Opcode::kGuardFalse: return x == 0;
-      case Opcode::kGuardNonnull: return x != 0;
-      case Opcode::kGuardIsnull: return x == 0;
-      case Opcode::kGuardValue: {
-        Ref c = rw_.map(args[1]);
-        return c.is_const() && rw_.out().constant(c).bits == x;
-      }
-      default: return -1;
-    }
+    return guard_on_constants(rw_.out(), op.opcode, rw_.map(args[0]), args.size() > 1 ? rw_.map(args[1]) : Ref());
   }
 
   // The *_ovf op `i` and its overflow guard i+1; returns 1 (both consumed).
@@ -268,6 +255,19 @@ Ref simplify(Trace& out, uint32_t region_start, Opcode& op, Ref& a, Ref& b) {
     if (!changed) return Ref();
   }
   return Ref();
+}
+
+int guard_on_constants(const Trace& out, Opcode op, Ref a, Ref b) {
+  if (a.is_none() || !a.is_const()) return -1;
+  uint64_t x = out.constant(a).bits;
+  switch (op) {
+    case Opcode::kGuardTrue:
+    case Opcode::kGuardNonnull: return x != 0;
+    case Opcode::kGuardFalse:
+    case Opcode::kGuardIsnull: return x == 0;
+    case Opcode::kGuardValue: return b.is_const() ? out.constant(b).bits == x : -1;
+    default: return -1;
+  }
 }
 
 Trace fold(const Trace& src) { return Folder(src).run(); }

@@ -12,6 +12,11 @@ namespace pyrite::jit::opt {
 // *_ovf ops that cannot overflow into their value (dropping the guard).
 ir::Trace fold(const ir::Trace& src);
 
+// A guard on output operands `a` (and `b`, guard_value's constant) decided
+// by constants alone: 1 it holds, 0 it always fails, -1 unknown (an
+// operand is not a constant, or the guard tests no value).
+int guard_on_constants(const ir::Trace& out, ir::Opcode op, ir::Ref a, ir::Ref b);
+
 // Whether a pass may swap the operands of `op`: commutative, and not a
 // float result. x86's addsd/mulsd return the first operand's NaN when
 // both are NaNs (and eval_pure does the same), so float_add(a, b) and
