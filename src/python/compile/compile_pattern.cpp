@@ -1,14 +1,15 @@
 // The match statement and its patterns (docs/compiler.md, "Pattern
 // matching").
 //
-// Invariants: a pattern is compiled with its subject on top of the stack
-// and `on_top` further values between the case's base and the subject. On
-// success the subject has been consumed and the captures stored; on
-// failure control reaches fail_pop[k], which pops k values and continues
-// at the failure target (the next case or alternative). Captures are
-// stored as soon as their subpattern matches, not after the whole pattern
-// (the language leaves bindings of failed matches unspecified); this keeps
-// the stack shallow and needs no reordering of captured values.
+// Invariants: a pattern is compiled with its subject on top of the stack,
+// `on_top` further values below it, and below those the values captured so
+// far (one per name in `stores`, the first captured nearest the top). A
+// capture is not stored when its subpattern matches: it is moved under the
+// pending values and the earlier captures, and the names are stored only
+// once the whole pattern has matched (before the guard), as CPython does, so
+// a failed pattern binds nothing. On failure control reaches fail_pop[k]
+// (k = the pending values plus the captures), which pops k values and
+// continues at the failure target (the next case or alternative).
 #include <algorithm>
 #include <utility>
 
@@ -75,7 +76,10 @@ bool same_key(const Constant& a, const Constant& b) {
 
 namespace {
 
+// Jumps to the failure target, popping `pops` pending values and every
+// capture made so far.
 void jump_fail(Compiler& c, Compiler::PatternContext& pc, int pops, Opcode op) {
+  pops += static_cast<int>(pc.stores.size());
   while (static_cast<int>(pc.fail_pop.size()) <= pops) pc.fail_pop.push_back(c.new_label());
   c.emit_jump(op, pc.fail_pop[pops]);
 }
@@ -91,6 +95,22 @@ void emit_fail_pops(Compiler& c, Compiler::PatternContext& pc) {
   pc.fail_pop.clear();
 }
 
+// Moves TOS down under the next count - 1 values.
+void rotate(Compiler& c, int count) {
+  while (count > 1) c.emit(Opcode::SWAP, count--);
+}
+
+// Exchanges the values at depths a < b (1 = TOS).
+void exchange(Compiler& c, int a, int b) {
+  if (a == 1) {
+    c.emit(Opcode::SWAP, b);
+    return;
+  }
+  c.emit(Opcode::SWAP, a);
+  c.emit(Opcode::SWAP, b);
+  c.emit(Opcode::SWAP, a);
+}
+
 }  // namespace
 
 void Compiler::pattern(PatternNode* p, PatternContext& pc) {
@@ -99,8 +119,10 @@ void Compiler::pattern(PatternNode* p, PatternContext& pc) {
   auto store = [&](std::string_view name, const Node* at) {
     if (std::find(pc.stores.begin(), pc.stores.end(), name) != pc.stores.end())
       error(at, "multiple assignments to name " + quoted(name) + " in pattern");
+    // The captured value goes under the pending values and the earlier
+    // captures; match_stmt stores the names.
+    rotate(*this, pc.on_top + static_cast<int>(pc.stores.size()) + 1);
     pc.stores.push_back(name);
-    nameop(name, ExprContext::Store);
   };
   auto subpattern = [&](PatternNode* sub) {
     bool allow = pc.allow_irrefutable;
@@ -272,8 +294,9 @@ void Compiler::pattern(PatternNode* p, PatternContext& pc) {
       pc.on_top = saved_top;
       if (!is_none(m->rest)) {
         emit(Opcode::COPY_DICT_WITHOUT_KEYS);
+        emit(Opcode::SWAP, 2);
+        emit(Opcode::POP_TOP);  // the subject
         store(m->rest, p);
-        emit(Opcode::POP_TOP);
       } else {
         emit(Opcode::POP_TOP);
         emit(Opcode::POP_TOP);
@@ -313,6 +336,9 @@ void Compiler::pattern(PatternNode* p, PatternContext& pc) {
       break;
     }
     case Kind::MatchOr: {
+      // Each alternative captures above the subject (its own context); the
+      // captures of the one that matched are put in the first alternative's
+      // order and then moved under the outer pending values and captures.
       auto* o = static_cast<MatchOr*>(p);
       int success = new_label();
       std::vector<std::string_view> control;
@@ -323,25 +349,38 @@ void Compiler::pattern(PatternNode* p, PatternContext& pc) {
         set_loc(o->patterns[i]);
         emit(Opcode::COPY, 1);
         pattern(o->patterns[i], alt);
-        emit_jump(Opcode::JUMP, success);
-        emit_fail_pops(*this, alt);
         std::vector<std::string_view> names = alt.stores;
-        std::sort(names.begin(), names.end());
         if (i == 0) {
           control = names;
-        } else if (names != control) {
-          error(o->patterns[i], "alternative patterns bind different names");
+        } else {
+          std::vector<std::string_view> a = names, b = control;
+          std::sort(a.begin(), a.end());
+          std::sort(b.begin(), b.end());
+          if (a != b) error(o->patterns[i], "alternative patterns bind different names");
+          // names[k] is at depth k + 1; bring control[k] there.
+          for (size_t k = 0; k < control.size(); k++) {
+            size_t at = std::find(names.begin(), names.end(), control[k]) - names.begin();
+            if (at == k) continue;
+            exchange(*this, static_cast<int>(k) + 1, static_cast<int>(at) + 1);
+            std::swap(names[k], names[at]);
+          }
         }
+        emit_jump(Opcode::JUMP, success);
+        emit_fail_pops(*this, alt);
       }
       // No alternative matched: the subject is still there.
       jump_fail(*this, pc, pc.on_top + 1, Opcode::JUMP);
       bind(success);
-      emit(Opcode::POP_TOP);
+      // [outer captures, pending, subject, control[last] ... control[0]]:
+      // each rotation moves the top one (the first captured) deepest.
+      int rots = static_cast<int>(control.size()) + 1 + pc.on_top + static_cast<int>(pc.stores.size());
       for (std::string_view name : control) {
+        rotate(*this, rots);
         if (std::find(pc.stores.begin(), pc.stores.end(), name) != pc.stores.end())
           error(p, "multiple assignments to name " + quoted(name) + " in pattern");
         pc.stores.push_back(name);
       }
+      emit(Opcode::POP_TOP);  // the subject
       break;
     }
     default:
@@ -362,6 +401,9 @@ void Compiler::match_stmt(Match* s) {
     PatternContext pc;
     pc.allow_irrefutable = mc->guard != nullptr || last;
     pattern(mc->pattern, pc);
+    // It matched: store the captures (the first captured is on top).
+    for (std::string_view name : pc.stores) nameop(name, ExprContext::Store);
+    pc.stores.clear();
     if (mc->guard) {
       while (pc.fail_pop.empty()) pc.fail_pop.push_back(new_label());
       jump_if(mc->guard, pc.fail_pop[0], false);

@@ -68,6 +68,10 @@ bool str_check_encodable(Str* s);
 // The C3 linearization; null with TypeError ("Cannot create a consistent
 // method resolution order (MRO) for bases A, B") on failure.
 Tuple* compute_mro(Type* type);
+// The MRO a class gets (CPython's mro_invoke): its metaclass's mro() when the
+// metaclass is not `type` and overrides it, checked (every entry a class with
+// a layout compatible with t's); else compute_mro. May run Python code.
+Tuple* invoke_mro(Type* t);
 
 // Instance attribute storage of heap-type instances (docs/objects.md,
 // "Maps"): at type->attrs_offset every such instance holds

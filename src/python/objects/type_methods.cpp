@@ -10,6 +10,7 @@
 #include "python/objects/errors.h"
 #include "python/objects/init.h"
 #include "python/objects/int.h"
+#include "python/objects/list.h"
 #include "python/objects/native.h"
 #include "python/objects/protocol.h"
 #include "python/objects/slots.h"
@@ -243,14 +244,42 @@ static bool type_set_module(Value self, Value v) {
 }
 static Value type_get_bases(Value self) { return T(self)->bases; }
 
-// Recomputes the MRO of t and of every subclass (after __bases__ changed).
-static bool remro(Type* t) {
-  Tuple* mro = compute_mro(t);
+// A class whose MRO mro_hierarchy replaced, the new MRO and the old one
+// (kept alive by the `keep` list: the vector is not scanned by the GC).
+struct MroChange {
+  Type* type;
+  Tuple* new_mro;
+  Tuple* old_mro;
+};
+
+// Recomputes the MRO of t and then of its subclasses, depth first (after
+// __bases__ changed), recording each change in `done` (CPython's
+// mro_hierarchy). A metaclass's mro() runs for each and may assign
+// __bases__ itself: a class whose MRO changed meanwhile keeps that one and
+// its subclasses are left alone. False with the exception of an mro().
+static bool mro_hierarchy(Type* t, std::vector<MroChange>& done, List* keep) {
+  Tuple* old_mro = t->mro;
+  Tuple* mro = invoke_mro(t);
   if (!mro) return false;
+  if (t->mro != old_mro) return true;  // reentered
   gc::store_ref<Tuple>(t, &t->mro, mro);
-  bool ok = true;
-  for_each_subclass(t, [&](Type* s) { ok = ok && remro(s); });
-  return ok;
+  type_modified(t, nullptr);
+  if (old_mro && !list_append(keep, old_mro)) return false;
+  done.push_back({t, mro, old_mro});
+  // A snapshot: an mro() may change the subclass lists.
+  int64_t n = 0;
+  for_each_subclass(t, [&](Type*) { n++; });
+  if (n == 0) return true;
+  Tuple* subs = tuple_new(n);
+  if (!subs) return false;
+  int64_t i = 0;
+  for_each_subclass(t, [&](Type* s) {
+    if (i < n) subs->items()[i++] = s;
+  });
+  subs->length = i;
+  for (int64_t k = 0; k < subs->length; k++)
+    if (!mro_hierarchy(subs->at(k).as<Type>(), done, keep)) return false;
+  return true;
 }
 
 Type* best_base_of(Tuple* bases);  // type_new.cpp
@@ -277,7 +306,13 @@ static bool type_set_bases(Value self, Value v) {
              type_name_of(t).c_str(), type_name(b).c_str());
       return false;
     }
-    if (is_subtype(b.as<Type>(), t)) {
+    // Through the MRO, and through the base chain, which an mro() that
+    // assigns __bases__ (reentering here) may have changed before the MROs.
+    Type* bt = b.as<Type>();
+    bool cycle = is_subtype(bt, t);
+    if (!cycle && bt->mro)
+      for (Type* p = bt; p && !cycle; p = p->base) cycle = p == t;
+    if (cycle) {
       raise(exc::TypeError, "a __bases__ item causes an inheritance cycle");
       return false;
     }
@@ -293,16 +328,28 @@ static bool type_set_bases(Value self, Value v) {
     return false;
   }
   Tuple* old_bases = t->bases;
-  Tuple* old_mro = t->mro;
   gc::store_ref<Tuple>(t, &t->bases, nb);
   gc::store_ref<Type>(t, &t->base, new_base);
-  if (!remro(t)) {
-    t->bases = old_bases;
-    t->base = old_base;
-    t->mro = old_mro;
-    remro(t);
+  std::vector<MroChange> done;
+  List* keep = list_new();
+  if (!keep) return false;
+  if (!mro_hierarchy(t, done, keep)) {
+    // Undo, latest first; a class whose MRO an mro() replaced again keeps it.
+    for (size_t i = done.size(); i-- > 0;) {
+      MroChange& c = done[i];
+      if (c.type->mro == c.new_mro) {
+        gc::store_ref<Tuple>(c.type, &c.type->mro, c.old_mro);
+        type_modified(c.type, nullptr);
+      }
+    }
+    if (t->bases == nb) {
+      gc::store_ref<Tuple>(t, &t->bases, old_bases);
+      gc::store_ref<Type>(t, &t->base, old_base);
+    }
     return false;
   }
+  // An mro() that assigned t's __bases__ again has done the rest.
+  if (t->bases != nb) return true;
   for (int64_t i = 0; i < old_bases->length; i++)
     type_remove_subclass(old_bases->at(i).as<Type>(), t);
   for (int64_t i = 0; i < nb->length; i++) type_add_subclass(nb->at(i).as<Type>(), t);

@@ -89,6 +89,32 @@ static Type* best_base(Tuple* bases) {
 }
 
 Type* best_base_of(Tuple* bases) { return best_base(bases); }
+
+Tuple* invoke_mro(Type* t) {
+  Type* metatype = type_of(t);
+  if (metatype == types::type) return compute_mro(t);
+  Value m = type_lookup(metatype, names::mro);
+  if (!m || m == type_lookup(types::type, names::mro)) return compute_mro(t);
+  Value r = call_method(t, names::mro, nullptr, 0);
+  if (!r) return nullptr;
+  Value a[1] = {r};
+  Value tup = type_call(types::tuple, a, 1, nullptr);
+  if (!tup) return nullptr;
+  Tuple* mro = tup.as<Tuple>();
+  // CPython's mro_check: instances of t must be usable by every entry's code.
+  Type* solid = solid_base(t);
+  for (int64_t i = 0; i < mro->length; i++) {
+    Value e = mro->at(i);
+    if (!e.is_object() || !type_of(e)->has_flag(TypeFlag::kTypeSubclass))
+      return raisef(exc::TypeError, "mro() returned a non-class ('%s')", type_name(e).c_str()), nullptr;
+    Type* b = e.as<Type>();
+    if (!is_subtype(solid, solid_base(b)))
+      return raisef(exc::TypeError, "mro() returned base with unsuitable layout ('%s')",
+                    type_name_of(b).c_str()),
+             nullptr;
+  }
+  return mro;
+}
 Type* solid_base_of(Type* t) { return solid_base(t); }
 
 static std::string mangle(const std::string& cls, const std::string& name) {
@@ -154,9 +180,16 @@ bool str_check_encodable(Str* s) {
 }
 
 static bool init_subclass(Type* t, Tuple* kwnames, const Value* kwvalues) {
-  // super(t, t).__init_subclass__(**kwargs)
+  // super(t, t).__init_subclass__(**kwargs): the classes after t in its MRO
+  // (which a metaclass's mro() may leave t out of).
   Tuple* mro = t->mro;
-  for (int64_t i = 1; i < mro->length; i++) {
+  int64_t start = 0;
+  while (start < mro->length && mro->at(start).as<Type>() != t) start++;
+  if (start == mro->length) {
+    raise(exc::TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    return false;
+  }
+  for (int64_t i = start + 1; i < mro->length; i++) {
     Type* b = mro->at(i).as<Type>();
     Value f = dict_get_str(b->dict, names::__init_subclass__);
     if (!f) {
@@ -312,10 +345,14 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
   } else {
     t = static_cast<Type*>(alloc_instance(metatype));
   }
-  t->flags = TypeFlag::kHeapType | TypeFlag::kBaseType | (base->flags & TypeFlag::kInherited);
+  constexpr uint32_t kCollectionFlags = TypeFlag::kSequence | TypeFlag::kMapping;
+  t->flags = TypeFlag::kHeapType | TypeFlag::kBaseType |
+             (base->flags & TypeFlag::kInherited & ~kCollectionFlags);
   // collections.abc's Sequence and Mapping say what `match` takes with
   // __abc_tpflags__ (CPython's _abc reads and removes it; _py_abc, which
-  // Pyrite runs, does not know it).
+  // Pyrite runs, does not know it). Added to the inherited flags once the
+  // MRO is known.
+  uint32_t abc_collection = 0;
   {
     static Str* const kAbcTpflags = intern("__abc_tpflags__");
     Value f = dict_get_str(dict, kAbcTpflags);
@@ -323,8 +360,8 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
       int64_t v = f.small_value();
       if ((v & (3 << 5)) == (3 << 5))
         return raise(exc::TypeError, "__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING");
-      if (v & (1 << 5)) t->flags |= TypeFlag::kSequence;
-      if (v & (1 << 6)) t->flags |= TypeFlag::kMapping;
+      if (v & (1 << 5)) abc_collection |= TypeFlag::kSequence;
+      if (v & (1 << 6)) abc_collection |= TypeFlag::kMapping;
     }
     if (f && dict_del_str(dict, kAbcTpflags) < 0) return {};
     if (!f && has_error()) return {};
@@ -439,25 +476,20 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
   if (classcell_member && !dict_set_str(dict, names::__classcell__, classcell_member)) return {};
 
   // The MRO (a metaclass may override mro()).
-  Tuple* mro;
-  if (metatype != types::type) {
-    Value m = type_lookup(metatype, names::mro);
-    Value tm = type_lookup(types::type, names::mro);
-    if (m && !(m == tm)) {
-      Value r = call_method(t, names::mro, nullptr, 0);
-      if (!r) return {};
-      Value a[1] = {r};
-      Value tup = type_call(types::tuple, a, 1, nullptr);
-      if (!tup) return {};
-      mro = tup.as<Tuple>();
-    } else {
-      mro = compute_mro(t);
-    }
-  } else {
-    mro = compute_mro(t);
-  }
+  Tuple* mro = invoke_mro(t);
   if (!mro) return {};
   t->mro = mro;
+  // Sequence / mapping for `match`: the first class of the MRO that is one
+  // or the other decides (CPython's inherit_patma_flags), then
+  // __abc_tpflags__ adds its flag.
+  for (int64_t i = 1; i < mro->length; i++) {
+    uint32_t f = mro->at(i).as<Type>()->flags & kCollectionFlags;
+    if (f) {
+      t->flags |= f;
+      break;
+    }
+  }
+  t->flags |= abc_collection;
 
   // Slots: start from the base's, then recompute every one from the MRO.
   t->slots = base->slots;
