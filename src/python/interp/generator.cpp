@@ -612,7 +612,16 @@ SendResult send_value(Value receiver, Value v, Value* out) {
       raisef(exc::TypeError, "'%s' object is not an iterator", type_name(receiver).c_str());
       return SendResult::kError;
     }
-    r = next(receiver);
+    if (type_of(receiver)->is_heap_type()) {
+      // A class's __next__ through its method: the slot (slot_next) ends
+      // iteration by clearing the StopIteration, whose value is the
+      // result here (`await` on an object whose __await__ returns an
+      // iterator written in Python: asyncio's FutureIter in lib/_asyncio.py).
+      static Str* const kNext = intern("__next__");
+      r = call_method(receiver, kNext, nullptr, 0);
+    } else {
+      r = next(receiver);
+    }
     if (!r && !has_error()) {
       *out = none();
       return SendResult::kReturned;
