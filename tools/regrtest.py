@@ -48,7 +48,7 @@ format types""".split()
 TIER_B = """itertools functools collections math json re bisect random struct array
 operator deque defaultdict ordered_dict enum dataclasses datetime decimal fractions
 statistics weakref coroutines asyncgen enumerate
-asyncio.test_futures asyncio.test_tasks asyncio.test_queues asyncio.test_locks
+asyncio.test_futures asyncio.test_futures2 asyncio.test_tasks asyncio.test_queues asyncio.test_locks
 asyncio.test_runners asyncio.test_pep492 asyncio.test_waitfor asyncio.test_timeouts
 asyncio.test_context asyncio.test_taskgroups asyncio.test_events asyncio.test_base_events
 asyncio.test_protocols asyncio.test_transports asyncio.test_buffered_proto asyncio.test_streams
