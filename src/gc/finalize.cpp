@@ -12,7 +12,10 @@
 // usually holds the older ones (a nested structure, a list's later items),
 // and reference counting (CPython) finalizes a holder before what it holds,
 // an outer OrderedDict before the one inside it. Objects in a cycle are all
-// queued in the same collection, in no guaranteed order.
+// queued in the same collection, in no guaranteed order. A layout's
+// needs_finalize hook may decline (a generator that finished since it was
+// registered): that object is dropped from the list unflagged, and freed by
+// this collection unless a queued object reaches it.
 #include <algorithm>
 
 #include "base/check.h"
@@ -40,6 +43,8 @@ void Heap::queue_unreachable_finalizable() {
     }
     auto* h = static_cast<Header*>(obj);
     header_clear(h, kFlagFinalizable);
+    const LayoutInfo* layout = find_layout(header_layout(h));
+    if (layout->needs_finalize && !layout->needs_finalize(obj)) continue;  // freed now, nothing to run
     header_set(h, kFlagFinalized);
     pending_finalize_.push_back(obj);
   }

@@ -26,6 +26,12 @@ struct LayoutInfo {
   // objects registered with Heap::register_finalizer. May allocate, collect
   // and resurrect the object; it runs at most once per object.
   void (*finalize)(void* obj) = nullptr;
+  // Optional: asked by the collection that finds a registered object
+  // unreachable, before it is queued. False means the finalizer has nothing
+  // to do (a finished generator): the registration ends and the object is
+  // freed by this collection, neither resurrected nor queued. Reads the
+  // object only; must not allocate, collect or mutate the heap.
+  bool (*needs_finalize)(void* obj) = nullptr;
   // Called by Heap::run_pending_weak_callbacks for an object of this layout
   // owning a weak slot (registered with notify) whose target died; *slot has
   // already been set to null.

@@ -292,7 +292,7 @@ OP(RETURN_GENERATOR)
 OP(RESUME)
   CHECK(op_resume(cx, ts, arg));
 OP(YIELD_VALUE)
-  CHECK(cx.cold(op_yield_value<ConcretePyContext>, ts, &result));
+  CHECK(cx.cold(op_yield_value<ConcretePyContext>, ts, &result, arg));
 OP(ASYNC_GEN_WRAP)
   CHECK(cx.cold(op_async_gen_wrap<ConcretePyContext>, ts, arg));
 OP(SEND)

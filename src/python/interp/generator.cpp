@@ -9,11 +9,14 @@
 #include <cstring>
 
 #include "base/stack.h"
+#include "gc/heap.h"
 #include "python/interp/eval.h"
+#include "python/interp/pyrun.h"
 #include "python/objects/code.h"
 #include "python/objects/errors.h"
 #include "python/objects/frame_object.h"
 #include "python/objects/function.h"
+#include "python/objects/int.h"
 #include "python/objects/protocol.h"
 #include "python/objects/str.h"
 #include "python/objects/tuple.h"
@@ -247,7 +250,12 @@ Value gen_get_yieldfrom(Value s) {
   Value d = delegate_of(gen(s));
   return d ? d : none();
 }
-Value gen_get_origin(Value) { return none(); }
+// cr_origin: the (filename, lineno, name) tuples recorded at creation while
+// sys.set_coroutine_origin_tracking_depth was above 0, else None.
+Value gen_get_origin(Value s) {
+  Generator* g = gen(s);
+  return static_cast<GenKind>(g->kind) == GenKind::kCoroutine && g->ag_hooks ? g->ag_hooks : none();
+}
 Value gen_get_running(Value s) { return py_bool(gen(s)->state == static_cast<uint8_t>(GenState::kRunning)); }
 Value gen_get_suspended(Value s) { return py_bool(gen(s)->state == static_cast<uint8_t>(GenState::kSuspended)); }
 Value gen_get_code(Value s) { return gen(s)->frame()->code; }
@@ -437,6 +445,32 @@ Value get_anext(Value aiter) {
   return a;
 }
 
+namespace {
+
+int g_origin_depth = 0;
+
+// CPython's compute_cr_origin: up to `depth` frames from `f` outwards.
+Value coroutine_origin(Frame* f, int depth) {
+  int n = 0;
+  for (Frame* p = f; p && n < depth; p = p->previous) n++;
+  Tuple* t = tuple_new(n);
+  if (!t) return {};
+  Frame* p = f;
+  for (int i = 0; i < n; i++, p = p->previous) {
+    int32_t lasti = p->lasti;
+    int line = lasti >= 0 ? p->code->line_at(static_cast<uint32_t>(lasti)) : p->code->firstlineno;
+    Value item = tuple_of({p->code->filename, int_from_i64(line), p->code->name});
+    if (!item) return {};
+    t->items()[i] = item;
+  }
+  return t;
+}
+
+}  // namespace
+
+int coroutine_origin_tracking_depth() { return g_origin_depth; }
+void set_coroutine_origin_tracking_depth(int depth) { g_origin_depth = depth; }
+
 Value make_generator(ThreadState& ts, Frame* f) {
   size_t fsize = Frame::size_for(f->code);
   uint32_t flags = f->code->flags;
@@ -457,12 +491,24 @@ Value make_generator(ThreadState& ts, Frame* f) {
   g->name = f->func ? f->func->name : f->code->name;
   g->qualname = f->func ? f->func->qualname : f->code->qualname;
   g->return_value = none();
+  if (g->kind == static_cast<uint8_t>(GenKind::kCoroutine)) {
+    // A coroutine is finalized even unstarted: "never awaited".
+    if (g_origin_depth > 0) {
+      Value origin = coroutine_origin(f->previous, g_origin_depth);
+      if (!origin) return {};
+      g->ag_hooks = origin;
+    }
+    gc::Heap::current()->register_finalizer(g);
+  }
   return g;
 }
 
-void generator_yielded(ThreadState& ts, Frame* f) {
+void generator_yielded(ThreadState& ts, Frame* f, bool may_run_code) {
   auto* g = reinterpret_cast<Generator*>(f->generator);
   g->state = static_cast<uint8_t>(GenState::kSuspended);
+  // Registered once, at the first yield where close() would run code.
+  if (may_run_code && !gc::header_has(reinterpret_cast<gc::Header*>(g), gc::kFlagFinalizable | gc::kFlagFinalized))
+    gc::Heap::current()->register_finalizer(g);
   ts.frame = f->previous;
   f->previous = nullptr;
 }
@@ -645,12 +691,98 @@ SendResult send_value(Value receiver, Value v, Value* out) {
   return SendResult::kError;
 }
 
-// Only async generators register for finalization (async_generator.cpp, a
-// finalizer from sys.set_asyncgen_hooks).
-static void finalize_generator(void* p) {
-  auto* g = static_cast<Generator*>(p);
-  if (static_cast<GenKind>(g->kind) == GenKind::kAsyncGenerator) async_gen_finalize(g);
+// ---- finalization (docs/interp.md, "Finalization of generators") ----
+//
+// CPython's _PyGen_Finalize, run by the collector's finalizer queue at a
+// safe point after the collection that found the generator unreachable:
+// an async generator with a finalizer hook is passed to it; an unstarted
+// coroutine warns "never awaited"; anything else suspended is closed
+// (GeneratorExit thrown in at the yield). Errors go to sys.unraisablehook.
+// What registers: a coroutine at creation; an async generator at its first
+// step when a finalizer hook is set; any generator at its first yield
+// whose YIELD_VALUE says close() may run code there (a handler covers it,
+// or it delegates). A generator that never suspends at such a yield is
+// never registered and costs nothing.
+
+namespace {
+
+bool has_asyncgen_finalizer(const Generator* g) {
+  return static_cast<GenKind>(g->kind) == GenKind::kAsyncGenerator && g->ag_hooks &&
+         !g->ag_hooks.is(py_bool(true));
 }
+
+// Whether close() at the current suspension point would run code: the
+// YIELD_VALUE before the RESUME the frame stopped at has arg 1.
+bool suspended_where_close_runs_code(Generator* g) {
+  Frame* f = g->frame();
+  if (f->pc == 0) return true;
+  compile::Unit u = f->code->code()[f->pc - 1];
+  if (static_cast<compile::Opcode>(u & 0xff) != compile::Opcode::YIELD_VALUE) return true;
+  return (u >> 8) != 0;
+}
+
+// The collector asks before queueing an unreachable registered generator
+// (reads only: no allocation). A finished one, an unstarted generator and
+// one suspended where close() runs no code are freed without a call.
+bool generator_needs_finalize(void* p) {
+  auto* g = static_cast<Generator*>(p);
+  switch (static_cast<GenState>(g->state)) {
+    case GenState::kFinished: return false;
+    case GenState::kCreated:
+      return static_cast<GenKind>(g->kind) == GenKind::kCoroutine || has_asyncgen_finalizer(g);
+    case GenState::kSuspended: return has_asyncgen_finalizer(g) || suspended_where_close_runs_code(g);
+    default: return true;
+  }
+}
+
+// CPython's _PyErr_WarnUnawaitedCoroutine: warnings._warn_unawaited_coroutine
+// (which adds cr_origin's "Coroutine created at" lines), else _warnings.warn.
+void warn_unawaited_coroutine(Generator* g) {
+  static Str* const kWarnings = intern("warnings");
+  static Str* const kWarnUnawaited = intern("_warn_unawaited_coroutine");
+  bool warned = false;
+  Value m = import_module_level(kWarnings, none(), tuple_empty(), 0);
+  if (!m && error_matches(exc::ImportError)) clear_error();
+  if (m) {
+    Value fn = get_attr_or_null(m, kWarnUnawaited);
+    if (fn) {
+      Value r = call1(fn, g);
+      if (r || error_matches(exc::RuntimeWarning)) warned = true;
+    }
+  }
+  if (has_error()) write_unraisable_error(g);
+  if (warned) return;
+  static Str* const kCWarnings = intern("_warnings");
+  static Str* const kWarn = intern("warn");
+  Value w = import_module_level(kCWarnings, none(), tuple_empty(), 0);
+  Value fn = w ? get_attr(w, kWarn) : Value();
+  if (fn) {
+    std::string msg = "coroutine '" + str_to_utf8(g->qualname) + "' was never awaited";
+    Value args[4] = {str_from_utf8(msg), exc::RuntimeWarning, Value::small(1), g};
+    if (call(fn, args, 4)) return;
+  }
+  write_unraisable_error(g);
+}
+
+void finalize_generator(void* p) {
+  auto* g = static_cast<Generator*>(p);
+  auto state = static_cast<GenState>(g->state);
+  if (state == GenState::kFinished || state == GenState::kRunning) return;
+  if (has_asyncgen_finalizer(g)) {
+    async_gen_finalize(g);
+    return;
+  }
+  Object* saved = take_error();
+  if (static_cast<GenKind>(g->kind) == GenKind::kCoroutine && state == GenState::kCreated) {
+    warn_unawaited_coroutine(g);
+  } else if (!gen_close(g, nullptr, 0, nullptr) && has_error()) {
+    write_unraisable_error(g);
+  }
+  clear_error();
+  if (saved) set_error(saved);
+}
+
+}  // namespace
 
 void init_generator() {
   {
@@ -659,6 +791,7 @@ void init_generator() {
     info.trace = trace_generator;
     info.size = generator_size;
     info.finalize = finalize_generator;
+    info.needs_finalize = generator_needs_finalize;
     g_generator_layout = gc::register_layout(info);
   }
   {

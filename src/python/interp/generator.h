@@ -17,7 +17,7 @@ struct Generator : Object {
   Value return_value;   // set when the frame returned
   Object* weakrefs;
   Value exc_state;      // the exception its except blocks are handling while suspended, or null
-  Value ag_hooks;       // async generators
+  Value ag_hooks;       // async generators: their finalizer hook (or True); coroutines: cr_origin
   uint8_t state;        // GenState
   uint8_t kind;         // GenKind
   uint8_t running_async;  // async generator: an asend/athrow awaitable is running
@@ -38,7 +38,9 @@ Value gen_get_qualname(Value self);
 bool gen_set_name(Value self, Value v);
 bool gen_set_qualname(Value self, Value v);
 // Called by the loop when a generator frame yields / returns / raises out.
-void generator_yielded(ThreadState& ts, Frame* f);
+// may_run_code: YIELD_VALUE's arg (closing the generator at this yield may
+// run code), which registers the generator for finalization.
+void generator_yielded(ThreadState& ts, Frame* f, bool may_run_code);
 void generator_returned(ThreadState& ts, Frame* f, Value v);
 void generator_raised(ThreadState& ts, Frame* f);
 
@@ -76,6 +78,11 @@ extern Type* async_generator_type;
 bool is_generator_like(Value v);
 // The receiver a suspended generator delegates to (yield from / await), or null.
 Value delegate_of(Generator* g);
+
+// sys.get/set_coroutine_origin_tracking_depth: coroutines made while it is
+// above 0 record cr_origin (that many frames from the caller out).
+int coroutine_origin_tracking_depth();
+void set_coroutine_origin_tracking_depth(int depth);
 
 void init_generator();
 

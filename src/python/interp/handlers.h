@@ -1136,10 +1136,12 @@ inline Step op_return_generator(Cx& cx, ThreadState& ts, Value* result) {
   return Step::kSwitched;
 }
 template <class Cx>
-inline Step op_yield_value(Cx& cx, ThreadState& ts, Value* result) {
+inline Step op_yield_value(Cx& cx, ThreadState& ts, Value* result, uint32_t arg) {
   *result = cx.pop();
   cx.save();
-  cx.call(generator_yielded, ts, cx.frame);
+  // arg 1: closing the generator at this yield may run code, so it is
+  // registered for finalization (once).
+  cx.call(generator_yielded, ts, cx.frame, arg != 0);
   return Step::kExit;
 }
 template <class Cx>

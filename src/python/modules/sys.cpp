@@ -336,7 +336,7 @@ Value sys_setdlopenflags(Value, const Value* args, size_t, Tuple*) {
 }
 
 Value sys_get_coroutine_origin_tracking_depth(Value, const Value*, size_t, Tuple*) {
-  return state_get("coroutine_origin_tracking_depth");
+  return Value::small(coroutine_origin_tracking_depth());
 }
 Value sys_set_coroutine_origin_tracking_depth(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   static const char* const kNames[] = {"depth", nullptr};
@@ -346,7 +346,8 @@ Value sys_set_coroutine_origin_tracking_depth(Value, const Value* args, size_t n
   int depth = 0;
   if (!arg_int(v, &depth)) return {};
   if (depth < 0) return raise(exc::ValueError, "depth must be >= 0");
-  return state_set("coroutine_origin_tracking_depth", Value::small(depth)) ? none() : Value();
+  set_coroutine_origin_tracking_depth(depth);  // generator.cpp records cr_origin
+  return none();
 }
 
 // Pyrite's method caches are invalidated precisely, so there is nothing to
@@ -383,8 +384,9 @@ void write_stderr(Value file, const std::string& text) {
 
 // The default hook (CPython's write_unraisable_exc_file): "<err_msg>:
 // <repr(object)>" (err_msg defaults to "Exception ignored in"), then the
-// exception's traceback and message.
-void default_unraisable(Value exc_value, Value err_msg, Value object) {
+// traceback exc_tb and "module.Type: str(value)" (no chained exceptions,
+// no notes, the module left out for builtins and __main__).
+void default_unraisable(Value exc_type, Value exc_value, Value exc_tb, Value err_msg, Value object) {
   Value file = get_sys_attr("stderr");
   if (!file) clear_error();
   std::string msg = err_msg && !is_none(err_msg) && is_str(err_msg) ? str_to_utf8(err_msg.as<Str>()) : "";
@@ -396,7 +398,35 @@ void default_unraisable(Value exc_value, Value err_msg, Value object) {
   } else if (!msg.empty()) {
     write_stderr(file, msg + ":\n");
   }
-  if (exc_value && !is_none(exc_value)) print_exception(exc_value, file);
+  std::string text = exc_tb && !is_none(exc_tb) ? format_traceback(exc_tb) : "";
+  if (exc_type && !is_none(exc_type)) {
+    static Str* const kModule = intern("__module__");
+    static Str* const kQualname = intern("__qualname__");
+    Value module = get_attr_or_null(exc_type, kModule);
+    if (!module || !is_str(module)) {
+      clear_error();
+      text += "<unknown>";
+    } else {
+      std::string m = str_to_utf8(module.as<Str>());
+      if (m != "builtins" && m != "__main__") text += m + ".";
+    }
+    Value qualname = isinstance(exc_type, types::type) ? get_attr_or_null(exc_type, kQualname) : Value();
+    if (!qualname || !is_str(qualname)) {
+      clear_error();
+      text += "<unknown>";
+    } else {
+      text += str_to_utf8(qualname.as<Str>());
+    }
+    if (exc_value && !is_none(exc_value)) {
+      Value sv = str_of(exc_value);
+      if (!sv) clear_error();
+      text += ": " + (sv ? str_to_utf8(sv.as<Str>()) : std::string("<exception str() failed>"));
+    }
+    text += "\n";
+  }
+  write_stderr(file, text);
+  static Str* const kFlush = intern("flush");
+  if (file && !is_none(file) && !call_method(file, kFlush, nullptr, 0)) clear_error();
 }
 
 Value sys_unraisablehook(Value, const Value* args, size_t, Tuple*) {
@@ -405,7 +435,8 @@ Value sys_unraisablehook(Value, const Value* args, size_t, Tuple*) {
     return raise(exc::TypeError, "sys.unraisablehook argument type must be UnraisableHookArgs");
   }
   Tuple* t = a.as<Tuple>();
-  default_unraisable(struct_seq_get(t, 1), struct_seq_get(t, 3), struct_seq_get(t, 4));
+  default_unraisable(struct_seq_get(t, 0), struct_seq_get(t, 1), struct_seq_get(t, 2), struct_seq_get(t, 3),
+                     struct_seq_get(t, 4));
   return none();
 }
 
@@ -700,9 +731,23 @@ List* string_list(const std::vector<std::string>& items) {
 void write_unraisable_error(Value object, const char* err_msg) {
   Object* e = take_error();
   if (!e) return;
+  // Raised by C++ code outside any frame's instruction (a generator's
+  // close() refused by the generator): the running frame's line, as
+  // CPython's _PyTraceBack_FromFrame here.
+  Frame* f = thread_state().frame;
+  if (!exception_traceback(e) && f && f->lasti >= 0) {
+    auto lasti = static_cast<uint32_t>(f->lasti);
+    const compile::LocationEntry* loc = f->code->location_at(lasti);
+    traceback_add(e, frame_object_for(f), f->code, static_cast<int>(lasti) * 2, loc ? loc->line : -1,
+                  loc ? loc->end_line : -1, loc ? loc->col : -1, loc ? loc->end_col : -1, f->code->filename,
+                  f->code->name);
+    clear_error();
+  }
   Value hook = g_sys_dict_for_unraisable ? dict_get_str(g_sys_dict_for_unraisable, intern("unraisablehook")) : Value();
   if (!hook || is_none(hook) || !g_unraisable_args_type) {
-    default_unraisable(e, err_msg ? str_from_utf8(err_msg) : none(), object ? object : none());
+    Value tb = exception_traceback(e);
+    default_unraisable(type_of(e), e, tb ? tb : none(), err_msg ? str_from_utf8(err_msg) : none(),
+                       object ? object : none());
     return;
   }
   Tuple* args = struct_seq_new(g_unraisable_args_type);
@@ -716,7 +761,9 @@ void write_unraisable_error(Value object, const char* err_msg) {
   if (!call(hook, &a, 1)) {
     // The hook's own error is reported with the default hook, naming it.
     Object* hook_error = take_error();
-    default_unraisable(hook_error, str_from_ascii("Exception ignored in sys.unraisablehook"), hook);
+    Value hook_tb = exception_traceback(hook_error);
+    default_unraisable(type_of(hook_error), hook_error, hook_tb ? hook_tb : none(),
+                       str_from_ascii("Exception ignored in sys.unraisablehook"), hook);
   }
   clear_error();
 }
@@ -730,7 +777,6 @@ Module* make_sys_module(const RunOptions& options) {
   }
   state_set("switchinterval", float_new(0.005));
   state_set("dlopenflags", Value::small(2));  // RTLD_NOW
-  state_set("coroutine_origin_tracking_depth", Value::small(0));
   const RunOptions::Flags& flags = options.flags;
   for (const MethodDef* def = kSysFunctions; def->name; def++) {
     set(d, def->name, new_builtin_function(def, m));

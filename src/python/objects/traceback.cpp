@@ -814,6 +814,15 @@ std::string format_exception_only(Value exc) {
   return out;
 }
 
+std::string format_traceback(Value tb) {
+  if (!tb || !is_traceback(tb)) return "";
+  Object* saved = take_error();
+  Printer p;
+  p.traceback_block(tb.as<Traceback>(), "Traceback (most recent call last):\n", '|');
+  if (saved) set_error(saved); else clear_error();
+  return p.out;
+}
+
 std::string format_exception(Value exc) {
   Object* saved = take_error();
   Printer p;

@@ -65,7 +65,12 @@ void print_exception(Value exc, Value file);
 // Reports the pending exception through sys.unraisablehook (CPython's
 // _PyErr_WriteUnraisableMsg; sys.cpp): err_msg null means "Exception
 // ignored in", object is what was running (a __del__, a callback).
+// An exception without a traceback gets an entry for the running frame
+// (CPython's _PyErr_WriteUnraisableMsg).
 void write_unraisable_error(Value object, const char* err_msg = nullptr);
+// The "Traceback (most recent call last):" header and the entries of `tb`
+// (sys.tracebacklimit applies), or "" for something not a traceback.
+std::string format_traceback(Value tb);
 // The last line(s) only: "ValueError: msg\n" (traceback.format_exception_only).
 std::string format_exception_only(Value exc);
 
