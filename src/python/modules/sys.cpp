@@ -282,12 +282,12 @@ Value sys_getsizeof(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   Value obj, dflt;
   if (!parse_args({"getsizeof", kNames, 1, 0}, args, nargs, kwnames, {&obj, &dflt})) return {};
   static Str* const kSizeof = intern("__sizeof__");
-  Value method = lookup_special(obj, kSizeof);
-  if (!method) {
-    if (has_error()) return {};
-    return raisef(exc::TypeError, "Type %s doesn't define __sizeof__", type_name(obj).c_str());
-  }
-  Value r = call(method, &obj, 1);
+  // Looked up on the type and bound (a descriptor's __get__ runs); a
+  // TypeError, "doesn't define" included, gives the default when there is one.
+  bool found = false;
+  Value r = call_special(obj, kSizeof, nullptr, 0, &found);
+  if (!found && !has_error())
+    raisef(exc::TypeError, "Type %s doesn't define __sizeof__", type_name(obj).c_str());
   if (!r) {
     if (dflt && error_matches(exc::TypeError)) {
       clear_error();

@@ -65,6 +65,10 @@ void init_runtime() {
   init_namespace();
   for (Type* t : {types::list, types::tuple, types::range, types::memoryview}) t->flags |= TypeFlag::kSequence;
   for (Type* t : {types::dict, types::mappingproxy}) t->flags |= TypeFlag::kMapping;
+  // Builtins with their own weak list (CPython's tp_weaklistoffset): their
+  // subclasses get no __weakref__ descriptor of their own.
+  for (Type* t : {types::type, types::set, types::frozenset, types::module, types::generic_alias})
+    t->flags |= TypeFlag::kWeakrefable;
 }
 
 }  // namespace pyrite::python

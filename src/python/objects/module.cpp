@@ -106,7 +106,7 @@ const MethodDef kModuleMethods[] = {
 };
 
 const GetSetDef kModuleGetSets[] = {
-    {"__dict__", get_dict},
+    {"__dict__", get_dict, nullptr, nullptr, true},  // CPython's read-only member
     {nullptr, nullptr},
 };
 

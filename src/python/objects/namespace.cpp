@@ -94,7 +94,6 @@ Value ns_reduce(Value self, const Value*, size_t, Tuple*) {
 }
 
 Value ns_get_dict(Value self) { return instance_dict(self); }
-bool ns_set_dict(Value self, Value v) { return instance_set_dict(self, v); }
 
 const MethodDef kNamespaceMethods[] = {
     {"__reduce__", ns_reduce, MethodFlag::kNoArgs, "Return state information for pickling"},
@@ -102,7 +101,7 @@ const MethodDef kNamespaceMethods[] = {
 };
 
 const GetSetDef kNamespaceGetSets[] = {
-    {"__dict__", ns_get_dict, ns_set_dict},
+    {"__dict__", ns_get_dict, nullptr, nullptr, true},  // CPython's read-only member
     {nullptr, nullptr},
 };
 

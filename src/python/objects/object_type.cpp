@@ -194,27 +194,38 @@ static bool object_init(Value self, const Value* args, size_t nargs, Tuple* kwna
 
 static Value object_get_class(Value self) { return type_of(self); }
 
+// A __weakref__ slot is part of CPython's layout (tp_weaklistoffset) though
+// Pyrite's weak references need no room in the instance.
+static bool has_weakref_slot(Type* t) { return bool(type_lookup(t, names::__weakref__)); }
+
+// t's instances are laid out as its base's (CPython's compatible_with_tp_base).
+static bool same_layout_as_base(Type* t) {
+  Type* p = t->base;
+  return p && t->instance_size == p->instance_size && t->attrs_offset == p->attrs_offset &&
+         t->instance_layout == p->instance_layout && t->native_base == p->native_base &&
+         has_weakref_slot(t) == has_weakref_slot(p);
+}
+
+// Whether an instance of b may become one of a (CPython's
+// compatible_for_assignment): past the classes that add nothing to the
+// layout, the same class, or two classes of the same base that add the same
+// (sorted) __slots__, the same dict and weakref slots.
 static bool same_slot_layout(Type* a, Type* b) {
-  if (a->instance_layout != b->instance_layout || a->native_base != b->native_base ||
-      a->instance_size != b->instance_size || a->attrs_offset != b->attrs_offset)
+  while (same_layout_as_base(a)) a = a->base;
+  while (same_layout_as_base(b)) b = b->base;
+  if (a == b) return true;
+  if (a->base != b->base || !a->is_heap_type() || !b->is_heap_type()) return false;
+  if (a->instance_size != b->instance_size || a->attrs_offset != b->attrs_offset ||
+      a->instance_layout != b->instance_layout || a->native_base != b->native_base ||
+      has_weakref_slot(a) != has_weakref_slot(b))
     return false;
-  // __slots__ members at the same offsets: compare the slot names of each
-  // type's chain of bases that added slots.
-  Type* x = a;
-  Type* y = b;
-  while (x && y) {
-    while (x && !x->slot_names && x->is_heap_type()) x = x->base;
-    while (y && !y->slot_names && y->is_heap_type()) y = y->base;
-    if (!x || !y) break;
-    if (x == y) return true;
-    if (!x->slot_names || !y->slot_names || x->slot_names->length != y->slot_names->length)
-      return false;
-    for (int64_t i = 0; i < x->slot_names->length; i++)
-      if (!str_equal(x->slot_names->at(i).as<Str>(), y->slot_names->at(i).as<Str>())) return false;
-    x = x->base;
-    y = y->base;
-  }
-  return x == y;
+  Tuple* x = a->slot_names;
+  Tuple* y = b->slot_names;
+  int64_t nx = x ? x->length : 0, ny = y ? y->length : 0;
+  if (nx != ny) return false;
+  for (int64_t i = 0; i < nx; i++)
+    if (!str_equal(x->at(i).as<Str>(), y->at(i).as<Str>())) return false;
+  return true;
 }
 
 static bool object_set_class(Value self, Value v) {
@@ -355,10 +366,22 @@ static Value reduce_newobj(Value self) {
   Value r = call_special(self, intern("__getnewargs_ex__"), nullptr, 0, &found);
   if (found) {
     if (!r) return {};
-    if (!is_tuple(r) || r.as<Tuple>()->length != 2)
-      return raise(exc::TypeError, "__getnewargs_ex__ should return a tuple of length 2");
+    if (!is_tuple(r))
+      return raisef(exc::TypeError, "__getnewargs_ex__ should return a tuple, not '%s'",
+                    type_name(r).c_str());
+    if (r.as<Tuple>()->length != 2)
+      return raisef(exc::ValueError, "__getnewargs_ex__ should return a tuple of length 2, not %lld",
+                    static_cast<long long>(r.as<Tuple>()->length));
     args = r.as<Tuple>()->at(0);
     kwargs = r.as<Tuple>()->at(1);
+    if (!is_tuple(args))
+      return raisef(exc::TypeError,
+                    "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'",
+                    type_name(args).c_str());
+    if (!is_dict(kwargs))
+      return raisef(exc::TypeError,
+                    "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'",
+                    type_name(kwargs).c_str());
     hasargs = true;
   } else {
     r = call_special(self, intern("__getnewargs__"), nullptr, 0, &found);
@@ -452,9 +475,48 @@ static const GetSetDef kObjectGetSets[] = {
     {nullptr, nullptr},
 };
 
+// The __dict__ descriptor of the nearest builtin base that has one, for an
+// instance of a class that also derives from a builtin with its own dict (a
+// metaclass's instances are classes, a ModuleType subclass's are modules):
+// CPython's get_builtin_base_with_dict. Null if none.
+static Value builtin_dict_descriptor(Value self) {
+  for (Type* t = type_of(self); t && t != types::object; t = t->base) {
+    if (t->is_heap_type()) continue;
+    Value d = dict_get_str(t->dict, names::__dict__);
+    if (d) return d;
+  }
+  return {};
+}
+
 // The __dict__ descriptor classes without __slots__ get (type_new).
-static Value instance_dict_get(Value self) { return instance_dict(self); }
-static bool instance_dict_set(Value self, Value v) { return instance_set_dict(self, v); }
+static Value instance_dict_get(Value self) {
+  if (Value d = builtin_dict_descriptor(self)) {
+    DescrGetFn get = type_of(d)->slots.descr_get;
+    if (get) return get(d, self, type_of(self));
+  }
+  return instance_dict(self);
+}
+static bool instance_dict_set(Value self, Value v) {
+  if (Value d = builtin_dict_descriptor(self)) {
+    DescrSetFn set = type_of(d)->slots.descr_set;
+    if (!set) {
+      raisef(exc::TypeError, "this __dict__ descriptor does not support '%s' objects",
+             type_name(self).c_str());
+      return false;
+    }
+    return set(d, self, v);
+  }
+  if (!v) {
+    // del obj.__dict__: CPython drops the dict and makes an empty one on
+    // the next use; here the instance starts again from its class's root map.
+    if (InstanceAttrs* a = instance_attrs(self)) {
+      a->map = nullptr;
+      a->storage = nullptr;
+      return true;
+    }
+  }
+  return instance_set_dict(self, v);
+}
 extern const GetSetDef kInstanceDictGetSet = {"__dict__", instance_dict_get, instance_dict_set,
                                               "dictionary for instance variables (if defined)"};
 static Value weakref_get(Value) { return none(); }

@@ -2,6 +2,7 @@
 // type()). Metaclass calculation, base validation and the instance layout,
 // __slots__, the MRO, slots, __set_name__ and __init_subclass__
 // (docs/objects.md, "Types and slots" and "Heap instances").
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -268,9 +269,14 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
   bool add_dict = false;
   bool add_weak = false;
   std::vector<Str*> slot_list;
+  // A builtin base with its own weak list (type, set, module, deque, ...)
+  // needs no __weakref__ slot (CPython: tp_weaklistoffset already set).
+  Type* native = base;
+  while (native && native->is_heap_type()) native = native->base;
+  bool native_weak = native && native->has_flag(TypeFlag::kWeakrefable);
   if (!slots_v) {
     add_dict = !base_has_dict;
-    add_weak = !var_size;  // int, tuple and bytes subclasses get no __weakref__
+    add_weak = !var_size && !native_weak;  // int, tuple and bytes subclasses get no __weakref__
   } else {
     Tuple* items;
     if (is_str(slots_v)) {
@@ -298,10 +304,7 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
       if (sn == "__weakref__") {
         // CPython: allowed once, and only when the base has no weakref
         // slot yet (its __weakref__ descriptor) and no items.
-        // A builtin base with its own weak list (deque, array) counts as one.
-        Type* native = base;
-        while (native && native->is_heap_type()) native = native->base;
-        bool native_weak = native && native->has_flag(TypeFlag::kWeakrefable);
+        // A builtin base with its own weak list counts as one.
         if (add_weak || var_size || native_weak || type_lookup(base, names::__weakref__))
           return raise(exc::TypeError,
                        "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
@@ -321,6 +324,11 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
       }
       slot_list.push_back(m);
     }
+    // In code-point order, as CPython's (the offsets and the member
+    // descriptors follow it, so __class__ assignment between classes with
+    // the same slots in another order keeps every value in its place).
+    std::stable_sort(slot_list.begin(), slot_list.end(),
+                     [](Str* a, Str* b) { return str_to_utf8(a) < str_to_utf8(b); });
     // Secondary bases may provide the dict or the weakref slot (CPython's
     // type_new_slots_impl).
     if (bases->length > 1) {
