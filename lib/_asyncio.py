@@ -776,7 +776,9 @@ it erases the saved context exception value."""
         def __new__(cls, *args, **kwargs):
             raise TypeError("cannot create 'TaskStepMethWrapper' instances")
 
-        def __call__(self, /):
+        def __call__(self, extra=_NULL, /):
+            if extra is not _NULL:
+                raise TypeError("function takes no positional arguments")
             return task_step(self._task, self._arg)
 
         @property
