@@ -220,7 +220,8 @@ const struct {
                 {"termios", make_termios_module},
                 {"select", make_select_module},
                 {"_posixsubprocess", make_posixsubprocess_module},
-                {"_socket", make_socket_module}, {"_pyrite", make_pyrite_module}};
+                {"_socket", make_socket_module}, {"_ssl", make_ssl_module},
+                {"_pyrite", make_pyrite_module}};
 
 Tuple* builtin_module_names() {
   std::vector<std::string> names = {"builtins", "sys"};

@@ -144,6 +144,7 @@ Module* make_socket_module();
 Module* make_posixsubprocess_module();
 Module* make_select_module();
 Module* make_zlib_module();
+Module* make_ssl_module();
 Module* make_unicodedata_module();
 Module* make_json_module();
 Module* make_contextvars_module();
