@@ -414,10 +414,19 @@ Value generic_class_getitem(Value cls, const Value* args, size_t, Tuple*) {
   return generic_alias_new(cls, args[0]);
 }
 
-static Value alias_new(Type*, const Value* args, size_t nargs, Tuple* kwnames) {
+static Value alias_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("GenericAlias", kwnames)) return {};
   if (!check_nargs("GenericAlias", nargs, 2, 2)) return {};
-  return generic_alias_new(args[0], args[1]);
+  if (type == types::generic_alias) return generic_alias_new(args[0], args[1]);
+  // A subclass's instance (its own size, a __dict__).
+  Tuple* t = is_tuple(args[1]) ? args[1].as<Tuple>() : tuple_of({args[1]});
+  if (!t) return {};
+  Object* obj = alloc_instance(type);
+  if (!obj) return {};
+  auto* a = static_cast<GenericAlias*>(obj);
+  a->origin = args[0];
+  a->args = t;
+  return obj;
 }
 
 static bool alias_arg_repr(Value v, std::string* out) {
@@ -425,7 +434,7 @@ static bool alias_arg_repr(Value v, std::string* out) {
     *out += "...";
     return true;
   }
-  if (type_of(v) == types::generic_alias) {
+  if (isinstance(v, types::generic_alias)) {
     Value r = repr(v);
     if (!r) return false;
     *out += str_to_utf8(r.as<Str>());
@@ -509,7 +518,7 @@ static Value alias_subclasscheck(Value, const Value*, size_t, Tuple*) {
 }
 
 static Value alias_compare(Value a, Value b, CompareOp op) {
-  if ((op != CompareOp::kEq && op != CompareOp::kNe) || type_of(b) != types::generic_alias)
+  if ((op != CompareOp::kEq && op != CompareOp::kNe) || !isinstance(b, types::generic_alias))
     return not_implemented();
   if (A(a)->starred != A(b)->starred) return py_bool(op == CompareOp::kNe);
   int e = equal(A(a)->origin, A(b)->origin);
@@ -595,7 +604,7 @@ static bool is_unionable(Value v) {
   if (is_none(v)) return true;
   if (v.is_object() && type_of(v)->has_flag(TypeFlag::kTypeSubclass)) return true;
   Type* t = type_of(v);
-  return t == types::generic_alias || t == types::union_type;
+  return t == types::union_type || isinstance(v, types::generic_alias);
 }
 
 // Flattens unions, maps None to NoneType, drops duplicates; one argument
@@ -615,7 +624,7 @@ Value union_new(Value a, Value b) {
   for (Value x : items) {
     bool dup = false;
     for (Value y : uniq) {
-      int e = (x.is(y)) ? 1 : (type_of(x) == types::generic_alias && type_of(y) == types::generic_alias
+      int e = (x.is(y)) ? 1 : (isinstance(x, types::generic_alias) && isinstance(y, types::generic_alias)
                                    ? equal(x, y)
                                    : 0);
       if (e < 0) return {};
@@ -658,7 +667,7 @@ static Value union_check(Value self, Value arg, bool sub) {
   Tuple* t = self.as<UnionObject>()->args;
   for (int64_t i = 0; i < t->length; i++) {
     Value c = t->at(i);
-    if (type_of(c) == types::generic_alias)
+    if (isinstance(c, types::generic_alias))
       return raisef(exc::TypeError, "%s() argument 2 cannot be a parameterized generic",
                     sub ? "issubclass" : "isinstance");
     int r = sub ? issubclass_full(arg, c) : isinstance_full(arg, c);

@@ -441,11 +441,45 @@ static Value bf_module(Value self) {
   auto* f = self.as<BuiltinFunction>();
   return f->module ? Value(f->module) : none();
 }
-static Value def_doc(const MethodDef* def) {
-  return def->doc ? Value(str_from_utf8(def->doc)) : none();
+// "name(" at the start of doc: the "(" of the signature, else null.
+static const char* find_signature(const char* name, const char* doc) {
+  if (!doc) return nullptr;
+  if (const char* dot = std::strrchr(name, '.')) name = dot + 1;
+  size_t n = std::strlen(name);
+  if (std::strncmp(doc, name, n) != 0 || doc[n] != '(') return nullptr;
+  return doc + n;
 }
+
+// Past the ")\n--\n\n" that ends a signature; null if a blank line comes first.
+static const char* skip_signature(const char* doc) {
+  static const char kEnd[] = ")\n--\n\n";
+  for (; *doc; doc++) {
+    if (std::strncmp(doc, kEnd, sizeof(kEnd) - 1) == 0) return doc + sizeof(kEnd) - 1;
+    if (doc[0] == '\n' && doc[1] == '\n') return nullptr;
+  }
+  return nullptr;
+}
+
+Value doc_without_signature(const char* name, const char* doc) {
+  if (!doc) return none();
+  if (const char* sig = find_signature(name, doc))
+    if (const char* rest = skip_signature(sig)) doc = rest;
+  return *doc ? Value(str_from_utf8(doc)) : none();
+}
+
+Value text_signature_from_doc(const char* name, const char* doc) {
+  const char* start = find_signature(name, doc);
+  const char* end = start ? skip_signature(start) : nullptr;
+  if (!end) return none();
+  end -= 5;  // just past the ')'
+  return str_from_utf8(std::string_view(start, size_t(end - start)));
+}
+
+static Value def_doc(const MethodDef* def) { return doc_without_signature(def->name, def->doc); }
+static Value def_text_signature(const MethodDef* def) { return text_signature_from_doc(def->name, def->doc); }
 static Value bf_doc(Value self) { return def_doc(self.as<BuiltinFunction>()->def); }
-static Value bf_text_signature(Value) { return none(); }
+static Value bf_text_signature(Value self) { return def_text_signature(self.as<BuiltinFunction>()->def); }
+static Value no_text_signature(Value) { return none(); }
 
 static Value builtin_function_compare(Value a, Value b, CompareOp op) {
   if ((op != CompareOp::kEq && op != CompareOp::kNe) || type_of(b) != types::builtin_function)
@@ -622,10 +656,11 @@ static Value md_qualname(Value self) {
 }
 static Value md_objclass(Value self) { return self.as<MethodDescriptor>()->owner; }
 static Value md_doc(Value self) { return def_doc(self.as<MethodDescriptor>()->def); }
+static Value md_text_signature(Value self) { return def_text_signature(self.as<MethodDescriptor>()->def); }
 
 static const GetSetDef kMethodDescrGetSets[] = {
     {"__name__", md_name},   {"__qualname__", md_qualname}, {"__objclass__", md_objclass},
-    {"__doc__", md_doc},     {"__text_signature__", bf_text_signature},
+    {"__doc__", md_doc},     {"__text_signature__", md_text_signature},
     {nullptr, nullptr},
 };
 
@@ -848,12 +883,12 @@ static int64_t method_wrapper_hash(Value self) {
 
 static const GetSetDef kWrapperGetSets[] = {
     {"__name__", wd_name},        {"__qualname__", wd_qualname}, {"__objclass__", wd_objclass},
-    {"__doc__", mb_doc},          {"__text_signature__", bf_text_signature},
+    {"__doc__", mb_doc},          {"__text_signature__", no_text_signature},
     {nullptr, nullptr},
 };
 static const GetSetDef kMethodWrapperGetSets[] = {
     {"__name__", mw_name},        {"__qualname__", mw_qualname}, {"__self__", mw_self},
-    {"__objclass__", mw_objclass}, {"__doc__", mb_doc},        {"__text_signature__", bf_text_signature},
+    {"__objclass__", mw_objclass}, {"__doc__", mb_doc},        {"__text_signature__", no_text_signature},
     {nullptr, nullptr},
 };
 

@@ -91,6 +91,14 @@ struct MemberDescriptor : Object {
   const GetSetDef* def;  // a builtin type's member (GetSetDef::member), or null: a __slots__ slot
 };
 
+// Builtin docstrings may start with CPython's internal signature,
+// "name(params)\n--\n\n" (name: the last dotted component of `name`):
+// __doc__ is the rest (None if empty), __text_signature__ "(params)" (None
+// without one). CPython's _PyType_GetDocFromInternalDoc and
+// _PyType_GetTextSignatureFromInternalDoc.
+Value doc_without_signature(const char* name, const char* doc);
+Value text_signature_from_doc(const char* name, const char* doc);
+
 Value new_builtin_function(const MethodDef* def, Value self, Object* module = nullptr);
 Value new_method_descriptor(const MethodDef* def, Type* owner);
 Value new_getset_descriptor(const GetSetDef* def, Type* owner);

@@ -545,7 +545,7 @@ void init_object_type() {
   s.slots.init = object_init;
   s.methods = kObjectMethods;
   s.getsets = kObjectGetSets;
-  s.doc = "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n";
+  s.doc = "object()\n--\n\nThe base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n";
   make_builtin_type(&types::object, s);
   init_type_type();
 }

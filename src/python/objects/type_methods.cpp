@@ -377,11 +377,10 @@ static Value type_get_doc(Value self) {
   Type* t = T(self);
   // A builtin's dict may hold a __doc__ descriptor for its instances
   // (property): the type's own doc is the spec's.
-  if (!t->is_heap_type() && t->doc) return str_from_utf8(t->doc);
+  if (!t->is_heap_type() && t->doc) return doc_without_signature(str_to_utf8(t->name).c_str(), t->doc);
   Value d = dict_get_str(t->dict, names::__doc__);
   if (!d) {
     if (has_error()) return {};
-    if (!t->is_heap_type() && t->doc) return str_from_utf8(t->doc);
     return none();
   }
   DescrGetFn get = type_of(d)->slots.descr_get;
@@ -485,7 +484,17 @@ static Value type_get_flags(Value self) {
     if (t->has_flag(flag)) f |= uint64_t(1) << bit;
   return int_from_u64(f);
 }
-static Value type_get_text_signature(Value) { return none(); }
+// From a builtin's doc ("object()\n--\n\n..."), or a class's str __doc__
+// (CPython reads the tp_doc a class statement copied from it).
+static Value type_get_text_signature(Value self) {
+  Type* t = T(self);
+  std::string name = str_to_utf8(t->name);
+  if (!t->is_heap_type()) return text_signature_from_doc(name.c_str(), t->doc);
+  Value d = dict_get_str(t->dict, names::__doc__);
+  if (!d) return has_error() ? Value() : none();
+  if (!is_str(d)) return none();
+  return text_signature_from_doc(name.c_str(), str_to_utf8(d.as<Str>()).c_str());
+}
 // __itemsize__: CPython's tp_itemsize, the size of one item of a
 // variable-size instance, inherited by subclasses. Pyrite's layouts differ;
 // the value reported is CPython's (64-bit), which code reads to size things.
