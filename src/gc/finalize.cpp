@@ -23,16 +23,6 @@
 
 namespace pyrite::gc {
 
-void Heap::register_finalizer(void* obj) {
-  auto* h = static_cast<Header*>(obj);
-  if (header_has(h, kFlagFinalizable | kFlagFinalized)) return;
-  const LayoutInfo* layout = find_layout(header_layout(h));
-  PYR_CHECK_MSG(layout != nullptr && layout->finalize != nullptr,
-                "register_finalizer on an object whose layout has no finalize hook");
-  header_set(h, kFlagFinalizable);
-  finalizable_.push_back(obj);
-}
-
 void Heap::queue_unreachable_finalizable() {
   size_t kept = 0;
   size_t first_new = pending_finalize_.size();

@@ -179,7 +179,16 @@ class Heap {
   // Marks `obj` (whose layout has a finalize hook) for finalization: when it
   // becomes unreachable it and everything it reaches survive that collection,
   // and its hook is queued. Each object is queued at most once (PEP 442).
-  void register_finalizer(void* obj);
+  // Inline: every coroutine registers when it is made. That the layout has
+  // a finalize hook is checked in debug builds, and again (always) when the
+  // hook is run.
+  void register_finalizer(void* obj) {
+    auto* h = static_cast<Header*>(obj);
+    if (header_has(h, kFlagFinalizable | kFlagFinalized)) return;
+    PYR_DCHECK(find_layout(header_layout(h)) != nullptr && find_layout(header_layout(h))->finalize != nullptr);
+    header_set(h, kFlagFinalizable);
+    finalizable_.push_back(obj);
+  }
   // Run the queued hooks; each returns the number run. The language calls
   // them after a collection, where running Python code is safe. Weak
   // callbacks should run first, as CPython does.

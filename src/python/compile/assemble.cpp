@@ -204,12 +204,13 @@ void Compiler::assemble(CompileUnit& un) {
       else PYR_CHECK_MSG(!backward, "conditional jumps must go forward");
       PYR_CHECK(arg <= kMaxArg);
     }
-    // YIELD_VALUE's arg is 1 where closing the generator there may run code
-    // (docs/interp.md, "Finalization"): the yield of a yield-from/await
-    // loop (the compiler emits it with 1: close() closes the delegate) or
-    // one an exception handler covers (a try, with, except block). The
-    // interpreter registers the generator for finalization at such a yield.
-    if (ins.op == Opcode::YIELD_VALUE && in[i].handler >= 0) arg = 1;
+    // A yield an exception handler covers (a try, with, except block) is
+    // one where close() runs code: YIELD_VALUE_CLOSE, at which the
+    // interpreter registers the generator for finalization (docs/interp.md,
+    // "Finalization of generators"). The compiler emits the yield of a
+    // yield-from/await loop as YIELD_VALUE_CLOSE itself (close() closes the
+    // delegate).
+    if (ins.op == Opcode::YIELD_VALUE && in[i].handler >= 0) ins.op = Opcode::YIELD_VALUE_CLOSE;
     // An instruction without a location belongs to the line before it,
     // unless control can also arrive from elsewhere.
     if (ins.loc.line < 0 && !is_target[i] && prev_loc.line >= 0) ins.loc = prev_loc;

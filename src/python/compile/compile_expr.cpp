@@ -862,7 +862,7 @@ void Compiler::yield_from_loop(int resume_kind) {
   int send = new_label(), exit = new_label();
   bind(send);
   emit_jump(Opcode::SEND, exit);
-  emit(Opcode::YIELD_VALUE, 1);  // closing the generator here closes the delegate
+  emit(Opcode::YIELD_VALUE_CLOSE);  // closing the generator here closes the delegate
   emit(Opcode::RESUME, resume_kind);
   emit_jump(Opcode::JUMP_NO_INTERRUPT, send);
   bind(exit);

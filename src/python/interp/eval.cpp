@@ -292,7 +292,9 @@ OP(RETURN_GENERATOR)
 OP(RESUME)
   CHECK(op_resume(cx, ts, arg));
 OP(YIELD_VALUE)
-  CHECK(cx.cold(op_yield_value<ConcretePyContext>, ts, &result, arg));
+  CHECK(cx.cold(op_yield_value<ConcretePyContext>, ts, &result));
+OP(YIELD_VALUE_CLOSE)
+  CHECK(cx.cold(op_yield_value_close<ConcretePyContext>, ts, &result));
 OP(ASYNC_GEN_WRAP)
   CHECK(cx.cold(op_async_gen_wrap<ConcretePyContext>, ts, arg));
 OP(SEND)

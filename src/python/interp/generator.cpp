@@ -503,14 +503,29 @@ Value make_generator(ThreadState& ts, Frame* f) {
   return g;
 }
 
-void generator_yielded(ThreadState& ts, Frame* f, bool may_run_code) {
+namespace {
+
+// Out of line and called last, so generator_yielded_close needs no stack
+// frame (with the registration inline, GCC saved registers on every yield).
+[[gnu::noinline]] void register_at_yield(Generator* g) { gc::Heap::current()->register_finalizer(g); }
+
+}  // namespace
+
+void generator_yielded(ThreadState& ts, Frame* f) {
   auto* g = reinterpret_cast<Generator*>(f->generator);
   g->state = static_cast<uint8_t>(GenState::kSuspended);
-  // Registered once, at the first yield where close() would run code.
-  if (may_run_code && !gc::header_has(reinterpret_cast<gc::Header*>(g), gc::kFlagFinalizable | gc::kFlagFinalized))
-    gc::Heap::current()->register_finalizer(g);
   ts.frame = f->previous;
   f->previous = nullptr;
+}
+
+// Registered once, at the first yield where close() would run code.
+void generator_yielded_close(ThreadState& ts, Frame* f) {
+  auto* g = reinterpret_cast<Generator*>(f->generator);
+  g->state = static_cast<uint8_t>(GenState::kSuspended);
+  ts.frame = f->previous;
+  f->previous = nullptr;
+  if (!gc::header_has(reinterpret_cast<gc::Header*>(g), gc::kFlagFinalizable | gc::kFlagFinalized)) [[unlikely]]
+    register_at_yield(g);
 }
 
 void generator_returned(ThreadState& ts, Frame* f, Value v) {
@@ -553,7 +568,7 @@ void generator_raised(ThreadState& ts, Frame* f) {
 SendResult generator_send(Generator* g, Value v, Value* out) { return resume(g, v, Value(), out); }
 
 // The receiver a suspended generator is delegating to (`yield from` /
-// `await`), or null: the frame stopped at the YIELD_VALUE of a SEND loop,
+// `await`), or null: the frame stopped at the YIELD_VALUE_CLOSE of a SEND loop,
 // so its next instruction is RESUME 2 or 3 and the receiver is on top of
 // its stack.
 Value delegate_of(Generator* g) {
@@ -699,8 +714,8 @@ SendResult send_value(Value receiver, Value v, Value* out) {
 // coroutine warns "never awaited"; anything else suspended is closed
 // (GeneratorExit thrown in at the yield). Errors go to sys.unraisablehook.
 // What registers: a coroutine at creation; an async generator at its first
-// step when a finalizer hook is set; any generator at its first yield
-// whose YIELD_VALUE says close() may run code there (a handler covers it,
+// step when a finalizer hook is set; any generator at its first
+// YIELD_VALUE_CLOSE, a yield where close() runs code (a handler covers it,
 // or it delegates). A generator that never suspends at such a yield is
 // never registered and costs nothing.
 
@@ -712,13 +727,12 @@ bool has_asyncgen_finalizer(const Generator* g) {
 }
 
 // Whether close() at the current suspension point would run code: the
-// YIELD_VALUE before the RESUME the frame stopped at has arg 1.
+// yield before the RESUME the frame stopped at is a YIELD_VALUE_CLOSE.
 bool suspended_where_close_runs_code(Generator* g) {
   Frame* f = g->frame();
   if (f->pc == 0) return true;
   compile::Unit u = f->code->code()[f->pc - 1];
-  if (static_cast<compile::Opcode>(u & 0xff) != compile::Opcode::YIELD_VALUE) return true;
-  return (u >> 8) != 0;
+  return static_cast<compile::Opcode>(u & 0xff) != compile::Opcode::YIELD_VALUE;
 }
 
 // The collector asks before queueing an unreachable registered generator

@@ -38,9 +38,10 @@ Value gen_get_qualname(Value self);
 bool gen_set_name(Value self, Value v);
 bool gen_set_qualname(Value self, Value v);
 // Called by the loop when a generator frame yields / returns / raises out.
-// may_run_code: YIELD_VALUE's arg (closing the generator at this yield may
-// run code), which registers the generator for finalization.
-void generator_yielded(ThreadState& ts, Frame* f, bool may_run_code);
+// generator_yielded_close: at a YIELD_VALUE_CLOSE (closing the generator
+// there may run code), which also registers the generator for finalization.
+void generator_yielded(ThreadState& ts, Frame* f);
+void generator_yielded_close(ThreadState& ts, Frame* f);
 void generator_returned(ThreadState& ts, Frame* f, Value v);
 void generator_raised(ThreadState& ts, Frame* f);
 

@@ -1136,12 +1136,19 @@ inline Step op_return_generator(Cx& cx, ThreadState& ts, Value* result) {
   return Step::kSwitched;
 }
 template <class Cx>
-inline Step op_yield_value(Cx& cx, ThreadState& ts, Value* result, uint32_t arg) {
+inline Step op_yield_value(Cx& cx, ThreadState& ts, Value* result) {
   *result = cx.pop();
   cx.save();
-  // arg 1: closing the generator at this yield may run code, so it is
-  // registered for finalization (once).
-  cx.call(generator_yielded, ts, cx.frame, arg != 0);
+  cx.call(generator_yielded, ts, cx.frame);
+  return Step::kExit;
+}
+// A yield where closing the generator runs code: it is registered for
+// finalization (once).
+template <class Cx>
+inline Step op_yield_value_close(Cx& cx, ThreadState& ts, Value* result) {
+  *result = cx.pop();
+  cx.save();
+  cx.call(generator_yielded_close, ts, cx.frame);
   return Step::kExit;
 }
 template <class Cx>
