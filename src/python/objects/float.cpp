@@ -242,32 +242,37 @@ Value float_new_slot(Type* type, const Value* args, size_t nargs, Tuple* kwnames
     return {};
   if (!check_nargs("float", nargs, 0, 1)) return {};
   if (nargs == 0) return float_of_type(type, 0.0);
+  // CPython's float_new: an exact str is parsed; else PyNumber_Float
+  // (__float__, even a float subclass's, then __index__, then a float
+  // subclass's value), else PyFloat_FromString (str subclasses, bytes and
+  // every other buffer, whose own repr the error shows).
   Value x = args[0];
   Value r;
-  if (is_str(x)) {
+  Type* t = type_of(x);
+  BufferView view;
+  if (is_exact_str(x)) {
     r = float_from_str(x.as<Str>());
-  } else if (is_bytes(x)) {
-    r = float_from_ascii(x.as<Bytes>()->view(), x);
-  } else if (is_bytearray(x) || is_memoryview(x)) {
-    BufferView view;
-    if (!get_buffer(x, &view)) return {};
-    std::string_view text(reinterpret_cast<const char*>(view.data), size_t(view.length));
-    Value shown = x;
-    if (is_memoryview(x)) {
-      shown = bytes_from(text);
-      if (!shown) return {};
-    }
-    r = float_from_ascii(text, shown);
   } else if (is_exact_float(x)) {
     r = x;
-  } else {
-    Type* t = type_of(x);
-    if (!is_float(x) && !is_int(x) && !t->slots.float_ && !t->slots.index)
-      return raisef(exc::TypeError, "float() argument must be a string or a real number, not '%s'",
-                    type_name(x).c_str());
+  } else if (t->slots.float_) {
+    r = number_float(x);
+  } else if (t->slots.index) {
     double d;
     if (!float_as_double(x, &d)) return {};
     r = float_new(d);
+  } else if (is_float(x)) {
+    r = float_new(float_value(x));
+  } else if (is_str(x)) {
+    r = float_from_str(x.as<Str>());
+  } else if (is_bytes(x)) {
+    r = float_from_ascii(x.as<Bytes>()->view(), x);
+  } else if (get_buffer(x, &view)) {
+    std::string_view text(reinterpret_cast<const char*>(view.data), size_t(view.length));
+    r = float_from_ascii(text, x);
+  } else {
+    if (has_error()) return {};
+    return raisef(exc::TypeError, "float() argument must be a string or a real number, not '%s'",
+                  type_name(x).c_str());
   }
   if (!r) return {};
   if (type == types::float_) return r;

@@ -227,6 +227,7 @@ void set_empty(List* l) {
   gc::store_ref<ListStorage>(l, &l->storage, nullptr);
   l->length = 0;
   l->strategy = ListStrategy::kEmpty;
+  l->sorting = 0;
 }
 
 // The strategy a list holding the items of a and b needs.
@@ -450,7 +451,8 @@ void list_clear(List* l) { set_empty(l); }
 // permutation CPython leaves), galloping merges, powersort's merge order.
 // The items and keys stay reachable for the GC through tuples while the
 // plain work arrays are permuted. The list is emptied during the sort;
-// finding it non-empty afterwards means "list modified during sort".
+// finding it non-empty afterwards, or emptied again meanwhile (List::sorting
+// cleared), means "list modified during sort".
 
 namespace {
 
@@ -491,6 +493,7 @@ bool list_sort(List* l, Value key, bool reverse) {
   ListStorage* storage = l->storage;
   int64_t n = l->length;
   set_empty(l);
+  l->sorting = 1;
 
   Tuple* keys = nullptr;
   bool ok = true;
@@ -517,7 +520,9 @@ bool list_sort(List* l, Value key, bool reverse) {
               : runtime::timsort(values.data(), size_t(n), less);
     if (reverse) std::reverse(values.begin(), values.end());
   }
-  bool modified = l->length != 0 || l->storage != nullptr;
+  // CPython: any change that gave the list storage again, even if it then
+  // emptied it ("allocated != -1").
+  bool modified = l->length != 0 || l->storage != nullptr || l->sorting != 1;
   // Put the (possibly partially) sorted items back.
   set_empty(l);
   if (!ok && values.empty()) {

@@ -41,7 +41,9 @@ struct List : Object {
   ListStorage* storage;   // null or at least `length` elements
   int64_t length;
   ListStrategy strategy;
-  uint32_t pad;
+  // 1 while list.sort has the items out; set_empty clears it, so a sort
+  // also sees the list emptied again by user code (list_sort).
+  uint32_t sorting;
 };
 
 extern gc::LayoutId kListLayout;
