@@ -41,6 +41,7 @@
 #include "python/objects/native.h"
 #include "python/objects/protocol.h"
 #include "python/objects/str.h"
+#include "python/objects/traceback.h"
 #include "python/objects/tuple.h"
 #include "python/objects/type.h"
 
@@ -82,6 +83,7 @@ struct ContextObject : Object {
   unsigned host_flags;
   Value sni_callback;      // null: None
   Value alpn_protocols;    // null or bytes (wire format)
+  Value msg_callback;      // null: None
 };
 
 struct BioObject : Object {
@@ -99,6 +101,7 @@ struct SslObject : Object {
   bool server_side;
   bool shutdown_seen_zero;
   bool handshake_done;
+  Object* callback_error;  // raised by _msg_callback, delayed to the end of the operation
 };
 
 struct SessionObject : Object {
@@ -123,6 +126,7 @@ void trace_ctx(void* p, gc::Visitor& v) {
   v.visit(c->type);
   visit_value(v, c->sni_callback);
   visit_value(v, c->alpn_protocols);
+  visit_value(v, c->msg_callback);
 }
 void finalize_ctx(void* p) {
   auto* c = static_cast<ContextObject*>(p);
@@ -146,6 +150,7 @@ void trace_ssl(void* p, gc::Visitor& v) {
   visit_value(v, s->sock);
   visit_value(v, s->server_hostname);
   visit_value(v, s->owner);
+  v.visit(s->callback_error);
 }
 void finalize_ssl(void* p) {
   auto* s = static_cast<SslObject*>(p);
@@ -311,6 +316,81 @@ Value set_ssl_error_from_queue(const char* errstr, int line, unsigned long errco
 
 Value raise_ssl_message(const char* msg) { return raise(g_ssl_error, msg); }
 
+// An exception a _msg_callback raised during an operation: raised at its
+// end, as the __context__ of the operation's own error if it failed
+// (CPython's PySSL_ChainExceptions). False when one is now pending.
+bool chain_callback_error(SslObject* s) {
+  if (!s->callback_error) return true;
+  Object* stored = s->callback_error;
+  s->callback_error = nullptr;
+  if (has_error()) {
+    Object* current = take_error();
+    exception_set_context(current, stored);
+    set_error(current);
+  } else {
+    set_error(stored);
+  }
+  return false;
+}
+
+// OpenSSL's message callback: _msg_callback(conn, "read"|"write", version,
+// content_type, msg_type, data). msg_type is the first byte for the record
+// types that have one, -1 otherwise; a record header reports its own
+// version.
+void msg_callback(int write_p, int version, int content_type, const void* buf, size_t len, SSL* ssl, void*) {
+  auto* sobj = static_cast<SslObject*>(SSL_get_app_data(ssl));
+  if (!sobj || sobj->callback_error) return;
+  ContextObject* c = as_ctx(sobj->context);
+  if (!c->msg_callback) return;
+  const auto* p = static_cast<const unsigned char*>(buf);
+  int msg_type = -1;
+  switch (content_type) {
+    case SSL3_RT_CHANGE_CIPHER_SPEC:
+    case SSL3_RT_ALERT:
+    case SSL3_RT_HANDSHAKE:
+    case SSL3_RT_INNER_CONTENT_TYPE:
+      if (len >= 1) msg_type = p[0];
+      break;
+    case SSL3_RT_HEADER:
+      if (len >= 3) {
+        version = (p[1] << 8) | p[2];
+        msg_type = p[0];
+      }
+      break;
+    default:
+      break;
+  }
+  Value args[6] = {sobj->owner ? sobj->owner : Value(sobj), str_from_utf8(write_p ? "write" : "read"),
+                   Value::small(version), Value::small(content_type), Value::small(msg_type),
+                   bytes_from(buf, len)};
+  Object* pending = take_error();  // an error of the operation itself stays
+  Value r = call(c->msg_callback, args, 6);
+  if (!r) {
+    Object* e = take_error();
+    gc::write_barrier(sobj, &sobj->callback_error, e);
+    sobj->callback_error = e;
+  }
+  if (pending) set_error(pending);
+}
+
+Value ctx_get_msg_callback(Value self) { return or_none(as_ctx(self)->msg_callback); }
+bool ctx_set_msg_callback(Value self, Value v) {
+  ContextObject* c = as_ctx(self);
+  if (!v || is_none(v)) {
+    set_field(c, &c->msg_callback, Value());
+    SSL_CTX_set_msg_callback(c->ctx, nullptr);
+    return true;
+  }
+  if (!is_callable(v)) {
+    SSL_CTX_set_msg_callback(c->ctx, nullptr);
+    raise(exc::TypeError, "not a callable object");
+    return false;
+  }
+  set_field(c, &c->msg_callback, v);
+  SSL_CTX_set_msg_callback(c->ctx, msg_callback);
+  return true;
+}
+
 // CPython's PySSL_SetError: the error of an SSL_* call that returned `ret`
 // with SSL_get_error code `err` (errno_saved: errno right after the call).
 Value ssl_set_error(SslObject* s, int ret, int err, int errno_saved, int line) {
@@ -379,6 +459,7 @@ Value ssl_set_error(SslObject* s, int ret, int err, int errno_saved, int line) {
   }
   ssl_error(s, type, p, errstr, line, e);
   ERR_clear_error();
+  chain_callback_error(s);
   return {};
 }
 
@@ -405,8 +486,6 @@ bool path_arg(Value v, std::string* out) {
   }
   return true;
 }
-
-bool int_arg(Value v, long* out) { return arg_long(v, out); }
 
 // ---- certificates ------------------------------------------------------------------------------
 
@@ -770,6 +849,7 @@ Value context_new(Type* t, const Value* args, size_t nargs, Tuple* kwnames) {
   c->host_flags = X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS;
   c->sni_callback = Value();
   c->alpn_protocols = Value();
+  c->msg_callback = Value();
   gc::Heap::current()->register_finalizer(c);
   if (proto == kProtoTLSClient) {
     c->check_hostname = true;
@@ -816,12 +896,6 @@ bool set_verify_mode(ContextObject* c, int n) {
   mode |= SSL_CTX_get_verify_mode(c->ctx) & SSL_VERIFY_POST_HANDSHAKE;
   SSL_CTX_set_verify(c->ctx, mode, SSL_CTX_get_verify_callback(c->ctx));
   return true;
-}
-
-bool no_delete(Value v, const char* what) {
-  if (v) return true;
-  raisef(exc::AttributeError, "cannot delete %s", what);
-  return false;
 }
 
 Value ctx_get_verify_mode(Value self) { return Value::small(verify_mode_of(as_ctx(self)->ctx)); }
@@ -1035,9 +1109,9 @@ int servername_callback(SSL* s, int* alert, void*) {
   Value cargs[3] = {ssl_v, name_v, sobj->context};
   Value r = call(c->sni_callback, cargs, 3);
   if (!r) {
-    // CPython reports the error as unraisable and fails the handshake.
-    // TODO(#6): sys.unraisablehook is not called; the error is dropped.
-    clear_error();
+    // Reported as unraisable (CPython: "in ssl_servername_cb"), and the
+    // handshake fails.
+    write_unraisable_error(c->sni_callback);
     *alert = SSL_AD_HANDSHAKE_FAILURE;
     return SSL_TLSEXT_ERR_ALERT_FATAL;
   }
@@ -1530,7 +1604,8 @@ Value new_ssl_object(ContextObject* c, Value sock, int fd, Value incoming, Value
         return call_method(hostname, intern("encode"), a, 2);  // raises UnicodeEncodeError
       }
     }
-    if (host.find('\0') != std::string::npos) return raise(exc::ValueError, "embedded null character");
+    if (host.find('\0') != std::string::npos)
+      return raise(exc::TypeError, "argument must be encoded string without null bytes, not str");
   }
   SSL* ssl = SSL_new(c->ctx);
   if (!ssl) return set_ssl_error_from_queue(nullptr, __LINE__);
@@ -1549,6 +1624,7 @@ Value new_ssl_object(ContextObject* c, Value sock, int fd, Value incoming, Value
   s->server_side = server_side;
   s->shutdown_seen_zero = false;
   s->handshake_done = false;
+  s->callback_error = nullptr;
   gc::Heap::current()->register_finalizer(s);
   SSL_set_app_data(ssl, s);
   if (sock) {
@@ -1708,6 +1784,7 @@ Value ssl_do_handshake(Value self, const Value*, size_t, Tuple*) {
     return {};
   if (ret < 1) return ssl_set_error(s, ret, err, saved, __LINE__);
   s->handshake_done = true;
+  if (!chain_callback_error(s)) return {};
   return none();
 }
 
@@ -1753,6 +1830,7 @@ Value ssl_read(Value self, const Value* args, size_t nargs, Tuple*) {
       return ssl_set_error(s, ret, err, saved, __LINE__);
     }
   }
+  if (!chain_callback_error(s)) return {};
   if (into) return int_from_i64(int64_t(count));
   return bytes_from(buf.data(), count);
 }
@@ -1768,6 +1846,7 @@ Value ssl_write(Value self, const Value* args, size_t, Tuple*) {
                 [](int r) { return r > 0; }, &ret, &err, &saved))
     return {};
   if (ret <= 0) return ssl_set_error(s, ret, err, saved, __LINE__);
+  if (!chain_callback_error(s)) return {};
   return int_from_i64(int64_t(count));
 }
 
@@ -1825,6 +1904,7 @@ Value ssl_shutdown(Value self, const Value*, size_t, Tuple*) {
     if (st == kSockNonBlocking) break;
   }
   if (ret < 0) return ssl_set_error(s, ret, err, saved, __LINE__);
+  if (!chain_callback_error(s)) return {};
   if (s->sock) return s->sock;
   return none();
 }
@@ -2237,6 +2317,7 @@ const GetSetDef kContextGetSets[] = {
     {"verify_flags", ctx_get_verify_flags, ctx_set_verify_flags, nullptr},
     {"verify_mode", ctx_get_verify_mode, ctx_set_verify_mode, nullptr},
     {"security_level", ctx_get_security_level, nullptr, "The current security level"},
+    {"_msg_callback", ctx_get_msg_callback, ctx_set_msg_callback, nullptr},
     {nullptr, nullptr},
 };
 

@@ -178,3 +178,55 @@ try:
     server_ctx._wrap_bio(1, ssl.MemoryBIO(), True)
 except TypeError as e:
     print('TypeError', e)
+
+# The message callback (a debugging hook): what it sees; an exception it
+# raises comes out at the end of the operation, as the context of the
+# operation's own error.
+import sys
+seen = []
+def on_message(conn, direction, version, content_type, msg_type, data):
+    seen.append((type(conn).__name__, direction, version, content_type, msg_type, len(data) > 0))
+plain._msg_callback = on_message
+print(plain._msg_callback is on_message)
+try:
+    plain._msg_callback = 3
+except TypeError as e:
+    print('TypeError', e)
+client, server, bios = pair(server_ctx, plain)
+print(handshake(client, server, bios))
+for entry in seen[:4]:
+    print(entry)
+plain._msg_callback = None
+print(plain._msg_callback)
+def failing(*args):
+    raise KeyError('from the callback')
+broken = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+broken._msg_callback = failing
+obj = broken.wrap_bio(ssl.MemoryBIO(), ssl.MemoryBIO(), server_hostname='localhost')
+try:
+    obj.do_handshake()
+except ssl.SSLWantReadError as e:
+    print(type(e).__name__, repr(e.__context__))
+
+# An SNI callback that raises: reported as unraisable, the handshake fails.
+def sni(conn, name, ctx):
+    print('sni', type(conn).__name__, name, ctx is sni_ctx)
+    raise ZeroDivisionError('in the sni callback')
+sni_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+sni_ctx.load_cert_chain('server_cert.pem', 'server_key.pem')
+sni_ctx.sni_callback = sni
+sys.unraisablehook = lambda u: print('unraisable', type(u.exc_value).__name__, u.exc_value, u.object is sni)
+client, server, bios = pair(sni_ctx, plain, 'localhost')
+try:
+    handshake(client, server, bios)
+except ssl.SSLError as e:
+    print(type(e).__name__, e.library, e.reason, msg(e))
+def sni_ok(conn, name, ctx):
+    print('sni', name)
+sni_ctx.sni_callback = sni_ok
+client, server, bios = pair(sni_ctx, plain, 'localhost')
+print(handshake(client, server, bios))
+try:
+    plain.wrap_bio(ssl.MemoryBIO(), ssl.MemoryBIO(), server_hostname='a\x00b')
+except TypeError as e:
+    print('TypeError', e)
