@@ -90,7 +90,7 @@ Value finish_asend(AsyncOp* op, SendResult r, Value out) {
     case SendResult::kReturned:
       op->state = kClosed;
       g->running_async = 0;
-      return raise(exc::StopAsyncIteration, "");
+      return raise_with(exc::StopAsyncIteration, Value());
     default:
       op->state = kClosed;
       g->running_async = 0;
@@ -116,7 +116,7 @@ Value asend_send_value(Value self, Value v) {
   if (g->state == static_cast<uint8_t>(GenState::kFinished)) {
     op->state = kClosed;
     g->running_async = 0;
-    return raise(exc::StopAsyncIteration, "");
+    return raise_with(exc::StopAsyncIteration, Value());
   }
   Value out;
   SendResult r = generator_resume(g, v ? v : none(), Value(), &out);
@@ -165,7 +165,7 @@ Value athrow_send_value(Value self, Value v) {
   }
   if (g->state == static_cast<uint8_t>(GenState::kFinished)) {
     op->state = kClosed;
-    return aclose ? raise_stop_iteration(none()) : raise(exc::StopAsyncIteration, "");
+    return aclose ? raise_stop_iteration(none()) : raise_with(exc::StopAsyncIteration, Value());
   }
   Value out;
   SendResult r;
@@ -179,7 +179,7 @@ Value athrow_send_value(Value self, Value v) {
       // Nothing to unwind: the generator just ends.
       g->state = static_cast<uint8_t>(GenState::kFinished);
       op->state = kClosed;
-      return aclose ? raise_stop_iteration(none()) : raise(exc::StopAsyncIteration, "");
+      return aclose ? raise_stop_iteration(none()) : raise_with(exc::StopAsyncIteration, Value());
     }
     op->state = kIter;
     g->running_async = 1;
@@ -202,7 +202,7 @@ Value athrow_send_value(Value self, Value v) {
     case SendResult::kReturned:
       op->state = kClosed;
       g->running_async = 0;
-      return aclose ? raise_stop_iteration(none()) : raise(exc::StopAsyncIteration, "");
+      return aclose ? raise_stop_iteration(none()) : raise_with(exc::StopAsyncIteration, Value());
     default:
       op->state = kClosed;
       g->running_async = 0;
@@ -234,7 +234,7 @@ Value athrow_throw(Value self, const Value* args, size_t nargs, Tuple*) {
   }
   op->state = kClosed;
   if (r == SendResult::kReturned) {
-    return op->throw_args ? raise(exc::StopAsyncIteration, "") : raise_stop_iteration(none());
+    return op->throw_args ? raise_with(exc::StopAsyncIteration, Value()) : raise_stop_iteration(none());
   }
   return {};
 }

@@ -92,7 +92,7 @@ void init_exceptions();
 // ---- helpers for the interpreter and the runtime -------------------------------
 
 // raise StopIteration(value) (generator return, `next` on an exhausted
-// generator); value null means no args.
+// generator); null or None means no args (CPython's _PyGen_SetStopIterationValue).
 Value raise_stop_iteration(Value value);
 // The value a StopIteration carries (its `value`), None if absent.
 Value stop_iteration_value(Value exc);

@@ -1093,7 +1093,8 @@ Value exception_construct(Type* type, const Value* args, size_t nargs, Tuple* kw
 }
 
 Value raise_stop_iteration(Value value) {
-  if (!value) return raise_with(exc::StopIteration, Value());
+  // None too: CPython's _PyGen_SetStopIterationValue leaves args empty.
+  if (!value || is_none(value)) return raise_with(exc::StopIteration, Value());
   // StopIteration(value) would unpack a tuple value's meaning; args=(value,).
   Value e = new_exception(exc::StopIteration, &value, 1);
   if (e) set_error(e.object());
