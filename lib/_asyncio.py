@@ -839,13 +839,18 @@ it erases the saved context exception value."""
 
     def task_step(task, exc):
         loop = task._fut_loop
-        enter_task(loop, task)
+        # enter_task() and leave_task(), written out (once per step)
+        if current_tasks.get(loop, _NULL) is not _NULL:
+            enter_task(loop, task)  # raises
+        current_tasks[loop] = task
         try:
             step(task, exc)
         except BaseException:
             leave_task(loop, task)  # an error here has the step's as its __context__
             raise
-        leave_task(loop, task)
+        if current_tasks.get(loop, _NULL) is not task:
+            leave_task(loop, task)  # raises
+        del current_tasks[loop]
 
     def step(task, exc):
         if task._fut_state != PENDING:
