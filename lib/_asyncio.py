@@ -1235,6 +1235,27 @@ to sys.stderr."""
         iscoroutine = coroutines.iscoroutine
         extract_stack = traceback.extract_stack
 
+        # The C functions' signatures (for inspect.signature and help()),
+        # where the Python ones check their arguments themselves.
+        import inspect  # asyncio.coroutines has imported it
+        for func, text in (
+                (Future.__init__, "(self, /, *, loop=None)"),
+                (Task.__init__, "(self, /, coro, *, loop=None, name=None, context=None)"),
+                (Future.cancel, "(self, /, msg=None)"), (Task.cancel, "(self, /, msg=None)"),
+                (Task.cancelling, "(self, /)"), (Task.uncancel, "(self, /)"),
+                (Task.get_coro, "(self, /)"), (Task.get_name, "(self, /)"),
+                (Task.get_stack, "(self, /, *, limit=None)"),
+                (Task.print_stack, "(self, /, *, limit=None, file=None)"),
+                (Task.set_result, "(self, result, /)"), (Task.set_exception, "(self, exception, /)"),
+                (Task.set_name, "(self, value, /)"),
+                (_enter_task, "(loop, task)"), (_leave_task, "(loop, task)"),
+                (_register_task, "(task)"), (_unregister_task, "(task)"),
+                (_get_running_loop, "()"), (get_running_loop, "()"), (get_event_loop, "()"),
+                (_set_running_loop, "(loop, /)"), (_get_event_loop, "(stacklevel=3)")):
+            namespace = {}
+            exec("def f%s: pass" % text, namespace)
+            func.__signature__ = inspect.signature(namespace["f"])
+
     names = {
         "Future": Future, "Task": Task,
         "_all_tasks": all_tasks, "_current_tasks": current_tasks,

@@ -396,3 +396,15 @@ del t
 gc.collect()
 loop.close()
 asyncio.set_event_loop(None)
+
+print("-- signatures")
+import inspect
+T, F = _asyncio.Task, _asyncio.Future
+for obj in (F, T, F.cancel, T.cancel, T.cancelling, T.uncancel, T.get_coro, T.get_name, T.get_stack,
+            T.print_stack, T.set_result, T.set_exception, T.set_name, F.result, F.exception, F.done,
+            F.cancelled, F.get_loop, F.set_result, F.set_exception, F.remove_done_callback,
+            F._make_cancelled_error, F.__await__, _asyncio._enter_task, _asyncio._leave_task,
+            _asyncio._register_task, _asyncio._unregister_task, _asyncio._get_running_loop,
+            _asyncio.get_running_loop, _asyncio.get_event_loop, _asyncio._set_running_loop,
+            _asyncio._get_event_loop):
+    print(obj.__qualname__, inspect.signature(obj))
