@@ -255,5 +255,45 @@ TEST_F(GcWeakFinalize, HooksQueuedDuringAHookRunAfterIt) {
   EXPECT_FALSE(heap_.running_hooks());
 }
 
+// A layout's needs_finalize hook declining (Python: a generator that
+// finished since it registered): the object is neither queued nor
+// resurrected, and what it references is freed by the same collection; one
+// that accepts is finalized as usual (docs/gc.md, contract 9).
+TEST_F(GcWeakFinalize, NeedsFinalizeDecliningFreesAtOnce) {
+  PYR_GC_SCAN_FROM_HERE(heap_);
+  static LayoutId choosy = register_layout({.name = "ChoosyFin",
+                                            .trace = trace_fin,
+                                            .fixed_size = sizeof(Fin),
+                                            .finalize = [](void* obj) {
+                                              g_finalized.push_back(static_cast<Fin*>(obj)->id);
+                                            },
+                                            .needs_finalize = [](void* obj) {
+                                              return static_cast<Fin*>(obj)->id % 2 == 0;
+                                            }});
+  static uintptr_t hidden[4], children[4];
+  deep([&] {
+    for (int i = 0; i < 4; i++) {
+      auto* f = static_cast<Fin*>(heap_.allocate(choosy, sizeof(Fin)));
+      f->id = i;
+      f->ref = new_node(heap_, uint64_t(i));
+      heap_.register_finalizer(f);
+      hidden[i] = hide(f);
+      children[i] = hide(f->ref);
+    }
+  });
+  collect_clean(heap_);
+  EXPECT_EQ(heap_.pending_finalizers(), 2u);
+  for (int i : {1, 3}) {
+    EXPECT_TRUE(is_freed(heap_, hidden[i]));
+    EXPECT_TRUE(is_freed(heap_, children[i]));
+  }
+  for (int i : {0, 2}) EXPECT_FALSE(is_freed(heap_, children[i]));
+  EXPECT_EQ(heap_.run_pending_finalizers(), 2u);
+  EXPECT_EQ(g_finalized, (std::vector<int64_t>{2, 0}));  // newest first
+  collect_clean(heap_);
+  for (int i : {0, 2}) EXPECT_TRUE(is_freed(heap_, hidden[i]));
+  EXPECT_EQ(heap_.verify(), 0u);
+}
+
 }  // namespace
 }  // namespace pyrite::gc::testing
