@@ -182,7 +182,9 @@ Value import_one(const std::string& fullname) {
     search = p;
   }
   if (!set_spec(mod, fullname, str_from_utf8(file), package, search)) return {};
-  dict_set_str(d, intern("__builtins__"), builtins_module());
+  // An imported module's globals hold the builtins dict (CPython: importlib's
+  // exec() puts PyEval_GetBuiltins() there); only __main__ gets the module.
+  dict_set_str(d, intern("__builtins__"), builtins_module()->dict);
   if (!dict_set(modules, key, mod)) return {};
   if (!run_file_in(file, d)) {
     Object* e = take_error();

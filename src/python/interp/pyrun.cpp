@@ -143,24 +143,28 @@ Dict* builtins_for_globals(Dict* globals) {
   if (!b) clear_error();
   if (b && is_module(b)) return b.as<Module>()->dict;
   if (b && is_dict(b)) return b.as<Dict>();
-  return g_builtins->dict;
+  // None there: the running code's builtins (CPython's
+  // _PyEval_BuiltinsFromGlobals). TODO(#6): another object there is
+  // CPython's builtins too (LOAD_GLOBAL then fails with its TypeError);
+  // frames hold a dict, so it is ignored.
+  return current_builtins();
 }
 
 Value eval_code(Code* code, Dict* globals, Value locals) {
   ThreadState& ts = thread_state();
-  Frame* f = push_frame(ts, code);
-  if (!f) return {};
-  f->globals = globals;
   static Str* const kBuiltins = intern("__builtins__");
   Value b = dict_get_str(globals, kBuiltins);
   if (!b) {
-    if (has_error()) {
-      pop_frame(ts, f);
-      return {};
-    }
-    dict_set_str(globals, kBuiltins, g_builtins);
+    if (has_error()) return {};
+    dict_set_str(globals, kBuiltins, g_builtins->dict);
   }
-  f->builtins = builtins_for_globals(globals);
+  // Before the new frame is the current one (builtins_for_globals may
+  // fall back to the running code's builtins).
+  Dict* builtins = builtins_for_globals(globals);
+  Frame* f = push_frame(ts, code);
+  if (!f) return {};
+  f->globals = globals;
+  f->builtins = builtins;
   f->locals = locals ? locals : Value(globals);
   f->cont = Continuation::kEntry;
   Frame* saved = f->previous;

@@ -68,7 +68,8 @@ Dict* sys_modules();
 // import; null without error when `name` is not one.
 Value builtin_module(const std::string& name);
 // The builtins a function or frame with these globals uses: the dict (or
-// the module's dict) under "__builtins__", else the interpreter's.
+// the module's dict) under "__builtins__", else the running code's
+// (call it before pushing the frame it is for).
 Dict* builtins_for_globals(Dict* globals);
 bool is_default_import(Value import_fn);
 // True while the module's code is still executing (circular imports).

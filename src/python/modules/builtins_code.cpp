@@ -67,8 +67,8 @@ bool resolve_namespaces(Value* globals, Value* locals) {
   Value b = dict_get_str(g, builtins_name);
   if (!b) {
     if (has_error()) return false;
-    Module* m = builtins_module();
-    if (!dict_set_str(g, builtins_name, m ? Value(m) : Value(current_builtins()))) return false;
+    // CPython's exec/eval: the current builtins dict (PyEval_GetBuiltins).
+    if (!dict_set_str(g, builtins_name, current_builtins())) return false;
   }
   return true;
 }
@@ -79,11 +79,12 @@ Value exec_with_closure(Code* code, Dict* globals, Value locals, Tuple* closure)
   Function* fn = function_new(code, globals, code->qualname);
   fn->closure = closure;
   ThreadState& ts = thread_state();
+  Dict* builtins = builtins_for_globals(globals);  // before the frame is current
   Frame* f = push_frame(ts, code);
   if (!f) return Value();
   f->func = fn;
   f->globals = globals;
-  f->builtins = builtins_for_globals(globals);
+  f->builtins = builtins;
   f->locals = locals ? locals : Value(globals);
   f->cont = Continuation::kEntry;
   Frame* saved = f->previous;

@@ -1128,7 +1128,7 @@ Value bytes_percent(Value self, Value b) {
     single = b;
     items = &single;
     count = 1;
-    if (!is_str(b) && !is_bytes(b) && type_of(b)->slots.getitem) mapping = b;
+    if (!is_str(b) && !is_bytes(b) && !is_bytearray(b) && type_of(b)->slots.getitem) mapping = b;
   }
   auto take = [&]() -> Value {
     if (next >= count) {
@@ -1243,15 +1243,20 @@ Value bytes_percent(Value self, Value b) {
         break;
       }
       case 'c': {
-        if (is_int(arg)) {
-          auto v = int_to_i64(arg);
-          if (!v || *v < 0 || *v > 255) return raise(exc::OverflowError, "%c arg not in range(256)");
-          piece.push_back(char(*v));
+        BufferView v;
+        if ((is_bytes(arg) || is_bytearray(arg)) && get_buffer(arg, &v) && v.length == 1) {
+          piece.push_back(char(v.data[0]));
         } else {
-          BufferView v;
-          if ((is_bytes(arg) || is_bytearray(arg)) && get_buffer(arg, &v) && v.length == 1) {
-            piece.push_back(char(v.data[0]));
+          // An int or an __index__ (CPython's byte_converter): its
+          // TypeError becomes the message below, others propagate.
+          Value i = is_int(arg) ? arg : index(arg);
+          if (i) {
+            auto n = int_to_i64(i);
+            if (!n || *n < 0 || *n > 255) return raise(exc::OverflowError, "%c arg not in range(256)");
+            piece.push_back(char(*n));
           } else {
+            if (!error_matches(exc::TypeError)) return {};
+            clear_error();
             return raise(exc::TypeError, "%c requires an integer in range(256) or a single byte");
           }
         }
@@ -1326,7 +1331,7 @@ Value bytes_percent(Value self, Value b) {
     }
   }
   if (!mapping && next < count) {
-    return raise(exc::TypeError, "not all arguments converted during string formatting");
+    return raise(exc::TypeError, "not all arguments converted during bytes formatting");
   }
   return make_like(self, out);
 }

@@ -117,8 +117,25 @@ static Str* compare_name(CompareOp op) {
 }
 
 static Value slot_compare(Value a, Value b, CompareOp op) {
-  Value args[1] = {b};
-  return call_dunder_or_ni(a, compare_name(op), args, 1);
+  Value f = type_lookup(type_of(a), compare_name(op));
+  if (!f) return not_implemented();
+  Type* ft = type_of(f);
+  if (ft != types::function && ft != types::method_descriptor && ft != types::wrapper_descriptor) {
+    // CPython's slot_tp_richcompare: a descriptor whose __get__ fails
+    // (a property that raises) means NotImplemented, the error dropped;
+    // functions and method descriptors are called unbound (a wrong-class
+    // wrapper's TypeError stays).
+    if (DescrGetFn get = ft->slots.descr_get) {
+      f = get(f, a, type_of(a));
+      if (!f) {
+        clear_error();
+        return not_implemented();
+      }
+    }
+    return call(f, &b, 1);
+  }
+  Value args[2] = {a, b};
+  return call(f, args, 2);
 }
 
 static Value slot_getattribute(Value self, Str* name) {

@@ -231,12 +231,18 @@ Value str_mod(Value a, Value b) {
         if (is_str(arg)) {
           if (arg.as<Str>()->length != 1) return raise(exc::TypeError, "%c requires int or char");
           ch = arg.as<Str>()->at(0);
-        } else if (is_int(arg)) {
-          auto v = int_to_i64(arg);
+        } else {
+          // An int or an __index__ (CPython's PyLong_AsLongAndOverflow): its
+          // TypeError becomes "%c requires int or char", others propagate.
+          Value i = is_int(arg) ? arg : index(arg);
+          if (!i) {
+            if (!error_matches(exc::TypeError)) return {};
+            clear_error();
+            return raise(exc::TypeError, "%c requires int or char");
+          }
+          auto v = int_to_i64(i);
           if (!v || *v < 0 || *v > 0x10FFFF) return raise(exc::OverflowError, "%c arg not in range(0x110000)");
           ch = char32_t(*v);
-        } else {
-          return raise(exc::TypeError, "%c requires int or char");
         }
         runtime::PercentSpec cs = spec;
         cs.precision = -1;

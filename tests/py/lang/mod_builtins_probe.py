@@ -1,0 +1,5 @@
+kind = type(__builtins__).__name__
+
+
+def f():
+    pass
