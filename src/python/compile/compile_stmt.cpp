@@ -407,6 +407,7 @@ void Compiler::aug_assign(AugAssign* s) {
     emit(Opcode::SWAP, 2);
     emit(Opcode::STORE_SUBSCR);
   } else if (auto* n = as<Name>(t)) {
+    if (n->id == "__debug__") error(t, "cannot assign to __debug__");
     nameop(n->id, ExprContext::Load);
     expr(s->value);
     set_loc(s);
@@ -434,6 +435,7 @@ void Compiler::ann_assign(AnnAssign* s) {
   }
   bool module_or_class = u().kind == UnitKind::kModule || u().kind == UnitKind::kClass;
   if (auto* n = as<Name>(s->target)) {
+    if (n->id == "__debug__") error(s->target, "cannot assign to __debug__");
     if (s->simple && module_or_class) {
       annotation_value(s->annotation);
       nameop("__annotations__", ExprContext::Load);  // always LOAD_NAME here

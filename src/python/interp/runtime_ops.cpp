@@ -453,15 +453,25 @@ Value list_to_tuple(Value list) {
 std::string function_str(Value func) {
   static Str* const kQualname = intern("__qualname__");
   static Str* const kModule = intern("__module__");
+  // CPython's _PyObject_FunctionStr: "module.qualname()", "qualname()"
+  // for builtins, str(func) without a __qualname__ ("None").
+  auto text = [](Value v) -> std::string {
+    Value t = str_of(v);
+    if (!t) {
+      clear_error();
+      return "?";
+    }
+    return utf8(t);
+  };
   Value q = get_attr_or_null(func, kQualname);
-  if (!q || !is_str(q)) {
+  if (!q) {
     clear_error();
-    return type_name(func) + " object";
+    return text(func);
   }
   Value m = get_attr_or_null(func, kModule);
   clear_error();
-  if (m && is_str(m) && utf8(m) != "builtins") return utf8(m) + "." + utf8(q) + "()";
-  return utf8(q) + "()";
+  if (m && !is_none(m) && !(is_str(m) && utf8(m) == "builtins")) return text(m) + "." + text(q) + "()";
+  return text(q) + "()";
 }
 
 // "f() got multiple values for keyword argument 'k'" (str(k) for any key).
