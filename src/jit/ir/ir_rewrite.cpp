@@ -14,33 +14,39 @@
 
 namespace pyrite::jit::ir {
 
-Rewriter::Rewriter(const Trace& src)
+Copier::Copier(const Trace& src, Trace& out, bool shared_pool)
     : src_(src),
-      out_(src.shared_descrs()),
-      builder_(out_),
+      out_(out),
+      shared_pool_(shared_pool),
       map_(src.num_ops()),
-      snapshot_memo_(src.snapshots().num_snapshots(), {0, kNoSnapshot}) {
+      snapshot_memo_(src.snapshots().num_snapshots(), {0, kNoSnapshot}) {}
+
+Rewriter::Rewriter(const Trace& src)
+    : src_(src), out_(src.shared_descrs()), builder_(out_), copier_(src, out_, /*shared_pool=*/true) {
   out_.reserve(src.num_ops(), src.num_arg_slots());
   out_.adopt_constants(src);
   out_.snapshots().reserve_like(src.snapshots());
-  for (uint32_t k = 0; k < src.num_inputs(); k++) map_[k] = out_.add_input(src.op(k).type);
+  for (uint32_t k = 0; k < src.num_inputs(); k++) copier_.forward(k, out_.add_input(src.op(k).type));
   next_ = src.num_inputs();
 }
 
-Ref Rewriter::map(Ref r) {
+Ref Copier::map(Ref r) {
   switch (r.kind()) {
     case Ref::Kind::kValue:
       PYR_CHECK(r.index() < map_.size() && !map_[r.index()].is_none());
       return map_[r.index()];
-    case Ref::Kind::kConst:
-      return r;  // the output starts with the source's pool
+    case Ref::Kind::kConst: {
+      if (shared_pool_) return r;  // the output starts with the source's pool
+      const Const& c = src_.constant(r);
+      return out_.intern(c.type, c.bits);
+    }
     case Ref::Kind::kVirtual: return map_virtual(r.index());
     case Ref::Kind::kNone: return r;
   }
   PYR_UNREACHABLE();
 }
 
-Ref Rewriter::map_virtual(uint32_t src_index) {
+Ref Copier::map_virtual(uint32_t src_index) {
   auto it = virtual_memo_.find(src_index);
   if (it != virtual_memo_.end()) return it->second;
   Ref v = out_.snapshots().reserve_virtual();
@@ -52,7 +58,7 @@ Ref Rewriter::map_virtual(uint32_t src_index) {
   return v;
 }
 
-void Rewriter::forward(uint32_t src_op, Ref to) {
+void Copier::forward(uint32_t src_op, Ref to) {
   PYR_CHECK(src_op < map_.size());
   // Only a changed mapping can make a memoized snapshot or virtual stale:
   // one built before `src_op` was first mapped cannot refer to it (map()
@@ -63,10 +69,9 @@ void Rewriter::forward(uint32_t src_op, Ref to) {
     memo_gen_++;
     if (!virtual_memo_.empty()) virtual_memo_.clear();
   }
-  if (src_op >= next_) next_ = src_op + 1;
 }
 
-SnapshotId Rewriter::map_snapshot(SnapshotId s) {
+SnapshotId Copier::map_snapshot(SnapshotId s) {
   if (s == kNoSnapshot) return s;
   auto& memo = snapshot_memo_[static_cast<uint32_t>(s)];
   if (memo.first == memo_gen_) return memo.second;
@@ -90,14 +95,13 @@ SnapshotId Rewriter::map_snapshot(SnapshotId s) {
   return id;
 }
 
-Ref Rewriter::copy(uint32_t src_op) {
+Ref Copier::copy(uint32_t src_op) {
   const Op& op = src_.op(src_op);
   args_scratch_.clear();
   for (Ref a : src_.args(op)) args_scratch_.push_back(map(a));
   SnapshotId snap = map_snapshot(op.snapshot);  // (may map virtuals, which uses no scratch)
   Ref r = out_.emit(op.opcode, std::span<const Ref>(args_scratch_), op.descr, snap, op.type);
   map_[src_op] = r;
-  if (src_op >= next_) next_ = src_op + 1;
   return r;
 }
 

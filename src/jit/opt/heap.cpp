@@ -4,7 +4,8 @@
 // current point of the output trace, counting the pending (delayed)
 // stores as done; pending stores are kept in source order and emitted
 // before anything that could observe memory: a guard (a failing guard
-// resumes the interpreter, which reads memory), a call that reads or
+// resumes the interpreter, which reads memory; a guard that holds on
+// constants is dropped instead), a call that reads or
 // writes, a load that may alias one of them, an *_ovf op or call_may_force
 // (so nothing comes between it and its guard), a label, jump or finish.
 // A pending store is dropped only when a later store to the same location
@@ -16,6 +17,7 @@
 
 #include "jit/ir/ir_rewrite.h"
 #include "jit/opt/alias.h"
+#include "jit/opt/fold.h"
 #include "jit/opt/label.h"
 
 namespace pyrite::jit::opt {
@@ -126,6 +128,17 @@ class Heap {
       cache_.clear();
       region_start_ = copy_label(rw_, i);
       return;
+    }
+    // A guard that holds on the constants forwarding made of its operands
+    // (a cell just stored, loaded again) goes, and pending stores stay
+    // pending across it: a store it separated from a later one to the same
+    // cell is dead (a loop's preamble copied after a bridge's stores).
+    if (is_guard(op.opcode) && op.num_args > 0) {
+      auto args = src_.args(i);
+      if (guard_on_constants(out(), op.opcode, rw_.map(args[0]), args.size() > 1 ? rw_.map(args[1]) : Ref()) == 1) {
+        rw_.forward(i, Ref());
+        return;
+      }
     }
     Effects e = src_.effects_of(i);
     using namespace effect;

@@ -16,6 +16,7 @@
 #include "jit/opt/heap.h"
 #include "jit/opt/peel.h"
 #include "jit/opt/phis.h"
+#include "jit/opt/preamble.h"
 
 namespace pyrite::jit::opt {
 
@@ -29,7 +30,7 @@ struct PassInfo {
   PassFn fn;
 };
 constexpr PassInfo kPasses[] = {
-#define PYR_OPT_PASS(Name, text, fn) {#text, &fn},
+#define PYR_OPT_PASS(Name, text, fn) {#text, fn},
 #include "jit/opt/pipeline.def"
 };
 
@@ -38,9 +39,12 @@ constexpr PassInfo kPasses[] = {
 // cse's place when cse is switched off (-X jit-opt=fold,...): fold, cse,
 // heap, cse cost 20 M instructions more on mandelbrot_big than cse, heap
 // for the same machine code (docs/jit_opt.md, "pipeline").
-constexpr Pass kLoopOrder[] = {Pass::kCse,    Pass::kHeap, Pass::kBounds, Pass::kDce, Pass::kPeel, Pass::kCse,
-                               Pass::kHeap,   Pass::kBounds, Pass::kPhis, Pass::kCounted, Pass::kDce};
-constexpr Pass kBridgeOrder[] = {Pass::kCse, Pass::kHeap, Pass::kBounds, Pass::kDce};
+// preamble comes first: the target loop's preamble it copies in is then
+// optimized with the rest of the trace.
+constexpr Pass kLoopOrder[] = {Pass::kPreamble, Pass::kCse,    Pass::kHeap, Pass::kBounds,
+                               Pass::kDce,      Pass::kPeel,   Pass::kCse,  Pass::kHeap,
+                               Pass::kBounds,   Pass::kPhis,   Pass::kCounted, Pass::kDce};
+constexpr Pass kBridgeOrder[] = {Pass::kPreamble, Pass::kCse, Pass::kHeap, Pass::kBounds, Pass::kDce};
 
 void check(const Trace& t, const char* when) {
   VerifyError e = verify(t);
@@ -60,8 +64,11 @@ Trace run(const Trace& recorded, const Options& o, std::span<const Pass> order) 
   for (Pass p : order) {
     if (p == Pass::kCse && !o.on(p) && o.on(Pass::kFold)) p = Pass::kFold;
     if (!o.on(p)) continue;
+    if (p == Pass::kPreamble && !o.jump_target) continue;
     const PassInfo& info = kPasses[static_cast<int>(p)];
-    Trace next = p == Pass::kBounds && !o.input_ranges.empty() ? bounds(*cur, o.input_ranges) : info.fn(*cur);
+    Trace next = p == Pass::kPreamble                        ? inline_preamble(*cur, *o.jump_target, o.preamble_max_ops)
+                 : p == Pass::kBounds && !o.input_ranges.empty() ? bounds(*cur, o.input_ranges)
+                                                               : info.fn(*cur);
     t = std::move(next);
     cur = &t;
     if (o.verify_each) check(t, (std::string("after pass ") + info.name).c_str());

@@ -33,6 +33,11 @@ struct Options {
   // What is known about the trace's inputargs (bounds uses it): for a
   // bridge, failarg_ranges(parent trace, guard). Empty: nothing.
   std::vector<IntRange> input_ranges;
+  // The optimized loop the trace's final jump enters (the preamble pass
+  // copies its preamble in and jumps to its body), or nullptr; and the
+  // most preamble ops copied (-X jit-preamble-inline).
+  const ir::Trace* jump_target = nullptr;
+  uint32_t preamble_max_ops = 0;
 
   bool on(Pass p) const { return enabled & (1u << static_cast<int>(p)); }
   void set(Pass p, bool on) {
@@ -46,15 +51,16 @@ struct Options {
 bool set_passes(Options& o, std::string_view list);
 
 // A loop as recorded: `[inputs] label(args, descr=T) body jump(args', descr=T)`.
-// fold, cse, heap, dce on the one iteration, then peel, then fold, cse,
-// heap, dce again on the preamble and the peeled body. The result's first
+// cse, heap, bounds, dce on the one iteration, then peel, then cse, heap,
+// bounds, phis, counted, dce on the preamble and the peeled body. The result's first
 // label keeps T (other traces enter there); the body label gets a fresh
 // target descriptor in the shared DescrTable. A trace of any other shape
 // is optimized as optimize_bridge does.
 ir::Trace optimize(const ir::Trace& recorded, const Options& options = {});
 
 // A bridge or any straight trace (ends in finish, or jumps to another
-// trace's label): fold, cse, heap, dce; no peeling.
+// trace's label): preamble (with options.jump_target), cse, heap, bounds,
+// dce; no peeling.
 ir::Trace optimize_bridge(const ir::Trace& recorded, const Options& options = {});
 
 }  // namespace pyrite::jit::opt

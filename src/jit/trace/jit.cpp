@@ -52,10 +52,76 @@ bool peeled_body_always_leaves(const ir::Trace& t) {
 
 }  // namespace
 
+namespace {
+
+// Guard `guard`'s failure as words: what it tests (its opcode, its
+// constant operands, the opcodes defining the others), then its resume
+// state: per frame its kind, pc, size and entries; per entry its slot and
+// flags, and a constant's type and bits or a failarg's type (failargs are
+// the non-constant entries, in this order: Trace::snapshot_values). Empty
+// for a snapshot with virtuals (no bridge is shared from those).
+//
+// The test is part of the key so that a bridge goes only to failures of
+// the same test: a bridge's own guards at its resume position test the
+// other way (guard_false where its parent had guard_true, guard_value on
+// the value that failed the parent's), and one of those sharing the
+// bridge would loop: fail, re-enter the bridge, fail again.
+std::vector<uint64_t> resume_key(const ir::Trace& t, uint32_t guard) {
+  std::vector<uint64_t> key;
+  const ir::Op& g = t.op(guard);
+  ir::SnapshotId s = g.snapshot;
+  if (s == ir::kNoSnapshot) return key;
+  key.push_back(static_cast<uint64_t>(g.opcode) << 32 | static_cast<uint32_t>(g.descr));
+  for (ir::Ref a : t.args(guard)) {
+    if (a.is_const()) key.push_back(t.constant(a).bits);
+    else if (a.is_value() && a.index() >= t.num_inputs())
+      key.push_back(uint64_t{1} << 63 | static_cast<uint64_t>(t.op(a.index()).opcode));
+    else key.push_back(uint64_t{1} << 62);
+  }
+  const ir::SnapshotTable& st = t.snapshots();
+  for (uint32_t f : st.frames_of(s)) {
+    const ir::SnapFrame& fr = st.frame(f);
+    key.push_back(uint64_t{fr.kind} << 32 | fr.pc);
+    key.push_back(uint64_t{fr.size} << 32 | fr.num_entries);
+    for (const ir::SnapEntry& e : st.entries(fr)) {
+      if (e.ref.is_virtual()) return {};
+      uint64_t head = uint64_t{e.slot} | uint64_t{e.flags} << 16 |
+                      uint64_t{static_cast<uint8_t>(t.type_of(e.ref))} << 32;
+      if (e.ref.is_const()) {
+        key.push_back(head | uint64_t{1} << 40);
+        key.push_back(t.constant(e.ref).bits);
+      } else {
+        key.push_back(head);
+      }
+    }
+  }
+  return key;
+}
+
+uint64_t hash_words(const std::vector<uint64_t>& words) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ words.size();
+  for (uint64_t w : words) h = (h ^ w) * 0xBF58476D1CE4E5B9ull, h ^= h >> 31;
+  return h;
+}
+
+}  // namespace
+
 bool Jit::prepare(CompiledTrace& t, ir::Trace recorded, bool loop) {
   opt::Options o = options_.opt;
   // A bridge starts knowing what its parent proved about the failargs.
-  if (t.parent >= 0) o.input_ranges = opt::failarg_ranges(traces_[t.parent]->trace, t.parent_guard);
+  if (t.parent >= 0) t.input_ranges = o.input_ranges = opt::failarg_ranges(traces_[t.parent]->trace, t.parent_guard);
+  // A trace that jumps to a peeled loop's entry takes its preamble in and
+  // enters the body (opt/preamble.h).
+  if (recorded.num_ops() > 0 && recorded.op(recorded.num_ops() - 1).opcode == ir::Opcode::kJump) {
+    auto it = label_by_target_.find(static_cast<uint32_t>(recorded.op(recorded.num_ops() - 1).descr));
+    if (it != label_by_target_.end()) {
+      const CompiledTrace& to = *traces_[it->second.trace];
+      if (!to.invalidated && !to.freed && it->second.label == to.label) {
+        o.jump_target = &to.trace;
+        o.preamble_max_ops = static_cast<uint32_t>(params_.preamble_inline);
+      }
+    }
+  }
   if (log_ && t.log_id != UINT32_MAX) {
     uint32_t id = t.log_id;
     o.observer = [this, id](const char* pass, const ir::Trace& tr) {
@@ -100,12 +166,12 @@ bool Jit::prepare(CompiledTrace& t, ir::Trace recorded, bool loop) {
 
 uint64_t Jit::lookup_target(void* jit, ir::DescrId target) {
   Jit* self = static_cast<Jit*>(jit);
-  auto it = self->loop_by_target_.find(static_cast<uint32_t>(target));
-  if (it == self->loop_by_target_.end()) return 0;
-  const CompiledTrace& t = *self->traces_[it->second];
+  auto it = self->label_by_target_.find(static_cast<uint32_t>(target));
+  if (it == self->label_by_target_.end()) return 0;
+  const CompiledTrace& t = *self->traces_[it->second.trace];
   if (!t.code) return 0;
-  self->compiling_jumps_.push_back(it->second);
-  return t.code->frame_entry(t.label);
+  self->compiling_jumps_.push_back(it->second.trace);
+  return t.code->frame_entry(it->second.label);
 }
 
 void Jit::add_jump_edge(CompiledTrace& from, uint32_t to) {
@@ -135,9 +201,7 @@ size_t Jit::collect() {
       t->guard_failures.clear();
       t->freed = true;
     }
-    if (loop_by_target_.count(static_cast<uint32_t>(l.target)) &&
-        loop_by_target_[static_cast<uint32_t>(l.target)] == root)
-      loop_by_target_.erase(static_cast<uint32_t>(l.target));
+    std::erase_if(label_by_target_, [root](const auto& e) { return e.second.trace == root; });
     freed++;
   }
   std::erase_if(doomed_, [this](uint32_t id) { return traces_[id]->freed; });
@@ -197,7 +261,11 @@ int32_t Jit::install(uint32_t cell, ir::Trace recorded, ir::DescrId target, uint
   auto label = l->trace.label_of(target);
   PYR_CHECK_MSG(label.has_value(), "installed trace has no entry label");
   l->label = *label;
-  loop_by_target_[static_cast<uint32_t>(target)] = id;
+  for (uint32_t i = 0; i < l->trace.num_ops(); i++) {
+    const ir::Op& op = l->trace.op(i);
+    if (op.opcode == ir::Opcode::kLabel && op.descr != ir::kNoDescr)
+      label_by_target_[static_cast<uint32_t>(op.descr)] = TargetLabel{id, i};
+  }
   traces_.push_back(std::move(l));
   loop_ids_.push_back(id);
   counters_.set_loop(cell, static_cast<int32_t>(id));
@@ -225,6 +293,8 @@ int32_t Jit::install_bridge(const BridgeOrigin& origin, ir::Trace recorded, uint
   }
   if (parent.code) x64::attach_bridge(*parent.code, origin.guard, *b->code);
   parent.bridges[origin.guard].bridge = static_cast<int32_t>(id);
+  b->resume_key = resume_key(parent.trace, origin.guard);
+  if (!b->resume_key.empty()) bridges_by_resume_[hash_words(b->resume_key)].push_back(id);
   traces_[parent.root]->num_bridges++;
   traces_.push_back(std::move(b));
   stats_.bridges_recorded++;
@@ -302,6 +372,49 @@ bool Jit::wants_bridge(CompiledTrace& t, uint32_t guard) {
   return true;
 }
 
+bool Jit::share_bridge(CompiledTrace& t, uint32_t guard) {
+  if (!params_.share_bridges) return false;
+  // Not from a bridge's first instruction (before its second
+  // debug_merge_point): there it re-checks, on the state its guard failed
+  // with, what that guard tested, and has done nothing yet. A shared bridge
+  // entered from there that failed the same way before doing anything
+  // could come back to it: a cycle of guard failures on one unchanged
+  // state. Every other guard failure comes after the trace made progress,
+  // so a chain of shared bridges is a path through the program.
+  if (t.kind == TraceKind::kBridge) {
+    uint32_t merge_points = 0;
+    for (uint32_t i = 0; i < guard && merge_points < 2; i++)
+      merge_points += t.trace.op(i).opcode == ir::Opcode::kDebugMergePoint;
+    if (merge_points < 2) return false;
+  }
+  std::vector<uint64_t> key = resume_key(t.trace, guard);
+  if (key.empty()) return false;
+  auto it = bridges_by_resume_.find(hash_words(key));
+  if (it == bridges_by_resume_.end()) return false;
+  std::vector<opt::IntRange> ranges;  // computed once a candidate is found
+  for (uint32_t id : it->second) {
+    CompiledTrace& b = *traces_[id];
+    if (b.freed || b.invalidated || traces_[b.root]->invalidated || b.resume_key != key) continue;
+    if (options_.machine_code && !b.code) continue;
+    if (ranges.empty()) ranges = opt::failarg_ranges(t.trace, guard);
+    bool within = true;
+    for (size_t k = 0; k < b.input_ranges.size() && within; k++) {
+      opt::IntRange r = k < ranges.size() ? ranges[k] : opt::IntRange{};
+      within = r.lo >= b.input_ranges[k].lo && r.hi <= b.input_ranges[k].hi;
+    }
+    if (!within) continue;
+    if (t.code) x64::attach_bridge(*t.code, guard, *b.code);
+    t.bridges[guard].bridge = static_cast<int32_t>(id);
+    // The bridge's tree must outlive this guard's patch, as a loop this
+    // tree jumps into does.
+    if (b.root != t.root) add_jump_edge(t, b.root);
+    stats_.bridges_shared++;
+    if (log_ && t.log_id != UINT32_MAX && b.log_id != UINT32_MAX) log_->bridge_attached({t.log_id, guard}, b.log_id);
+    return true;
+  }
+  return false;
+}
+
 namespace {
 
 // The words of a failing guard's failargs (Trace::snapshot_values order)
@@ -336,7 +449,7 @@ std::optional<BridgeOrigin> Jit::leave(CompiledTrace& t, const ir::Exit& e,
                                        std::span<const uint64_t> entry, FrameHooks& hooks,
                                        Failargs failargs) {
   hooks.resume(e, entry);
-  if (!wants_bridge(t, e.op)) return std::nullopt;
+  if (!wants_bridge(t, e.op) || share_bridge(t, e.op)) return std::nullopt;
   std::optional<std::vector<uint64_t>> in = failargs();
   if (!in) return std::nullopt;
   return BridgeOrigin{t.id, e.op, std::move(*in)};
@@ -366,18 +479,19 @@ std::optional<BridgeOrigin> Jit::execute_machine_code(CompiledTrace* t,
         // A jump compiled before its target loop was: enter the target now
         // (the jump's operands are already where its label's values go).
         ir::DescrId target = owner->trace.op(x->op).descr;
-        auto it = loop_by_target_.find(static_cast<uint32_t>(target));
-        PYR_CHECK_MSG(it != loop_by_target_.end(), "jump to an unknown target");
-        CompiledTrace* next = traces_[it->second].get();
+        auto it = label_by_target_.find(static_cast<uint32_t>(target));
+        PYR_CHECK_MSG(it != label_by_target_.end(), "jump to an unknown target");
+        CompiledTrace* next = traces_[it->second.trace].get();
+        uint32_t label = it->second.label;
         PYR_CHECK_MSG(next->code != nullptr, "jump to a loop without machine code");
         stats_.jumps_between_traces++;
         next->entered++;
         // From now on that jump goes straight there.
-        x64::link_jump(*owner->code, x->op, next->code->frame_entry(next->label));
+        x64::link_jump(*owner->code, x->op, next->code->frame_entry(label));
         add_jump_edge(*owner, next->id);
         words = x64::max_frame_words();
         if (frame_.size() < words) frame_.resize(words);
-        x = x64::enter(*next->code, next->label, frame_.data());
+        x = x64::enter(*next->code, label, frame_.data());
         break;
       }
       default:
@@ -419,21 +533,30 @@ std::optional<BridgeOrigin> Jit::execute(uint32_t loop, std::span<const uint64_t
         return leave(*t, e, entry, hooks, [&] { return failarg_words(t->trace, e); });
       }
       case ir::ExitKind::kJumpOut: {
-        auto it = loop_by_target_.find(static_cast<uint32_t>(e.target));
-        PYR_CHECK_MSG(it != loop_by_target_.end(), "jump to an unknown target");
-        t = traces_[it->second].get();
+        auto it = label_by_target_.find(static_cast<uint32_t>(e.target));
+        PYR_CHECK_MSG(it != label_by_target_.end(), "jump to an unknown target");
+        t = traces_[it->second.trace].get();
         entry.clear();
         for (const ir::ExitValue& v : e.values) entry.push_back(v.bits);
         stats_.jumps_between_traces++;
         t->entered++;
-        e = run(*t, entry);
+        runtime_.invalidated = &t->invalidated;
+        e = ir::run_trace_at(t->trace, it->second.label, entry, runtime_);
         break;
       }
-      case ir::ExitKind::kIterationLimit:
+      case ir::ExitKind::kIterationLimit: {
+        // The values are the jump's operands: continue at the label it targets
+        // (a peeled loop's body label, not its entry).
+        const ir::Op& jump = t->trace.op(e.op);
+        std::optional<uint32_t> label =
+            jump.descr != ir::kNoDescr ? t->trace.label_of(jump.descr) : t->trace.loop_label();
+        PYR_CHECK_MSG(label.has_value(), "an iteration limit at a jump with no label in its trace");
         entry.clear();
         for (const ir::ExitValue& v : e.values) entry.push_back(v.bits);
-        e = run(*t, entry);
+        runtime_.invalidated = &t->invalidated;
+        e = ir::run_trace_at(t->trace, *label, entry, runtime_);
         break;
+      }
       default:
         PYR_CHECK_MSG(false, ir::exit_kind_name(e.kind));
     }
@@ -451,6 +574,7 @@ void Jit::log_counters() {
   }
   std::vector<std::pair<std::string, uint64_t>> totals = {
       {"loops_recorded", stats_.traces_recorded},   {"bridges_recorded", stats_.bridges_recorded},
+      {"bridges_shared", stats_.bridges_shared},
       {"aborts", stats_.total_aborts()},            {"loops_entered", stats_.loops_entered},
       {"bridges_entered", stats_.bridges_entered},  {"guard_failures", stats_.guard_failures},
       {"jumps_between_traces", stats_.jumps_between_traces}, {"invalidations", stats_.invalidations}};
@@ -467,10 +591,10 @@ std::string Jit::stats_text() const {
   uint64_t failing_guards = 0;
   for (const auto& t : traces_) failing_guards += t->bridges.size();
   add("jitstats: backend: %s\n", options_.machine_code ? "x86-64 machine code" : "IR interpreter");
-  add("jitstats: loops started %llu, recorded %llu; bridges started %llu, recorded %llu; aborted %llu\n",
+  add("jitstats: loops started %llu, recorded %llu; bridges started %llu, recorded %llu, shared %llu; aborted %llu\n",
       (unsigned long long)stats_.traces_started, (unsigned long long)stats_.traces_recorded,
       (unsigned long long)stats_.bridges_started, (unsigned long long)stats_.bridges_recorded,
-      (unsigned long long)stats_.total_aborts());
+      (unsigned long long)stats_.bridges_shared, (unsigned long long)stats_.total_aborts());
   for (int i = 0; i < kNumAbortReasons; i++)
     if (stats_.aborts[i])
       add("jitstats:   abort %-22s %llu  (%s)\n", abort_reason_name(static_cast<AbortReason>(i)),

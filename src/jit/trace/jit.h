@@ -100,6 +100,10 @@ struct CompiledTrace {
   uint32_t incoming = 0;              // loops: traces of other trees that jump into it
   std::vector<uint32_t> guard_failures;               // per op index
   std::unordered_map<uint32_t, GuardBridge> bridges;  // per guard op that ever failed
+  // Bridges: what their optimizer knew of the inputargs (failarg_ranges of
+  // the parent guard), and the parent guard's resume key (Jit::share_bridge).
+  std::vector<opt::IntRange> input_ranges;
+  std::vector<uint64_t> resume_key;
   explicit CompiledTrace(ir::Trace t) : trace(std::move(t)) {}
 };
 
@@ -118,6 +122,7 @@ struct JitStats {
   uint64_t traces_recorded = 0;  // loops closed, verified and installed
   uint64_t bridges_started = 0;
   uint64_t bridges_recorded = 0;
+  uint64_t bridges_shared = 0;  // guards given an existing bridge (Jit::share_bridge)
   uint64_t aborts[kNumAbortReasons] = {};
   uint64_t guard_failures = 0;
   uint64_t loops_entered = 0;
@@ -260,11 +265,27 @@ class Jit {
   ir::Exit run(CompiledTrace& t, std::span<const uint64_t> values);
   // Whether a failure of `guard` in `t` now starts a bridge recording.
   bool wants_bridge(CompiledTrace& t, uint32_t guard);
+  // Attaches to `guard` of `t` (hot, with no bridge) a bridge already
+  // recorded from a guard that resumes the same way (same resume_key) and
+  // whose optimizer assumed no more of the failargs than `t` proves there;
+  // false if there is none. A bridge starts by re-running the interpreter's
+  // instruction at the resume position from the rebuilt state, so it is a
+  // continuation of any failure that rebuilds that state: copies of one
+  // guard (peeling's two, a loop's preamble inlined into traces that jump
+  // to it) share one bridge instead of each growing its own.
+  bool share_bridge(CompiledTrace& t, uint32_t guard);
 
   std::vector<std::unique_ptr<CompiledTrace>> traces_;
   std::vector<uint32_t> loop_ids_;
-  std::unordered_map<uint32_t, uint32_t> loop_by_target_;  // DescrId -> trace id
+  // Where a jump with a target descriptor goes: every label of an installed
+  // loop that carries one (its entry label and, peeled, its body label).
+  struct TargetLabel {
+    uint32_t trace;
+    uint32_t label;  // op index
+  };
+  std::unordered_map<uint32_t, TargetLabel> label_by_target_;  // DescrId ->
   std::unordered_map<uint64_t, std::vector<uint32_t>> quasi_deps_;  // field address -> trace ids
+  std::unordered_map<uint64_t, std::vector<uint32_t>> bridges_by_resume_;  // hash of resume_key -> bridge ids
   std::unordered_map<uint32_t, uint64_t (*)(uint32_t, uint64_t)> allocators_;
   ir::Runtime runtime_;
   std::vector<uint64_t> frame_;  // the jit frame machine code runs with
