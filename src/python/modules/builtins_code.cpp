@@ -29,21 +29,21 @@ namespace {
 bool is_code_object(Value v) { return v.is_object() && type_of(v) == types::code; }
 bool is_mapping(Value v) { return v.is_small() || type_of(v)->slots.getitem != nullptr; }
 
-// The text of a str/bytes/bytearray source, or false with `what`'s TypeError.
-bool source_text(Value src, const char* fname, std::string* out) {
+// The text of a str source or of any buffer (bytes, bytearray, memoryview,
+// array: CPython's _Py_SourceAsString), or false with the TypeError "fname()
+// arg 1 must be a <what> object".
+bool source_text(Value src, const char* fname, const char* what, std::string* out) {
+  BufferView view;
   if (is_str(src)) {
     *out = str_to_utf8(src.as<Str>());
-  } else if (is_bytes(src)) {
-    *out = std::string(src.as<Bytes>()->view());
-  } else if (is_bytearray(src)) {
-    ByteArray* b = src.as<ByteArray>();
-    *out = std::string(reinterpret_cast<const char*>(b->data()), static_cast<size_t>(b->length));
+  } else if (get_buffer(src, &view)) {
+    *out = std::string(reinterpret_cast<const char*>(view.data), static_cast<size_t>(view.length));
   } else {
-    raisef(exc::TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
+    if (!has_error()) raisef(exc::TypeError, "%s() arg 1 must be a %s object", fname, what);
     return false;
   }
   if (out->find('\0') != std::string::npos) {
-    raise(exc::SyntaxError, "source code string cannot contain null bytes");
+    raise(exc::ValueError, "source code string cannot contain null bytes");
     return false;
   }
   return true;
@@ -127,7 +127,7 @@ Value b_exec(Value, const Value* args, size_t nargs, Tuple* kw) {
       return raise(exc::TypeError, "closure can only be used when source is a code object");
     }
     std::string text;
-    if (!source_text(src, "exec", &text)) return Value();
+    if (!source_text(src, "exec", "string, bytes or code", &text)) return Value();
     code = compile_source(text, "<string>", "exec", 0, false, -1);
     if (!code) return Value();
   }
@@ -152,7 +152,7 @@ Value b_eval(Value, const Value* args, size_t nargs, Tuple* kw) {
   Value code = src;
   if (!is_code_object(src)) {
     std::string text;
-    if (!source_text(src, "eval", &text)) return Value();
+    if (!source_text(src, "eval", "string, bytes or code", &text)) return Value();
     size_t i = 0;
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) i++;
     code = compile_source(std::string_view(text).substr(i), "<string>", "eval", 0, false, -1);
@@ -218,10 +218,7 @@ Value b_compile(Value, const Value* args, size_t nargs, Tuple* kw) {
   if (is_ast) return only_ast ? src : compile_ast_object(src, fname, m, static_cast<int>(opt));
   if (is_code_object(src)) return src;
   std::string text;
-  if (!is_str(src) && !is_bytes(src) && !is_bytearray(src)) {
-    return raise(exc::TypeError, "compile() arg 1 must be a string, bytes or AST object");
-  }
-  if (!source_text(src, "compile", &text)) return Value();
+  if (!source_text(src, "compile", "string, bytes or AST", &text)) return Value();
   if (only_ast) {
     int64_t fv = -1;
     if (feature && !int_to_index(feature, &fv)) return Value();

@@ -651,7 +651,8 @@ int dict_equal(Dict* a, Dict* b) {
     Value bv = dict_entry_value(b, b->table->entries()[ix]);
     int r = equal(dict_entry_value(a, e), bv);
     if (r <= 0) return r;
-    if (a->used != b->used) return 0;
+    // A comparison may have changed either dict: as CPython, go on with
+    // what a holds now (no new size check).
   }
   return 1;
 }
