@@ -14,8 +14,8 @@
 # docs/modules.md.
 #
 # TODO(#6): a C++ `_asyncio` (src/python/modules/) for speed and for what
-# docs/modules.md lists as still different (Python frames of this file in
-# tracebacks, descriptor kinds, the argument messages of the hot methods).
+# docs/modules.md lists as still different (this file's frames in the frame
+# stack, descriptor kinds, the argument messages of the hot methods).
 
 
 def _make():
@@ -1270,7 +1270,25 @@ to sys.stderr."""
 
 _names, _link = _make()
 globals().update(_names)
-del _make, _names
+
+
+def _hide(code):
+    # This file's frames stand for C functions, which have none in CPython:
+    # they add no traceback entries (Pyrite's _pyrite).
+    hide_from_tracebacks(code)
+    for const in code.co_consts:
+        if type(const) is type(code):
+            _hide(const)
+
+
+try:
+    from _pyrite import hide_from_tracebacks
+except ImportError:
+    pass
+else:
+    _hide(_make.__code__)
+    del hide_from_tracebacks
+del _make, _names, _hide
 try:
     _link()
 finally:

@@ -40,6 +40,7 @@ void chain_fresh_context(ThreadState& ts, Object* exc) {
 }
 
 void traceback_add_frame(Object* e, Frame* f, uint32_t lasti) {
+  if (f->code->flags & kCodeHiddenFromTracebacks) return;
   const compile::LocationEntry* loc = f->code->location_at(lasti);
   traceback_add(e, frame_object_for(f), f->code, static_cast<int>(lasti) * 2, loc ? loc->line : -1, loc ? loc->end_line : -1,
                 loc ? loc->col : -1, loc ? loc->end_col : -1, f->code->filename, f->code->name);

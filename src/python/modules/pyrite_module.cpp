@@ -2,6 +2,7 @@
 // the interpreter to stand in for CPython's C modules (docs/modules.md,
 // "_datetime"). Not a CPython module; nothing else imports it.
 #include "python/interp/pyrun.h"
+#include "python/objects/code.h"
 #include "python/objects/dict.h"
 #include "python/objects/errors.h"
 #include "python/objects/module.h"
@@ -35,8 +36,21 @@ Value pyrite_builtin_type(Value, const Value* args, size_t nargs, Tuple*) {
   return none();
 }
 
+// hide_from_tracebacks(code): the frames running `code` add no traceback
+// entry, as the C functions a lib/ module stands in for have no frames in
+// CPython (lib/_asyncio.py: Future.result re-raising, a task's step).
+Value pyrite_hide_from_tracebacks(Value, const Value* args, size_t nargs, Tuple*) {
+  if (!check_nargs("hide_from_tracebacks", nargs, 1, 1)) return Value();
+  if (!args[0].is_object() || type_of(args[0]) != types::code) {
+    return raisef(exc::TypeError, "hide_from_tracebacks() argument must be code, not %s", type_name(args[0]).c_str());
+  }
+  args[0].as<Code>()->flags |= kCodeHiddenFromTracebacks;
+  return none();
+}
+
 const MethodDef kFunctions[] = {
     {"builtin_type", pyrite_builtin_type, MethodFlag::kVarArgs},
+    {"hide_from_tracebacks", pyrite_hide_from_tracebacks, MethodFlag::kVarArgs},
     {nullptr, nullptr, 0},
 };
 

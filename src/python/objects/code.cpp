@@ -233,7 +233,7 @@ Value get_co_posonlyargcount(Value s) { return Value::small(co(s)->posonlyargcou
 Value get_co_kwonlyargcount(Value s) { return Value::small(co(s)->kwonlyargcount); }
 Value get_co_nlocals(Value s) { return Value::small(co(s)->nlocals); }
 Value get_co_stacksize(Value s) { return Value::small(co(s)->stacksize); }
-Value get_co_flags(Value s) { return Value::small(co(s)->flags); }
+Value get_co_flags(Value s) { return Value::small(co(s)->flags & ~kCodeHiddenFromTracebacks); }
 Value get_co_firstlineno(Value s) { return Value::small(co(s)->firstlineno); }
 // The names of slots of a kind, in slot order.
 Value names_of_kind(Code* c, uint8_t kind, bool exclusive) {
@@ -310,7 +310,7 @@ Value code_replace(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
   if (nargs) return raise(exc::TypeError, "replace() takes no positional arguments");
   Code* src = co(self);
   Str *name = src->name, *qualname = src->qualname, *filename = src->filename;
-  int64_t firstlineno = src->firstlineno, flags = src->flags;
+  int64_t firstlineno = src->firstlineno, flags = src->flags & ~kCodeHiddenFromTracebacks;
   static const char* const kFixed[] = {"co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",
                                        "co_stacksize", "co_code", "co_consts", "co_names", "co_varnames",
                                        "co_freevars", "co_cellvars", "co_linetable", "co_exceptiontable"};
@@ -334,7 +334,7 @@ Value code_replace(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
     }
   }
   constexpr uint32_t kChangeable = compile::CodeFlag::kIterableCoroutine | compile::CodeFlag::kNested;
-  if ((uint32_t(flags) ^ src->flags) & ~kChangeable)
+  if ((uint32_t(flags) ^ src->flags) & ~(kChangeable | kCodeHiddenFromTracebacks))
     return raise(exc::NotImplementedError, "code.replace(): only CO_ITERABLE_COROUTINE and CO_NESTED of co_flags can be changed in Pyrite");
   size_t bytes = code_size(src);
   auto* c = try_allocate<Code>(kCodeLayout, types::code, bytes);
@@ -347,7 +347,7 @@ Value code_replace(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
   c->qualname = qualname;
   c->filename = filename;
   c->firstlineno = int32_t(firstlineno);
-  c->flags = uint32_t(flags);
+  c->flags = uint32_t(flags) | (src->flags & kCodeHiddenFromTracebacks);
   if (src->global_sites) {
     int64_t count = src->global_sites->count;
     auto* sites = try_allocate<GlobalSites>(global_sites_layout, nullptr, sizeof(GlobalSites) + size_t(count) * sizeof(GlobalSite));

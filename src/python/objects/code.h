@@ -41,6 +41,11 @@ struct GlobalSites : Object {
   GlobalSite* at(uint32_t k) { return reinterpret_cast<GlobalSite*>(this + 1) + k; }
 };
 
+// A Pyrite flag of Code::flags, never in co_flags: the frames of this code
+// add no traceback entry (set by _pyrite.hide_from_tracebacks for lib/'s
+// stand-ins of C modules, whose C functions have no frames in CPython).
+inline constexpr uint32_t kCodeHiddenFromTracebacks = 0x40000000;
+
 struct Code : Object {
   Str* name;
   Str* qualname;
