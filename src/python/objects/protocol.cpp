@@ -438,7 +438,12 @@ Value get_attr(Value obj, Str* name) {
   if (!f)
     return raisef(exc::AttributeError, "'%s' object has no attribute '%s'", type_name(obj).c_str(),
                   str_to_utf8(name).c_str());
-  return f(obj, name);
+  Value r = f(obj, name);
+  // An AttributeError without a name (from __getattr__, __getattribute__
+  // or a property) gets this lookup's name and object, for the
+  // traceback's "Did you mean", as CPython's PyObject_GetAttr does.
+  if (!r) [[unlikely]] add_attribute_error_context(obj, name);
+  return r;
 }
 
 Value get_attr_or_null(Value obj, Str* name) {
