@@ -105,8 +105,29 @@ const MethodDef kModuleMethods[] = {
     {nullptr, nullptr, 0},
 };
 
+// __annotations__ lives in the module's dict; reading it makes an empty
+// one there first (CPython 3.10+'s module_get_annotations).
+Value get_annotations(Value self) {
+  static Str* const kAnnotations = intern("__annotations__");
+  Dict* d = md(self)->dict;
+  Value a = dict_get_str(d, kAnnotations);
+  if (a || has_error()) return a;
+  Dict* fresh = dict_new();
+  if (!fresh || !dict_set_str(d, kAnnotations, fresh)) return {};
+  return fresh;
+}
+bool set_annotations(Value self, Value v) {
+  static Str* const kAnnotations = intern("__annotations__");
+  Dict* d = md(self)->dict;
+  if (v) return dict_set_str(d, kAnnotations, v);
+  int r = dict_del_str(d, kAnnotations);
+  if (r == 0) raise_with(exc::AttributeError, kAnnotations);
+  return r > 0;
+}
+
 const GetSetDef kModuleGetSets[] = {
     {"__dict__", get_dict, nullptr, nullptr, true},  // CPython's read-only member
+    {"__annotations__", get_annotations, set_annotations},
     {nullptr, nullptr},
 };
 
