@@ -998,7 +998,9 @@ Value socket_settimeout(Value self, const Value* args, size_t, Tuple*) {
   int64_t t;
   if (!timeout_arg(args[0], &t)) return {};
   s->timeout = t;
-  if (s->fd >= 0 && !set_blocking(s->fd, t < 0)) return raise_errno(errno);
+  // A closed or detached socket (fd -1) is EBADF, as CPython's
+  // internal_setblocking; the timeout is set all the same.
+  if (!set_blocking(s->fd, t < 0)) return raise_errno(errno);
   return none();
 }
 
@@ -1010,7 +1012,7 @@ Value socket_setblocking(Value self, const Value* args, size_t, Tuple*) {
   if (b < 0) return {};
   SocketObject* s = sock(self);
   s->timeout = b ? -1 : 0;
-  if (s->fd >= 0 && !set_blocking(s->fd, b)) return raise_errno(errno);
+  if (!set_blocking(s->fd, b)) return raise_errno(errno);
   return none();
 }
 
