@@ -282,7 +282,8 @@ bool SymtableBuilder::visit_stmt(StmtNode* s) {
                                                          : static_cast<ImportFrom*>(s)->names;
       for (Alias* a : names) {
         if (a->name == "*") {
-          if (cur_->kind != BlockKind::kModule) return fail(s, "import * only allowed at module level");
+          // At the alias (the star), as CPython.
+          if (cur_->kind != BlockKind::kModule) return fail(a, "import * only allowed at module level");
           continue;
         }
         std::string_view store = !is_none(a->asname) ? a->asname : a->name.substr(0, a->name.find('.'));

@@ -18,8 +18,10 @@ struct Module;
 Value eval_code(Code* code, Dict* globals, Value locals);
 // compile(source, filename, mode) -> a Code, null + SyntaxError. mode:
 // "exec", "eval", "single". flags/dont_inherit as builtins.compile.
+// source_is_str: the UTF-8 of a str (a coding declaration is ignored and
+// error columns count code points), else bytes to decode as a file's.
 Value compile_source(std::string_view source, std::string_view filename, std::string_view mode,
-                     int flags, bool dont_inherit, int optimize);
+                     int flags, bool dont_inherit, int optimize, bool source_is_str = false);
 // The innermost Python frame's globals / locals mapping / builtins dict,
 // or null outside any frame.
 Dict* current_globals();

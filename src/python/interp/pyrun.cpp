@@ -105,10 +105,11 @@ bool emit_compile_warnings(const std::vector<parse::CompileWarning>& warnings) {
 }
 
 Value compile_source(std::string_view source, std::string_view filename, std::string_view mode, int flags,
-                     bool dont_inherit, int optimize) {
+                     bool dont_inherit, int optimize, bool source_is_str) {
   base::Arena arena;
   parse::SyntaxError error;
   parse::ParseOptions options;
+  options.source_is_bytes = !source_is_str;
   if (mode == "eval") options.mode = parse::Mode::kEval;
   else if (mode == "single") options.mode = parse::Mode::kSingle;
   options.int_max_str_digits = int_max_str_digits();

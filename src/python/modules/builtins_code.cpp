@@ -128,7 +128,7 @@ Value b_exec(Value, const Value* args, size_t nargs, Tuple* kw) {
     }
     std::string text;
     if (!source_text(src, "exec", "string, bytes or code", &text)) return Value();
-    code = compile_source(text, "<string>", "exec", 0, false, -1);
+    code = compile_source(text, "<string>", "exec", 0, false, -1, is_str(src));
     if (!code) return Value();
   }
   if (!eval_code(code.as<Code>(), globals.as<Dict>(), locals)) return Value();
@@ -155,7 +155,7 @@ Value b_eval(Value, const Value* args, size_t nargs, Tuple* kw) {
     if (!source_text(src, "eval", "string, bytes or code", &text)) return Value();
     size_t i = 0;
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) i++;
-    code = compile_source(std::string_view(text).substr(i), "<string>", "eval", 0, false, -1);
+    code = compile_source(std::string_view(text).substr(i), "<string>", "eval", 0, false, -1, is_str(src));
     if (!code) return Value();
   }
   if (code.as<Code>()->nfreevars > 0)
@@ -224,7 +224,7 @@ Value b_compile(Value, const Value* args, size_t nargs, Tuple* kw) {
     if (feature && !int_to_index(feature, &fv)) return Value();
     return parse_to_ast_object(text, is_str(src), fname, m, static_cast<int>(flag_bits), static_cast<int>(fv));
   }
-  return compile_source(text, fname, m, static_cast<int>(flag_bits), dont, static_cast<int>(opt));
+  return compile_source(text, fname, m, static_cast<int>(flag_bits), dont, static_cast<int>(opt), is_str(src));
 }
 
 Value b_globals(Value, const Value*, size_t, Tuple*) {

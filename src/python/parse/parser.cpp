@@ -437,7 +437,18 @@ ast::ModNode* parse(std::string_view source, std::string_view filename, const Pa
       return nullptr;
     }
   } else {
-    utf8.assign(source);
+    // A str: no decoding, but newlines are translated as for a file
+    // (CPython's translate_newlines: "\r\n" and "\r" become "\n").
+    utf8.reserve(source.size());
+    for (size_t i = 0; i < source.size(); i++) {
+      char c = source[i];
+      if (c == '\r') {
+        utf8.push_back('\n');
+        if (i + 1 < source.size() && source[i + 1] == '\n') i++;
+      } else {
+        utf8.push_back(c);
+      }
+    }
   }
   if (utf8.find('\0') != std::string::npos) {
     error->type = "ValueError";
