@@ -566,6 +566,17 @@ static Value alias_iter(Value self) {
 static Value alias_mro_entries(Value self, const Value*, size_t, Tuple*) {
   return tuple_of({A(self)->origin});
 }
+// CPython's ga_reduce: (type(self), (origin, args)). TODO(#6): a starred
+// alias reduces to next(iter(GenericAlias(origin, args))) there, which
+// needs the generic_alias_iterator type (its own reduce); refused for now.
+static Value alias_reduce(Value self, const Value*, size_t, Tuple*) {
+  GenericAlias* a = A(self);
+  if (a->starred)
+    return raisef(exc::TypeError, "cannot pickle '%s' object", type_name(self).c_str());
+  Tuple* args = tuple_of({a->origin, a->args});
+  if (!args) return {};
+  return tuple_of({type_of(self), args});
+}
 static Value alias_getitem(Value self, Value) {
   return raisef(exc::TypeError, "%s is not a generic class", repr_utf8(self).c_str());
 }
@@ -574,6 +585,7 @@ static const MethodDef kAliasMethods[] = {
     {"__mro_entries__", alias_mro_entries, MethodFlag::kOneArg},
     {"__instancecheck__", alias_instancecheck, MethodFlag::kOneArg},
     {"__subclasscheck__", alias_subclasscheck, MethodFlag::kOneArg},
+    {"__reduce__", alias_reduce, MethodFlag::kNoArgs},
     {nullptr, nullptr, 0},
 };
 static const GetSetDef kAliasGetSets[] = {
@@ -707,16 +719,12 @@ static Value union_compare(Value a, Value b, CompareOp op) {
   return py_bool(op == CompareOp::kEq ? r : !r);
 }
 
+// hash(frozenset(args)), as CPython (and typing.Union) computes it.
 static int64_t union_hash(Value self) {
-  Tuple* t = self.as<UnionObject>()->args;
-  uint64_t h = 0x345678;
-  for (int64_t i = 0; i < t->length; i++) {
-    int64_t x = hash(t->at(i));
-    if (x == -1) return -1;
-    h ^= uint64_t(x);  // order-independent, like hash(frozenset(args))
-  }
-  int64_t r = int64_t(h);
-  return r == -1 ? -2 : r;
+  Value a[1] = {self.as<UnionObject>()->args};
+  Value fs = type_call(types::frozenset, a, 1, nullptr);
+  if (!fs) return -1;
+  return hash(fs);
 }
 
 static Value union_getitem(Value self, Value) {
