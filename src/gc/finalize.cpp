@@ -45,6 +45,27 @@ void Heap::queue_unreachable_finalizable() {
   drain_mark_stack();
 }
 
+size_t Heap::queue_all_finalizable(LayoutId layout) {
+  size_t kept = 0;
+  size_t first_new = pending_finalize_.size();
+  const LayoutInfo* info = find_layout(layout);
+  PYR_CHECK(info != nullptr && info->finalize != nullptr);
+  for (void* obj : finalizable_) {
+    auto* h = static_cast<Header*>(obj);
+    if (header_layout(h) != layout) {
+      finalizable_[kept++] = obj;
+      continue;
+    }
+    header_clear(h, kFlagFinalizable);
+    if (info->needs_finalize && !info->needs_finalize(obj)) continue;
+    header_set(h, kFlagFinalized);
+    pending_finalize_.push_back(obj);
+  }
+  finalizable_.resize(kept);
+  stats_.finalizers_queued += pending_finalize_.size() - first_new;
+  return pending_finalize_.size() - first_new;
+}
+
 size_t Heap::run_pending_finalizers() {
   if (running_hooks_) return 0;
   running_hooks_ = true;

@@ -189,6 +189,12 @@ class Heap {
     header_set(h, kFlagFinalizable);
     finalizable_.push_back(obj);
   }
+  // Shutdown: queues the finalizer of every registered object of `layout`,
+  // reachable or not, oldest registration first (CPython's teardown clears
+  // a module's globals in the order they were made; those needs_finalize
+  // declines are just unregistered). Returns the number queued; the
+  // language then runs them as after a collection.
+  size_t queue_all_finalizable(LayoutId layout);
   // Run the queued hooks; each returns the number run. The language calls
   // them after a collection, where running Python code is safe. Weak
   // callbacks should run first, as CPython does.

@@ -798,6 +798,8 @@ void finalize_generator(void* p) {
 
 }  // namespace
 
+size_t queue_generators_at_exit() { return gc::Heap::current()->queue_all_finalizable(g_generator_layout); }
+
 void init_generator() {
   {
     gc::LayoutInfo info;

@@ -85,6 +85,11 @@ Value delegate_of(Generator* g);
 int coroutine_origin_tracking_depth();
 void set_coroutine_origin_tracking_depth(int depth);
 
+// At exit, after the atexit callbacks: queues the finalization of every
+// generator, coroutine and async generator still registered, as CPython's
+// module teardown finalizes those its globals held (docs/interp.md).
+size_t queue_generators_at_exit();
+
 void init_generator();
 
 }  // namespace pyrite::python

@@ -19,6 +19,7 @@
 #include "python/compile/compiler.h"
 #include "python/interp/code_cache.h"
 #include "python/interp/eval.h"
+#include "python/interp/generator.h"
 #include "python/interp/interp.h"
 #include "python/interp/thread_state.h"
 #include "python/modules/io.h"
@@ -632,6 +633,16 @@ int finish(bool ok) {
   flush_std_streams();
   run_gc_hooks();
   clear_error();
+  // What CPython's module teardown would finalize of the generators still
+  // alive: a suspended one's finally, an unawaited coroutine's warning
+  // (docs/interp.md, "Finalization of generators"). TODO(#6): __del__
+  // objects alike, in CPython's module order.
+  if (queue_generators_at_exit()) {
+    g_module_teardown = true;
+    run_gc_hooks();
+    clear_error();
+    g_module_teardown = false;
+  }
   if (!flush_std_streams(true)) status = 120;
   io::flush_at_exit();
   if (g_unhandled_keyboard_interrupt) {

@@ -162,6 +162,11 @@ Module* make_pyrite_module();  // Pyrite's own hooks for lib/ (modules/pyrite_mo
 bool enable_faulthandler_at_startup();
 // sys.is_finalizing(): set once the atexit callbacks have run at exit.
 extern bool g_finalizing;
+// Set while the generators still alive at exit are finalized (finish): the
+// stand-in for CPython's module teardown, where sys.modules is already
+// empty, so the default unraisable hook prints tracebacks without source
+// lines (CPython cannot import io to read them then).
+extern bool g_module_teardown;
 // builtins.__build_class__(func, name, *bases, metaclass=..., **kwds).
 Value build_class(Value self, const Value* args, size_t nargs, Tuple* kwnames);
 

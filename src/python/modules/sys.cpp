@@ -38,6 +38,7 @@
 namespace pyrite::python {
 
 bool g_finalizing = false;
+bool g_module_teardown = false;
 
 #if defined(__clang__)
 #define PYR_COMPILER_NAME "Clang " __clang_version__
@@ -398,7 +399,7 @@ void default_unraisable(Value exc_type, Value exc_value, Value exc_tb, Value err
   } else if (!msg.empty()) {
     write_stderr(file, msg + ":\n");
   }
-  std::string text = exc_tb && !is_none(exc_tb) ? format_traceback(exc_tb) : "";
+  std::string text = exc_tb && !is_none(exc_tb) ? format_traceback(exc_tb, !g_module_teardown) : "";
   if (exc_type && !is_none(exc_type)) {
     static Str* const kModule = intern("__module__");
     static Str* const kQualname = intern("__qualname__");

@@ -291,6 +291,7 @@ struct Printer {
   std::string out;
   int depth = 0;          // exception group nesting (the margin's width)
   bool need_close = false;
+  bool with_source = true;
   std::vector<Object*> seen;
 
   std::string indent() const { return std::string(static_cast<size_t>(2 * depth), ' '); }
@@ -320,7 +321,7 @@ struct Printer {
     std::string text = "  File \"" + filename + "\", line " + std::to_string(tb->lineno) + ", in " +
                        name + "\n";
     std::string line;
-    if (source_line(filename, tb->lineno, &line)) {
+    if (with_source && source_line(filename, tb->lineno, &line)) {
       size_t ws = 0;
       while (ws < line.size() && is_ws(line[ws])) ws++;
       text += "    " + line.substr(ws) + "\n";
@@ -814,10 +815,11 @@ std::string format_exception_only(Value exc) {
   return out;
 }
 
-std::string format_traceback(Value tb) {
+std::string format_traceback(Value tb, bool with_source) {
   if (!tb || !is_traceback(tb)) return "";
   Object* saved = take_error();
   Printer p;
+  p.with_source = with_source;
   p.traceback_block(tb.as<Traceback>(), "Traceback (most recent call last):\n", '|');
   if (saved) set_error(saved); else clear_error();
   return p.out;

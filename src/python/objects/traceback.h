@@ -70,7 +70,8 @@ void print_exception(Value exc, Value file);
 void write_unraisable_error(Value object, const char* err_msg = nullptr);
 // The "Traceback (most recent call last):" header and the entries of `tb`
 // (sys.tracebacklimit applies), or "" for something not a traceback.
-std::string format_traceback(Value tb);
+// with_source false: without the source lines and carets.
+std::string format_traceback(Value tb, bool with_source = true);
 // The last line(s) only: "ValueError: msg\n" (traceback.format_exception_only).
 std::string format_exception_only(Value exc);
 
