@@ -109,7 +109,7 @@ uint64_t hash_words(const std::vector<uint64_t>& words) {
 bool Jit::prepare(CompiledTrace& t, ir::Trace recorded, bool loop) {
   opt::Options o = options_.opt;
   // A bridge starts knowing what its parent proved about the failargs.
-  if (t.parent >= 0) t.input_ranges = o.input_ranges = opt::failarg_ranges(traces_[t.parent]->trace, t.parent_guard);
+  if (t.parent >= 0) t.input_ranges = o.input_ranges = take_failarg_ranges(static_cast<uint32_t>(t.parent), t.parent_guard);
   // A trace that jumps to a peeled loop's entry takes its preamble in and
   // enters the body (opt/preamble.h).
   if (recorded.num_ops() > 0 && recorded.op(recorded.num_ops() - 1).opcode == ir::Opcode::kJump) {
@@ -372,6 +372,14 @@ bool Jit::wants_bridge(CompiledTrace& t, uint32_t guard) {
   return true;
 }
 
+std::vector<opt::IntRange> Jit::take_failarg_ranges(uint32_t trace, uint32_t guard) {
+  auto it = failarg_ranges_memo_.find(uint64_t{trace} << 32 | guard);
+  if (it == failarg_ranges_memo_.end()) return opt::failarg_ranges(traces_[trace]->trace, guard);
+  std::vector<opt::IntRange> r = std::move(it->second);
+  failarg_ranges_memo_.erase(it);
+  return r;
+}
+
 bool Jit::share_bridge(CompiledTrace& t, uint32_t guard) {
   if (!params_.share_bridges) return false;
   // Not from a bridge's first instruction (before its second
@@ -396,13 +404,14 @@ bool Jit::share_bridge(CompiledTrace& t, uint32_t guard) {
     CompiledTrace& b = *traces_[id];
     if (b.freed || b.invalidated || traces_[b.root]->invalidated || b.resume_key != key) continue;
     if (options_.machine_code && !b.code) continue;
-    if (ranges.empty()) ranges = opt::failarg_ranges(t.trace, guard);
+    if (ranges.empty()) ranges = failarg_ranges_memo_[uint64_t{t.id} << 32 | guard] = opt::failarg_ranges(t.trace, guard);
     bool within = true;
     for (size_t k = 0; k < b.input_ranges.size() && within; k++) {
       opt::IntRange r = k < ranges.size() ? ranges[k] : opt::IntRange{};
       within = r.lo >= b.input_ranges[k].lo && r.hi <= b.input_ranges[k].hi;
     }
     if (!within) continue;
+    failarg_ranges_memo_.erase(uint64_t{t.id} << 32 | guard);
     if (t.code) x64::attach_bridge(*t.code, guard, *b.code);
     t.bridges[guard].bridge = static_cast<int32_t>(id);
     // The bridge's tree must outlive this guard's patch, as a loop this
