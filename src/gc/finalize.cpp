@@ -26,6 +26,9 @@ namespace pyrite::gc {
 void Heap::queue_unreachable_finalizable() {
   size_t kept = 0;
   size_t first_new = pending_finalize_.size();
+  // Indexed directly: registered objects have valid layouts, and the table
+  // does not change during a collection.
+  const LayoutInfo* layouts = detail::layout_table();
   for (void* obj : finalizable_) {
     if (is_marked(obj)) {
       finalizable_[kept++] = obj;
@@ -33,8 +36,8 @@ void Heap::queue_unreachable_finalizable() {
     }
     auto* h = static_cast<Header*>(obj);
     header_clear(h, kFlagFinalizable);
-    const LayoutInfo* layout = find_layout(header_layout(h));
-    if (layout->needs_finalize && !layout->needs_finalize(obj)) continue;  // freed now, nothing to run
+    const LayoutInfo& layout = layouts[header_layout(h)];
+    if (layout.needs_finalize && !layout.needs_finalize(obj)) continue;  // freed now, nothing to run
     header_set(h, kFlagFinalized);
     pending_finalize_.push_back(obj);
   }
