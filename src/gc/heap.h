@@ -265,6 +265,7 @@ class Heap {
   void drop_dead_weak_owners();
   // finalize.cpp
   void queue_unreachable_finalizable();
+  void order_and_queue(const std::vector<void*>& roots);
   // verify.cpp
   bool is_object_start(const void* p) const;
 
@@ -296,6 +297,7 @@ class Heap {
   uint64_t weak_seq_ = 0;
   std::vector<void*> finalizable_;
   std::deque<void*> pending_finalize_;
+  std::vector<void*> finalize_roots_;  // scratch for queue_unreachable_finalizable
   std::deque<std::pair<void*, void**>> pending_weak_;
   void* running_hook_for_ = nullptr;  // the object whose hook is running
   bool running_hooks_ = false;
