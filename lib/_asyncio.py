@@ -589,15 +589,7 @@ it erases the saved context exception value."""
 
         def __iter__(self, /):
             """Implement iter(self)."""
-            try:
-                loop = self._fut_loop
-            except AttributeError:
-                loop = zero_fill(self)
-            if loop is None:
-                raise RuntimeError("Future object is not initialized.")
-            it = new_iter(FutureIter)
-            it._fut = self
-            return it
+            return Future.__await__(self)
 
         def __getstate__(self, /):
             return self.__dict__ or None
