@@ -700,16 +700,8 @@ it erases the saved context exception value."""
             raise StopIteration(future_result(fut))
 
         def send(self, value, /):
-            fut = self._fut
-            if fut is None:
-                raise StopIteration
-            if fut._fut_state == PENDING:
-                if not fut._fut_blocking:
-                    fut._fut_blocking = True
-                    return fut
-                raise RuntimeError("await wasn't used with future")
-            self._fut = None
-            raise StopIteration(future_result(fut))
+            # The value is ignored, as the C FutureIter's send does.
+            return FutureIter.__next__(self)
 
         def throw(self, *args):
             nargs = len(args)
