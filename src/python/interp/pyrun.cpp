@@ -210,6 +210,7 @@ const struct {
                 {"_signal", make_signal_module},
                 {"_operator", make_operator_module},
                 {"_heapq", make_heapq_module}, {"_bisect", make_bisect_module},
+                {"_abc", make_abc_module},
                 {"_functools", make_functools_module},
                 {"_md5", make_md5_module}, {"_sha1", make_sha1_module},
                 {"_sha256", make_sha256_module}, {"_sha512", make_sha512_module},

@@ -130,6 +130,7 @@ Module* make_struct_module();
 Module* make_operator_module();
 Module* make_heapq_module();
 Module* make_bisect_module();
+Module* make_abc_module();
 Module* make_functools_module();
 Module* make_md5_module();
 Module* make_sha1_module();

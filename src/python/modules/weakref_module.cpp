@@ -30,6 +30,7 @@
 #include "python/objects/traceback.h"
 #include "python/objects/tuple.h"
 #include "python/objects/type.h"
+#include "python/modules/weakref_module.h"
 
 namespace pyrite::python {
 
@@ -694,6 +695,16 @@ void make_types() {
 }
 
 }  // namespace
+
+bool weakref_can_reference(Value v) { return weakrefable(v); }
+
+Value weakref_new(Value target, Value callback) {
+  if (!g_ref_type) make_types();
+  Value args[2] = {target, callback ? callback : none()};
+  return ref_new(g_ref_type, args, 2, nullptr);
+}
+
+Object* weakref_referent(Value ref) { return wr(ref)->referent; }
 
 Module* make_weakref_module() {
   if (!g_ref_type) make_types();

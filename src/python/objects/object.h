@@ -122,8 +122,9 @@ inline constexpr uint32_t kBytesSubclass = 1 << 15;
 inline constexpr uint32_t kFloatSubclass = 1 << 16;
 // What `match` takes as a sequence / mapping (CPython's Py_TPFLAGS_SEQUENCE
 // and _MAPPING): list, tuple, range, memoryview, array, deque / dict,
-// mappingproxy, and classes that inherit it or set __abc_tpflags__
-// (collections.abc.Sequence and Mapping).
+// mappingproxy, classes that inherit it, ABCs whose __abc_tpflags__ sets it
+// (collections.abc.Sequence and Mapping; _abc._abc_init) and classes
+// registered with such an ABC (_abc._abc_register; abc_module.cpp).
 inline constexpr uint32_t kSequence = 1 << 17;
 inline constexpr uint32_t kMapping = 1 << 18;
 // The inherited-flag mask: subclasses get these from their bases.

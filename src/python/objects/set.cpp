@@ -517,6 +517,25 @@ int set_contains(Set* s, Value key) {
   return contains_entry(s, key, h);
 }
 
+SetEntry* set_find_hashed(Set* s, int64_t hash, bool (*match)(Value key, void* ctx), void* ctx) {
+  SetTable* t = s->table;
+  if (!t) return nullptr;
+  uint64_t mask = uint64_t(s->mask);
+  uint64_t perturb = uint64_t(hash);
+  uint64_t i = perturb & mask;
+  for (;;) {
+    SetEntry* e = &t->entries()[i];
+    int probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
+    do {
+      if (e->hash == 0 && e->key.is_null()) return nullptr;
+      if (e->hash == hash && !e->key.is_null() && match(e->key, ctx)) return e;
+      e++;
+    } while (probes--);
+    perturb >>= kPerturbShift;
+    i = (i * 5 + 1 + perturb) & mask;
+  }
+}
+
 int set_discard(Set* s, Value key) {
   int64_t h;
   if (!key_with_set_retry(&key, &h)) return -1;

@@ -49,6 +49,11 @@ Set* set_from_iterable(Type* type, Value iterable);
 bool set_add(Set* s, Value key);                 // false: error
 int set_contains(Set* s, Value key);             // 1, 0, -1
 int set_discard(Set* s, Value key);              // 1 removed, 0 absent, -1 error
+// The live entry of hash `hash` that match(key, ctx) accepts, looked for
+// along the probe sequence of `hash` without comparing keys (no Python code
+// runs, nothing is allocated); null if none. For callers that compare keys
+// their own way (_abc's sets of weak references, abc_module.cpp).
+SetEntry* set_find_hashed(Set* s, int64_t hash, bool (*match)(Value key, void* ctx), void* ctx);
 bool set_update(Set* s, Value iterable);
 inline int64_t set_size(const Set* s) { return s->used; }
 void set_clear(Set* s);

@@ -356,24 +356,6 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
   constexpr uint32_t kCollectionFlags = TypeFlag::kSequence | TypeFlag::kMapping;
   t->flags = TypeFlag::kHeapType | TypeFlag::kBaseType |
              (base->flags & TypeFlag::kInherited & ~kCollectionFlags);
-  // collections.abc's Sequence and Mapping say what `match` takes with
-  // __abc_tpflags__ (CPython's _abc reads and removes it; _py_abc, which
-  // Pyrite runs, does not know it). Added to the inherited flags once the
-  // MRO is known.
-  uint32_t abc_collection = 0;
-  {
-    static Str* const kAbcTpflags = intern("__abc_tpflags__");
-    Value f = dict_get_str(dict, kAbcTpflags);
-    if (f && f.is_small()) {
-      int64_t v = f.small_value();
-      if ((v & (3 << 5)) == (3 << 5))
-        return raise(exc::TypeError, "__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING");
-      if (v & (1 << 5)) abc_collection |= TypeFlag::kSequence;
-      if (v & (1 << 6)) abc_collection |= TypeFlag::kMapping;
-    }
-    if (f && dict_del_str(dict, kAbcTpflags) < 0) return {};
-    if (!f && has_error()) return {};
-  }
   t->name = name;
   t->base = base;
   t->bases = bases;
@@ -488,8 +470,8 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
   if (!mro) return {};
   t->mro = mro;
   // Sequence / mapping for `match`: the first class of the MRO that is one
-  // or the other decides (CPython's inherit_patma_flags), then
-  // __abc_tpflags__ adds its flag.
+  // or the other decides (CPython's inherit_patma_flags); an ABC's
+  // __abc_tpflags__ adds its flag later, in _abc._abc_init.
   for (int64_t i = 1; i < mro->length; i++) {
     uint32_t f = mro->at(i).as<Type>()->flags & kCollectionFlags;
     if (f) {
@@ -497,7 +479,6 @@ Value type_new(Type* metatype, Value name_v, Value bases_v, Value dict_v, Tuple*
       break;
     }
   }
-  t->flags |= abc_collection;
 
   // Slots: start from the base's, then recompute every one from the MRO.
   t->slots = base->slots;
