@@ -76,7 +76,16 @@ bool is_type(Value v) { return v.is_object() && type_of(v)->has_flag(TypeFlag::k
 // self._abc_impl, which must be an _abc_data.
 AbcData* get_impl(Value self) {
   static Str* const kAbcImpl = intern("_abc_impl");
-  Value impl = get_attr(self, kAbcImpl);
+  Value impl;
+  Type* meta = type_of(self);
+  if (meta->slots.getattr == type_getattro && !type_lookup(meta, kAbcImpl)) {
+    // What type.__getattribute__ finds when the metaclass has no
+    // _abc_impl: the class's own, an _abc_data (no __get__), found with
+    // one cached lookup (the ABC fast path).
+    impl = type_lookup(self.as<Type>(), kAbcImpl);
+    if (impl && type_of(impl) == g_abc_data_type) return impl.as<AbcData>();
+  }
+  impl = get_attr(self, kAbcImpl);
   if (!impl) return nullptr;
   if (type_of(impl) != g_abc_data_type) {
     raise(exc::TypeError, "_abc_impl is set to a wrong type");
