@@ -19,6 +19,7 @@ MODES = [
     ["-X", "jit-threshold=3", "-X", "jit-backend=interp"],
     ["-X", "jit-threshold=1", "-X", "jit-opt=none"],
     ["-X", "jit-threshold=2", "-X", "jit-loop_longevity=1"],
+    ["-X", "jit-threshold=1", "-X", "jit-loop_summaries=0"],
 ]
 
 
@@ -37,6 +38,19 @@ def counted_loop(rng):
     return "[" + "".join(body) + "]"
 
 
+def hot_nest(rng):
+    """An outer loop run 20-120 times around counted loops on cells to its
+    right, each set up anew in every outer iteration: the outer trace
+    records their runs as loop summaries (docs/jit.md)."""
+    body = []
+    for _ in range(rng.randint(1, 3)):
+        d = rng.randint(1, 3)
+        body.append(">" * d + rng.choice("+-") * rng.randint(1, 9) + counted_loop(rng) + "<" * d)
+        if rng.random() < 0.3:
+            body.append(".")
+    return "[-]" + "+" * rng.randint(20, 120) + "[-" + "".join(body) + "]"
+
+
 def block(rng, depth):
     out = []
     for _ in range(rng.randint(1, 6)):
@@ -49,7 +63,9 @@ def block(rng, depth):
             out.append("<" * rng.randint(1, 2))
         elif r < 0.65:
             out.append(counted_loop(rng))
-        elif r < 0.75:
+        elif r < 0.72:
+            out.append(hot_nest(rng))
+        elif r < 0.8:
             out.append(".")
         elif depth < 3:
             # A loop that counts its cell down around a random body which

@@ -246,6 +246,9 @@ int32_t Jit::install(uint32_t cell, ir::Trace recorded, ir::DescrId target, uint
   l->key = counters_.cell(cell).key;
   l->cell = cell;
   l->target = target;
+  if (params_.loop_summaries)
+    if (std::optional<opt::LoopSummary> s = opt::summarize(recorded))
+      l->summary = std::make_shared<const opt::LoopSummary>(std::move(*s));
   unroll_refused_ = false;
   if (!prepare(*l, std::move(recorded), /*loop=*/true)) {
     if (unroll_refused_) {
@@ -609,6 +612,12 @@ std::string Jit::stats_text() const {
       add("jitstats:   abort %-22s %llu  (%s)\n", abort_reason_name(static_cast<AbortReason>(i)),
           (unsigned long long)stats_.aborts[i], abort_reason_message(static_cast<AbortReason>(i)));
   add("jitstats: ops recorded %llu\n", (unsigned long long)stats_.ops_recorded);
+  if (stats_.loops_summarized) {
+    size_t with_summary = 0;
+    for (uint32_t id : loop_ids_) with_summary += traces_[id]->summary != nullptr;
+    add("jitstats: loops with a summary %zu, inner loop runs recorded as their summary %llu\n", with_summary,
+        (unsigned long long)stats_.loops_summarized);
+  }
   if (options_.machine_code)
     add("jitstats: loops entered %llu, jumps to loops compiled later %llu (bridges and jumps inside machine code are not counted)\n",
         (unsigned long long)stats_.loops_entered, (unsigned long long)stats_.jumps_between_traces);

@@ -33,6 +33,7 @@
 #include "jit/ir/ir.h"
 #include "jit/ir/ir_interp.h"
 #include "jit/opt/pipeline.h"
+#include "jit/opt/summary.h"
 #include "jit/params.h"
 #include "jit/trace/abort.h"
 #include "jit/trace/hot_counters.h"
@@ -44,7 +45,19 @@ class JitLog;
 
 namespace pyrite::jit::trace {
 
-// The callbacks a language gives the JIT layer: the two places where the
+// A frame of the state a recording continues from after a loop summary
+// (FrameHooks::skip_to): each listed slot with its word and its IR value.
+struct TracedSlot {
+  uint16_t slot;
+  uint64_t w;
+  ir::Ref ref;
+};
+struct TracedFrame {
+  uint32_t kind = 0, pc = 0, size = 0;
+  std::vector<TracedSlot> slots;
+};
+
+// The callbacks a language gives the JIT layer: the places where the
 // layer must understand the language's frames.
 class FrameHooks {
  public:
@@ -62,6 +75,15 @@ class FrameHooks {
   // For the JIT log: the language's text for a location (a loop's green
   // key, or the root loop's code word with a guard's resume pc).
   virtual std::string position(const GreenKey& key) { return "pc " + std::to_string(key.pc); }
+  // While recording, at the header of a compiled loop that has a summary
+  // (docs/jit.md, "Loop summaries"): the recorder has performed and
+  // recorded the loop's whole run; the recording goes on from the loop's
+  // exit state. skip_to sets the tracing frames to `frames` (outermost
+  // first; a slot not listed keeps its value) and the dispatch loop's pc
+  // to the innermost frame's, and loop_header then returns false. Only
+  // for languages that answer true to can_skip_loops.
+  virtual bool can_skip_loops() const { return false; }
+  virtual void skip_to(std::span<const TracedFrame> frames) { (void)frames; }
 };
 
 enum class TraceKind : uint8_t {
@@ -104,6 +126,9 @@ struct CompiledTrace {
   // the parent guard), and the parent guard's resume key (Jit::share_bridge).
   std::vector<opt::IntRange> input_ranges;
   std::vector<uint64_t> resume_key;
+  // Loops: the whole run in closed form, if it has one (opt/summary.h),
+  // from the trace as recorded.
+  std::shared_ptr<const opt::LoopSummary> summary;
   explicit CompiledTrace(ir::Trace t) : trace(std::move(t)) {}
 };
 
@@ -131,6 +156,7 @@ struct JitStats {
   uint64_t ops_recorded = 0;
   uint64_t invalidations = 0;  // traces invalidated by quasi-immutable writes
   uint64_t loops_retired = 0;  // unused for loop_longevity installs (see retire_unused_loops)
+  uint64_t loops_summarized = 0;  // inner loop runs recorded as their summary (loop_summaries)
   uint64_t total_aborts() const {
     uint64_t n = 0;
     for (uint64_t a : aborts) n += a;

@@ -260,6 +260,12 @@ bool TracingContext::loop_header(const GreenKey& key, std::span<const Val> reds)
   }
   int32_t other = jit_.loop_at(key);
   if (other != kNoLoop) {
+    const CompiledTrace& inner = jit_.trace(other);
+    // Loop traces only: a bridge that went on through the rest of the
+    // outer body cost more to compile than it saved (docs/jit.md, "Loop
+    // summaries").
+    if (!bridge_ && inner.summary && replay_summary(*inner.summary, reds)) return false;
+    if (!recording()) return true;
     if (!bridge_ && jit_.retrace_exited_loop(cell_)) {
       abort(AbortReason::kExitedLoop);
       return true;
@@ -271,6 +277,127 @@ bool TracingContext::loop_header(const GreenKey& key, std::span<const Val> reds)
   // loop can be jumped to.
   abort(AbortReason::kInnerLoop);
   return true;
+}
+
+namespace {
+
+// The address an access op of `d` reaches (arrays: item `index`).
+uint64_t address_of(const ir::Descr& d, uint64_t base, uint64_t index) {
+  uint64_t a = base + static_cast<int64_t>(d.offset);
+  return d.kind == ir::DescrKind::kArray ? a + index * d.size : a;
+}
+
+uint64_t read_int(const ir::Descr& d, uint64_t address) {
+  uint64_t bits = 0;
+  std::memcpy(&bits, reinterpret_cast<const void*>(address), d.size);  // little-endian
+  if (d.size < 8 && d.is_signed && (bits >> (d.size * 8 - 1)) & 1) bits |= ~uint64_t{0} << (d.size * 8);
+  return bits;
+}
+
+}  // namespace
+
+bool TracingContext::replay_summary(const opt::LoopSummary& s, std::span<const Val> reds) {
+  if (!jit_.params().loop_summaries || !hooks_.can_skip_loops() || side_effect_) return false;
+  const ir::Trace& f = s.ops;
+  if (reds.size() != f.num_inputs()) return false;
+  std::vector<Val> vals(f.num_ops());
+  for (uint32_t k = 0; k < reds.size(); k++) vals[k] = reds[k];
+  auto val = [&](ir::Ref r) -> Val {
+    if (!r.is_const()) return vals[r.index()];
+    const ir::Const& c = f.constant(r);
+    return {c.bits, trace_.intern(c.type, c.bits)};
+  };
+  bool stored = false;
+  for (uint32_t i = f.num_inputs(); i < f.num_ops(); i++) {
+    const ir::Op& op = f.op(i);
+    auto args = f.args(i);
+    using ir::Opcode;
+    switch (op.opcode) {
+      case Opcode::kGuardTrue:
+      case Opcode::kGuardFalse:
+      case Opcode::kGuardValue: {
+        PYR_CHECK_MSG(!stored, "a summary's guard after its stores");
+        Val a = val(args[0]);
+        bool passes = op.opcode == Opcode::kGuardTrue    ? a.w != 0
+                      : op.opcode == Opcode::kGuardFalse ? a.w == 0
+                                                         : a.w == val(args[1]).w;
+        if (!passes) return false;  // the interpreter runs the loop itself
+        if (!a.ref.is_const()) {
+          if (op.opcode == Opcode::kGuardValue) guard(op.opcode, {a.ref, val(args[1]).ref});
+          else guard(op.opcode, {a.ref});
+        }
+        if (!recording()) return false;
+        break;
+      }
+      case Opcode::kGetarrayitemRawI:
+      case Opcode::kGetarrayitemGcI:
+      case Opcode::kGetfieldRawI:
+      case Opcode::kGetfieldGcI: {
+        const ir::Descr& d = f.descr(op.descr);
+        bool array = args.size() == 2;
+        Val base = val(args[0]);
+        Val index = array ? val(args[1]) : Val{};
+        uint64_t w = read_int(d, address_of(d, base.w, index.w));
+        vals[i] = {w, array ? emit(op.opcode, {base.ref, index.ref}, op.descr) : emit(op.opcode, {base.ref}, op.descr)};
+        break;
+      }
+      case Opcode::kSetarrayitemRaw:
+      case Opcode::kSetarrayitemGc:
+      case Opcode::kSetfieldRaw:
+      case Opcode::kSetfieldGc: {
+        const ir::Descr& d = f.descr(op.descr);
+        bool array = args.size() == 3;
+        Val base = val(args[0]);
+        Val index = array ? val(args[1]) : Val{};
+        Val v = val(args.back());
+        std::memcpy(reinterpret_cast<void*>(address_of(d, base.w, index.w)), &v.w, d.size);
+        if (array) emit(op.opcode, {base.ref, index.ref, v.ref}, op.descr);
+        else emit(op.opcode, {base.ref, v.ref}, op.descr);
+        side_effect_ = true;
+        stored = true;
+        break;
+      }
+      case Opcode::kFinish: {
+        std::vector<TracedFrame> frames;
+        size_t k = 0;
+        for (const opt::LoopSummary::Frame& fr : s.frames) {
+          TracedFrame t{fr.kind, fr.pc, fr.size, {}};
+          for (uint16_t slot : fr.slots) {
+            Val v = val(args[k++]);
+            t.slots.push_back({slot, v.w, v.ref});
+          }
+          frames.push_back(std::move(t));
+        }
+        jit_.stats().loops_summarized++;
+        hooks_.skip_to(frames);
+        return true;
+      }
+      default: {
+        PYR_CHECK_MSG(args.size() <= 2 && (ir::op_effects(op.opcode) & ir::effect::kPure),
+                      "a summary holds pure ops, guards, loads and stores");
+        uint64_t x[2] = {0, 0};
+        bool all_const = true;
+        for (size_t k = 0; k < args.size(); k++) {
+          Val a = val(args[k]);
+          x[k] = a.w;
+          all_const &= a.ref.is_const();
+        }
+        uint64_t r = 0;
+        bool ovf = false;
+        PYR_CHECK(ir::eval_pure(op.opcode, x, &r, &ovf));
+        if (all_const) {
+          vals[i] = {r, trace_.intern(*ir::fixed_result_type(op.opcode), r)};
+        } else {
+          std::vector<ir::Ref> refs;
+          for (ir::Ref a : args) refs.push_back(val(a).ref);
+          vals[i] = {r, trace_.emit(op.opcode, std::span<const ir::Ref>(refs))};
+        }
+        break;
+      }
+    }
+  }
+  PYR_CHECK_MSG(false, "a summary ends with finish");
+  return false;
 }
 
 bool TracingContext::finish(const GreenKey&, std::span<const Val> reds, ir::DescrId target) {

@@ -212,6 +212,11 @@ class TracingContext {
   void guard(ir::Opcode op, std::initializer_list<ir::Ref> args);
   void take_snapshot(uint32_t pc);
   bool finish(const GreenKey& key, std::span<const Val> reds, ir::DescrId target);
+  // Performs and records the run of a loop from its header (`reds` its
+  // label's values) through its summary, then moves the language to the
+  // loop's exit (FrameHooks::skip_to). False, with nothing stored, when
+  // the language cannot skip loops or a guard of the summary fails now.
+  bool replay_summary(const opt::LoopSummary& s, std::span<const Val> reds);
 
   template <class T>
   static ir::Opcode load_op(bool gc, bool array) {

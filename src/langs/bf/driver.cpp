@@ -36,6 +36,15 @@ class BfHooks final : public jit::trace::FrameHooks {
     const Insn& in = prog_.code[key.pc];
     return std::to_string(in.line) + ":" + std::to_string(in.column);
   }
+  // A summarized loop's exit: BF's loops leave the pointer where it was,
+  // and the summary lists it anyway.
+  bool can_skip_loops() const override { return true; }
+  void skip_to(std::span<const jit::trace::TracedFrame> frames) override {
+    const jit::trace::TracedFrame& f = frames.back();
+    pc_ = f.pc;
+    for (const jit::trace::TracedSlot& s : f.slots)
+      if (s.slot == 0) tracing_->ptr = {s.w, s.ref};
+  }
   void resume(const jit::ir::Exit& exit, std::span<const uint64_t> entry) override {
     const jit::ir::ExitFrame& f = exit.frames.at(0);
     pc_ = f.pc;

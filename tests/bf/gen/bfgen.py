@@ -194,15 +194,14 @@ def triangle():
     return g.text()
 
 
-def primes():
-    """Trial division: prints the primes below LIMIT.
+def primes(LIMIT=100):
+    """Trial division: prints the primes below LIMIT (at most 255).
 
     n % d == 0 is tested with a countdown r that starts at d and is reset to
     d whenever it reaches 0: after n steps r == d exactly when d divides n.
     """
-    LIMIT = 100
     g = new_gen()
-    g.comment("Primes below 100 by trial division")
+    g.comment(f"Primes below {LIMIT} by trial division")
     n, left, d, dleft, isp, r, w, fl, x, y = (g.cell() for _ in range(10))
     t = g.cells(8)
     g.set(n, 1)
@@ -923,6 +922,11 @@ BENCH = {
     "loop_big": (loop_big, lambda: loop_big_model()),
     "mandelbrot_deep": (lambda: mandelbrot("deep"),
                         lambda: mandelbrot_model(*mandelbrot_params("deep"))),
+    # primes.b's nest of short loops (docs/bf.md) long enough that the
+    # compiled code, not warm-up, sets the time
+    "primes_big": (lambda: primes(250),
+                   lambda: "".join(f"{n}\n" for n in range(2, 250)
+                                   if all(n % d for d in range(2, n))).encode()),
 }
 
 
