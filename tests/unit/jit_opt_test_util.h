@@ -101,10 +101,11 @@ inline void expect_same_run(const ir::Trace& original, const ir::Trace& optimize
 // The property every pass must have: for random traces (loops and
 // straight traces), the pass's output verifies and runs like its input.
 template <class Pass>
-void expect_pass_preserves_random_traces(Pass pass, uint64_t seeds, bool loops) {
+void expect_pass_preserves_random_traces(Pass pass, uint64_t seeds, bool loops, int const_index_cells = 0) {
   for (uint64_t seed = 1; seed <= seeds; seed++) {
     ir::RandomTraceOptions o;
     o.loop = loops;
+    o.const_index_cells = const_index_cells;
     ir::Trace t = ir::random_trace(seed, o);
     ir::Trace out = pass(t);
     ir::VerifyError e = ir::verify(out);

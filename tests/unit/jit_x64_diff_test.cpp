@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "jit/opt/sink.h"
 #include "jit/ir/ir_interp.h"
 #include "jit/ir/ir_printer.h"
 #include "jit/ir/ir_random.h"
@@ -108,6 +109,26 @@ TEST(JitX64Diff, FloatAndMemoryTraces) {
   EXPECT_GT(s.guard_exits, 500);
   EXPECT_GT(s.finishes, 50);
   EXPECT_GT(s.limits, 20);
+}
+
+// Traces through sink: guards whose store frames the exit does
+// (resolve_exit against the IR interpreter's exits and memory).
+TEST(JitX64Diff, StoreFramesAreDoneAtExits) {
+  DiffStats s;
+  int sunk = 0;
+  for (uint64_t seed = 1; seed <= 1000 * seed_scale(); seed++) {
+    RandomTraceOptions o;
+    o.loop = seed % 3 != 0;
+    o.memory = true;
+    o.const_index_cells = 2 + static_cast<int>(seed % 6);
+    o.num_ops = 5 + static_cast<int>(seed % 90);
+    Trace t = opt::sink(random_trace(seed * 4099, o));
+    sunk += print_trace(t).find("4294967295@") != std::string::npos;
+    run_both(t, seed, true, 20, &s);
+    if (HasFatalFailure()) return;
+  }
+  EXPECT_GT(sunk, 100);
+  EXPECT_GT(s.guard_exits, 300);
 }
 
 // Memory through a big constant base (as BF's tape): the allocator caches

@@ -88,7 +88,7 @@ Effects Trace::effects_of(uint32_t i) const {
   return e;
 }
 
-std::vector<Ref> Trace::snapshot_values(SnapshotId s) const {
+std::vector<Ref> Trace::snapshot_values(SnapshotId s, bool with_stores) const {
   std::vector<Ref> out;
   std::vector<uint32_t> todo;
   std::vector<bool> seen_value(ops_.size()), seen_virtual(snapshots_.num_virtuals());
@@ -102,10 +102,15 @@ std::vector<Ref> Trace::snapshot_values(SnapshotId s) const {
     }
   };
   for (uint32_t fid : snapshots_.frames_of(s))
-    for (const SnapEntry& e : snapshots_.entries(snapshots_.frame(fid))) visit(e.ref);
+    if (!is_store_frame(snapshots_.frame(fid).kind))
+      for (const SnapEntry& e : snapshots_.entries(snapshots_.frame(fid))) visit(e.ref);
   // Virtual fields after the frames, breadth first.
   for (size_t k = 0; k < todo.size(); k++)
     for (const VirtualField& f : snapshots_.fields(snapshots_.virtual_object(todo[k]))) visit(f.value);
+  if (with_stores)
+    for (uint32_t fid : snapshots_.frames_of(s))
+      if (is_store_frame(snapshots_.frame(fid).kind))
+        for (const SnapEntry& e : snapshots_.entries(snapshots_.frame(fid))) visit(e.ref);
   return out;
 }
 

@@ -192,8 +192,11 @@ class Trace {
   SnapshotId add_snapshot(const SnapshotBuilder& b) { return snapshots_.add(b); }
   // The distinct values (not constants) a snapshot needs, through its
   // virtuals too, in first-mention order: a guard's "failargs", which the
-  // backend keeps in registers or spill slots and DCE keeps alive.
-  std::vector<Ref> snapshot_values(SnapshotId s) const;
+  // backend keeps in registers or spill slots and DCE keeps alive. The
+  // language frames' values come first, then their virtuals' fields, then
+  // (with_stores) the store frames' (snapshot.h): a bridge's inputargs are
+  // the values without the stores, a prefix of its guard's failargs.
+  std::vector<Ref> snapshot_values(SnapshotId s, bool with_stores = true) const;
 
  private:
   std::shared_ptr<DescrTable> descrs_;

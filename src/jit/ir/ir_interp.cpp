@@ -397,6 +397,14 @@ class Interp {
     const SnapshotTable& st = t_.snapshots();
     for (uint32_t fid : st.frames_of(op.snapshot)) {
       const SnapFrame& f = st.frame(fid);
+      if (is_store_frame(f.kind)) {
+        uint64_t w[3] = {0, 0, 0};
+        auto entries = st.entries(f);
+        for (size_t k = 0; k < entries.size() && k < 3; k++) w[k] = resolve(entries[k].ref, exit, seen).bits;
+        do_exit_store(t_.descr(static_cast<DescrId>(f.pc)), w[0], entries.size() == 3 ? w[1] : 0,
+                      w[entries.size() - 1]);
+        continue;
+      }
       ExitFrame ef{f.kind, f.pc, f.size, {}};
       for (const SnapEntry& e : st.entries(f)) ef.slots.push_back(ExitSlot{e.slot, resolve(e.ref, exit, seen)});
       exit.frames.push_back(std::move(ef));
@@ -411,6 +419,12 @@ class Interp {
 };
 
 }  // namespace
+
+void do_exit_store(const Descr& d, uint64_t base, uint64_t index, uint64_t value) {
+  uint64_t address = base + static_cast<int64_t>(d.offset);
+  if (d.kind == DescrKind::kArray) address += index * d.size;
+  std::memcpy(reinterpret_cast<void*>(address), &value, d.size);  // little-endian: the low bytes
+}
 
 Exit run_trace(const Trace& t, std::span<const uint64_t> inputs, const Runtime& rt) {
   return Interp(t, rt).run(inputs);

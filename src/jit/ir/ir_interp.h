@@ -102,6 +102,12 @@ Exit run_trace(const Trace& t, std::span<const uint64_t> inputs, const Runtime& 
 Exit run_trace_at(const Trace& t, uint32_t label, std::span<const uint64_t> values,
                   const Runtime& rt = {});
 
+// Does one store frame's store (snapshot.h, kStoreFrameRaw) with its
+// resolved operand words: both backends call it when they resolve a
+// guard failure, in frame order, and leave store frames out of the exit's
+// frames, so no exit a caller sees has them.
+void do_exit_store(const Descr& d, uint64_t base, uint64_t index, uint64_t value);
+
 // The value of a pure arithmetic, compare, cast or same_as op on operand
 // words `x` (one or two); false for any other op. *_ovf ops also set *ovf.
 // The interpreter runs these ops through it, so a constant folder that

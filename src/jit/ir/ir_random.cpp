@@ -7,6 +7,8 @@
 // accesses stay in the caller's buffer.
 #include "jit/ir/ir_random.h"
 
+#include <algorithm>
+
 #include <cstring>
 #include <limits>
 #include <vector>
@@ -168,6 +170,8 @@ class Generator {
   void guard_on(Ref cond) { t_.emit(rng_.chance(50) ? Opcode::kGuardTrue : Opcode::kGuardFalse, {cond}, kNoDescr, snapshot()); }
 
   Ref index(int bytes) {  // an in-bounds item index for `bytes`-wide items
+    if (o_.const_index_cells > 0)
+      return b_.const_int(rng_.below(std::min(o_.const_index_cells, kRandomTraceMemoryBytes / bytes)));
     return b_.int_and(pick_int(), kRandomTraceMemoryBytes / bytes - 1);
   }
 

@@ -23,6 +23,8 @@ struct RandomTraceOptions {
   int snapshot_slots = 6;     // slots per snapshot frame (about half listed)
   bool finish_all = false;    // finish with every defined value, not four
   bool calls = false;         // call_i / call_f / call_n to random_call_* (below)
+  int const_index_cells = 0;  // > 0: memory indexes are constants below this (stores that
+                              // overwrite one cell again: the sink pass's traces)
   uint64_t const_memory = 0;  // with memory: access this address as a constant base instead
                               // of inputarg 0 (which stays, unused, for the same signature)
   // Loops and bridges between them (the backend's bridge tests):

@@ -46,6 +46,19 @@ namespace pyrite::jit::ir {
 enum class SnapshotId : uint32_t {};
 inline constexpr SnapshotId kNoSnapshot{0xFFFFFFFFu};
 
+// Store frames (docs/jit_opt.md, "sink"): a frame of one of these kinds is
+// no interpreter frame but a store the optimizer moved past the guard, to
+// be done only if the guard fails. Its pc is the store's descr (a field or
+// array descr), its size the store's operand count; slot 0 is the base,
+// slot 1 the index (array items) and the last slot the value. Store frames
+// follow the language's frames, in the order the stores happen. Whoever
+// resolves an exit performs them and drops them from the exit's frames
+// (ir::apply_exit_stores) before the language sees it; a bridge starts by
+// doing them (its guard jumps straight into it).
+inline constexpr uint32_t kStoreFrameRaw = 0xFFFFFFFFu;
+inline constexpr uint32_t kStoreFrameGc = 0xFFFFFFFEu;
+inline constexpr bool is_store_frame(uint32_t kind) { return kind >= kStoreFrameGc; }
+
 struct SnapEntry {
   uint16_t slot;
   uint16_t flags;  // reserved for the resumer (e.g. "no restore"); 0 today

@@ -10,6 +10,7 @@
 #include "jit/ir/ir_verify.h"
 #include "jit/opt/bounds.h"
 #include "jit/opt/counted.h"
+#include "jit/opt/sink.h"
 #include "jit/opt/cse.h"
 #include "jit/opt/dce.h"
 #include "jit/opt/fold.h"
@@ -43,7 +44,7 @@ constexpr PassInfo kPasses[] = {
 // optimized with the rest of the trace.
 constexpr Pass kLoopOrder[] = {Pass::kPreamble, Pass::kCse,    Pass::kHeap, Pass::kBounds,
                                Pass::kDce,      Pass::kPeel,   Pass::kCse,  Pass::kHeap,
-                               Pass::kBounds,   Pass::kPhis,   Pass::kCounted, Pass::kDce};
+                               Pass::kBounds,   Pass::kPhis,   Pass::kCounted, Pass::kSink, Pass::kDce};
 constexpr Pass kBridgeOrder[] = {Pass::kPreamble, Pass::kCse, Pass::kHeap, Pass::kBounds, Pass::kDce};
 
 void check(const Trace& t, const char* when) {

@@ -81,6 +81,9 @@ std::vector<uint64_t> resume_key(const ir::Trace& t, uint32_t guard) {
   const ir::SnapshotTable& st = t.snapshots();
   for (uint32_t f : st.frames_of(s)) {
     const ir::SnapFrame& fr = st.frame(f);
+    // Store frames are the guard's own (its exit or its glue does them),
+    // not the bridge's: they do not keep two guards from sharing one.
+    if (ir::is_store_frame(fr.kind)) break;
     key.push_back(uint64_t{fr.kind} << 32 | fr.pc);
     key.push_back(uint64_t{fr.size} << 32 | fr.num_entries);
     for (const ir::SnapEntry& e : st.entries(fr)) {
@@ -109,7 +112,12 @@ uint64_t hash_words(const std::vector<uint64_t>& words) {
 bool Jit::prepare(CompiledTrace& t, ir::Trace recorded, bool loop) {
   opt::Options o = options_.opt;
   // A bridge starts knowing what its parent proved about the failargs.
-  if (t.parent >= 0) t.input_ranges = o.input_ranges = take_failarg_ranges(static_cast<uint32_t>(t.parent), t.parent_guard);
+  if (t.parent >= 0) {
+    t.input_ranges = take_failarg_ranges(static_cast<uint32_t>(t.parent), t.parent_guard);
+    // Its inputargs are the failargs without the store frames' values.
+    if (t.input_ranges.size() > recorded.num_inputs()) t.input_ranges.resize(recorded.num_inputs());
+    o.input_ranges = t.input_ranges;
+  }
   // A trace that jumps to a peeled loop's entry takes its preamble in and
   // enters the body (opt/preamble.h).
   if (recorded.num_ops() > 0 && recorded.op(recorded.num_ops() - 1).opcode == ir::Opcode::kJump) {
@@ -438,6 +446,7 @@ std::optional<std::vector<uint64_t>> failarg_words(const ir::Trace& t, const ir:
   std::vector<bool> seen(t.num_ops());
   auto frames = st.frames_of(e.snapshot);
   for (size_t j = 0; j < frames.size(); j++) {
+    if (ir::is_store_frame(st.frame(frames[j]).kind)) break;  // done by the exit, not bridge inputs
     auto entries = st.entries(st.frame(frames[j]));
     for (size_t k = 0; k < entries.size(); k++) {
       ir::Ref r = entries[k].ref;

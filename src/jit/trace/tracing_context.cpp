@@ -50,8 +50,12 @@ TracingContext::TracingContext(Jit& jit, BridgeOrigin origin, FrameHooks& hooks)
     start.parent = {from.log_id, bridge_->guard};
     log_id_ = l->trace_started(start);
   }
-  std::vector<ir::Ref> values = parent.snapshot_values(parent.op(bridge_->guard).snapshot);
-  PYR_CHECK_MSG(values.size() == bridge_->failargs.size(), "failargs differ from the guard's snapshot");
+  // The inputargs: the failargs without the store frames' values (a
+  // prefix of them; the exit did those stores, and the glue into this
+  // bridge will).
+  std::vector<ir::Ref> values = parent.snapshot_values(parent.op(bridge_->guard).snapshot, /*with_stores=*/false);
+  PYR_CHECK_MSG(values.size() <= bridge_->failargs.size(), "failargs differ from the guard's snapshot");
+  bridge_->failargs.resize(values.size());
   bridge_input_of_.assign(parent.num_ops(), ir::Ref());
   for (ir::Ref r : values) {
     ir::Ref in = trace_.add_input(parent.type_of(r));

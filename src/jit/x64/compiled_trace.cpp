@@ -1,5 +1,6 @@
 // CompiledTrace: entries, exits, and patching exits to bridges and other
 // traces' labels (docs/jit_x64.md, "Bridges").
+#include <algorithm>
 #include <cstring>
 #include <mutex>
 #include <unordered_map>
@@ -78,14 +79,40 @@ void attach_bridge(CompiledTrace& parent, uint32_t guard, const CompiledTrace& b
   uint64_t target = bridge.frame_entry(CompiledTrace::kInputs);
   PYR_CHECK(target != 0);
   if (parent.exits_[parent.guard_exit_index_[guard]].bridge) detach_bridge(parent, guard);
-  parent.redirect(guard, target);  // the stub's way, for a guard without glue
   uint32_t k = parent.guard_exit_index_[guard];
-  parent.exits_[k].bridge = &bridge;
   const LabelLayout* inputs = bridge.label_layout(CompiledTrace::kInputs);
-  if (parent.guard_rel32_[k] == ~0u || !inputs) return;
-  // The guard's jump goes to glue that moves the failargs straight into
-  // the bridge's input locations.
-  parent.glue_[k] = make_glue(parent.trace(), parent.exit_values_[k], parent.exit_consts_[k], *inputs);
+  // The guard's store frames (ir/snapshot.h): the glue does them, and only
+  // the glue can (the stub's way enters the bridge with no one doing them;
+  // such a guard keeps leaving to the JIT, which resumes the interpreter).
+  std::vector<GlueStore> stores;
+  const ir::Trace& t = parent.trace();
+  const ir::SnapshotTable& st = t.snapshots();
+  bool glue = parent.guard_rel32_[k] != ~0u && inputs;
+  for (uint32_t fid : st.frames_of(t.op(guard).snapshot)) {
+    const ir::SnapFrame& f = st.frame(fid);
+    if (!ir::is_store_frame(f.kind)) continue;
+    if (!glue) return;
+    const ir::Descr& d = t.descr(static_cast<ir::DescrId>(f.pc));
+    GlueStore s{d.size, d.offset, d.kind == ir::DescrKind::kArray, {}, {}, {}};
+    const std::vector<ir::Ref>& failargs = parent.failargs(parent.exits_[k]);
+    auto where = [&](ir::Ref r) {
+      if (r.is_const()) return LabelLocation{LabelLocation::kConst, 0, t.constant(r).bits};
+      size_t i = std::find(failargs.begin(), failargs.end(), r) - failargs.begin();
+      PYR_CHECK(i < parent.exit_values_[k].size());
+      return parent.exit_values_[k][i];
+    };
+    auto entries = st.entries(f);
+    s.base = where(entries[0].ref);
+    if (s.array) s.index = where(entries[1].ref);
+    s.value = where(entries.back().ref);
+    stores.push_back(s);
+  }
+  parent.redirect(guard, target);  // the stub's way, for a guard without glue
+  parent.exits_[k].bridge = &bridge;
+  if (!glue) return;
+  // The guard's jump goes to glue that does its stores and moves the
+  // failargs straight into the bridge's input locations.
+  parent.glue_[k] = make_glue(parent.trace(), parent.exit_values_[k], parent.exit_consts_[k], *inputs, stores);
   parent.set_guard_jump(k, reinterpret_cast<uint64_t>(parent.glue_[k].data()));
 }
 

@@ -704,8 +704,8 @@ CompileResult Compiler::run() {
 
 CodeBlock Compiler::glue(const std::vector<LabelLocation>& from,
                          const std::vector<std::pair<uint64_t, int32_t>>& from_consts,
-                         const LabelLayout& to) {
-  PYR_CHECK(from.size() == to.values.size());
+                         const LabelLayout& to, const std::vector<GlueStore>& stores) {
+  PYR_CHECK(from.size() >= to.values.size());
   asmjit::Environment env(asmjit::Arch::kX64);
   code_.init(env);
   code_.setErrorHandler(&errors_);
@@ -719,8 +719,54 @@ CodeBlock Compiler::glue(const std::vector<LabelLocation>& from,
     }
     PYR_UNREACHABLE();
   };
+  // The guard's delayed stores first, through the scratch registers (no
+  // failarg lives in r10/r11): address in r11, value in r10.
+  for (const GlueStore& st : stores) {
+    x86::Mem m;
+    uint32_t shift = st.size == 1 ? 0 : st.size == 2 ? 1 : st.size == 4 ? 2 : 3;
+    int64_t base_disp = static_cast<int64_t>(st.base.bits) + st.offset;
+    bool base_abs = st.base.kind == LabelLocation::kConst && fits_i32(base_disp);
+    if (base_abs && st.array && st.index.kind == LabelLocation::kGpr) {
+      m = x86::ptr(static_cast<uint64_t>(base_disp), x86::gpq(st.index.index), shift);  // [index*size + base]
+    } else if (base_abs && (!st.array || (st.index.kind == LabelLocation::kConst &&
+                                          fits_i32(base_disp + static_cast<int64_t>(st.index.bits) * st.size)))) {
+      int64_t a = base_disp + (st.array ? static_cast<int64_t>(st.index.bits) * st.size : 0);
+      m = x86::ptr(static_cast<uint64_t>(a));
+    } else {
+      // Address in r11.
+      emit_move(loc(st.base), Loc::gpr(kR11));
+      int64_t disp = st.offset;
+      if (st.array) {
+        if (st.index.kind == LabelLocation::kConst && fits_i32(disp + static_cast<int64_t>(st.index.bits) * st.size)) {
+          disp += static_cast<int64_t>(st.index.bits) * st.size;
+        } else {
+          emit_move(loc(st.index), Loc::gpr(kR10));
+          a_.lea(x86::r11, x86::ptr(x86::r11, x86::r10, shift));
+        }
+      }
+      if (!fits_i32(disp)) {
+        a_.mov(x86::r10, disp);
+        a_.add(x86::r11, x86::r10);
+        disp = 0;
+      }
+      m = x86::ptr(x86::r11, static_cast<int32_t>(disp));
+    }
+    m.setSize(st.size);
+    int64_t v = static_cast<int64_t>(st.value.bits);
+    if (st.value.kind == LabelLocation::kConst && (st.size < 8 || fits_i32(v))) {
+      a_.mov(m, asmjit::Imm(st.size == 8 ? v : static_cast<int64_t>(st.value.bits & ((uint64_t{1} << (8 * st.size)) - 1))));
+      continue;
+    }
+    int r = kR10;
+    if (st.value.kind == LabelLocation::kGpr) r = st.value.index;
+    else emit_move(loc(st.value), Loc::gpr(kR10));
+    if (st.size == 1) a_.mov(m, x86::gpb(r));
+    else if (st.size == 2) a_.mov(m, x86::gpw(r));
+    else if (st.size == 4) a_.mov(m, x86::gpd(r));
+    else a_.mov(m, x86::gpq(r));
+  }
   std::vector<Move> moves;
-  for (size_t k = 0; k < from.size(); k++) moves.push_back({loc(from[k]), loc(to.values[k])});
+  for (size_t k = 0; k < to.values.size(); k++) moves.push_back({loc(from[k]), loc(to.values[k])});
   for (auto& c : to.constants)
     if (std::find(from_consts.begin(), from_consts.end(), c) == from_consts.end())
       moves.push_back({Loc::constant(c.first), Loc::gpr(c.second)});
@@ -746,9 +792,10 @@ CodeBlock Compiler::glue(const std::vector<LabelLocation>& from,
 }
 
 CodeBlock make_glue(const ir::Trace& t, const std::vector<LabelLocation>& from,
-                    const std::vector<std::pair<uint64_t, int32_t>>& from_consts, const LabelLayout& to) {
+                    const std::vector<std::pair<uint64_t, int32_t>>& from_consts, const LabelLayout& to,
+                    const std::vector<GlueStore>& stores) {
   static const CompileOptions kNone;
-  return Compiler(t, kNone).glue(from, from_consts, to);
+  return Compiler(t, kNone).glue(from, from_consts, to, stores);
 }
 
 // ---- the public API -------------------------------------------------------------

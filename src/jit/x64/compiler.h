@@ -40,11 +40,22 @@ namespace pyrite::jit::x64 {
 
 // Adds (or removes) t's labels to the registry find_label reads.
 void register_labels(const CompiledTrace& t, bool add);
-// Code that moves values from `from` (a guard's failarg locations) into
-// the label `to`'s locations and jumps to its body (attach_bridge).
-// `from_consts`: big constants the guard's registers hold, not reloaded.
+// A store a guard's glue does before entering its bridge: one of the
+// guard's store frames (ir/snapshot.h), its operands at their failarg
+// locations (or constants).
+struct GlueStore {
+  uint8_t size = 8;     // bytes written
+  int32_t offset = 0;   // the descr's
+  bool array = false;   // base + offset + index * size, else base + offset
+  LabelLocation base, index, value;
+};
+// Code that does `stores`, then moves values from `from` (a guard's
+// failarg locations, the first as many as `to` has) into the label `to`'s
+// locations and jumps to its body (attach_bridge). `from_consts`: big
+// constants the guard's registers hold, not reloaded.
 CodeBlock make_glue(const ir::Trace& t, const std::vector<LabelLocation>& from,
-                    const std::vector<std::pair<uint64_t, int32_t>>& from_consts, const LabelLayout& to);
+                    const std::vector<std::pair<uint64_t, int32_t>>& from_consts, const LabelLayout& to,
+                    const std::vector<GlueStore>& stores);
 
 using ir::Opcode;
 using ir::Ref;
@@ -120,7 +131,8 @@ class Compiler {
 
   CompileResult run();
   CodeBlock glue(const std::vector<LabelLocation>& from,
-                 const std::vector<std::pair<uint64_t, int32_t>>& from_consts, const LabelLayout& to);
+                 const std::vector<std::pair<uint64_t, int32_t>>& from_consts, const LabelLayout& to,
+                 const std::vector<GlueStore>& stores);
 
  private:
   // An exit stub: "push k" and the store sequence of its values (shared by
