@@ -15,25 +15,13 @@
 
 #include "jit/ir/ir_rewrite.h"
 #include "jit/opt/label.h"
+#include "jit/opt/modular.h"
 
 namespace pyrite::jit::opt {
 
 using namespace ir;
 
 namespace {
-
-uint64_t mask_of(int width) { return width >= 64 ? ~uint64_t{0} : (uint64_t{1} << width) - 1; }
-
-// The width of a mask 2^w - 1 (w >= 1), or -1.
-int mask_width(uint64_t m) { return m != 0 && (m & (m + 1)) == 0 ? std::popcount(m) : -1; }
-
-// The inverse of odd `c` modulo 2^64 (Newton's iteration doubles the
-// correct low bits: 3 -> 6 -> ... -> 96).
-uint64_t odd_inverse(uint64_t c) {
-  uint64_t x = c;  // right to 3 bits for any odd c
-  for (int k = 0; k < 5; k++) x *= 2 - c * x;
-  return x;
-}
 
 // A value of the body as a function of one phi: value = phi + offset
 // modulo 2^width; `exact` when the value itself is that residue (in

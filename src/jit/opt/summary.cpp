@@ -12,21 +12,13 @@
 #include <unordered_map>
 
 #include "jit/opt/alias.h"
+#include "jit/opt/modular.h"
 
 namespace pyrite::jit::opt {
 
 using namespace ir;
 
 namespace {
-
-uint64_t mask_of(int width) { return width >= 64 ? ~uint64_t{0} : (uint64_t{1} << width) - 1; }
-int mask_width(uint64_t m) { return m != 0 && (m & (m + 1)) == 0 ? std::popcount(m) : -1; }
-// The inverse of odd `c` modulo 2^64 (Newton's iteration).
-uint64_t odd_inverse(uint64_t c) {
-  uint64_t x = c;
-  for (int k = 0; k < 5; k++) x *= 2 - c * x;
-  return x;
-}
 
 struct Sym {
   enum class Kind : uint8_t { kRefused, kInv, kCell, kTest };
