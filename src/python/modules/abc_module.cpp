@@ -468,38 +468,34 @@ Value m_reset_caches(Value, const Value* args, size_t, Tuple*) {
 }
 
 const MethodDef kFunctions[] = {
+    // Signature lines as CPython's (inspect.signature reads them); the
+    // descriptions are Pyrite's own.
     {"get_cache_token", m_get_cache_token, MethodFlag::kNoArgs,
      "get_cache_token($module, /)\n--\n\n"
-     "Returns the current ABC cache token.\n\n"
-     "The token is an opaque object (supporting equality testing) identifying the\n"
-     "current version of the ABC cache for virtual subclasses. The token changes\n"
-     "with every call to register() on any ABC."},
+     "The ABC cache token: an object that compares equal to an earlier token\n"
+     "only while no class has been registered with any ABC since."},
     {"_abc_init", m_abc_init, MethodFlag::kOneArg,
      "_abc_init($module, self, /)\n--\n\n"
-     "Internal ABC helper for class set-up. Should be never used outside abc module."},
+     "Set up a new abstract class (its abstract methods and ABC state); used by ABCMeta."},
     {"_reset_registry", m_reset_registry, MethodFlag::kOneArg,
      "_reset_registry($module, self, /)\n--\n\n"
-     "Internal ABC helper to reset registry of a given class.\n\n"
-     "Should be only used by refleak.py"},
+     "Forget the classes registered with this ABC (for reference-leak hunting)."},
     {"_reset_caches", m_reset_caches, MethodFlag::kOneArg,
      "_reset_caches($module, self, /)\n--\n\n"
-     "Internal ABC helper to reset both caches of a given class.\n\n"
-     "Should be only used by refleak.py"},
+     "Empty this ABC's positive and negative subclass caches (for reference-leak hunting)."},
     {"_get_dump", m_get_dump, MethodFlag::kOneArg,
      "_get_dump($module, self, /)\n--\n\n"
-     "Internal ABC helper for cache and registry debugging.\n\n"
-     "Return shallow copies of registry, of both caches, and\n"
-     "negative cache version. Don't call this function directly,\n"
-     "instead use ABC._dump_registry() for a nice repr."},
+     "Copies of this ABC's registry and both caches, with the negative cache's version;\n"
+     "ABC._dump_registry() prints them."},
     {"_abc_register", m_abc_register, MethodFlag::kVarArgs,
      "_abc_register($module, self, subclass, /)\n--\n\n"
-     "Internal ABC helper for subclasss registration. Should be never used outside abc module."},
+     "Record subclass as a virtual subclass of this ABC; used by ABCMeta.register."},
     {"_abc_instancecheck", m_abc_instancecheck, MethodFlag::kVarArgs,
      "_abc_instancecheck($module, self, instance, /)\n--\n\n"
-     "Internal ABC helper for instance checks. Should be never used outside abc module."},
+     "isinstance(instance, self) for an ABC; used by ABCMeta.__instancecheck__."},
     {"_abc_subclasscheck", m_abc_subclasscheck, MethodFlag::kVarArgs,
      "_abc_subclasscheck($module, self, subclass, /)\n--\n\n"
-     "Internal ABC helper for subclasss checks. Should be never used outside abc module."},
+     "issubclass(subclass, self) for an ABC; used by ABCMeta.__subclasscheck__."},
     {nullptr, nullptr, 0},
 };
 
@@ -511,7 +507,7 @@ void make_types() {
   spec.instance_size = sizeof(AbcData);
   spec.trace = trace_abc_data;
   spec.slots.new_ = abc_data_new;
-  spec.doc = "Internal state held by ABC machinery.";
+  spec.doc = "The registry and caches of one abstract class.";
   make_builtin_type(&g_abc_data_type, spec);
 }
 
@@ -520,7 +516,7 @@ void make_types() {
 Module* make_abc_module() {
   if (!g_abc_data_type) make_types();
   Module* m = module_new(intern("_abc"));
-  dict_set_str(m->dict, intern("__doc__"), str_from_utf8("Module contains faster C implementation of abc.ABCMeta"));
+  dict_set_str(m->dict, intern("__doc__"), str_from_utf8("The machinery of abc.ABCMeta, in C++."));
   for (const MethodDef* def = kFunctions; def->name; def++)
     dict_set_str(m->dict, intern(def->name), new_builtin_function(def, m, intern("_abc")));
   return m;

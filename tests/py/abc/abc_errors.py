@@ -86,10 +86,10 @@ try:
 except TypeError as e:
     print(type(e).__name__, e)
 
-# The docs.
-print(_abc.__doc__)
+# The signatures (the docstrings' text is each implementation's own).
+print(type(_abc.__doc__).__name__, bool(_abc.__doc__))
 for name in ["get_cache_token", "_abc_init", "_abc_register", "_abc_instancecheck",
              "_abc_subclasscheck", "_get_dump", "_reset_registry", "_reset_caches"]:
     f = getattr(_abc, name)
-    print(name, f.__text_signature__, repr(f.__doc__.splitlines()[0]))
+    print(name, f.__text_signature__, type(f.__doc__).__name__, bool(f.__doc__))
 print(sorted(n for n in dir(_abc) if not n.startswith("__")))

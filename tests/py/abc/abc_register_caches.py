@@ -45,7 +45,7 @@ d = _abc._get_dump(A)
 print(type(d).__name__, len(d), [type(x).__name__ for x in d])
 print("fresh ABC version is token:", d[3] == get_cache_token())
 print(type(A._abc_impl).__module__, type(A._abc_impl).__qualname__, repr(type(A._abc_impl)))
-print(type(A._abc_impl).__doc__)
+print(type(type(A._abc_impl).__doc__).__name__)
 dump(A)
 
 # Negative cache.
