@@ -1,6 +1,6 @@
 """Accelerator module for asyncio"""
 
-# Pyrite's `_asyncio` (docs/modules.md, "_asyncio"): CPython writes this
+# Pyrite's `_asyncio` (docs/modules_net.md, "_asyncio"): CPython writes this
 # module in C (Future, Task, FutureIter and the running-loop and
 # current-task functions); asyncio.futures, asyncio.tasks and
 # asyncio.events use it when it exists, so its classes are the default

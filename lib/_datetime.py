@@ -1,6 +1,6 @@
 """Fast implementation of the datetime type."""
 
-# Pyrite's `_datetime` (docs/modules.md, "_datetime"): the classes of the
+# Pyrite's `_datetime` (docs/modules_net.md, "_datetime"): the classes of the
 # standard library's own datetime.py, executed at import time from
 # sys._stdlib_dir with `_datetime` blocked, so that they are the pure
 # Python classes under the names CPython's C module gives them

@@ -1,6 +1,6 @@
 """C decimal arithmetic module"""
 
-# Pyrite's `_decimal` (docs/modules.md, "_decimal"): the classes of the
+# Pyrite's `_decimal` (docs/modules_net.md, "_decimal"): the classes of the
 # standard library's own _pydecimal.py, executed at import time from
 # sys._stdlib_dir under the name `decimal` (as CPython's C types are
 # decimal.Decimal, decimal.Context, ...). Nothing of _pydecimal.py is

@@ -1,6 +1,6 @@
 // The _posixsubprocess module: fork_exec, the fork-and-exec step behind
 // subprocess.Popen on POSIX, with CPython 3.11's signature and its protocol
-// for reporting a failure in the child (docs/modules.md, "_posixsubprocess").
+// for reporting a failure in the child (docs/modules_net.md, "_posixsubprocess").
 //
 // Everything the child needs (argv, envp, the executable candidates, the
 // descriptors to keep) is converted to C data before fork(), so between

@@ -1,6 +1,6 @@
 // The select module: select(), poll objects and epoll objects over the
 // Linux calls, with CPython 3.11's argument checks and messages
-// (docs/modules.md, "select").
+// (docs/modules_net.md, "select").
 //
 // Every wait restarts after EINTR with the time that is left, once the
 // Python signal handlers have run (PEP 475); a handler's exception ends the

@@ -1,7 +1,7 @@
 // The _socket module: the socket type for AF_UNIX, AF_INET and AF_INET6
 // (stream and datagram), name resolution through getaddrinfo, the address
 // conversion functions and the constants socket.py and asyncio read, with
-// CPython 3.11's messages (docs/modules.md, "_socket").
+// CPython 3.11's messages (docs/modules_net.md, "_socket").
 //
 // A socket's timeout is CPython's three-way state: -1 blocking, 0
 // non-blocking, > 0 a timeout in nanoseconds. With a timeout the descriptor

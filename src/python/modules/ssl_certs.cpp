@@ -1,4 +1,4 @@
-// _ssl's certificate decoding (docs/modules.md, "_ssl"): an X509 as the
+// _ssl's certificate decoding (docs/modules_net.md, "_ssl"): an X509 as the
 // dict CPython's getpeercert() and _test_decode_cert return: subject and
 // issuer names, validity, serial number, subjectAltName, OCSP, caIssuers
 // and CRL distribution points.

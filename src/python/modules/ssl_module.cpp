@@ -1,7 +1,7 @@
 // The _ssl module over the system's OpenSSL (libssl3): what the ssl module
 // imports, _SSLContext, the TLS object (_SSLSocket) over MemoryBIOs or a
 // socket, SSLSession, certificate decoding and the error classes, as
-// CPython 3.11's (docs/modules.md, "_ssl").
+// CPython 3.11's (docs/modules_net.md, "_ssl").
 //
 // Every OpenSSL object is owned by the Python object that wraps it and
 // freed by its finalizer. Callbacks OpenSSL makes (passwords, SNI) find

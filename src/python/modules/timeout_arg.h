@@ -2,7 +2,7 @@
 // _posixsubprocess's neighbours: CPython's _PyTime_FromSecondsObject and
 // _PyTime_FromMillisecondsObject with _PyTime_ROUND_TIMEOUT (away from
 // zero), to nanoseconds, and a monotonic deadline to count down after EINTR
-// (docs/modules.md, "select").
+// (docs/modules_net.md, "select").
 #pragma once
 
 #include <cmath>
