@@ -37,7 +37,9 @@ double random_call_floats(double x, int64_t a, double y, double z) {
   return x * 0.5 + static_cast<double>(a & 0xffff) - y + z * 2.0;
 }
 int32_t random_call_narrow(int64_t a) { return static_cast<int32_t>(mix(7, uint64_t(a))); }
-void random_call_count(int64_t a) { g_call_counter = g_call_counter * 3 + a; }
+void random_call_count(int64_t a) {
+  g_call_counter = static_cast<int64_t>(static_cast<uint64_t>(g_call_counter) * 3 + static_cast<uint64_t>(a));  // wraps
+}
 int64_t random_call_counter() { return g_call_counter; }
 void reset_random_call_counter() { g_call_counter = 0; }
 

@@ -62,7 +62,10 @@ bool may_alias(const Trace& t, const Location& a, const Location& b) {
   // Byte ranges relative to base + root * item size, comparable when the
   // roots are equal and (if there is one) scaled alike.
   if (!(a.root == b.root && (a.root.is_none() || da.size == db.size))) return true;
-  int64_t sa = da.offset + a.off * da.size, sb = db.offset + b.off * db.size;
+  // In 128 bits: offsets and constant bases may be anything a trace holds
+  // (the sums would overflow int64_t).
+  __int128 sa = static_cast<__int128>(da.offset) + static_cast<__int128>(a.off) * da.size;
+  __int128 sb = static_cast<__int128>(db.offset) + static_cast<__int128>(b.off) * db.size;
   if (!(a.base == b.base)) {
     if (!a.base.is_const() || !b.base.is_const()) return true;
     sa += static_cast<int64_t>(t.constant(a.base).bits);
