@@ -82,6 +82,14 @@ const char* kScratchLoop =
     "setarrayitem_raw(i0, 5, 256, descr=cell)\n"
     "jump(i0, i2, descr=body)\n";
 
+// `out` runs like `t` for 1, 2, 3 and 10 iterations (inputs: memory, n).
+void expect_loop_runs_alike(const Trace& t, const Trace& out) {
+  for (uint64_t n : {1, 2, 3, 10}) {
+    std::vector<uint8_t> memory(kRandomTraceMemoryBytes, 9);
+    testing::expect_same_run(t, out, {0, n}, memory, 50, "n = " + std::to_string(n));
+  }
+}
+
 TEST(JitOptSink, StoresOfWhatTheBodyEntersWithGo) {
   // The 1 goes into the guard's store frame; the 256 (0 as a byte) is
   // what every iteration finds there already: not stored at all.
@@ -93,10 +101,7 @@ TEST(JitOptSink, StoresOfWhatTheBodyEntersWithGo) {
             "guard_true(i2) [0@2/1: 0=i2 | 4294967295@0/3: 0=i0 1=5 2=1]\n"
             "jump(i0, i2, descr=body)\n");
   Trace t = parse_ok(kScratchLoop);
-  for (uint64_t n : {1, 2, 3, 10}) {
-    std::vector<uint8_t> memory(kRandomTraceMemoryBytes, 9);
-    testing::expect_same_run(t, sink(t), {0, n}, memory, 50, "n = " + std::to_string(n));
-  }
+  expect_loop_runs_alike(t, sink(t));
 }
 
 TEST(JitOptSink, AFactTheBodyBreaksIsNotUsed) {
@@ -122,10 +127,7 @@ TEST(JitOptSink, AFactTheBodyBreaksIsNotUsed) {
   Trace out = sink(t);
   std::string body = print_trace(out).substr(print_trace(out).rfind("label("));
   EXPECT_NE(body.find("setarrayitem_raw(i0, 5, 0, descr=cell)"), std::string::npos) << body;
-  for (uint64_t n : {1, 2, 3, 10}) {
-    std::vector<uint8_t> memory(kRandomTraceMemoryBytes, 9);
-    testing::expect_same_run(t, out, {0, n}, memory, 50, "n = " + std::to_string(n));
-  }
+  expect_loop_runs_alike(t, out);
 }
 
 TEST(JitOptSink, RandomTracesRunAlike) {

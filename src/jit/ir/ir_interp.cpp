@@ -281,14 +281,12 @@ class Interp {
         case Opcode::kGetfieldGcF:
         case Opcode::kGetfieldRawI:
         case Opcode::kGetfieldRawF: {
-          const Descr& d = t_.descr(op.descr);
-          r = load(a(0) + d.offset, d.size, d.is_signed);
+          r = load_item(t_.descr(op.descr), a(0), 0);
           break;
         }
         case Opcode::kSetfieldGc:
         case Opcode::kSetfieldRaw: {
-          const Descr& d = t_.descr(op.descr);
-          store(a(0) + d.offset, d.size, a(1));
+          store_item(t_.descr(op.descr), a(0), 0, a(1));
           break;
         }
         case Opcode::kGetarrayitemGcI:
@@ -296,14 +294,12 @@ class Interp {
         case Opcode::kGetarrayitemGcF:
         case Opcode::kGetarrayitemRawI:
         case Opcode::kGetarrayitemRawF: {
-          const Descr& d = t_.descr(op.descr);
-          r = load(a(0) + d.offset + a(1) * d.size, d.size, d.is_signed);
+          r = load_item(t_.descr(op.descr), a(0), a(1));
           break;
         }
         case Opcode::kSetarrayitemGc:
         case Opcode::kSetarrayitemRaw: {
-          const Descr& d = t_.descr(op.descr);
-          store(a(0) + d.offset + a(1) * d.size, d.size, a(2));
+          store_item(t_.descr(op.descr), a(0), a(1), a(2));
           break;
         }
         case Opcode::kArraylenGc: {
@@ -401,7 +397,7 @@ class Interp {
         uint64_t w[3] = {0, 0, 0};
         auto entries = st.entries(f);
         for (size_t k = 0; k < entries.size() && k < 3; k++) w[k] = resolve(entries[k].ref, exit, seen).bits;
-        do_exit_store(t_.descr(static_cast<DescrId>(f.pc)), w[0], entries.size() == 3 ? w[1] : 0,
+        store_item(t_.descr(static_cast<DescrId>(f.pc)), w[0], entries.size() == 3 ? w[1] : 0,
                       w[entries.size() - 1]);
         continue;
       }
@@ -420,10 +416,19 @@ class Interp {
 
 }  // namespace
 
-void do_exit_store(const Descr& d, uint64_t base, uint64_t index, uint64_t value) {
+namespace {
+uint64_t item_address(const Descr& d, uint64_t base, uint64_t index) {
   uint64_t address = base + static_cast<int64_t>(d.offset);
-  if (d.kind == DescrKind::kArray) address += index * d.size;
-  std::memcpy(reinterpret_cast<void*>(address), &value, d.size);  // little-endian: the low bytes
+  return d.kind == DescrKind::kArray ? address + index * d.size : address;
+}
+}  // namespace
+
+uint64_t load_item(const Descr& d, uint64_t base, uint64_t index) {
+  return load(item_address(d, base, index), d.size, d.is_signed);
+}
+
+void store_item(const Descr& d, uint64_t base, uint64_t index, uint64_t value) {
+  store(item_address(d, base, index), d.size, value);
 }
 
 Exit run_trace(const Trace& t, std::span<const uint64_t> inputs, const Runtime& rt) {

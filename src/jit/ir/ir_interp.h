@@ -102,11 +102,14 @@ Exit run_trace(const Trace& t, std::span<const uint64_t> inputs, const Runtime& 
 Exit run_trace_at(const Trace& t, uint32_t label, std::span<const uint64_t> values,
                   const Runtime& rt = {});
 
-// Does one store frame's store (snapshot.h, kStoreFrameRaw) with its
-// resolved operand words: both backends call it when they resolve a
-// guard failure, in frame order, and leave store frames out of the exit's
-// frames, so no exit a caller sees has them.
-void do_exit_store(const Descr& d, uint64_t base, uint64_t index, uint64_t value);
+// The IR's memory access (what getfield/getarrayitem and setfield/
+// setarrayitem do): the item of `d` at base (+ index for arrays), read
+// extended as `d` says, or written with the value's low bytes. The
+// interpreter runs its memory ops through them, both backends do a
+// guard's store frames (snapshot.h) with store_item when they resolve its
+// exit, and the recorder replays loop summaries with them.
+uint64_t load_item(const Descr& d, uint64_t base, uint64_t index);
+void store_item(const Descr& d, uint64_t base, uint64_t index, uint64_t value);
 
 // The value of a pure arithmetic, compare, cast or same_as op on operand
 // words `x` (one or two); false for any other op. *_ovf ops also set *ovf.

@@ -283,23 +283,6 @@ bool TracingContext::loop_header(const GreenKey& key, std::span<const Val> reds)
   return true;
 }
 
-namespace {
-
-// The address an access op of `d` reaches (arrays: item `index`).
-uint64_t address_of(const ir::Descr& d, uint64_t base, uint64_t index) {
-  uint64_t a = base + static_cast<int64_t>(d.offset);
-  return d.kind == ir::DescrKind::kArray ? a + index * d.size : a;
-}
-
-uint64_t read_int(const ir::Descr& d, uint64_t address) {
-  uint64_t bits = 0;
-  std::memcpy(&bits, reinterpret_cast<const void*>(address), d.size);  // little-endian
-  if (d.size < 8 && d.is_signed && (bits >> (d.size * 8 - 1)) & 1) bits |= ~uint64_t{0} << (d.size * 8);
-  return bits;
-}
-
-}  // namespace
-
 bool TracingContext::replay_summary(const opt::LoopSummary& s, std::span<const Val> reds) {
   if (!jit_.params().loop_summaries || !hooks_.can_skip_loops() || side_effect_) return false;
   const ir::Trace& f = s.ops;
@@ -336,29 +319,29 @@ bool TracingContext::replay_summary(const opt::LoopSummary& s, std::span<const V
       case Opcode::kGetarrayitemRawI:
       case Opcode::kGetarrayitemGcI:
       case Opcode::kGetfieldRawI:
-      case Opcode::kGetfieldGcI: {
-        const ir::Descr& d = f.descr(op.descr);
-        bool array = args.size() == 2;
-        Val base = val(args[0]);
-        Val index = array ? val(args[1]) : Val{};
-        uint64_t w = read_int(d, address_of(d, base.w, index.w));
-        vals[i] = {w, array ? emit(op.opcode, {base.ref, index.ref}, op.descr) : emit(op.opcode, {base.ref}, op.descr)};
-        break;
-      }
+      case Opcode::kGetfieldGcI:
       case Opcode::kSetarrayitemRaw:
       case Opcode::kSetarrayitemGc:
       case Opcode::kSetfieldRaw:
       case Opcode::kSetfieldGc: {
+        // Memory as the IR interpreter does it, and the op recorded.
         const ir::Descr& d = f.descr(op.descr);
-        bool array = args.size() == 3;
-        Val base = val(args[0]);
-        Val index = array ? val(args[1]) : Val{};
-        Val v = val(args.back());
-        std::memcpy(reinterpret_cast<void*>(address_of(d, base.w, index.w)), &v.w, d.size);
-        if (array) emit(op.opcode, {base.ref, index.ref, v.ref}, op.descr);
-        else emit(op.opcode, {base.ref, v.ref}, op.descr);
-        side_effect_ = true;
-        stored = true;
+        std::vector<Val> in;
+        std::vector<ir::Ref> refs;
+        for (ir::Ref r : args) {
+          in.push_back(val(r));
+          refs.push_back(in.back().ref);
+        }
+        bool array = d.kind == ir::DescrKind::kArray;
+        uint64_t index = array ? in[1].w : 0;
+        if (ir::op_effects(op.opcode) & ir::effect::kWritesHeap) {
+          ir::store_item(d, in[0].w, index, in.back().w);
+          trace_.emit(op.opcode, std::span<const ir::Ref>(refs), op.descr);
+          side_effect_ = true;
+          stored = true;
+        } else {
+          vals[i] = {ir::load_item(d, in[0].w, index), trace_.emit(op.opcode, std::span<const ir::Ref>(refs), op.descr)};
+        }
         break;
       }
       case Opcode::kFinish: {
