@@ -168,13 +168,13 @@ inline bool equal_without_code(Value a, Value b, bool* eq) {
   return false;
 }
 
-// The live entry holding key, or null (not found: *err false; error: *err true).
-SetEntry* lookkey(Set* s, Value key, int64_t hash, bool* err) {
-  *err = false;
-restart:
-  SetTable* t = s->table;
-  if (!t) return nullptr;
-  uint64_t mask = uint64_t(s->mask);
+enum class Probe : uint8_t { kNext, kFound, kAbort };
+
+// Walks `hash`'s probe sequence in `t`, asking `at` about each live entry
+// with that hash: the entry `at` finds, or null at the first empty slot or
+// when `at` aborts.
+template <class At>
+SetEntry* probe(SetTable* t, uint64_t mask, int64_t hash, At&& at) {
   uint64_t perturb = uint64_t(hash);
   uint64_t i = perturb & mask;
   for (;;) {
@@ -183,24 +183,40 @@ restart:
     do {
       if (e->hash == 0 && e->key.is_null()) return nullptr;
       if (e->hash == hash && !e->key.is_null()) {
-        Value startkey = e->key;
-        bool eq;
-        if (equal_without_code(startkey, key, &eq)) {
-          if (eq) return e;
-        } else {
-          int r = equal(startkey, key);
-          if (r < 0) {
-            *err = true;
-            return nullptr;
-          }
-          if (s->table != t || !e->key.is(startkey)) goto restart;
-          if (r > 0) return e;
-        }
+        Probe p = at(e);
+        if (p == Probe::kFound) return e;
+        if (p == Probe::kAbort) return nullptr;
       }
       e++;
     } while (probes--);
     perturb >>= kPerturbShift;
     i = (i * 5 + 1 + perturb) & mask;
+  }
+}
+
+// The live entry holding key, or null (not found: *err false; error: *err true).
+SetEntry* lookkey(Set* s, Value key, int64_t hash, bool* err) {
+  *err = false;
+  for (;;) {
+    SetTable* t = s->table;
+    if (!t) return nullptr;
+    bool restart = false;
+    SetEntry* found = probe(t, uint64_t(s->mask), hash, [&](SetEntry* e) {
+      Value startkey = e->key;
+      bool eq;
+      if (equal_without_code(startkey, key, &eq)) return eq ? Probe::kFound : Probe::kNext;
+      int r = equal(startkey, key);
+      if (r < 0) {
+        *err = true;
+        return Probe::kAbort;
+      }
+      if (s->table != t || !e->key.is(startkey)) {  // the __eq__ changed the set: again
+        restart = true;
+        return Probe::kAbort;
+      }
+      return r > 0 ? Probe::kFound : Probe::kNext;
+    });
+    if (!restart) return found;
   }
 }
 
@@ -518,22 +534,9 @@ int set_contains(Set* s, Value key) {
 }
 
 SetEntry* set_find_hashed(Set* s, int64_t hash, bool (*match)(Value key, void* ctx), void* ctx) {
-  SetTable* t = s->table;
-  if (!t) return nullptr;
-  uint64_t mask = uint64_t(s->mask);
-  uint64_t perturb = uint64_t(hash);
-  uint64_t i = perturb & mask;
-  for (;;) {
-    SetEntry* e = &t->entries()[i];
-    int probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
-    do {
-      if (e->hash == 0 && e->key.is_null()) return nullptr;
-      if (e->hash == hash && !e->key.is_null() && match(e->key, ctx)) return e;
-      e++;
-    } while (probes--);
-    perturb >>= kPerturbShift;
-    i = (i * 5 + 1 + perturb) & mask;
-  }
+  if (!s->table) return nullptr;
+  return probe(s->table, uint64_t(s->mask), hash,
+               [&](SetEntry* e) { return match(e->key, ctx) ? Probe::kFound : Probe::kNext; });
 }
 
 int set_discard(Set* s, Value key) {
