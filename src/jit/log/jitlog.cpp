@@ -2,6 +2,7 @@
 #include "jit/log/jitlog.h"
 
 #include <capstone/capstone.h>
+#include <dlfcn.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -99,15 +100,55 @@ std::string json_string(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// Capstone is loaded on first use, not linked: its tables carry ~77,000
+// relative relocations, which the dynamic loader would apply at every start
+// of every program (2 M instructions, as much as a short BF program's whole
+// compiled run) although only a JIT log ever disassembles.
+struct Capstone {
+  decltype(&cs_open) open = nullptr;
+  decltype(&cs_malloc) malloc = nullptr;
+  decltype(&cs_disasm_iter) disasm_iter = nullptr;
+  decltype(&cs_free) free = nullptr;
+  decltype(&cs_close) close = nullptr;
+};
+
+#define PYRITE_STR2(x) #x
+#define PYRITE_STR(x) PYRITE_STR2(x)
+
+const Capstone* capstone() {
+  static const Capstone* loaded = [] () -> const Capstone* {
+    void* lib = dlopen("libcapstone.so." PYRITE_STR(CS_API_MAJOR), RTLD_NOW | RTLD_LOCAL);
+    if (!lib) lib = dlopen("libcapstone.so", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) return nullptr;
+    static Capstone api;
+    api.open = reinterpret_cast<decltype(&cs_open)>(dlsym(lib, "cs_open"));
+    api.malloc = reinterpret_cast<decltype(&cs_malloc)>(dlsym(lib, "cs_malloc"));
+    api.disasm_iter = reinterpret_cast<decltype(&cs_disasm_iter)>(dlsym(lib, "cs_disasm_iter"));
+    api.free = reinterpret_cast<decltype(&cs_free)>(dlsym(lib, "cs_free"));
+    api.close = reinterpret_cast<decltype(&cs_close)>(dlsym(lib, "cs_close"));
+    if (!api.open || !api.malloc || !api.disasm_iter || !api.free || !api.close) return nullptr;
+    return &api;
+  }();
+  return loaded;
+}
+
+#undef PYRITE_STR
+#undef PYRITE_STR2
+
+}  // namespace
+
 std::vector<Insn> disassemble(std::span<const uint8_t> code, uint64_t address) {
   std::vector<Insn> out;
+  const Capstone* cs = capstone();
   csh handle;
-  if (cs_open(CS_ARCH_X86, CS_MODE_64, &handle) != CS_ERR_OK) return out;
-  cs_insn* insn = cs_malloc(handle);
+  if (!cs || cs->open(CS_ARCH_X86, CS_MODE_64, &handle) != CS_ERR_OK) return out;
+  cs_insn* insn = cs->malloc(handle);
   const uint8_t* p = code.data();
   size_t left = code.size();
   uint64_t at = address;
-  while (left && cs_disasm_iter(handle, &p, &left, &at, insn)) {
+  while (left && cs->disasm_iter(handle, &p, &left, &at, insn)) {
     Insn i;
     i.address = insn->address;
     i.bytes.assign(insn->bytes, insn->bytes + insn->size);
@@ -118,8 +159,8 @@ std::vector<Insn> disassemble(std::span<const uint8_t> code, uint64_t address) {
     }
     out.push_back(std::move(i));
   }
-  cs_free(insn, 1);
-  cs_close(&handle);
+  cs->free(insn, 1);
+  cs->close(&handle);
   return out;
 }
 
