@@ -103,6 +103,42 @@ TEST(JitOptBounds, NarrowLoadsAndMasks) {
             "finish(i2, i3, i4, 1)\n");
 }
 
+TEST(JitOptBounds, AMaskWithinOneAlignedBlockIsASubtraction) {
+  // A BF cell c != 0 decremented: c + 255 is in [256, 510], one block of
+  // 256, so its low byte is c - 1; incremented again it is c, which the
+  // guard already proved non-zero. A block at 0 is the mask identity (an
+  // earlier rule); a range over two blocks keeps its mask.
+  EXPECT_EQ(apply(bounds_dce,
+                  "descr u8 = array(offset=0, type=i, size=1, unsigned)\n"
+                  "[i0, i1]\n"
+                  "i2 = getarrayitem_raw_i(i0, i1, descr=u8)\n"
+                  "guard_true(i2) [0@1/1: 0=i1]\n"
+                  "i3 = int_add(i2, 255)\n"
+                  "i4 = int_and(i3, 255)\n"
+                  "guard_true(i4) [0@2/1: 0=i1]\n"
+                  "i5 = int_add(i4, 1)\n"
+                  "i6 = int_and(i5, 255)\n"
+                  "guard_true(i6) [0@3/1: 0=i1]\n"
+                  "i7 = getarrayitem_raw_i(i0, 0, descr=u8)\n"
+                  "i8 = int_add(i7, 255)\n"
+                  "i9 = int_and(i8, 255)\n"
+                  "i10 = int_sub(i7, 300)\n"
+                  "i11 = int_and(i10, 255)\n"
+                  "finish(i6, i9, i11)\n"),
+            "descr u8 = array(offset=0, type=i, size=1, unsigned)\n"
+            "[i0, i1]\n"
+            "i2 = getarrayitem_raw_i(i0, i1, descr=u8)\n"
+            "guard_true(i2) [0@1/1: 0=i1]\n"
+            "i3 = int_add(i2, -1)\n"
+            "guard_true(i3) [0@2/1: 0=i1]\n"
+            "i4 = getarrayitem_raw_i(i0, 0, descr=u8)\n"
+            "i5 = int_add(i4, 255)\n"
+            "i6 = int_and(i5, 255)\n"
+            "i7 = int_add(i4, -300)\n"
+            "i8 = int_and(i7, 255)\n"
+            "finish(i2, i6, i8)\n");
+}
+
 TEST(JitOptBounds, GuardsTheRangesRefuteAlwaysFail) {
   EXPECT_EQ(apply(bounds_only,
                   "[i0]\n"
@@ -186,10 +222,9 @@ TEST(JitOptBounds, NoRangeAcrossWraparound) {
             "i2 = int_add(i0, 100)\n"
             "i3 = int_gt(i2, 0)\n"
             "guard_true(i3) [0@2/1: 0=i0]\n"
-            "i4 = int_add(i0, 100)\n"  // (cse merges it with i2)
-            "i5 = int_mul(i0, 4)\n"
-            "i6 = int_gt(i5, 0)\n"
-            "finish(1, i4, i6)\n");
+            "i4 = int_mul(i0, 4)\n"
+            "i5 = int_gt(i4, 0)\n"
+            "finish(1, i2, i5)\n");  // the plain add of int_add_ovf is i2 again
   // Unsigned: x <u 10 says nothing about y when y may be negative (huge).
   EXPECT_EQ(apply(bounds_dce,
                   "[i0, i1]\n"

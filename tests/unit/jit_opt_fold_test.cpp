@@ -128,6 +128,25 @@ TEST(JitOptFold, ConstantChainsReassociate) {
             "finish(i0, i1, i2)\n");
 }
 
+TEST(JitOptFold, DifferencesOfOneValuePlusConstants) {
+  // (x + 7) - (x + 2) is 5, x - (x - 1) is 1, (x - 3) - x is -3; a
+  // difference of two unrelated values stays.
+  EXPECT_EQ(fold_dce(parse_ok("[i0, i1]\n"
+                              "i2 = int_add(i0, 7)\n"
+                              "i3 = int_add(i0, 2)\n"
+                              "i4 = int_sub(i2, i3)\n"
+                              "i5 = int_add(i0, -1)\n"
+                              "i6 = int_sub(i0, i5)\n"
+                              "i7 = int_sub(i0, 3)\n"
+                              "i8 = int_sub(i7, i0)\n"
+                              "i9 = int_sub(i2, i1)\n"
+                              "finish(i4, i6, i8, i9)\n")),
+            "[i0, i1]\n"
+            "i2 = int_add(i0, 7)\n"
+            "i3 = int_sub(i2, i1)\n"
+            "finish(5, 1, -3, i3)\n");
+}
+
 TEST(JitOptFold, GuardsOnConstants) {
   // A guard that holds goes; one that provably fails becomes
   // guard_always_fails with its snapshot (the code after it is dead, but

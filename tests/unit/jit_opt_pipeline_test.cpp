@@ -214,7 +214,9 @@ TEST(JitOptPipeline, BfLoopBodyKeepsOnlyTheCellArithmeticAndStores) {
   // The body: the pointer and its three offsets are invariant, so the
   // bounds checks are gone; the three cells travel as label operands, so
   // no load is left; what remains is three adds, three stores, the loop
-  // condition and the truncation of the two carried cells.
+  // condition and the truncation of the two carried cells. The counter
+  // enters the body in [1, 255] (the loop runs only on a non-zero cell), so
+  // bounds knows `(c + 255) & 255` is `c - 1`.
   EXPECT_EQ(print_trace(out).substr(print_trace(out).find("label(i0, i3")),
             "label(i0, i3, i7, i12, i13, i14, descr=loop9_body)\n"
             "debug_merge_point(0, 88)\n"
@@ -227,7 +229,7 @@ TEST(JitOptPipeline, BfLoopBodyKeepsOnlyTheCellArithmeticAndStores) {
             "i17 = int_add(i14, 1)\n"
             "debug_merge_point(0, 93)\n"
             "debug_merge_point(0, 94)\n"
-            "i18 = int_and(i15, 255)\n"
+            "i18 = int_add(i12, -1)\n"
             "setarrayitem_raw(4096, i0, i15, descr=cell)\n"
             "setarrayitem_raw(4096, i3, i16, descr=cell)\n"
             "setarrayitem_raw(4096, i7, i17, descr=cell)\n"
@@ -244,21 +246,19 @@ TEST(JitOptPipeline, BfLoopBodyKeepsOnlyTheCellArithmeticAndStores) {
 
 TEST(JitOptPipeline, BfMoveLoopBodyIsClosed) {
   // With counted, the same body runs once per entry: the counter's trip
-  // count (t = cell - 1), the three cells advanced by t, then the
-  // iteration whose guard fails.
+  // count (t = cell - 1, no mask: the cell is in [1, 255]), the three
+  // cells advanced by t (the counter itself is then 1, a constant), then
+  // the iteration whose guard fails.
   Trace t = testing::parse_ok(with_tape(kBfLoop, 4096));
   Trace out = optimize(t, checked());
   std::string body = print_trace(out).substr(print_trace(out).find("label(i0, i3"));
   EXPECT_EQ(body.substr(0, body.find("debug_merge_point")),
             "label(i0, i3, i7, i12, i13, i14, descr=loop9_body)\n"
-            "i15 = int_add(i12, 255)\n"
-            "i16 = int_and(i15, 255)\n"
-            "i17 = int_sub(i12, i16)\n"
-            "i18 = int_and(i17, 255)\n"
-            "i19 = int_add(i13, i16)\n"
-            "i20 = int_and(i19, 255)\n"
-            "i21 = int_add(i14, i16)\n"
-            "i22 = int_and(i21, 255)\n");
+            "i15 = int_add(i12, -1)\n"
+            "i16 = int_add(i13, i15)\n"
+            "i17 = int_and(i16, 255)\n"
+            "i18 = int_add(i14, i15)\n"
+            "i19 = int_and(i18, 255)\n");
   EXPECT_EQ(testing::count_ops(out, Opcode::kSetarrayitemRaw), 6);  // preamble and body: three each
 }
 

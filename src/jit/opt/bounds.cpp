@@ -22,6 +22,7 @@
 #include "jit/opt/alias.h"
 #include "jit/opt/fold.h"
 #include "jit/opt/label.h"
+#include "jit/opt/pure_table.h"
 
 namespace pyrite::jit::opt {
 
@@ -366,6 +367,20 @@ class Bounds {
     }
   }
 
+  // x & (2^k - 1) with x in one aligned block [base, base + 2^k - 1],
+  // base != 0: the mask only takes base away, so it is x - base, which
+  // fold's add chains then merge (BF's `((c + 255) & 255) + 1` after a
+  // guard that c is not 0 is c).
+  bool in_one_block(Ref x, Ref m, int64_t* base) {
+    Range rm = range(m), rx = range(x);
+    if (!rm.point() || rm.lo <= 0 || (rm.lo & (rm.lo + 1)) != 0 || rx.full()) return false;
+    uint64_t mask = static_cast<uint64_t>(rm.lo);
+    uint64_t lo_block = static_cast<uint64_t>(rx.lo) & ~mask, hi_block = static_cast<uint64_t>(rx.hi) & ~mask;
+    if (lo_block != hi_block || lo_block == 0) return false;
+    *base = static_cast<int64_t>(lo_block);
+    return true;
+  }
+
   // Emits (or folds) the pure op `op(a, b)` (output operands); returns its output Ref.
   Ref pure(Opcode op, Ref a, Ref b, Type type) {
     Ref r = simplify(out(), region_start_, op, a, b);
@@ -373,9 +388,17 @@ class Bounds {
     if (type == Type::kInt) {
       r = decided(op, a, b);
       if (!r.is_none()) return r;
+      int64_t base;
+      if (op == Opcode::kIntAnd && in_one_block(a, b, &base))
+        return pure(Opcode::kIntAdd, a, out().const_int(static_cast<int64_t>(0 - static_cast<uint64_t>(base))), type);
     }
+    // One value per computation: the block rule can make two recorded
+    // masks the same add.
+    PureKey key{{static_cast<uint32_t>(op), static_cast<uint32_t>(kNoDescr)}, a.bits(), b.bits()};
+    if (Ref* seen = emitted_.find(key)) return *seen;
     Ref ops[2] = {a, b};
     r = out().emit(op, std::span<const Ref>(ops, b.is_none() ? 1 : 2), kNoDescr, kNoSnapshot, type);
+    emitted_.put(key, r);
     if (type == Type::kInt) {
       set_range(r, op_range(op, a, b));
       note_root(r, op, a, b);
@@ -399,6 +422,7 @@ class Bounds {
   }
 
   void emit_always_fails(uint32_t i) {
+    unreachable_ = true;
     out().emit(Opcode::kGuardAlwaysFails, {}, kNoDescr, rw_.map_snapshot(src_.op(i).snapshot));
     rw_.forward(i, Ref());
   }
@@ -483,6 +507,8 @@ class Bounds {
       for (Ref a : sargs) pre.push_back(range(rw_.map(a)));
     }
     region_start_ = copy_label(rw_, i);
+    unreachable_ = false;
+    emitted_.clear();
     reset();
     if (!body) return;
     assumed_.assign(sargs.size(), Range{});
@@ -496,7 +522,10 @@ class Bounds {
   }
 
   // The back edge: every assumed operand range must hold for what it passes.
+  // Behind a guard that always fails the jump is never taken: every
+  // assumption holds there.
   void check_jump(uint32_t i) {
+    if (unreachable_) return;
     auto sargs = src_.args(i);
     for (uint32_t k = 0; k < sargs.size() && k < assumed_.size(); k++) {
       if (assumed_[k].full()) continue;
@@ -560,6 +589,8 @@ class Bounds {
   uint32_t body_label_;
   const std::vector<uint8_t>& excluded_;
   uint32_t region_start_ = 0;
+  bool unreachable_ = false;
+  PureTable emitted_;  // the pure ops emitted since the last label  // a guard that always fails was emitted since the last label
   std::vector<Range> own_;
   std::vector<uint32_t> root_;
   std::vector<int64_t> off_;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "jit/ir/ir_rewrite.h"
+#include "jit/opt/fold.h"
 #include "jit/opt/label.h"
 #include "jit/opt/modular.h"
 
@@ -106,9 +107,16 @@ class CountedLoop {
   Trace rewrite() {
     Rewriter rw(t_);
     for (uint32_t i = t_.num_inputs(); i < label_; i++) rw.copy(i);
-    copy_label(rw, label_);
+    uint32_t region = copy_label(rw, label_);
     Builder& b = rw.builder();
     auto largs = t_.args(label_);
+    // A counter's new value through fold's rules: phi - (phi - 1) is 1.
+    auto folded = [&](Opcode op, Ref x, Ref y) {
+      Ref r = simplify(rw.out(), region, op, x, y);
+      if (!r.is_none()) return r;
+      Ref ops[2] = {x, y};
+      return rw.out().emit(op, std::span<const Ref>(ops, 2), kNoDescr, kNoSnapshot, Type::kInt);
+    };
     // Per guard, t_g = -(phi + c_guard) * c_step^-1 mod 2^w: the
     // iterations in which it passes; t is the least of them.
     Ref trips;
@@ -125,13 +133,13 @@ class CountedLoop {
       Ref p = rw.map(largs[k]);
       Ref v;
       if (c == 1) {
-        v = b.int_add(p, trips);
+        v = folded(Opcode::kIntAdd, p, trips);
       } else if (c == mk) {
-        v = b.int_sub(p, trips);
+        v = folded(Opcode::kIntSub, p, trips);
       } else {
-        v = b.int_add(p, b.int_mul(trips, static_cast<int64_t>(c)));
+        v = folded(Opcode::kIntAdd, p, b.int_mul(trips, static_cast<int64_t>(c)));
       }
-      if (s.width < 64) v = b.int_and(v, static_cast<int64_t>(mk));
+      if (s.width < 64) v = folded(Opcode::kIntAnd, v, b.const_int(static_cast<int64_t>(mk)));
       rw.forward(largs[k].index(), v);
     }
     for (uint32_t i = label_ + 1; i < t_.num_ops(); i++) rw.copy(i);

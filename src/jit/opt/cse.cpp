@@ -14,6 +14,7 @@
 #include "jit/ir/ir_rewrite.h"
 #include "jit/opt/fold.h"
 #include "jit/opt/label.h"
+#include "jit/opt/pure_table.h"
 
 namespace pyrite::jit::opt {
 
@@ -38,72 +39,6 @@ const CompareInfo* compare_info(Opcode op) {
     if (c.op == op) return &c;
   return nullptr;
 }
-
-// A pure op's key: opcode, descr and operands (ops of at most two
-// operands; calls with more go to a std::map of vectors).
-struct Key {
-  uint32_t op_descr[2];
-  uint32_t a, b;
-  bool operator==(const Key&) const = default;
-};
-
-// Open addressing, linear probing; clear() is O(1) (a generation stamp).
-class PureTable {
- public:
-  Ref* find(const Key& k) {
-    if (slots_.empty()) return nullptr;
-    for (size_t i = hash(k) & mask_;; i = (i + 1) & mask_) {
-      Slot& s = slots_[i];
-      if (s.gen != gen_) return nullptr;
-      if (s.key == k) return &s.value;
-    }
-  }
-  // Sets k's value (replacing it if present).
-  void put(const Key& k, Ref v) {
-    if ((used_ + 1) * 2 > slots_.size()) grow();
-    for (size_t i = hash(k) & mask_;; i = (i + 1) & mask_) {
-      Slot& s = slots_[i];
-      if (s.gen != gen_) {
-        s = Slot{k, v, gen_};
-        used_++;
-        return;
-      }
-      if (s.key == k) {
-        s.value = v;
-        return;
-      }
-    }
-  }
-  void clear() {
-    gen_++;
-    used_ = 0;
-  }
-
- private:
-  struct Slot {
-    Key key;
-    Ref value;
-    uint32_t gen = 0;
-  };
-  static size_t hash(const Key& k) {
-    uint64_t h = (uint64_t{k.op_descr[0]} << 32 | k.op_descr[1]) * 0x9e3779b97f4a7c15ull;
-    h ^= (uint64_t{k.a} << 32 | k.b) * 0xc2b2ae3d27d4eb4full;
-    return static_cast<size_t>(h ^ (h >> 29));
-  }
-  void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    uint32_t old_gen = gen_;
-    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
-    mask_ = slots_.size() - 1;
-    gen_ = 1;
-    used_ = 0;
-    for (const Slot& s : old)
-      if (s.gen == old_gen) put(s.key, s.value);
-  }
-  std::vector<Slot> slots_;
-  size_t mask_ = 0, used_ = 0;
-  uint32_t gen_ = 1;
-};
 
 class Cse {
  public:
@@ -158,8 +93,8 @@ class Cse {
     }
   }
 
-  Key key(Opcode op, DescrId d, Ref a, Ref b) {
-    return Key{{static_cast<uint32_t>(op), static_cast<uint32_t>(d)}, a.bits(), b.bits()};
+  PureKey key(Opcode op, DescrId d, Ref a, Ref b) {
+    return PureKey{{static_cast<uint32_t>(op), static_cast<uint32_t>(d)}, a.bits(), b.bits()};
   }
   void learn_compare(Ref cond, bool truth) {
     if (!definition_visible(cond, region_start_)) return;
@@ -205,7 +140,7 @@ class Cse {
           if (!r.is_none()) return bind(i, r);
         }
         if (swappable(opc) && !b.is_none() && b.bits() < a.bits()) std::swap(a, b);
-        Key k = key(opc, op.descr, a, b);
+        PureKey k = key(opc, op.descr, a, b);
         if (Ref* found = pure_.find(k)) return bind(i, *found);
         Ref ops[2] = {a, b};
         Ref r = out().emit(opc, std::span<const Ref>(ops, a.is_none() ? 0 : b.is_none() ? 1 : 2), op.descr,

@@ -216,6 +216,20 @@ Ref simplify(Trace& out, uint32_t region_start, Opcode& op, Ref& a, Ref& b) {
       }
       for (const BinaryRule& r : kBinaryRules)
         if (r.op == op && matches(out, r.pattern, a, b)) return rule_result(out, r.result, a, b);
+      if (op == Opcode::kIntSub && out.type_of(a) == Type::kInt) {
+        // (x + c1) - (x + c2) = c1 - c2, either side maybe x itself.
+        auto split = [&](Ref v, int64_t* off) {
+          *off = 0;
+          if (!definition_visible(v, region_start)) return v;
+          const Op& d = out.op(v.index());
+          if (d.opcode != Opcode::kIntAdd || !out.arg(v.index(), 1).is_const()) return v;
+          *off = out.constant(out.arg(v.index(), 1)).as_int();
+          return out.arg(v.index(), 0);
+        };
+        int64_t ca, cb;
+        if (split(a, &ca) == split(b, &cb))
+          return out.const_int(static_cast<int64_t>(static_cast<uint64_t>(ca) - static_cast<uint64_t>(cb)));
+      }
       if (b.is_const() && definition_visible(a, region_start)) {
         const Op& inner = out.op(a.index());
         Ref ib = inner.num_args == 2 ? out.arg(a.index(), 1) : Ref();
