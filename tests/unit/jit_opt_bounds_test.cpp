@@ -394,6 +394,16 @@ TEST(JitOptBounds, FailargRangesAreWhatHoldsBeforeTheGuard) {
   o.input_ranges = in;
   Trace bridge = testing::parse_ok("[i0, i1]\ni2 = int_lt(i0, 1000)\nfinish(i2)\n");
   EXPECT_EQ(print_trace(optimize_bridge(bridge, o)), "[i0, i1]\nfinish(1)\n");
+  // A bridge's own guards pass its input ranges down: the bridge of a
+  // bridge knows i0 in [2, 995] without a check of its own.
+  Trace child = testing::parse_ok(
+      "[i0, i1]\n"
+      "i2 = int_add(i1, 1)\n"
+      "i3 = int_lt(i2, 7)\n"
+      "guard_true(i3) [0@7/2: 0=i0 1=i1]\n"
+      "finish(i0)\n");
+  EXPECT_EQ(failarg_ranges(child, 4), (std::vector<IntRange>{IntRange{}, IntRange{}}));
+  EXPECT_EQ(failarg_ranges(child, 4, in), (std::vector<IntRange>{{2, 995}, {0, 255}}));
 }
 
 TEST(JitOptPhis, DeadBodyLabelOperandsLeaveTheLabelAndTheJump) {
@@ -645,13 +655,19 @@ TEST(JitOptBounds, RandomBoundsTracesRunAlike) {
 }
 
 // Every guard exit of an optimized random trace: the failargs' values are
-// within failarg_ranges of that guard (what a bridge will assume).
-void expect_failargs_within_ranges(bool loop, uint64_t count) {
+// within failarg_ranges of that guard (what a bridge will assume). With
+// `known_inputs`, a bridge optimized knowing its three int inputs are in
+// [0, 7] (runs then take only such inputs), and failarg_ranges told so, as
+// the Jit does for a bridge's own guards.
+void expect_failargs_within_ranges(bool loop, uint64_t count, bool known_inputs = false) {
   Options o;
+  std::vector<IntRange> input_ranges;
+  if (known_inputs) input_ranges = {IntRange{}, {0, 7}, {0, 7}, {0, 7}};
+  o.input_ranges = input_ranges;
   for (uint64_t seed = 1; seed <= count; seed++) {
     Trace t = testing::parse_ok(BoundsTraceGen(seed, loop).run());
     Trace opt = loop ? optimize(t, o) : optimize_bridge(t, o);
-    for (uint64_t run = 0; run < 6; run++) {
+    for (uint64_t run = 0; run < (known_inputs ? 3 : 6); run++) {
       uint64_t s = seed * 131 + run;
       static const uint64_t edge[] = {0, 1, 2, 5, 63, 64, 100, 127, 128, 255, 256, 999, 1000,
                                       uint64_t{1} << 63, ~uint64_t{0}, (uint64_t{1} << 63) - 1};
@@ -667,7 +683,7 @@ void expect_failargs_within_ranges(bool loop, uint64_t count) {
       rt.max_jumps = 1 + run * 2;
       Exit e = run_trace(opt, in, rt);
       if (e.kind != ExitKind::kGuardFailed) continue;
-      std::vector<IntRange> ranges = failarg_ranges(opt, e.op);
+      std::vector<IntRange> ranges = failarg_ranges(opt, e.op, input_ranges);
       std::vector<Ref> vals = opt.snapshot_values(opt.op(e.op).snapshot);
       ASSERT_EQ(ranges.size(), vals.size());
       // Frames and entries in snapshot order; match each value entry to its failarg.
@@ -699,6 +715,7 @@ void expect_failargs_within_ranges(bool loop, uint64_t count) {
 TEST(JitOptBounds, FailargRangesHoldWhenGuardsFail) {
   expect_failargs_within_ranges(false, seeds(1500));
   expect_failargs_within_ranges(true, seeds(1500));
+  expect_failargs_within_ranges(false, seeds(1500), /*known_inputs=*/true);
 }
 
 TEST(JitOptBounds, RandomTracesRunAlike) {

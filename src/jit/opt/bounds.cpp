@@ -639,10 +639,10 @@ Trace bounds(const Trace& src, std::span<const IntRange> input_ranges) {
   return run_bounds(src, input_ranges, UINT32_MAX, nullptr);
 }
 
-std::vector<IntRange> failarg_ranges(const Trace& t, uint32_t guard) {
+std::vector<IntRange> failarg_ranges(const Trace& t, uint32_t guard, std::span<const IntRange> input_ranges) {
   std::vector<IntRange> r;
   if (guard >= t.num_ops() || !is_guard(t.op(guard).opcode)) return r;
-  run_bounds(t, {}, guard, &r);
+  run_bounds(t, input_ranges, guard, &r);
   if (r.empty() && t.op(guard).snapshot != kNoSnapshot) r.resize(t.snapshot_values(t.op(guard).snapshot).size());
   return r;
 }

@@ -43,7 +43,9 @@ ir::Trace bounds(const ir::Trace& src, std::span<const IntRange> input_ranges);
 // fails: the ranges just before it, the guard's own condition not
 // assumed. One per failarg, unknown ones full; empty if `guard` is not a
 // guard. The Jit passes them to optimize_bridge (Options::input_ranges)
-// for the bridge recorded from that guard.
-std::vector<IntRange> failarg_ranges(const ir::Trace& t, uint32_t guard);
+// for the bridge recorded from that guard. `input_ranges`: what holds for
+// t's own inputargs (a bridge's, from its parent guard: ranges then pass
+// down a chain of bridges).
+std::vector<IntRange> failarg_ranges(const ir::Trace& t, uint32_t guard, std::span<const IntRange> input_ranges = {});
 
 }  // namespace pyrite::jit::opt

@@ -385,7 +385,7 @@ bool Jit::wants_bridge(CompiledTrace& t, uint32_t guard) {
 
 std::vector<opt::IntRange> Jit::take_failarg_ranges(uint32_t trace, uint32_t guard) {
   auto it = failarg_ranges_memo_.find(uint64_t{trace} << 32 | guard);
-  if (it == failarg_ranges_memo_.end()) return opt::failarg_ranges(traces_[trace]->trace, guard);
+  if (it == failarg_ranges_memo_.end()) return opt::failarg_ranges(traces_[trace]->trace, guard, traces_[trace]->input_ranges);
   std::vector<opt::IntRange> r = std::move(it->second);
   failarg_ranges_memo_.erase(it);
   return r;
@@ -415,7 +415,7 @@ bool Jit::share_bridge(CompiledTrace& t, uint32_t guard) {
     CompiledTrace& b = *traces_[id];
     if (b.freed || b.invalidated || traces_[b.root]->invalidated || b.resume_key != key) continue;
     if (options_.machine_code && !b.code) continue;
-    if (ranges.empty()) ranges = failarg_ranges_memo_[uint64_t{t.id} << 32 | guard] = opt::failarg_ranges(t.trace, guard);
+    if (ranges.empty()) ranges = failarg_ranges_memo_[uint64_t{t.id} << 32 | guard] = opt::failarg_ranges(t.trace, guard, t.input_ranges);
     bool within = true;
     for (size_t k = 0; k < b.input_ranges.size() && within; k++) {
       opt::IntRange r = k < ranges.size() ? ranges[k] : opt::IntRange{};
