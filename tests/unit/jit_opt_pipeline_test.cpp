@@ -359,8 +359,8 @@ TEST(JitOptPipeline, ObserverSeesEveryPassInOrder) {
     EXPECT_TRUE(verify(tr).ok()) << name;
   };
   optimize(t, o);
-  EXPECT_EQ(seen, (std::vector<std::string>{"input", "cse", "heap", "bounds", "dce", "peel", "cse", "heap",
-                                            "bounds", "phis", "counted", "sink", "dce"}));
+  EXPECT_EQ(seen, (std::vector<std::string>{"input", "cse", "heap", "peel", "bounds", "phis", "counted", "sink",
+                                            "dce"}));
   seen.clear();
   optimize_bridge(t, o);
   EXPECT_EQ(seen, (std::vector<std::string>{"input", "cse", "heap", "bounds", "dce"}));
