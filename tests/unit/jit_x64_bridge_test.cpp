@@ -332,6 +332,52 @@ TEST(JitX64Bridge, JumpIntoACompiledLabelGoesStraightToItsBody) {
   EXPECT_EQ(find_label(entry), nullptr);
 }
 
+// A bridge computes its values in the registers the loop's label wants
+// them in (the final jump's hints, passed back through the ops that
+// compute them and to the inputs it passes on): its jump into the loop's
+// body moves nothing.
+TEST(JitX64Bridge, BridgeValuesLandWhereTheLoopLabelWantsThem) {
+  Pair p;
+  auto loop = compile(p.loop).code;
+  ASSERT_TRUE(loop);
+  CompileOptions bo;
+  bo.ctx = loop.get();
+  bo.lookup_target = lookup_in;
+  // The label's operands in another order than the inputs and the values
+  // are made: allocated in order, each would sit in another's register.
+  ParseResult parsed = parse_trace(
+      "descr loop = target(args=(i, i, i))\n"
+      "[i0, i1, i2]\n"
+      "i3 = int_add(i0, 1)\n"
+      "i4 = int_lt(i3, 10)\n"
+      "guard_true(i4) [0@7/3: 0=i0 1=i1 2=i2]\n"
+      "i5 = int_mul(i1, 3)\n"
+      "jump(i2, i5, i3, descr=loop)\n",
+      nullptr, p.descrs);
+  ASSERT_TRUE(parsed.ok());
+  const Trace& b = *parsed.trace;
+  auto bridge = compile(b, bo).code;
+  ASSERT_TRUE(bridge);
+  csh cs;
+  ASSERT_EQ(cs_open(CS_ARCH_X86, CS_MODE_64, &cs), CS_ERR_OK);
+  cs_insn* insn = nullptr;
+  auto code = bridge->code();
+  uint32_t jump = b.num_ops() - 1;
+  size_t from = bridge->op_offset(jump);
+  size_t n = cs_disasm(cs, code.data() + from, code.size() - from, reinterpret_cast<uint64_t>(code.data() + from), 0,
+                       &insn);
+  ASSERT_GT(n, 0u);
+  std::string moves;
+  for (size_t k = 0; k < n && std::string(insn[k].mnemonic) != "jmp"; k++)
+    moves += std::string(insn[k].mnemonic) + " " + insn[k].op_str + "\n";
+  cs_free(insn, n);
+  cs_close(&cs);
+  EXPECT_EQ(moves, "");
+  uint64_t in[] = {4, 5, 7};
+  std::vector<uint64_t> values = {7, 15, 5};
+  EXPECT_TRUE(run(*bridge, in) == run_at(*loop, 3, values));
+}
+
 // The jump targets of a trace's code (jmp/jcc with an immediate).
 std::vector<uint64_t> jump_targets(const CompiledTrace& t) {
   csh cs;

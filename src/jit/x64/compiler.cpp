@@ -69,6 +69,41 @@ void Compiler::compute_liveness() {
   }
 }
 
+void Compiler::compute_hints() {
+  hint_.assign(n_, -1);
+  if (n_ == 0) return;
+  uint32_t last = n_ - 1;
+  const ir::Op& jump = t_.op(last);
+  if (jump.opcode != Opcode::kJump || jump.descr == ir::kNoDescr) return;
+  for (uint32_t i = 0; i < last; i++)
+    if (t_.op(i).opcode == Opcode::kLabel && t_.op(i).descr == jump.descr) return;  // its own loop
+  jump_address_known_ = true;
+  jump_address_ = o_.lookup_target ? o_.lookup_target(o_.ctx, jump.descr) : 0;
+  const LabelLayout* l = jump_address_ ? find_label(jump_address_) : nullptr;
+  if (!l) return;
+  auto args = t_.args(jump);
+  for (size_t k = 0; k < args.size() && k < l->values.size(); k++) {
+    if (!args[k].is_value() || is_float(args[k].index())) continue;
+    const LabelLocation& d = l->values[k];
+    if (d.kind == LabelLocation::kGpr && hint_[args[k].index()] < 0) hint_[args[k].index()] = static_cast<int8_t>(d.index);
+  }
+  // Back through ops computed in their first operand's register.
+  for (uint32_t i = last; i-- > t_.num_inputs();) {
+    if (hint_[i] < 0) continue;
+    switch (t_.op(i).opcode) {
+      case Opcode::kIntAdd: case Opcode::kIntSub: case Opcode::kIntAnd: case Opcode::kIntOr:
+      case Opcode::kIntXor: case Opcode::kIntMul: case Opcode::kIntLshift: case Opcode::kIntRshift:
+      case Opcode::kIntUrshift: {
+        Ref x = t_.arg(i, 0);
+        if (x.is_value() && last_use_[x.index()] == static_cast<int32_t>(i) && hint_[x.index()] < 0)
+          hint_[x.index()] = hint_[i];
+        break;
+      }
+      default: break;
+    }
+  }
+}
+
 const std::vector<Ref>& Compiler::failargs(uint32_t op) {
   uint32_t s = static_cast<uint32_t>(t_.op(op).snapshot);
   if (failargs_cache_[s].empty()) {
@@ -167,7 +202,7 @@ int Compiler::result_from(uint32_t i, Ref x) {
     assign(i, r);
     return r;
   }
-  int r = f ? alloc_xmm() : alloc_gpr();
+  int r = f ? alloc_xmm() : alloc_gpr_for(i);
   Loc dst = f ? Loc::xmm(r) : Loc::gpr(r);
   emit_move(loc_of(x), dst);
   assign(i, r);
@@ -413,6 +448,14 @@ void Compiler::set_label_locs(LabelInfo& l, bool keep_current) {
       }
     }
   }
+  if (l.op == CompiledTrace::kInputs) {  // inputs the final jump passes on: where it wants them
+    for (size_t k = 0; k < l.args.size(); k++) {
+      int h = hint_[l.args[k].index()];
+      if (h < 0 || (taken_gpr & (1u << h))) continue;
+      taken_gpr |= 1u << h;
+      l.locs[k] = Loc::gpr(h);
+    }
+  }
   int slot = 0;
   for (size_t k = 0; k < l.args.size(); k++) {
     if (l.locs[k].kind != Loc::kNone) continue;
@@ -650,6 +693,7 @@ CompileResult Compiler::run() {
   code_.attach(&a_);
   try {
     compute_liveness();
+    compute_hints();
     epilogue_ = a_.newLabel();
     dispatch_ = a_.newLabel();
     exit_return_ = a_.newLabel();

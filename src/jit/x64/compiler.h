@@ -228,6 +228,16 @@ class Compiler {
     slot_[v] = -1;
   }
   int alloc_gpr();
+  // alloc_gpr, but value v's hint first when that register is free.
+  int alloc_gpr_for(uint32_t v) {
+    int h = v < hint_.size() ? hint_[v] : -1;
+    if (h >= 0 && gpr_owner_[h] < 0 && !(locked_gpr_ & (1u << h))) {
+      locked_gpr_ |= 1u << h;
+      return h;
+    }
+    return alloc_gpr();
+  }
+  void compute_hints();
   int alloc_xmm();
   void assign(uint32_t v, int reg) {
     reg_[v] = reg;
@@ -247,7 +257,7 @@ class Compiler {
   // here, else a fresh one.
   int result_from(uint32_t i, Ref x);
   int result_gpr(uint32_t i) {
-    int r = alloc_gpr();
+    int r = alloc_gpr_for(i);
     assign(i, r);
     return r;
   }
@@ -310,6 +320,15 @@ class Compiler {
   uint32_t n_;
   uint32_t nids_;  // values 0..n_-1, then constant c as n_ + c (cached in registers)
   std::vector<int32_t> last_use_;
+  // A gpr per value that a trace ending in a jump to another trace's label
+  // would like it in (-1: none): the label's location for a jump argument,
+  // passed back to the first operand of the op that computes it when that
+  // operand dies there. Bridges then reach their loop with fewer moves.
+  std::vector<int8_t> hint_;
+  // The final jump's target (another trace's label) and its layout, looked
+  // up once (lookup_target records the jump edge).
+  uint64_t jump_address_ = 0;
+  bool jump_address_known_ = false;
   std::vector<uint32_t> uses_;
   std::vector<std::vector<Ref>> failargs_cache_;
   std::vector<int8_t> reg_;

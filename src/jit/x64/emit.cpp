@@ -505,7 +505,7 @@ void Compiler::emit_jump(uint32_t i) {
   }
   if (target < 0) {
     // Another trace's label: straight there if it is compiled.
-    uint64_t address = o_.lookup_target ? o_.lookup_target(o_.ctx, op.descr) : 0;
+    uint64_t address = jump_address_known_ ? jump_address_ : o_.lookup_target ? o_.lookup_target(o_.ctx, op.descr) : 0;
     frame_words_ = std::max(frame_words_, kFrameValues + static_cast<uint32_t>(values.size()));
     if (address != 0) {
       if (o_.count_jumps) emit_jump_count(i, values);
