@@ -68,6 +68,14 @@ uint64_t lookup_in(void* ctx, DescrId target) {
   return label ? loop->frame_entry(*label) : 0;
 }
 
+// Options for a trace whose jumps go into `loop`'s labels.
+CompileOptions jumping_into(const CompiledTrace& loop) {
+  CompileOptions o;
+  o.ctx = const_cast<CompiledTrace*>(&loop);
+  o.lookup_target = lookup_in;
+  return o;
+}
+
 // What the layer does with the IR interpreter: follow guard -> bridge ->
 // kJumpOut -> run_trace_at until an exit that is not a jump.
 Exit interpret_chain(const Trace& loop, uint32_t guard, const Trace& bridge,
@@ -106,9 +114,7 @@ TEST(JitX64Bridge, GuardFailureRunsTheAttachedBridge) {
   Pair p;
   auto loop = compile(p.loop).code;
   ASSERT_TRUE(loop);
-  CompileOptions bo;
-  bo.ctx = loop.get();
-  bo.lookup_target = lookup_in;
+  CompileOptions bo = jumping_into(*loop);
   auto bridge = compile(p.bridge, bo).code;
   ASSERT_TRUE(bridge);
 
@@ -160,9 +166,7 @@ TEST(JitX64Bridge, JumpOutWithoutATargetAndStraightInWithOne) {
   cont_expected.jumps = 0;
   EXPECT_TRUE(cont == cont_expected);
   // With the lookup, the bridge's jump goes straight into the loop's code.
-  CompileOptions bo;
-  bo.ctx = loop.get();
-  bo.lookup_target = lookup_in;
+  CompileOptions bo = jumping_into(*loop);
   auto linked = compile(p.bridge, bo).code;
   Exit direct = run(*linked, from_guard);
   EXPECT_TRUE(direct == cont);
@@ -191,9 +195,7 @@ TEST(JitX64Bridge, CodePagesAreNeverWritableAndExecutable) {
   {
     Pair p;
     auto loop = compile(p.loop).code;
-    CompileOptions bo;
-    bo.ctx = loop.get();
-    bo.lookup_target = lookup_in;
+    CompileOptions bo = jumping_into(*loop);
     auto bridge = compile(p.bridge, bo).code;
     ASSERT_TRUE(loop && bridge);
     EXPECT_EQ(CodeBlock::live_blocks(), blocks + 2);
@@ -222,9 +224,7 @@ TEST(JitX64Bridge, CodeWriteBatchSealsItsPagesOnceAtTheEnd) {
   {
     CodeWriteBatch batch;
     loop = compile(p.loop).code;
-    CompileOptions bo;
-    bo.ctx = loop.get();
-    bo.lookup_target = lookup_in;
+    CompileOptions bo = jumping_into(*loop);
     bridge = compile(p.bridge, bo).code;
     ASSERT_TRUE(loop && bridge);
     attach_bridge(*loop, 6, *bridge);
@@ -299,9 +299,7 @@ TEST(JitX64Bridge, JumpIntoACompiledLabelGoesStraightToItsBody) {
   EXPECT_EQ(layout->values.size(), 3u);
   EXPECT_TRUE(loop->code().data() <= reinterpret_cast<const uint8_t*>(layout->body) &&
               reinterpret_cast<const uint8_t*>(layout->body) < loop->code().data() + loop->code().size());
-  CompileOptions bo;
-  bo.ctx = loop.get();
-  bo.lookup_target = lookup_in;
+  CompileOptions bo = jumping_into(*loop);
   auto bridge = compile(p.bridge, bo).code;
   ASSERT_TRUE(bridge);
   csh cs;
@@ -340,9 +338,7 @@ TEST(JitX64Bridge, BridgeValuesLandWhereTheLoopLabelWantsThem) {
   Pair p;
   auto loop = compile(p.loop).code;
   ASSERT_TRUE(loop);
-  CompileOptions bo;
-  bo.ctx = loop.get();
-  bo.lookup_target = lookup_in;
+  CompileOptions bo = jumping_into(*loop);
   // The label's operands in another order than the inputs and the values
   // are made: allocated in order, each would sit in another's register.
   ParseResult parsed = parse_trace(
@@ -400,9 +396,7 @@ std::vector<uint64_t> jump_targets(const CompiledTrace& t) {
 TEST(JitX64Bridge, AttachedGuardJumpsThroughGlueIntoTheBridge) {
   Pair p;
   auto loop = compile(p.loop).code;
-  CompileOptions bo;
-  bo.ctx = loop.get();
-  bo.lookup_target = lookup_in;
+  CompileOptions bo = jumping_into(*loop);
   auto bridge = compile(p.bridge, bo).code;
   ASSERT_TRUE(loop && bridge);
   auto inside = [&](uint64_t a) {
@@ -466,9 +460,7 @@ TEST(JitX64Bridge, DirectJumpKeepsAHoistedConstantItAlreadyHolds) {
   ASSERT_TRUE(loop);
   ASSERT_NE(loop->label_layout(1), nullptr);
   ASSERT_EQ(loop->label_layout(1)->constants.size(), 1u);
-  CompileOptions bo;
-  bo.ctx = loop.get();
-  bo.lookup_target = lookup_in;
+  CompileOptions bo = jumping_into(*loop);
   auto bridge = compile(*b.trace, bo).code;
   ASSERT_TRUE(bridge);
   csh cs;

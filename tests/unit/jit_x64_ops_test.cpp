@@ -438,11 +438,13 @@ TEST(JitX64Ops, ConstantBasesBelowTwoGigabytes) {
   munmap(low, 4096);
 }
 
-int8_t narrow_minus_one(int64_t x) { return static_cast<int8_t>(x - 1); }
+int8_t narrow_minus_one(int64_t x) { return static_cast<int8_t>(static_cast<uint64_t>(x) - 1); }
 uint16_t narrow_u16(int64_t x) { return static_cast<uint16_t>(x); }
 double mix_floats(double a, int64_t b, double c) { return a * 2 + static_cast<double>(b) - c; }
 int64_t six(int64_t a, int64_t b, int64_t c, int64_t d, int64_t e, int64_t g) {
-  return a + 2 * b + 3 * c + 4 * d + 5 * e + 6 * g;
+  // Wrapping (the test passes edge values): in uint64_t, no overflow UB.
+  auto u = [](int64_t v) { return static_cast<uint64_t>(v); };
+  return static_cast<int64_t>(u(a) + 2 * u(b) + 3 * u(c) + 4 * u(d) + 5 * u(e) + 6 * u(g));
 }
 
 TEST(JitX64Ops, CallsWithNarrowAndFloatResults) {

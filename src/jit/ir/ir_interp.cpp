@@ -37,6 +37,22 @@ namespace {
 
 double to_f(uint64_t b) { return std::bit_cast<double>(b); }
 uint64_t from_f(double d) { return std::bit_cast<uint64_t>(d); }
+// x86's addsd/subsd/mulsd/divsd with a NaN operand: the first operand's
+// NaN if it is one, else the second's, quieted. The C++ operators leave
+// that to the compiler, which may swap a commutative op's operands (an
+// -O1 build did), so it is spelled out; the backend keeps operand order.
+uint64_t float_arith(Opcode op, uint64_t a, uint64_t b) {
+  constexpr uint64_t kQuiet = uint64_t{1} << 51;
+  if (std::isnan(to_f(a))) return a | kQuiet;
+  if (std::isnan(to_f(b))) return b | kQuiet;
+  double x = to_f(a), y = to_f(b);
+  switch (op) {
+    case Opcode::kFloatAdd: return from_f(x + y);
+    case Opcode::kFloatSub: return from_f(x - y);
+    case Opcode::kFloatMul: return from_f(x * y);
+    default: return from_f(x / y);
+  }
+}
 int64_t to_i(uint64_t b) { return static_cast<int64_t>(b); }
 
 // Extends the low `size` bytes of `v` to 64 bits.
@@ -140,10 +156,10 @@ bool eval_pure(Opcode op, const uint64_t* x, uint64_t* r, bool* ovf) {
     case Opcode::kUintGt: *r = x[0] > x[1]; return true;
     case Opcode::kUintGe: *r = x[0] >= x[1]; return true;
 
-    case Opcode::kFloatAdd: *r = from_f(to_f(x[0]) + to_f(x[1])); return true;
-    case Opcode::kFloatSub: *r = from_f(to_f(x[0]) - to_f(x[1])); return true;
-    case Opcode::kFloatMul: *r = from_f(to_f(x[0]) * to_f(x[1])); return true;
-    case Opcode::kFloatTruediv: *r = from_f(to_f(x[0]) / to_f(x[1])); return true;
+    case Opcode::kFloatAdd:
+    case Opcode::kFloatSub:
+    case Opcode::kFloatMul:
+    case Opcode::kFloatTruediv: *r = float_arith(op, x[0], x[1]); return true;
     case Opcode::kFloatNeg: *r = x[0] ^ (uint64_t(1) << 63); return true;
     case Opcode::kFloatAbs: *r = x[0] & ~(uint64_t(1) << 63); return true;
     case Opcode::kFloatLt: *r = to_f(x[0]) < to_f(x[1]); return true;

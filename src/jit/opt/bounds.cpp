@@ -373,8 +373,9 @@ class Bounds {
   // guard that c is not 0 is c).
   bool in_one_block(Ref x, Ref m, int64_t* base) {
     Range rm = range(m), rx = range(x);
-    if (!rm.point() || rm.lo <= 0 || (rm.lo & (rm.lo + 1)) != 0 || rx.full()) return false;
+    if (!rm.point() || rm.lo <= 0 || rx.full()) return false;
     uint64_t mask = static_cast<uint64_t>(rm.lo);
+    if ((mask & (mask + 1)) != 0) return false;  // not 2^k - 1
     uint64_t lo_block = static_cast<uint64_t>(rx.lo) & ~mask, hi_block = static_cast<uint64_t>(rx.hi) & ~mask;
     if (lo_block != hi_block || lo_block == 0) return false;
     *base = static_cast<int64_t>(lo_block);
@@ -589,8 +590,8 @@ class Bounds {
   uint32_t body_label_;
   const std::vector<uint8_t>& excluded_;
   uint32_t region_start_ = 0;
-  bool unreachable_ = false;
-  PureTable emitted_;  // the pure ops emitted since the last label  // a guard that always fails was emitted since the last label
+  bool unreachable_ = false;  // a guard that always fails was emitted since the last label
+  PureTable emitted_;         // the pure ops emitted since the last label
   std::vector<Range> own_;
   std::vector<uint32_t> root_;
   std::vector<int64_t> off_;
