@@ -20,6 +20,10 @@ uint64_t mix(uint64_t h, uint64_t v) {
 SnapshotBuilder::Frame& SnapshotBuilder::push_frame(uint32_t kind, uint32_t pc, uint32_t size) {
   PYR_CHECK(size <= 0x10000);
   frames_.push_back(Frame{kind, pc, size, {}});
+  if (!spare_.empty()) {
+    frames_.back().entries = std::move(spare_.back());
+    spare_.pop_back();
+  }
   return frames_.back();
 }
 

@@ -99,9 +99,17 @@ class SnapshotBuilder {
     uint32_t size = 0;
     std::vector<SnapEntry> entries;  // kept sorted by slot
   };
-  void clear() { frames_.clear(); }
+  // clear() and pop_frame() keep the frames' entry vectors for the next
+  // push_frame (a tracing context clears its builder at every instruction).
+  void clear() {
+    while (!frames_.empty()) pop_frame();
+  }
   Frame& push_frame(uint32_t kind, uint32_t pc, uint32_t size);
-  void pop_frame() { frames_.pop_back(); }
+  void pop_frame() {
+    frames_.back().entries.clear();
+    spare_.push_back(std::move(frames_.back().entries));
+    frames_.pop_back();
+  }
   Frame& top() { return frames_.back(); }
   // Sets (or replaces) the top frame's entry for `slot`.
   void set(uint16_t slot, Ref ref);
@@ -111,6 +119,7 @@ class SnapshotBuilder {
 
  private:
   std::vector<Frame> frames_;
+  std::vector<std::vector<SnapEntry>> spare_;
 };
 
 class SnapshotTable {

@@ -231,15 +231,45 @@ class TracingContext {
                    : t == ir::Type::kRef ? Opcode::kGetfieldGcR : Opcode::kGetfieldGcI;
     return t == ir::Type::kFloat ? Opcode::kGetfieldRawF : Opcode::kGetfieldRawI;
   }
+  // A spec's descriptor, built and interned once per recording: every
+  // access recorded asks (building a Descr with its name string and
+  // interning it each time was 1% of mandelbrot_big's run). Keyed by the
+  // spec's contents, not its address (a spec may be a temporary); the name
+  // by pointer, so a spec's name must be a string that outlives the JIT (a
+  // literal, as specs.h's are).
+  struct SpecKey {
+    const char* name;
+    int32_t offset;
+    uint8_t flags, gc, array, size, is_signed;
+    ir::Type type;
+    bool operator==(const SpecKey&) const = default;
+  };
+  template <class T>
+  static SpecKey spec_key(const char* name, int32_t offset, uint8_t flags, bool gc, bool array) {
+    return SpecKey{name, offset, flags, gc, array, sizeof(T), std::is_signed_v<T>, ir_type_of<T>()};
+  }
+  ir::DescrId cached_descr(const SpecKey& k) const {
+    for (const auto& [key, id] : spec_descrs_)
+      if (key == k) return id;
+    return ir::kNoDescr;
+  }
   template <class T>
   ir::DescrId array_descr_of(const ArraySpec<T>& s) {
-    return intern_descr(ir::array_descr(s.name, s.offset, ir_type_of<T>(), sizeof(T),
-                                        std::is_signed_v<T>, -1, s.flags));
+    SpecKey k = spec_key<T>(s.name, s.offset, s.flags, s.gc, true);
+    ir::DescrId d = cached_descr(k);
+    if (d != ir::kNoDescr) return d;
+    d = intern_descr(ir::array_descr(s.name, s.offset, ir_type_of<T>(), sizeof(T), std::is_signed_v<T>, -1, s.flags));
+    spec_descrs_.push_back({k, d});
+    return d;
   }
   template <class T>
   ir::DescrId field_descr_of(const FieldSpec<T>& s) {
-    return intern_descr(ir::field_descr(s.name, s.offset, ir_type_of<T>(), sizeof(T),
-                                        std::is_signed_v<T>, s.flags));
+    SpecKey k = spec_key<T>(s.name, s.offset, s.flags, s.gc, false);
+    ir::DescrId d = cached_descr(k);
+    if (d != ir::kNoDescr) return d;
+    d = intern_descr(ir::field_descr(s.name, s.offset, ir_type_of<T>(), sizeof(T), std::is_signed_v<T>, s.flags));
+    spec_descrs_.push_back({k, d});
+    return d;
   }
   template <class R, class... A>
   ir::Ref record_call(const CallSpec<R, A...>& s, ir::Type result, uint64_t w,
@@ -278,6 +308,7 @@ class TracingContext {
   std::string verify_error_;
   std::optional<BridgeOrigin> bridge_;
   std::vector<uint64_t> quasi_immutable_;
+  std::vector<std::pair<SpecKey, ir::DescrId>> spec_descrs_;  // array_descr_of / field_descr_of
   uint32_t log_id_ = UINT32_MAX;  // the recording's id in the JIT log  // field addresses the trace relies on
   std::vector<ir::Ref> bridge_input_of_;  // bridges: parent op index -> inputarg
 };
