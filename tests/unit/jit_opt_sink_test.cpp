@@ -65,17 +65,21 @@ TEST(JitOptSink, LoadsThatMayAliasAndHeapReadingGuardsFlushFirst) {
             "finish(i3)\n");
 }
 
+// A peeled loop's preamble that leaves cell 5 at 0, up to its body label.
+#define SCRATCH_PREAMBLE \
+    "descr cell = array(offset=0, type=i, size=1, unsigned)\n" \
+    "descr loop = target(args=(i, i))\n" \
+    "descr body = target(args=(i, i))\n" \
+    "[i0, i1]\n" \
+    "label(i0, i1, descr=loop)\n" \
+    "setarrayitem_raw(i0, 5, 0, descr=cell)\n" \
+    "guard_true(i1) [0@1/1: 0=i1]\n" \
+    "label(i0, i1, descr=body)\n"
+
 // A peeled loop whose preamble leaves cell 5 at 0 and whose body sets it
 // to 1 and back to 0 at every iteration (BF's scratch cells).
 const char* kScratchLoop =
-    "descr cell = array(offset=0, type=i, size=1, unsigned)\n"
-    "descr loop = target(args=(i, i))\n"
-    "descr body = target(args=(i, i))\n"
-    "[i0, i1]\n"
-    "label(i0, i1, descr=loop)\n"
-    "setarrayitem_raw(i0, 5, 0, descr=cell)\n"
-    "guard_true(i1) [0@1/1: 0=i1]\n"
-    "label(i0, i1, descr=body)\n"
+    SCRATCH_PREAMBLE
     "setarrayitem_raw(i0, 5, 1, descr=cell)\n"
     "i2 = int_sub(i1, 1)\n"
     "guard_true(i2) [0@2/1: 0=i2]\n"
@@ -109,14 +113,7 @@ TEST(JitOptSink, AFactTheBodyBreaksIsNotUsed) {
   // load that needs it done), but later stores 7 on the main path: the
   // next iteration would not enter with 0. sink runs again without it.
   const char* text =
-      "descr cell = array(offset=0, type=i, size=1, unsigned)\n"
-      "descr loop = target(args=(i, i))\n"
-      "descr body = target(args=(i, i))\n"
-      "[i0, i1]\n"
-      "label(i0, i1, descr=loop)\n"
-      "setarrayitem_raw(i0, 5, 0, descr=cell)\n"
-      "guard_true(i1) [0@1/1: 0=i1]\n"
-      "label(i0, i1, descr=body)\n"
+      SCRATCH_PREAMBLE
       "setarrayitem_raw(i0, 5, 0, descr=cell)\n"
       "i2 = getarrayitem_raw_i(i0, 5, descr=cell)\n"
       "i3 = int_sub(i1, 1)\n"

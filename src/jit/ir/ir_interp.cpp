@@ -410,11 +410,7 @@ class Interp {
     for (uint32_t fid : st.frames_of(op.snapshot)) {
       const SnapFrame& f = st.frame(fid);
       if (is_store_frame(f.kind)) {
-        uint64_t w[3] = {0, 0, 0};
-        auto entries = st.entries(f);
-        for (size_t k = 0; k < entries.size() && k < 3; k++) w[k] = resolve(entries[k].ref, exit, seen).bits;
-        store_item(t_.descr(static_cast<DescrId>(f.pc)), w[0], entries.size() == 3 ? w[1] : 0,
-                      w[entries.size() - 1]);
+        do_store_frame(t_, f, [&](Ref r) { return resolve(r, exit, seen).bits; });
         continue;
       }
       ExitFrame ef{f.kind, f.pc, f.size, {}};

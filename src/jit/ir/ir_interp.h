@@ -106,10 +106,19 @@ Exit run_trace_at(const Trace& t, uint32_t label, std::span<const uint64_t> valu
 // setarrayitem do): the item of `d` at base (+ index for arrays), read
 // extended as `d` says, or written with the value's low bytes. The
 // interpreter runs its memory ops through them, both backends do a
-// guard's store frames (snapshot.h) with store_item when they resolve its
+// guard's store frames (snapshot.h) with do_store_frame when they resolve its
 // exit, and the recorder replays loop summaries with them.
 uint64_t load_item(const Descr& d, uint64_t base, uint64_t index);
 void store_item(const Descr& d, uint64_t base, uint64_t index, uint64_t value);
+// Does store frame `f` of `t` (snapshot.h: base, index for arrays, value),
+// its entries' words given by `word` (the exit's resolved values).
+template <class Word>
+void do_store_frame(const Trace& t, const SnapFrame& f, Word&& word) {
+  auto entries = t.snapshots().entries(f);
+  uint64_t base = word(entries[0].ref), value = word(entries.back().ref);
+  uint64_t index = entries.size() == 3 ? word(entries[1].ref) : 0;
+  store_item(t.descr(static_cast<DescrId>(f.pc)), base, index, value);
+}
 
 // The value of a pure arithmetic, compare, cast or same_as op on operand
 // words `x` (one or two); false for any other op. *_ovf ops also set *ovf.

@@ -3,6 +3,8 @@
 // execution-context contract", "Trace selection").
 #include "jit/trace/tracing_context.h"
 
+#include <algorithm>
+
 #include "base/check.h"
 #include "jit/log/jitlog.h"
 #include "jit/ir/ir_printer.h"
@@ -326,21 +328,21 @@ bool TracingContext::replay_summary(const opt::LoopSummary& s, std::span<const V
       case Opcode::kSetfieldGc: {
         // Memory as the IR interpreter does it, and the op recorded.
         const ir::Descr& d = f.descr(op.descr);
-        std::vector<Val> in;
-        std::vector<ir::Ref> refs;
-        for (ir::Ref r : args) {
-          in.push_back(val(r));
-          refs.push_back(in.back().ref);
+        Val in[3];  // base, index for arrays, value for stores
+        ir::Ref refs[3];
+        size_t n = std::min<size_t>(args.size(), 3);
+        for (size_t k = 0; k < n; k++) {
+          in[k] = val(args[k]);
+          refs[k] = in[k].ref;
         }
-        bool array = d.kind == ir::DescrKind::kArray;
-        uint64_t index = array ? in[1].w : 0;
+        uint64_t index = d.kind == ir::DescrKind::kArray ? in[1].w : 0;
         if (ir::op_effects(op.opcode) & ir::effect::kWritesHeap) {
-          ir::store_item(d, in[0].w, index, in.back().w);
-          trace_.emit(op.opcode, std::span<const ir::Ref>(refs), op.descr);
+          ir::store_item(d, in[0].w, index, in[n - 1].w);
+          trace_.emit(op.opcode, std::span<const ir::Ref>(refs, n), op.descr);
           side_effect_ = true;
           stored = true;
         } else {
-          vals[i] = {ir::load_item(d, in[0].w, index), trace_.emit(op.opcode, std::span<const ir::Ref>(refs), op.descr)};
+          vals[i] = {ir::load_item(d, in[0].w, index), trace_.emit(op.opcode, std::span<const ir::Ref>(refs, n), op.descr)};
         }
         break;
       }

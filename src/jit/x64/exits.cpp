@@ -108,12 +108,8 @@ ir::Exit resolve_exit(const ExitInfo& e, const uint64_t* frame) {
       const ir::SnapshotTable& st = t.snapshots();
       for (uint32_t fid : st.frames_of(op.snapshot)) {
         const ir::SnapFrame& f = st.frame(fid);
-        if (ir::is_store_frame(f.kind)) {  // done now, not shown (ir::store_item)
-          uint64_t w[3] = {0, 0, 0};
-          auto entries = st.entries(f);
-          for (size_t k = 0; k < entries.size() && k < 3; k++) w[k] = r.resolve(entries[k].ref, exit).bits;
-          ir::store_item(t.descr(static_cast<ir::DescrId>(f.pc)), w[0], entries.size() == 3 ? w[1] : 0,
-                            w[entries.size() - 1]);
+        if (ir::is_store_frame(f.kind)) {  // done now, not shown
+          ir::do_store_frame(t, f, [&](ir::Ref x) { return r.resolve(x, exit).bits; });
           continue;
         }
         ir::ExitFrame ef{f.kind, f.pc, f.size, {}};
