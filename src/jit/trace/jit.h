@@ -96,6 +96,7 @@ struct GuardBridge {
   int32_t bridge = -1;          // the attached bridge's trace id, or -1
   uint32_t aborts = 0;          // recordings from this guard that aborted
   uint32_t next_try = 0;        // failures before the next recording (0: trace_eagerness)
+  bool no_summaries = false;    // recorded without inner loops' summaries (kBridgeLeftLoop)
 };
 
 // One installed trace: a loop (with its green key and hot-counter cell) or
@@ -157,6 +158,7 @@ struct JitStats {
   uint64_t invalidations = 0;  // traces invalidated by quasi-immutable writes
   uint64_t loops_retired = 0;  // unused for loop_longevity installs (see retire_unused_loops)
   uint64_t loops_summarized = 0;  // inner loop runs recorded as their summary (loop_summaries)
+  uint64_t bridge_summaries = 0;  // of those, in bridges installed (docs/jit.md, "Loop summaries")
   uint64_t total_aborts() const {
     uint64_t n = 0;
     for (uint64_t a : aborts) n += a;
@@ -195,6 +197,8 @@ class Jit {
   // Installed traces, loops and bridges, by id.
   const CompiledTrace& trace(uint32_t id) const { return *traces_[id]; }
   size_t num_traces() const { return traces_.size(); }
+  // The bridge state of the guard a bridge recording starts from.
+  GuardBridge& guard_bridge(const BridgeOrigin& o) { return traces_[o.trace]->bridges[o.guard]; }
   // Loops only: the i-th loop installed.
   const CompiledTrace& loop(uint32_t i) const { return *traces_[loop_ids_[i]]; }
   size_t num_loops() const { return loop_ids_.size(); }

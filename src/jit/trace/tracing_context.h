@@ -212,6 +212,11 @@ class TracingContext {
   void guard(ir::Opcode op, std::initializer_list<ir::Ref> args);
   void take_snapshot(uint32_t pc);
   bool finish(const GreenKey& key, std::span<const Val> reds, ir::DescrId target);
+  // Whether an inner loop reached may be recorded as its summary, and
+  // whether a bridge that did so has left its root loop, reaching `reached`
+  // (a loop, or kNoLoop for none): then it aborts (kBridgeLeftLoop).
+  bool may_summarize() const;
+  bool bridge_left_loop(int32_t reached);
   // Performs and records the run of a loop from its header (`reds` its
   // label's values) through its summary, then moves the language to the
   // loop's exit (FrameHooks::skip_to). False, with nothing stored, when
@@ -294,6 +299,7 @@ class TracingContext {
   FrameHooks& hooks_;
   uint32_t cell_;
   uint32_t iterations_ = 0;  // arrivals at the loop's own header while recording
+  uint32_t summaries_ = 0;     // inner loop runs recorded as their summary
   GreenKey key_;
   ir::Trace trace_;
   ir::DescrId target_ = ir::kNoDescr;
