@@ -53,6 +53,27 @@ TEST(JitIrText, BuilderTracePrints) {
   EXPECT_EQ(t.snapshots().num_snapshots(), 1u);
 }
 
+// Trace::truncate (a bridge cut back to its first summarized loop,
+// docs/jit.md "Loop summaries"): the ops from the cut on go with their
+// operands, what is emitted next follows the kept ops, inputs stay.
+TEST(JitIrText, TruncateDropsTheTail) {
+  Trace t;
+  Builder b(t);
+  Ref i0 = b.input(Type::kInt);
+  Ref i1 = b.int_add(i0, 1);
+  uint32_t cut = t.num_ops();
+  Ref i2 = b.int_mul(i1, i1);
+  b.int_sub(i2, 3);
+  t.truncate(cut);
+  EXPECT_EQ(t.num_ops(), cut);
+  b.int_xor(i1, 5);
+  b.finish(i1);
+  EXPECT_EQ(print_trace(t), "[i0]\ni1 = int_add(i0, 1)\ni2 = int_xor(i1, 5)\nfinish(i1)\n");
+  EXPECT_TRUE(verify(t).ok());
+  t.truncate(0);  // not below the inputs
+  EXPECT_EQ(t.num_ops(), 1u);
+}
+
 TEST(JitIrText, RoundTripLoop) {
   const char* text =
       "[i0, p1]\n"

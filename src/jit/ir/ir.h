@@ -18,6 +18,7 @@
 //   - The verifier (ir_verify.h) checks all of this; builders do not.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -163,6 +164,14 @@ class Trace {
     return emit(op, std::span<const Ref>(args.begin(), args.size()), descr, snapshot, type);
   }
   void set_snapshot(uint32_t op_index, SnapshotId s) { ops_[op_index].snapshot = s; }
+  // Drops the ops from `num_ops` on (the inputs stay). Constants,
+  // snapshots and descriptors they added stay (unreferenced).
+  void truncate(uint32_t num_ops) {
+    num_ops = std::max(num_ops, num_inputs_);
+    if (num_ops >= ops_.size()) return;
+    args_.resize(ops_[num_ops].first_arg);
+    ops_.resize(num_ops);
+  }
 
   // ---- constants ----
   Ref const_int(int64_t v) { return intern(Type::kInt, static_cast<uint64_t>(v)); }

@@ -331,8 +331,6 @@ bool Jit::retrace_exited_loop(uint32_t cell) {
 
 void Jit::record_bridge_abort(const BridgeOrigin& origin, AbortReason why) {
   stats_.aborts[static_cast<int>(why)]++;
-  // Recorded again at the guard's next failure, without summaries.
-  if (why == AbortReason::kBridgeLeftLoop) return;
   GuardBridge& g = traces_[origin.trace]->bridges[origin.guard];
   g.aborts++;
   // Back off as loop locations do: twice as many failures per abort.
@@ -626,8 +624,10 @@ std::string Jit::stats_text() const {
   if (stats_.loops_summarized) {
     size_t with_summary = 0;
     for (uint32_t id : loop_ids_) with_summary += traces_[id]->summary != nullptr;
-    add("jitstats: loops with a summary %zu, inner loop runs recorded as their summary %llu (in bridges kept %llu)\n",
-        with_summary, (unsigned long long)stats_.loops_summarized, (unsigned long long)stats_.bridge_summaries);
+    add("jitstats: loops with a summary %zu, inner loop runs recorded as their summary %llu; bridges kept with "
+        "summaries %llu, cut back to their first one %llu\n",
+        with_summary, (unsigned long long)stats_.loops_summarized, (unsigned long long)stats_.bridges_summarized,
+        (unsigned long long)stats_.bridges_cut);
   }
   if (options_.machine_code)
     add("jitstats: loops entered %llu, jumps to loops compiled later %llu (bridges and jumps inside machine code are not counted)\n",

@@ -96,7 +96,6 @@ struct GuardBridge {
   int32_t bridge = -1;          // the attached bridge's trace id, or -1
   uint32_t aborts = 0;          // recordings from this guard that aborted
   uint32_t next_try = 0;        // failures before the next recording (0: trace_eagerness)
-  bool no_summaries = false;    // recorded without inner loops' summaries (kBridgeLeftLoop)
 };
 
 // One installed trace: a loop (with its green key and hot-counter cell) or
@@ -130,6 +129,10 @@ struct CompiledTrace {
   // Loops: the whole run in closed form, if it has one (opt/summary.h),
   // from the trace as recorded.
   std::shared_ptr<const opt::LoopSummary> summary;
+  // Loops: bridges of this tree that kept inner loops' summaries, and that
+  // were cut back for leaving the loop (TracingContext::bridge_left_loop).
+  uint32_t bridges_summarized = 0;
+  uint32_t bridges_cut = 0;
   explicit CompiledTrace(ir::Trace t) : trace(std::move(t)) {}
 };
 
@@ -158,7 +161,8 @@ struct JitStats {
   uint64_t invalidations = 0;  // traces invalidated by quasi-immutable writes
   uint64_t loops_retired = 0;  // unused for loop_longevity installs (see retire_unused_loops)
   uint64_t loops_summarized = 0;  // inner loop runs recorded as their summary (loop_summaries)
-  uint64_t bridge_summaries = 0;  // of those, in bridges installed (docs/jit.md, "Loop summaries")
+  uint64_t bridges_summarized = 0;  // bridges installed with inner loops' summaries
+  uint64_t bridges_cut = 0;         // bridges cut back to their first summarized loop (left their loop)
   uint64_t total_aborts() const {
     uint64_t n = 0;
     for (uint64_t a : aborts) n += a;
@@ -197,8 +201,17 @@ class Jit {
   // Installed traces, loops and bridges, by id.
   const CompiledTrace& trace(uint32_t id) const { return *traces_[id]; }
   size_t num_traces() const { return traces_.size(); }
-  // The bridge state of the guard a bridge recording starts from.
-  GuardBridge& guard_bridge(const BridgeOrigin& o) { return traces_[o.trace]->bridges[o.guard]; }
+  // Bridges of the tree rooted at loop `root` record inner loops' summaries
+  // until two were cut back with none kept (docs/jit.md, "Loop summaries").
+  bool bridges_may_summarize(uint32_t root) const {
+    const CompiledTrace& r = *traces_[root];
+    return r.bridges_summarized > 0 || r.bridges_cut < 2;
+  }
+  void bridge_summaries_done(uint32_t root, bool kept) {
+    CompiledTrace& r = *traces_[root];
+    (kept ? r.bridges_summarized : r.bridges_cut)++;
+    (kept ? stats_.bridges_summarized : stats_.bridges_cut)++;
+  }
   // Loops only: the i-th loop installed.
   const CompiledTrace& loop(uint32_t i) const { return *traces_[loop_ids_[i]]; }
   size_t num_loops() const { return loop_ids_.size(); }

@@ -276,9 +276,15 @@ bool TracingContext::loop_header(const GreenKey& key, std::span<const Val> reds)
   int32_t other = jit_.loop_at(key);
   if (other != kNoLoop) {
     const CompiledTrace& inner = jit_.trace(other);
-    if (inner.summary && may_summarize() && replay_summary(*inner.summary, reds)) {
-      summaries_++;
-      return false;
+    if (inner.summary && (!bridge_ || jit_.bridges_may_summarize(jit_.trace(bridge_->trace).root))) {
+      if (bridge_ && summaries_ == 0) {
+        unsummarized_ = {trace_.num_ops(), quasi_immutable_.size(), key,
+                         std::vector<Val>(reds.begin(), reds.end()), inner.target};
+      }
+      if (replay_summary(*inner.summary, reds)) {
+        summaries_++;
+        return false;
+      }
     }
     if (!recording()) return true;
     if (!bridge_ && jit_.retrace_exited_loop(cell_)) {
@@ -303,18 +309,19 @@ bool TracingContext::loop_header(const GreenKey& key, std::span<const Val> reds)
 // another loop, compiled or not, or grows past three times its loop)
 // would carry on through the rest of the outer body: a long trace for
 // every guard that fails there, most of them run a few times
-// (mandelbrot_big: 120 K ops recorded for 391 bridges, against 27 K).
-// Such a recording is dropped, with no backoff, and the guard's next one
-// takes no summary.
-bool TracingContext::may_summarize() const {
-  return !bridge_ || !jit_.guard_bridge(*bridge_).no_summaries;
-}
-
+// (mandelbrot_big: 120 K ops recorded for 391 bridges, against 27 K). Such
+// a bridge is cut back to where it reached its first summarized loop and
+// ends there with the jump into it, as it would have without summaries.
+// The interpreter goes on from where the recording is.
 bool TracingContext::bridge_left_loop(int32_t reached) {
   if (!bridge_ || summaries_ == 0) return false;
   if (reached != kNoLoop && static_cast<uint32_t>(reached) == jit_.trace(bridge_->trace).root) return false;
-  jit_.guard_bridge(*bridge_).no_summaries = true;
-  abort(AbortReason::kBridgeLeftLoop);
+  jit_.bridge_summaries_done(jit_.trace(bridge_->trace).root, /*kept=*/false);
+  trace_.truncate(unsummarized_.num_ops);
+  quasi_immutable_.resize(unsummarized_.quasi_immutable);
+  summaries_ = 0;
+  Unsummarized u = std::move(unsummarized_);
+  finish(u.key, u.reds, u.target);
   return true;
 }
 
@@ -459,7 +466,7 @@ bool TracingContext::finish(const GreenKey&, std::span<const Val> reds, ir::Desc
       l->trace_aborted(log_id_, abort_reason_, hooks_.position({key_.code, pc_}), 0);
     return true;
   }
-  if (bridge_) jit_.stats().bridge_summaries += summaries_;
+  if (bridge_ && summaries_) jit_.bridge_summaries_done(jit_.trace(bridge_->trace).root, /*kept=*/true);
   for (uint64_t a : quasi_immutable_) jit_.depend_on_quasi_immutable(a, static_cast<uint32_t>(installed_));
   return true;
 }

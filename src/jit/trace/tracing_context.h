@@ -212,10 +212,10 @@ class TracingContext {
   void guard(ir::Opcode op, std::initializer_list<ir::Ref> args);
   void take_snapshot(uint32_t pc);
   bool finish(const GreenKey& key, std::span<const Val> reds, ir::DescrId target);
-  // Whether an inner loop reached may be recorded as its summary, and
-  // whether a bridge that did so has left its root loop, reaching `reached`
-  // (a loop, or kNoLoop for none): then it aborts (kBridgeLeftLoop).
-  bool may_summarize() const;
+  // Whether a bridge that recorded inner loops' summaries has left its
+  // root loop, reaching `reached` (a loop, or kNoLoop for none): then it is
+  // cut back to where it met the first summarized loop and ends with the
+  // jump into that loop, and this returns true.
   bool bridge_left_loop(int32_t reached);
   // Performs and records the run of a loop from its header (`reds` its
   // label's values) through its summary, then moves the language to the
@@ -300,6 +300,16 @@ class TracingContext {
   uint32_t cell_;
   uint32_t iterations_ = 0;  // arrivals at the loop's own header while recording
   uint32_t summaries_ = 0;     // inner loop runs recorded as their summary
+  // A bridge's state at its first summary: where it would have ended
+  // without summaries (see bridge_left_loop).
+  struct Unsummarized {
+    uint32_t num_ops = 0;
+    size_t quasi_immutable = 0;
+    GreenKey key;
+    std::vector<Val> reds;
+    ir::DescrId target = ir::kNoDescr;
+  };
+  Unsummarized unsummarized_;
   GreenKey key_;
   ir::Trace trace_;
   ir::DescrId target_ = ir::kNoDescr;
