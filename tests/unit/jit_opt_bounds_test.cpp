@@ -368,6 +368,9 @@ TEST(JitOptBounds, FailargRangesAreWhatHoldsBeforeTheGuard) {
   EXPECT_EQ(failarg_ranges(parent, 4), (std::vector<IntRange>{IntRange{}}));
   EXPECT_EQ(failarg_ranges(parent, 10), (std::vector<IntRange>{{2, 995}, {0, 255}}));
   EXPECT_TRUE(failarg_ranges(parent, 3).empty());  // not a guard
+  std::vector<std::vector<IntRange>> all = failarg_ranges_of_all(parent);
+  ASSERT_EQ(all.size(), parent.num_ops());
+  for (uint32_t i = 0; i < parent.num_ops(); i++) EXPECT_EQ(all[i], failarg_ranges(parent, i)) << "op " << i;
   // A bridge from that guard knows its inputs: its checks of i0 + 3 and
   // i0 - 1 go, i0 + 5 stays.
   std::vector<IntRange> in = failarg_ranges(parent, 10);
@@ -684,6 +687,8 @@ void expect_failargs_within_ranges(bool loop, uint64_t count, bool known_inputs 
       Exit e = run_trace(opt, in, rt);
       if (e.kind != ExitKind::kGuardFailed) continue;
       std::vector<IntRange> ranges = failarg_ranges(opt, e.op, input_ranges);
+      // The Jit takes them from one run over all guards.
+      ASSERT_EQ(failarg_ranges_of_all(opt, input_ranges)[e.op], ranges) << "seed " << seed << "\n" << print_trace(opt);
       std::vector<Ref> vals = opt.snapshot_values(opt.op(e.op).snapshot);
       ASSERT_EQ(ranges.size(), vals.size());
       // Frames and entries in snapshot order; match each value entry to its failarg.

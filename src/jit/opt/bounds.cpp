@@ -124,7 +124,8 @@ class Bounds {
   // inputs: known ranges of the inputargs (empty, or one per inputarg);
   // capture_at: a guard of src whose failargs' ranges to record just
   // before it (UINT32_MAX: none).
-  Trace run(std::span<const IntRange> inputs = {}, uint32_t capture_at = UINT32_MAX) {
+  // capture_all: every guard's (failarg_ranges_of_all).
+  Trace run(std::span<const IntRange> inputs = {}, uint32_t capture_at = UINT32_MAX, bool capture_all = false) {
     uint32_t n = src_.num_ops();
     own_.reserve(n + 8);
     root_.reserve(n + 8);
@@ -133,7 +134,12 @@ class Bounds {
       Ref v = rw_.map(Ref::value(k));
       if (out().type_of(v) == Type::kInt && inputs[k].lo <= inputs[k].hi) set_range(v, Range{inputs[k].lo, inputs[k].hi});
     }
+    if (capture_all) all_.assign(n, {});
     for (uint32_t i = src_.num_inputs(); i < n; i++) {
+      if (capture_all && is_guard(src_.op(i).opcode)) {
+        capture(i);
+        all_[i] = captured_;
+      }
       if (i == capture_at) {
         capture(i);
         // Before the body label nothing depends on its assumptions (which
@@ -145,6 +151,7 @@ class Bounds {
     return rw_.take();
   }
   const std::vector<IntRange>& captured() const { return captured_; }
+  std::vector<std::vector<IntRange>> take_all() { return std::move(all_); }
   // Body-label operands whose assumed range the back edge did not respect.
   const std::vector<uint32_t>& failed() const { return failed_; }
 
@@ -599,6 +606,7 @@ class Bounds {
   std::vector<uint32_t> failed_;
   std::vector<Ref> args_;
   std::vector<IntRange> captured_;
+  std::vector<std::vector<IntRange>> all_;  // capture_all: per op
 };
 
 // The body label of a peeled loop: the last label, not the first, with
@@ -617,14 +625,15 @@ namespace {
 
 // Runs Bounds until the body label's assumptions hold (see the header).
 Trace run_bounds(const Trace& src, std::span<const IntRange> inputs, uint32_t capture_at,
-                 std::vector<IntRange>* captured) {
+                 std::vector<IntRange>* captured, std::vector<std::vector<IntRange>>* all = nullptr) {
   uint32_t body = body_label_of(src);
   std::vector<uint8_t> excluded(body == UINT32_MAX ? 0 : src.op(body).num_args, 0);
   for (int attempt = 0;; attempt++) {
     Bounds b(src, body, excluded);
-    Trace out = b.run(inputs, capture_at);
+    Trace out = b.run(inputs, capture_at, all != nullptr);
     if (b.failed().empty()) {
       if (captured) *captured = b.captured();
+      if (all) *all = b.take_all();
       return out;
     }
     for (uint32_t k : b.failed()) excluded[k] = 1;
@@ -638,6 +647,16 @@ Trace bounds(const Trace& src) { return run_bounds(src, {}, UINT32_MAX, nullptr)
 
 Trace bounds(const Trace& src, std::span<const IntRange> input_ranges) {
   return run_bounds(src, input_ranges, UINT32_MAX, nullptr);
+}
+
+std::vector<std::vector<IntRange>> failarg_ranges_of_all(const Trace& t, std::span<const IntRange> input_ranges) {
+  std::vector<std::vector<IntRange>> all;
+  run_bounds(t, input_ranges, UINT32_MAX, nullptr, &all);
+  all.resize(t.num_ops());
+  for (uint32_t i = 0; i < t.num_ops(); i++)
+    if (all[i].empty() && is_guard(t.op(i).opcode) && t.op(i).snapshot != kNoSnapshot)
+      all[i].resize(t.snapshot_values(t.op(i).snapshot).size());
+  return all;
 }
 
 std::vector<IntRange> failarg_ranges(const Trace& t, uint32_t guard, std::span<const IntRange> input_ranges) {

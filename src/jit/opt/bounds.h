@@ -47,5 +47,10 @@ ir::Trace bounds(const ir::Trace& src, std::span<const IntRange> input_ranges);
 // t's own inputargs (a bridge's, from its parent guard: ranges then pass
 // down a chain of bridges).
 std::vector<IntRange> failarg_ranges(const ir::Trace& t, uint32_t guard, std::span<const IntRange> input_ranges = {});
+// failarg_ranges of every guard of `t` at once (one bounds run), by op
+// index (empty for other ops): the Jit asks for several guards of a trace
+// (each bridge recorded or shared from it), each a bounds run on its own.
+std::vector<std::vector<IntRange>> failarg_ranges_of_all(const ir::Trace& t,
+                                                         std::span<const IntRange> input_ranges = {});
 
 }  // namespace pyrite::jit::opt

@@ -113,7 +113,7 @@ bool Jit::prepare(CompiledTrace& t, ir::Trace recorded, bool loop) {
   opt::Options o = options_.opt;
   // A bridge starts knowing what its parent proved about the failargs.
   if (t.parent >= 0) {
-    t.input_ranges = take_failarg_ranges(static_cast<uint32_t>(t.parent), t.parent_guard);
+    t.input_ranges = failarg_ranges(static_cast<uint32_t>(t.parent), t.parent_guard);
     // Its inputargs are the failargs without the store frames' values.
     if (t.input_ranges.size() > recorded.num_inputs()) t.input_ranges.resize(recorded.num_inputs());
     o.input_ranges = t.input_ranges;
@@ -207,6 +207,7 @@ size_t Jit::collect() {
       t->trace = ir::Trace(descrs_);
       t->bridges.clear();
       t->guard_failures.clear();
+      t->failarg_ranges.clear();
       t->freed = true;
     }
     std::erase_if(label_by_target_, [root](const auto& e) { return e.second.trace == root; });
@@ -383,12 +384,10 @@ bool Jit::wants_bridge(CompiledTrace& t, uint32_t guard) {
   return true;
 }
 
-std::vector<opt::IntRange> Jit::take_failarg_ranges(uint32_t trace, uint32_t guard) {
-  auto it = failarg_ranges_memo_.find(uint64_t{trace} << 32 | guard);
-  if (it == failarg_ranges_memo_.end()) return opt::failarg_ranges(traces_[trace]->trace, guard, traces_[trace]->input_ranges);
-  std::vector<opt::IntRange> r = std::move(it->second);
-  failarg_ranges_memo_.erase(it);
-  return r;
+const std::vector<opt::IntRange>& Jit::failarg_ranges(uint32_t trace, uint32_t guard) {
+  CompiledTrace& t = *traces_[trace];
+  if (t.failarg_ranges.empty()) t.failarg_ranges = opt::failarg_ranges_of_all(t.trace, t.input_ranges);
+  return t.failarg_ranges[guard];
 }
 
 bool Jit::share_bridge(CompiledTrace& t, uint32_t guard) {
@@ -410,19 +409,18 @@ bool Jit::share_bridge(CompiledTrace& t, uint32_t guard) {
   if (key.empty()) return false;
   auto it = bridges_by_resume_.find(hash_words(key));
   if (it == bridges_by_resume_.end()) return false;
-  std::vector<opt::IntRange> ranges;  // computed once a candidate is found
+  const std::vector<opt::IntRange>* ranges = nullptr;  // computed once a candidate is found
   for (uint32_t id : it->second) {
     CompiledTrace& b = *traces_[id];
     if (b.freed || b.invalidated || traces_[b.root]->invalidated || b.resume_key != key) continue;
     if (options_.machine_code && !b.code) continue;
-    if (ranges.empty()) ranges = failarg_ranges_memo_[uint64_t{t.id} << 32 | guard] = opt::failarg_ranges(t.trace, guard, t.input_ranges);
+    if (!ranges) ranges = &failarg_ranges(t.id, guard);
     bool within = true;
     for (size_t k = 0; k < b.input_ranges.size() && within; k++) {
-      opt::IntRange r = k < ranges.size() ? ranges[k] : opt::IntRange{};
+      opt::IntRange r = k < ranges->size() ? (*ranges)[k] : opt::IntRange{};
       within = r.lo >= b.input_ranges[k].lo && r.hi <= b.input_ranges[k].hi;
     }
     if (!within) continue;
-    failarg_ranges_memo_.erase(uint64_t{t.id} << 32 | guard);
     if (t.code) x64::attach_bridge(*t.code, guard, *b.code);
     t.bridges[guard].bridge = static_cast<int32_t>(id);
     // The bridge's tree must outlive this guard's patch, as a loop this

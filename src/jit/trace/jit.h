@@ -126,6 +126,9 @@ struct CompiledTrace {
   // the parent guard), and the parent guard's resume key (Jit::share_bridge).
   std::vector<opt::IntRange> input_ranges;
   std::vector<uint64_t> resume_key;
+  // What its optimized trace proves about each guard's failargs
+  // (opt::failarg_ranges_of_all), computed when a bridge first needs it.
+  std::vector<std::vector<opt::IntRange>> failarg_ranges;
   // Loops: the whole run in closed form, if it has one (opt/summary.h),
   // from the trace as recorded.
   std::shared_ptr<const opt::LoopSummary> summary;
@@ -329,10 +332,9 @@ class Jit {
   std::unordered_map<uint32_t, TargetLabel> label_by_target_;  // DescrId ->
   std::unordered_map<uint64_t, std::vector<uint32_t>> quasi_deps_;  // field address -> trace ids
   std::unordered_map<uint64_t, std::vector<uint32_t>> bridges_by_resume_;  // hash of resume_key -> bridge ids
-  // failarg_ranges that share_bridge computed for a guard it found no
-  // bridge for, kept for the bridge recorded next from it: (trace << 32 | guard) ->
-  std::unordered_map<uint64_t, std::vector<opt::IntRange>> failarg_ranges_memo_;
-  std::vector<opt::IntRange> take_failarg_ranges(uint32_t trace, uint32_t guard);
+  // The failarg ranges of guard op `guard` of trace `trace` (what a bridge
+  // from it starts knowing; see CompiledTrace::failarg_ranges).
+  const std::vector<opt::IntRange>& failarg_ranges(uint32_t trace, uint32_t guard);
   std::unordered_map<uint32_t, uint64_t (*)(uint32_t, uint64_t)> allocators_;
   ir::Runtime runtime_;
   std::vector<uint64_t> frame_;  // the jit frame machine code runs with
