@@ -611,6 +611,32 @@ TEST(JitX64Ops, LoopWithPreambleSwapsLabelArgs) {
   EXPECT_EQ(exits[0].jumps, 50u);
 }
 
+// x64::run resolves every exit into one reused ir::Exit, as the Jit does:
+// an exit with virtual objects and a value-less frame after it, then
+// exits with fewer frames and no virtuals, must each come out whole.
+TEST(JitX64Ops, ReusedExitsComeOutWhole) {
+  Trace t = parse_ok(
+      "descr point = size(size=24, class=0x50)\n"
+      "descr x = field(offset=8, type=i, size=8, signed)\n"
+      "descr next = field(offset=16, type=r, size=8)\n"
+      "[i0]\n"
+      "i1 = int_add(i0, 1)\n"
+      "i2 = int_lt(i0, 10)\n"
+      "guard_true(i2) [3@8/2: 0=i0 1=v0 | 4@9/1: 0=i0 | v0=new_with_vtable(point) x=i1 next=v1 | v1=new(point) x=7 next=v0]\n"
+      "i3 = int_lt(i0, 5)\n"
+      "guard_true(i3) [3@12/1: 0=i1]\n"
+      "finish(i1, i0)\n");
+  // i0 >= 10: two frames and two virtuals; 5..9: one frame; below: finish.
+  std::vector<Exit> exits = check_alike(t, {{41}, {2}, {7}, {50}, {8}, {3}});
+  ASSERT_EQ(exits.size(), 6u);
+  EXPECT_EQ(exits[0].frames.size(), 2u);
+  EXPECT_EQ(exits[0].virtuals.size(), 2u);
+  EXPECT_EQ(exits[1].kind, ExitKind::kFinish);
+  EXPECT_TRUE(exits[1].frames.empty() && exits[1].virtuals.empty());
+  EXPECT_EQ(exits[4].frames.size(), 1u);
+  EXPECT_TRUE(exits[4].virtuals.empty());
+}
+
 TEST(JitX64Ops, RunAtEntersALabel) {
   Trace t = parse_ok(
       "descr loop = target(args=(i, i, i))\n"

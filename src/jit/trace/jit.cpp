@@ -491,7 +491,11 @@ std::optional<BridgeOrigin> Jit::execute_machine_code(CompiledTrace* t,
         owner->guard_failures[x->op]++;
         stats_.guard_failures++;
         const uint64_t* v = frame_.data() + x64::kFrameValues;
-        return leave(*owner, x64::resolve_exit(*x, frame_.data()), reds, hooks,
+        // One exit per execute() depth, reused (its vectors keep their storage).
+        while (exits_.size() < running_) exits_.push_back(std::make_unique<ir::Exit>());
+        ir::Exit& exit = *exits_[running_ - 1];
+        x64::resolve_exit(*x, frame_.data(), exit);
+        return leave(*owner, exit, reds, hooks,
                      [&] { return std::optional(std::vector<uint64_t>(v, v + x->num_values)); });
       }
       case ir::ExitKind::kJumpOut: {

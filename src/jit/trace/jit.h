@@ -341,6 +341,7 @@ class Jit {
   std::vector<uint32_t> compiling_jumps_;  // loops the trace being compiled jumps into
   std::vector<uint32_t> doomed_;           // invalidated loops waiting to be freed
   uint32_t running_ = 0;                   // execute() calls in progress
+  std::vector<std::unique_ptr<ir::Exit>> exits_;  // execute_machine_code's, one per depth
   size_t freed_trees_ = 0;
   uint64_t installs_ = 0;                  // loops and bridges installed: the clock of loop_longevity
   // Records that trace `from` jumps into loop `to` (across trees).

@@ -267,5 +267,7 @@ ir::Exit run_at(const CompiledTrace& t, uint32_t label, std::span<const uint64_t
 // guard frames resolved from the snapshot (failarg values, constants,
 // virtual recipes), finish/jump values typed.
 ir::Exit resolve_exit(const ExitInfo& e, const uint64_t* frame);
+// The same into `exit`, whose vectors' storage is reused.
+void resolve_exit(const ExitInfo& e, const uint64_t* frame, ir::Exit& exit);
 
 }  // namespace pyrite::jit::x64

@@ -28,7 +28,12 @@ RawExit run_raw(const CompiledTrace& t, uint32_t label, std::span<const uint64_t
 ir::Exit run(const CompiledTrace& t, std::span<const uint64_t> inputs, uint64_t max_jumps) {
   PYR_CHECK(inputs.size() == t.trace().num_inputs());
   RawExit r = run_raw(t, CompiledTrace::kInputs, inputs, max_jumps);
-  return resolve_exit(*r.info, r.frame.data());
+  // Resolved into one exit reused from run to run, as the Jit does, so
+  // that the backend tests (which compare every exit with the IR
+  // interpreter's) cover an exit overwritten from the last one.
+  static thread_local ir::Exit reused;
+  resolve_exit(*r.info, r.frame.data(), reused);
+  return reused;
 }
 
 ir::Exit run_at(const CompiledTrace& t, uint32_t label, std::span<const uint64_t> values,
@@ -94,12 +99,24 @@ const std::vector<Ref>& CompiledTrace::failargs(const ExitInfo& e) const {
 }
 
 ir::Exit resolve_exit(const ExitInfo& e, const uint64_t* frame) {
+  ir::Exit exit;
+  resolve_exit(e, frame, exit);
+  return exit;
+}
+
+void resolve_exit(const ExitInfo& e, const uint64_t* frame, ir::Exit& exit) {
   const ir::Trace& t = e.owner->trace();
   const uint64_t* values = frame + kFrameValues;
-  ir::Exit exit;
   exit.kind = e.kind;
   exit.op = e.op;
+  exit.snapshot = ir::kNoSnapshot;
+  exit.virtuals.clear();
+  exit.values.clear();
+  exit.target = ir::kNoDescr;
   exit.jumps = frame[kFrameJumps];
+  // Frames are overwritten in place: an exit reused keeps its vectors'
+  // storage (Jit::execute_machine_code resolves every exit into one).
+  size_t frames = 0;
   switch (e.kind) {
     case ir::ExitKind::kGuardFailed: {
       const ir::Op& op = t.op(e.op);
@@ -112,10 +129,13 @@ ir::Exit resolve_exit(const ExitInfo& e, const uint64_t* frame) {
           ir::do_store_frame(t, f, [&](ir::Ref x) { return r.resolve(x, exit).bits; });
           continue;
         }
-        ir::ExitFrame ef{f.kind, f.pc, f.size, {}};
-        for (const ir::SnapEntry& s : st.entries(f))
-          ef.slots.push_back(ir::ExitSlot{s.slot, r.resolve(s.ref, exit)});
-        exit.frames.push_back(std::move(ef));
+        if (frames == exit.frames.size()) exit.frames.emplace_back();
+        ir::ExitFrame& ef = exit.frames[frames++];
+        ef.kind = f.kind;
+        ef.pc = f.pc;
+        ef.size = f.size;
+        ef.slots.clear();
+        for (const ir::SnapEntry& s : st.entries(f)) ef.slots.push_back(ir::ExitSlot{s.slot, r.resolve(s.ref, exit)});
       }
       break;
     }
@@ -129,7 +149,7 @@ ir::Exit resolve_exit(const ExitInfo& e, const uint64_t* frame) {
       break;
     }
   }
-  return exit;
+  exit.frames.resize(frames);
 }
 
 }  // namespace pyrite::jit::x64
