@@ -21,6 +21,7 @@ constexpr uint32_t kMaxConstants = 4096;
 TracingContext::TracingContext(Jit& jit, uint32_t cell, FrameHooks& hooks)
     : jit_(jit), hooks_(hooks), cell_(cell), key_(jit.counters().cell(cell).key),
       trace_(jit.descrs()) {
+  trace_.reserve(kRecordingOps, 2 * kRecordingOps);
   jit_.stats().traces_started++;
   if (log::JitLog* l = jit_.jit_log()) {
     log::TraceStart start;
@@ -34,6 +35,7 @@ TracingContext::TracingContext(Jit& jit, uint32_t cell, FrameHooks& hooks)
 
 TracingContext::TracingContext(Jit& jit, BridgeOrigin origin, FrameHooks& hooks)
     : jit_(jit), hooks_(hooks), cell_(0), trace_(jit.descrs()), bridge_(std::move(origin)) {
+  trace_.reserve(kRecordingOps, 2 * kRecordingOps);
   jit_.stats().bridges_started++;
   const CompiledTrace& from = jit_.trace(bridge_->trace);
   const ir::Trace& parent = from.trace;

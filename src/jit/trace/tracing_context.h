@@ -295,6 +295,10 @@ class TracingContext {
   ir::DescrId intern_descr(const ir::Descr& d);
   void record_quasi_immutable(Val base, uint64_t address, ir::DescrId field);
 
+  // Ops a recording's trace has room for from the start (it grows past):
+  // BF's recordings are mostly 50-500 ops, and growing the op and argument
+  // vectors op by op copied them about ten times each.
+  static constexpr size_t kRecordingOps = 512;
   Jit& jit_;
   FrameHooks& hooks_;
   uint32_t cell_;
