@@ -1,5 +1,6 @@
 // dce (docs/jit_opt.md, "dce"): unused removable ops go; guards, stores,
-// calls with effects, *_ovf ops and whatever a kept snapshot lists stay.
+// calls with effects, *_ovf ops and whatever a kept snapshot lists stay,
+// except stores overwritten before anything could see them.
 #include <gtest/gtest.h>
 
 #include "jit/opt/dce.h"
@@ -72,6 +73,49 @@ TEST(JitOptDce, FoldThenDceLeavesNoDeadChains) {
             "i1 = int_is_true(i0)\n"
             "guard_true(i1) [0@0/1: 0=i0]\n"
             "finish(i0)\n");
+}
+
+TEST(JitOptDce, StoresOverwrittenBeforeAnythingSeesThemGo) {
+  // The cell at i0 is stored three times: the first goes (the second
+  // overwrites it, with only a store elsewhere and a pure op between); the
+  // second stays (a guard's exit would see it); the third stays (the
+  // finish). The cell at i0+1 is stored, read back by a load that may
+  // alias (i0 + i1), and stored again: both stay. The cell at i0+2 is
+  // stored, then a load of i0+3 (no alias), then stored again: the first
+  // goes.
+  EXPECT_EQ(apply(dce,
+                  "descr cell = array(offset=0, type=i, size=1, unsigned)\n"
+                  "[i0, i1]\n"
+                  "setarrayitem_raw(4096, i0, 1, descr=cell)\n"
+                  "i2 = int_add(i0, 1)\n"
+                  "setarrayitem_raw(4096, i2, 5, descr=cell)\n"
+                  "setarrayitem_raw(4096, i0, 2, descr=cell)\n"
+                  "guard_true(i1) [0@1/1: 0=i0]\n"
+                  "i3 = int_add(i0, i1)\n"
+                  "i4 = getarrayitem_raw_i(4096, i3, descr=cell)\n"
+                  "setarrayitem_raw(4096, i2, i4, descr=cell)\n"
+                  "i5 = int_add(i0, 2)\n"
+                  "setarrayitem_raw(4096, i5, 7, descr=cell)\n"
+                  "i6 = int_add(i0, 3)\n"
+                  "i7 = getarrayitem_raw_i(4096, i6, descr=cell)\n"
+                  "setarrayitem_raw(4096, i5, i7, descr=cell)\n"
+                  "setarrayitem_raw(4096, i0, 3, descr=cell)\n"
+                  "finish()\n"),
+            "descr cell = array(offset=0, type=i, size=1, unsigned)\n"
+            "[i0, i1]\n"
+            "i2 = int_add(i0, 1)\n"
+            "setarrayitem_raw(4096, i2, 5, descr=cell)\n"
+            "setarrayitem_raw(4096, i0, 2, descr=cell)\n"
+            "guard_true(i1) [0@1/1: 0=i0]\n"
+            "i3 = int_add(i0, i1)\n"
+            "i4 = getarrayitem_raw_i(4096, i3, descr=cell)\n"
+            "setarrayitem_raw(4096, i2, i4, descr=cell)\n"
+            "i5 = int_add(i0, 2)\n"
+            "i6 = int_add(i0, 3)\n"
+            "i7 = getarrayitem_raw_i(4096, i6, descr=cell)\n"
+            "setarrayitem_raw(4096, i5, i7, descr=cell)\n"
+            "setarrayitem_raw(4096, i0, 3, descr=cell)\n"
+            "finish()\n");
 }
 
 TEST(JitOptDce, RandomTracesRunAlike) {
