@@ -52,4 +52,17 @@ ir::Ref loaded_value(ir::Trace& out, ir::Ref stored, const ir::Descr& d);
 // Whether the descr's value never changes (immutable or quasi-immutable).
 bool is_immutable(const ir::Trace& t, const Location& l);
 
+// Effects of an op other than a load or store (access_of kNone) that may
+// write any heap location: what a pass caching memory forgets at it.
+inline constexpr ir::Effects kClobbersMemory =
+    ir::effect::kWritesHeap | ir::effect::kCallsArbitrary | ir::effect::kCanInvalidate | ir::effect::kForcesVirtuals;
+// Whether an op (not a load or store) with effects `e` may see what was
+// stored before it (it reads or writes the heap, calls out, or ends the
+// trace): a store may not move past it, nor be dropped for a later one.
+// A guard's exit is the caller's to add (sink moves stores into it).
+inline bool observes_memory(ir::Effects e, ir::Opcode op) {
+  using namespace ir::effect;
+  return (e & (kClobbersMemory | kReadsHeap | kFinal)) || ir::is_call_may_force(op);
+}
+
 }  // namespace pyrite::jit::opt

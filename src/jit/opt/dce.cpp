@@ -41,11 +41,8 @@ class Overwritten {
       std::erase_if(later_, [&](const Location& x) { return may_alias(t_, x, l); });
       return false;
     }
-    using namespace effect;
-    if (t_.effects_of(i) & (kGuard | kReadsHeap | kWritesHeap | kCallsArbitrary | kFinal | kCanInvalidate |
-                            kForcesVirtuals) ||
-        op.opcode == Opcode::kLabel || is_call_may_force(op.opcode))
-      later_.clear();
+    Effects e = t_.effects_of(i);
+    if ((e & effect::kGuard) || op.opcode == Opcode::kLabel || observes_memory(e, op.opcode)) later_.clear();
     return false;
   }
 

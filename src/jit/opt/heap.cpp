@@ -141,11 +141,8 @@ class Heap {
       }
     }
     Effects e = src_.effects_of(i);
-    using namespace effect;
-    if (e & (kGuard | kReadsHeap | kWritesHeap | kCallsArbitrary | kFinal | kOvf | kCanInvalidate | kForcesVirtuals) ||
-        is_call_may_force(op.opcode))
-      flush();
-    if (e & (kWritesHeap | kCallsArbitrary | kCanInvalidate | kForcesVirtuals)) invalidate_all(true);
+    if ((e & (effect::kGuard | effect::kOvf)) || observes_memory(e, op.opcode)) flush();
+    if (e & kClobbersMemory) invalidate_all(true);
     rw_.copy(i);
   }
 

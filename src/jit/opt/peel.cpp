@@ -27,9 +27,6 @@ using namespace ir;
 
 namespace {
 
-constexpr Effects kWritesAny =
-    effect::kWritesHeap | effect::kCallsArbitrary | effect::kCanInvalidate | effect::kForcesVirtuals;
-
 class Peeler {
  public:
   explicit Peeler(const Trace& s) : s_(s), rw_(s) {}
@@ -186,7 +183,7 @@ class Peeler {
     for (uint32_t i = label_ + 1; i < jump_; i++) {
       OpAccess a = access_of(s_.op(i).opcode);
       if (a.kind == Access::kStore) stores_.push_back(loc_of(i));
-      else if (s_.effects_of(i) & kWritesAny) writes_all_ = true;
+      else if (s_.effects_of(i) & kClobbersMemory) writes_all_ = true;
     }
     for (uint32_t i = label_ + 1; i < jump_; i++) {
       const Op& op = s_.op(i);
@@ -252,7 +249,7 @@ class Peeler {
           else if (may_alias(s_, t.loc, l)) t.valid = false;
         }
         prior_stores.push_back(l);
-      } else if (s_.effects_of(i) & kWritesAny) {
+      } else if (s_.effects_of(i) & kClobbersMemory) {
         prior_all = true;
         for (Track& t : tracks)
           if (!is_immutable(s_, t.loc)) t.valid = false;

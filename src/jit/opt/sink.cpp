@@ -87,10 +87,7 @@ class Sink {
         }
         if ((b.kind == Access::kLoad || b.kind == Access::kLength) && may_alias(src_, l, src_location(j, b))) break;
         if (b.kind != Access::kNone) continue;
-        Effects e = src_.effects_of(j);
-        if (o.opcode == Opcode::kLabel || is_call_may_force(o.opcode) ||
-            (e & (kReadsHeap | kWritesHeap | kCallsArbitrary | kFinal | kCanInvalidate | kForcesVirtuals)))
-          break;
+        if (o.opcode == Opcode::kLabel || observes_memory(src_.effects_of(j), o.opcode)) break;
       }
     }
   }
@@ -274,13 +271,12 @@ class Sink {
     }
     Effects e = src_.effects_of(i);
     using namespace effect;
-    if ((e & (kWritesHeap | kCallsArbitrary | kCanInvalidate | kForcesVirtuals)) || is_call_may_force(op.opcode))
-      forget_facts([](const Fact&) { return true; });
-    bool observes = e & (kReadsHeap | kWritesHeap | kCallsArbitrary | kFinal | kCanInvalidate | kForcesVirtuals);
+    if ((e & kClobbersMemory) || is_call_may_force(op.opcode)) forget_facts([](const Fact&) { return true; });
+    bool observes = observes_memory(e, op.opcode);
     // Before the body, stores stay before guards (as heap left them),
     // and so before an *_ovf op, which its guard must directly follow.
     if (i < body_ && (is_guard(op.opcode) || (e & kOvf))) observes = true;
-    if (observes || is_call_may_force(op.opcode)) flush();
+    if (observes) flush();
     // An *_ovf op's guard follows it directly: the stores go before the op.
     else if ((is_guard(op.opcode) && !is_overflow_guard(op.opcode)) || (e & kOvf)) emit_unreplaced();
     rw_.copy(i);

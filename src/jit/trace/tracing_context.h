@@ -253,28 +253,26 @@ class TracingContext {
   static SpecKey spec_key(const char* name, int32_t offset, uint8_t flags, bool gc, bool array) {
     return SpecKey{name, offset, flags, gc, array, sizeof(T), std::is_signed_v<T>, ir_type_of<T>()};
   }
-  ir::DescrId cached_descr(const SpecKey& k) const {
+  // The descriptor for `k`, made by `make` (an ir::Descr) the first time.
+  template <class Make>
+  ir::DescrId cached_descr(const SpecKey& k, Make&& make) {
     for (const auto& [key, id] : spec_descrs_)
       if (key == k) return id;
-    return ir::kNoDescr;
+    ir::DescrId d = intern_descr(make());
+    spec_descrs_.push_back({k, d});
+    return d;
   }
   template <class T>
   ir::DescrId array_descr_of(const ArraySpec<T>& s) {
-    SpecKey k = spec_key<T>(s.name, s.offset, s.flags, s.gc, true);
-    ir::DescrId d = cached_descr(k);
-    if (d != ir::kNoDescr) return d;
-    d = intern_descr(ir::array_descr(s.name, s.offset, ir_type_of<T>(), sizeof(T), std::is_signed_v<T>, -1, s.flags));
-    spec_descrs_.push_back({k, d});
-    return d;
+    return cached_descr(spec_key<T>(s.name, s.offset, s.flags, s.gc, true), [&] {
+      return ir::array_descr(s.name, s.offset, ir_type_of<T>(), sizeof(T), std::is_signed_v<T>, -1, s.flags);
+    });
   }
   template <class T>
   ir::DescrId field_descr_of(const FieldSpec<T>& s) {
-    SpecKey k = spec_key<T>(s.name, s.offset, s.flags, s.gc, false);
-    ir::DescrId d = cached_descr(k);
-    if (d != ir::kNoDescr) return d;
-    d = intern_descr(ir::field_descr(s.name, s.offset, ir_type_of<T>(), sizeof(T), std::is_signed_v<T>, s.flags));
-    spec_descrs_.push_back({k, d});
-    return d;
+    return cached_descr(spec_key<T>(s.name, s.offset, s.flags, s.gc, false), [&] {
+      return ir::field_descr(s.name, s.offset, ir_type_of<T>(), sizeof(T), std::is_signed_v<T>, s.flags);
+    });
   }
   template <class R, class... A>
   ir::Ref record_call(const CallSpec<R, A...>& s, ir::Type result, uint64_t w,
