@@ -5,7 +5,8 @@
 // number of iterations in which every guard passes. Skipping them is
 // invisible: they only compute values (recomputed here from the advanced
 // counters) and store to locations the kept iteration stores to again
-// before its first guard.
+// before its first guard, or to locations that hold, whenever the body
+// begins, the invariant value the body's last store there leaves (settled).
 #include "jit/opt/counted.h"
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "jit/ir/ir_rewrite.h"
+#include "jit/opt/alias.h"
 #include "jit/opt/fold.h"
 #include "jit/opt/label.h"
 #include "jit/opt/modular.h"
@@ -67,7 +69,8 @@ class CountedLoop {
     if (!any_counter) return false;
     // The body: guards on counters, pure ops, markers, and stores of
     // invariant address; a store after the first guard must go where one
-    // before it goes (the last, partial iteration stores there too).
+    // before it goes (the last, partial iteration stores there too), or
+    // to a settled location.
     guards_.clear();
     std::vector<uint32_t> early_stores;
     for (uint32_t i = label_ + 1; i < jump_; i++) {
@@ -85,7 +88,8 @@ class CountedLoop {
         if (guards_.empty()) {
           early_stores.push_back(i);
         } else if (!std::any_of(early_stores.begin(), early_stores.end(),
-                                [&](uint32_t s) { return same_address(s, i); })) {
+                                [&](uint32_t s) { return same_address(s, i); }) &&
+                   !settled(i)) {
           return false;
         }
         continue;
@@ -168,6 +172,46 @@ class CountedLoop {
   static Ref unsigned_min(Builder& b, Ref x, Ref y) {
     Ref less = b.int_neg(b.uint_lt(x, y));
     return b.int_xor(y, b.int_and(b.int_xor(x, y), less));
+  }
+
+  // Whether the location store `s` writes holds the same value whenever
+  // the body begins: the last store in the body that may write it is one
+  // of an invariant value V to that very location, and so is the last
+  // store before the label, with nothing after it that may write memory.
+  // Skipped iterations then leave it as they found it (V), so a store
+  // there need not come before the first guard.
+  bool settled(uint32_t s) const {
+    uint32_t entry = 0;
+    while (entry < label_ && t_.op(entry).opcode != Opcode::kLabel) entry++;
+    Location at = location_at(entry, s);
+    Ref v;
+    for (uint32_t i = jump_; i-- > label_ + 1 && v.is_none();) {
+      if (!is_store(t_.op(i).opcode)) continue;
+      Location l = location_at(entry, i);
+      if (!may_alias(t_, l, at)) continue;
+      if (!must_alias(l, at)) return false;
+      v = t_.args(i).back();
+    }
+    if (v.is_none() || !invariant(v)) return false;
+    for (uint32_t i = label_; i-- > entry + 1;) {
+      const Op& op = t_.op(i);
+      OpAccess a = access_of(op.opcode);
+      if (a.kind == Access::kStore) {
+        Location l = location_at(entry, i);
+        if (!may_alias(t_, l, at)) continue;
+        return must_alias(l, at) && t_.args(i).back() == v;
+      }
+      if (a.kind == Access::kNone && ((t_.effects_of(i) & kClobbersMemory) || is_call_may_force(op.opcode)))
+        return false;
+    }
+    return false;
+  }
+
+  // The location heap op `i` accesses, its index looked through back to
+  // the trace's first label (so preamble and body addresses compare).
+  Location location_at(uint32_t entry, uint32_t i) const {
+    auto args = t_.args(i);
+    return location_of(t_, entry, i, args[0], access_of(t_.op(i).opcode).array ? args[1] : Ref());
   }
 
   // Whether stores `a` and `b` write the same location in every iteration:

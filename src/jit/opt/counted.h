@@ -16,11 +16,14 @@ namespace pyrite::jit::opt {
 //   body on phis'     <- the iteration whose guard fails
 //   jump(next', descr=B)
 //
-// A counted body has: exactly one guard (guard_true / guard_false on a
-// counter compared with zero), pure ops, markers, and stores before the
-// guard to addresses that do not change in the loop (so the last
-// iteration overwrites what the skipped ones stored); no loads, calls or
-// other effects. Every phi is invariant (the jump passes it back) or a
+// A counted body has: guards (guard_true / guard_false on a counter
+// compared with zero; t is the least of their trip counts), pure ops,
+// markers, and stores to addresses that do not change in the loop; no
+// loads, calls or other effects. A store after the first guard goes where
+// one before it goes (the last iteration overwrites what the skipped ones
+// stored), or to a settled location: the last store before the label and
+// the body's last store there store the same invariant value, so the
+// skipped iterations leave it as they found it. Every phi is invariant (the jump passes it back) or a
 // counter: the jump passes `(phi + c) mod 2^w` computed from the phi alone
 // (w from an int_and mask, or 64). The guard's counter steps by an odd c
 // modulo its width, so the skipped iterations are exactly

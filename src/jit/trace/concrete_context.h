@@ -126,6 +126,8 @@ class ConcreteContext {
     action_ = jit_->loop_header(key, &cell_);
     return action_ != HotAction::kNone;
   }
+  // A loop entered from outside: nothing to count (the recorder's hook).
+  static void loop_entry(const GreenKey&, std::span<const Val>) {}
   HotAction action() const { return action_; }
   uint32_t cell() const { return cell_; }
   Jit* jit() const { return jit_; }

@@ -277,17 +277,7 @@ bool TracingContext::loop_header(const GreenKey& key, std::span<const Val> reds)
   }
   int32_t other = jit_.loop_at(key);
   if (other != kNoLoop) {
-    const CompiledTrace& inner = jit_.trace(other);
-    if (inner.summary && (!bridge_ || jit_.bridges_may_summarize(jit_.trace(bridge_->trace).root))) {
-      if (bridge_ && summaries_ == 0) {
-        unsummarized_ = {trace_.num_ops(), quasi_immutable_.size(), key,
-                         std::vector<Val>(reds.begin(), reds.end()), inner.target};
-      }
-      if (replay_summary(*inner.summary, reds)) {
-        summaries_++;
-        return false;
-      }
-    }
+    if (replay_inner_loop(other, key, reds)) return false;
     if (!recording()) return true;
     if (!bridge_ && jit_.retrace_exited_loop(cell_)) {
       abort(AbortReason::kExitedLoop);
@@ -301,6 +291,25 @@ bool TracingContext::loop_header(const GreenKey& key, std::span<const Val> reds)
   // loop can be jumped to.
   if (bridge_left_loop(kNoLoop)) return true;
   abort(AbortReason::kInnerLoop);
+  return true;
+}
+
+void TracingContext::loop_entry(const GreenKey& key, std::span<const Val> reds) {
+  if (!recording() || (!bridge_ && key == key_)) return;
+  int32_t other = jit_.loop_at(key);
+  if (other != kNoLoop && replay_inner_loop(other, key, reds)) jit_.stats().loops_summarized_at_entry++;
+}
+
+bool TracingContext::replay_inner_loop(int32_t other, const GreenKey& key, std::span<const Val> reds) {
+  const CompiledTrace& inner = jit_.trace(other);
+  if (!inner.summary || (bridge_ && !jit_.bridges_may_summarize(jit_.trace(bridge_->trace).root)))
+    return false;
+  if (bridge_ && summaries_ == 0) {
+    unsummarized_ = {trace_.num_ops(), quasi_immutable_.size(), key,
+                     std::vector<Val>(reds.begin(), reds.end()), inner.target};
+  }
+  if (!replay_summary(*inner.summary, reds)) return false;
+  summaries_++;
   return true;
 }
 

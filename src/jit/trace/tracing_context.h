@@ -192,6 +192,15 @@ class TracingContext {
   // Returns true (stop the dispatch loop) unless recording had already
   // stopped... in which case it also returns true.
   bool loop_header(const GreenKey& key, std::span<const Val> reds);
+  // The loop at `key` is entered from outside, at its header (BF: a '['
+  // whose cell is not zero; the back edge calls loop_header instead). When
+  // that loop is compiled with a summary, its whole run is recorded as the
+  // summary here, and the frame moved to its exit (FrameHooks::skip_to),
+  // as loop_header would one iteration later: the trace then does not
+  // depend on how many iterations the inner loop runs (an inner loop that
+  // ran once while recording would otherwise be recorded inline, and the
+  // trace would hold only while it runs exactly once). Otherwise nothing.
+  void loop_entry(const GreenKey& key, std::span<const Val> reds);
   void abort(AbortReason why);
 
   State state() const { return state_; }
@@ -222,6 +231,9 @@ class TracingContext {
   // loop's exit (FrameHooks::skip_to). False, with nothing stored, when
   // the language cannot skip loops or a guard of the summary fails now.
   bool replay_summary(const opt::LoopSummary& s, std::span<const Val> reds);
+  // Replays compiled loop `other`'s summary, if it has one and this
+  // recording may (bridges: Jit::bridges_may_summarize); whether it did.
+  bool replay_inner_loop(int32_t other, const GreenKey& key, std::span<const Val> reds);
 
   template <class T>
   static ir::Opcode load_op(bool gc, bool array) {

@@ -53,10 +53,19 @@ inline Event op_move(Cx& cx, const Tape& t, Frame<Cx>& f, const Insn& in) {
   return Event::kNext;
 }
 
+// '[': a loop entered from outside when its cell is not zero (the
+// recorder may then take the loop's whole run as its summary, and move
+// `pc` to its exit).
 template <class Cx>
-inline uint32_t op_jz(Cx& cx, const Tape& t, Frame<Cx>& f, const Insn& in, uint32_t pc) {
+inline void op_jz(Cx& cx, const Program& prog, const Tape& t, Frame<Cx>& f, const Insn& in,
+                  uint32_t& pc) {
   auto cell = cx.load_item(kCell, cx.const_int(reinterpret_cast<int64_t>(t.base)), f.ptr);
-  return cx.is_true(cell) ? pc + 1 : static_cast<uint32_t>(in.arg);
+  if (!cx.is_true(cell)) {
+    pc = static_cast<uint32_t>(in.arg);
+    return;
+  }
+  pc++;
+  cx.loop_entry(green_key(prog, pc), std::span(&f.ptr, 1));
 }
 
 // ']': the backward jump, so the loop header.
@@ -114,7 +123,7 @@ move:
   pc++;
   PYR_BF_DISPATCH();
 jz:
-  pc = op_jz(cx, t, f, code[pc], pc);
+  op_jz(cx, prog, t, f, code[pc], pc);
   PYR_BF_DISPATCH();
 jnz:
   ev = op_jnz(cx, prog, t, f, code[pc], pc);
