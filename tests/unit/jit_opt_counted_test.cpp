@@ -4,6 +4,7 @@
 // before and after the pass, for every entry value of the tested counter.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -187,6 +188,126 @@ TEST(JitOptCounted, SettledStoresMayFollowTheFirstGuard) {
   }
 }
 
+// loop_big's toggling loop traced over two iterations: a cell counts down
+// and the loop leaves when it is zero; cell 3 gets a counter's value after
+// the guard, which the preamble stored there too, and the label and the
+// jump pass it as read back: whenever the body begins, cell 3 holds phi i5.
+std::string tracked_loop(const std::string& label_value) {
+  return "descr cell = array(offset=0, type=i, size=1, unsigned)\n"
+         "descr loop = target(args=(i, i, i))\n"
+         "descr loop_body = target(args=(i, i, i))\n"
+         "[i0, i1, i2]\n"
+         "label(i0, i1, i2, descr=loop)\n"
+         "i3 = int_and(i1, 255)\n"
+         "i4 = int_add(i2, 5)\n"
+         "setarrayitem_raw(i0, 3, i4, descr=cell)\n"
+         "i5 = " + label_value + "\n"
+         "label(i0, i3, i5, descr=loop_body)\n"
+         "i6 = int_add(i3, 255)\n"
+         "i7 = int_and(i6, 255)\n"
+         "setarrayitem_raw(i0, 1, i7, descr=cell)\n"
+         "guard_true(i7) [0@1/2: 0=i0 1=i7]\n"
+         "i8 = int_add(i5, 3)\n"
+         "setarrayitem_raw(i0, 3, i8, descr=cell)\n"
+         "i9 = int_and(i8, 255)\n"
+         "jump(i0, i7, i9, descr=loop_body)\n";
+}
+
+TEST(JitOptCounted, TrackedStoresMayFollowTheFirstGuard) {
+  Trace in = parse_ok(tracked_loop("int_and(i4, 255)"));
+  Trace out = counted(in);
+  ASSERT_TRUE(verify(out).ok());
+  ASSERT_NE(print_trace(out), print_trace(in));
+  for (int a = 0; a < 256; a++) {
+    for (int b = 0; b < 256; b += 1 + (a % 7)) {
+      std::vector<uint8_t> memory(16, 0);
+      expect_same_run(in, out, {0, static_cast<uint64_t>(a), static_cast<uint64_t>(b)}, memory, 1000,
+                      "cells " + std::to_string(a) + ", " + std::to_string(b) + "\n" + print_trace(out));
+      if (::testing::Test::HasFailure()) return;
+    }
+  }
+  // The label's phi is not cell 3 read back: not counted.
+  Trace other = parse_ok(tracked_loop("int_and(i2, 255)"));
+  EXPECT_EQ(print_trace(counted(other)), print_trace(other));
+}
+
+// A countdown by one unrolled over `u` iterations (kUnrollLoop): the
+// counter steps by -u and each copy tests it less 1, 2, ..., u; with u
+// even, only some copies can meet zero, depending on the entry value.
+std::string unrolled_countdown(int u) {
+  std::string t =
+      "descr cell = array(offset=0, type=i, size=1, unsigned)\n"
+      "descr loop = target(args=(i, i))\n"
+      "descr loop_body = target(args=(i, i))\n"
+      "[i0, i1]\n"
+      "label(i0, i1, descr=loop)\n"
+      "i2 = int_and(i1, 255)\n"
+      "label(i0, i2, descr=loop_body)\n";
+  int v = 3;
+  for (int j = 1; j <= u; j++) {
+    t += "i" + std::to_string(v) + " = int_add(i2, " + std::to_string(256 - j) + ")\n";
+    t += "i" + std::to_string(v + 1) + " = int_and(i" + std::to_string(v) + ", 255)\n";
+    t += "setarrayitem_raw(i0, 0, i" + std::to_string(v + 1) + ", descr=cell)\n";
+    t += "guard_true(i" + std::to_string(v + 1) + ") [0@" + std::to_string(j) + "/2: 0=i0 1=i" +
+         std::to_string(v + 1) + "]\n";
+    v += 2;
+  }
+  return t + "jump(i0, i" + std::to_string(v - 1) + ", descr=loop_body)\n";
+}
+
+// The closed form skips every iteration but the one that leaves: `out`
+// leaves through a guard without going round once.
+void expect_leaves_at_once(const Trace& out, std::vector<uint64_t> inputs, const std::string& what) {
+  alignas(8) static uint8_t mem[64];
+  std::memset(mem, 0, sizeof mem);
+  inputs[0] = bits_of(mem);
+  Runtime rt;
+  rt.max_jumps = 0;
+  Exit e = run_trace(out, inputs, rt);
+  EXPECT_EQ(exit_kind_name(e.kind), std::string(exit_kind_name(ExitKind::kGuardFailed))) << what;
+}
+
+TEST(JitOptCounted, EvenStepsCountTheGuardsThatMeetZero) {
+  for (int u : {2, 3, 4, 6}) {
+    Trace in = parse_ok(unrolled_countdown(u));
+    Trace out = counted(in);
+    ASSERT_TRUE(verify(out).ok());
+    ASSERT_NE(print_trace(out), print_trace(in)) << u;
+    for (int a = 0; a < 256; a++) {
+      std::vector<uint8_t> memory(16, 0);
+      expect_same_run(in, out, {0, static_cast<uint64_t>(a)}, memory, 1000,
+                      "unrolled " + std::to_string(u) + ", cell " + std::to_string(a) + "\n" + print_trace(out));
+      expect_leaves_at_once(out, {0, static_cast<uint64_t>(a)}, "unrolled " + std::to_string(u) + ", cell " + std::to_string(a));
+      if (::testing::Test::HasFailure()) return;
+    }
+  }
+  // A cell counting up by 2 never meets zero from an odd value: the other
+  // guard, a countdown by one, ends the loop then.
+  Trace in = parse_ok(
+      TWO_COUNTER_LOOP_START
+      "i5 = int_add(i3, 2)\n"
+      "i6 = int_and(i5, 255)\n"
+      "i7 = int_add(i4, 255)\n"
+      "i8 = int_and(i7, 255)\n"
+      "setarrayitem_raw(i0, 1, i6, descr=cell)\n"
+      "setarrayitem_raw(i0, 2, i8, descr=cell)\n"
+      "guard_true(i6) [0@1/2: 0=i0 1=i6]\n"
+      "guard_true(i8) [0@2/2: 0=i0 1=i8]\n"
+      "jump(i0, i6, i8, descr=loop_body)\n");
+  Trace out = counted(in);
+  ASSERT_EQ(count_ops(out, Opcode::kUintLt), 1) << print_trace(out);
+  for (int a = 0; a < 256; a++) {
+    for (int b = 0; b < 256; b += 1 + (a % 5)) {
+      std::vector<uint8_t> memory(16, 0);
+      expect_same_run(in, out, {0, static_cast<uint64_t>(a), static_cast<uint64_t>(b)}, memory, 1000,
+                      "cells " + std::to_string(a) + ", " + std::to_string(b));
+      expect_leaves_at_once(out, {0, static_cast<uint64_t>(a), static_cast<uint64_t>(b)},
+                            "cells " + std::to_string(a) + ", " + std::to_string(b));
+      if (::testing::Test::HasFailure()) return;
+    }
+  }
+}
+
 // What the pass must leave alone: the copy must equal the input.
 void expect_unchanged(const std::string& text) {
   Trace in = parse_ok(text);
@@ -206,9 +327,9 @@ std::string loop_with_body(const std::string& descrs, const std::string& body, c
 }
 
 TEST(JitOptCounted, LeavesLoopsItCannotCountAlone) {
-  // An even step may never reach zero.
+  // A step of zero (256 at width 8).
   expect_unchanged(loop_with_body("",
-                                  "i3 = int_add(i2, 2)\n"
+                                  "i3 = int_add(i2, 256)\n"
                                   "i4 = int_and(i3, 255)\n"
                                   "guard_true(i4) [0@1/2: 0=i0]\n",
                                   "jump(i0, i4, descr=loop_body)\n"));

@@ -449,8 +449,16 @@ TEST(JitTraceContext, TraceTooLongAborts) {
   EXPECT_EQ(y.w, r.x.w + 1);
 }
 
+// Loops that close at their first arrival back at their header, without
+// recording more iterations to confirm their path (loop_confirm).
+Params unconfirmed() {
+  Params p;
+  p.loop_confirm = 0;
+  return p;
+}
+
 TEST(JitTraceContext, LoopClosesOnlyAtItsOwnGreens) {
-  Recording r;
+  Recording r(unconfirmed());
   TracingContext::Val reds[] = {r.cx.add(r.x, r.cx.const_int(1))};
   // Another location with no compiled loop: the inner loop goes first.
   Recording other;
@@ -470,6 +478,83 @@ TEST(JitTraceContext, LoopClosesOnlyAtItsOwnGreens) {
   // x + 1 per iteration, from 5: e.jumps jumps taken, and the operands of
   // the one refused at the cap.
   EXPECT_EQ(e.values.at(0).as_int(), 5 + static_cast<int64_t>(e.jumps) + 1);
+}
+
+// Iterations through instructions `pcs`, one instruction each, x + 1 at
+// each; the header after each. Returns what the last loop_header returned.
+bool iterate(Recording& r, std::initializer_list<std::vector<uint32_t>> iterations) {
+  bool closed = false;
+  for (const std::vector<uint32_t>& pcs : iterations) {
+    for (uint32_t pc : pcs) {
+      r.cx.begin_instruction(pc);
+      r.x = r.cx.add(r.x, r.cx.const_int(1));
+    }
+    TracingContext::Val reds[] = {r.x};
+    closed = r.cx.loop_header({1, 1}, reds);
+  }
+  return closed;
+}
+
+TEST(JitTraceContext, LoopClosesWhenTheNextIterationTakesItsPath) {
+  // The first iteration (it began at begin_instruction(0)) runs 0 1; the
+  // next one too: the trace is the first alone.
+  Recording r;
+  EXPECT_FALSE(iterate(r, {{1}}));
+  EXPECT_TRUE(iterate(r, {{0, 1}}));
+  ASSERT_EQ(r.cx.state(), TracingContext::State::kClosed);
+  ASSERT_EQ(r.jit.num_loops(), 1u);
+  EXPECT_EQ(ir::print_trace(r.jit.loop(0).trace),
+            "descr loop0 = target(args=(i))\n"
+            "[i0]\n"
+            "label(i0, descr=loop0)\n"
+            "debug_merge_point(0, 0)\n"
+            "debug_merge_point(0, 1)\n"
+            "i1 = int_add(i0, 1)\n"
+            "jump(i1, descr=loop0)\n");
+  EXPECT_EQ(r.jit.counters().cell(r.cell).iterations, 1u);
+}
+
+TEST(JitTraceContext, LoopThatAlternatesClosesOverTwoIterations) {
+  // Paths A = (0 1), B = (0 2): A B A B closes after A B, and the location
+  // is traced over two iterations from then on.
+  Recording r;
+  EXPECT_TRUE(iterate(r, {{1}, {0, 2}, {0, 1}, {0, 2}}));
+  ASSERT_EQ(r.cx.state(), TracingContext::State::kClosed);
+  ASSERT_EQ(r.jit.num_loops(), 1u);
+  EXPECT_EQ(ir::print_trace(r.jit.loop(0).trace),
+            "descr loop0 = target(args=(i))\n"
+            "[i0]\n"
+            "label(i0, descr=loop0)\n"
+            "debug_merge_point(0, 0)\n"
+            "debug_merge_point(0, 1)\n"
+            "i1 = int_add(i0, 1)\n"
+            "debug_merge_point(0, 0)\n"
+            "i2 = int_add(i1, 1)\n"
+            "debug_merge_point(0, 2)\n"
+            "i3 = int_add(i2, 1)\n"
+            "jump(i3, descr=loop0)\n");
+  EXPECT_EQ(r.jit.counters().cell(r.cell).iterations, 2u);
+}
+
+TEST(JitTraceContext, LoopWhosePathDoesNotRepeatIsTracedAgain) {
+  // A B C, and A B A C: a rare path somewhere; the recording aborts and
+  // the location counts it (after loop_confirm of those, a recording
+  // closes after its first iteration).
+  for (bool fourth : {false, true}) {
+    Recording r;
+    bool stopped = fourth ? iterate(r, {{1}, {0, 2}, {0, 1}, {0, 3}}) : iterate(r, {{1}, {0, 2}, {0, 3}});
+    EXPECT_TRUE(stopped);
+    EXPECT_EQ(r.cx.state(), TracingContext::State::kAborted);
+    EXPECT_EQ(r.cx.abort_reason(), AbortReason::kUnstablePath);
+    EXPECT_EQ(r.jit.counters().cell(r.cell).unstable, 1u);
+    EXPECT_EQ(r.jit.num_loops(), 0u);
+  }
+  Params p;
+  p.loop_confirm = 1;
+  Recording r(p);
+  r.jit.counters().cell(r.cell).unstable = 1;
+  EXPECT_TRUE(iterate(r, {{1}}));
+  EXPECT_EQ(r.cx.state(), TracingContext::State::kClosed);
 }
 
 TEST(JitTraceContext, RepeatedAbortsBackOffThenBlacklist) {

@@ -6,7 +6,9 @@
 // invisible: they only compute values (recomputed here from the advanced
 // counters) and store to locations the kept iteration stores to again
 // before its first guard, or to locations that hold, whenever the body
-// begins, the invariant value the body's last store there leaves (settled).
+// begins, the invariant value the body's last store there leaves
+// (settled), or a phi's value (tracked: the rewrite stores its advanced
+// value there).
 #include "jit/opt/counted.h"
 
 #include <algorithm>
@@ -70,8 +72,9 @@ class CountedLoop {
     // The body: guards on counters, pure ops, markers, and stores of
     // invariant address; a store after the first guard must go where one
     // before it goes (the last, partial iteration stores there too), or
-    // to a settled location.
+    // to a settled or tracked location (after_first_guard).
     guards_.clear();
+    tracked_.clear();
     std::vector<uint32_t> early_stores;
     for (uint32_t i = label_ + 1; i < jump_; i++) {
       const Op& op = t_.op(i);
@@ -89,7 +92,7 @@ class CountedLoop {
           early_stores.push_back(i);
         } else if (!std::any_of(early_stores.begin(), early_stores.end(),
                                 [&](uint32_t s) { return same_address(s, i); }) &&
-                   !settled(i)) {
+                   !after_first_guard(i)) {
           return false;
         }
         continue;
@@ -102,7 +105,7 @@ class CountedLoop {
       std::optional<Affine> g = tested_counter(guard);
       if (!g || !step_[g->phi]) return false;
       const Affine& s = *step_[g->phi];
-      if (s.width < g->width || (s.offset & 1) == 0) return false;
+      if (s.width < g->width || (s.offset & mask_of(g->width)) == 0) return false;
       tests_.push_back(*g);
     }
     return true;
@@ -146,26 +149,57 @@ class CountedLoop {
       if (s.width < 64) v = folded(Opcode::kIntAnd, v, b.const_int(static_cast<int64_t>(mk)));
       rw.forward(largs[k].index(), v);
     }
+    // Tracked locations hold their phi's advanced value, as after the
+    // skipped iterations.
+    for (const Tracked& k : tracked_) {
+      auto sargs = t_.args(k.store);
+      std::vector<Ref> args;
+      for (size_t a = 0; a + 1 < sargs.size(); a++) args.push_back(rw.map(sargs[a]));
+      args.push_back(rw.map(largs[k.phi]));
+      rw.out().emit(t_.op(k.store).opcode, std::span<const Ref>(args), t_.op(k.store).descr);
+    }
     for (uint32_t i = label_ + 1; i < t_.num_ops(); i++) rw.copy(i);
     return rw.take();
   }
 
  private:
+  // The iterations in which guard `g` passes. With a step c = 2^k * odd,
+  // the tested value x = phi + c_guard reaches zero after
+  // t = (-x >> k) * odd^-1 mod 2^(w-k) steps if 2^k divides x, and never
+  // otherwise (t is then all ones, more than any other guard's). Even
+  // steps come from loops unrolled over several iterations (kUnrollLoop):
+  // a countdown by 1 unrolled twice steps by 2 and tests x - 1 and x - 2,
+  // one of which is even.
   Ref trips_of(Rewriter& rw, const Affine& g) const {
     Builder& b = rw.builder();
     uint64_t m = mask_of(g.width);
-    uint64_t inv = odd_inverse(step_[g.phi]->offset) & m;
+    uint64_t c = step_[g.phi]->offset & m;
+    int k = std::countr_zero(c);
+    uint64_t rest = mask_of(g.width - k);
+    uint64_t inv = odd_inverse(c >> k) & rest;
     Ref phi = rw.map(t_.args(label_)[g.phi]);
     Ref sum = (g.offset & m) == 0 ? phi : b.int_add(phi, static_cast<int64_t>(g.offset));
     Ref trips;
-    if (inv == m) {
-      trips = sum;  // step -1: t = phi + c_guard
-    } else {
-      trips = b.int_neg(sum);
-      if (inv != 1) trips = b.int_mul(trips, static_cast<int64_t>(inv));
+    if (k == 0) {
+      if (inv == m) {
+        trips = sum;  // step -1: t = phi + c_guard
+      } else {
+        trips = b.int_neg(sum);
+        if (inv != 1) trips = b.int_mul(trips, static_cast<int64_t>(inv));
+      }
+      if (g.width < 64) trips = b.int_and(trips, static_cast<int64_t>(m));
+      return trips;
     }
-    if (g.width < 64) trips = b.int_and(trips, static_cast<int64_t>(m));
-    return trips;
+    Ref neg = b.int_neg(sum);
+    if (g.width < 64) neg = b.int_and(neg, static_cast<int64_t>(m));
+    trips = b.int_urshift(neg, k);  // in [0, 2^(w-k))
+    if (inv != 1) {
+      trips = inv == rest ? b.int_neg(trips) : b.int_mul(trips, static_cast<int64_t>(inv));
+      trips = b.int_and(trips, static_cast<int64_t>(rest));
+    }
+    // x not a multiple of 2^k: all ones.
+    Ref low = b.int_and(sum, static_cast<int64_t>((uint64_t{1} << k) - 1));
+    return b.int_or(trips, b.int_neg(b.int_is_true(low)));
   }
 
   // min(x, y) as unsigned, without a branch: y ^ ((x ^ y) & -(x < y)).
@@ -174,37 +208,68 @@ class CountedLoop {
     return b.int_xor(y, b.int_and(b.int_xor(x, y), less));
   }
 
-  // Whether the location store `s` writes holds the same value whenever
-  // the body begins: the last store in the body that may write it is one
-  // of an invariant value V to that very location, and so is the last
-  // store before the label, with nothing after it that may write memory.
-  // Skipped iterations then leave it as they found it (V), so a store
-  // there need not come before the first guard.
-  bool settled(uint32_t s) const {
+  // A store after the first guard with no store to its location before
+  // that guard: in an iteration that leaves at the first guard the
+  // location keeps what the iteration before left there, so the skipped
+  // iterations must leave there what they would have. That holds when
+  // the body's last store there (V) and the last store before the label
+  // (V0; nothing after it may write memory) are stores to that very
+  // location (no other store may write it), and either
+  //   - V0 is V, an invariant value (settled: the iterations leave it as
+  //     they found it), or
+  //   - the location, read back, is phi k whenever the body begins: the
+  //     label passes V0 as read back for phi k and the jump V as read back
+  //     (tracked: the rewrite stores phi k's advanced value there).
+  bool after_first_guard(uint32_t s) {
     uint32_t entry = 0;
     while (entry < label_ && t_.op(entry).opcode != Opcode::kLabel) entry++;
     Location at = location_at(entry, s);
-    Ref v;
-    for (uint32_t i = jump_; i-- > label_ + 1 && v.is_none();) {
-      if (!is_store(t_.op(i).opcode)) continue;
-      Location l = location_at(entry, i);
-      if (!may_alias(t_, l, at)) continue;
-      if (!must_alias(l, at)) return false;
-      v = t_.args(i).back();
+    std::optional<uint32_t> last = last_store(entry, at, jump_, label_ + 1);
+    std::optional<uint32_t> before = last_store(entry, at, label_, entry + 1);
+    if (!last || !before) return false;
+    Ref v = t_.args(*last).back(), v0 = t_.args(*before).back();
+    if (v == v0 && invariant(v)) return true;
+    const Descr& d = t_.descr(t_.op(*last).descr);
+    auto largs = t_.args(label_);
+    auto jargs = t_.args(jump_);
+    for (uint32_t k = 0; k < largs.size(); k++) {
+      if (read_back(jargs[k], v, d) && read_back(largs[k], v0, d)) {
+        tracked_.push_back({*last, k});
+        return true;
+      }
     }
-    if (v.is_none() || !invariant(v)) return false;
-    for (uint32_t i = label_; i-- > entry + 1;) {
+    return false;
+  }
+
+  // The last store in ops [stop, from) that may write location `at`, if
+  // it writes exactly there and nothing between it and `from` may write
+  // memory some other way.
+  std::optional<uint32_t> last_store(uint32_t entry, const Location& at, uint32_t from, uint32_t stop) const {
+    for (uint32_t i = from; i-- > stop;) {
       const Op& op = t_.op(i);
       OpAccess a = access_of(op.opcode);
       if (a.kind == Access::kStore) {
         Location l = location_at(entry, i);
         if (!may_alias(t_, l, at)) continue;
-        return must_alias(l, at) && t_.args(i).back() == v;
+        if (!must_alias(l, at)) return std::nullopt;
+        return i;
       }
       if (a.kind == Access::kNone && ((t_.effects_of(i) & kClobbersMemory) || is_call_may_force(op.opcode)))
-        return false;
+        return std::nullopt;
     }
-    return false;
+    return std::nullopt;
+  }
+
+  // Whether `r` is `stored` as a load through `d` reads it back: itself
+  // for a full word, its low bytes for an unsigned item.
+  bool read_back(Ref r, Ref stored, const Descr& d) const {
+    if (d.size == 8) return r == stored;
+    if (d.is_signed || !r.is_value() || r.index() >= t_.num_ops()) return false;
+    const Op& op = t_.op(r.index());
+    if (op.opcode != Opcode::kIntAnd) return false;
+    auto args = t_.args(r.index());
+    uint64_t m = mask_of(8 * d.size);
+    return (args[0] == stored && int_const(args[1]) == m) || (args[1] == stored && int_const(args[0]) == m);
   }
 
   // The location heap op `i` accesses, its index looked through back to
@@ -350,6 +415,13 @@ class CountedLoop {
   std::vector<std::optional<Affine>> step_;   // per phi: the jump's value, for counters
   std::vector<uint32_t> guards_;              // the body's guards, in order
   std::vector<Affine> tests_;                 // per guard: the counter it tests
+  // Stores after the first guard whose location holds a phi whenever the
+  // body begins (after_first_guard): the body's last store there, and the phi.
+  struct Tracked {
+    uint32_t store;
+    uint32_t phi;
+  };
+  std::vector<Tracked> tracked_;
 };
 
 }  // namespace

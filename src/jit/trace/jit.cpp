@@ -320,7 +320,8 @@ int32_t Jit::install_bridge(const BridgeOrigin& origin, ir::Trace recorded, uint
 
 void Jit::record_abort(uint32_t cell, AbortReason why) {
   stats_.aborts[static_cast<int>(why)]++;
-  if (why != AbortReason::kExitedLoop) counters_.on_abort(cell);
+  if (why == AbortReason::kUnstablePath) counters_.cell(cell).unstable++;
+  else if (why != AbortReason::kExitedLoop) counters_.on_abort(cell);
 }
 
 bool Jit::retrace_exited_loop(uint32_t cell) {
@@ -421,7 +422,6 @@ bool Jit::share_bridge(CompiledTrace& t, uint32_t guard) {
       within = r.lo >= b.input_ranges[k].lo && r.hi <= b.input_ranges[k].hi;
     }
     if (!within) continue;
-    if (&b == &t && drop_rare_loop(t)) return true;
     if (t.code) x64::attach_bridge(*t.code, guard, *b.code);
     t.bridges[guard].bridge = static_cast<int32_t>(id);
     // The bridge's tree must outlive this guard's patch, as a loop this
@@ -432,45 +432,6 @@ bool Jit::share_bridge(CompiledTrace& t, uint32_t guard) {
     return true;
   }
   return false;
-}
-
-bool Jit::drop_rare_loop(const CompiledTrace& b) {
-  CompiledTrace& loop = *traces_[b.root];
-  if (loop.kind != TraceKind::kLoop) return false;
-  LoopCell& cell = counters_.cell(loop.cell);
-  if (cell.rare_retraces >= static_cast<uint32_t>(params_.loop_rare_retrace)) return false;
-  cell.rare_retraces++;
-  stats_.loops_rare++;
-  // The trees to drop: the loop's, then every tree with a jump to a label
-  // of one of them or a guard patched to one of their bridges (it would
-  // go on entering the dropped code), to a fixed point.
-  std::vector<bool> dropped(traces_.size());
-  dropped[loop.id] = true;
-  for (bool grew = true; grew;) {
-    grew = false;
-    for (const auto& t : traces_) {
-      if (t->freed || dropped[t->root]) continue;
-      bool enters = false;
-      for (uint32_t i = 0; i < t->trace.num_ops() && !enters; i++) {
-        const ir::Op& op = t->trace.op(i);
-        if (op.opcode != ir::Opcode::kJump || op.descr == ir::kNoDescr) continue;
-        auto l = label_by_target_.find(static_cast<uint32_t>(op.descr));
-        enters = l != label_by_target_.end() && dropped[traces_[l->second.trace]->root];
-      }
-      for (const auto& [guard, g] : t->bridges)
-        enters |= g.bridge >= 0 && dropped[traces_[g.bridge]->root];
-      if (enters) dropped[t->root] = grew = true;
-    }
-  }
-  for (uint32_t id = 0; id < traces_.size(); id++) {
-    CompiledTrace& l = *traces_[id];
-    if (!dropped[id] || l.invalidated) continue;
-    l.invalidated = 1;
-    if (counters_.cell(l.cell).loop == static_cast<int32_t>(id)) counters_.set_loop(l.cell, kNoLoop);
-    doomed_.push_back(id);
-    if (id != loop.id) stats_.trees_dropped++;
-  }
-  return true;
 }
 
 namespace {
@@ -663,6 +624,9 @@ std::string Jit::stats_text() const {
       add("jitstats:   abort %-22s %llu  (%s)\n", abort_reason_name(static_cast<AbortReason>(i)),
           (unsigned long long)stats_.aborts[i], abort_reason_message(static_cast<AbortReason>(i)));
   add("jitstats: ops recorded %llu\n", (unsigned long long)stats_.ops_recorded);
+  if (stats_.paths_repeated)
+    add("jitstats: loops closed once their path repeated %llu (%llu over two iterations that alternate)\n",
+        (unsigned long long)stats_.paths_repeated, (unsigned long long)stats_.paths_alternated);
   if (stats_.loops_summarized) {
     size_t with_summary = 0;
     for (uint32_t id : loop_ids_) with_summary += traces_[id]->summary != nullptr;
@@ -681,10 +645,6 @@ std::string Jit::stats_text() const {
         (unsigned long long)stats_.jumps_between_traces);
   add("jitstats: guard failures %llu (%llu guards failed at least once)\n",
       (unsigned long long)stats_.guard_failures, (unsigned long long)failing_guards);
-  if (stats_.loops_rare)
-    add("jitstats: loops traced again as traced on a rare path %llu (trees that jumped into them dropped with "
-        "them %llu)\n",
-        (unsigned long long)stats_.loops_rare, (unsigned long long)stats_.trees_dropped);
   if (stats_.invalidations || stats_.loops_retired)
     add("jitstats: traces invalidated by quasi-immutable writes %llu, loops unused for loop_longevity %llu, "
         "loop trees freed %zu\n",

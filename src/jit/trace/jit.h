@@ -163,10 +163,10 @@ struct JitStats {
   uint64_t ops_recorded = 0;
   uint64_t invalidations = 0;  // traces invalidated by quasi-immutable writes
   uint64_t loops_retired = 0;  // unused for loop_longevity installs (see retire_unused_loops)
-  uint64_t loops_rare = 0;     // dropped as traced on a rare path (see drop_rare_loop)
-  uint64_t trees_dropped = 0;  // trees dropped with them (they jumped into them)
   uint64_t loops_summarized = 0;  // inner loop runs recorded as their summary (loop_summaries)
   uint64_t loops_summarized_at_entry = 0;  // of those, where the loop was entered (loop_entry)
+  uint64_t paths_repeated = 0;    // loop recordings closed after their path repeated (loop_confirm)
+  uint64_t paths_alternated = 0;  // of those, over two iterations whose paths alternate
   uint64_t bridges_summarized = 0;  // bridges installed with inner loops' summaries
   uint64_t bridges_cut = 0;         // bridges cut back to their first summarized loop (left their loop)
   uint64_t total_aborts() const {
@@ -240,7 +240,8 @@ class Jit {
   // backoff. LuaJIT unrolls loops that do not settle the same way.
   AbortReason last_refusal() const { return last_refusal_; }
   // Counts an abort and backs off (or blacklists) the location; a
-  // kExitedLoop abort is only counted (see exited_loop).
+  // kExitedLoop abort is only counted (see retrace_exited_loop), and a
+  // kUnstablePath one counted in the location (loop_confirm).
   void record_abort(uint32_t cell, AbortReason why);
   // A loop recording at `cell` reached another compiled loop before its
   // own header: whether to drop it and trace the location again later
@@ -322,17 +323,7 @@ class Jit {
   // continuation of any failure that rebuilds that state: copies of one
   // guard (peeling's two, a loop's preamble inlined into traces that jump
   // to it) share one bridge instead of each growing its own.
-  // Returns true too when the bridge found is `t` itself and drop_rare_loop
-  // dropped its tree instead.
   bool share_bridge(CompiledTrace& t, uint32_t guard);
-  // Bridge `b` failed, going round its loop, a guard that would share `b`
-  // itself: the path the bridge takes is the one the loop's iterations
-  // take, again and again, and the loop was traced on a rare one (an
-  // iteration that happens once in a while, as primes_big's countdown
-  // wrapping). Drops the loop's tree, and every tree that jumps into it,
-  // so that the location is traced again (up to loop_rare_retrace times
-  // per location); false when it may not.
-  bool drop_rare_loop(const CompiledTrace& b);
 
   std::vector<std::unique_ptr<CompiledTrace>> traces_;
   std::vector<uint32_t> loop_ids_;

@@ -244,7 +244,8 @@ void TracingContext::begin_instruction(uint32_t pc) {
     return;
   }
   if (trace_.num_ops() > static_cast<uint32_t>(jit_.params().trace_limit)) {
-    abort(AbortReason::kTraceTooLong);
+    if (!cuts_.empty()) finish_at(std::move(cuts_[0]));
+    else abort(AbortReason::kTraceTooLong);
     return;
   }
   if (trace_.num_consts() > kMaxConstants) {
@@ -252,6 +253,7 @@ void TracingContext::begin_instruction(uint32_t pc) {
     return;
   }
   trace_.emit(ir::Opcode::kDebugMergePoint, {trace_.const_int(0), trace_.const_int(pc)});
+  path_ = (path_ ^ pc) * 0x9E3779B97F4A7C15ull;
   pc_ = pc;
   snap_.clear();
   hooks_.snapshot(snap_, pc);
@@ -273,11 +275,13 @@ bool TracingContext::loop_header(const GreenKey& key, std::span<const Val> reds)
   if (!bridge_ && key == key_) {
     // A location traced again after kUnrollLoop spans more iterations.
     if (++iterations_ < jit_.counters().cell(cell_).iterations) return false;
-    return finish(key, reds, target_);
+    return confirm_path(key, reds);
   }
   int32_t other = jit_.loop_at(key);
+  if (other != kNoLoop && replay_inner_loop(other, key, reds)) return false;
+  // The iteration after the first left the loop: the first is whole.
+  if (!cuts_.empty() && recording()) return finish_at(std::move(cuts_[0]));
   if (other != kNoLoop) {
-    if (replay_inner_loop(other, key, reds)) return false;
     if (!recording()) return true;
     if (!bridge_ && jit_.retrace_exited_loop(cell_)) {
       abort(AbortReason::kExitedLoop);
@@ -324,15 +328,58 @@ bool TracingContext::replay_inner_loop(int32_t other, const GreenKey& key, std::
 // a bridge is cut back to where it reached its first summarized loop and
 // ends there with the jump into it, as it would have without summaries.
 // The interpreter goes on from where the recording is.
+// A loop recorded in an iteration that takes a rare path (primes_big's
+// countdown where it wraps, once every d steps) makes a trace whose every
+// run leaves at once, with the common path in a bridge that goes round
+// and round without the loop optimizations. So a recording goes on over
+// the next iterations until their paths (the instructions they run)
+// repeat: the first two alike close it after the first (period 1); the
+// first four alike in pairs (A B A B, a loop that alternates) close it
+// after the second, and the location is traced over two iterations from
+// then on (as after kUnrollLoop). Anything else aborts (kUnstablePath) and
+// the location is traced again later; after loop_confirm such aborts, and
+// for loops traced over several iterations, a recording closes after its
+// first iteration(s) as they are. An iteration that leaves the loop, or
+// grows the trace past its limit, closes the recording after the first.
+bool TracingContext::confirm_path(const GreenKey& key, std::span<const Val> reds) {
+  LoopCell& cell = jit_.counters().cell(cell_);
+  if (cuts_.empty() && (cell.iterations > 1 || cell.unstable >= static_cast<uint32_t>(jit_.params().loop_confirm)))
+    return finish(key, reds, target_);
+  paths_.push_back(path_);
+  path_ = 0;
+  cuts_.push_back(CutPoint{trace_.num_ops(), quasi_immutable_.size(), key,
+                           std::vector<Val>(reds.begin(), reds.end()), target_});
+  size_t k = paths_.size();
+  if (k == 2 && paths_[1] == paths_[0]) {
+    jit_.stats().paths_repeated++;
+    return finish_at(std::move(cuts_[0]));
+  }
+  if (k == 4 && paths_[3] == paths_[1]) {
+    cell.iterations = 2;
+    jit_.stats().paths_repeated++;
+    jit_.stats().paths_alternated++;
+    return finish_at(std::move(cuts_[1]));
+  }
+  if ((k == 3 && paths_[2] != paths_[0]) || k == 4) {
+    abort(AbortReason::kUnstablePath);
+    return true;
+  }
+  return false;
+}
+
+bool TracingContext::finish_at(CutPoint c) {
+  cuts_.clear();
+  trace_.truncate(c.num_ops);
+  quasi_immutable_.resize(c.quasi_immutable);
+  return finish(c.key, c.reds, c.target);
+}
+
 bool TracingContext::bridge_left_loop(int32_t reached) {
   if (!bridge_ || summaries_ == 0) return false;
   if (reached != kNoLoop && static_cast<uint32_t>(reached) == jit_.trace(bridge_->trace).root) return false;
   jit_.bridge_summaries_done(jit_.trace(bridge_->trace).root, /*kept=*/false);
-  trace_.truncate(unsummarized_.num_ops);
-  quasi_immutable_.resize(unsummarized_.quasi_immutable);
   summaries_ = 0;
-  Unsummarized u = std::move(unsummarized_);
-  finish(u.key, u.reds, u.target);
+  finish_at(std::move(unsummarized_));
   return true;
 }
 

@@ -314,16 +314,31 @@ class TracingContext {
   uint32_t cell_;
   uint32_t iterations_ = 0;  // arrivals at the loop's own header while recording
   uint32_t summaries_ = 0;     // inner loop runs recorded as their summary
-  // A bridge's state at its first summary: where it would have ended
-  // without summaries (see bridge_left_loop).
-  struct Unsummarized {
+  // A point a recording may be cut back to and end at, with a jump to
+  // `target` carrying `reds`: a bridge's state at its first summary (where
+  // it would have ended without summaries; see bridge_left_loop), and a
+  // loop recording's iterations while it records the next ones to confirm
+  // their path (see confirm_path).
+  struct CutPoint {
     uint32_t num_ops = 0;
     size_t quasi_immutable = 0;
     GreenKey key;
     std::vector<Val> reds;
     ir::DescrId target = ir::kNoDescr;
   };
-  Unsummarized unsummarized_;
+  CutPoint unsummarized_;
+  // Cuts the recording back to `c` and closes it there.
+  bool finish_at(CutPoint c);
+  // The path of the iteration being recorded: a hash of the pcs its
+  // instructions start at (loop recordings).
+  uint64_t path_ = 0;
+  // While a loop recording goes on to see its path repeat (confirm_path,
+  // loop_confirm): where each iteration recorded so far ended, and its path.
+  std::vector<CutPoint> cuts_;
+  std::vector<uint64_t> paths_;
+  // At the loop's own header: whether the recording closes now (returns
+  // true, having closed or aborted it) or goes on over one more iteration.
+  bool confirm_path(const GreenKey& key, std::span<const Val> reds);
   GreenKey key_;
   ir::Trace trace_;
   ir::DescrId target_ = ir::kNoDescr;
