@@ -549,12 +549,50 @@ TEST(JitTraceContext, LoopWhosePathDoesNotRepeatIsTracedAgain) {
     EXPECT_EQ(r.jit.counters().cell(r.cell).unstable, 1u);
     EXPECT_EQ(r.jit.num_loops(), 0u);
   }
+  // A location with loop_confirm aborts of its own closes at once.
   Params p;
   p.loop_confirm = 1;
-  Recording r(p);
-  r.jit.counters().cell(r.cell).unstable = 1;
-  EXPECT_TRUE(iterate(r, {{1}}));
+  Jit jit(p, as_recorded());
+  OneSlotHooks hooks;
+  uint32_t cell = jit.counters().find_or_add({1, 1});
+  jit.counters().cell(cell).unstable = 1;
+  TracingContext cx(jit, cell, hooks);
+  TracingContext::Val x = cx.input(Type::kInt, 5);
+  hooks.slot = &x;
+  cx.start_loop();
+  cx.begin_instruction(0);
+  TracingContext::Val reds[] = {cx.add(x, cx.const_int(1))};
+  EXPECT_TRUE(cx.loop_header({1, 1}, reds));
+  EXPECT_EQ(cx.state(), TracingContext::State::kClosed);
+}
+
+TEST(JitTraceContext, LoopWhoseNextIterationLeavesClosesAfterTheFirst) {
+  // The second iteration runs the first's instructions (0 1), then goes on
+  // at 7 (it left the loop): the trace is the first iteration. One that
+  // goes elsewhere before (0 2) and reaches another loop's header went
+  // elsewhere: traced again.
+  Recording r;
+  EXPECT_FALSE(iterate(r, {{1}}));
+  r.cx.begin_instruction(0);
+  r.cx.begin_instruction(1);
+  r.cx.begin_instruction(7);
   EXPECT_EQ(r.cx.state(), TracingContext::State::kClosed);
+  ASSERT_EQ(r.jit.num_loops(), 1u);
+  EXPECT_EQ(ir::print_trace(r.jit.loop(0).trace),
+            "descr loop0 = target(args=(i))\n"
+            "[i0]\n"
+            "label(i0, descr=loop0)\n"
+            "debug_merge_point(0, 0)\n"
+            "debug_merge_point(0, 1)\n"
+            "i1 = int_add(i0, 1)\n"
+            "jump(i1, descr=loop0)\n");
+  Recording s;
+  EXPECT_FALSE(iterate(s, {{1}}));
+  s.cx.begin_instruction(0);
+  s.cx.begin_instruction(2);
+  TracingContext::Val reds[] = {s.x};
+  EXPECT_TRUE(s.cx.loop_header({1, 2}, reds));
+  EXPECT_EQ(s.cx.abort_reason(), AbortReason::kUnstablePath);
 }
 
 TEST(JitTraceContext, RepeatedAbortsBackOffThenBlacklist) {

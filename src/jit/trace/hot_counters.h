@@ -55,6 +55,7 @@ struct LoopCell {
   uint32_t aborts = 0;
   uint32_t iterations = 1;  // loop iterations its trace spans (loop_unroll)
   uint32_t retraces = 0;    // recordings dropped for reaching another loop first (loop_retrace)
+  uint32_t drops = 0;       // loops over several iterations dropped (loop_unroll_drop)
   uint32_t unstable = 0;    // recordings dropped as the next iteration took another path (loop_confirm)
   bool blacklisted = false;
 };

@@ -422,6 +422,7 @@ bool Jit::share_bridge(CompiledTrace& t, uint32_t guard) {
       within = r.lo >= b.input_ranges[k].lo && r.hi <= b.input_ranges[k].hi;
     }
     if (!within) continue;
+    if (&b == &t && drop_unrolled_loop(t)) return true;
     if (t.code) x64::attach_bridge(*t.code, guard, *b.code);
     t.bridges[guard].bridge = static_cast<int32_t>(id);
     // The bridge's tree must outlive this guard's patch, as a loop this
@@ -432,6 +433,47 @@ bool Jit::share_bridge(CompiledTrace& t, uint32_t guard) {
     return true;
   }
   return false;
+}
+
+bool Jit::drop_unrolled_loop(const CompiledTrace& b) {
+  CompiledTrace& loop = *traces_[b.root];
+  if (loop.kind != TraceKind::kLoop) return false;
+  LoopCell& cell = counters_.cell(loop.cell);
+  if (cell.iterations < 2 || cell.drops >= static_cast<uint32_t>(params_.loop_unroll_drop)) return false;
+  cell.drops++;
+  cell.iterations = 1;
+  cell.unstable = 0;
+  stats_.unrolled_dropped++;
+  // The trees to drop: the loop's, then every tree with a jump to a label
+  // of one of them or a guard patched to one of their bridges (it would
+  // go on entering the dropped code), to a fixed point.
+  std::vector<bool> dropped(traces_.size());
+  dropped[loop.id] = true;
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const auto& t : traces_) {
+      if (t->freed || dropped[t->root]) continue;
+      bool enters = false;
+      for (uint32_t i = 0; i < t->trace.num_ops() && !enters; i++) {
+        const ir::Op& op = t->trace.op(i);
+        if (op.opcode != ir::Opcode::kJump || op.descr == ir::kNoDescr) continue;
+        auto l = label_by_target_.find(static_cast<uint32_t>(op.descr));
+        enters = l != label_by_target_.end() && dropped[traces_[l->second.trace]->root];
+      }
+      for (const auto& [guard, g] : t->bridges)
+        enters |= g.bridge >= 0 && dropped[traces_[g.bridge]->root];
+      if (enters) dropped[t->root] = grew = true;
+    }
+  }
+  for (uint32_t id = 0; id < traces_.size(); id++) {
+    CompiledTrace& l = *traces_[id];
+    if (!dropped[id] || l.invalidated) continue;
+    l.invalidated = 1;
+    if (counters_.cell(l.cell).loop == static_cast<int32_t>(id)) counters_.set_loop(l.cell, kNoLoop);
+    doomed_.push_back(id);
+    if (id != loop.id) stats_.trees_dropped++;
+  }
+  return true;
 }
 
 namespace {
@@ -645,6 +687,10 @@ std::string Jit::stats_text() const {
         (unsigned long long)stats_.jumps_between_traces);
   add("jitstats: guard failures %llu (%llu guards failed at least once)\n",
       (unsigned long long)stats_.guard_failures, (unsigned long long)failing_guards);
+  if (stats_.unrolled_dropped)
+    add("jitstats: loops traced over several iterations dropped as their iterations stopped alternating %llu "
+        "(trees that jumped into them dropped with them %llu)\n",
+        (unsigned long long)stats_.unrolled_dropped, (unsigned long long)stats_.trees_dropped);
   if (stats_.invalidations || stats_.loops_retired)
     add("jitstats: traces invalidated by quasi-immutable writes %llu, loops unused for loop_longevity %llu, "
         "loop trees freed %zu\n",

@@ -163,6 +163,8 @@ struct JitStats {
   uint64_t ops_recorded = 0;
   uint64_t invalidations = 0;  // traces invalidated by quasi-immutable writes
   uint64_t loops_retired = 0;  // unused for loop_longevity installs (see retire_unused_loops)
+  uint64_t unrolled_dropped = 0;  // loops over several iterations dropped (see drop_unrolled_loop)
+  uint64_t trees_dropped = 0;     // trees dropped with them (they jumped into them)
   uint64_t loops_summarized = 0;  // inner loop runs recorded as their summary (loop_summaries)
   uint64_t loops_summarized_at_entry = 0;  // of those, where the loop was entered (loop_entry)
   uint64_t paths_repeated = 0;    // loop recordings closed after their path repeated (loop_confirm)
@@ -323,7 +325,18 @@ class Jit {
   // continuation of any failure that rebuilds that state: copies of one
   // guard (peeling's two, a loop's preamble inlined into traces that jump
   // to it) share one bridge instead of each growing its own.
+  // Returns true too when the bridge found is `t` itself and
+  // drop_unrolled_loop dropped its tree instead.
   bool share_bridge(CompiledTrace& t, uint32_t guard);
+  // Bridge `b` failed, going round its loop, a guard that would share `b`
+  // itself: the path the bridge takes came twice in a row. When its loop
+  // was traced over several iterations because they alternated (kUnroll-
+  // Loop, or paths A B A B while confirming), they no longer do (primes_big's
+  // countdown wraps every other step while it divides by 2, every d-th
+  // later): drops the loop's tree, and every tree that jumps into it, so
+  // the location is traced again over one iteration (up to
+  // loop_unroll_drop times per location); false when it may not.
+  bool drop_unrolled_loop(const CompiledTrace& b);
 
   std::vector<std::unique_ptr<CompiledTrace>> traces_;
   std::vector<uint32_t> loop_ids_;

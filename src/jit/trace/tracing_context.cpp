@@ -23,6 +23,8 @@ TracingContext::TracingContext(Jit& jit, uint32_t cell, FrameHooks& hooks)
       trace_(jit.descrs()) {
   trace_.reserve(kRecordingOps, 2 * kRecordingOps);
   jit_.stats().traces_started++;
+  const LoopCell& c = jit.counters().cell(cell);
+  confirming_ = c.iterations == 1 && c.unstable < static_cast<uint32_t>(jit.params().loop_confirm);
   if (log::JitLog* l = jit_.jit_log()) {
     log::TraceStart start;
     start.kind = log::TraceKind::kLoop;
@@ -244,8 +246,8 @@ void TracingContext::begin_instruction(uint32_t pc) {
     return;
   }
   if (trace_.num_ops() > static_cast<uint32_t>(jit_.params().trace_limit)) {
-    if (!cuts_.empty()) finish_at(std::move(cuts_[0]));
-    else abort(AbortReason::kTraceTooLong);
+    if (!cuts_.empty() && !diverged_) finish_at(std::move(cuts_[0]));
+    else abort(cuts_.empty() ? AbortReason::kTraceTooLong : AbortReason::kUnstablePath);
     return;
   }
   if (trace_.num_consts() > kMaxConstants) {
@@ -254,6 +256,7 @@ void TracingContext::begin_instruction(uint32_t pc) {
   }
   trace_.emit(ir::Opcode::kDebugMergePoint, {trace_.const_int(0), trace_.const_int(pc)});
   path_ = (path_ ^ pc) * 0x9E3779B97F4A7C15ull;
+  if (confirming_ && !follow_first_iteration(pc)) return;
   pc_ = pc;
   snap_.clear();
   hooks_.snapshot(snap_, pc);
@@ -279,8 +282,11 @@ bool TracingContext::loop_header(const GreenKey& key, std::span<const Val> reds)
   }
   int32_t other = jit_.loop_at(key);
   if (other != kNoLoop && replay_inner_loop(other, key, reds)) return false;
-  // The iteration after the first left the loop: the first is whole.
-  if (!cuts_.empty() && recording()) return finish_at(std::move(cuts_[0]));
+  // An iteration after the first went elsewhere than the first.
+  if (!cuts_.empty() && recording()) {
+    abort(AbortReason::kUnstablePath);
+    return true;
+  }
   if (other != kNoLoop) {
     if (!recording()) return true;
     if (!bridge_ && jit_.retrace_exited_loop(cell_)) {
@@ -339,12 +345,14 @@ bool TracingContext::replay_inner_loop(int32_t other, const GreenKey& key, std::
 // then on (as after kUnrollLoop). Anything else aborts (kUnstablePath) and
 // the location is traced again later; after loop_confirm such aborts, and
 // for loops traced over several iterations, a recording closes after its
-// first iteration(s) as they are. An iteration that leaves the loop, or
-// grows the trace past its limit, closes the recording after the first.
+// first iteration(s) as they are. A second iteration that runs the
+// first's instructions and then leaves the loop, or one that grows the
+// trace past its limit before it went elsewhere, closes the recording
+// after the first; one that reaches another loop's header (not a
+// summarized inner loop) went elsewhere.
 bool TracingContext::confirm_path(const GreenKey& key, std::span<const Val> reds) {
+  if (!confirming_) return finish(key, reds, target_);
   LoopCell& cell = jit_.counters().cell(cell_);
-  if (cuts_.empty() && (cell.iterations > 1 || cell.unstable >= static_cast<uint32_t>(jit_.params().loop_confirm)))
-    return finish(key, reds, target_);
   paths_.push_back(path_);
   path_ = 0;
   cuts_.push_back(CutPoint{trace_.num_ops(), quasi_immutable_.size(), key,
@@ -365,6 +373,24 @@ bool TracingContext::confirm_path(const GreenKey& key, std::span<const Val> reds
     return true;
   }
   return false;
+}
+
+bool TracingContext::follow_first_iteration(uint32_t pc) {
+  if (cuts_.empty()) {
+    first_pcs_.push_back(pc);
+  } else if (cuts_.size() == 1 && !diverged_) {
+    if (matched_ < first_pcs_.size() && first_pcs_[matched_] == pc) {
+      matched_++;
+    } else if (matched_ == first_pcs_.size()) {
+      // The second iteration ran the first's instructions and then left
+      // the loop instead of coming round: the first is the loop's path.
+      finish_at(std::move(cuts_[0]));
+      return false;
+    } else {
+      diverged_ = true;
+    }
+  }
+  return true;
 }
 
 bool TracingContext::finish_at(CutPoint c) {

@@ -336,6 +336,14 @@ class TracingContext {
   // loop_confirm): where each iteration recorded so far ended, and its path.
   std::vector<CutPoint> cuts_;
   std::vector<uint64_t> paths_;
+  bool confirming_ = false;  // a loop recording that confirms its path (loop_confirm)
+  // The first iteration's instructions, and how many of them the second
+  // has run in the same order (until it runs another: diverged_).
+  std::vector<uint32_t> first_pcs_;
+  size_t matched_ = 0;
+  bool diverged_ = false;
+  // At each instruction while confirming: false when the recording closed.
+  bool follow_first_iteration(uint32_t pc);
   // At the loop's own header: whether the recording closes now (returns
   // true, having closed or aborted it) or goes on over one more iteration.
   bool confirm_path(const GreenKey& key, std::span<const Val> reds);
