@@ -117,6 +117,11 @@ TEST(JitOptCounted, MoveLoopRunsLikeTheLoopForEveryCellValue) {
   "i4 = int_and(i2, 255)\n"                                    \
   "label(i0, i3, i4, descr=loop_body)\n"
 
+// Runs `in` and `out` (its counted form) from every cell value a at i1
+// and every few b at i2 (b steps by 1 + a % spread), and compares them;
+// with `at_once`, `out` must also leave without going round.
+void expect_pairs_run_alike(const Trace& in, const Trace& out, int spread, bool at_once = false);
+
 const char* kTwoGuardLoop =
     TWO_COUNTER_LOOP_START
     "i5 = int_add(i3, 255)\n"
@@ -136,14 +141,7 @@ TEST(JitOptCounted, TwoGuardLoopRunsLikeTheLoopForEveryCellValue) {
   Trace out = counted(in);
   ASSERT_TRUE(verify(out).ok());
   ASSERT_EQ(count_ops(out, Opcode::kUintLt), 1) << print_trace(out);
-  for (int a = 0; a < 256; a++) {
-    for (int b = 0; b < 256; b += 1 + (a % 5)) {
-      std::vector<uint8_t> memory(16, 0);
-      expect_same_run(in, out, {0, static_cast<uint64_t>(a), static_cast<uint64_t>(b)}, memory, 1000,
-                      "cells " + std::to_string(a) + ", " + std::to_string(b));
-      if (::testing::Test::HasFailure()) return;
-    }
-  }
+  expect_pairs_run_alike(in, out, 5);
 }
 
 // primes_big's countdown after peel: two cells count down and the loop
@@ -178,14 +176,7 @@ TEST(JitOptCounted, SettledStoresMayFollowTheFirstGuard) {
   Trace out = counted(in);
   ASSERT_TRUE(verify(out).ok());
   ASSERT_EQ(count_ops(out, Opcode::kUintLt), 1) << print_trace(out);
-  for (int a = 0; a < 256; a++) {
-    for (int b = 0; b < 256; b += 1 + (a % 7)) {
-      std::vector<uint8_t> memory(16, 0);
-      expect_same_run(in, out, {0, static_cast<uint64_t>(a), static_cast<uint64_t>(b)}, memory, 1000,
-                      "cells " + std::to_string(a) + ", " + std::to_string(b));
-      if (::testing::Test::HasFailure()) return;
-    }
-  }
+  expect_pairs_run_alike(in, out, 7);
 }
 
 // loop_big's toggling loop traced over two iterations: a cell counts down
@@ -218,14 +209,7 @@ TEST(JitOptCounted, TrackedStoresMayFollowTheFirstGuard) {
   Trace out = counted(in);
   ASSERT_TRUE(verify(out).ok());
   ASSERT_NE(print_trace(out), print_trace(in));
-  for (int a = 0; a < 256; a++) {
-    for (int b = 0; b < 256; b += 1 + (a % 7)) {
-      std::vector<uint8_t> memory(16, 0);
-      expect_same_run(in, out, {0, static_cast<uint64_t>(a), static_cast<uint64_t>(b)}, memory, 1000,
-                      "cells " + std::to_string(a) + ", " + std::to_string(b) + "\n" + print_trace(out));
-      if (::testing::Test::HasFailure()) return;
-    }
-  }
+  expect_pairs_run_alike(in, out, 7);
   // The label's phi is not cell 3 read back: not counted.
   Trace other = parse_ok(tracked_loop("int_and(i2, 255)"));
   EXPECT_EQ(print_trace(counted(other)), print_trace(other));
@@ -267,6 +251,18 @@ void expect_leaves_at_once(const Trace& out, std::vector<uint64_t> inputs, const
   EXPECT_EQ(exit_kind_name(e.kind), std::string(exit_kind_name(ExitKind::kGuardFailed))) << what;
 }
 
+void expect_pairs_run_alike(const Trace& in, const Trace& out, int spread, bool at_once) {
+  for (int a = 0; a < 256; a++) {
+    for (int b = 0; b < 256; b += 1 + (a % spread)) {
+      std::vector<uint8_t> memory(16, 0);
+      std::string what = "cells " + std::to_string(a) + ", " + std::to_string(b);
+      expect_same_run(in, out, {0, static_cast<uint64_t>(a), static_cast<uint64_t>(b)}, memory, 1000, what);
+      if (at_once) expect_leaves_at_once(out, {0, static_cast<uint64_t>(a), static_cast<uint64_t>(b)}, what);
+      if (::testing::Test::HasFailure()) return;
+    }
+  }
+}
+
 TEST(JitOptCounted, EvenStepsCountTheGuardsThatMeetZero) {
   for (int u : {2, 3, 4, 6}) {
     Trace in = parse_ok(unrolled_countdown(u));
@@ -296,16 +292,7 @@ TEST(JitOptCounted, EvenStepsCountTheGuardsThatMeetZero) {
       "jump(i0, i6, i8, descr=loop_body)\n");
   Trace out = counted(in);
   ASSERT_EQ(count_ops(out, Opcode::kUintLt), 1) << print_trace(out);
-  for (int a = 0; a < 256; a++) {
-    for (int b = 0; b < 256; b += 1 + (a % 5)) {
-      std::vector<uint8_t> memory(16, 0);
-      expect_same_run(in, out, {0, static_cast<uint64_t>(a), static_cast<uint64_t>(b)}, memory, 1000,
-                      "cells " + std::to_string(a) + ", " + std::to_string(b));
-      expect_leaves_at_once(out, {0, static_cast<uint64_t>(a), static_cast<uint64_t>(b)},
-                            "cells " + std::to_string(a) + ", " + std::to_string(b));
-      if (::testing::Test::HasFailure()) return;
-    }
-  }
+  expect_pairs_run_alike(in, out, 5, /*at_once=*/true);
 }
 
 // What the pass must leave alone: the copy must equal the input.
@@ -371,18 +358,9 @@ TEST(JitOptCounted, LeavesLoopsItCannotCountAlone) {
                                   "guard_true(i4) [0@1/2: 0=i0]\n",
                                   "jump(i0, i4, descr=loop_body)\n"));
   // Two counted guards, but a store between them to where no store
-  // before the first goes: the last iteration may skip it.
-  expect_unchanged(
-      TWO_COUNTER_LOOP_START
-      "i5 = int_add(i3, 255)\n"
-      "i6 = int_and(i5, 255)\n"
-      "i7 = int_add(i4, 255)\n"
-      "i8 = int_and(i7, 255)\n"
-      "setarrayitem_raw(i0, 1, i6, descr=cell)\n"
-      "guard_true(i6) [0@1/2: 0=i0]\n"
-      "setarrayitem_raw(i0, 2, i8, descr=cell)\n"
-      "guard_true(i8) [0@1/2: 0=i0]\n"
-      "jump(i0, i6, i8, descr=loop_body)\n");
+  // before the first goes, neither settled nor tracked: the last
+  // iteration may skip it.
+  expect_unchanged(settled_loop("", ""));
   // Cell 3, stored only after the first guard, is not settled: the
   // preamble stores another value there, or something after its store
   // may write it, or the body's last store there varies.

@@ -495,6 +495,16 @@ bool iterate(Recording& r, std::initializer_list<std::vector<uint32_t>> iteratio
   return closed;
 }
 
+// The trace of iterate()'s first iteration, (0 1), closed alone.
+const char* const kFirstIterationAlone =
+    "descr loop0 = target(args=(i))\n"
+    "[i0]\n"
+    "label(i0, descr=loop0)\n"
+    "debug_merge_point(0, 0)\n"
+    "debug_merge_point(0, 1)\n"
+    "i1 = int_add(i0, 1)\n"
+    "jump(i1, descr=loop0)\n";
+
 TEST(JitTraceContext, LoopClosesWhenTheNextIterationTakesItsPath) {
   // The first iteration (it began at begin_instruction(0)) runs 0 1; the
   // next one too: the trace is the first alone.
@@ -503,14 +513,7 @@ TEST(JitTraceContext, LoopClosesWhenTheNextIterationTakesItsPath) {
   EXPECT_TRUE(iterate(r, {{0, 1}}));
   ASSERT_EQ(r.cx.state(), TracingContext::State::kClosed);
   ASSERT_EQ(r.jit.num_loops(), 1u);
-  EXPECT_EQ(ir::print_trace(r.jit.loop(0).trace),
-            "descr loop0 = target(args=(i))\n"
-            "[i0]\n"
-            "label(i0, descr=loop0)\n"
-            "debug_merge_point(0, 0)\n"
-            "debug_merge_point(0, 1)\n"
-            "i1 = int_add(i0, 1)\n"
-            "jump(i1, descr=loop0)\n");
+  EXPECT_EQ(ir::print_trace(r.jit.loop(0).trace), kFirstIterationAlone);
   EXPECT_EQ(r.jit.counters().cell(r.cell).iterations, 1u);
 }
 
@@ -578,14 +581,7 @@ TEST(JitTraceContext, LoopWhoseNextIterationLeavesClosesAfterTheFirst) {
   r.cx.begin_instruction(7);
   EXPECT_EQ(r.cx.state(), TracingContext::State::kClosed);
   ASSERT_EQ(r.jit.num_loops(), 1u);
-  EXPECT_EQ(ir::print_trace(r.jit.loop(0).trace),
-            "descr loop0 = target(args=(i))\n"
-            "[i0]\n"
-            "label(i0, descr=loop0)\n"
-            "debug_merge_point(0, 0)\n"
-            "debug_merge_point(0, 1)\n"
-            "i1 = int_add(i0, 1)\n"
-            "jump(i1, descr=loop0)\n");
+  EXPECT_EQ(ir::print_trace(r.jit.loop(0).trace), kFirstIterationAlone);
   Recording s;
   EXPECT_FALSE(iterate(s, {{1}}));
   s.cx.begin_instruction(0);
