@@ -191,10 +191,33 @@ void Jit::add_jump_edge(CompiledTrace& from, uint32_t to) {
 size_t Jit::collect() {
   if (running_) return 0;
   size_t freed = 0;
+  // The IR interpreter resolves jumps between trees as it goes, and
+  // nothing counts them in `incoming`: a doomed tree that a live trace
+  // still enters is kept, and looked at again once a tree was freed.
+  std::vector<bool> one_root;
+  for (size_t before = SIZE_MAX; before != freed;) {
+    before = freed;
+    freed += collect_pass(one_root);
+  }
+  std::erase_if(doomed_, [this](uint32_t id) { return traces_[id]->freed; });
+  freed_trees_ += freed;
+  return freed;
+}
+
+size_t Jit::collect_pass(std::vector<bool>& one_root) {
+  size_t freed = 0;
   for (size_t k = 0; k < doomed_.size(); k++) {
     uint32_t root = doomed_[k];
     CompiledTrace& l = *traces_[root];
     if (l.freed || l.incoming > 0) continue;
+    if (!options_.machine_code) {
+      one_root.assign(traces_.size(), false);
+      one_root[root] = true;
+      if (std::any_of(traces_.begin(), traces_.end(), [&](const auto& t) {
+            return !t->freed && t->root != root && enters(*t, one_root);
+          }))
+        continue;
+    }
     // The tree: the loop and every bridge whose root it is.
     for (auto& t : traces_) {
       if (t->root != root || t->freed) continue;
@@ -213,8 +236,6 @@ size_t Jit::collect() {
     std::erase_if(label_by_target_, [root](const auto& e) { return e.second.trace == root; });
     freed++;
   }
-  std::erase_if(doomed_, [this](uint32_t id) { return traces_[id]->freed; });
-  freed_trees_ += freed;
   return freed;
 }
 
@@ -435,6 +456,18 @@ bool Jit::share_bridge(CompiledTrace& t, uint32_t guard) {
   return false;
 }
 
+bool Jit::enters(const CompiledTrace& t, const std::vector<bool>& roots) const {
+  for (uint32_t i = 0; i < t.trace.num_ops(); i++) {
+    const ir::Op& op = t.trace.op(i);
+    if (op.opcode != ir::Opcode::kJump || op.descr == ir::kNoDescr) continue;
+    auto l = label_by_target_.find(static_cast<uint32_t>(op.descr));
+    if (l != label_by_target_.end() && roots[traces_[l->second.trace]->root]) return true;
+  }
+  for (const auto& [guard, g] : t.bridges)
+    if (g.bridge >= 0 && roots[traces_[g.bridge]->root]) return true;
+  return false;
+}
+
 bool Jit::drop_unrolled_loop(const CompiledTrace& b) {
   CompiledTrace& loop = *traces_[b.root];
   if (loop.kind != TraceKind::kLoop) return false;
@@ -452,17 +485,8 @@ bool Jit::drop_unrolled_loop(const CompiledTrace& b) {
   for (bool grew = true; grew;) {
     grew = false;
     for (const auto& t : traces_) {
-      if (t->freed || dropped[t->root]) continue;
-      bool enters = false;
-      for (uint32_t i = 0; i < t->trace.num_ops() && !enters; i++) {
-        const ir::Op& op = t->trace.op(i);
-        if (op.opcode != ir::Opcode::kJump || op.descr == ir::kNoDescr) continue;
-        auto l = label_by_target_.find(static_cast<uint32_t>(op.descr));
-        enters = l != label_by_target_.end() && dropped[traces_[l->second.trace]->root];
-      }
-      for (const auto& [guard, g] : t->bridges)
-        enters |= g.bridge >= 0 && dropped[traces_[g.bridge]->root];
-      if (enters) dropped[t->root] = grew = true;
+      if (t->freed || dropped[t->root] || !enters(*t, dropped)) continue;
+      dropped[t->root] = grew = true;
     }
   }
   for (uint32_t id = 0; id < traces_.size(); id++) {

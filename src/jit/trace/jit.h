@@ -337,6 +337,12 @@ class Jit {
   // the location is traced again over one iteration (up to
   // loop_unroll_drop times per location); false when it may not.
   bool drop_unrolled_loop(const CompiledTrace& b);
+  // Whether trace `t` enters one of the trees whose roots `roots` marks:
+  // a jump to one of their labels, or a guard patched to one of their
+  // bridges.
+  bool enters(const CompiledTrace& t, const std::vector<bool>& roots) const;
+  // One pass of collect() over the doomed trees; how many it freed.
+  size_t collect_pass(std::vector<bool>& one_root);
 
   std::vector<std::unique_ptr<CompiledTrace>> traces_;
   std::vector<uint32_t> loop_ids_;
