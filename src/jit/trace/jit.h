@@ -330,12 +330,12 @@ class Jit {
   bool share_bridge(CompiledTrace& t, uint32_t guard);
   // Bridge `b` failed, going round its loop, a guard that would share `b`
   // itself: the path the bridge takes came twice in a row. When its loop
-  // was traced over several iterations because they alternated (kUnroll-
-  // Loop, or paths A B A B while confirming), they no longer do (primes_big's
-  // countdown wraps every other step while it divides by 2, every d-th
-  // later): drops the loop's tree, and every tree that jumps into it, so
-  // the location is traced again over one iteration (up to
-  // loop_unroll_drop times per location); false when it may not.
+  // was traced over several iterations because they alternated
+  // (kUnrollLoop, or paths A B A B while confirming), they no longer do
+  // (primes_big's countdown wraps every other step while it divides by 2,
+  // every d-th step later): drops the loop's tree, and every tree that
+  // jumps into it, so the location is traced again over one iteration (up
+  // to loop_unroll_drop times per location); false when it may not.
   bool drop_unrolled_loop(const CompiledTrace& b);
   // Whether trace `t` enters one of the trees whose roots `roots` marks:
   // a jump to one of their labels, or a guard patched to one of their

@@ -323,17 +323,6 @@ bool TracingContext::replay_inner_loop(int32_t other, const GreenKey& key, std::
   return true;
 }
 
-// A bridge goes on through the summaries of the inner loops it reaches
-// (docs/jit.md, "Loop summaries") only while it stays in its own loop: one
-// that comes round to its root loop's header is the path of that loop's
-// body, through its inner loops, as one trace. One that leaves (it reaches
-// another loop, compiled or not, or grows past three times its loop)
-// would carry on through the rest of the outer body: a long trace for
-// every guard that fails there, most of them run a few times
-// (mandelbrot_big: 120 K ops recorded for 391 bridges, against 27 K). Such
-// a bridge is cut back to where it reached its first summarized loop and
-// ends there with the jump into it, as it would have without summaries.
-// The interpreter goes on from where the recording is.
 // A loop recorded in an iteration that takes a rare path (primes_big's
 // countdown where it wraps, once every d steps) makes a trace whose every
 // run leaves at once, with the common path in a bridge that goes round
@@ -400,6 +389,17 @@ bool TracingContext::finish_at(CutPoint c) {
   return finish(c.key, c.reds, c.target);
 }
 
+// A bridge goes on through the summaries of the inner loops it reaches
+// (docs/jit.md, "Loop summaries") only while it stays in its own loop: one
+// that comes round to its root loop's header is the path of that loop's
+// body, through its inner loops, as one trace. One that leaves (it reaches
+// another loop, compiled or not, or grows past three times its loop)
+// would carry on through the rest of the outer body: a long trace for
+// every guard that fails there, most of them run a few times
+// (mandelbrot_big: 120 K ops recorded for 391 bridges, against 27 K). Such
+// a bridge is cut back to where it reached its first summarized loop and
+// ends there with the jump into it, as it would have without summaries.
+// The interpreter goes on from where the recording is.
 bool TracingContext::bridge_left_loop(int32_t reached) {
   if (!bridge_ || summaries_ == 0) return false;
   if (reached != kNoLoop && static_cast<uint32_t>(reached) == jit_.trace(bridge_->trace).root) return false;
