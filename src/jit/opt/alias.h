@@ -56,6 +56,11 @@ bool is_immutable(const ir::Trace& t, const Location& l);
 // write any heap location: what a pass caching memory forgets at it.
 inline constexpr ir::Effects kClobbersMemory =
     ir::effect::kWritesHeap | ir::effect::kCallsArbitrary | ir::effect::kCanInvalidate | ir::effect::kForcesVirtuals;
+// Whether an op (not a load or store) with effects `e` may write memory:
+// what a pass that knows what a location holds must forget at it.
+inline bool writes_memory(ir::Effects e, ir::Opcode op) {
+  return (e & kClobbersMemory) || ir::is_call_may_force(op);
+}
 // Whether an op (not a load or store) with effects `e` may see what was
 // stored before it (it reads or writes the heap, calls out, or ends the
 // trace): a store may not move past it, nor be dropped for a later one.

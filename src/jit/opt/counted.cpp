@@ -47,6 +47,7 @@ class CountedLoop {
  public:
   CountedLoop(const Trace& t, uint32_t label, uint32_t jump)
       : t_(t), label_(label), jump_(jump), phi_of_(t.num_ops(), -1) {
+    while (entry_ < label_ && t.op(entry_).opcode != Opcode::kLabel) entry_++;
     auto largs = t.args(label);
     for (uint32_t k = 0; k < largs.size(); k++)
       if (largs[k].is_value()) phi_of_[largs[k].index()] = static_cast<int32_t>(k);
@@ -221,11 +222,9 @@ class CountedLoop {
   //     label passes V0 as read back for phi k and the jump V as read back
   //     (tracked: the rewrite stores phi k's advanced value there).
   bool after_first_guard(uint32_t s) {
-    uint32_t entry = 0;
-    while (entry < label_ && t_.op(entry).opcode != Opcode::kLabel) entry++;
-    Location at = location_at(entry, s);
-    std::optional<uint32_t> last = last_store(entry, at, jump_, label_ + 1);
-    std::optional<uint32_t> before = last_store(entry, at, label_, entry + 1);
+    Location at = location_at(s);
+    std::optional<uint32_t> last = last_store(at, jump_, label_ + 1);
+    std::optional<uint32_t> before = last_store(at, label_, entry_ + 1);
     if (!last || !before) return false;
     Ref v = t_.args(*last).back(), v0 = t_.args(*before).back();
     if (v == v0 && invariant(v)) return true;
@@ -244,18 +243,17 @@ class CountedLoop {
   // The last store in ops [stop, from) that may write location `at`, if
   // it writes exactly there and nothing between it and `from` may write
   // memory some other way.
-  std::optional<uint32_t> last_store(uint32_t entry, const Location& at, uint32_t from, uint32_t stop) const {
+  std::optional<uint32_t> last_store(const Location& at, uint32_t from, uint32_t stop) const {
     for (uint32_t i = from; i-- > stop;) {
       const Op& op = t_.op(i);
       OpAccess a = access_of(op.opcode);
       if (a.kind == Access::kStore) {
-        Location l = location_at(entry, i);
+        Location l = location_at(i);
         if (!may_alias(t_, l, at)) continue;
         if (!must_alias(l, at)) return std::nullopt;
         return i;
       }
-      if (a.kind == Access::kNone && ((t_.effects_of(i) & kClobbersMemory) || is_call_may_force(op.opcode)))
-        return std::nullopt;
+      if (a.kind == Access::kNone && writes_memory(t_.effects_of(i), op.opcode)) return std::nullopt;
     }
     return std::nullopt;
   }
@@ -274,9 +272,9 @@ class CountedLoop {
 
   // The location heap op `i` accesses, its index looked through back to
   // the trace's first label (so preamble and body addresses compare).
-  Location location_at(uint32_t entry, uint32_t i) const {
+  Location location_at(uint32_t i) const {
     auto args = t_.args(i);
-    return location_of(t_, entry, i, args[0], access_of(t_.op(i).opcode).array ? args[1] : Ref());
+    return location_of(t_, entry_, i, args[0], access_of(t_.op(i).opcode).array ? args[1] : Ref());
   }
 
   // Whether stores `a` and `b` write the same location in every iteration:
@@ -411,6 +409,7 @@ class CountedLoop {
 
   const Trace& t_;
   uint32_t label_, jump_;
+  uint32_t entry_ = 0;  // the trace's first label (the preamble's)
   std::vector<int32_t> phi_of_;               // per op: its label operand position, or -1
   std::vector<std::optional<Affine>> step_;   // per phi: the jump's value, for counters
   std::vector<uint32_t> guards_;              // the body's guards, in order

@@ -271,7 +271,7 @@ class Sink {
     }
     Effects e = src_.effects_of(i);
     using namespace effect;
-    if ((e & kClobbersMemory) || is_call_may_force(op.opcode)) forget_facts([](const Fact&) { return true; });
+    if (writes_memory(e, op.opcode)) forget_facts([](const Fact&) { return true; });
     bool observes = observes_memory(e, op.opcode);
     // Before the body, stores stay before guards (as heap left them),
     // and so before an *_ovf op, which its guard must directly follow.

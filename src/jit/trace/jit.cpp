@@ -188,8 +188,16 @@ void Jit::add_jump_edge(CompiledTrace& from, uint32_t to) {
   traces_[to]->incoming++;
 }
 
+void Jit::doom(CompiledTrace& root) {
+  root.invalidated = 1;
+  if (counters_.cell(root.cell).loop == static_cast<int32_t>(root.id)) counters_.set_loop(root.cell, kNoLoop);
+  doomed_.push_back(root.id);
+  collect_due_ = true;
+}
+
 size_t Jit::collect() {
   if (running_) return 0;
+  collect_due_ = false;
   size_t freed = 0;
   // The IR interpreter resolves jumps between trees as it goes, and
   // nothing counts them in `incoming`: a doomed tree that a live trace
@@ -252,9 +260,7 @@ size_t Jit::retire_unused_loops() {
     // Nothing else reaches it: unlinked from its location, it can run no
     // more once the machine code now running (if any) returns; its guards
     // fail from now on should that code still be in it.
-    l.invalidated = 1;
-    if (counters_.cell(l.cell).loop == static_cast<int32_t>(id)) counters_.set_loop(l.cell, kNoLoop);
-    doomed_.push_back(id);
+    doom(l);
     retired++;
   }
   stats_.loops_retired += retired;
@@ -376,11 +382,7 @@ void Jit::invalidate_dependents(uint64_t address) {
     stats_.invalidations++;
     // The whole tree goes (a bridge is reached only through its loop): the
     // loop is unlinked from its location now and freed by collect().
-    CompiledTrace& root = *traces_[t.root];
-    root.invalidated = 1;
-    if (counters_.cell(root.cell).loop == static_cast<int32_t>(root.id))
-      counters_.set_loop(root.cell, kNoLoop);
-    doomed_.push_back(root.id);
+    doom(*traces_[t.root]);
   }
   quasi_deps_.erase(it);
 }
@@ -492,9 +494,7 @@ bool Jit::drop_unrolled_loop(const CompiledTrace& b) {
   for (uint32_t id = 0; id < traces_.size(); id++) {
     CompiledTrace& l = *traces_[id];
     if (!dropped[id] || l.invalidated) continue;
-    l.invalidated = 1;
-    if (counters_.cell(l.cell).loop == static_cast<int32_t>(id)) counters_.set_loop(l.cell, kNoLoop);
-    doomed_.push_back(id);
+    doom(l);
     if (id != loop.id) stats_.trees_dropped++;
   }
   return true;
@@ -592,7 +592,11 @@ std::optional<BridgeOrigin> Jit::execute_machine_code(CompiledTrace* t,
 
 std::optional<BridgeOrigin> Jit::execute(uint32_t loop, std::span<const uint64_t> reds,
                                          FrameHooks& hooks) {
-  if (!doomed_.empty()) collect();
+  // A doomed tree can become free only when another is doomed (machine
+  // code also counts down `incoming` as collect frees trees): otherwise
+  // collect would look at the same trees again at every entry (and the
+  // IR interpreter backend scan every trace for jumps into them).
+  if (collect_due_) collect();
   CompiledTrace* t = traces_[loop].get();
   stats_.loops_entered++;
   t->entered++;

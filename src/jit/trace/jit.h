@@ -341,6 +341,9 @@ class Jit {
   // a jump to one of their labels, or a guard patched to one of their
   // bridges.
   bool enters(const CompiledTrace& t, const std::vector<bool>& roots) const;
+  // Invalidates loop tree `root`, unlinks it from its location and leaves
+  // it to collect().
+  void doom(CompiledTrace& root);
   // One pass of collect() over the doomed trees; how many it freed.
   size_t collect_pass(std::vector<bool>& one_root);
 
@@ -365,6 +368,7 @@ class Jit {
   std::vector<uint32_t> doomed_;           // invalidated loops waiting to be freed
   uint32_t running_ = 0;                   // execute() calls in progress
   std::vector<std::unique_ptr<ir::Exit>> exits_;  // execute_machine_code's, one per depth
+  bool collect_due_ = false;  // a tree was doomed since the last collect()
   size_t freed_trees_ = 0;
   uint64_t installs_ = 0;                  // loops and bridges installed: the clock of loop_longevity
   // Records that trace `from` jumps into loop `to` (across trees).

@@ -255,7 +255,6 @@ void TracingContext::begin_instruction(uint32_t pc) {
     return;
   }
   trace_.emit(ir::Opcode::kDebugMergePoint, {trace_.const_int(0), trace_.const_int(pc)});
-  path_ = (path_ ^ pc) * 0x9E3779B97F4A7C15ull;
   if (confirming_ && !follow_first_iteration(pc)) return;
   pc_ = pc;
   snap_.clear();
@@ -365,6 +364,7 @@ bool TracingContext::confirm_path(const GreenKey& key, std::span<const Val> reds
 }
 
 bool TracingContext::follow_first_iteration(uint32_t pc) {
+  path_ = (path_ ^ pc) * 0x9E3779B97F4A7C15ull;
   if (cuts_.empty()) {
     first_pcs_.push_back(pc);
   } else if (cuts_.size() == 1 && !diverged_) {

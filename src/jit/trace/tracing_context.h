@@ -330,7 +330,7 @@ class TracingContext {
   // Cuts the recording back to `c` and closes it there.
   bool finish_at(CutPoint c);
   // The path of the iteration being recorded: a hash of the pcs its
-  // instructions start at (loop recordings).
+  // instructions start at (recordings that confirm their path).
   uint64_t path_ = 0;
   // While a loop recording goes on to see its path repeat (confirm_path,
   // loop_confirm): where each iteration recorded so far ended, and its path.
